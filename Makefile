@@ -1,0 +1,70 @@
+# Hearth build: `make` (release binary), `make run` (demo server), `make check` (every test under ASan+UBSan).
+PKGS    := libh2o-evloop sqlite3 jansson libsodium
+CC      ?= cc
+BASE_CFLAGS := -std=c17 -D_GNU_SOURCE -DH2O_USE_LIBUV=0 -Wall -Wextra -Werror -g -Isrc -Ibuild/gen \
+               $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lssl -lcrypto -lz -lpthread -lm
+SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+SRCS    := $(sort $(wildcard src/*/*.c))
+LIBSRCS := $(filter-out src/main.c,$(SRCS))
+MIGS    := $(sort $(wildcard migrations/*.sql))
+GEN     := build/gen/migrations.c
+
+REL_OBJS := $(patsubst src/%.c,build/rel/%.o,$(LIBSRCS) src/main.c) build/rel/gen/migrations.o
+SAN_OBJS := $(patsubst src/%.c,build/san/%.o,$(LIBSRCS)) build/san/gen/migrations.o
+UNITS    := $(patsubst tests/unit/%.c,build/san/tests/%,$(sort $(wildcard tests/unit/test_*.c)))
+
+.PHONY: all run check deps clean bench format
+all: build/hearth
+
+deps:
+	@scripts/deps
+
+$(GEN): $(MIGS) scripts/embed-migrations
+	@mkdir -p $(dir $@)
+	scripts/embed-migrations $(MIGS) > $@
+
+build/rel/%.o: src/%.c $(GEN) $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O2 -c $< -o $@
+build/rel/gen/migrations.o: $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O2 -c $< -o $@
+build/hearth: $(REL_OBJS)
+	$(CC) -o $@ $^ $(LIBS)
+
+build/san/%.o: src/%.c $(GEN) $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -c $< -o $@
+build/san/gen/migrations.o: $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -c $< -o $@
+build/san/hearth: $(SAN_OBJS) build/san/main.o
+	$(CC) $(SAN) -o $@ $^ $(LIBS)
+build/san/tests/%: tests/unit/%.c $(SAN_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -o $@ $< $(SAN_OBJS) $(LIBS) -lcmocka
+build/san/apitest: tests/api/apitest.c $(SAN_OBJS)
+	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -o $@ $< $(SAN_OBJS) $(LIBS)
+build/san/crashload: tests/crash/crashload.c $(SAN_OBJS)
+	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -o $@ $< $(SAN_OBJS) $(LIBS)
+
+run: deps build/hearth
+	@mkdir -p var
+	@test -f var/hearth.db || ./build/hearth demo --db var/hearth.db --clients 500
+	./build/hearth serve --db var/hearth.db --listen 127.0.0.1:8080
+
+TESTBINS := $(if $(wildcard tests/api/apitest.c),build/san/apitest) $(if $(wildcard tests/crash/crashload.c),build/san/crashload)
+
+check: deps build/san/hearth $(UNITS) $(TESTBINS)
+	@tests/run-all
+
+bench: deps build/hearth
+	bench/run
+
+format:
+	clang-format -i src/*/*.c src/*/*.h src/main.c tests/unit/*.c
+
+clean:
+	rm -rf build

@@ -1,0 +1,123 @@
+/* account: identity and administration over the API: login, logout, me, password, API tokens,
+ * organisations and staff, health and metrics. */
+#include "api/api_int.h"
+#include "db/db.h"
+#include <stdio.h>
+
+static void login_done(struct hreq *h)
+{
+    if (h->rc != OK) {
+        if (h->rc == ERR_UNAUTH)
+            ctx_fail(&h->ctx, ERR_UNAUTH, _("Wrong username or password."));
+        reply_core_error(h, h->rc);
+        return;
+    }
+    json_t *o = json_pack("{s:{s:I,s:s,s:s,s:s,s:I},s:s}", "user", "id", (json_int_t)h->actor.staff_id, "username",
+                          h->actor.username, "name", h->actor.name, "role", role_table[h->actor.role].name, "org_id",
+                          (json_int_t)h->actor.org_id, "csrf_token", h->csrf);
+    reply_json(h, 200, o);
+}
+static void login(struct hreq *h)
+{
+    session_login(h, fstr(h, "username"), fstr(h, "password"), login_done);
+}
+
+static void logout_done(struct hreq *h)
+{
+    reply_json(h, 200, json_pack("{s:b}", "logged_out", 1));
+}
+static void logout(struct hreq *h)
+{
+    session_logout(h, logout_done);
+}
+
+static void me(struct hreq *h)
+{
+    json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:I,s:s?}", "id", (json_int_t)h->actor.staff_id, "username",
+                          h->actor.username, "name", h->actor.name, "role", role_table[h->actor.role].name,
+                          "discipline", h->actor.discipline, "org_id", (json_int_t)h->actor.org_id, "csrf_token",
+                          h->auth == 1 ? h->csrf : NULL);
+    reply_json(h, 200, o);
+}
+
+static void password_done(struct hreq *h)
+{
+    if (h->rc != OK)
+        reply_core_error(h, h->rc);
+    else
+        reply_json(h, 200, json_pack("{s:b}", "changed", 1));
+}
+static void password(struct hreq *h)
+{
+    session_change_password(h, fstr(h, "current_password"), fstr(h, "new_password"), password_done);
+}
+
+static int token_w(struct hreq *h)
+{
+    const char *name = v_str(&h->ctx, h->body, "name", 1, 80, NULL);
+    if (!name)
+        return ERR_INVALID;
+    char tok[AUTH_TOKEN_HEX + 5];
+    int64_t id;
+    if (auth_token_create(h->ctx.db, h->actor.staff_id, name, tok, &id) != 0)
+        return ERR_DB;
+    h->result = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "name", name, "token", tok);
+    return OK;
+}
+static void token_create(struct hreq *h)
+{
+    http_write(h, token_w, api_done_201);
+}
+
+API_READ(orgs_list, org_list(&h->ctx, &h->result))
+API_WRITE(orgs_create, org_create(&h->ctx, h->body, &h->result), api_done_201)
+API_READ(staff_list_h, staff_list(&h->ctx, &h->result))
+API_READ(staff_get_h, staff_get(&h->ctx, h->id[0], &h->result))
+API_WRITE(staff_create_h, staff_create(&h->ctx, h->body, &h->result), api_done_201)
+static int staff_update_w(struct hreq *h)
+{
+    json_t *v = json_object_get(h->body, "version");
+    int64_t ver = h->if_match >= 0 ? h->if_match : json_is_integer(v) ? json_integer_value(v) : -1;
+    return staff_update(&h->ctx, h->id[0], ver, h->body, &h->result);
+}
+static void staff_update_h(struct hreq *h)
+{
+    if (api_need_version(h))
+        http_write(h, staff_update_w, api_done_200);
+}
+
+void api_healthz(struct hreq *h)
+{
+    int ok = db_int1(h->ctx.db, 0, "SELECT 1", "") == 1;
+    reply_json(h, ok ? 200 : 503, json_pack("{s:s}", "status", ok ? "ok" : "database unavailable"));
+}
+
+void api_metrics(struct hreq *h)
+{
+    int n;
+    const struct route **r = http_routes(&n);
+    struct buf b;
+    buf_init(&b);
+    metrics_render(&b, r, n);
+    reply_body(h, 200, "text/plain; version=0.0.4", &b);
+}
+
+#define A ROLES_ANY
+#define ADM ROLE_BIT(ROLE_ADMIN)
+#define J RF_API
+const struct route api_account_routes[] = {
+    {"POST", "/api/v1/login", login, A, J | RF_PUBLIC},
+    {"POST", "/api/v1/logout", logout, A, J},
+    {"GET", "/api/v1/me", me, A, J},
+    {"POST", "/api/v1/me/password", password, A, J},
+    {"POST", "/api/v1/tokens", token_create, A, J},
+    {"GET", "/api/v1/orgs", orgs_list, A, J},
+    {"POST", "/api/v1/orgs", orgs_create, ADM, J},
+    {"GET", "/api/v1/staff", staff_list_h, A, J},
+    {"POST", "/api/v1/staff", staff_create_h, ADM, J},
+    {"GET", "/api/v1/staff/{id}", staff_get_h, A, J},
+    {"PATCH", "/api/v1/staff/{id}", staff_update_h, ADM, J},
+    {"GET", "/healthz", api_healthz, A, J | RF_PUBLIC},
+    {"GET", "/metrics", api_metrics, A, J | RF_PUBLIC},
+    {0},
+};

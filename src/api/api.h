@@ -1,0 +1,17 @@
+/* api: JSON handlers under /api/v1, thin: parse -> core -> reply. Shared with ui/: the login
+ * flow (identity lives in auth/, the session cookie is set here). */
+#ifndef HEARTH_API_H
+#define HEARTH_API_H
+#include "http/http.h"
+
+/* Result of a login attempt, in h->rc: OK, ERR_UNAUTH, ERR_THROTTLED, ERR_INVALID. On OK the
+ * session cookie is set on the reply and h->csrf holds the new CSRF token. */
+void session_login(struct hreq *h, const char *username, const char *password, void (*done)(struct hreq *h));
+void session_logout(struct hreq *h, void (*done)(struct hreq *h));
+/* Change one's own password (current one checked); other sessions end. */
+void session_change_password(struct hreq *h, const char *current, const char *next, void (*done)(struct hreq *h));
+
+/* Handlers reused by the route table. */
+void api_healthz(struct hreq *h);
+void api_metrics(struct hreq *h);
+#endif

@@ -1,0 +1,36 @@
+/* api_int: private to api/: continuations shared by the handlers. */
+#ifndef HEARTH_API_INT_H
+#define HEARTH_API_INT_H
+#include "api/api.h"
+void api_done_200(struct hreq *h);
+void api_done_201(struct hreq *h);
+int api_need_version(struct hreq *h); /* replies 428 and returns 0 without If-Match */
+int64_t api_qint(struct hreq *h, const char *name, int64_t def);
+
+/* One-line handlers: READ calls a core getter; WRITE runs a core change on the writer. */
+#define API_READ(name, call)                                                                                   \
+    static void name(struct hreq *h)                                                                           \
+    {                                                                                                          \
+        int rc = call;                                                                                         \
+        reply_result(h, rc, 200);                                                                              \
+    }
+#define API_WRITE(name, call, done)                                                                            \
+    static int name##_w(struct hreq *h)                                                                        \
+    {                                                                                                          \
+        return call;                                                                                           \
+    }                                                                                                          \
+    static void name(struct hreq *h)                                                                           \
+    {                                                                                                          \
+        http_write(h, name##_w, done);                                                                         \
+    }
+#define API_WRITE_V(name, call, done)                                                                          \
+    static int name##_w(struct hreq *h)                                                                        \
+    {                                                                                                          \
+        return call;                                                                                           \
+    }                                                                                                          \
+    static void name(struct hreq *h)                                                                           \
+    {                                                                                                          \
+        if (api_need_version(h))                                                                               \
+            http_write(h, name##_w, done);                                                                     \
+    }
+#endif

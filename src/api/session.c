@@ -1,0 +1,138 @@
+/* session: log in and out, change password, API tokens. Passwords are checked on the loop
+ * thread against Argon2id; sessions are written by the writer like everything else. */
+#include "api/api.h"
+#include "db/db.h"
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+struct login_state {
+    char username[64];
+    int ok;
+    struct actor who;
+    char token[AUTH_TOKEN_HEX + 1];
+};
+
+static int login_run(struct hreq *h)
+{
+    struct login_state *s = h->user;
+    struct db *w = h->ctx.db;
+    if (!s->ok) {
+        auth_record_failure(w, s->username, h->addr);
+        return ERR_UNAUTH;
+    }
+    auth_clear_failures(w, s->username);
+    if (auth_session_create(w, s->who.staff_id, s->token, h->csrf) != 0)
+        return ERR_DB;
+    return OK;
+}
+
+static void login_finish(struct hreq *h)
+{
+    struct login_state *s = h->user;
+    if (h->rc == OK) {
+        char cookie[256];
+        int tls = h->req && h->req->scheme == &H2O_URL_SCHEME_HTTPS;
+        snprintf(cookie, sizeof cookie, "hearth_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s",
+                 s->token, AUTH_ABSOLUTE_SECONDS, tls ? "; Secure" : "");
+        reply_set_cookie(h, cookie);
+        h->actor = s->who;
+        h->auth = 1;
+        snprintf(h->token, sizeof h->token, "%s", s->token);
+    }
+}
+
+static void login_after(struct hreq *h)
+{
+    login_finish(h);
+    h->then(h);
+}
+
+static char dummy_hash[128];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+static void make_dummy(void)
+{
+    auth_password_hash("no such user: equal time", dummy_hash);
+}
+
+void session_login(struct hreq *h, const char *username, const char *password, void (*done)(struct hreq *h))
+{
+    if (!username || !*username || strlen(username) > 60)
+        ctx_field(&h->ctx, "username", _("is required"));
+    if (!password || !*password || strlen(password) > 200)
+        ctx_field(&h->ctx, "password", _("is required"));
+    if (h->ctx.errors) {
+        h->rc = ERR_INVALID;
+        done(h);
+        return;
+    }
+    if (auth_throttled(h->ctx.db, username, h->addr)) {
+        h->rc = ctx_fail(&h->ctx, ERR_THROTTLED,
+                         _("Too many failed attempts. Wait 15 minutes, or ask an administrator to reset your password."));
+        done(h);
+        return;
+    }
+    struct login_state *s = xcalloc(1, sizeof *s);
+    h->user = s;
+    h->then = done;
+    snprintf(s->username, sizeof s->username, "%s", username);
+    char hash[128];
+    if (auth_find_user(h->ctx.db, username, &s->who, hash) == 0) {
+        s->ok = auth_password_verify(hash, password) == 0;
+    } else {
+        pthread_once(&dummy_once, make_dummy); /* the same work whether or not the user exists */
+        auth_password_verify(dummy_hash, password);
+    }
+    h->ctx.a = &s->who;
+    http_write(h, login_run, login_after);
+}
+
+static int logout_run(struct hreq *h)
+{
+    return auth_session_destroy(h->ctx.db, h->token) == DB_OK ? OK : ERR_DB;
+}
+
+void session_logout(struct hreq *h, void (*done)(struct hreq *h))
+{
+    reply_set_cookie(h, "hearth_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    if (h->auth != 1) {
+        h->rc = OK;
+        done(h);
+        return;
+    }
+    http_write(h, logout_run, done);
+}
+
+struct pw_change {
+    char next[256];
+};
+static int pw_run(struct hreq *h)
+{
+    struct pw_change *p = h->user;
+    int rc = staff_set_password(&h->ctx, h->actor.staff_id, p->next);
+    if (rc == OK)
+        auth_sessions_destroy_staff(h->ctx.db, h->actor.staff_id, h->auth == 1 ? h->token : NULL);
+    return rc;
+}
+void session_change_password(struct hreq *h, const char *current, const char *next, void (*done)(struct hreq *h))
+{
+    char hash[128];
+    struct actor tmp;
+    if (!current || !*current)
+        ctx_field(&h->ctx, "current_password", _("is required"));
+    else if (auth_find_user(h->ctx.db, h->actor.username, &tmp, hash) != 0 || auth_password_verify(hash, current) != 0)
+        ctx_field(&h->ctx, "current_password", _("is not your current password"));
+    if (!next || strlen(next) < AUTH_MIN_PASSWORD)
+        ctx_field(&h->ctx, "new_password", _("must be at least 10 characters"));
+    else if (strlen(next) > 200)
+        ctx_field(&h->ctx, "new_password", _("must be at most 200 characters"));
+    if (h->ctx.errors) {
+        h->rc = ERR_INVALID;
+        done(h);
+        return;
+    }
+    struct pw_change *p = xcalloc(1, sizeof *p);
+    snprintf(p->next, sizeof p->next, "%s", next);
+    h->user = p;
+    http_write(h, pw_run, done);
+}

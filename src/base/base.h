@@ -1,0 +1,67 @@
+/* base: allocation that aborts on OOM, growable buffers, time, ids, logging, limits.
+ * One OOM policy for the program: x* allocators never return NULL. */
+#ifndef HEARTH_BASE_H
+#define HEARTH_BASE_H
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <libintl.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Explicit bounds, one place (DESIGN §5). */
+#define LIMIT_BODY (1024 * 1024)       /* request entity */
+#define LIMIT_HEADERS (16 * 1024)      /* all request header bytes */
+#define LIMIT_JSON_DEPTH 8             /* nesting of a JSON body */
+#define LIMIT_FIELD 4000               /* default max characters of a text field */
+#define LIMIT_NOTE 20000               /* max characters of a note body */
+#define LIMIT_LIST 200                 /* max page size of a list endpoint */
+#define LIMIT_IDLE_MS 30000            /* keep-alive idle timeout */
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t sz);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* A growable byte buffer, always NUL-terminated. */
+struct buf {
+    char *data;
+    size_t len, cap;
+};
+void buf_init(struct buf *b);
+void buf_free(struct buf *b);
+void buf_reset(struct buf *b);
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+char *buf_steal(struct buf *b);
+
+/* Time: one convention everywhere, UTC ISO-8601 text. */
+int64_t now_epoch(void);
+double now_mono(void);                             /* seconds, monotonic */
+void iso_time(int64_t epoch, char out[32]);        /* 2026-11-22T07:18:01Z */
+void iso_now(char out[32]);
+void iso_today(char out[16]);                      /* 2026-11-22 */
+int iso_date_valid(const char *s);                 /* YYYY-MM-DD and a real date */
+int iso_time_valid(const char *s);                 /* YYYY-MM-DDTHH:MM[:SS][Z] */
+int64_t iso_parse(const char *s);                  /* -1 when invalid */
+int age_on(const char *birth_date, const char *today); /* whole years, -1 when invalid */
+
+/* Random ids and tokens. */
+void random_hex(char *out, size_t nbytes);          /* out holds 2*nbytes+1 */
+
+/* Logging: one line per event to stderr. */
+void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+extern int log_quiet;
+
+/* Strings. */
+int str_eq(const char *a, const char *b);
+size_t utf8_len(const char *s);                     /* code points */
+int parse_int64(const char *s, int64_t *out);      /* 0 ok, -1 not a whole number */
+#endif

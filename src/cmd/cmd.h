@@ -1,0 +1,33 @@
+/* cmd: the hearth subcommands, one file each, joined in one table in main.c. */
+#ifndef HEARTH_CMD_H
+#define HEARTH_CMD_H
+#include "core/core.h"
+
+struct cmd {
+    const char *name;
+    const char *summary;
+    const char *usage; /* shown by `hearth CMD --help` */
+    int (*run)(int argc, char **argv);
+};
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* Open (creating if needed) and migrate a database; sets the audit head file beside it. */
+int cmd_open(const char *url, const char *synchronous, struct db **out);
+/* The operator at the console: acts as an administrator with no staff row. */
+extern const struct actor cmd_operator;
+/* Print a core error to stderr. */
+void cmd_report(struct ctx *c, int rc);
+int cmd_wants_help(int argc, char **argv);
+/* Parse "--name value" / "--name=value" options named in `names` (NULL-terminated; a name ending
+ * in '!' is a flag without value) into vals[i]; other words go to pos. -1 (after a message) on
+ * an unknown option or too many words. */
+int cmd_opts(int argc, char **argv, const char *const *names, const char **vals, const char **pos, int maxpos);
+
+int cmd_serve(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+#endif

@@ -1,0 +1,30 @@
+/* serve: run the HTTP server until SIGTERM, then drain. */
+#include "cmd/cmd.h"
+#include "http/http.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+int cmd_serve(int argc, char **argv)
+{
+    static const char *const names[] = {"db", "listen", "threads", "tls-cert", "tls-key", "synchronous",
+                                        "static", "max-batch", "quiet!", NULL};
+    const char *v[10] = {0}, *pos[1];
+    if (cmd_opts(argc, argv, names, v, pos, 0) < 0)
+        return EXIT_USAGE;
+    struct serve_opts o = {
+        .db_url = v[0] ? v[0] : "var/hearth.db",
+        .listen = v[1] ? v[1] : "127.0.0.1:8080",
+        .threads = v[2] ? atoi(v[2]) : 0,
+        .tls_cert = v[3],
+        .tls_key = v[4],
+        .synchronous = v[5] ? v[5] : "FULL",
+        .static_dir = v[6] ? v[6] : "static",
+        .max_batch = v[7] ? atoi(v[7]) : 256,
+    };
+    if ((v[2] && (o.threads < 1 || o.threads > 256)) || (v[7] && (o.max_batch < 1 || o.max_batch > 100000))) {
+        fprintf(stderr, "hearth: --threads takes 1..256 and --max-batch 1..100000\n");
+        return EXIT_USAGE;
+    }
+    log_quiet = v[8] != NULL;
+    return http_serve(&o) == 0 ? EXIT_OK : EXIT_FAIL;
+}

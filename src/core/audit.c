@@ -1,0 +1,288 @@
+/* audit: the append-only, hash-chained record of every read and write of client data and
+ * every denial. hash = BLAKE2b-256(prev || fields); the newest (seq, hash) is also kept in a
+ * file beside the database, so a deleted tail is caught. */
+#include "base/base.h"
+#include "core/core.h"
+#include "db/db.h"
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pthread.h>
+
+#define HASH_LEN 32
+
+static char head_path[4096];
+static pthread_mutex_t head_mu = PTHREAD_MUTEX_INITIALIZER;
+
+void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t client_id, const char *entity,
+               int64_t entity_id, const char *reason)
+{
+    if (c->npend == c->cappend) {
+        c->cappend = c->cappend ? c->cappend * 2 : 4;
+        c->pend = xrealloc(c->pend, (size_t)c->cappend * sizeof *c->pend);
+    }
+    struct audit_rec *r = &c->pend[c->npend++];
+    memset(r, 0, sizeof *r);
+    snprintf(r->action, sizeof r->action, "%s", action);
+    snprintf(r->outcome, sizeof r->outcome, "%s", outcome);
+    r->client_id = client_id;
+    snprintf(r->entity, sizeof r->entity, "%s", entity ? entity : "");
+    r->entity_id = entity_id;
+    r->reason = reason ? xstrdup(reason) : NULL;
+}
+
+/* The canonical bytes of a record: each field as "<len>:<value>;" so no two records share them. */
+static void field(crypto_generichash_state *h, const char *s)
+{
+    char len[24];
+    s = s ? s : "";
+    int n = snprintf(len, sizeof len, "%zu:", strlen(s));
+    crypto_generichash_update(h, (const unsigned char *)len, (unsigned long long)n);
+    crypto_generichash_update(h, (const unsigned char *)s, strlen(s));
+    crypto_generichash_update(h, (const unsigned char *)";", 1);
+}
+static void field_int(crypto_generichash_state *h, int64_t v, int null)
+{
+    char b[24];
+    if (null)
+        b[0] = 0;
+    else
+        snprintf(b, sizeof b, "%lld", (long long)v);
+    field(h, b);
+}
+
+struct row {
+    int64_t seq, staff_id, org_id, client_id, entity_id;
+    int staff_null, org_null, client_null, entity_id_null;
+    const char *at, *action, *outcome, *entity, *purpose, *reason, *request_id, *addr;
+};
+
+static void row_hash(const unsigned char prev[HASH_LEN], const struct row *r, unsigned char out[HASH_LEN])
+{
+    crypto_generichash_state h;
+    crypto_generichash_init(&h, NULL, 0, HASH_LEN);
+    crypto_generichash_update(&h, prev, HASH_LEN);
+    field_int(&h, r->seq, 0);
+    field(&h, r->at);
+    field_int(&h, r->staff_id, r->staff_null);
+    field_int(&h, r->org_id, r->org_null);
+    field(&h, r->action);
+    field(&h, r->outcome);
+    field_int(&h, r->client_id, r->client_null);
+    field(&h, r->entity);
+    field_int(&h, r->entity_id, r->entity_id_null);
+    field(&h, r->purpose);
+    field(&h, r->reason);
+    field(&h, r->request_id);
+    field(&h, r->addr);
+    crypto_generichash_final(&h, out, HASH_LEN);
+}
+
+static int append(struct ctx *c, struct db *w, const struct audit_rec *a)
+{
+    unsigned char prev[HASH_LEN] = {0}, hash[HASH_LEN];
+    int64_t seq = 1;
+    /* The chain head is read inside the transaction, so writers in other processes serialise on it. */
+    struct db_stmt *st = db_query(w, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", "");
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        size_t n;
+        const void *p = db_blob(st, 1, &n);
+        if (n == HASH_LEN)
+            memcpy(prev, p, HASH_LEN);
+        seq = db_int(st, 0) + 1;
+    }
+    db_done(st);
+    if (rc != DB_ROW && rc != DB_DONE)
+        return ERR_DB;
+    char at[32];
+    iso_now(at);
+    struct row r = {
+        .seq = seq,
+        .at = at,
+        .staff_id = c->a ? c->a->staff_id : 0,
+        .staff_null = !c->a || !c->a->staff_id,
+        .org_id = c->a ? c->a->org_id : 0,
+        .org_null = !c->a || !c->a->org_id,
+        .action = a->action,
+        .outcome = a->outcome,
+        .client_id = a->client_id,
+        .client_null = a->client_id == 0,
+        .entity = a->entity[0] ? a->entity : NULL,
+        .entity_id = a->entity_id,
+        .entity_id_null = a->entity_id == 0,
+        .purpose = c->purpose,
+        .reason = a->reason,
+        .request_id = c->request_id,
+        .addr = c->addr,
+    };
+    row_hash(prev, &r, hash);
+    rc = db_run(w,
+                "INSERT INTO audit(seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id, purpose,"
+                " reason, request_id, addr, prev, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "itIIttItItttttbb", seq, at, r.staff_id, r.org_id, r.action, r.outcome, r.client_id, r.entity,
+                r.entity_id, r.purpose, r.reason, r.request_id, r.addr, prev, (size_t)HASH_LEN, hash,
+                (size_t)HASH_LEN);
+    return rc == DB_OK ? OK : ERR_DB;
+}
+
+int audit_flush(struct ctx *c, struct db *w, int failed)
+{
+    int rc = OK;
+    for (int i = 0; i < c->npend && rc == OK; i++)
+        if (!failed || strcmp(c->pend[i].outcome, "ok") != 0)
+            rc = append(c, w, &c->pend[i]);
+    for (int i = 0; i < c->npend; i++)
+        free(c->pend[i].reason);
+    c->npend = 0;
+    return rc;
+}
+
+void audit_set_head_path(const char *path)
+{
+    snprintf(head_path, sizeof head_path, "%s", path ? path : "");
+}
+
+void audit_write_head(struct db *w)
+{
+    if (!head_path[0])
+        return;
+    struct db_stmt *st = db_query(w, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", "");
+    if (db_step(st) == DB_ROW) {
+        size_t n;
+        const unsigned char *p = db_blob(st, 1, &n);
+        char hex[HASH_LEN * 2 + 1] = "", tmp[4200];
+        if (n == HASH_LEN)
+            sodium_bin2hex(hex, sizeof hex, p, n);
+        snprintf(tmp, sizeof tmp, "%s.tmp", head_path);
+        pthread_mutex_lock(&head_mu);
+        FILE *f = fopen(tmp, "w");
+        if (f) {
+            fprintf(f, "%lld %s\n", (long long)db_int(st, 0), hex);
+            if (fclose(f) == 0)
+                rename(tmp, head_path);
+        } else {
+            log_error("audit: cannot write head file %s", tmp);
+        }
+        pthread_mutex_unlock(&head_mu);
+    }
+    db_done(st);
+}
+
+int audit_verify(struct db *db, const char *hpath, char *report, size_t len)
+{
+    unsigned char prev[HASH_LEN] = {0}, want[HASH_LEN];
+    int64_t expect = 1, count = 0;
+    int bad = 0;
+    report[0] = 0;
+    struct db_stmt *st = db_query(db,
+                                  "SELECT seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id,"
+                                  " purpose, reason, request_id, addr, prev, hash FROM audit ORDER BY seq",
+                                  "");
+    while (!bad && db_step(st) == DB_ROW) {
+        struct row r = {
+            .seq = db_int(st, 0), .at = db_text(st, 1),
+            .staff_id = db_int(st, 2), .staff_null = db_isnull(st, 2),
+            .org_id = db_int(st, 3), .org_null = db_isnull(st, 3),
+            .action = db_text(st, 4), .outcome = db_text(st, 5),
+            .client_id = db_int(st, 6), .client_null = db_isnull(st, 6),
+            .entity = db_text(st, 7),
+            .entity_id = db_int(st, 8), .entity_id_null = db_isnull(st, 8),
+            .purpose = db_text(st, 9), .reason = db_text(st, 10), .request_id = db_text(st, 11),
+            .addr = db_text(st, 12),
+        };
+        size_t np, nh;
+        const void *p = db_blob(st, 13, &np);
+        const void *h = db_blob(st, 14, &nh);
+        if (r.seq != expect) {
+            snprintf(report, len, "record %lld: expected sequence %lld (a record was deleted, inserted or moved)",
+                     (long long)r.seq, (long long)expect);
+            bad = 1;
+        } else if (np != HASH_LEN || memcmp(p, prev, HASH_LEN) != 0) {
+            snprintf(report, len, "record %lld: does not follow record %lld (chain broken: reordered or inserted)",
+                     (long long)r.seq, (long long)r.seq - 1);
+            bad = 1;
+        } else {
+            row_hash(prev, &r, want);
+            if (nh != HASH_LEN || memcmp(h, want, HASH_LEN) != 0) {
+                snprintf(report, len, "record %lld: contents do not match its hash (modified)", (long long)r.seq);
+                bad = 1;
+            } else {
+                memcpy(prev, want, HASH_LEN);
+                expect++;
+                count++;
+            }
+        }
+    }
+    db_done(st);
+    if (bad)
+        return 1;
+    /* The head kept outside the database catches a deleted tail. */
+    FILE *f = hpath ? fopen(hpath, "r") : NULL;
+    if (!f) {
+        if (count > 0 && hpath) {
+            snprintf(report, len, "head file %s is missing; cannot tell whether the newest records were removed",
+                     hpath);
+            return 1;
+        }
+        snprintf(report, len, "%lld records, chain intact", (long long)count);
+        return 0;
+    }
+    long long hseq = 0;
+    char hex[HASH_LEN * 2 + 2] = "";
+    int got = fscanf(f, "%lld %65s", &hseq, hex);
+    fclose(f);
+    if (got != 2) {
+        snprintf(report, len, "head file %s is unreadable", hpath);
+        return 1;
+    }
+    if (hseq > count) {
+        snprintf(report, len, "record %lld: missing; the chain ends at %lld but the head file says %lld (truncated)",
+                 (long long)count + 1, (long long)count, hseq);
+        return 1;
+    }
+    unsigned char hh[HASH_LEN];
+    size_t hl = 0;
+    struct db_stmt *q = db_query(db, "SELECT hash FROM audit WHERE seq=?", "i", (int64_t)hseq);
+    int match = 0;
+    if (db_step(q) == DB_ROW) {
+        size_t n;
+        const void *p = db_blob(q, 0, &n);
+        match = n == HASH_LEN && sodium_hex2bin(hh, sizeof hh, hex, strlen(hex), NULL, &hl, NULL) == 0 &&
+                hl == HASH_LEN && memcmp(p, hh, HASH_LEN) == 0;
+    }
+    db_done(q);
+    if (!match) {
+        snprintf(report, len, "record %lld: differs from the hash kept in the head file (rewritten chain)", hseq);
+        return 1;
+    }
+    snprintf(report, len, "%lld records, chain intact, head matches record %lld", (long long)count, hseq);
+    return 0;
+}
+
+int audit_client_report(struct ctx *c, int64_t client_id, json_t **out)
+{
+    struct access acc;
+    int rc = access_require(c, client_id, ACC_FULL, "client.access_log", &acc);
+    if (rc != OK)
+        return rc;
+    *out = db_rows(c->db,
+                   "SELECT a.seq, a.at, a.action, a.outcome, a.purpose, a.reason, s.display_name AS staff,"
+                   " s.role, o.name AS organisation FROM audit a LEFT JOIN staff s ON s.id=a.staff_id"
+                   " LEFT JOIN orgs o ON o.id=a.org_id WHERE a.client_id=? ORDER BY a.seq DESC LIMIT 500",
+                   "i", client_id);
+    audit_log(c, "client.access_log", "ok", client_id, "client", client_id, NULL);
+    return OK;
+}
+
+int audit_recent_clients(struct ctx *c, int limit, json_t **out)
+{
+    *out = db_rows(c->db,
+                   "SELECT c.id, c.given_name, c.family_name, c.preferred_name, c.birth_date, max(a.at) AS viewed_at"
+                   " FROM (SELECT client_id, at FROM audit WHERE staff_id=? AND action='client.read' AND outcome='ok'"
+                   " ORDER BY seq DESC LIMIT 200) a JOIN clients c ON c.id=a.client_id"
+                   " GROUP BY c.id ORDER BY viewed_at DESC LIMIT ?",
+                   "id", c->a->staff_id, limit);
+    return OK;
+}

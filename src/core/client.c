@@ -1,0 +1,427 @@
+/* client: the identity record: create with duplicate detection (look-alikes are linked,
+ * never merged), read by access level, versioned edits and search. */
+#include "base/base.h"
+#include "core/core.h"
+#include "db/db.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const sexes[] = {"female", "male", "intersex", "unknown", NULL};
+
+/* Fields a client record accepts, with bounds: one table for create and update. */
+static const struct cfield {
+    const char *name;
+    size_t max;
+    int required;
+    const char *const *choices;
+} cfields[] = {
+    {"given_name", 100, 1, NULL},   {"family_name", 100, 1, NULL}, {"preferred_name", 100, 0, NULL},
+    {"birth_date", 10, 1, NULL},    {"sex", 16, 0, sexes},         {"gender_identity", 60, 0, NULL},
+    {"language", 40, 0, NULL},      {"phone", 40, 0, NULL},        {"email", 200, 0, NULL},
+    {"address", 400, 0, NULL},      {"emergency_contacts", 1000, 0, NULL},
+};
+
+int client_life_stage(const char *birth_date, const char **stage)
+{
+    char today[16];
+    iso_today(today);
+    int age = age_on(birth_date, today);
+    *stage = age < 0 ? "unknown" : age < 19 ? "youth" : age < 35 ? "young_adult" : age < 65 ? "adult" : "older_adult";
+    return age;
+}
+
+/* Validate the record fields; on create every required one must be there. */
+static int check_fields(struct ctx *c, json_t *in, int creating)
+{
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    for (size_t i = 0; i < ARRAY_LEN(cfields); i++) {
+        const struct cfield *f = &cfields[i];
+        if (!creating && !json_object_get(in, f->name))
+            continue;
+        if (str_eq(f->name, "birth_date")) {
+            const char *d = v_date(c, in, f->name, f->required);
+            char today[16];
+            iso_today(today);
+            if (d && strcmp(d, today) > 0)
+                ctx_field(c, f->name, _("cannot be in the future"));
+        } else {
+            v_str(c, in, f->name, f->required, f->max, f->choices);
+        }
+    }
+    const char *email = json_string_value(json_object_get(in, "email"));
+    if (email && *email && !strchr(email, '@'))
+        ctx_field(c, "email", _("must be an e-mail address"));
+    json_t *ids = json_object_get(in, "identifiers");
+    if (ids && !json_is_null(ids)) {
+        size_t i;
+        json_t *id;
+        if (!json_is_array(ids) || json_array_size(ids) > 10)
+            ctx_field(c, "identifiers", _("must be a list of at most 10 {kind, value}"));
+        else
+            json_array_foreach(ids, i, id)
+            {
+                const char *k = json_string_value(json_object_get(id, "kind"));
+                const char *v = json_string_value(json_object_get(id, "value"));
+                if (!k || !v || !*k || !*v || strlen(k) > 40 || strlen(v) > 80)
+                    ctx_field(c, "identifiers", _("each identifier needs a kind and a value"));
+            }
+    }
+    return c->errors ? ERR_INVALID : OK;
+}
+
+static const char *sget(json_t *o, const char *k)
+{
+    const char *s = json_string_value(json_object_get(o, k));
+    return s && *s ? s : NULL;
+}
+
+static void fts_set(struct db *db, int64_t id, json_t *rec, int replace)
+{
+    char name[400];
+    snprintf(name, sizeof name, "%s %s %s", sget(rec, "given_name") ? sget(rec, "given_name") : "",
+             sget(rec, "family_name") ? sget(rec, "family_name") : "",
+             sget(rec, "preferred_name") ? sget(rec, "preferred_name") : "");
+    if (replace)
+        db_run(db, "DELETE FROM clients_fts WHERE rowid=?", "i", id);
+    db_run(db, "INSERT INTO clients_fts(rowid, name) VALUES (?,?)", "it", id, name);
+}
+
+/* Levenshtein distance of two short lower-cased strings (names), capped at 9. */
+static int distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 60 || m > 60)
+        return 9;
+    int d[61][61];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            int cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
+            int v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < v)
+                v = d[i - 1][j - 1] + cost;
+            d[i][j] = v;
+        }
+    return d[n][m];
+}
+
+/* Likely duplicates: the same identifier, or a similar name with the same date of birth. */
+static json_t *find_duplicates(struct ctx *c, json_t *in)
+{
+    json_t *cands = json_array();
+    json_t *seen = json_object();
+    json_t *ids = json_object_get(in, "identifiers");
+    size_t i;
+    json_t *id;
+    json_array_foreach(ids, i, id)
+    {
+        json_t *rows = db_rows(c->db,
+                               "SELECT c.id, c.given_name, c.family_name, c.birth_date, 'same identifier' AS why"
+                               " FROM client_identifiers i JOIN clients c ON c.id=i.client_id"
+                               " WHERE i.value=? AND i.kind=? LIMIT 10",
+                               "tt", sget(id, "value"), sget(id, "kind"));
+        size_t j;
+        json_t *r;
+        json_array_foreach(rows, j, r)
+        {
+            char k[24];
+            snprintf(k, sizeof k, "%lld", (long long)json_integer_value(json_object_get(r, "id")));
+            if (!json_object_get(seen, k)) {
+                json_object_set_new(seen, k, json_true());
+                json_array_append(cands, r);
+            }
+        }
+        json_decref(rows);
+    }
+    char mine[210];
+    snprintf(mine, sizeof mine, "%s %s", sget(in, "given_name"), sget(in, "family_name"));
+    json_t *rows = db_rows(c->db,
+                           "SELECT id, given_name, family_name, birth_date, 'similar name, same date of birth' AS why"
+                           " FROM clients WHERE birth_date=? LIMIT 200",
+                           "t", sget(in, "birth_date"));
+    json_t *r;
+    json_array_foreach(rows, i, r)
+    {
+        char theirs[210], k[24];
+        snprintf(theirs, sizeof theirs, "%s %s", sget(r, "given_name"), sget(r, "family_name"));
+        snprintf(k, sizeof k, "%lld", (long long)json_integer_value(json_object_get(r, "id")));
+        int close = distance(mine, theirs) <= 2 || strcasecmp(sget(r, "family_name"), sget(in, "family_name")) == 0 ||
+                    strcasecmp(sget(r, "given_name"), sget(in, "given_name")) == 0;
+        if (close && !json_object_get(seen, k)) {
+            json_object_set_new(seen, k, json_true());
+            json_array_append(cands, r);
+        }
+    }
+    json_decref(rows);
+    json_decref(seen);
+    return cands;
+}
+
+#define ROLES_REGISTER                                                                                       \
+    (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) | ROLE_BIT(ROLE_CARE_DESK) | \
+     ROLE_BIT(ROLE_HOUSING))
+
+int client_create(struct ctx *c, json_t *in, json_t **out)
+{
+    if (!access_is(c, ROLES_REGISTER))
+        return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not register clients."));
+    int rc = check_fields(c, in, 1);
+    if (rc != OK)
+        return rc;
+    json_t *cands = find_duplicates(c, in);
+    int confirmed = v_bool(in, "confirm_new");
+    if (json_array_size(cands) > 0 && !confirmed) {
+        c->extra = json_pack("{s:o}", "candidates", cands);
+        return ctx_fail(c, ERR_DUPLICATE,
+                        _("This person may already be registered. Check the candidates, or confirm that this is a "
+                          "new person."));
+    }
+    char now[32];
+    iso_now(now);
+    int64_t me = c->a->staff_id;
+    struct db_stmt *st = db_query(
+        c->db,
+        "INSERT INTO clients(given_name, family_name, preferred_name, birth_date, sex, gender_identity, language,"
+        " phone, email, address, emergency_contacts, org_id, created_by, created_at, updated_by, updated_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+        "tttttttttttiitit", sget(in, "given_name"), sget(in, "family_name"), sget(in, "preferred_name"),
+        sget(in, "birth_date"), sget(in, "sex"), sget(in, "gender_identity"), sget(in, "language"),
+        sget(in, "phone"), sget(in, "email"), sget(in, "address"), sget(in, "emergency_contacts"), c->a->org_id, me,
+        now, me, now);
+    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
+    db_done(st);
+    if (!id) {
+        json_decref(cands);
+        return ctx_fail(c, ERR_DB, _("The client could not be saved."));
+    }
+    size_t i;
+    json_t *x;
+    json_array_foreach(json_object_get(in, "identifiers"), i, x)
+        db_run(c->db, "INSERT INTO client_identifiers(client_id, kind, value) VALUES (?,?,?)", "itt", id,
+               sget(x, "kind"), sget(x, "value"));
+    json_array_foreach(cands, i, x)
+        db_run(c->db,
+               "INSERT INTO client_links(client_id, other_id, reason, created_by, created_at) VALUES (?,?,?,?,?)",
+               "iitit", id, (int64_t)json_integer_value(json_object_get(x, "id")),
+               json_string_value(json_object_get(x, "why")), me, now);
+    json_decref(cands);
+    fts_set(c->db, id, in, 0);
+    audit_log(c, "client.create", "ok", id, "client", id, NULL);
+    *out = db_row(c->db, "SELECT id, given_name, family_name, birth_date, version FROM clients WHERE id=?", "i", id);
+    return OK;
+}
+
+static json_t *programmes_of(struct db *db, int64_t id)
+{
+    return db_rows(db,
+                   "SELECT e.programme, e.status, o.name AS organisation FROM episodes e JOIN orgs o ON o.id=e.org_id"
+                   " WHERE e.client_id=? AND e.status<>'discharged' ORDER BY e.id",
+                   "i", id);
+}
+
+int client_get(struct ctx *c, int64_t id, json_t **out)
+{
+    struct access acc;
+    int rc = access_require(c, id, ACC_FIND, "client.read", &acc);
+    if (rc != OK)
+        return rc;
+    json_t *o;
+    if (acc.level == ACC_FULL) {
+        o = db_row(c->db,
+                   "SELECT c.*, o.name AS organisation FROM clients c JOIN orgs o ON o.id=c.org_id WHERE c.id=?", "i",
+                   id);
+        json_object_set_new(o, "identifiers",
+                            db_rows(c->db, "SELECT kind, value FROM client_identifiers WHERE client_id=? ORDER BY id",
+                                    "i", id));
+        json_object_set_new(o, "links",
+                            db_rows(c->db,
+                                    "SELECT l.other_id AS id, l.reason, x.given_name, x.family_name FROM client_links l"
+                                    " JOIN clients x ON x.id=l.other_id WHERE l.client_id=? UNION"
+                                    " SELECT l.client_id, l.reason, x.given_name, x.family_name FROM client_links l"
+                                    " JOIN clients x ON x.id=l.client_id WHERE l.other_id=?",
+                                    "ii", id, id));
+        const char *stage;
+        json_object_set_new(o, "age", json_integer(client_life_stage(sget(o, "birth_date"), &stage)));
+        json_object_set_new(o, "life_stage", json_string(stage));
+        audit_log(c, "client.read", "ok", id, "client", id, NULL);
+    } else {
+        o = db_row(c->db,
+                   "SELECT id, given_name, family_name, preferred_name, substr(birth_date,1,4) AS birth_year"
+                   " FROM clients WHERE id=?",
+                   "i", id);
+        audit_log(c, "client.read_limited", "ok", id, "client", id, NULL);
+    }
+    json_object_set_new(o, "programmes", programmes_of(c->db, id));
+    json_object_set_new(o, "access",
+                        json_pack("{s:s,s:b,s:b,s:b,s:s?}", "level", acc.level == ACC_FULL ? "full" : "find",
+                                  "break_glass", acc.break_glass, "notes", acc.notes, "write", acc.write,
+                                  "break_glass_expires", acc.break_glass ? acc.bg_expires : NULL));
+    *out = o;
+    return OK;
+}
+
+int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
+{
+    struct access acc;
+    int rc = access_require(c, id, ACC_FULL, "client.update", &acc);
+    if (rc != OK)
+        return rc;
+    if (!acc.write)
+        return ctx_fail(c, ERR_FORBIDDEN, _("You may not change this record."));
+    if ((rc = check_fields(c, in, 0)) != OK)
+        return rc;
+    json_t *old = db_row(c->db, "SELECT * FROM clients WHERE id=?", "i", id);
+    int64_t cur = json_integer_value(json_object_get(old, "version"));
+    if (version != cur) {
+        json_decref(old);
+        c->extra = json_pack("{s:I}", "current_version", (json_int_t)cur);
+        return ctx_fail(c, ERR_CONFLICT, _("Someone else changed this record since you opened it (version %lld is "
+                                           "current). Reload and apply your change again."),
+                        (long long)cur);
+    }
+    char now[32];
+    iso_now(now);
+    char *data = json_dumps(old, JSON_COMPACT | JSON_SORT_KEYS);
+    db_run(c->db,
+           "INSERT INTO client_versions(client_id, version, data, changed_by, changed_at) VALUES (?,?,?,?,?)", "iitit",
+           id, cur, data, c->a->staff_id, now);
+    free(data);
+    json_t *merged = json_deep_copy(old);
+    for (size_t i = 0; i < ARRAY_LEN(cfields); i++) {
+        json_t *v = json_object_get(in, cfields[i].name);
+        if (v)
+            json_object_set(merged, cfields[i].name, json_is_string(v) && !*json_string_value(v) ? json_null() : v);
+    }
+    rc = db_run(c->db,
+                "UPDATE clients SET given_name=?, family_name=?, preferred_name=?, birth_date=?, sex=?,"
+                " gender_identity=?, language=?, phone=?, email=?, address=?, emergency_contacts=?, updated_by=?,"
+                " updated_at=?, version=version+1 WHERE id=? AND version=?",
+                "tttttttttttitii", sget(merged, "given_name"), sget(merged, "family_name"),
+                sget(merged, "preferred_name"), sget(merged, "birth_date"), sget(merged, "sex"),
+                sget(merged, "gender_identity"), sget(merged, "language"), sget(merged, "phone"),
+                sget(merged, "email"), sget(merged, "address"), sget(merged, "emergency_contacts"), c->a->staff_id,
+                now, id, cur);
+    int changed = db_changes(c->db) == 1;
+    if (rc == DB_OK && changed)
+        fts_set(c->db, id, merged, 1);
+    json_decref(old);
+    json_decref(merged);
+    if (rc != DB_OK || !changed)
+        return ctx_fail(c, rc != DB_OK ? ERR_DB : ERR_CONFLICT, _("The record could not be saved."));
+    audit_log(c, "client.update", "ok", id, "client", id, NULL);
+    return client_get(c, id, out);
+}
+
+int client_history(struct ctx *c, int64_t id, json_t **out)
+{
+    int rc = access_require(c, id, ACC_FULL, "client.history", NULL);
+    if (rc != OK)
+        return rc;
+    *out = db_rows(c->db,
+                   "SELECT v.version, v.changed_at, s.display_name AS changed_by, v.data FROM client_versions v"
+                   " JOIN staff s ON s.id=v.changed_by WHERE v.client_id=? ORDER BY v.version DESC",
+                   "i", id);
+    audit_log(c, "client.history", "ok", id, "client", id, NULL);
+    return OK;
+}
+
+/* Build an FTS5 query of quoted trigram phrases from the user's words ("ann kim" -> "ann" "kim"). */
+static int fts_query(const char *q, char *out, size_t len)
+{
+    size_t o = 0;
+    int words = 0;
+    while (*q) {
+        while (*q == ' ')
+            q++;
+        const char *s = q;
+        while (*q && *q != ' ')
+            q++;
+        size_t n = (size_t)(q - s);
+        if (n == 0)
+            break;
+        if (utf8_len(s) < 3 && n < 3)
+            return -1; /* trigram needs three characters in each word */
+        if (o + n * 2 + 4 >= len)
+            return -1;
+        out[o++] = '"';
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == '"')
+                out[o++] = '"';
+            out[o++] = s[i];
+        }
+        out[o++] = '"';
+        out[o++] = ' ';
+        words++;
+    }
+    out[o] = 0;
+    return words ? 0 : -1;
+}
+
+/* Visibility predicate on c.id: what the actor may at least find. */
+#define VISIBLE_ANY                                                                                                \
+    " AND (c.org_id=?1 OR EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND (e.org_id=?1 OR"           \
+    " (e.status<>'discharged' AND (e.primary_cm=?2 OR EXISTS (SELECT 1 FROM team_members t WHERE"                   \
+    " t.episode_id=e.id AND t.staff_id=?2 AND (t.to_date IS NULL OR t.to_date>=?3)))))) OR EXISTS (SELECT 1 FROM" \
+    " break_glass b WHERE b.client_id=c.id AND b.staff_id=?2 AND b.expires_at>?4))"
+#define VISIBLE_TEAM                                                                                               \
+    " AND ?1=?1 AND (EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged' AND"      \
+    " (e.primary_cm=?2 OR EXISTS (SELECT 1 FROM team_members t WHERE t.episode_id=e.id AND t.staff_id=?2 AND"      \
+    " (t.to_date IS NULL OR t.to_date>=?3)))) OR EXISTS (SELECT 1 FROM break_glass b WHERE b.client_id=c.id AND"   \
+    " b.staff_id=?2 AND b.expires_at>?4))"
+#define SEARCH_COLS                                                                                               \
+    "SELECT c.id, c.given_name, c.family_name, c.preferred_name, substr(c.birth_date,1,4) AS birth_year,"        \
+    " (SELECT group_concat(e.programme, ',') FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged')"  \
+    " AS programmes FROM clients c"
+#define SEARCH_ALL " WHERE c.id>?5 AND ?6 IS NULL"
+#define SEARCH_NAME " WHERE c.id>?5 AND c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?6)"
+#define SEARCH_SQL(NAME, VIS)                                                                                     \
+    SEARCH_COLS NAME " AND (?7 IS NULL OR c.birth_date=?7)"                                                       \
+                     " AND (?8 IS NULL OR c.id IN (SELECT client_id FROM client_identifiers WHERE value=?8))" VIS \
+                     " ORDER BY c.id LIMIT ?9"
+
+int client_search(struct ctx *c, const char *q, const char *birth_date, const char *identifier, int64_t after,
+                  int limit, json_t **out)
+{
+    if (access_is(c, ROLE_BIT(ROLE_ANALYST) | ROLE_BIT(ROLE_ADMIN)))
+        return ctx_fail(c, ERR_FORBIDDEN, _("Your role has no access to client records."));
+    if ((!q || !*q) && (!birth_date || !*birth_date) && (!identifier || !*identifier))
+        return ctx_field(c, "q", _("give a name, a date of birth or an identifier"));
+    if (birth_date && *birth_date && !iso_date_valid(birth_date))
+        return ctx_field(c, "birth_date", _("must be a date YYYY-MM-DD"));
+    char match[600] = "";
+    if (q && *q && (strlen(q) > 200 || fts_query(q, match, sizeof match) != 0))
+        return ctx_field(c, "q", _("give at least three letters of a name"));
+    if (limit <= 0 || limit > LIMIT_LIST)
+        limit = 20;
+    char today[16], now[32];
+    iso_today(today);
+    iso_now(now);
+    static const char *const sql[2][2] = {
+        {SEARCH_SQL(SEARCH_ALL, VISIBLE_ANY), SEARCH_SQL(SEARCH_NAME, VISIBLE_ANY)},
+        {SEARCH_SQL(SEARCH_ALL, VISIBLE_TEAM), SEARCH_SQL(SEARCH_NAME, VISIBLE_TEAM)},
+    };
+    json_t *rows = db_rows(c->db, sql[c->a->role == ROLE_PEER][*match != 0], "iittittti", c->a->org_id, c->a->staff_id, today, now, after,
+                           *match ? match : NULL, birth_date && *birth_date ? birth_date : NULL,
+                           identifier && *identifier ? identifier : NULL, (int64_t)limit + 1);
+    json_t *res = json_object();
+    if (json_array_size(rows) > (size_t)limit) {
+        json_array_remove(rows, (size_t)limit);
+        json_object_set_new(res, "next",
+                            json_integer(json_integer_value(
+                                json_object_get(json_array_get(rows, (size_t)limit - 1), "id"))));
+    } else {
+        json_object_set_new(res, "next", json_null());
+    }
+    json_object_set_new(res, "items", rows);
+    audit_log(c, "client.search", "ok", 0, "search", 0, NULL);
+    *out = res;
+    return OK;
+}

@@ -1,0 +1,156 @@
+/* core: the domain. Every function that reads or writes client data takes the acting
+ * context first, decides access itself (access.c) and records the audit itself (audit.c).
+ * Records travel as JSON objects (jansson): the same shape the API returns and the pages read.
+ * Return values: OK (0) or one of the ERR_* codes below; details go in ctx->errors/ctx->msg. */
+#ifndef HEARTH_CORE_H
+#define HEARTH_CORE_H
+#include <jansson.h>
+#include <stdint.h>
+
+struct db;
+
+enum { OK = 0, ERR_INVALID = -1, ERR_NOTFOUND = -2, ERR_FORBIDDEN = -3, ERR_CONFLICT = -4,
+       ERR_DUPLICATE = -5, ERR_DB = -6, ERR_UNAUTH = -7, ERR_THROTTLED = -8 };
+
+enum role { ROLE_ADMIN, ROLE_SUPERVISOR, ROLE_CASE_MANAGER, ROLE_CLINICIAN, ROLE_PEER, ROLE_CARE_DESK,
+            ROLE_HOUSING, ROLE_ANALYST, ROLE__COUNT };
+#define ROLE_BIT(r) (1u << (r))
+#define ROLES_ANY 0xFFFFu
+#define ROLES_STAFF (ROLES_ANY & ~ROLE_BIT(ROLE_ANALYST)) /* everyone who may touch client records */
+
+struct role_info {
+    const char *name;  /* as stored and sent: "case_manager" */
+    const char *label; /* shown: "Case manager" (translated at display) */
+};
+extern const struct role_info role_table[ROLE__COUNT];
+int role_parse(const char *name); /* -1 when unknown */
+extern const char *const disciplines[];      /* NULL-terminated */
+extern const char *const org_kinds[];
+extern const char *const service_domains[];  /* the ten of DESIGN §6 */
+extern const char *const contact_kinds[];
+extern const char *const programmes[];
+extern const char *const episode_statuses[];
+extern const char *const target_groups[];
+extern const char *const team_roles[];
+extern const char *const task_priorities[];
+int in_list(const char *const *list, const char *v);
+
+/* Who acts. */
+struct actor {
+    int64_t staff_id, org_id;
+    int role;
+    char username[64];
+    char name[128];
+    char discipline[32];
+};
+
+/* One pending audit record (fields the context does not already carry). */
+struct audit_rec {
+    char action[40];
+    char outcome[12]; /* ok, denied */
+    int64_t client_id;
+    char entity[24];
+    int64_t entity_id;
+    char *reason;     /* owned */
+};
+
+/* The acting context of one call: actor, connection, request identity, pending audit,
+ * and where errors are described. */
+struct ctx {
+    const struct actor *a;
+    struct db *db;
+    const char *request_id, *addr, *purpose;
+    struct audit_rec *pend;
+    int npend, cappend;
+    json_t *errors; /* field -> message, for ERR_INVALID / ERR_DUPLICATE */
+    json_t *extra;  /* extra problem members (duplicate candidates, current version) */
+    char msg[256];
+};
+void ctx_init(struct ctx *c, const struct actor *a, struct db *db);
+void ctx_clear(struct ctx *c); /* frees pending audit and errors; keeps actor */
+int ctx_fail(struct ctx *c, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Adds a field error; returns ERR_INVALID. */
+int ctx_field(struct ctx *c, const char *field, const char *msg);
+
+/* ---- audit.c: the hash-chained log ---- */
+/* Queue an audit record on the context (written by audit_flush in the same transaction as
+ * the work, or right after a read). */
+void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t client_id, const char *entity,
+               int64_t entity_id, const char *reason);
+/* Append the pending records on a write connection; with failed != 0 only the non-ok ones. */
+int audit_flush(struct ctx *c, struct db *w, int failed);
+void audit_set_head_path(const char *path);
+void audit_write_head(struct db *w); /* after commit: keep the newest hash outside the database */
+/* Check the whole chain and the head file; prints findings; 0 when intact. */
+int audit_verify(struct db *db, const char *head_path, char *report, size_t len);
+int audit_client_report(struct ctx *c, int64_t client_id, json_t **out);
+int audit_recent_clients(struct ctx *c, int limit, json_t **out);
+
+/* ---- access.c: the only gate ---- */
+enum { ACC_NONE = 0, ACC_FIND = 1, ACC_FULL = 2 };
+struct access {
+    int level;          /* ACC_* */
+    int restricted;     /* may read restricted notes */
+    int notes;          /* may read contacts at all */
+    int write;          /* may record contacts and tasks */
+    int break_glass;    /* FULL only by break-glass */
+    char bg_expires[32];
+};
+int access_client(struct ctx *c, int64_t client_id, struct access *out); /* ERR_NOTFOUND or OK */
+/* Require a level; a denial is audited and returns ERR_FORBIDDEN. */
+int access_require(struct ctx *c, int64_t client_id, int level, const char *action, struct access *out);
+int access_is(const struct ctx *c, unsigned role_bits);
+
+/* ---- org.c: organisations and staff ---- */
+int org_list(struct ctx *c, json_t **out);
+int org_create(struct ctx *c, json_t *in, json_t **out);
+int staff_list(struct ctx *c, json_t **out);
+int staff_get(struct ctx *c, int64_t id, json_t **out);
+int staff_create(struct ctx *c, json_t *in, json_t **out);
+int staff_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out); /* disable, role, name */
+int staff_set_password(struct ctx *c, int64_t id, const char *password);
+
+/* ---- client.c ---- */
+int client_create(struct ctx *c, json_t *in, json_t **out); /* ERR_DUPLICATE with candidates unless confirmed */
+int client_get(struct ctx *c, int64_t id, json_t **out);    /* shape depends on access */
+int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+int client_search(struct ctx *c, const char *q, const char *birth_date, const char *identifier, int64_t after,
+                  int limit, json_t **out);
+int client_history(struct ctx *c, int64_t id, json_t **out);
+int client_life_stage(const char *birth_date, const char **stage);
+
+/* ---- episode.c: episodes and care teams ---- */
+int episode_list(struct ctx *c, int64_t client_id, json_t **out);
+int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
+int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+int team_add(struct ctx *c, int64_t episode_id, json_t *in, json_t **out);
+int team_end(struct ctx *c, int64_t member_id, json_t **out);
+
+/* ---- contact.c ---- */
+int contact_list(struct ctx *c, int64_t client_id, json_t **out);
+int contact_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
+int contact_correct(struct ctx *c, int64_t id, json_t *in, json_t **out); /* a new version */
+int contact_get(struct ctx *c, int64_t id, json_t **out);                  /* with history */
+
+/* ---- task.c ---- */
+int task_mine(struct ctx *c, json_t **out); /* overdue first */
+int task_for_client(struct ctx *c, int64_t client_id, json_t **out);
+int task_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
+int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out); /* complete, reassign */
+int my_clients(struct ctx *c, json_t **out);
+
+/* ---- breakglass.c ---- */
+int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int hours, json_t **out);
+int breakglass_review_list(struct ctx *c, int pending_only, json_t **out);
+int breakglass_review(struct ctx *c, int64_t id, const char *note, json_t **out);
+
+/* ---- validation helpers (valid.c) ---- */
+/* Read a string field; required or not, bounded; choices (NULL-terminated) optional.
+ * Returns the string (owned by `in`) or NULL; adds a field error when invalid. */
+const char *v_str(struct ctx *c, json_t *in, const char *field, int required, size_t maxlen,
+                  const char *const *choices);
+const char *v_date(struct ctx *c, json_t *in, const char *field, int required);
+const char *v_time(struct ctx *c, json_t *in, const char *field, int required);
+int64_t v_int(struct ctx *c, json_t *in, const char *field, int required, int64_t min, int64_t max, int64_t def);
+int v_bool(json_t *in, const char *field);
+#endif

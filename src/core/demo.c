@@ -1,0 +1,850 @@
+/* demo: reproducible synthetic data (organisations, staff, clients, episodes, care teams, contacts,
+ * tasks) for `hearth demo`, tests and benchmarks; batched prepared inserts, no audit (no user acted). */
+#include "core/demo.h"
+#include "auth/auth.h"
+#include "base/base.h"
+#include "core/core.h"
+#include "db/db.h"
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define BATCH 5000           /* clients per transaction */
+#define CM_FIRST 36          /* clients 1..36 go to cm1, cm2, cm3 in turn (12 each) */
+#define CM4_CLIENTS 12       /* the first Eastgate clients go to cm4 */
+#define RICH_CONTACTS 2000   /* these first clients get 2-4 contacts each; later ones few */
+#define CLINICIAN_RANGE 400  /* psy1 and nurse1 join teams among the first clients only */
+#define CLIENTS_PER_CM 25
+#define MAX_SYNTHETIC_CM 2000
+
+/* ---- a small reproducible PRNG (xorshift64*, seeded through splitmix64) ---- */
+
+struct rng {
+    uint64_t s;
+};
+static void rng_seed(struct rng *r, int seed)
+{
+    uint64_t z = (uint64_t)(uint32_t)seed + 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    r->s = (z ^ (z >> 31)) | 1;
+}
+static uint64_t rnext(struct rng *r)
+{
+    r->s ^= r->s >> 12;
+    r->s ^= r->s << 25;
+    r->s ^= r->s >> 27;
+    return r->s * 0x2545F4914F6CDD1Dull;
+}
+static unsigned rbelow(struct rng *r, unsigned n) /* 0..n-1 */
+{
+    return n ? (unsigned)(((rnext(r) >> 32) * (uint64_t)n) >> 32) : 0;
+}
+static int rpct(struct rng *r, unsigned pct)
+{
+    return rbelow(r, 100) < pct;
+}
+static int rweighted(struct rng *r, const int *w, int n)
+{
+    int total = 0;
+    for (int i = 0; i < n; i++)
+        total += w[i];
+    int x = (int)rbelow(r, (unsigned)total);
+    for (int i = 0; i < n; i++) {
+        if (x < w[i])
+            return i;
+        x -= w[i];
+    }
+    return n - 1;
+}
+static size_t list_len(const char *const *l)
+{
+    size_t n = 0;
+    while (l[n])
+        n++;
+    return n;
+}
+static const char *rpick(struct rng *r, const char *const *l)
+{
+    return l[rbelow(r, (unsigned)list_len(l))];
+}
+
+/* ---- dates as day numbers (days since 1970-01-01), formatted by hand: this runs per row ---- */
+
+static int64_t days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+static void civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+static void put2(char *p, int v)
+{
+    p[0] = (char)('0' + v / 10 % 10);
+    p[1] = (char)('0' + v % 10);
+}
+static void fmt_date(int64_t day, char out[11]) /* YYYY-MM-DD */
+{
+    int y, m, d;
+    civil_from_days(day, &y, &m, &d);
+    put2(out, y / 100);
+    put2(out + 2, y % 100);
+    out[4] = '-';
+    put2(out + 5, m);
+    out[7] = '-';
+    put2(out + 8, d);
+    out[10] = 0;
+}
+static void fmt_time(int64_t day, int sec, char out[21]) /* YYYY-MM-DDTHH:MM:SSZ */
+{
+    fmt_date(day, out);
+    out[10] = 'T';
+    put2(out + 11, sec / 3600);
+    out[13] = ':';
+    put2(out + 14, sec / 60 % 60);
+    out[16] = ':';
+    put2(out + 17, sec % 60);
+    out[19] = 'Z';
+    out[20] = 0;
+}
+static int office_hours(struct rng *r) /* a time of day between 08:30 and 18:00, in seconds */
+{
+    return 8 * 3600 + 1800 + (int)rbelow(r, 9 * 3600 + 1800);
+}
+
+/* ---- names: each culture keeps its given and family names together so names stay coherent ---- */
+
+static const char *const ko_syl1[] = {"Min", "Seo", "Ji", "Ha", "Do", "Ye", "Su", "Hye", "Eun", "Jae",
+                                      "Sang", "Kyung", "Young", "Dong", "Tae", "Hyun", "Yun", "Na", "Da", "So",
+                                      "Jung", "Myung", "Gun", "In", "Ga", "Chae", "Se", "Ju", NULL};
+static const char *const ko_syl2_f[] = {"yeon", "ji", "eun", "hee", "jin", "a", "young", "kyung",
+                                        "mi", "seo", "won", "rin", "bin", "hyun", "sook", "ja", NULL};
+static const char *const ko_syl2_m[] = {"jun", "ho", "woo", "hyun", "min", "sung", "soo", "hoon",
+                                        "seok", "jae", "gyu", "chul", "hwan", "sik", "won", "bin", NULL};
+static const char *const ko_family[] = {"Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim",
+                                        "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong",
+                                        "Jeon", "Ko", "Moon", "Yang", "Son", "Bae", "Baek", "Heo", "Nam", "Noh",
+                                        NULL};
+/* Rough shares (per mille) of the Korean family names above: a few are very common. */
+static const int ko_family_w[] = {215, 150, 85, 48, 43, 24, 21, 21, 20, 17, 15, 15, 15, 15, 14,
+                                  14, 14, 14, 12, 11, 11, 9,  9,  9,  9,  8,  8,  6,  6,  6};
+
+static const char *const en_f[] = {"Mary",  "Sarah", "Emily",     "Grace", "Hannah",   "Chloe", "Ruth",
+                                   "Emma",  "Olivia", "Charlotte", "Lucy",  "Margaret", "Helen", "Zoë", NULL};
+static const char *const en_m[] = {"James",  "Robert", "Michael", "David",  "Thomas", "Daniel",  "Oliver",
+                                   "Samuel", "Jack",   "George",  "William", "Peter", "Andrew", "Christopher",
+                                   NULL};
+static const char *const en_fam[] = {"Smith",   "Jones",   "Williams", "Brown",  "Taylor",   "Davies",
+                                     "Wilson",  "Evans",   "Thomas",   "Johnson", "Roberts", "Walker",
+                                     "Wright",  "Robinson", "Thompson", "White", "Hughes",   "Edwards",
+                                     "Green",   "Hall",    "O'Brien",  "MacLeod", NULL};
+static const char *const zh_f[] = {"Mei", "Xiuying", "Lina", "Hui", "Fang", "Jing", NULL};
+static const char *const zh_m[] = {"Wei", "Jun", "Hao", "Ming", "Qiang", "Lei", NULL};
+static const char *const zh_fam[] = {"Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", NULL};
+static const char *const vi_f[] = {"Linh", "Lan", "Thu", "Hoa", "Mai", "Ngoc", NULL};
+static const char *const vi_m[] = {"Minh", "Tuan", "Duc", "Hung", "Long", "Quang", NULL};
+static const char *const vi_fam[] = {"Nguyen", "Tran", "Le", "Pham", "Hoang", "Vo", NULL};
+static const char *const ph_f[] = {"Maricel", "Rosalie", "Jocelyn", "Liza", "Cristina", NULL};
+static const char *const ph_m[] = {"Rodel", "Jerome", "Ramon", "Arnel", "Marvin", NULL};
+static const char *const ph_fam[] = {"Santos", "Reyes", "Cruz", "Bautista", "Dela Cruz", "Mendoza", NULL};
+static const char *const ja_f[] = {"Yuki", "Aiko", "Haruka", "Sakura", "Naoko", "Emi", NULL};
+static const char *const ja_m[] = {"Haruto", "Kenji", "Takeshi", "Hiroshi", "Ren", "Daiki", NULL};
+static const char *const ja_fam[] = {"Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Ito", NULL};
+static const char *const sa_f[] = {"Priya", "Anjali", "Fatima", "Sunita", "Meera", NULL};
+static const char *const sa_m[] = {"Arjun", "Rahul", "Imran", "Sanjay", "Vikram", NULL};
+static const char *const sa_fam[] = {"Patel", "Singh", "Sharma", "Khan", "Gupta", "Das", NULL};
+static const char *const es_f[] = {"María", "Lucía", "Carmen", "Sofía", "Valentina", NULL};
+static const char *const es_m[] = {"José", "Mateo", "Carlos", "Javier", "Diego", NULL};
+static const char *const es_fam[] = {"García", "Martínez", "Rodríguez", "López", "Hernández", "Silva", NULL};
+static const char *const kr_f[] = {"Olga", "Natalia", "Svetlana", "Aigerim", "Dilnoza", NULL}; /* Koryo-saram */
+static const char *const kr_m[] = {"Dmitri", "Sergei", "Alexei", "Timur", "Rustam", NULL};
+static const char *const kr_fam[] = {"Kim", "Tsoi", "Pak", "Shin", "Ten", "Khegai", NULL};
+static const char *const af_f[] = {"Aisha", "Amara", "Layla", "Nadia", "Esi", NULL};
+static const char *const af_m[] = {"Mohammed", "Omar", "Kwame", "Yusuf", "Emeka", NULL};
+static const char *const af_fam[] = {"Hassan", "Ahmed", "Haddad", "Okafor", "Mensah", "Abdi", NULL};
+
+static const struct culture {
+    const char *lang;
+    int weight; /* percent */
+    const char *const *female, *const *male, *const *family;
+} cultures[] = {
+    {"ko", 62, NULL, NULL, ko_family}, /* given names from syllables */
+    {"en", 8, en_f, en_m, en_fam},     {"zh", 7, zh_f, zh_m, zh_fam}, {"vi", 6, vi_f, vi_m, vi_fam},
+    {"tl", 4, ph_f, ph_m, ph_fam},     {"ja", 3, ja_f, ja_m, ja_fam}, {"hi", 3, sa_f, sa_m, sa_fam},
+    {"es", 3, es_f, es_m, es_fam},     {"ru", 2, kr_f, kr_m, kr_fam}, {"en", 2, af_f, af_m, af_fam},
+};
+static const char *const nicknames[] = {"Danny", "Sunny", "Jay", "Kate", "Mike", "Annie", "Ben",
+                                        "Lily",  "Max",   "Sam", "Joy",  "Teddy", "Coco", NULL};
+
+static int pick_culture(struct rng *r)
+{
+    int w[ARRAY_LEN(cultures)];
+    for (size_t i = 0; i < ARRAY_LEN(cultures); i++)
+        w[i] = cultures[i].weight;
+    return rweighted(r, w, (int)ARRAY_LEN(cultures));
+}
+/* A given name for a culture; female != 0 for a female name. */
+static void given_name(struct rng *r, int culture, int female, char *out, size_t len)
+{
+    const struct culture *c = &cultures[culture];
+    if (c->female) {
+        snprintf(out, len, "%s", rpick(r, female ? c->female : c->male));
+        return;
+    }
+    const char *a, *b;
+    do {
+        a = rpick(r, ko_syl1);
+        b = rpick(r, female ? ko_syl2_f : ko_syl2_m);
+    } while (strcasecmp(a, b) == 0); /* no "Jiji" */
+    snprintf(out, len, "%s%s", a, b);
+}
+static const char *family_name(struct rng *r, int culture)
+{
+    if (cultures[culture].female)
+        return rpick(r, cultures[culture].family);
+    return ko_family[rweighted(r, ko_family_w, (int)ARRAY_LEN(ko_family_w))];
+}
+
+/* ---- addresses, contacts, notes ---- */
+
+static const char *const districts[] = {"Riverside-gu", "Eastgate-gu", "Northside-gu", "Harbour-gu",
+                                        "Hillcrest-gu", "Millbrook-gu", "Oakfield-gu", "Stonebridge-gu", NULL};
+static const char *const streets[] = {"Hangang-ro", "Dosan-ro",  "Songnim-ro", "Eunhaeng-ro", "Gongwon-ro",
+                                      "Sijang-ro",  "Haean-ro",  "Byeolmaru-ro", "Dongmun-ro", "Bukmun-ro",
+                                      "Willow-ro",  "Cedar-ro",  "Maple-ro",   "Station-ro",  NULL};
+static const char *const relations_f[] = {"Mother", "Sister", "Daughter", "Aunt", NULL};
+static const char *const relations_m[] = {"Father", "Brother", "Son", "Uncle", NULL};
+static const char *const relations_x[] = {"Spouse", "Partner", "Friend", "Cousin", "Neighbour", NULL};
+
+static const char *const notes[] = {
+    "Reviewed the week together; sleep has improved and the client is keeping a routine.",
+    "Accompanied the client to the outpatient appointment; medication unchanged.",
+    "Phone check-in. The client reports feeling settled and has no concerns today.",
+    "Discussed goals in the care plan; the client wants to focus on finding part-time work.",
+    "Home visit: flat tidy, fridge stocked. Talked about managing bills.",
+    "Helped complete the application for basic livelihood benefits.",
+    "Client attended the peer support group and spoke briefly about recovery.",
+    "Talked through early warning signs and updated who to call in a crisis.",
+    "Met with the client's mother to explain the support available to families.",
+    "Visited the day programme with the client; they would like to try it for a month.",
+    "Follow-up after a missed appointment; rescheduled for next week at the client's request.",
+    "Arranged a dental appointment and transport for next Tuesday.",
+    "Client raised worries about the rent increase; referred to the housing coordinator.",
+    "Reviewed medication side effects; client will raise weight gain with the psychiatrist.",
+    "Short outreach visit; the client did not want a long conversation today, which was respected.",
+    "Case conference: agreed to continue weekly contact and review in three months.",
+    "Practised using the bus route to the vocational centre together.",
+    "Client reported a difficult week after an argument with a neighbour; made a plan for the weekend.",
+    "Went shopping together and talked about budgeting for meals.",
+    "Checked in after the recent hospital discharge; client is back at home and taking medication.",
+    "Helped the client register with a local GP and book a health check.",
+    "Client shared a success: completed the first week of a volunteer placement.",
+    NULL};
+static const char *const restricted_notes[] = {
+    "Psychotherapy session: worked on coping with intrusive thoughts. Details kept in the therapy record.",
+    "Discussed alcohol use over the past month; the client set their own goal to cut down.",
+    "Client disclosed past trauma; agreed to move at their pace and revisit next session.",
+    "Substance use review: no use reported since the last visit; discussed triggers.",
+    NULL};
+static const char *const discharge_reasons[] = {"Goals achieved", "Moved out of the area",
+                                                "Transferred to another service", "Client declined further service",
+                                                "Admitted to long-term care", NULL};
+static const char *const task_titles[] = {"Care plan review due",
+                                          "Follow-up call after hospital discharge",
+                                          "Return housing application forms",
+                                          "Home visit: check medication supply",
+                                          "Prepare for case conference",
+                                          "Accompany to benefits office appointment",
+                                          "Chase referral feedback from Eastgate",
+                                          "Renew consent for information sharing",
+                                          "Outcome assessment due",
+                                          "Book annual physical health check",
+                                          NULL};
+
+/* Vocabulary the generator uses (checked against core's tables, so a renamed value fails loudly). */
+static const char *const use_programmes[] = {"integrated_care", "intensive_case_management", "act",
+                                             "housing_support"};
+static const int w_programmes[] = {70, 15, 8, 7};
+static const char *const use_statuses[] = {"active", "intake", "on_hold", "discharged"};
+static const int w_statuses[] = {80, 8, 7, 5};
+static const char *const use_targets[] = {"severe", "long_term_hospitalised", "crisis", "other"};
+static const int w_targets[] = {45, 20, 15, 20};
+static const char *const use_kinds[] = {"home_visit", "office", "phone", "outreach", "group", "crisis",
+                                        "case_conference"};
+static const int w_kinds[] = {25, 20, 30, 10, 5, 5, 5};
+static const int w_domains[] = {30, 6, 8, 10, 8, 6, 8, 10, 4, 10}; /* in service_domains order */
+
+static int check_vocab(char *err, size_t errlen)
+{
+    static const struct {
+        const char *const *list;
+        const char *const *used;
+        size_t n;
+    } v[] = {{programmes, use_programmes, ARRAY_LEN(use_programmes)},
+             {episode_statuses, use_statuses, ARRAY_LEN(use_statuses)},
+             {target_groups, use_targets, ARRAY_LEN(use_targets)},
+             {contact_kinds, use_kinds, ARRAY_LEN(use_kinds)}};
+    for (size_t i = 0; i < ARRAY_LEN(v); i++)
+        for (size_t j = 0; j < v[i].n; j++)
+            if (!in_list(v[i].list, v[i].used[j])) {
+                snprintf(err, errlen, "demo: '%s' is not in the domain vocabulary", v[i].used[j]);
+                return -1;
+            }
+    static const char *const roles[] = {"primary_case_manager", "psychiatrist", "nurse", "peer_supporter"};
+    for (size_t j = 0; j < ARRAY_LEN(roles); j++)
+        if (!in_list(team_roles, roles[j])) {
+            snprintf(err, errlen, "demo: team role '%s' is unknown", roles[j]);
+            return -1;
+        }
+    if (list_len(service_domains) != ARRAY_LEN(w_domains)) {
+        snprintf(err, errlen, "demo: the service domains changed");
+        return -1;
+    }
+    return 0;
+}
+
+/* 1-3 distinct service domains as "a,b,c" in canonical order; crisis contacts lead with crisis_response. */
+static void pick_domains(struct rng *r, int crisis, char *out, size_t len)
+{
+    int n = 1 + (rpct(r, 45) ? 1 : 0) + (rpct(r, 15) ? 1 : 0);
+    int chosen[ARRAY_LEN(w_domains)] = {0};
+    if (crisis) {
+        chosen[1] = 1;
+        n--;
+    }
+    for (int tries = 0; n > 0 && tries < 20; tries++) {
+        int d = rweighted(r, w_domains, (int)ARRAY_LEN(w_domains));
+        if (!chosen[d]) {
+            chosen[d] = 1;
+            n--;
+        }
+    }
+    size_t o = 0;
+    out[0] = 0;
+    for (size_t i = 0; i < ARRAY_LEN(w_domains); i++)
+        if (chosen[i])
+            o += (size_t)snprintf(out + o, o < len ? len - o : 0, "%s%s", o ? "," : "", service_domains[i]);
+}
+
+/* ---- statements: static text, so the backend's cache finds them by pointer ---- */
+
+static const char SQL_ORG_FIND[] = "SELECT id FROM orgs WHERE name=?";
+static const char SQL_ORG_ADD[] = "INSERT INTO orgs(name, kind, created_at) VALUES (?,?,?) RETURNING id";
+static const char SQL_STAFF_FIND[] = "SELECT id FROM staff WHERE username=?";
+static const char SQL_STAFF_ADD[] =
+    "INSERT INTO staff(org_id, username, display_name, role, discipline, phone, pw_hash, created_at)"
+    " VALUES (?,?,?,?,?,?,?,?) RETURNING id";
+static const char SQL_CLIENT[] =
+    "INSERT INTO clients(given_name, family_name, preferred_name, birth_date, sex, gender_identity, language,"
+    " phone, email, address, emergency_contacts, org_id, created_by, created_at, updated_by, updated_at)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
+static const char SQL_IDENT[] = "INSERT INTO client_identifiers(client_id, kind, value) VALUES (?,?,?)";
+static const char SQL_FTS[] = "INSERT INTO clients_fts(rowid, name) VALUES (?,?)";
+static const char SQL_EPISODE[] =
+    "INSERT INTO episodes(client_id, org_id, programme, status, target_group, primary_cm, start_date, end_date,"
+    " discharge_reason, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
+static const char SQL_TEAM[] =
+    "INSERT INTO team_members(episode_id, staff_id, team_role, from_date, to_date) VALUES (?,?,?,?,?)";
+static const char SQL_CONTACT[] =
+    "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min, domains, body, restricted,"
+    " created_at) VALUES (?,?,?,?,?,?,?,?,?,?)";
+static const char SQL_TASK[] =
+    "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source, created_by, created_at, done_by,"
+    " done_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+
+/* ---- the generator's state ---- */
+
+struct gen {
+    struct db *db;
+    struct rng r;
+    int64_t today; /* day number */
+    char now[32];
+    char hash[128];
+    char *err;
+    size_t errlen;
+    int64_t riverside, eastgate, northside, harbour, hospital;
+    int64_t admin, sup, cm[4], psy1, nurse1, peer1, desk1, housing1, analyst1;
+    int64_t *syn_r, *syn_e; /* synthetic case managers at Riverside and Eastgate */
+    int n_r, n_e;
+    int64_t first[CM_FIRST]; /* client ids of cm1..cm3's caseloads (index k: cm k%3) */
+    int nfirst;
+    int64_t cm4_clients[CM4_CLIENTS];
+    int n_cm4;
+    int now_sec;      /* seconds since midnight UTC: nothing is stamped in the future */
+    int64_t birth0, birth1;
+};
+
+static int fail(struct gen *g, const char *what)
+{
+    snprintf(g->err, g->errlen, "demo: %s: %s", what, db_errmsg(g->db));
+    return -1;
+}
+
+/* A time during office hours on a day; today's stamps are never later than now. */
+static void stamp(struct gen *g, int64_t day, char out[21])
+{
+    int sec = office_hours(&g->r);
+    if (day >= g->today) {
+        day = g->today;
+        if (sec > g->now_sec)
+            sec = (int)rbelow(&g->r, (unsigned)g->now_sec + 1);
+    }
+    fmt_time(day, sec, out);
+}
+
+/* Insert with RETURNING id: the new id, or 0 on failure. */
+static int64_t returning(struct db_stmt *st)
+{
+    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
+    db_done(st);
+    return id;
+}
+
+static int64_t demo_org(struct gen *g, const char *name, const char *kind)
+{
+    int64_t id = db_int1(g->db, 0, SQL_ORG_FIND, "t", name);
+    if (!id)
+        id = returning(db_query(g->db, SQL_ORG_ADD, "ttt", name, kind, g->now));
+    if (!id)
+        fail(g, "cannot create an organisation");
+    return id;
+}
+
+/* A staff account by username; an existing one is reused untouched. */
+static int64_t demo_staff(struct gen *g, int64_t org, const char *username, const char *display, const char *role,
+                         const char *discipline)
+{
+    int64_t id = db_int1(g->db, 0, SQL_STAFF_FIND, "t", username);
+    if (id)
+        return id;
+    char phone[24];
+    snprintf(phone, sizeof phone, "02-%03u-%04u", 300 + rbelow(&g->r, 700), rbelow(&g->r, 10000));
+    id = returning(
+        db_query(g->db, SQL_STAFF_ADD, "ittttttt", org, username, display, role, discipline, phone, g->hash, g->now));
+    if (!id)
+        fail(g, "cannot create a staff account");
+    return id;
+}
+
+static int make_orgs_and_staff(struct gen *g, int clients)
+{
+    if (!(g->riverside = demo_org(g, "Riverside Mental Health Welfare Centre", "mental_health_welfare_centre")) ||
+        !(g->eastgate = demo_org(g, "Eastgate Public Health Centre", "public_health_centre")) ||
+        !(g->northside = demo_org(g, "Northside Administrative Welfare Centre", "administrative_welfare_centre")) ||
+        !(g->harbour = demo_org(g, "Harbour Housing Association", "housing_provider")) ||
+        !(g->hospital = demo_org(g, "St Luke's Hospital", "hospital")))
+        return -1;
+    const struct {
+        int64_t *id, *org;
+        const char *user, *name, *role, *discipline;
+    } fixed[] = {
+        {&g->admin, &g->riverside, "admin", "Yuna Park", "admin", NULL},
+        {&g->sup, &g->riverside, "sup", "Sunhee Cho", "supervisor", "social_worker"},
+        {&g->cm[0], &g->riverside, "cm1", "Minji Kim", "case_manager", "social_worker"},
+        {&g->cm[1], &g->riverside, "cm2", "Daniel Lee", "case_manager", "nurse"},
+        {&g->cm[2], &g->riverside, "cm3", "Jiwon Choi", "case_manager", "social_worker"},
+        {&g->cm[3], &g->eastgate, "cm4", "Mira Kwon", "case_manager", "nurse"},
+        {&g->psy1, &g->riverside, "psy1", "Hyunwoo Jang", "clinician", "psychiatrist"},
+        {&g->nurse1, &g->riverside, "nurse1", "Eunkyung Seo", "clinician", "nurse"},
+        {&g->peer1, &g->riverside, "peer1", "Tom Walker", "peer_supporter", NULL},
+        {&g->desk1, &g->northside, "desk1", "Soyeon Han", "care_desk", NULL},
+        {&g->housing1, &g->harbour, "housing1", "Grace Okafor", "housing_coordinator", NULL},
+        {&g->analyst1, &g->riverside, "analyst1", "Junho Lim", "analyst", NULL},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(fixed); i++)
+        if (!(*fixed[i].id =
+                  demo_staff(g, *fixed[i].org, fixed[i].user, fixed[i].name, fixed[i].role, fixed[i].discipline)))
+            return -1;
+    /* Synthetic case managers: about one per 25 clients, a tenth of them at Eastgate. */
+    int n = clients / CLIENTS_PER_CM;
+    if (n > MAX_SYNTHETIC_CM)
+        n = MAX_SYNTHETIC_CM;
+    if (n < 2)
+        n = 2;
+    g->n_e = n / 10 > 0 ? n / 10 : 1;
+    g->n_r = n - g->n_e;
+    g->syn_r = xcalloc((size_t)g->n_r, sizeof *g->syn_r);
+    g->syn_e = xcalloc((size_t)g->n_e, sizeof *g->syn_e);
+    for (int i = 0; i < n; i++) {
+        char user[16], given[64], name[160];
+        snprintf(user, sizeof user, "cm%04d", i + 1);
+        int c = pick_culture(&g->r), female = rpct(&g->r, 70);
+        given_name(&g->r, c, female, given, sizeof given);
+        snprintf(name, sizeof name, "%s %s", given, family_name(&g->r, c));
+        int east = i >= g->n_r;
+        int64_t id = demo_staff(g, east ? g->eastgate : g->riverside, user, name, "case_manager",
+                               rpct(&g->r, 65) ? "social_worker" : "nurse");
+        if (!id)
+            return -1;
+        if (east)
+            g->syn_e[i - g->n_r] = id;
+        else
+            g->syn_r[i] = id;
+    }
+    return 0;
+}
+
+/* ---- one client: identity, identifier, search row, episode, team, contacts, a task now and then ---- */
+
+static int add_contacts(struct gen *g, int64_t client, int64_t episode, int k, int n, int64_t from, int64_t to,
+                        int64_t cm, int psy, int nurse, int peer)
+{
+    int64_t days[4];
+    int64_t span = to - from + 1;
+    for (int i = 0; i < n; i++) { /* sorted random days in the episode */
+        int64_t d = from + (int64_t)rbelow(&g->r, (unsigned)span);
+        int j = i;
+        for (; j > 0 && days[j - 1] > d; j--)
+            days[j] = days[j - 1];
+        days[j] = d;
+    }
+    for (int i = 0; i < n; i++) {
+        int64_t staff = cm;
+        int who = (int)rbelow(&g->r, 100);
+        if (psy && who < 15)
+            staff = g->psy1;
+        else if (nurse && who < 30)
+            staff = g->nurse1;
+        else if (peer && who < 40)
+            staff = g->peer1;
+        int restricted = staff != g->peer1 && rpct(&g->r, 10);
+        if (k == 0 && i == n - 1) { /* client 1 always has one restricted note, by psy1 */
+            staff = g->psy1;
+            restricted = 1;
+        }
+        const char *kind;
+        if (staff == g->psy1)
+            kind = rpct(&g->r, 80) ? "office" : "case_conference";
+        else if (staff == g->peer1)
+            kind = rpct(&g->r, 50) ? "outreach" : "group";
+        else
+            kind = use_kinds[rweighted(&g->r, w_kinds, (int)ARRAY_LEN(w_kinds))];
+        int minutes = str_eq(kind, "phone") ? 5 + (int)rbelow(&g->r, 26) : 20 + 5 * (int)rbelow(&g->r, 15);
+        char at[24], domains[200];
+        stamp(g, days[i], at);
+        pick_domains(&g->r, str_eq(kind, "crisis"), domains, sizeof domains);
+        const char *body = rpick(&g->r, restricted ? restricted_notes : notes);
+        if (db_run(g->db, SQL_CONTACT, "iiittdttdt", client, episode, staff, kind, at, minutes, domains, body,
+                   restricted, at) != DB_OK)
+            return fail(g, "cannot add a contact");
+    }
+    return 0;
+}
+
+static int add_client(struct gen *g, int k)
+{
+    struct rng *r = &g->r;
+    /* Identity. */
+    int culture = pick_culture(r);
+    int sexr = (int)rbelow(r, 1000);
+    const char *sex = sexr < 500 ? "female" : sexr < 993 ? "male" : sexr < 996 ? "intersex" : "unknown";
+    int female = sexr < 500 || (sexr >= 993 && rpct(r, 50));
+    char given[64], email[160], phone[24], address[200], emergency[240], birth[11], ident[16], fts[300];
+    given_name(r, culture, female, given, sizeof given);
+    const char *family = family_name(r, culture);
+    const char *preferred = rpct(r, 6) ? rpick(r, nicknames) : NULL;
+    const char *gender_identity = rpct(r, 1) ? (rpct(r, 60) ? "non-binary" : female ? "transgender woman"
+                                                                                     : "transgender man")
+                                             : NULL;
+    const char *language = cultures[culture].lang;
+    if (!str_eq(language, "ko") && rpct(r, 30))
+        language = "ko"; /* long-term residents */
+    /* Birth 1940-2006, weighted to the middle (mean of two uniform draws). */
+    unsigned bspan = (unsigned)(g->birth1 - g->birth0 + 1);
+    fmt_date(g->birth0 + ((int64_t)rbelow(r, bspan) + (int64_t)rbelow(r, bspan)) / 2, birth);
+    int has_phone = rpct(r, 97);
+    snprintf(phone, sizeof phone, "010-%04u-%04u", rbelow(r, 10000), rbelow(r, 10000));
+    email[0] = 0;
+    if (rpct(r, 12)) { /* given.family12@example.org, ASCII letters only */
+        size_t o = 0;
+        for (const char *p = given; *p && o < 60; p++)
+            if ((*p | 32) >= 'a' && (*p | 32) <= 'z')
+                email[o++] = (char)(*p | 32);
+        email[o++] = '.';
+        for (const char *p = family; *p && o < 120; p++)
+            if ((*p | 32) >= 'a' && (*p | 32) <= 'z')
+                email[o++] = (char)(*p | 32);
+        snprintf(email + o, sizeof email - o, "%u@example.org", rbelow(r, 100));
+    }
+    /* Organisation and primary case manager. */
+    int east = k >= CM_FIRST && rpct(r, 10);
+    int64_t org = east ? g->eastgate : g->riverside, cm;
+    if (k < CM_FIRST)
+        cm = g->cm[k % 3];
+    else if (east && g->n_cm4 < CM4_CLIENTS)
+        cm = g->cm[3];
+    else
+        cm = east ? g->syn_e[rbelow(r, (unsigned)g->n_e)] : g->syn_r[rbelow(r, (unsigned)g->n_r)];
+    const char *district = east && rpct(r, 70) ? "Eastgate-gu" : !east && rpct(r, 60) ? "Riverside-gu"
+                                                                                      : rpick(r, districts);
+    if (rpct(r, 2))
+        snprintf(address, sizeof address, "No fixed address; post held at Harbour Housing Association");
+    else if (rpct(r, 65))
+        snprintf(address, sizeof address, "Apt %u%02u, %u %s %u-gil, %s", 1 + rbelow(r, 15), 1 + rbelow(r, 8),
+                 1 + rbelow(r, 120), rpick(r, streets), 1 + rbelow(r, 40), district);
+    else
+        snprintf(address, sizeof address, "%u %s %u-gil, %s", 1 + rbelow(r, 200), rpick(r, streets),
+                 1 + rbelow(r, 40), district);
+    emergency[0] = 0;
+    if (rpct(r, 88)) {
+        int rk = (int)rbelow(r, 3);
+        const char *rel = rpick(r, rk == 0 ? relations_f : rk == 1 ? relations_m : relations_x);
+        char rgiven[64];
+        given_name(r, culture, rk == 0 || (rk == 2 && rpct(r, 50)), rgiven, sizeof rgiven);
+        int kin = rk < 2 && !str_eq(rel, "Mother") && !str_eq(rel, "Aunt") && !str_eq(rel, "Uncle");
+        snprintf(emergency, sizeof emergency, "%s: %s %s, 010-%04u-%04u", rel, rgiven,
+                 kin ? family : family_name(r, culture), rbelow(r, 10000), rbelow(r, 10000));
+    }
+    /* Episode dates and status. */
+    const char *status = k < CM_FIRST ? (k == 10 ? "intake" : k == 17 ? "on_hold" : "active")
+                                      : use_statuses[rweighted(r, w_statuses, (int)ARRAY_LEN(w_statuses))];
+    int discharged = str_eq(status, "discharged");
+    int64_t start = str_eq(status, "intake") ? g->today - rbelow(r, 45)
+                    : discharged            ? g->today - 180 - rbelow(r, 2000)
+                                            : g->today - 30 - rbelow(r, 2150);
+    int64_t end = discharged ? start + 90 + rbelow(r, (unsigned)(g->today - 1 - (start + 90))) : 0;
+    char start_s[11], end_s[11], created[24];
+    fmt_date(start, start_s);
+    if (discharged)
+        fmt_date(end, end_s);
+    stamp(g, start - rbelow(r, 15), created);
+    const char *programme = use_programmes[rweighted(r, w_programmes, (int)ARRAY_LEN(w_programmes))];
+    const char *target = use_targets[rweighted(r, w_targets, (int)ARRAY_LEN(w_targets))];
+
+    int64_t id = returning(db_query(g->db, SQL_CLIENT, "tttttttttttiitit", given, family, preferred, birth, sex,
+                                    gender_identity, language, has_phone ? phone : NULL, email[0] ? email : NULL,
+                                    address, emergency[0] ? emergency : NULL, org, cm, created, cm, created));
+    if (!id)
+        return fail(g, "cannot add a client");
+    snprintf(ident, sizeof ident, "D%07d", k + 1);
+    snprintf(fts, sizeof fts, "%s %s %s", given, family, preferred ? preferred : "");
+    if (db_run(g->db, SQL_IDENT, "itt", id, "hearth-demo", ident) != DB_OK ||
+        db_run(g->db, SQL_FTS, "it", id, fts) != DB_OK)
+        return fail(g, "cannot add a client's identifier");
+    int64_t ep = returning(db_query(g->db, SQL_EPISODE, "iitttitttitt", id, org, programme, status, target, cm,
+                                    start_s, discharged ? end_s : NULL,
+                                    discharged ? rpick(r, discharge_reasons) : NULL, cm, created, created));
+    if (!ep)
+        return fail(g, "cannot add an episode");
+    if (k < CM_FIRST)
+        g->first[g->nfirst++] = id;
+    else if (cm == g->cm[3])
+        g->cm4_clients[g->n_cm4++] = id;
+
+    /* Care team: the primary case manager, and for some clients psy1, nurse1, peer1. */
+    const char *to = discharged ? end_s : NULL;
+    int psy = !east && (k == 0 || (k < CLINICIAN_RANGE && rpct(r, 25)));
+    int nurse = !east && (k == 0 || (k < CLINICIAN_RANGE && rpct(r, 20)));
+    int peer = k == 0 || k == 4 || k == 8 || k == 13 || k == 21;
+    if (db_run(g->db, SQL_TEAM, "iittt", ep, cm, "primary_case_manager", start_s, to) != DB_OK)
+        return fail(g, "cannot add a team member");
+    const struct {
+        int on;
+        int64_t staff;
+        const char *role;
+    } extra[] = {{psy, g->psy1, "psychiatrist"}, {nurse, g->nurse1, "nurse"}, {peer, g->peer1, "peer_supporter"}};
+    for (size_t i = 0; i < ARRAY_LEN(extra); i++) {
+        if (!extra[i].on)
+            continue;
+        int64_t last = discharged ? end : g->today;
+        int64_t from = start + rbelow(r, 30);
+        char from_s[11];
+        fmt_date(from > last ? last : from, from_s);
+        if (db_run(g->db, SQL_TEAM, "iittt", ep, extra[i].staff, extra[i].role, from_s, to) != DB_OK)
+            return fail(g, "cannot add a team member");
+    }
+
+    /* Contacts: 2-4 for the first clients (4 for client 1), one now and then later on. */
+    int n = k == 0 ? 4 : k < RICH_CONTACTS ? 2 + (int)rbelow(r, 3) : rpct(r, 12) ? 1 : 0;
+    if (n && add_contacts(g, id, ep, k, n, start, discharged ? end : g->today, cm, psy, nurse, peer) != 0)
+        return -1;
+
+    /* A sparse sprinkling of tasks beyond the named case managers' caseloads. */
+    if (k >= CM_FIRST && !discharged && rpct(r, 3)) {
+        int done = rpct(r, 20);
+        char due[11], made[24], done_at[24];
+        int64_t made_day = g->today - 20 + rbelow(r, 20);
+        fmt_date(g->today - 14 + rbelow(r, 45), due);
+        stamp(g, made_day, made);
+        stamp(g, made_day + rbelow(r, (unsigned)(g->today - made_day)), done_at);
+        if (db_run(g->db, SQL_TASK, "iitttttItIt", id, cm, rpick(r, task_titles), due,
+                   rpct(r, 15) ? "high" : "normal", done ? "done" : "open", "person", cm, made, done ? cm : 0,
+                   done ? done_at : NULL) != DB_OK)
+            return fail(g, "cannot add a task");
+    }
+    return 0;
+}
+
+/* ---- tasks of the named staff: open ones overdue, due this week and later, and a few done ---- */
+
+static int add_task(struct gen *g, int64_t client, int64_t assignee, const char *title, int has_due, int due_in,
+                    const char *priority, const char *source, int done)
+{
+    char due[11], made[24], done_at[24];
+    fmt_date(g->today + due_in, due);
+    stamp(g, g->today - 10 - rbelow(&g->r, 20), made);
+    stamp(g, g->today - 1 - rbelow(&g->r, 4), done_at);
+    int rule = str_eq(source, "rule");
+    if (db_run(g->db, SQL_TASK, "IitttttItIt", client, assignee, title, has_due ? due : NULL, priority,
+               done ? "done" : "open", source, rule ? 0 : assignee, made, done ? assignee : 0,
+               done ? done_at : NULL) != DB_OK)
+        return fail(g, "cannot add a task");
+    return 0;
+}
+
+static int named_tasks(struct gen *g)
+{
+    /* Open tasks: the first three overdue, then due this week, then later, the eighth without a date. */
+    static const int due_in[] = {-9, -2, -1, 0, 3, 5, 12, 0};
+    static const char *const prio[] = {"high", "urgent", "normal", "normal", "normal", "low", "normal", "low"};
+    for (int j = 0; j < 3; j++) {
+        int64_t mine[CM_FIRST];
+        int n = 0;
+        for (int k = j; k < g->nfirst; k += 3)
+            mine[n++] = g->first[k];
+        int order[ARRAY_LEN(task_titles) - 1];
+        int nt = (int)ARRAY_LEN(order);
+        for (int i = 0; i < nt; i++)
+            order[i] = i;
+        for (int i = nt - 1; i > 0; i--) { /* shuffle the titles per case manager */
+            int x = (int)rbelow(&g->r, (unsigned)i + 1), t = order[i];
+            order[i] = order[x];
+            order[x] = t;
+        }
+        int open = 5 + (int)rbelow(&g->r, 4);
+        for (int i = 0; i < open; i++) {
+            const char *title = task_titles[order[i % nt]];
+            const char *source = strstr(title, "due") || strstr(title, "Renew") ? "rule" : "person";
+            if (add_task(g, n ? mine[i % n] : 0, g->cm[j], title, i != 7, due_in[i], prio[i], source, 0) != 0)
+                return -1;
+        }
+        for (int i = 0; i < 2; i++)
+            if (add_task(g, n ? mine[(i + 3) % n] : 0, g->cm[j], task_titles[order[(open + i) % nt]], 1,
+                         -5 - 7 * i, "normal", "person", 1) != 0)
+                return -1;
+    }
+    int64_t c1 = g->nfirst ? g->first[0] : 0;
+    for (int i = 0; i < g->n_cm4 && i < 3; i++)
+        if (add_task(g, g->cm4_clients[i], g->cm[3], task_titles[i * 3], 1, -2 + 4 * i, "normal", "person", 0) != 0)
+            return -1;
+    if (add_task(g, c1, g->nurse1, "Depot injection due", 1, 1, "high", "person", 0) != 0 ||
+        add_task(g, c1, g->nurse1, "Physical health check: blood tests", 1, -2, "normal", "person", 0) != 0 ||
+        add_task(g, c1, g->psy1, "Medication review", 1, 3, "normal", "person", 0) != 0 ||
+        add_task(g, c1, g->peer1, "Walk to the community centre together", 1, 2, "low", "person", 0) != 0 ||
+        add_task(g, 0, g->housing1, "Inspect vacant unit 3B before the next placement", 1, 1, "normal", "person",
+                 0) != 0 ||
+        add_task(g, 0, g->sup, "Prepare the monthly caseload review", 1, 4, "normal", "person", 0) != 0)
+        return -1;
+    return 0;
+}
+
+/* ---- progress and the driver ---- */
+
+static void progress(int done, int total, double *last, int force)
+{
+    double t = now_mono();
+    if (!force && t - *last < 0.1)
+        return;
+    *last = t;
+    int pct = total ? (int)((int64_t)done * 100 / total) : 100, fill = pct * 30 / 100;
+    char bar[31];
+    for (int i = 0; i < 30; i++)
+        bar[i] = i < fill ? '#' : ' ';
+    bar[30] = 0;
+    fprintf(stderr, "\rclients [%s] %3d%%  %d/%d", bar, pct, done, total);
+    fflush(stderr);
+}
+
+int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t errlen)
+{
+    struct demo_opts def = {.clients = 1000, .seed = 1};
+    if (!o)
+        o = &def;
+    const char *password = o->password && *o->password ? o->password : DEMO_PASSWORD;
+    int clients = o->clients;
+    if (clients < 0 || clients > DEMO_MAX_CLIENTS) {
+        snprintf(err, errlen, "demo: the number of clients must be between 0 and %d", DEMO_MAX_CLIENTS);
+        return -1;
+    }
+    if (check_vocab(err, errlen) != 0)
+        return -1;
+    if (db_int1(db, -1, "SELECT count(*) FROM (SELECT 1 FROM clients LIMIT 1) AS x", NULL) != 0) {
+        snprintf(err, errlen, "demo: the database already holds clients (or cannot be read); demo data goes "
+                              "only into an empty database");
+        return -1;
+    }
+    struct gen g = {.db = db, .err = err, .errlen = errlen};
+    rng_seed(&g.r, o->seed ? o->seed : 1);
+    char today[16];
+    iso_today(today);
+    iso_now(g.now);
+    g.today = iso_parse(today) / 86400;
+    g.now_sec = (int)(iso_parse(g.now) % 86400);
+    g.birth0 = days_from_civil(1940, 1, 1);
+    g.birth1 = days_from_civil(2006, 12, 31);
+    if (auth_password_hash(password, g.hash) != 0) { /* once: every demo account shares it */
+        snprintf(err, errlen, "demo: cannot hash the demo password");
+        return -1;
+    }
+    int rc = -1, in_tx = 0;
+    double last = 0;
+    if (db_begin(db) != DB_OK) {
+        fail(&g, "cannot begin a transaction");
+        goto out;
+    }
+    in_tx = 1;
+    if (make_orgs_and_staff(&g, clients) != 0)
+        goto out;
+    for (int k = 0; k < clients; k++) {
+        if (k > 0 && k % BATCH == 0) {
+            in_tx = 0;
+            if (db_commit(db) != DB_OK) {
+                fail(&g, "cannot commit");
+                goto out;
+            }
+            if (db_begin(db) != DB_OK) {
+                fail(&g, "cannot begin a transaction");
+                goto out;
+            }
+            in_tx = 1;
+        }
+        if (add_client(&g, k) != 0)
+            goto out;
+        if (o->progress)
+            progress(k + 1, clients, &last, 0);
+    }
+    if (named_tasks(&g) != 0)
+        goto out;
+    in_tx = 0;
+    if (db_commit(db) != DB_OK) {
+        fail(&g, "cannot commit");
+        goto out;
+    }
+    rc = 0;
+out:
+    if (in_tx)
+        db_rollback(db);
+    if (o->progress) {
+        progress(clients, clients, &last, 1);
+        fputc('\n', stderr);
+    }
+    free(g.syn_r);
+    free(g.syn_e);
+    return rc;
+}

@@ -1,0 +1,297 @@
+/* org: organisations and their staff accounts (administration), and the staff directory every
+ * role uses to pick care-team members and assignees. Not client data, but audited anyway. */
+#include "auth/auth.h"
+#include "base/base.h"
+#include "core/core.h"
+#include "db/db.h"
+#include <stdio.h>
+#include <string.h>
+
+#define LIMIT_PASSWORD 1000
+
+#define STAFF_FULL                                                                                          \
+    "SELECT s.id, s.org_id, o.name AS organisation, s.username, s.display_name, s.role, s.discipline,"     \
+    " s.phone, s.disabled, s.created_at, s.version FROM staff s JOIN orgs o ON o.id=s.org_id"
+#define STAFF_BRIEF "SELECT s.id, s.display_name, s.role, s.discipline FROM staff s"
+
+static int64_t iget(json_t *o, const char *k)
+{
+    return json_integer_value(json_object_get(o, k));
+}
+
+static int admin_only(struct ctx *c)
+{
+    return access_is(c, ROLE_BIT(ROLE_ADMIN)) ? OK
+                                              : ctx_fail(c, ERR_FORBIDDEN, _("Only an administrator may do this."));
+}
+
+static void shape(json_t *r)
+{
+    if (json_object_get(r, "disabled"))
+        json_object_set_new(r, "disabled", json_boolean(iget(r, "disabled")));
+}
+
+int org_list(struct ctx *c, json_t **out)
+{
+    int rc = admin_only(c);
+    if (rc != OK)
+        return rc;
+    *out = db_rows(c->db,
+                   "SELECT o.id, o.name, o.kind, o.created_at, o.version,"
+                   " (SELECT count(*) FROM staff s WHERE s.org_id=o.id AND s.disabled=0) AS staff_count"
+                   " FROM orgs o ORDER BY o.name, o.id",
+                   "");
+    return OK;
+}
+
+int org_create(struct ctx *c, json_t *in, json_t **out)
+{
+    int rc = admin_only(c);
+    if (rc != OK)
+        return rc;
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    const char *name = v_str(c, in, "name", 1, 120, NULL);
+    const char *kind = v_str(c, in, "kind", 1, 40, org_kinds);
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    char now[32];
+    iso_now(now);
+    int64_t id = 0;
+    if (db_int1(c->db, 0, "SELECT 1 FROM orgs WHERE lower(name)=lower(?)", "t", name) != 1) {
+        struct db_stmt *st =
+            db_query(c->db, "INSERT INTO orgs(name, kind, created_at) VALUES (?,?,?) RETURNING id", "ttt", name, kind,
+                     now);
+        rc = db_step(st);
+        id = rc == DB_ROW ? db_int(st, 0) : 0;
+        db_done(st);
+        if (!id && rc != DB_CONSTRAINT)
+            return ctx_fail(c, ERR_DB, _("The organisation could not be saved."));
+    }
+    if (!id) {
+        ctx_field(c, "name", _("an organisation with this name already exists"));
+        return ctx_fail(c, ERR_CONFLICT, _("An organisation with this name already exists."));
+    }
+    audit_log(c, "org.create", "ok", 0, "org", id, NULL);
+    *out = db_row(c->db, "SELECT id, name, kind, created_at, version FROM orgs WHERE id=?", "i", id);
+    return OK;
+}
+
+int staff_list(struct ctx *c, json_t **out)
+{
+    json_t *rows;
+    if (access_is(c, ROLE_BIT(ROLE_ADMIN)))
+        rows = db_rows(c->db, STAFF_FULL " ORDER BY o.name, s.display_name, s.id", "");
+    else if (access_is(c, ROLE_BIT(ROLE_SUPERVISOR)))
+        rows = db_rows(c->db, STAFF_FULL " WHERE s.org_id=? ORDER BY s.display_name, s.id", "i", c->a->org_id);
+    else
+        rows = db_rows(c->db, STAFF_BRIEF " WHERE s.org_id=? AND s.disabled=0 ORDER BY s.display_name, s.id", "i",
+                       c->a->org_id);
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r) shape(r);
+    *out = rows;
+    return OK;
+}
+
+int staff_get(struct ctx *c, int64_t id, json_t **out)
+{
+    int64_t org = db_int1(c->db, 0, "SELECT org_id FROM staff WHERE id=?", "i", id);
+    int same = org && org == c->a->org_id;
+    json_t *r = NULL;
+    if (access_is(c, ROLE_BIT(ROLE_ADMIN)) || id == c->a->staff_id || (same && c->a->role == ROLE_SUPERVISOR))
+        r = db_row(c->db, STAFF_FULL " WHERE s.id=?", "i", id);
+    else if (same)
+        r = db_row(c->db, STAFF_BRIEF " WHERE s.id=?", "i", id);
+    if (!r)
+        return ctx_fail(c, ERR_NOTFOUND, _("No such staff member."));
+    shape(r);
+    *out = r;
+    return OK;
+}
+
+/* username: 3..40 of [a-z0-9._-] */
+static int username_ok(const char *u)
+{
+    size_t n = strlen(u);
+    if (n < 3 || n > 40)
+        return 0;
+    for (; *u; u++)
+        if (!((*u >= 'a' && *u <= 'z') || (*u >= '0' && *u <= '9') || *u == '.' || *u == '_' || *u == '-'))
+            return 0;
+    return 1;
+}
+
+/* A password field: present, long enough, bounded. Returns it or NULL with a field error. */
+static const char *password_ok(struct ctx *c, const char *pw)
+{
+    if (!pw || !*pw) {
+        ctx_field(c, "password", _("is required"));
+        return NULL;
+    }
+    size_t n = utf8_len(pw);
+    if (n < AUTH_MIN_PASSWORD) {
+        char m[64];
+        snprintf(m, sizeof m, _("must be at least %d characters"), AUTH_MIN_PASSWORD);
+        ctx_field(c, "password", m);
+        return NULL;
+    }
+    if (n > LIMIT_PASSWORD) {
+        char m[64];
+        snprintf(m, sizeof m, _("must be at most %d characters"), LIMIT_PASSWORD);
+        ctx_field(c, "password", m);
+        return NULL;
+    }
+    return pw;
+}
+
+int staff_create(struct ctx *c, json_t *in, json_t **out)
+{
+    int rc = admin_only(c);
+    if (rc != OK)
+        return rc;
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    const char *username = v_str(c, in, "username", 1, 40, NULL);
+    if (username && !username_ok(username))
+        ctx_field(c, "username", _("must be 3 to 40 characters: lower-case letters, digits, '.', '_' or '-'"));
+    const char *name = v_str(c, in, "display_name", 1, 120, NULL);
+    const char *role_s = v_str(c, in, "role", 1, 32, NULL);
+    int role = role_s ? role_parse(role_s) : -1;
+    if (role_s && role < 0)
+        ctx_field(c, "role", _("is not one of the allowed values"));
+    const char *discipline = v_str(c, in, "discipline", role == ROLE_CLINICIAN, 40, disciplines);
+    const char *phone = v_str(c, in, "phone", 0, 40, NULL);
+    int64_t org_id = v_int(c, in, "org_id", 1, 1, INT64_MAX, 0);
+    if (org_id && db_int1(c->db, 0, "SELECT 1 FROM orgs WHERE id=?", "i", org_id) != 1)
+        ctx_field(c, "org_id", _("is not a known organisation"));
+    json_t *pwv = json_object_get(in, "password");
+    if (pwv && !json_is_string(pwv))
+        ctx_field(c, "password", _("must be text"));
+    else
+        password_ok(c, json_string_value(pwv));
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    if (db_int1(c->db, 0, "SELECT 1 FROM staff WHERE username=?", "t", username) == 1) {
+        ctx_field(c, "username", _("is already taken"));
+        return ctx_fail(c, ERR_CONFLICT, _("This username is already taken."));
+    }
+    char hash[128], now[32];
+    if (auth_password_hash(json_string_value(pwv), hash) != 0)
+        return ctx_fail(c, ERR_DB, _("The password could not be stored."));
+    iso_now(now);
+    struct db_stmt *st = db_query(c->db,
+                                  "INSERT INTO staff(org_id, username, display_name, role, discipline, phone, pw_hash,"
+                                  " created_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+                                  "itttttt" "t", org_id, username, name, role_table[role].name, discipline, phone, hash,
+                                  now);
+    rc = db_step(st);
+    int64_t id = rc == DB_ROW ? db_int(st, 0) : 0;
+    db_done(st);
+    sodium_memzero_fallback:
+    memset(hash, 0, sizeof hash);
+    if (!id && rc == DB_CONSTRAINT) {
+        ctx_field(c, "username", _("is already taken"));
+        return ctx_fail(c, ERR_CONFLICT, _("This username is already taken."));
+    }
+    if (!id)
+        return ctx_fail(c, ERR_DB, _("The staff member could not be saved."));
+    audit_log(c, "staff.create", "ok", 0, "staff", id, NULL);
+    *out = db_row(c->db, STAFF_FULL " WHERE s.id=?", "i", id);
+    shape(*out);
+    return OK;
+}
+
+int staff_update(struct ctx *c, int64_t id, json_t *in, json_t **out)
+{
+    int rc = admin_only(c);
+    if (rc != OK)
+        return rc;
+    json_t *old = db_row(c->db, "SELECT id, display_name, role, discipline, phone, disabled, version FROM staff"
+                                " WHERE id=?",
+                         "i", id);
+    if (!old)
+        return ctx_fail(c, ERR_NOTFOUND, _("No such staff member."));
+    if (!json_is_object(in)) {
+        json_decref(old);
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    }
+    const char *name = json_string_value(json_object_get(old, "display_name"));
+    const char *role_s = json_string_value(json_object_get(old, "role"));
+    const char *discipline = json_string_value(json_object_get(old, "discipline"));
+    const char *phone = json_string_value(json_object_get(old, "phone"));
+    int was_disabled = iget(old, "disabled") != 0, disabled = was_disabled;
+    if (json_object_get(in, "display_name"))
+        name = v_str(c, in, "display_name", 1, 120, NULL);
+    if (json_object_get(in, "role")) {
+        const char *r = v_str(c, in, "role", 1, 32, NULL);
+        if (r && role_parse(r) < 0)
+            ctx_field(c, "role", _("is not one of the allowed values"));
+        else if (r)
+            role_s = r;
+    }
+    if (json_object_get(in, "discipline"))
+        discipline = v_str(c, in, "discipline", 0, 40, disciplines); /* empty clears it */
+    if (json_object_get(in, "phone"))
+        phone = v_str(c, in, "phone", 0, 40, NULL);
+    if (json_object_get(in, "disabled"))
+        disabled = v_bool(in, "disabled");
+    int role = role_parse(role_s);
+    if (role == ROLE_CLINICIAN && !discipline && !json_object_get(c->errors, "discipline"))
+        ctx_field(c, "discipline", _("is required for a clinician"));
+    if (id == c->a->staff_id && disabled)
+        ctx_field(c, "disabled", _("you cannot disable your own account"));
+    if (id == c->a->staff_id && role != ROLE_ADMIN)
+        ctx_field(c, "role", _("you cannot remove your own administrator role"));
+    if (c->errors) {
+        json_decref(old);
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    }
+    /* The version travels in the body ("version"), as the header declares no separate argument. */
+    int64_t cur = iget(old, "version");
+    int64_t version = v_int(c, in, "version", 0, 0, INT64_MAX, -1);
+    if (c->errors) {
+        json_decref(old);
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    }
+    if (version != cur) {
+        json_decref(old);
+        c->extra = json_pack("{s:I}", "current_version", (json_int_t)cur);
+        return ctx_fail(c, ERR_CONFLICT, _("Someone else changed this account since you opened it (version %lld is "
+                                           "current). Reload and apply your change again."),
+                        (long long)cur);
+    }
+    rc = db_run(c->db,
+                "UPDATE staff SET display_name=?, role=?, discipline=?, phone=?, disabled=?, version=version+1"
+                " WHERE id=? AND version=?",
+                "ttttdii", name, role_s, discipline, phone, disabled, id, cur);
+    int changed = rc == DB_OK && db_changes(c->db) == 1;
+    json_decref(old);
+    if (!changed)
+        return ctx_fail(c, rc != DB_OK ? ERR_DB : ERR_CONFLICT, _("The staff member could not be saved."));
+    if (disabled && !was_disabled && db_run(c->db, "DELETE FROM sessions WHERE staff_id=?", "i", id) != DB_OK)
+        return ctx_fail(c, ERR_DB, _("The staff member could not be saved."));
+    audit_log(c, "staff.update", "ok", 0, "staff", id, NULL);
+    *out = db_row(c->db, STAFF_FULL " WHERE s.id=?", "i", id);
+    shape(*out);
+    return OK;
+}
+
+int staff_set_password(struct ctx *c, int64_t id, const char *password)
+{
+    if (id != c->a->staff_id && !access_is(c, ROLE_BIT(ROLE_ADMIN)))
+        return ctx_fail(c, ERR_FORBIDDEN, _("You may change only your own password."));
+    if (db_int1(c->db, 0, "SELECT 1 FROM staff WHERE id=?", "i", id) != 1)
+        return ctx_fail(c, ERR_NOTFOUND, _("No such staff member."));
+    if (!password_ok(c, password))
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    char hash[128];
+    if (auth_password_hash(password, hash) != 0)
+        return ctx_fail(c, ERR_DB, _("The password could not be stored."));
+    int rc = db_run(c->db, "UPDATE staff SET pw_hash=? WHERE id=?", "ti", hash, id);
+    memset(hash, 0, sizeof hash);
+    if (rc != DB_OK)
+        return ctx_fail(c, ERR_DB, _("The password could not be stored."));
+    audit_log(c, "staff.password", "ok", 0, "staff", id, NULL);
+    return OK;
+}

@@ -1,0 +1,270 @@
+/* task: the work list. Tasks come from people (here) and from rules (elsewhere), about a client
+ * or not; "my clients" is the actor's caseload with open tasks and the last contact. */
+#include "base/base.h"
+#include "core/core.h"
+#include "db/db.h"
+#include <stdio.h>
+#include <string.h>
+
+static const char *const task_statuses[] = {"open", "done", NULL};
+
+/* The first parameter is today (for "overdue"). */
+#define TASK_COLS                                                                                            \
+    "SELECT t.id, t.client_id, c.given_name, c.family_name, t.assignee, a.display_name AS assignee_name,"   \
+    " t.title, t.due, t.priority, t.status, t.source, t.created_by, cb.display_name AS created_by_name,"    \
+    " t.created_at, t.done_by, t.done_at, t.version,"                                                       \
+    " CASE WHEN t.status='open' AND t.due IS NOT NULL AND t.due<? THEN 1 ELSE 0 END AS overdue"             \
+    " FROM tasks t LEFT JOIN clients c ON c.id=t.client_id JOIN staff a ON a.id=t.assignee"                 \
+    " LEFT JOIN staff cb ON cb.id=t.created_by"
+#define PRIORITY_RANK "CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END"
+
+static int64_t iget(json_t *o, const char *k)
+{
+    return json_integer_value(json_object_get(o, k));
+}
+
+static void shape(json_t *r)
+{
+    json_object_set_new(r, "overdue", json_boolean(iget(r, "overdue")));
+}
+
+static json_t *task_load(struct db *db, int64_t id)
+{
+    char today[16];
+    iso_today(today);
+    json_t *r = db_row(db, TASK_COLS " WHERE t.id=?", "ti", today, id);
+    if (r)
+        shape(r);
+    return r;
+}
+
+/* 1 when the staff member is active in the organisation. */
+static int staff_of_org(struct db *db, int64_t staff_id, int64_t org_id)
+{
+    return db_int1(db, 0, "SELECT 1 FROM staff WHERE id=? AND org_id=? AND disabled=0", "ii", staff_id, org_id) == 1;
+}
+
+int task_mine(struct ctx *c, json_t **out)
+{
+    char today[16];
+    iso_today(today);
+    json_t *rows = db_rows(c->db,
+                           TASK_COLS " WHERE t.assignee=? AND t.status='open'"
+                                     " ORDER BY overdue DESC, t.due IS NULL, t.due, " PRIORITY_RANK ", t.id LIMIT ?",
+                           "tii", today, c->a->staff_id, (int64_t)LIMIT_LIST);
+    /* A task about a client the actor may no longer see keeps its title but not the name. */
+    json_t *seen = json_object();
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r)
+    {
+        shape(r);
+        int64_t cid = iget(r, "client_id");
+        if (!cid)
+            continue;
+        char k[24];
+        snprintf(k, sizeof k, "%lld", (long long)cid);
+        json_t *v = json_object_get(seen, k);
+        if (!v) {
+            struct access acc;
+            int full = access_client(c, cid, &acc) == OK && acc.level == ACC_FULL;
+            json_object_set_new(seen, k, v = json_boolean(full));
+        }
+        if (!json_is_true(v)) {
+            json_object_set_new(r, "given_name", json_null());
+            json_object_set_new(r, "family_name", json_null());
+            json_object_set_new(r, "client_hidden", json_true());
+        }
+    }
+    json_decref(seen);
+    audit_log(c, "task.mine", "ok", 0, "task", 0, NULL);
+    *out = rows;
+    return OK;
+}
+
+int task_for_client(struct ctx *c, int64_t client_id, json_t **out)
+{
+    int rc = access_require(c, client_id, ACC_FULL, "task.list", NULL);
+    if (rc != OK)
+        return rc;
+    char today[16];
+    iso_today(today);
+    json_t *rows = db_rows(c->db,
+                           TASK_COLS " WHERE t.client_id=? ORDER BY t.status<>'open', overdue DESC, t.due IS NULL,"
+                                     " t.due, " PRIORITY_RANK ", t.id DESC LIMIT ?",
+                           "tii", today, client_id, (int64_t)LIMIT_LIST);
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r) shape(r);
+    audit_log(c, "task.list", "ok", client_id, "task", 0, NULL);
+    *out = rows;
+    return OK;
+}
+
+int task_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
+{
+    if (client_id) {
+        struct access acc;
+        int rc = access_require(c, client_id, ACC_FULL, "task.create", &acc);
+        if (rc != OK)
+            return rc;
+        if (!acc.write)
+            return ctx_fail(c, ERR_FORBIDDEN, _("You may not add tasks for this client."));
+    }
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    const char *title = v_str(c, in, "title", 1, 200, NULL);
+    const char *due = v_date(c, in, "due", 0);
+    const char *priority = v_str(c, in, "priority", 0, 16, task_priorities);
+    if (!priority)
+        priority = "normal";
+    int64_t assignee = v_int(c, in, "assignee", 0, 1, INT64_MAX, 0);
+    if (!assignee)
+        assignee = c->a->staff_id;
+    else if (assignee != c->a->staff_id && !staff_of_org(c->db, assignee, c->a->org_id))
+        ctx_field(c, "assignee", _("must be an active staff member of your organisation"));
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    char now[32];
+    iso_now(now);
+    struct db_stmt *st = db_query(c->db,
+                                  "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source,"
+                                  " created_by, created_at) VALUES (?,?,?,?,?,'open','person',?,?) RETURNING id",
+                                  "Iittttit", client_id, assignee, title, due, priority, c->a->staff_id, now);
+    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
+    db_done(st);
+    if (!id)
+        return ctx_fail(c, ERR_DB, _("The task could not be saved."));
+    audit_log(c, "task.create", "ok", client_id, "task", id, NULL);
+    *out = task_load(c->db, id);
+    return OK;
+}
+
+/* The assignee, the creator, or a supervisor of the assignee's or creator's organisation. */
+static int may_change(struct ctx *c, json_t *t)
+{
+    int64_t me = c->a->staff_id;
+    if (iget(t, "assignee") == me || iget(t, "created_by") == me)
+        return 1;
+    return c->a->role == ROLE_SUPERVISOR &&
+           db_int1(c->db, 0, "SELECT 1 FROM staff WHERE id IN (?,?) AND org_id=? LIMIT 1", "iii",
+                   iget(t, "assignee"), iget(t, "created_by"), c->a->org_id) == 1;
+}
+
+int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
+{
+    json_t *t = db_row(c->db, "SELECT * FROM tasks WHERE id=?", "i", id);
+    if (!t)
+        return ctx_fail(c, ERR_NOTFOUND, _("No such task."));
+    int64_t client_id = iget(t, "client_id");
+    int rc = OK;
+    if (client_id) {
+        struct access acc;
+        rc = access_require(c, client_id, ACC_FULL, "task.update", &acc);
+        if (rc == OK && !acc.write)
+            rc = ctx_fail(c, ERR_FORBIDDEN, _("You may not change tasks for this client."));
+    }
+    if (rc == OK && !may_change(c, t)) {
+        if (client_id)
+            audit_log(c, "task.update", "denied", client_id, "task", id, NULL);
+        rc = ctx_fail(c, ERR_FORBIDDEN, _("Only the assignee, the creator or a supervisor may change this task."));
+    }
+    if (rc == OK && !json_is_object(in))
+        rc = ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    if (rc != OK) {
+        json_decref(t);
+        return rc;
+    }
+    char now[32];
+    iso_now(now);
+    /* Start from the stored task; apply the fields sent. */
+    const char *title = json_string_value(json_object_get(t, "title"));
+    const char *due = json_string_value(json_object_get(t, "due"));
+    const char *priority = json_string_value(json_object_get(t, "priority"));
+    const char *status = json_string_value(json_object_get(t, "status"));
+    const char *done_at = json_string_value(json_object_get(t, "done_at"));
+    int64_t done_by = iget(t, "done_by"), assignee = iget(t, "assignee");
+    if (json_object_get(in, "title"))
+        title = v_str(c, in, "title", 1, 200, NULL);
+    if (json_object_get(in, "due"))
+        due = v_date(c, in, "due", 0); /* empty or null clears it */
+    if (json_object_get(in, "priority"))
+        priority = v_str(c, in, "priority", 1, 16, task_priorities);
+    if (json_object_get(in, "assignee")) {
+        int64_t a = v_int(c, in, "assignee", 1, 1, INT64_MAX, 0);
+        if (a && a != assignee && !staff_of_org(c->db, a, c->a->org_id))
+            ctx_field(c, "assignee", _("must be an active staff member of your organisation"));
+        else if (a)
+            assignee = a;
+    }
+    if (json_object_get(in, "status")) {
+        const char *s = v_str(c, in, "status", 1, 8, task_statuses);
+        if (str_eq(s, "done") && !str_eq(status, "done")) {
+            done_by = c->a->staff_id;
+            done_at = now;
+        } else if (str_eq(s, "open")) {
+            done_by = 0;
+            done_at = NULL;
+        }
+        if (s)
+            status = s;
+    }
+    if (c->errors) {
+        json_decref(t);
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    }
+    int64_t cur = iget(t, "version");
+    if (version != cur) {
+        json_decref(t);
+        c->extra = json_pack("{s:I}", "current_version", (json_int_t)cur);
+        return ctx_fail(c, ERR_CONFLICT, _("Someone else changed this task since you opened it (version %lld is "
+                                           "current). Reload and apply your change again."),
+                        (long long)cur);
+    }
+    rc = db_run(c->db,
+                "UPDATE tasks SET title=?, due=?, priority=?, status=?, assignee=?, done_by=?, done_at=?,"
+                " version=version+1 WHERE id=? AND version=?",
+                "ttttiItii", title, due, priority, status, assignee, done_by, done_at, id, cur);
+    int changed = rc == DB_OK && db_changes(c->db) == 1;
+    json_decref(t); /* the strings above belong to t: only now */
+    if (!changed)
+        return ctx_fail(c, rc != DB_OK ? ERR_DB : ERR_CONFLICT, _("The task could not be saved."));
+    audit_log(c, "task.update", "ok", client_id, "task", id, NULL);
+    *out = task_load(c->db, id);
+    return OK;
+}
+
+int my_clients(struct ctx *c, json_t **out)
+{
+    char today[16];
+    iso_today(today);
+    /* One row per client: the most recently started open episode the actor is on. */
+    json_t *rows = db_rows(
+        c->db,
+        "SELECT c.id, c.given_name, c.family_name, c.preferred_name, c.birth_date, e.id AS episode_id,"
+        " e.programme, e.status AS episode_status, CASE WHEN e.primary_cm=?1 THEN 1 ELSE 0 END AS is_primary,"
+        " (SELECT count(*) FROM tasks t WHERE t.client_id=c.id AND t.status='open') AS open_tasks,"
+        " (SELECT substr(max(ct.at),1,10) FROM contacts ct WHERE ct.client_id=c.id AND ct.superseded_by IS NULL)"
+        " AS last_contact"
+        " FROM episodes e JOIN clients c ON c.id=e.client_id WHERE e.status<>'discharged' AND (e.primary_cm=?1 OR"
+        " EXISTS (SELECT 1 FROM team_members m WHERE m.episode_id=e.id AND m.staff_id=?1 AND m.from_date<=?2 AND"
+        " (m.to_date IS NULL OR m.to_date>=?2)))"
+        " ORDER BY c.family_name, c.given_name, c.id, e.start_date DESC, e.id DESC LIMIT 2000",
+        "it", c->a->staff_id, today);
+    json_t *res = json_array();
+    int64_t last = 0;
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r)
+    {
+        if (iget(r, "id") == last)
+            continue;
+        last = iget(r, "id");
+        json_object_set_new(r, "is_primary", json_boolean(iget(r, "is_primary")));
+        json_array_append(res, r);
+    }
+    json_decref(rows);
+    audit_log(c, "client.caseload", "ok", 0, "client", 0, NULL);
+    *out = res;
+    return OK;
+}

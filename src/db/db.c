@@ -1,0 +1,214 @@
+/* db: backend registry chosen by URL, and the thin typed wrappers every caller uses. */
+#include "db/db.h"
+#include "base/base.h"
+#include <stdarg.h>
+#include <string.h>
+
+static const struct db_ops *const backends[] = {&db_sqlite_ops};
+
+int db_open(const char *url, const struct db_options *o, struct db **out, char *err, size_t errlen)
+{
+    const char *target = url;
+    const struct db_ops *ops = &db_sqlite_ops;
+    const char *colon = strstr(url, ":");
+    if (colon && colon - url < 16 && colon[1] != '\\') {
+        size_t n = (size_t)(colon - url);
+        ops = NULL;
+        for (size_t i = 0; i < ARRAY_LEN(backends); i++)
+            if (strlen(backends[i]->scheme) == n && memcmp(backends[i]->scheme, url, n) == 0)
+                ops = backends[i];
+        if (!ops) {
+            snprintf(err, errlen, "unsupported database URL '%s' (use sqlite:PATH or a file path)", url);
+            return DB_ERR;
+        }
+        target = colon + 1;
+    }
+    struct db_options def = {0};
+    int rc = ops->open(target, o ? o : &def, out, err, errlen);
+    if (rc == DB_OK)
+        (*out)->url = url;
+    return rc;
+}
+void db_close(struct db *db)
+{
+    if (db)
+        db->ops->close(db);
+}
+int db_exec(struct db *db, const char *sql)
+{
+    return db->ops->exec(db, sql);
+}
+const char *db_errmsg(struct db *db)
+{
+    return db->ops->errmsg(db);
+}
+int64_t db_changes(struct db *db)
+{
+    return db->ops->changes(db);
+}
+int db_begin(struct db *db)
+{
+    return db_exec(db, db_is_sqlite(db) ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+int db_commit(struct db *db)
+{
+    return db_exec(db, "COMMIT");
+}
+int db_rollback(struct db *db)
+{
+    return db_exec(db, "ROLLBACK");
+}
+int db_is_sqlite(struct db *db)
+{
+    return db->ops == &db_sqlite_ops;
+}
+int db_backup(struct db *db, const char *path, void (*progress)(int, int))
+{
+    return db->ops->backup(db, path, progress);
+}
+
+static struct db_stmt *vquery(struct db *db, const char *sql, const char *fmt, va_list ap)
+{
+    struct db_stmt *st = db->ops->prepare(db, sql);
+    if (!st)
+        return NULL;
+    int idx = 1;
+    for (const char *f = fmt ? fmt : ""; *f; f++, idx++) {
+        int64_t v;
+        const void *p = NULL;
+        switch (*f) {
+        case 'i':
+            v = va_arg(ap, int64_t);
+            db->ops->bind(st, idx, 'i', NULL, v);
+            break;
+        case 'I': /* 0 binds null: optional references */
+            v = va_arg(ap, int64_t);
+            db->ops->bind(st, idx, v ? 'i' : 'n', NULL, v);
+            break;
+        case 'd':
+            v = va_arg(ap, int);
+            db->ops->bind(st, idx, 'i', NULL, v);
+            break;
+        case 't':
+            p = va_arg(ap, const char *);
+            db->ops->bind(st, idx, p ? 't' : 'n', p, -1);
+            break;
+        case 'b':
+            p = va_arg(ap, const void *);
+            v = (int64_t)va_arg(ap, size_t);
+            db->ops->bind(st, idx, 'b', p, v);
+            break;
+        default:
+            db->ops->bind(st, idx, 'n', NULL, 0);
+        }
+    }
+    return st;
+}
+struct db_stmt *db_query(struct db *db, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    struct db_stmt *st = vquery(db, sql, fmt, ap);
+    va_end(ap);
+    return st;
+}
+/* Every backend's statement starts with its connection pointer. */
+#define OPS(st) ((*(struct db **)(st))->ops)
+/* A NULL statement (failed prepare) steps as an error, so callers need one check. */
+int db_step(struct db_stmt *st)
+{
+    return st ? OPS(st)->step(st) : DB_ERR;
+}
+void db_done(struct db_stmt *st)
+{
+    if (st)
+        OPS(st)->done(st);
+}
+int64_t db_int(struct db_stmt *st, int i)
+{
+    return OPS(st)->col_int(st, i);
+}
+const char *db_text(struct db_stmt *st, int i)
+{
+    return OPS(st)->col_type(st, i) == 'n' ? NULL : OPS(st)->col_text(st, i);
+}
+const void *db_blob(struct db_stmt *st, int i, size_t *len)
+{
+    return OPS(st)->col_blob(st, i, len);
+}
+int db_isnull(struct db_stmt *st, int i)
+{
+    return OPS(st)->col_type(st, i) == 'n';
+}
+int db_run(struct db *db, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    struct db_stmt *st = vquery(db, sql, fmt, ap);
+    va_end(ap);
+    int rc = db_step(st);
+    db_done(st);
+    return rc == DB_DONE || rc == DB_ROW ? DB_OK : rc;
+}
+int64_t db_int1(struct db *db, int64_t def, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    struct db_stmt *st = vquery(db, sql, fmt, ap);
+    va_end(ap);
+    int64_t v = def;
+    if (db_step(st) == DB_ROW && !db_isnull(st, 0))
+        v = db_int(st, 0);
+    db_done(st);
+    return v;
+}
+json_t *db_row_json(struct db_stmt *st)
+{
+    json_t *o = json_object();
+    int n = OPS(st)->col_count(st);
+    for (int i = 0; i < n; i++) {
+        const char *name = OPS(st)->col_name(st, i);
+        json_t *v;
+        switch (OPS(st)->col_type(st, i)) {
+        case 'i':
+            v = json_integer(OPS(st)->col_int(st, i));
+            break;
+        case 'f':
+            v = json_real(OPS(st)->col_real(st, i));
+            break;
+        case 'n':
+            v = json_null();
+            break;
+        default:
+            v = json_string(OPS(st)->col_text(st, i));
+            if (!v)
+                v = json_null();
+        }
+        json_object_set_new(o, name, v);
+    }
+    return o;
+}
+json_t *db_rows(struct db *db, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    struct db_stmt *st = vquery(db, sql, fmt, ap);
+    va_end(ap);
+    json_t *a = json_array();
+    while (db_step(st) == DB_ROW)
+        json_array_append_new(a, db_row_json(st));
+    db_done(st);
+    return a;
+}
+json_t *db_row(struct db *db, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    struct db_stmt *st = vquery(db, sql, fmt, ap);
+    va_end(ap);
+    json_t *o = NULL;
+    if (db_step(st) == DB_ROW)
+        o = db_row_json(st);
+    db_done(st);
+    return o;
+}

@@ -1,0 +1,83 @@
+/* db: the one database interface. A backend (db_sqlite.c; db_pg.c to follow) fills a
+ * table of operations; callers use the wrappers below and never the backend directly.
+ * SQL is written once with `?` placeholders in the portable subset; where engines
+ * differ, the difference is a named helper here (db_sql_*). */
+#ifndef HEARTH_DB_H
+#define HEARTH_DB_H
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum { DB_OK = 0, DB_ROW = 1, DB_DONE = 2, DB_ERR = -1, DB_BUSY = -2, DB_CONSTRAINT = -3 };
+
+struct db_options {
+    int readonly;          /* a reader connection: query only */
+    const char *synchronous; /* "FULL" (default), "NORMAL", "OFF" */
+};
+
+struct db;
+struct db_stmt;
+
+struct db_ops {
+    const char *scheme;
+    int (*open)(const char *target, const struct db_options *o, struct db **out, char *err, size_t errlen);
+    void (*close)(struct db *db);
+    int (*exec)(struct db *db, const char *sql);
+    struct db_stmt *(*prepare)(struct db *db, const char *sql);
+    int (*bind)(struct db_stmt *st, int idx, char type, const void *p, int64_t n);
+    int (*step)(struct db_stmt *st);
+    int (*col_count)(struct db_stmt *st);
+    const char *(*col_name)(struct db_stmt *st, int i);
+    int (*col_type)(struct db_stmt *st, int i); /* 'i' integer, 'f' real, 't' text, 'b' blob, 'n' null */
+    int64_t (*col_int)(struct db_stmt *st, int i);
+    double (*col_real)(struct db_stmt *st, int i);
+    const char *(*col_text)(struct db_stmt *st, int i);
+    const void *(*col_blob)(struct db_stmt *st, int i, size_t *len);
+    void (*done)(struct db_stmt *st);
+    int64_t (*changes)(struct db *db);
+    const char *(*errmsg)(struct db *db);
+    int (*backup)(struct db *db, const char *path, void (*progress)(int done, int total));
+};
+
+struct db {
+    const struct db_ops *ops;
+    const char *url;
+};
+
+/* Open by URL: "sqlite:PATH", a plain path, or (later) "postgresql://...". */
+int db_open(const char *url, const struct db_options *o, struct db **out, char *err, size_t errlen);
+void db_close(struct db *db);
+int db_exec(struct db *db, const char *sql);
+const char *db_errmsg(struct db *db);
+int64_t db_changes(struct db *db);
+int db_begin(struct db *db);    /* a write transaction */
+int db_commit(struct db *db);
+int db_rollback(struct db *db);
+
+/* Prepare (cached by the backend) and bind in one call. fmt has one letter per `?`:
+ *   i int64_t   I int64_t, 0 binds null   d int   t const char* (NULL binds null)   b const void*, size_t   n null
+ * Returns NULL only on a SQL error (logged). Always pair with db_done(). */
+struct db_stmt *db_query(struct db *db, const char *sql, const char *fmt, ...);
+int db_step(struct db_stmt *st);
+void db_done(struct db_stmt *st);
+int64_t db_int(struct db_stmt *st, int i);
+const char *db_text(struct db_stmt *st, int i); /* NULL for SQL null */
+const void *db_blob(struct db_stmt *st, int i, size_t *len);
+int db_isnull(struct db_stmt *st, int i);
+
+/* Run a statement that returns no rows: DB_OK, DB_CONSTRAINT or DB_ERR. */
+int db_run(struct db *db, const char *sql, const char *fmt, ...);
+/* One integer from the first row (def when no row). */
+int64_t db_int1(struct db *db, int64_t def, const char *sql, const char *fmt, ...);
+/* Rows as JSON: column names are keys; integer, real, text and null map naturally. */
+json_t *db_row_json(struct db_stmt *st);
+json_t *db_rows(struct db *db, const char *sql, const char *fmt, ...);  /* array, never NULL */
+json_t *db_row(struct db *db, const char *sql, const char *fmt, ...);   /* object or NULL */
+
+/* Dialect helpers: where engines differ. */
+int db_is_sqlite(struct db *db);
+/* Online, consistent copy of the whole database to a file. */
+int db_backup(struct db *db, const char *path, void (*progress)(int done, int total));
+
+extern const struct db_ops db_sqlite_ops;
+#endif

@@ -1,0 +1,249 @@
+/* db_sqlite: the embedded SQLite backend: WAL, foreign keys, a per-connection cache of
+ * prepared statements keyed by the SQL text, and online backup. */
+#include "base/base.h"
+#include "db/db.h"
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CACHE_SLOTS 256
+
+struct db_stmt {
+    struct db *db; /* first: see db.c */
+    sqlite3_stmt *st;
+    const char *sql;
+    int cached, in_use;
+};
+
+struct sdb {
+    struct db base;
+    sqlite3 *h;
+    struct db_stmt cache[CACHE_SLOTS];
+};
+
+static unsigned hash_sql(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static int s_exec(struct db *db, const char *sql)
+{
+    struct sdb *d = (struct sdb *)db;
+    char *msg = NULL;
+    int rc = sqlite3_exec(d->h, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        if (rc != SQLITE_CONSTRAINT)
+            log_error("sqlite: %s (in: %.80s)", msg ? msg : sqlite3_errstr(rc), sql);
+        sqlite3_free(msg);
+        return rc == SQLITE_BUSY ? DB_BUSY : rc == SQLITE_CONSTRAINT ? DB_CONSTRAINT : DB_ERR;
+    }
+    return DB_OK;
+}
+
+static int s_open(const char *target, const struct db_options *o, struct db **out, char *err, size_t errlen)
+{
+    struct sdb *d = xcalloc(1, sizeof *d);
+    d->base.ops = &db_sqlite_ops;
+    int flags = SQLITE_OPEN_NOMUTEX | (o->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (sqlite3_open_v2(target, &d->h, flags, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot open database '%s': %s", target, d->h ? sqlite3_errmsg(d->h) : "out of memory");
+        sqlite3_close(d->h);
+        free(d);
+        return DB_ERR;
+    }
+    sqlite3_busy_timeout(d->h, 10000);
+    sqlite3_extended_result_codes(d->h, 0);
+    char pragmas[256];
+    const char *sync = o->synchronous ? o->synchronous : "FULL";
+    if (strcmp(sync, "FULL") && strcmp(sync, "NORMAL") && strcmp(sync, "OFF") && strcmp(sync, "EXTRA")) {
+        snprintf(err, errlen, "synchronous must be FULL, NORMAL, EXTRA or OFF, not '%s'", sync);
+        sqlite3_close(d->h);
+        free(d);
+        return DB_ERR;
+    }
+    snprintf(pragmas, sizeof pragmas,
+             "PRAGMA foreign_keys=ON; PRAGMA synchronous=%s; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;%s",
+             sync, o->readonly ? " PRAGMA query_only=ON;" : " PRAGMA journal_mode=WAL;");
+    if (s_exec(&d->base, pragmas) != DB_OK) {
+        snprintf(err, errlen, "cannot configure database '%s': %s", target, sqlite3_errmsg(d->h));
+        sqlite3_close(d->h);
+        free(d);
+        return DB_ERR;
+    }
+    *out = &d->base;
+    return DB_OK;
+}
+
+static void s_close(struct db *db)
+{
+    struct sdb *d = (struct sdb *)db;
+    for (int i = 0; i < CACHE_SLOTS; i++)
+        sqlite3_finalize(d->cache[i].st);
+    sqlite3_close(d->h);
+    free(d);
+}
+
+static struct db_stmt *s_prepare(struct db *db, const char *sql)
+{
+    struct sdb *d = (struct sdb *)db;
+    struct db_stmt *slot = &d->cache[hash_sql(sql) % CACHE_SLOTS];
+    if (slot->st && !slot->in_use && (slot->sql == sql || strcmp(slot->sql, sql) == 0)) {
+        slot->in_use = 1;
+        return slot;
+    }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+        log_error("sqlite prepare: %s (in: %.120s)", sqlite3_errmsg(d->h), sql);
+        return NULL;
+    }
+    if (!slot->in_use) { /* take the slot (evicting another statement) */
+        sqlite3_finalize(slot->st);
+        *slot = (struct db_stmt){.db = db, .st = st, .sql = sql, .cached = 1, .in_use = 1};
+        return slot;
+    }
+    struct db_stmt *one = xcalloc(1, sizeof *one); /* slot busy: a one-off statement */
+    *one = (struct db_stmt){.db = db, .st = st, .sql = sql, .cached = 0, .in_use = 1};
+    return one;
+}
+
+static int s_bind(struct db_stmt *s, int idx, char type, const void *p, int64_t n)
+{
+    switch (type) {
+    case 'i':
+        return sqlite3_bind_int64(s->st, idx, n);
+    case 't':
+        return sqlite3_bind_text(s->st, idx, p, (int)n, SQLITE_TRANSIENT);
+    case 'b':
+        return sqlite3_bind_blob(s->st, idx, p, (int)n, SQLITE_TRANSIENT);
+    default:
+        return sqlite3_bind_null(s->st, idx);
+    }
+}
+
+static int s_step(struct db_stmt *s)
+{
+    int rc = sqlite3_step(s->st);
+    if (rc == SQLITE_ROW)
+        return DB_ROW;
+    if (rc == SQLITE_DONE)
+        return DB_DONE;
+    struct sdb *d = (struct sdb *)s->db;
+    if (rc == SQLITE_CONSTRAINT)
+        return DB_CONSTRAINT;
+    log_error("sqlite step: %s (in: %.120s)", sqlite3_errmsg(d->h), s->sql);
+    return rc == SQLITE_BUSY ? DB_BUSY : DB_ERR;
+}
+
+static void s_done(struct db_stmt *s)
+{
+    if (s->cached) {
+        sqlite3_reset(s->st);
+        sqlite3_clear_bindings(s->st);
+        s->in_use = 0;
+    } else {
+        sqlite3_finalize(s->st);
+        free(s);
+    }
+}
+
+static int s_col_count(struct db_stmt *s)
+{
+    return sqlite3_column_count(s->st);
+}
+static const char *s_col_name(struct db_stmt *s, int i)
+{
+    return sqlite3_column_name(s->st, i);
+}
+static int s_col_type(struct db_stmt *s, int i)
+{
+    switch (sqlite3_column_type(s->st, i)) {
+    case SQLITE_INTEGER:
+        return 'i';
+    case SQLITE_FLOAT:
+        return 'f';
+    case SQLITE_TEXT:
+        return 't';
+    case SQLITE_BLOB:
+        return 'b';
+    default:
+        return 'n';
+    }
+}
+static int64_t s_col_int(struct db_stmt *s, int i)
+{
+    return sqlite3_column_int64(s->st, i);
+}
+static double s_col_real(struct db_stmt *s, int i)
+{
+    return sqlite3_column_double(s->st, i);
+}
+static const char *s_col_text(struct db_stmt *s, int i)
+{
+    const char *t = (const char *)sqlite3_column_text(s->st, i);
+    return t ? t : "";
+}
+static const void *s_col_blob(struct db_stmt *s, int i, size_t *len)
+{
+    const void *p = sqlite3_column_blob(s->st, i);
+    *len = (size_t)sqlite3_column_bytes(s->st, i);
+    return p;
+}
+static int64_t s_changes(struct db *db)
+{
+    return sqlite3_changes64(((struct sdb *)db)->h);
+}
+static const char *s_errmsg(struct db *db)
+{
+    return sqlite3_errmsg(((struct sdb *)db)->h);
+}
+
+static int s_backup(struct db *db, const char *path, void (*progress)(int, int))
+{
+    sqlite3 *dst;
+    if (sqlite3_open(path, &dst) != SQLITE_OK) {
+        log_error("backup: cannot create %s: %s", path, sqlite3_errmsg(dst));
+        sqlite3_close(dst);
+        return DB_ERR;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", ((struct sdb *)db)->h, "main");
+    int rc = SQLITE_OK;
+    if (b) {
+        do {
+            rc = sqlite3_backup_step(b, -1); /* one read transaction: a consistent snapshot while writers go on (WAL) */
+            if (progress)
+                progress(sqlite3_backup_pagecount(b) - sqlite3_backup_remaining(b), sqlite3_backup_pagecount(b));
+            if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep(20);
+        } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+        sqlite3_backup_finish(b);
+    }
+    int ok = b && rc == SQLITE_DONE;
+    if (!ok)
+        log_error("backup: %s", sqlite3_errmsg(dst));
+    sqlite3_close(dst);
+    return ok ? DB_OK : DB_ERR;
+}
+
+const struct db_ops db_sqlite_ops = {
+    .scheme = "sqlite",
+    .open = s_open,
+    .close = s_close,
+    .exec = s_exec,
+    .prepare = s_prepare,
+    .bind = s_bind,
+    .step = s_step,
+    .col_count = s_col_count,
+    .col_name = s_col_name,
+    .col_type = s_col_type,
+    .col_int = s_col_int,
+    .col_real = s_col_real,
+    .col_text = s_col_text,
+    .col_blob = s_col_blob,
+    .done = s_done,
+    .changes = s_changes,
+    .errmsg = s_errmsg,
+    .backup = s_backup,
+};

@@ -1,0 +1,154 @@
+/* writer: one thread, one write connection, group commit. */
+#include "db/writer.h"
+#include "base/base.h"
+#include "db/db.h"
+#include <pthread.h>
+#include <string.h>
+
+static struct {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pthread_t tid;
+    struct wjob *head, *tail;
+    int stopping, running, max_batch;
+    struct db *db;
+    void (*on_commit)(struct db *);
+    struct writer_stats st;
+} W = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+
+static void run_one(struct db *db, struct wjob *j)
+{
+    db_exec(db, "SAVEPOINT job");
+    j->rc = j->run(j, db);
+    db_exec(db, j->rc == 0 ? "RELEASE job" : "ROLLBACK TO job");
+    if (j->rc != 0)
+        db_exec(db, "RELEASE job");
+    if (j->after)
+        j->after(j, db, j->rc);
+}
+
+static int hist_slot(uint64_t n)
+{
+    int s = 0;
+    while (n > 1 && s < 7) {
+        n >>= 1;
+        s++;
+    }
+    return s;
+}
+
+static void *writer_main(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        pthread_mutex_lock(&W.mu);
+        while (!W.head && !W.stopping)
+            pthread_cond_wait(&W.cv, &W.mu);
+        if (!W.head && W.stopping) {
+            pthread_mutex_unlock(&W.mu);
+            break;
+        }
+        struct wjob *batch = W.head, *last = W.head;
+        int n = 1;
+        while (last->next && n < W.max_batch) {
+            last = last->next;
+            n++;
+        }
+        W.head = last->next;
+        if (!W.head)
+            W.tail = NULL;
+        last->next = NULL;
+        W.st.queue_depth -= (uint64_t)n;
+        pthread_mutex_unlock(&W.mu);
+
+        int ok = db_begin(W.db) == DB_OK;
+        for (struct wjob *j = batch; ok && j; j = j->next)
+            run_one(W.db, j);
+        if (ok && db_commit(W.db) != DB_OK) {
+            db_rollback(W.db);
+            ok = 0;
+        }
+        if (ok && W.on_commit)
+            W.on_commit(W.db);
+        pthread_mutex_lock(&W.mu);
+        W.st.batches++;
+        W.st.jobs += (uint64_t)n;
+        W.st.batch_hist[hist_slot((uint64_t)n)]++;
+        pthread_mutex_unlock(&W.mu);
+        for (struct wjob *j = batch, *next; j; j = next) {
+            next = j->next;
+            j->next = NULL;
+            j->committed = ok;
+            if (!ok)
+                j->rc = -1;
+            j->notify(j);
+        }
+    }
+    return NULL;
+}
+
+int writer_start(struct db *db, int max_batch, void (*on_commit)(struct db *))
+{
+    W.db = db;
+    W.max_batch = max_batch > 0 ? max_batch : 1;
+    if (on_commit)
+        W.on_commit = on_commit;
+    W.stopping = 0;
+    if (pthread_create(&W.tid, NULL, writer_main, NULL) != 0)
+        return -1;
+    W.running = 1;
+    return 0;
+}
+
+void writer_submit(struct wjob *j)
+{
+    j->next = NULL;
+    pthread_mutex_lock(&W.mu);
+    if (W.tail)
+        W.tail->next = j;
+    else
+        W.head = j;
+    W.tail = j;
+    W.st.queue_depth++;
+    pthread_cond_signal(&W.cv);
+    pthread_mutex_unlock(&W.mu);
+}
+
+void writer_stop(void)
+{
+    if (!W.running)
+        return;
+    pthread_mutex_lock(&W.mu);
+    W.stopping = 1;
+    pthread_cond_signal(&W.cv);
+    pthread_mutex_unlock(&W.mu);
+    pthread_join(W.tid, NULL);
+    W.running = 0;
+}
+
+void writer_get_stats(struct writer_stats *s)
+{
+    pthread_mutex_lock(&W.mu);
+    *s = W.st;
+    pthread_mutex_unlock(&W.mu);
+}
+
+int writer_run_now(struct db *db, struct wjob *j)
+{
+    if (db_begin(db) != DB_OK)
+        return j->rc = -1;
+    run_one(db, j);
+    j->committed = db_commit(db) == DB_OK;
+    if (!j->committed) {
+        db_rollback(db);
+        j->rc = -1;
+    } else if (W.on_commit) {
+        W.on_commit(db);
+    }
+    return j->rc;
+}
+
+void writer_set_on_commit(void (*on_commit)(struct db *))
+{
+    W.on_commit = on_commit;
+}

@@ -1,0 +1,113 @@
+/* http: the h2o glue. Threads and listeners, the one route table, request state, limits,
+ * cookies and forms, replies (JSON, problem+json, HTML, redirects), metrics and the access log.
+ * A handler runs on its loop thread and must end in exactly one reply, now or after a write. */
+#ifndef HEARTH_HTTP_H
+#define HEARTH_HTTP_H
+#include "auth/auth.h"
+#include "base/base.h"
+#include "core/core.h"
+#include "db/writer.h"
+#include <h2o.h>
+#include <jansson.h>
+
+struct hreq;
+typedef void (*handler_fn)(struct hreq *h);
+
+enum { RF_PUBLIC = 1, /* no login needed */ RF_API = 2 /* JSON replies */ };
+
+struct route {
+    const char *method;
+    const char *pattern; /* "/api/v1/clients/{id}/contacts": {id} is a positive integer */
+    handler_fn fn;
+    unsigned roles;      /* ROLE_BIT mask allowed; ROLES_ANY for every logged-in user */
+    unsigned flags;
+};
+
+struct loop; /* per-thread state (server.c) */
+
+struct hreq {
+    h2o_req_t *req; /* NULL once the connection is gone */
+    struct loop *loop;
+    const struct route *route;
+    int route_index;
+    int64_t id[3]; /* path parameters in order */
+    json_t *query; /* query string as an object of strings */
+    json_t *body;  /* JSON body, or form fields as strings (repeated fields as arrays) */
+    int is_api;
+    int auth; /* 0 none, 1 cookie session, 2 API token */
+    struct actor actor;
+    char token[AUTH_TOKEN_HEX + 5];
+    char csrf[AUTH_TOKEN_HEX + 1];
+    struct ctx ctx;
+    char request_id[20];
+    char addr[64];
+    double started;
+    int64_t if_match; /* -1 when absent */
+
+    /* A deferred write or audit flush. */
+    struct wjob job;
+    int pending;
+    int (*wrun)(struct hreq *h);
+    void (*wdone)(struct hreq *h);
+    int rc;
+    json_t *result;
+    void (*then)(struct hreq *h); /* a shared flow's continuation (login, logout) */
+    void *user; /* handler scratch, freed with the request */
+    char scratch[256];
+
+    /* The response, kept until the audit of the request is committed. */
+    int status;
+    const char *ctype;
+    struct buf out;
+    char *location;
+    char *set_cookie;
+    int no_store;
+    h2o_multithread_message_t msg;
+};
+
+/* Routes: api/ and ui/ provide tables, joined in order by routes.c (the one route table). */
+extern const struct route *const route_tables[];
+const struct route **http_routes(int *n);
+
+/* Serve until SIGTERM/SIGINT, then drain. */
+struct serve_opts {
+    const char *db_url;
+    const char *listen; /* host:port */
+    int threads;
+    const char *tls_cert, *tls_key;
+    const char *synchronous;
+    const char *static_dir;
+    int max_batch; /* group commit size; 1 disables */
+};
+int http_serve(const struct serve_opts *o);
+
+/* ---- replies (reply.c) ---- */
+void reply_json(struct hreq *h, int status, json_t *body); /* steals body */
+/* problem+json for the API, an error page for the UI. detail may be NULL. */
+void reply_problem(struct hreq *h, int status, const char *title, const char *detail, json_t *extra);
+/* Map a core return code (and ctx errors) to a reply. */
+void reply_core_error(struct hreq *h, int rc);
+void reply_html(struct hreq *h, int status, struct buf *page); /* takes the buffer */
+void reply_body(struct hreq *h, int status, const char *ctype, struct buf *page); /* ctype: a literal */
+void reply_redirect(struct hreq *h, const char *location);
+void reply_set_cookie(struct hreq *h, const char *cookie);
+/* Run wrun on the writer (h->ctx.db is the write connection), then wdone on the loop thread
+ * once committed. A failed commit answers 503. */
+void http_write(struct hreq *h, int (*wrun)(struct hreq *), void (*wdone)(struct hreq *));
+/* Reply JSON for a core result: rc OK -> status with h->result (stolen), else the error. */
+void reply_result(struct hreq *h, int rc, int status);
+
+/* ---- request helpers (form.c) ---- */
+const char *req_header(struct hreq *h, const char *name);
+const char *req_cookie(struct hreq *h, const char *name, char *out, size_t len);
+const char *qstr(struct hreq *h, const char *name); /* query parameter or NULL */
+const char *fstr(struct hreq *h, const char *name); /* body field as a string or NULL */
+json_t *form_parse(const char *s, size_t len);        /* application/x-www-form-urlencoded */
+int json_depth_ok(const char *s, size_t len, int max);
+void url_encode(struct buf *b, const char *s);
+
+/* ---- metrics (metrics.c) ---- */
+void metrics_init(int nroutes);
+void metrics_observe(int route_index, int status, double seconds);
+void metrics_render(struct buf *b, const struct route *const *routes, int nroutes);
+#endif

@@ -1,0 +1,233 @@
+/* reply: every response leaves through here: security headers, request id, the access log,
+ * metrics, and the rule that a response waits for the commit of its audit records. */
+#include "http/http.h"
+#include "ui/ui.h"
+#include <stdio.h>
+#include <string.h>
+
+void http_request_answered(struct hreq *h);
+void http_submit(struct hreq *h, int (*run)(struct wjob *, struct db *),
+                 void (*after)(struct wjob *, struct db *, int));
+struct db *http_reader(struct hreq *h);
+
+#define H(name, value) h2o_add_header_by_str(&req->pool, &req->res.headers, H2O_STRLIT(name), 0, NULL, H2O_STRLIT(value))
+
+static void send_now(struct hreq *h)
+{
+    h2o_req_t *req = h->req;
+    if (!h->status)
+        h->status = 500;
+    if (req) {
+        req->res.status = h->status;
+        req->res.reason = h->status < 300 ? "OK" : h->status < 400 ? "Redirect" : "Error";
+        if (h->ctype)
+            h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_CONTENT_TYPE, NULL, h->ctype, strlen(h->ctype));
+        h2o_add_header_by_str(&req->pool, &req->res.headers, H2O_STRLIT("x-request-id"), 0, NULL, h->request_id,
+                              strlen(h->request_id));
+        H("content-security-policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+        H("x-content-type-options", "nosniff");
+        H("x-frame-options", "DENY");
+        H("referrer-policy", "no-referrer");
+        H("cache-control", "no-store");
+        if (h->location)
+            h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_LOCATION, NULL, h->location, strlen(h->location));
+        if (h->set_cookie)
+            h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_SET_COOKIE, NULL, h->set_cookie,
+                           strlen(h->set_cookie));
+        if (h2o_memis(req->method.base, req->method.len, H2O_STRLIT("HEAD")))
+            h->out.len = 0;
+        h2o_send_inline(req, h->out.data ? h->out.data : "", h->out.len);
+    }
+    double dur = now_mono() - h->started;
+    metrics_observe(h->route_index, h->status, dur);
+    if (!log_quiet && req) {
+        /* One line per request: never a query string, a name or note text. */
+        fprintf(stderr, "%.*s %.*s %d %.1fms rid=%s uid=%lld\n", (int)req->method.len, req->method.base,
+                (int)req->path_normalized.len, req->path_normalized.base, h->status, dur * 1000, h->request_id,
+                (long long)h->actor.staff_id);
+    }
+    http_request_answered(h);
+}
+
+static int flush_run(struct wjob *j, struct db *w)
+{
+    struct hreq *h = (struct hreq *)((char *)j - offsetof(struct hreq, job));
+    return audit_flush(&h->ctx, w, 0) == OK ? 0 : -1;
+}
+
+/* Send now, or once the request's pending audit records are committed. */
+static void respond(struct hreq *h)
+{
+    if (h->ctx.npend > 0) {
+        h->wdone = NULL;
+        http_submit(h, flush_run, NULL);
+        return;
+    }
+    send_now(h);
+}
+
+static int write_run(struct wjob *j, struct db *w)
+{
+    struct hreq *h = (struct hreq *)((char *)j - offsetof(struct hreq, job));
+    h->ctx.db = w;
+    h->rc = h->wrun(h);
+    if (h->rc == OK && audit_flush(&h->ctx, w, 0) != OK)
+        h->rc = ERR_DB;
+    return h->rc == OK ? 0 : -1;
+}
+static void write_after(struct wjob *j, struct db *w, int rc)
+{
+    struct hreq *h = (struct hreq *)((char *)j - offsetof(struct hreq, job));
+    if (rc != 0)
+        audit_flush(&h->ctx, w, 1); /* keep the record of a denied attempt */
+}
+
+void http_write(struct hreq *h, int (*wrun)(struct hreq *), void (*wdone)(struct hreq *))
+{
+    h->wrun = wrun;
+    h->wdone = wdone;
+    http_submit(h, write_run, write_after);
+}
+
+void http_job_done(struct hreq *h); /* server.c calls this on the loop thread */
+void http_job_done(struct hreq *h)
+{
+    h->ctx.db = http_reader(h);
+    if (!h->job.committed) {
+        h->wdone = NULL;
+        ctx_clear(&h->ctx);
+        buf_reset(&h->out);
+        reply_problem(h, 503, "Service unavailable", "The database could not save this. Nothing was changed; try again.",
+                      NULL);
+        return;
+    }
+    if (h->wdone) {
+        void (*fn)(struct hreq *) = h->wdone;
+        h->wdone = NULL;
+        fn(h);
+        return;
+    }
+    send_now(h);
+}
+
+void reply_json(struct hreq *h, int status, json_t *body)
+{
+    h->status = status;
+    h->ctype = "application/json";
+    buf_reset(&h->out);
+    char *s = json_dumps(body, JSON_COMPACT);
+    if (s) {
+        buf_adds(&h->out, s);
+        free(s);
+    }
+    buf_addc(&h->out, '\n');
+    json_decref(body);
+    respond(h);
+}
+
+static const char *status_title(int status)
+{
+    switch (status) {
+    case 400: return "Bad request";
+    case 401: return "Not logged in";
+    case 403: return "Forbidden";
+    case 404: return "Not found";
+    case 409: return "Conflict";
+    case 413: return "Payload too large";
+    case 429: return "Too many attempts";
+    case 503: return "Service unavailable";
+    default: return "Error";
+    }
+}
+
+void reply_problem(struct hreq *h, int status, const char *title, const char *detail, json_t *extra)
+{
+    if (!h->is_api) {
+        json_decref(extra);
+        h->status = status;
+        h->ctype = "text/html; charset=utf-8";
+        buf_reset(&h->out);
+        ui_error_page(h, status, title ? title : status_title(status), detail);
+        respond(h);
+        return;
+    }
+    json_t *p = json_pack("{s:s,s:s,s:i,s:s}", "type", "about:blank", "title", title ? title : status_title(status),
+                          "status", status, "request_id", h->request_id);
+    if (detail)
+        json_object_set_new(p, "detail", json_string(detail));
+    if (extra)
+        json_object_update(p, extra);
+    json_decref(extra);
+    h->status = status;
+    h->ctype = "application/problem+json";
+    buf_reset(&h->out);
+    char *s = json_dumps(p, JSON_COMPACT);
+    buf_adds(&h->out, s);
+    buf_addc(&h->out, '\n');
+    free(s);
+    json_decref(p);
+    respond(h);
+}
+
+void reply_core_error(struct hreq *h, int rc)
+{
+    json_t *extra = json_object();
+    if (h->ctx.errors)
+        json_object_set(extra, "errors", h->ctx.errors);
+    if (h->ctx.extra)
+        json_object_update(extra, h->ctx.extra);
+    const char *detail = h->ctx.msg[0] ? h->ctx.msg : NULL;
+    int status;
+    switch (rc) {
+    case ERR_INVALID: status = 400; if (!detail) detail = "Some fields are not valid."; break;
+    case ERR_NOTFOUND: status = 404; break;
+    case ERR_FORBIDDEN: status = 403; break;
+    case ERR_CONFLICT:
+    case ERR_DUPLICATE: status = 409; break;
+    case ERR_UNAUTH: status = 401; break;
+    case ERR_THROTTLED: status = 429; break;
+    default: status = 500; if (!detail) detail = "Something went wrong; nothing was changed.";
+    }
+    reply_problem(h, status, status_title(status), detail, extra);
+}
+
+void reply_result(struct hreq *h, int rc, int status)
+{
+    if (rc != OK) {
+        reply_core_error(h, rc);
+        return;
+    }
+    json_t *r = h->result ? h->result : json_object();
+    h->result = NULL;
+    reply_json(h, status, r);
+}
+
+void reply_html(struct hreq *h, int status, struct buf *page)
+{
+    reply_body(h, status, "text/html; charset=utf-8", page);
+}
+
+void reply_body(struct hreq *h, int status, const char *ctype, struct buf *page)
+{
+    h->status = status;
+    h->ctype = ctype;
+    buf_free(&h->out);
+    h->out = *page;
+    buf_init(page);
+    respond(h);
+}
+
+void reply_redirect(struct hreq *h, const char *location)
+{
+    h->status = 303;
+    free(h->location);
+    h->location = xstrdup(location);
+    buf_reset(&h->out);
+    respond(h);
+}
+
+void reply_set_cookie(struct hreq *h, const char *cookie)
+{
+    free(h->set_cookie);
+    h->set_cookie = xstrdup(cookie);
+}

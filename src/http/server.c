@@ -1,0 +1,559 @@
+/* server: h2o event loops (one per thread, each on its own SO_REUSEPORT socket), the writer,
+ * request set-up (limits, routing, body, identity, CSRF) and graceful drain on SIGTERM. */
+#include "db/db.h"
+#include "db/migrate.h"
+#include "http/http.h"
+#include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <arpa/inet.h>
+#include <openssl/ssl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+struct loop {
+    int index;
+    pthread_t tid;
+    h2o_evloop_t *evloop;
+    h2o_context_t ctx;
+    h2o_accept_ctx_t accept_ctx;
+    h2o_socket_t *listener;
+    int fd;
+    struct db *rdb;
+    h2o_multithread_queue_t *queue;
+    h2o_multithread_receiver_t receiver;
+    int inflight;
+};
+
+static h2o_globalconf_t config;
+static volatile sig_atomic_t stopping;
+static const struct route **routes;
+static int nroutes;
+static const struct serve_opts *opts;
+
+/* ---------- routing ---------- */
+
+/* Match one pattern; fills ids. 1 on match. */
+static int pattern_match(const char *pat, const char *path, size_t plen, int64_t *ids)
+{
+    int n = 0;
+    const char *p = path, *end = path + plen;
+    while (*pat) {
+        if (strncmp(pat, "{id}", 4) == 0) {
+            if (p >= end || *p < '1' || *p > '9')
+                return 0;
+            int64_t v = 0;
+            int digits = 0;
+            while (p < end && *p >= '0' && *p <= '9' && digits < 15) {
+                v = v * 10 + (*p++ - '0');
+                digits++;
+            }
+            if (p < end && *p >= '0' && *p <= '9')
+                return 0;
+            if (n < 3)
+                ids[n++] = v;
+            pat += 4;
+        } else {
+            if (p >= end || *p != *pat)
+                return 0;
+            p++;
+            pat++;
+        }
+    }
+    return p == end;
+}
+
+/* Finds the route; *allow gets the methods of a path that matched with another method. */
+static int route_find(const char *method, size_t mlen, const char *path, size_t plen, int64_t *ids, struct buf *allow)
+{
+    int found_path = 0;
+    for (int i = 0; i < nroutes; i++) {
+        int64_t tmp[3];
+        if (!pattern_match(routes[i]->pattern, path, plen, tmp))
+            continue;
+        size_t rl = strlen(routes[i]->method);
+        int same = (rl == mlen && memcmp(routes[i]->method, method, mlen) == 0) ||
+                   (mlen == 4 && memcmp(method, "HEAD", 4) == 0 && strcmp(routes[i]->method, "GET") == 0);
+        if (same) {
+            memcpy(ids, tmp, sizeof tmp);
+            return i;
+        }
+        if (allow->len)
+            buf_adds(allow, ", ");
+        buf_adds(allow, routes[i]->method);
+        found_path = 1;
+    }
+    return found_path ? -2 : -1;
+}
+
+/* ---------- request lifetime ---------- */
+
+static void hreq_free(struct hreq *h)
+{
+    json_decref(h->query);
+    json_decref(h->body);
+    json_decref(h->result);
+    free(h->user);
+    ctx_clear(&h->ctx);
+    buf_free(&h->out);
+    free(h->location);
+    free(h->set_cookie);
+    free(h);
+}
+
+struct hreq_link {
+    struct hreq *h;
+};
+static void on_req_dispose(void *p)
+{
+    struct hreq *h = ((struct hreq_link *)p)->h;
+    if (h->loop && h->status == 0)
+        h->loop->inflight--; /* the connection went away before we answered */
+    h->req = NULL;
+    if (!h->pending)
+        hreq_free(h);
+}
+
+void http_request_answered(struct hreq *h); /* reply.c calls this once the response is sent */
+void http_request_answered(struct hreq *h)
+{
+    h->loop->inflight--;
+}
+
+/* The writer hands a job back: continue on the loop thread that owns the request. */
+static void job_notify(struct wjob *j)
+{
+    struct hreq *h = (struct hreq *)((char *)j - offsetof(struct hreq, job));
+    h2o_multithread_send_message(&h->loop->receiver, &h->msg);
+}
+
+void http_job_done(struct hreq *h); /* reply.c */
+static void on_messages(h2o_multithread_receiver_t *r, h2o_linklist_t *messages)
+{
+    (void)r;
+    while (!h2o_linklist_is_empty(messages)) {
+        h2o_multithread_message_t *m = H2O_STRUCT_FROM_MEMBER(h2o_multithread_message_t, link, messages->next);
+        h2o_linklist_unlink(&m->link);
+        struct hreq *h = H2O_STRUCT_FROM_MEMBER(struct hreq, msg, m);
+        h->pending = 0;
+        if (!h->req) {
+            hreq_free(h);
+            continue;
+        }
+        http_job_done(h);
+    }
+}
+
+void http_submit(struct hreq *h, int (*run)(struct wjob *, struct db *), void (*after)(struct wjob *, struct db *, int));
+void http_submit(struct hreq *h, int (*run)(struct wjob *, struct db *), void (*after)(struct wjob *, struct db *, int))
+{
+    memset(&h->job, 0, sizeof h->job);
+    h->job.run = run;
+    h->job.after = after;
+    h->job.notify = job_notify;
+    h->pending = 1;
+    writer_submit(&h->job);
+}
+
+/* Session refresh: fire and forget. */
+struct touch_job {
+    struct wjob job;
+    char token[AUTH_TOKEN_HEX + 1];
+};
+static int touch_run(struct wjob *j, struct db *w)
+{
+    return auth_session_touch(w, ((struct touch_job *)j)->token) == DB_OK ? 0 : -1;
+}
+static void touch_notify(struct wjob *j)
+{
+    free(j);
+}
+
+/* ---------- the one application handler ---------- */
+
+static void peer_addr(h2o_req_t *req, char *out, size_t len)
+{
+    struct sockaddr_storage ss;
+    socklen_t sl = req->conn->callbacks->get_peername(req->conn, (struct sockaddr *)&ss);
+    out[0] = 0;
+    if (sl && ss.ss_family == AF_INET)
+        inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, out, (socklen_t)len);
+    else if (sl && ss.ss_family == AF_INET6)
+        inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, out, (socklen_t)len);
+    if (!out[0])
+        snprintf(out, len, "unknown");
+}
+
+static int is_unsafe(h2o_req_t *req)
+{
+    return !h2o_memis(req->method.base, req->method.len, H2O_STRLIT("GET")) &&
+           !h2o_memis(req->method.base, req->method.len, H2O_STRLIT("HEAD"));
+}
+
+static void authenticate(struct hreq *h)
+{
+    const char *authz = req_header(h, "authorization");
+    if (authz && strncasecmp(authz, "Bearer ", 7) == 0) {
+        if (auth_token_lookup(h->loop->rdb, authz + 7, &h->actor) == 0)
+            h->auth = 2;
+        return;
+    }
+    char tok[AUTH_TOKEN_HEX + 2];
+    int touch = 0;
+    if (req_cookie(h, "hearth_session", tok, sizeof tok) &&
+        auth_session_lookup(h->loop->rdb, tok, &h->actor, h->csrf, &touch) == 0) {
+        h->auth = 1;
+        snprintf(h->token, sizeof h->token, "%.64s", tok);
+        if (touch) {
+            struct touch_job *t = xcalloc(1, sizeof *t);
+            t->job.run = touch_run;
+            t->job.notify = touch_notify;
+            snprintf(t->token, sizeof t->token, "%.64s", tok);
+            writer_submit(&t->job);
+        }
+    }
+}
+
+static int csrf_ok(struct hreq *h)
+{
+    const char *given = req_header(h, "x-csrf-token");
+    if (!given)
+        given = fstr(h, "_csrf");
+    return given && strlen(given) == strlen(h->csrf) && sodium_memcmp(given, h->csrf, strlen(h->csrf)) == 0;
+}
+
+static int on_req(h2o_handler_t *self, h2o_req_t *req)
+{
+    struct loop *L = H2O_STRUCT_FROM_MEMBER(struct loop, ctx, req->conn->ctx);
+    (void)self;
+    struct hreq *h = xcalloc(1, sizeof *h);
+    h->req = req;
+    h->loop = L;
+    h->started = now_mono();
+    h->if_match = -1;
+    h->route_index = -1;
+    buf_init(&h->out);
+    random_hex(h->request_id, 8);
+    peer_addr(req, h->addr, sizeof h->addr);
+    struct hreq_link *link = h2o_mem_alloc_shared(&req->pool, sizeof *link, on_req_dispose);
+    link->h = h;
+    L->inflight++;
+
+    h2o_iovec_t path = req->path_normalized;
+    h->is_api = path.len >= 4 && memcmp(path.base, "/api", 4) == 0;
+    ctx_init(&h->ctx, &h->actor, L->rdb);
+    h->ctx.request_id = h->request_id;
+    h->ctx.addr = h->addr;
+
+    size_t hbytes = 0;
+    for (size_t i = 0; i < req->headers.size; i++)
+        hbytes += req->headers.entries[i].name->len + req->headers.entries[i].value.len + 4;
+    if (hbytes > LIMIT_HEADERS) {
+        reply_problem(h, 431, "Request header fields too large", "The request headers exceed 16 KiB.", NULL);
+        return 0;
+    }
+    struct buf allow;
+    buf_init(&allow);
+    int ri = route_find(req->method.base, req->method.len, path.base, path.len, h->id, &allow);
+    if (ri < 0) {
+        if (ri == -2) {
+            h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_ALLOW, NULL, allow.data, allow.len);
+            reply_problem(h, 405, "Method not allowed", NULL, NULL);
+        } else {
+            reply_problem(h, 404, "Not found", "There is nothing at this address.", NULL);
+        }
+        buf_free(&allow);
+        return 0;
+    }
+    buf_free(&allow);
+    h->route = routes[ri];
+    h->route_index = ri;
+    if (h->route->flags & RF_API)
+        h->is_api = 1;
+
+    if (req->query_at != SIZE_MAX)
+        h->query = form_parse(req->path.base + req->query_at + 1, req->path.len - req->query_at - 1);
+    else
+        h->query = json_object();
+    if (!h->query) {
+        reply_problem(h, 400, "Bad request", "The query string is not valid.", NULL);
+        return 0;
+    }
+    if (req->entity.base && req->entity.len > 0) {
+        const char *ct = req_header(h, "content-type");
+        if (ct && strncasecmp(ct, "application/json", 16) == 0) {
+            json_error_t jerr;
+            if (!json_depth_ok(req->entity.base, req->entity.len, LIMIT_JSON_DEPTH)) {
+                reply_problem(h, 400, "Bad request", "The JSON body is nested too deeply.", NULL);
+                return 0;
+            }
+            h->body = json_loadb(req->entity.base, req->entity.len, JSON_REJECT_DUPLICATES, &jerr);
+            if (!h->body || !json_is_object(h->body)) {
+                snprintf(h->scratch, sizeof h->scratch, "The body is not a JSON object: %s (line %d).",
+                         h->body ? "not an object" : jerr.text, jerr.line);
+                reply_problem(h, 400, "Bad request", h->scratch, NULL);
+                return 0;
+            }
+        } else if (ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
+            h->body = form_parse(req->entity.base, req->entity.len);
+            if (!h->body) {
+                reply_problem(h, 400, "Bad request", "The form data is not valid.", NULL);
+                return 0;
+            }
+        } else {
+            reply_problem(h, 415, "Unsupported media type", "Send application/json or a form.", NULL);
+            return 0;
+        }
+    }
+    if (!h->body)
+        h->body = json_object();
+
+    authenticate(h);
+    if (!(h->route->flags & RF_PUBLIC)) {
+        if (!h->auth) {
+            if (h->is_api) {
+                reply_problem(h, 401, "Not logged in", "Log in, or send an API token.", NULL);
+            } else {
+                struct buf loc;
+                buf_init(&loc);
+                buf_adds(&loc, "/login?next=");
+                char p[1024];
+                snprintf(p, sizeof p, "%.*s", (int)(req->path.len < 1000 ? req->path.len : 1), req->path.base);
+                url_encode(&loc, is_unsafe(req) ? "/" : p);
+                reply_redirect(h, loc.data);
+                buf_free(&loc);
+            }
+            return 0;
+        }
+        if (h->auth == 1 && is_unsafe(req) && !csrf_ok(h)) {
+            reply_problem(h, 403, "Forbidden", "The form has expired or did not come from Hearth (CSRF check). "
+                                               "Reload the page and try again.", NULL);
+            return 0;
+        }
+        if (!(ROLE_BIT(h->actor.role) & h->route->roles)) {
+            reply_problem(h, 403, "Forbidden", "Your role may not use this.", NULL);
+            return 0;
+        }
+    }
+    const char *im = req_header(h, "if-match");
+    if (!im)
+        im = fstr(h, "version");
+    if (im) {
+        char v[32];
+        size_t n = strlen(im);
+        if (n >= 2 && im[0] == '"' && im[n - 1] == '"') {
+            snprintf(v, sizeof v, "%.*s", (int)(n - 2), im + 1);
+            im = v;
+        }
+        int64_t x;
+        if (parse_int64(im, &x) == 0)
+            h->if_match = x;
+    }
+    h->route->fn(h);
+    return 0;
+}
+
+/* ---------- threads and sockets ---------- */
+
+static int listen_socket(const char *where, char *err, size_t errlen)
+{
+    char host[256];
+    const char *colon = strrchr(where, ':');
+    if (!colon || colon == where || !colon[1]) {
+        snprintf(err, errlen, "--listen must be HOST:PORT, not '%s'", where);
+        return -1;
+    }
+    snprintf(host, sizeof host, "%.*s", (int)(colon - where), where);
+    if (host[0] == '[') {
+        memmove(host, host + 1, strlen(host));
+        host[strlen(host) - 1] = 0;
+    }
+    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE}, *ai;
+    int gai = getaddrinfo(host, colon + 1, &hints, &ai);
+    if (gai) {
+        snprintf(err, errlen, "cannot resolve %s: %s", where, gai_strerror(gai));
+        return -1;
+    }
+    int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0), on = 1;
+    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) ||
+        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) || bind(fd, ai->ai_addr, ai->ai_addrlen) ||
+        listen(fd, SOMAXCONN)) {
+        snprintf(err, errlen, "cannot listen on %s: %s", where, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        freeaddrinfo(ai);
+        return -1;
+    }
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    freeaddrinfo(ai);
+    return fd;
+}
+
+static void on_accept(h2o_socket_t *listener, const char *err)
+{
+    if (err)
+        return;
+    struct loop *L = listener->data;
+    h2o_socket_t *sock = h2o_evloop_socket_accept(listener);
+    if (sock)
+        h2o_accept(&L->accept_ctx, sock);
+}
+
+static void *loop_main(void *arg)
+{
+    struct loop *L = arg;
+    while (!stopping)
+        h2o_evloop_run(L->evloop, 200);
+    /* Drain: stop accepting, let answered requests finish (bounded). */
+    if (L->listener) {
+        h2o_socket_read_stop(L->listener);
+        h2o_socket_close(L->listener);
+        L->listener = NULL;
+    }
+    double until = now_mono() + 10;
+    while (L->inflight > 0 && now_mono() < until)
+        h2o_evloop_run(L->evloop, 50);
+    return NULL;
+}
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    stopping = 1;
+}
+
+static void after_commit(struct db *w)
+{
+    audit_write_head(w);
+}
+
+int http_serve(const struct serve_opts *o)
+{
+    char err[512];
+    struct db *w = NULL;
+    opts = o;
+    struct db_options wo = {.synchronous = o->synchronous};
+    if (db_open(o->db_url, &wo, &w, err, sizeof err) != DB_OK) {
+        log_error("%s", err);
+        return 1;
+    }
+    if (migrate_up(w) != 0) {
+        db_close(w);
+        return 1;
+    }
+    routes = http_routes(&nroutes);
+    metrics_init(nroutes);
+
+    int fd0 = listen_socket(o->listen, err, sizeof err);
+    if (fd0 < 0) {
+        log_error("%s", err);
+        db_close(w);
+        return 1;
+    }
+    SSL_CTX *ssl = NULL;
+    if (o->tls_cert || o->tls_key) {
+        ssl = SSL_CTX_new(TLS_server_method());
+        SSL_CTX_set_min_proto_version(ssl, TLS1_2_VERSION);
+        if (!o->tls_cert || !o->tls_key || SSL_CTX_use_certificate_chain_file(ssl, o->tls_cert) != 1 ||
+            SSL_CTX_use_PrivateKey_file(ssl, o->tls_key, SSL_FILETYPE_PEM) != 1) {
+            log_error("TLS: give both --tls-cert and --tls-key, readable PEM files");
+            SSL_CTX_free(ssl);
+            close(fd0);
+            db_close(w);
+            return 1;
+        }
+    }
+
+    h2o_config_init(&config);
+    config.max_request_entity_size = LIMIT_BODY;
+    config.http1.req_timeout = LIMIT_IDLE_MS;
+    config.http2.idle_timeout = LIMIT_IDLE_MS;
+    config.server_name = h2o_iovec_init(H2O_STRLIT("hearth"));
+    h2o_hostconf_t *host = h2o_config_register_host(&config, h2o_iovec_init(H2O_STRLIT("default")), 65535);
+    if (o->static_dir) {
+        h2o_pathconf_t *sp = h2o_config_register_path(host, "/static", 0);
+        h2o_file_register(sp, o->static_dir, NULL, NULL, 0);
+    }
+    h2o_pathconf_t *pc = h2o_config_register_path(host, "/", 0);
+    h2o_handler_t *hd = h2o_create_handler(pc, sizeof *hd);
+    hd->on_req = on_req;
+
+    char head[4200];
+    const char *path = strncmp(o->db_url, "sqlite:", 7) == 0 ? o->db_url + 7 : o->db_url;
+    snprintf(head, sizeof head, "%s.audit-head", path);
+    audit_set_head_path(head);
+    if (writer_start(w, o->max_batch, after_commit) != 0) {
+        log_error("cannot start the writer thread");
+        return 1;
+    }
+
+    int n = o->threads > 0 ? o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        n = 1;
+    struct loop *loops = xcalloc((size_t)n, sizeof *loops);
+    signal(SIGPIPE, SIG_IGN);
+    struct sigaction sa = {.sa_handler = on_signal};
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    int rc = 0;
+    for (int i = 0; i < n && rc == 0; i++) {
+        struct loop *L = &loops[i];
+        L->index = i;
+        L->fd = i == 0 ? fd0 : listen_socket(o->listen, err, sizeof err);
+        struct db_options ro = {.readonly = 1};
+        if (L->fd < 0 || db_open(o->db_url, &ro, &L->rdb, err, sizeof err) != DB_OK) {
+            log_error("%s", err);
+            rc = 1;
+            break;
+        }
+        L->evloop = h2o_evloop_create();
+        h2o_context_init(&L->ctx, L->evloop, &config);
+        L->accept_ctx.ctx = &L->ctx;
+        L->accept_ctx.hosts = config.hosts;
+        L->accept_ctx.ssl_ctx = ssl;
+        L->queue = h2o_multithread_create_queue(L->evloop);
+        h2o_multithread_register_receiver(L->queue, &L->receiver, on_messages);
+        L->listener = h2o_evloop_socket_create(L->evloop, L->fd, H2O_SOCKET_FLAG_DONT_READ);
+        L->listener->data = L;
+        h2o_socket_read_start(L->listener, on_accept);
+    }
+    if (rc == 0) {
+        log_info("hearth serving %s on %s://%s with %d threads (synchronous=%s, group commit %s)", o->db_url,
+                 ssl ? "https" : "http", o->listen, n, o->synchronous ? o->synchronous : "FULL",
+                 o->max_batch == 1 ? "off" : "on");
+        for (int i = 0; i < n; i++)
+            pthread_create(&loops[i].tid, NULL, loop_main, &loops[i]);
+        for (int i = 0; i < n; i++)
+            pthread_join(loops[i].tid, NULL);
+        log_info("hearth draining: all loops stopped");
+    }
+    writer_stop();
+    for (int i = 0; i < n; i++) {
+        struct loop *L = &loops[i];
+        if (L->evloop) {
+            h2o_multithread_unregister_receiver(L->queue, &L->receiver);
+            h2o_multithread_destroy_queue(L->queue);
+            h2o_context_dispose(&L->ctx);
+        }
+        db_close(L->rdb);
+    }
+    free(loops);
+    db_close(w);
+    if (ssl)
+        SSL_CTX_free(ssl);
+    log_info("hearth stopped");
+    return rc;
+}
+
+struct db *http_reader(struct hreq *h);
+struct db *http_reader(struct hreq *h)
+{
+    return h->loop->rdb;
+}

@@ -1,0 +1,71 @@
+/* hearth: one binary, one table of subcommands. */
+#include "base/base.h"
+#include "cmd/cmd.h"
+#include <locale.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+static int cmd_help(int argc, char **argv);
+
+static const struct cmd commands[] = {
+    {"serve", "serve Hearth over HTTP",
+     "hearth serve [--db URL] [--listen HOST:PORT] [--threads N] [--tls-cert F --tls-key F]\n"
+     "             [--synchronous FULL|NORMAL|OFF] [--static DIR] [--max-batch N] [--quiet]",
+     cmd_serve},
+    {"init", "create the database and the first administrator",
+     "hearth init [--db URL] --admin USERNAME [--name NAME] [--org NAME] [--password P]\n"
+     "  The password may also come from HEARTH_ADMIN_PASSWORD.",
+     cmd_init},
+    {"demo", "create a database filled with synthetic demo data",
+     "hearth demo [--db URL] [--clients N] [--seed S] [--password P]", cmd_demo},
+    {"user", "add, list, disable staff accounts or set a password",
+     "hearth user list [--db URL]\n"
+     "hearth user add [--db URL] --username U --name NAME --role ROLE --org ID [--discipline D] [--password P]\n"
+     "hearth user passwd [--db URL] --username U [--password P]\n"
+     "hearth user disable [--db URL] --username U",
+     cmd_user},
+    {"backup", "write an online, consistent copy of the database", "hearth backup [--db URL] FILE", cmd_backup},
+    {"audit", "verify the audit hash chain", "hearth audit verify [--db URL]", cmd_audit},
+    {"help", "list the commands, or explain one", "hearth help [COMMAND]", cmd_help},
+};
+
+static int cmd_help(int argc, char **argv)
+{
+    if (argc > 1) {
+        for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+            if (strcmp(commands[i].name, argv[1]) == 0) {
+                printf("%s: %s\n\nusage: %s\n", commands[i].name, commands[i].summary, commands[i].usage);
+                return EXIT_OK;
+            }
+        fprintf(stderr, "hearth: no command '%s'\n", argv[1]);
+        return EXIT_USAGE;
+    }
+    printf("Hearth: case management for community mental health.\n\nusage: hearth COMMAND [OPTIONS]\n\n");
+    for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+        printf("  %-8s %s\n", commands[i].name, commands[i].summary);
+    printf("\n'hearth COMMAND --help' explains one. The database defaults to var/hearth.db.\n");
+    return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    if (sodium_init() < 0) {
+        fprintf(stderr, "hearth: libsodium failed to start\n");
+        return EXIT_FAIL;
+    }
+    if (argc < 2)
+        return cmd_help(1, argv), EXIT_USAGE;
+    for (size_t i = 0; i < ARRAY_LEN(commands); i++) {
+        if (strcmp(commands[i].name, argv[1]) != 0)
+            continue;
+        if (cmd_wants_help(argc - 1, argv + 1)) {
+            printf("%s: %s\n\nusage: %s\n", commands[i].name, commands[i].summary, commands[i].usage);
+            return EXIT_OK;
+        }
+        return commands[i].run(argc - 1, argv + 1);
+    }
+    fprintf(stderr, "hearth: no command '%s' (see 'hearth help')\n", argv[1]);
+    return EXIT_USAGE;
+}

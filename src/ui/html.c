@@ -1,0 +1,187 @@
+/* html: the one escaping writer, the page frame and form helpers shared by every page. */
+#include "ui/ui.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+void html_esc(struct buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': buf_adds(b, "&amp;"); break;
+        case '<': buf_adds(b, "&lt;"); break;
+        case '>': buf_adds(b, "&gt;"); break;
+        case '"': buf_adds(b, "&quot;"); break;
+        case '\'': buf_adds(b, "&#39;"); break;
+        default: buf_addc(b, *s);
+        }
+    }
+}
+
+void html_printf(struct buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%') {
+            const char *q = strchr(p, '%');
+            size_t n = q ? (size_t)(q - p) : strlen(p);
+            buf_add(b, p, n);
+            p += n - 1;
+            continue;
+        }
+        switch (*++p) {
+        case 's': html_esc(b, va_arg(ap, const char *)); break;
+        case 'r': { const char *r = va_arg(ap, const char *); if (r) buf_adds(b, r); } break;
+        case 'd': buf_printf(b, "%d", va_arg(ap, int)); break;
+        case 'D': buf_printf(b, "%lld", (long long)va_arg(ap, int64_t)); break;
+        case 'u': { const char *u = va_arg(ap, const char *); if (u) url_encode(b, u); } break;
+        case '%': buf_addc(b, '%'); break;
+        default: buf_addc(b, '%'); if (*p) buf_addc(b, *p); else p--;
+        }
+    }
+    va_end(ap);
+}
+
+const char *jstr(json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    if (json_is_array(v))
+        v = json_array_get(v, 0);
+    if (json_is_string(v))
+        return json_string_value(v);
+    return "";
+}
+
+const char *ui_label(const char *value, char *out, size_t len)
+{
+    snprintf(out, len, "%s", value ? value : "");
+    for (char *p = out; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+    if (out[0])
+        out[0] = (char)toupper((unsigned char)out[0]);
+    return _(out);
+}
+
+void ui_csrf(struct hreq *h, struct buf *b)
+{
+    html_printf(b, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", h->csrf);
+}
+
+struct nav { const char *href, *label; unsigned roles; };
+static const struct nav navs[] = {
+    {"/", N_("My work"), ROLES_STAFF},
+    {"/clients", N_("Find a client"), ROLES_STAFF & ~ROLE_BIT(ROLE_ADMIN)},
+    {"/break-glass", N_("Break-glass review"), ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN)},
+    {"/admin/orgs", N_("Organisations"), ROLE_BIT(ROLE_ADMIN)},
+    {"/admin/staff", N_("Staff"), ROLE_BIT(ROLE_ADMIN)},
+};
+
+void ui_begin(struct hreq *h, struct buf *b, const char *title)
+{
+    html_printf(b, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                   "<title>%s · Hearth</title><link rel=\"stylesheet\" href=\"/static/hearth.css\">"
+                   "<script src=\"/static/hearth.js\" defer></script></head><body>"
+                   "<a class=\"skip\" href=\"#main\">%s</a><header class=\"top\"><a class=\"brand\" href=\"/\">Hearth</a>",
+                title, _("Skip to content"));
+    if (h->auth) {
+        buf_adds(b, "<nav aria-label=\"Main\"><ul>");
+        for (size_t i = 0; i < ARRAY_LEN(navs); i++)
+            if (ROLE_BIT(h->actor.role) & navs[i].roles)
+                html_printf(b, "<li><a href=\"%s\">%s</a></li>", navs[i].href, _(navs[i].label));
+        char rl[64];
+        html_printf(b, "</ul></nav><div class=\"who\"><a href=\"/account\">%s</a> <span class=\"role\">%s</span>"
+                       "<form method=\"post\" action=\"/logout\" class=\"inline\">",
+                    h->actor.name, ui_label(role_table[h->actor.role].name, rl, sizeof rl));
+        ui_csrf(h, b);
+        html_printf(b, "<button type=\"submit\" class=\"link\">%s</button></form></div>", _("Log out"));
+    }
+    buf_adds(b, "</header><main id=\"main\">");
+}
+
+void ui_end(struct hreq *h, struct buf *b)
+{
+    html_printf(b, "</main><footer><span>Hearth</span> <span class=\"rid\">%s %s</span></footer></body></html>",
+                _("request"), h->request_id);
+}
+
+void ui_error_page(struct hreq *h, int status, const char *title, const char *detail)
+{
+    struct buf b;
+    buf_init(&b);
+    ui_begin(h, &b, title);
+    html_printf(&b, "<section class=\"error\"><h1>%s</h1><p class=\"status\">%d</p>", title, status);
+    if (detail)
+        html_printf(&b, "<p>%s</p>", detail);
+    html_printf(&b, "<p><a href=\"/\">%s</a></p></section>", _("Back to my work"));
+    ui_end(h, &b);
+    buf_free(&h->out);
+    h->out = b;
+}
+
+static void field_open(struct buf *b, const char *name, const char *label, json_t *errs, int required)
+{
+    const char *err = jstr(errs, name);
+    html_printf(b, "<div class=\"field%s\"><label for=\"f-%s\">%s%r</label>", *err ? " has-error" : "", name, label,
+                required ? " <span class=\"req\" aria-hidden=\"true\">*</span>" : "");
+    if (*err)
+        html_printf(b, "<p class=\"field-error\" id=\"e-%s\">%s</p>", name, err);
+}
+
+void ui_input(struct buf *b, const char *name, const char *label, const char *type, json_t *vals, json_t *errs,
+              int required)
+{
+    field_open(b, name, label, errs, required);
+    json_t *v = json_object_get(vals, name);
+    char num[32] = "";
+    if (json_is_integer(v))
+        snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
+    html_printf(b, "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\"%r%r></div>", name, name, type,
+                *num ? num : jstr(vals, name), required ? " required" : "",
+                *jstr(errs, name) ? " aria-invalid=\"true\"" : "");
+}
+
+void ui_textarea(struct buf *b, const char *name, const char *label, json_t *vals, json_t *errs, int required)
+{
+    field_open(b, name, label, errs, required);
+    html_printf(b, "<textarea id=\"f-%s\" name=\"%s\" rows=\"6\"%r>%s</textarea></div>", name, name,
+                required ? " required" : "", jstr(vals, name));
+}
+
+void ui_select(struct buf *b, const char *name, const char *label, const char *const *choices, json_t *vals,
+               json_t *errs, int required)
+{
+    field_open(b, name, label, errs, required);
+    const char *cur = jstr(vals, name);
+    html_printf(b, "<select id=\"f-%s\" name=\"%s\"%r>", name, name, required ? " required" : "");
+    if (!required)
+        buf_adds(b, "<option value=\"\">—</option>");
+    for (; *choices; choices++) {
+        char l[80];
+        html_printf(b, "<option value=\"%s\"%r>%s</option>", *choices, str_eq(cur, *choices) ? " selected" : "",
+                    ui_label(*choices, l, sizeof l));
+    }
+    buf_adds(b, "</select></div>");
+}
+
+void ui_errors_summary(struct buf *b, json_t *errs, const char *msg)
+{
+    if (!errs && !(msg && *msg))
+        return;
+    html_printf(b, "<div class=\"alert\" role=\"alert\"><p>%s</p>",
+                msg && *msg ? msg : _("Please correct the fields marked below."));
+    if (errs) {
+        const char *k;
+        json_t *v;
+        buf_adds(b, "<ul>");
+        json_object_foreach(errs, k, v)
+        {
+            char l[80];
+            html_printf(b, "<li><a href=\"#f-%s\">%s</a>: %s</li>", k, ui_label(k, l, sizeof l), json_string_value(v));
+        }
+        buf_adds(b, "</ul>");
+    }
+    buf_adds(b, "</div>");
+}
