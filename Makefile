@@ -27,19 +27,19 @@ $(GEN): $(MIGS) scripts/embed-migrations
 
 build/rel/%.o: src/%.c $(GEN) $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) -O2 -c $< -o $@
+	@echo "  CC $<"; $(CC) $(BASE_CFLAGS) -O2 -c $< -o $@
 build/rel/gen/migrations.o: $(GEN)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) -O2 -c $< -o $@
+	@echo "  CC $<"; $(CC) $(BASE_CFLAGS) -O2 -c $< -o $@
 build/hearth: $(REL_OBJS)
 	$(CC) -o $@ $^ $(LIBS)
 
 build/san/%.o: src/%.c $(GEN) $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -c $< -o $@
+	@echo "  CC [san] $<"; $(CC) $(BASE_CFLAGS) -O1 $(SAN) -c $< -o $@
 build/san/gen/migrations.o: $(GEN)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -c $< -o $@
+	@echo "  CC [san] $<"; $(CC) $(BASE_CFLAGS) -O1 $(SAN) -c $< -o $@
 build/san/hearth: $(SAN_OBJS) build/san/main.o
 	$(CC) $(SAN) -o $@ $^ $(LIBS)
 build/san/tests/%: tests/unit/%.c $(SAN_OBJS)

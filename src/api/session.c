@@ -8,7 +8,9 @@
 
 struct login_state {
     char username[64];
-    int ok;
+    char password[201];
+    char hash[128];
+    int found, ok;
     struct actor who;
     char token[AUTH_TOKEN_HEX + 1];
 };
@@ -55,6 +57,23 @@ static void make_dummy(void)
     auth_password_hash("no such user: equal time", dummy_hash);
 }
 
+/* On a worker thread: Argon2id takes tens of milliseconds by design. */
+static void login_verify(struct hreq *h)
+{
+    struct login_state *s = h->user;
+    if (s->found) {
+        s->ok = auth_password_verify(s->hash, s->password) == 0;
+    } else {
+        pthread_once(&dummy_once, make_dummy); /* the same work whether or not the user exists */
+        auth_password_verify(dummy_hash, s->password);
+    }
+    sodium_memzero(s->password, sizeof s->password);
+}
+static void login_verified(struct hreq *h)
+{
+    http_write(h, login_run, login_after);
+}
+
 void session_login(struct hreq *h, const char *username, const char *password, void (*done)(struct hreq *h))
 {
     if (!username || !*username || strlen(username) > 60)
@@ -76,15 +95,10 @@ void session_login(struct hreq *h, const char *username, const char *password, v
     h->user = s;
     h->then = done;
     snprintf(s->username, sizeof s->username, "%s", username);
-    char hash[128];
-    if (auth_find_user(h->ctx.db, username, &s->who, hash) == 0) {
-        s->ok = auth_password_verify(hash, password) == 0;
-    } else {
-        pthread_once(&dummy_once, make_dummy); /* the same work whether or not the user exists */
-        auth_password_verify(dummy_hash, password);
-    }
+    snprintf(s->password, sizeof s->password, "%s", password);
+    s->found = auth_find_user(h->ctx.db, username, &s->who, s->hash) == 0;
     h->ctx.a = &s->who;
-    http_write(h, login_run, login_after);
+    http_offload(h, login_verify, login_verified);
 }
 
 static int logout_run(struct hreq *h)

@@ -121,7 +121,7 @@ static int append(struct ctx *c, struct db *w, const struct audit_rec *a)
     rc = db_run(w,
                 "INSERT INTO audit(seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id, purpose,"
                 " reason, request_id, addr, prev, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                "itIIttItItttttbb", seq, at, r.staff_id, r.org_id, r.action, r.outcome, r.client_id, r.entity,
+                "itIIttItIttttbb", seq, at, r.staff_id, r.org_id, r.action, r.outcome, r.client_id, r.entity,
                 r.entity_id, r.purpose, r.reason, r.request_id, r.addr, prev, (size_t)HASH_LEN, hash,
                 (size_t)HASH_LEN);
     return rc == DB_OK ? OK : ERR_DB;

@@ -12,7 +12,7 @@
 
 #define CONTACT_COLS                                                                                         \
     "SELECT ct.id, ct.client_id, ct.episode_id, ct.staff_id, s.display_name AS staff_name, ct.kind, ct.at,"  \
-    " ct.duration_min, ct.domains, ct.body, ct.restricted, ct.supersedes, ct.superseded_by,"                \
+    " ct.duration_min, ct.domains, ct.body, ct.restricted, ct.supersedes, ct.superseded_by,"                 \
     " ct.correction_reason, ct.created_at FROM contacts ct JOIN staff s ON s.id=ct.staff_id"
 
 static int64_t iget(json_t *o, const char *k)
@@ -199,13 +199,13 @@ int contact_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
     if (c->errors) {
         rc = ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     } else {
-        struct db_stmt *st = db_query(c->db,
-                                      "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min,"
-                                      " domains, body, restricted, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
-                                      " RETURNING id",
-                                      "iIittittdt", client_id, ep, c->a->staff_id, kind, at, duration,
-                                      domains.data ? domains.data : "",
-                                      body, restricted, now);
+        struct db_stmt *st =
+            db_query(c->db,
+                     "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min,"
+                     " domains, body, restricted, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                     " RETURNING id",
+                     "iIittittdt", client_id, ep, c->a->staff_id, kind, at, duration,
+                     domains.data ? domains.data : "", body, restricted, now);
         id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
         db_done(st);
         rc = id ? OK : ctx_fail(c, ERR_DB, _("The contact could not be saved."));
@@ -243,7 +243,8 @@ int contact_correct(struct ctx *c, int64_t id, json_t *in, json_t **out)
     }
     if (rc == OK && !json_is_null(json_object_get(old, "superseded_by"))) {
         c->extra = json_pack("{s:I}", "superseded_by", (json_int_t)iget(old, "superseded_by"));
-        rc = ctx_fail(c, ERR_CONFLICT, _("This note has already been corrected. Correct its newest version."));
+        rc =
+            ctx_fail(c, ERR_CONFLICT, _("This note has already been corrected. Correct its newest version."));
     }
     if (rc == OK && !json_is_object(in))
         rc = ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
@@ -272,26 +273,29 @@ int contact_correct(struct ctx *c, int64_t id, json_t *in, json_t **out)
         buf_adds(&domains, old_domains ? old_domains : "");
     const char *body = json_object_get(in, "body") ? v_str(c, in, "body", 1, LIMIT_NOTE, NULL)
                                                    : json_string_value(json_object_get(old, "body"));
-    int restricted = json_object_get(in, "restricted") ? v_bool(in, "restricted") : (int)iget(old, "restricted");
+    int restricted =
+        json_object_get(in, "restricted") ? v_bool(in, "restricted") : (int)iget(old, "restricted");
     int64_t ep = json_object_get(in, "episode_id") ? read_episode(c, in, client_id) : iget(old, "episode_id");
     int64_t nid = 0;
     if (c->errors) {
         rc = ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     } else {
-        struct db_stmt *st = db_query(c->db,
-                                      "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min,"
-                                      " domains, body, restricted, supersedes, correction_reason, created_at)"
-                                      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                                      "iIittittditt", client_id, ep, c->a->staff_id, kind, at, duration,
-                                      domains.data ? domains.data : "", body, restricted, id, reason, now);
+        struct db_stmt *st =
+            db_query(c->db,
+                     "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min,"
+                     " domains, body, restricted, supersedes, correction_reason, created_at)"
+                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                     "iIittittditt", client_id, ep, c->a->staff_id, kind, at, duration,
+                     domains.data ? domains.data : "", body, restricted, id, reason, now);
         nid = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
         db_done(st);
         if (!nid)
             rc = ctx_fail(c, ERR_DB, _("The correction could not be saved."));
-        else if (db_run(c->db, "UPDATE contacts SET superseded_by=? WHERE id=? AND superseded_by IS NULL", "ii",
-                        nid, id) != DB_OK ||
+        else if (db_run(c->db, "UPDATE contacts SET superseded_by=? WHERE id=? AND superseded_by IS NULL",
+                        "ii", nid, id) != DB_OK ||
                  db_changes(c->db) != 1)
-            rc = ctx_fail(c, ERR_CONFLICT, _("This note has already been corrected. Correct its newest version."));
+            rc = ctx_fail(c, ERR_CONFLICT,
+                          _("This note has already been corrected. Correct its newest version."));
     }
     buf_free(&domains);
     json_decref(old);

@@ -130,13 +130,23 @@ static int office_hours(struct rng *r) /* a time of day between 08:30 and 18:00,
 
 /* ---- names: each culture keeps its given and family names together so names stay coherent ---- */
 
-static const char *const ko_syl1[] = {"Min", "Seo", "Ji", "Ha", "Do", "Ye", "Su", "Hye", "Eun", "Jae",
-                                      "Sang", "Kyung", "Young", "Dong", "Tae", "Hyun", "Yun", "Na", "Da", "So",
-                                      "Jung", "Myung", "Gun", "In", "Ga", "Chae", "Se", "Ju", NULL};
-static const char *const ko_syl2_f[] = {"yeon", "ji", "eun", "hee", "jin", "a", "young", "kyung",
-                                        "mi", "seo", "won", "rin", "bin", "hyun", "sook", "ja", NULL};
-static const char *const ko_syl2_m[] = {"jun", "ho", "woo", "hyun", "min", "sung", "soo", "hoon",
-                                        "seok", "jae", "gyu", "chul", "hwan", "sik", "won", "bin", NULL};
+/* Korean given names: two syllables, drawn per sex from syllables that combine naturally, or (one time
+ * in seven) one of the common names, so that popular names repeat as they do in life. */
+static const char *const ko_f1[] = {"Min", "Seo", "Ji", "Ha", "Eun", "Hye", "So", "Mi", "Yu", "Su", "Ye",
+                                    "Chae", "Da", "Jung", "Hyun", "Yoon", "Young", "Kyung", "Sun", "Hee", NULL};
+static const char *const ko_f2[] = {"ji", "yeon", "yoon", "eun", "jin", "young", "na", "kyung", "hee", "jung",
+                                    "seo", "won", "bin", "rin", "hyun", "sook", "mi", "ah", NULL};
+static const char *const ko_m1[] = {"Min", "Seo", "Do", "Ji", "Jun", "Hyun", "Sung", "Jae", "Dong", "Tae",
+                                    "Woo", "Sang", "Kyung", "Young", "Seung", "Jin", "Jong", "Kwang", "Myung",
+                                    "Byung", "Dae", "Joon", "Gun", "Si", "Ha", "Eun", NULL};
+static const char *const ko_m2[] = {"jun", "hyun", "ho", "woo", "min", "won", "soo", "hoon", "sik", "seok",
+                                    "chul", "young", "jin", "sung", "gyu", "hwan", "yoon", "jae", NULL};
+static const char *const ko_f[] = {"Minji", "Seoyeon", "Jiwoo", "Hayoon", "Eunji", "Hyejin", "Soyoung", "Mijin",
+                                   "Yuna", "Jieun", "Sujin", "Jihye", "Younghee", "Soonja", "Mikyung", "Jungsook",
+                                   "Okja", "Kyungja", "Chaewon", "Subin", NULL};
+static const char *const ko_m[] = {"Minjun", "Seojun", "Dohyun", "Jiho", "Junho", "Hyunwoo", "Sungmin", "Jaewon",
+                                   "Donghyun", "Taeyang", "Woojin", "Sangwoo", "Kyungsoo", "Youngsoo", "Chulsoo",
+                                   "Jaehyun", "Seungho", "Jinwoo", "Byungchul", "Kwangsoo", NULL};
 static const char *const ko_family[] = {"Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim",
                                         "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong",
                                         "Jeon", "Ko", "Moon", "Yang", "Son", "Bae", "Baek", "Heo", "Nam", "Noh",
@@ -145,49 +155,62 @@ static const char *const ko_family[] = {"Kim", "Lee", "Park", "Choi", "Jung", "K
 static const int ko_family_w[] = {215, 150, 85, 48, 43, 24, 21, 21, 20, 17, 15, 15, 15, 15, 14,
                                   14, 14, 14, 12, 11, 11, 9,  9,  9,  9,  8,  8,  6,  6,  6};
 
-static const char *const en_f[] = {"Mary",  "Sarah", "Emily",     "Grace", "Hannah",   "Chloe", "Ruth",
-                                   "Emma",  "Olivia", "Charlotte", "Lucy",  "Margaret", "Helen", "Zoë", NULL};
-static const char *const en_m[] = {"James",  "Robert", "Michael", "David",  "Thomas", "Daniel",  "Oliver",
-                                   "Samuel", "Jack",   "George",  "William", "Peter", "Andrew", "Christopher",
+static const char *const en_f[] = {"Mary",     "Sarah",  "Emily",    "Grace",     "Hannah", "Chloe",
+                                   "Ruth",     "Emma",   "Olivia",   "Charlotte", "Lucy",   "Margaret",
+                                   "Helen",    "Zoë",    "Rebecca",  "Jessica",   "Laura",  "Anne", NULL};
+static const char *const en_m[] = {"James",  "Robert", "Michael", "David",   "Thomas", "Daniel",      "Oliver",
+                                   "Samuel", "Jack",   "George",  "William", "Peter",  "Christopher", "Andrew",
+                                   "Matthew", "Joseph", "Richard", "Edward", NULL};
+static const char *const en_fam[] = {"Smith",   "Jones",    "Williams", "Brown",   "Taylor",  "Davies",
+                                     "Wilson",  "Evans",    "Thomas",   "Johnson", "Roberts", "Walker",
+                                     "Wright",  "Robinson", "Thompson", "White",   "Hughes",  "Edwards",
+                                     "Green",   "Hall",     "O'Brien",  "MacLeod", NULL};
+static const char *const zh_f[] = {"Mei", "Xiuying", "Lina", "Hui", "Fang", "Jing", "Yan", "Xiaoling", "Li",
+                                   "Ying", NULL};
+static const char *const zh_m[] = {"Wei", "Jun", "Hao", "Ming", "Qiang", "Lei", "Tao", "Jian", "Yong", "Chao", NULL};
+static const char *const zh_fam[] = {"Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu",
+                                     "Xu", "Sun", NULL};
+static const char *const vi_f[] = {"Linh", "Lan", "Thu", "Hoa", "Mai", "Ngoc", "Trang", "Huong", "Phuong", "Thao",
                                    NULL};
-static const char *const en_fam[] = {"Smith",   "Jones",   "Williams", "Brown",  "Taylor",   "Davies",
-                                     "Wilson",  "Evans",   "Thomas",   "Johnson", "Roberts", "Walker",
-                                     "Wright",  "Robinson", "Thompson", "White", "Hughes",   "Edwards",
-                                     "Green",   "Hall",    "O'Brien",  "MacLeod", NULL};
-static const char *const zh_f[] = {"Mei", "Xiuying", "Lina", "Hui", "Fang", "Jing", NULL};
-static const char *const zh_m[] = {"Wei", "Jun", "Hao", "Ming", "Qiang", "Lei", NULL};
-static const char *const zh_fam[] = {"Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", NULL};
-static const char *const vi_f[] = {"Linh", "Lan", "Thu", "Hoa", "Mai", "Ngoc", NULL};
-static const char *const vi_m[] = {"Minh", "Tuan", "Duc", "Hung", "Long", "Quang", NULL};
-static const char *const vi_fam[] = {"Nguyen", "Tran", "Le", "Pham", "Hoang", "Vo", NULL};
-static const char *const ph_f[] = {"Maricel", "Rosalie", "Jocelyn", "Liza", "Cristina", NULL};
-static const char *const ph_m[] = {"Rodel", "Jerome", "Ramon", "Arnel", "Marvin", NULL};
-static const char *const ph_fam[] = {"Santos", "Reyes", "Cruz", "Bautista", "Dela Cruz", "Mendoza", NULL};
-static const char *const ja_f[] = {"Yuki", "Aiko", "Haruka", "Sakura", "Naoko", "Emi", NULL};
-static const char *const ja_m[] = {"Haruto", "Kenji", "Takeshi", "Hiroshi", "Ren", "Daiki", NULL};
-static const char *const ja_fam[] = {"Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Ito", NULL};
-static const char *const sa_f[] = {"Priya", "Anjali", "Fatima", "Sunita", "Meera", NULL};
-static const char *const sa_m[] = {"Arjun", "Rahul", "Imran", "Sanjay", "Vikram", NULL};
-static const char *const sa_fam[] = {"Patel", "Singh", "Sharma", "Khan", "Gupta", "Das", NULL};
-static const char *const es_f[] = {"María", "Lucía", "Carmen", "Sofía", "Valentina", NULL};
-static const char *const es_m[] = {"José", "Mateo", "Carlos", "Javier", "Diego", NULL};
-static const char *const es_fam[] = {"García", "Martínez", "Rodríguez", "López", "Hernández", "Silva", NULL};
-static const char *const kr_f[] = {"Olga", "Natalia", "Svetlana", "Aigerim", "Dilnoza", NULL}; /* Koryo-saram */
-static const char *const kr_m[] = {"Dmitri", "Sergei", "Alexei", "Timur", "Rustam", NULL};
-static const char *const kr_fam[] = {"Kim", "Tsoi", "Pak", "Shin", "Ten", "Khegai", NULL};
-static const char *const af_f[] = {"Aisha", "Amara", "Layla", "Nadia", "Esi", NULL};
-static const char *const af_m[] = {"Mohammed", "Omar", "Kwame", "Yusuf", "Emeka", NULL};
-static const char *const af_fam[] = {"Hassan", "Ahmed", "Haddad", "Okafor", "Mensah", "Abdi", NULL};
+static const char *const vi_m[] = {"Minh", "Tuan", "Duc", "Hung", "Long", "Quang", "Khanh", "Nam", "Thanh", "Bao",
+                                   NULL};
+static const char *const vi_fam[] = {"Nguyen", "Tran", "Le", "Pham", "Hoang", "Vo", "Phan", "Vu", "Dang", "Bui",
+                                     "Do", "Ngo", NULL};
+static const char *const ph_f[] = {"Maricel", "Rosalie", "Jocelyn", "Liza", "Cristina", "Analyn", "Marites", NULL};
+static const char *const ph_m[] = {"Rodel", "Jerome", "Ramon", "Arnel", "Marvin", "Jomar", "Renato", NULL};
+static const char *const ph_fam[] = {"Santos", "Reyes", "Cruz", "Bautista", "Dela Cruz", "Mendoza", "Garcia",
+                                     "Villanueva", "Ramos", "Aquino", NULL};
+static const char *const ja_f[] = {"Yuki", "Aiko", "Haruka", "Sakura", "Naoko", "Emi", "Keiko", "Misaki", NULL};
+static const char *const ja_m[] = {"Haruto", "Kenji", "Takeshi", "Hiroshi", "Ren", "Daiki", "Sota", "Kazuo", NULL};
+static const char *const ja_fam[] = {"Sato",   "Suzuki",    "Takahashi", "Tanaka", "Watanabe", "Ito",
+                                     "Yamamoto", "Nakamura", "Kobayashi", "Kato", NULL};
+static const char *const sa_f[] = {"Priya", "Anjali", "Fatima", "Sunita", "Meera", "Ayesha", "Nisha", NULL};
+static const char *const sa_m[] = {"Arjun", "Rahul", "Imran", "Sanjay", "Vikram", "Ravi", "Bilal", NULL};
+static const char *const sa_fam[] = {"Patel", "Singh", "Sharma", "Khan", "Gupta", "Das", "Hossain", "Rahman",
+                                     NULL};
+static const char *const es_f[] = {"María", "Lucía", "Carmen", "Sofía", "Valentina", "Isabel", "Camila", NULL};
+static const char *const es_m[] = {"José", "Mateo", "Carlos", "Javier", "Diego", "Luis", "Andrés", NULL};
+static const char *const es_fam[] = {"García", "Martínez", "Rodríguez", "López", "Hernández", "Silva", "Torres",
+                                     "Flores", NULL};
+static const char *const kr_f[] = {"Olga",    "Natalia", "Svetlana", "Aigerim", "Dilnoza",
+                                   "Yelena", "Irina",   NULL}; /* Koryo-saram */
+static const char *const kr_m[] = {"Dmitri", "Sergei", "Alexei", "Timur", "Rustam", "Viktor", "Nikolai", NULL};
+static const char *const kr_fam[] = {"Kim", "Tsoi", "Pak", "Shin", "Ten", "Khegai", "Ni", "Ogai", NULL};
+static const char *const af_f[] = {"Aisha", "Amara", "Layla", "Nadia", "Esi", "Amina", "Chioma", NULL};
+static const char *const af_m[] = {"Mohammed", "Omar", "Kwame", "Yusuf", "Emeka", "Karim", "Tariq", NULL};
+static const char *const af_fam[] = {"Hassan", "Ahmed", "Haddad", "Okafor", "Mensah", "Abdi", "Diallo", "Mansour",
+                                     NULL};
 
+#define CULTURE_KO 0 /* the first culture below */
 static const struct culture {
     const char *lang;
     int weight; /* percent */
     const char *const *female, *const *male, *const *family;
 } cultures[] = {
-    {"ko", 62, NULL, NULL, ko_family}, /* given names from syllables */
-    {"en", 8, en_f, en_m, en_fam},     {"zh", 7, zh_f, zh_m, zh_fam}, {"vi", 6, vi_f, vi_m, vi_fam},
-    {"tl", 4, ph_f, ph_m, ph_fam},     {"ja", 3, ja_f, ja_m, ja_fam}, {"hi", 3, sa_f, sa_m, sa_fam},
-    {"es", 3, es_f, es_m, es_fam},     {"ru", 2, kr_f, kr_m, kr_fam}, {"en", 2, af_f, af_m, af_fam},
+    {"ko", 70, ko_f, ko_m, ko_family}, /* given names mostly from syllables, see given_name() */
+    {"en", 6, en_f, en_m, en_fam},     {"zh", 6, zh_f, zh_m, zh_fam}, {"vi", 5, vi_f, vi_m, vi_fam},
+    {"tl", 3, ph_f, ph_m, ph_fam},     {"ja", 2, ja_f, ja_m, ja_fam}, {"hi", 2, sa_f, sa_m, sa_fam},
+    {"es", 2, es_f, es_m, es_fam},     {"ru", 2, kr_f, kr_m, kr_fam}, {"en", 2, af_f, af_m, af_fam},
 };
 static const char *const nicknames[] = {"Danny", "Sunny", "Jay", "Kate", "Mike", "Annie", "Ben",
                                         "Lily",  "Max",   "Sam", "Joy",  "Teddy", "Coco", NULL};
@@ -203,20 +226,20 @@ static int pick_culture(struct rng *r)
 static void given_name(struct rng *r, int culture, int female, char *out, size_t len)
 {
     const struct culture *c = &cultures[culture];
-    if (c->female) {
+    if (culture != CULTURE_KO || rpct(r, 15)) {
         snprintf(out, len, "%s", rpick(r, female ? c->female : c->male));
         return;
     }
     const char *a, *b;
     do {
-        a = rpick(r, ko_syl1);
-        b = rpick(r, female ? ko_syl2_f : ko_syl2_m);
+        a = rpick(r, female ? ko_f1 : ko_m1);
+        b = rpick(r, female ? ko_f2 : ko_m2);
     } while (strcasecmp(a, b) == 0); /* no "Jiji" */
     snprintf(out, len, "%s%s", a, b);
 }
 static const char *family_name(struct rng *r, int culture)
 {
-    if (cultures[culture].female)
+    if (culture != CULTURE_KO)
         return rpick(r, cultures[culture].family);
     return ko_family[rweighted(r, ko_family_w, (int)ARRAY_LEN(ko_family_w))];
 }

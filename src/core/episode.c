@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROLES_OPEN_EPISODE                                                                              \
-    (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) | \
+#define ROLES_OPEN_EPISODE                                                                                   \
+    (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) |                    \
      ROLE_BIT(ROLE_CARE_DESK))
 
 static const char *sget(json_t *o, const char *k)
@@ -24,27 +24,28 @@ static int64_t iget(json_t *o, const char *k)
 /* 1 when the staff member exists, is not disabled and (org_id != 0) belongs to that organisation. */
 static int staff_active(struct db *db, int64_t staff_id, int64_t org_id)
 {
-    return db_int1(db, 0, "SELECT 1 FROM staff WHERE id=? AND disabled=0 AND (?=0 OR org_id=?)", "iii", staff_id,
-                   org_id, org_id) == 1;
+    return db_int1(db, 0, "SELECT 1 FROM staff WHERE id=? AND disabled=0 AND (?=0 OR org_id=?)", "iii",
+                   staff_id, org_id, org_id) == 1;
 }
 
 static json_t *team_of(struct db *db, int64_t episode_id)
 {
-    return db_rows(db,
-                   "SELECT t.id, t.staff_id, s.display_name, s.role, s.discipline, s.phone, t.team_role, t.from_date,"
-                   " t.to_date FROM team_members t JOIN staff s ON s.id=t.staff_id WHERE t.episode_id=?"
-                   " ORDER BY t.to_date IS NOT NULL, t.from_date, t.id",
-                   "i", episode_id);
+    return db_rows(
+        db,
+        "SELECT t.id, t.staff_id, s.display_name, s.role, s.discipline, s.phone, t.team_role, t.from_date,"
+        " t.to_date FROM team_members t JOIN staff s ON s.id=t.staff_id WHERE t.episode_id=?"
+        " ORDER BY t.to_date IS NOT NULL, t.from_date, t.id",
+        "i", episode_id);
 }
 
-#define EPISODE_COLS                                                                                       \
-    "SELECT e.id, e.client_id, e.org_id, o.name AS organisation, e.programme, e.status, e.target_group,"    \
-    " e.primary_cm, s.display_name AS primary_cm_name, e.start_date, e.end_date, e.discharge_reason,"      \
-    " e.created_by, e.created_at, e.updated_at, e.version FROM episodes e JOIN orgs o ON o.id=e.org_id" \
+#define EPISODE_COLS                                                                                         \
+    "SELECT e.id, e.client_id, e.org_id, o.name AS organisation, e.programme, e.status, e.target_group,"     \
+    " e.primary_cm, s.display_name AS primary_cm_name, e.start_date, e.end_date, e.discharge_reason,"        \
+    " e.created_by, e.created_at, e.updated_at, e.version FROM episodes e JOIN orgs o ON o.id=e.org_id"      \
     " LEFT JOIN staff s ON s.id=e.primary_cm"
 
 #define MEMBER_SQL                                                                                           \
-    "SELECT t.id, t.episode_id, t.staff_id, s.display_name, s.role, s.discipline, s.phone, t.team_role,"    \
+    "SELECT t.id, t.episode_id, t.staff_id, s.display_name, s.role, s.discipline, s.phone, t.team_role,"     \
     " t.from_date, t.to_date FROM team_members t JOIN staff s ON s.id=t.staff_id WHERE t.id=?"
 
 /* One episode with its team, or NULL. */
@@ -61,8 +62,8 @@ int episode_list(struct ctx *c, int64_t client_id, json_t **out)
     int rc = access_require(c, client_id, ACC_FULL, "episode.list", NULL);
     if (rc != OK)
         return rc;
-    json_t *rows = db_rows(c->db, EPISODE_COLS " WHERE e.client_id=? ORDER BY e.start_date DESC, e.id DESC", "i",
-                           client_id);
+    json_t *rows = db_rows(c->db, EPISODE_COLS " WHERE e.client_id=? ORDER BY e.start_date DESC, e.id DESC",
+                           "i", client_id);
     size_t i;
     json_t *r;
     json_array_foreach(rows, i, r) json_object_set_new(r, "team", team_of(c->db, iget(r, "id")));
@@ -101,19 +102,20 @@ int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
     if (c->errors)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
 
-    struct db_stmt *st = db_query(c->db,
-                                  "INSERT INTO episodes(client_id, org_id, programme, status, target_group, primary_cm,"
-                                  " start_date, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
-                                  " RETURNING id",
-                                  "iitttItitt", client_id, c->a->org_id, programme, status, target, cm, start,
-                                  c->a->staff_id, now, now);
+    struct db_stmt *st =
+        db_query(c->db,
+                 "INSERT INTO episodes(client_id, org_id, programme, status, target_group, primary_cm,"
+                 " start_date, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                 " RETURNING id",
+                 "iitttItitt", client_id, c->a->org_id, programme, status, target, cm, start, c->a->staff_id,
+                 now, now);
     int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
     db_done(st);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The episode could not be saved."));
-    if (cm && db_run(c->db,
-                     "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) VALUES (?,?,?,?)", "iitt",
-                     id, cm, "primary_case_manager", start) != DB_OK)
+    if (cm &&
+        db_run(c->db, "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) VALUES (?,?,?,?)",
+               "iitt", id, cm, "primary_case_manager", start) != DB_OK)
         return ctx_fail(c, ERR_DB, _("The episode could not be saved."));
     audit_log(c, "episode.create", "ok", client_id, "episode", id, NULL);
     *out = episode_load(c->db, id);
@@ -176,8 +178,9 @@ int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
     if (version != cur) {
         json_decref(old);
         c->extra = json_pack("{s:I}", "current_version", (json_int_t)cur);
-        return ctx_fail(c, ERR_CONFLICT, _("Someone else changed this episode since you opened it (version %lld is "
-                                           "current). Reload and apply your change again."),
+        return ctx_fail(c, ERR_CONFLICT,
+                        _("Someone else changed this episode since you opened it (version %lld is "
+                          "current). Reload and apply your change again."),
                         (long long)cur);
     }
     rc = db_run(c->db,
@@ -189,13 +192,15 @@ int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
         return ctx_fail(c, rc != DB_OK ? ERR_DB : ERR_CONFLICT, _("The episode could not be saved."));
     /* A new primary case manager: end the old one's primary membership, add the new one's. */
     if (cm != old_cm) {
-        if (old_cm && db_run(c->db,
-                             "UPDATE team_members SET to_date=?, version=version+1 WHERE episode_id=? AND staff_id=?"
-                             " AND team_role='primary_case_manager' AND (to_date IS NULL OR to_date>?)",
-                             "tiit", today, id, old_cm, today) != DB_OK)
+        if (old_cm &&
+            db_run(c->db,
+                   "UPDATE team_members SET to_date=?, version=version+1 WHERE episode_id=? AND staff_id=?"
+                   " AND team_role='primary_case_manager' AND (to_date IS NULL OR to_date>?)",
+                   "tiit", today, id, old_cm, today) != DB_OK)
             return ctx_fail(c, ERR_DB, _("The episode could not be saved."));
         if (db_run(c->db,
-                   "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) SELECT ?,?,?,? WHERE NOT"
+                   "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) SELECT ?,?,?,? "
+                   "WHERE NOT"
                    " EXISTS (SELECT 1 FROM team_members WHERE episode_id=? AND staff_id=? AND"
                    " team_role='primary_case_manager' AND (to_date IS NULL OR to_date>=?))",
                    "iittiit", id, cm, "primary_case_manager", today, id, cm, today) != DB_OK)
@@ -235,24 +240,25 @@ int team_add(struct ctx *c, int64_t episode_id, json_t *in, json_t **out)
         from = today;
     if (c->errors)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
-    if (db_int1(c->db, 0,
-                "SELECT 1 FROM team_members WHERE episode_id=? AND staff_id=? AND (to_date IS NULL OR to_date>=?)"
-                " LIMIT 1",
-                "iit", episode_id, staff_id, today) == 1) {
+    if (db_int1(
+            c->db, 0,
+            "SELECT 1 FROM team_members WHERE episode_id=? AND staff_id=? AND (to_date IS NULL OR to_date>=?)"
+            " LIMIT 1",
+            "iit", episode_id, staff_id, today) == 1) {
         ctx_field(c, "staff_id", _("is already on this care team"));
         return ctx_fail(c, ERR_CONFLICT, _("This person is already on the care team."));
     }
-    struct db_stmt *st = db_query(c->db,
-                                  "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) VALUES (?,?,?,?)"
-                                  " RETURNING id",
-                                  "iitt", episode_id, staff_id, team_role, from);
+    struct db_stmt *st =
+        db_query(c->db,
+                 "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) VALUES (?,?,?,?)"
+                 " RETURNING id",
+                 "iitt", episode_id, staff_id, team_role, from);
     int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
     db_done(st);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The team member could not be added."));
     audit_log(c, "team.add", "ok", client_id, "team_member", id, NULL);
-    *out = db_row(c->db,
-                  MEMBER_SQL, "i", id);
+    *out = db_row(c->db, MEMBER_SQL, "i", id);
     return OK;
 }
 
@@ -278,11 +284,11 @@ int team_end(struct ctx *c, int64_t member_id, json_t **out)
         return ctx_fail(c, ERR_FORBIDDEN, _("You may not change this record."));
     if (ended)
         return ctx_fail(c, ERR_CONFLICT, _("This membership has already ended."));
-    rc = db_run(c->db, "UPDATE team_members SET to_date=?, version=version+1 WHERE id=?", "ti", today, member_id);
+    rc = db_run(c->db, "UPDATE team_members SET to_date=?, version=version+1 WHERE id=?", "ti", today,
+                member_id);
     if (rc != DB_OK || db_changes(c->db) != 1)
         return ctx_fail(c, ERR_DB, _("The team could not be changed."));
     audit_log(c, "team.end", "ok", client_id, "team_member", member_id, NULL);
-    *out = db_row(c->db,
-                  MEMBER_SQL, "i", member_id);
+    *out = db_row(c->db, MEMBER_SQL, "i", member_id);
     return OK;
 }

@@ -4,13 +4,14 @@
 #include "base/base.h"
 #include "core/core.h"
 #include "db/db.h"
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
 #define LIMIT_PASSWORD 1000
 
-#define STAFF_FULL                                                                                          \
-    "SELECT s.id, s.org_id, o.name AS organisation, s.username, s.display_name, s.role, s.discipline,"     \
+#define STAFF_FULL                                                                                           \
+    "SELECT s.id, s.org_id, o.name AS organisation, s.username, s.display_name, s.role, s.discipline,"       \
     " s.phone, s.disabled, s.created_at, s.version FROM staff s JOIN orgs o ON o.id=s.org_id"
 #define STAFF_BRIEF "SELECT s.id, s.display_name, s.role, s.discipline FROM staff s"
 
@@ -21,8 +22,9 @@ static int64_t iget(json_t *o, const char *k)
 
 static int admin_only(struct ctx *c)
 {
-    return access_is(c, ROLE_BIT(ROLE_ADMIN)) ? OK
-                                              : ctx_fail(c, ERR_FORBIDDEN, _("Only an administrator may do this."));
+    return access_is(c, ROLE_BIT(ROLE_ADMIN))
+               ? OK
+               : ctx_fail(c, ERR_FORBIDDEN, _("Only an administrator may do this."));
 }
 
 static void shape(json_t *r)
@@ -60,8 +62,8 @@ int org_create(struct ctx *c, json_t *in, json_t **out)
     int64_t id = 0;
     if (db_int1(c->db, 0, "SELECT 1 FROM orgs WHERE lower(name)=lower(?)", "t", name) != 1) {
         struct db_stmt *st =
-            db_query(c->db, "INSERT INTO orgs(name, kind, created_at) VALUES (?,?,?) RETURNING id", "ttt", name, kind,
-                     now);
+            db_query(c->db, "INSERT INTO orgs(name, kind, created_at) VALUES (?,?,?) RETURNING id", "ttt",
+                     name, kind, now);
         rc = db_step(st);
         id = rc == DB_ROW ? db_int(st, 0) : 0;
         db_done(st);
@@ -83,10 +85,11 @@ int staff_list(struct ctx *c, json_t **out)
     if (access_is(c, ROLE_BIT(ROLE_ADMIN)))
         rows = db_rows(c->db, STAFF_FULL " ORDER BY o.name, s.display_name, s.id", "");
     else if (access_is(c, ROLE_BIT(ROLE_SUPERVISOR)))
-        rows = db_rows(c->db, STAFF_FULL " WHERE s.org_id=? ORDER BY s.display_name, s.id", "i", c->a->org_id);
+        rows =
+            db_rows(c->db, STAFF_FULL " WHERE s.org_id=? ORDER BY s.display_name, s.id", "i", c->a->org_id);
     else
-        rows = db_rows(c->db, STAFF_BRIEF " WHERE s.org_id=? AND s.disabled=0 ORDER BY s.display_name, s.id", "i",
-                       c->a->org_id);
+        rows = db_rows(c->db, STAFF_BRIEF " WHERE s.org_id=? AND s.disabled=0 ORDER BY s.display_name, s.id",
+                       "i", c->a->org_id);
     size_t i;
     json_t *r;
     json_array_foreach(rows, i, r) shape(r);
@@ -154,7 +157,8 @@ int staff_create(struct ctx *c, json_t *in, json_t **out)
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     const char *username = v_str(c, in, "username", 1, 40, NULL);
     if (username && !username_ok(username))
-        ctx_field(c, "username", _("must be 3 to 40 characters: lower-case letters, digits, '.', '_' or '-'"));
+        ctx_field(c, "username",
+                  _("must be 3 to 40 characters: lower-case letters, digits, '.', '_' or '-'"));
     const char *name = v_str(c, in, "display_name", 1, 120, NULL);
     const char *role_s = v_str(c, in, "role", 1, 32, NULL);
     int role = role_s ? role_parse(role_s) : -1;
@@ -180,16 +184,15 @@ int staff_create(struct ctx *c, json_t *in, json_t **out)
     if (auth_password_hash(json_string_value(pwv), hash) != 0)
         return ctx_fail(c, ERR_DB, _("The password could not be stored."));
     iso_now(now);
-    struct db_stmt *st = db_query(c->db,
-                                  "INSERT INTO staff(org_id, username, display_name, role, discipline, phone, pw_hash,"
-                                  " created_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
-                                  "itttttt" "t", org_id, username, name, role_table[role].name, discipline, phone, hash,
-                                  now);
+    struct db_stmt *st =
+        db_query(c->db,
+                 "INSERT INTO staff(org_id, username, display_name, role, discipline, phone, pw_hash,"
+                 " created_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+                 "ittttttt", org_id, username, name, role_table[role].name, discipline, phone, hash, now);
     rc = db_step(st);
     int64_t id = rc == DB_ROW ? db_int(st, 0) : 0;
     db_done(st);
-    sodium_memzero_fallback:
-    memset(hash, 0, sizeof hash);
+    sodium_memzero(hash, sizeof hash);
     if (!id && rc == DB_CONSTRAINT) {
         ctx_field(c, "username", _("is already taken"));
         return ctx_fail(c, ERR_CONFLICT, _("This username is already taken."));
@@ -202,13 +205,14 @@ int staff_create(struct ctx *c, json_t *in, json_t **out)
     return OK;
 }
 
-int staff_update(struct ctx *c, int64_t id, json_t *in, json_t **out)
+int staff_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
     int rc = admin_only(c);
     if (rc != OK)
         return rc;
-    json_t *old = db_row(c->db, "SELECT id, display_name, role, discipline, phone, disabled, version FROM staff"
-                                " WHERE id=?",
+    json_t *old = db_row(c->db,
+                         "SELECT id, display_name, role, discipline, phone, disabled, version FROM staff"
+                         " WHERE id=?",
                          "i", id);
     if (!old)
         return ctx_fail(c, ERR_NOTFOUND, _("No such staff member."));
@@ -243,13 +247,7 @@ int staff_update(struct ctx *c, int64_t id, json_t *in, json_t **out)
         ctx_field(c, "disabled", _("you cannot disable your own account"));
     if (id == c->a->staff_id && role != ROLE_ADMIN)
         ctx_field(c, "role", _("you cannot remove your own administrator role"));
-    if (c->errors) {
-        json_decref(old);
-        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
-    }
-    /* The version travels in the body ("version"), as the header declares no separate argument. */
     int64_t cur = iget(old, "version");
-    int64_t version = v_int(c, in, "version", 0, 0, INT64_MAX, -1);
     if (c->errors) {
         json_decref(old);
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
@@ -257,14 +255,16 @@ int staff_update(struct ctx *c, int64_t id, json_t *in, json_t **out)
     if (version != cur) {
         json_decref(old);
         c->extra = json_pack("{s:I}", "current_version", (json_int_t)cur);
-        return ctx_fail(c, ERR_CONFLICT, _("Someone else changed this account since you opened it (version %lld is "
-                                           "current). Reload and apply your change again."),
+        return ctx_fail(c, ERR_CONFLICT,
+                        _("Someone else changed this account since you opened it (version %lld is "
+                          "current). Reload and apply your change again."),
                         (long long)cur);
     }
-    rc = db_run(c->db,
-                "UPDATE staff SET display_name=?, role=?, discipline=?, phone=?, disabled=?, version=version+1"
-                " WHERE id=? AND version=?",
-                "ttttdii", name, role_s, discipline, phone, disabled, id, cur);
+    rc =
+        db_run(c->db,
+               "UPDATE staff SET display_name=?, role=?, discipline=?, phone=?, disabled=?, version=version+1"
+               " WHERE id=? AND version=?",
+               "ttttdii", name, role_s, discipline, phone, disabled, id, cur);
     int changed = rc == DB_OK && db_changes(c->db) == 1;
     json_decref(old);
     if (!changed)
@@ -289,7 +289,7 @@ int staff_set_password(struct ctx *c, int64_t id, const char *password)
     if (auth_password_hash(password, hash) != 0)
         return ctx_fail(c, ERR_DB, _("The password could not be stored."));
     int rc = db_run(c->db, "UPDATE staff SET pw_hash=? WHERE id=?", "ti", hash, id);
-    memset(hash, 0, sizeof hash);
+    sodium_memzero(hash, sizeof hash);
     if (rc != DB_OK)
         return ctx_fail(c, ERR_DB, _("The password could not be stored."));
     audit_log(c, "staff.password", "ok", 0, "staff", id, NULL);

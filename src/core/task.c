@@ -10,13 +10,14 @@ static const char *const task_statuses[] = {"open", "done", NULL};
 
 /* The first parameter is today (for "overdue"). */
 #define TASK_COLS                                                                                            \
-    "SELECT t.id, t.client_id, c.given_name, c.family_name, t.assignee, a.display_name AS assignee_name,"   \
-    " t.title, t.due, t.priority, t.status, t.source, t.created_by, cb.display_name AS created_by_name,"    \
-    " t.created_at, t.done_by, t.done_at, t.version,"                                                       \
-    " CASE WHEN t.status='open' AND t.due IS NOT NULL AND t.due<? THEN 1 ELSE 0 END AS overdue"             \
-    " FROM tasks t LEFT JOIN clients c ON c.id=t.client_id JOIN staff a ON a.id=t.assignee"                 \
+    "SELECT t.id, t.client_id, c.given_name, c.family_name, t.assignee, a.display_name AS assignee_name,"    \
+    " t.title, t.due, t.priority, t.status, t.source, t.created_by, cb.display_name AS created_by_name,"     \
+    " t.created_at, t.done_by, t.done_at, t.version,"                                                        \
+    " CASE WHEN t.status='open' AND t.due IS NOT NULL AND t.due<? THEN 1 ELSE 0 END AS overdue"              \
+    " FROM tasks t LEFT JOIN clients c ON c.id=t.client_id JOIN staff a ON a.id=t.assignee"                  \
     " LEFT JOIN staff cb ON cb.id=t.created_by"
-#define PRIORITY_RANK "CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END"
+#define PRIORITY_RANK                                                                                        \
+    "CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END"
 
 static int64_t iget(json_t *o, const char *k)
 {
@@ -41,17 +42,19 @@ static json_t *task_load(struct db *db, int64_t id)
 /* 1 when the staff member is active in the organisation. */
 static int staff_of_org(struct db *db, int64_t staff_id, int64_t org_id)
 {
-    return db_int1(db, 0, "SELECT 1 FROM staff WHERE id=? AND org_id=? AND disabled=0", "ii", staff_id, org_id) == 1;
+    return db_int1(db, 0, "SELECT 1 FROM staff WHERE id=? AND org_id=? AND disabled=0", "ii", staff_id,
+                   org_id) == 1;
 }
 
 int task_mine(struct ctx *c, json_t **out)
 {
     char today[16];
     iso_today(today);
-    json_t *rows = db_rows(c->db,
-                           TASK_COLS " WHERE t.assignee=? AND t.status='open'"
-                                     " ORDER BY overdue DESC, t.due IS NULL, t.due, " PRIORITY_RANK ", t.id LIMIT ?",
-                           "tii", today, c->a->staff_id, (int64_t)LIMIT_LIST);
+    json_t *rows =
+        db_rows(c->db,
+                TASK_COLS " WHERE t.assignee=? AND t.status='open'"
+                          " ORDER BY overdue DESC, t.due IS NULL, t.due, " PRIORITY_RANK ", t.id LIMIT ?",
+                "tii", today, c->a->staff_id, (int64_t)LIMIT_LIST);
     /* A task about a client the actor may no longer see keeps its title but not the name. */
     json_t *seen = json_object();
     size_t i;
@@ -89,10 +92,11 @@ int task_for_client(struct ctx *c, int64_t client_id, json_t **out)
         return rc;
     char today[16];
     iso_today(today);
-    json_t *rows = db_rows(c->db,
-                           TASK_COLS " WHERE t.client_id=? ORDER BY t.status<>'open', overdue DESC, t.due IS NULL,"
-                                     " t.due, " PRIORITY_RANK ", t.id DESC LIMIT ?",
-                           "tii", today, client_id, (int64_t)LIMIT_LIST);
+    json_t *rows =
+        db_rows(c->db,
+                TASK_COLS " WHERE t.client_id=? ORDER BY t.status<>'open', overdue DESC, t.due IS NULL,"
+                          " t.due, " PRIORITY_RANK ", t.id DESC LIMIT ?",
+                "tii", today, client_id, (int64_t)LIMIT_LIST);
     size_t i;
     json_t *r;
     json_array_foreach(rows, i, r) shape(r);
@@ -127,10 +131,11 @@ int task_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     char now[32];
     iso_now(now);
-    struct db_stmt *st = db_query(c->db,
-                                  "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source,"
-                                  " created_by, created_at) VALUES (?,?,?,?,?,'open','person',?,?) RETURNING id",
-                                  "Iittttit", client_id, assignee, title, due, priority, c->a->staff_id, now);
+    struct db_stmt *st =
+        db_query(c->db,
+                 "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source,"
+                 " created_by, created_at) VALUES (?,?,?,?,?,'open','person',?,?) RETURNING id",
+                 "Iitttit", client_id, assignee, title, due, priority, c->a->staff_id, now);
     int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
     db_done(st);
     if (!id)
@@ -167,7 +172,8 @@ int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
     if (rc == OK && !may_change(c, t)) {
         if (client_id)
             audit_log(c, "task.update", "denied", client_id, "task", id, NULL);
-        rc = ctx_fail(c, ERR_FORBIDDEN, _("Only the assignee, the creator or a supervisor may change this task."));
+        rc = ctx_fail(c, ERR_FORBIDDEN,
+                      _("Only the assignee, the creator or a supervisor may change this task."));
     }
     if (rc == OK && !json_is_object(in))
         rc = ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
@@ -217,8 +223,9 @@ int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
     if (version != cur) {
         json_decref(t);
         c->extra = json_pack("{s:I}", "current_version", (json_int_t)cur);
-        return ctx_fail(c, ERR_CONFLICT, _("Someone else changed this task since you opened it (version %lld is "
-                                           "current). Reload and apply your change again."),
+        return ctx_fail(c, ERR_CONFLICT,
+                        _("Someone else changed this task since you opened it (version %lld is "
+                          "current). Reload and apply your change again."),
                         (long long)cur);
     }
     rc = db_run(c->db,
@@ -244,10 +251,13 @@ int my_clients(struct ctx *c, json_t **out)
         "SELECT c.id, c.given_name, c.family_name, c.preferred_name, c.birth_date, e.id AS episode_id,"
         " e.programme, e.status AS episode_status, CASE WHEN e.primary_cm=?1 THEN 1 ELSE 0 END AS is_primary,"
         " (SELECT count(*) FROM tasks t WHERE t.client_id=c.id AND t.status='open') AS open_tasks,"
-        " (SELECT substr(max(ct.at),1,10) FROM contacts ct WHERE ct.client_id=c.id AND ct.superseded_by IS NULL)"
+        " (SELECT substr(max(ct.at),1,10) FROM contacts ct WHERE ct.client_id=c.id AND ct.superseded_by IS "
+        "NULL)"
         " AS last_contact"
-        " FROM episodes e JOIN clients c ON c.id=e.client_id WHERE e.status<>'discharged' AND (e.primary_cm=?1 OR"
-        " EXISTS (SELECT 1 FROM team_members m WHERE m.episode_id=e.id AND m.staff_id=?1 AND m.from_date<=?2 AND"
+        " FROM episodes e JOIN clients c ON c.id=e.client_id WHERE e.status<>'discharged' AND "
+        "(e.primary_cm=?1 OR"
+        " EXISTS (SELECT 1 FROM team_members m WHERE m.episode_id=e.id AND m.staff_id=?1 AND m.from_date<=?2 "
+        "AND"
         " (m.to_date IS NULL OR m.to_date>=?2)))"
         " ORDER BY c.family_name, c.given_name, c.id, e.start_date DESC, e.id DESC LIMIT 2000",
         "it", c->a->staff_id, today);

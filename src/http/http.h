@@ -51,6 +51,9 @@ struct hreq {
     void (*wdone)(struct hreq *h);
     int rc;
     json_t *result;
+    void (*offload_work)(struct hreq *h); /* runs on a worker thread (http_offload) */
+    void (*offload_done)(struct hreq *h);
+    struct hreq *offload_next;
     void (*then)(struct hreq *h); /* a shared flow's continuation (login, logout) */
     void *user; /* handler scratch, freed with the request */
     char scratch[256];
@@ -94,6 +97,9 @@ void reply_set_cookie(struct hreq *h, const char *cookie);
 /* Run wrun on the writer (h->ctx.db is the write connection), then wdone on the loop thread
  * once committed. A failed commit answers 503. */
 void http_write(struct hreq *h, int (*wrun)(struct hreq *), void (*wdone)(struct hreq *));
+/* Run slow work that touches no database (password hashing) on a worker thread, then done on
+ * the loop thread, so one slow request never stalls the others on its loop. */
+void http_offload(struct hreq *h, void (*work)(struct hreq *), void (*done)(struct hreq *));
 /* Reply JSON for a core result: rc OK -> status with h->result (stolen), else the error. */
 void reply_result(struct hreq *h, int rc, int status);
 

@@ -147,6 +147,12 @@ static void on_messages(h2o_multithread_receiver_t *r, h2o_linklist_t *messages)
             hreq_free(h);
             continue;
         }
+        if (h->offload_done) {
+            void (*fn)(struct hreq *) = h->offload_done;
+            h->offload_done = NULL;
+            fn(h);
+            continue;
+        }
         http_job_done(h);
     }
 }
@@ -160,6 +166,53 @@ void http_submit(struct hreq *h, int (*run)(struct wjob *, struct db *), void (*
     h->job.notify = job_notify;
     h->pending = 1;
     writer_submit(&h->job);
+}
+
+/* The worker pool for slow work without a database (http_offload). */
+#define POOL_THREADS 2
+static struct {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    struct hreq *head, *tail;
+    int stop;
+    pthread_t tid[POOL_THREADS];
+} P = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+
+static void *pool_main(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        pthread_mutex_lock(&P.mu);
+        while (!P.head && !P.stop)
+            pthread_cond_wait(&P.cv, &P.mu);
+        struct hreq *h = P.head;
+        if (!h) {
+            pthread_mutex_unlock(&P.mu);
+            return NULL;
+        }
+        P.head = h->offload_next;
+        if (!P.head)
+            P.tail = NULL;
+        pthread_mutex_unlock(&P.mu);
+        h->offload_work(h);
+        h2o_multithread_send_message(&h->loop->receiver, &h->msg);
+    }
+}
+
+void http_offload(struct hreq *h, void (*work)(struct hreq *), void (*done)(struct hreq *))
+{
+    h->offload_work = work;
+    h->offload_done = done;
+    h->offload_next = NULL;
+    h->pending = 1;
+    pthread_mutex_lock(&P.mu);
+    if (P.tail)
+        P.tail->offload_next = h;
+    else
+        P.head = h;
+    P.tail = h;
+    pthread_cond_signal(&P.cv);
+    pthread_mutex_unlock(&P.mu);
 }
 
 /* Session refresh: fire and forget. */
@@ -528,11 +581,19 @@ int http_serve(const struct serve_opts *o)
         log_info("hearth serving %s on %s://%s with %d threads (synchronous=%s, group commit %s)", o->db_url,
                  ssl ? "https" : "http", o->listen, n, o->synchronous ? o->synchronous : "FULL",
                  o->max_batch == 1 ? "off" : "on");
+        for (int i = 0; i < POOL_THREADS; i++)
+            pthread_create(&P.tid[i], NULL, pool_main, NULL);
         for (int i = 0; i < n; i++)
             pthread_create(&loops[i].tid, NULL, loop_main, &loops[i]);
         for (int i = 0; i < n; i++)
             pthread_join(loops[i].tid, NULL);
         log_info("hearth draining: all loops stopped");
+        pthread_mutex_lock(&P.mu);
+        P.stop = 1;
+        pthread_cond_broadcast(&P.cv);
+        pthread_mutex_unlock(&P.mu);
+        for (int i = 0; i < POOL_THREADS; i++)
+            pthread_join(P.tid[i], NULL);
     }
     writer_stop();
     for (int i = 0; i < n; i++) {

@@ -1,0 +1,139 @@
+/* breakglass: emergency access to a client outside one's relationship: a typed reason, a time
+ * limit, an audit record, and a queue for a supervisor of the same organisation to review. */
+#include "base/base.h"
+#include "core/core.h"
+#include "db/db.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#define ROLES_NO_BREAKGLASS (ROLE_BIT(ROLE_ANALYST) | ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_PEER))
+#define BG_DEFAULT_HOURS 4
+#define BG_MAX_HOURS 12
+#define BG_REASON_MIN 10
+#define BG_TEXT_MAX 1000
+
+#define REVIEW_COLS                                                                                          \
+    "SELECT b.id, b.staff_id, s.display_name AS staff_name, s.role AS staff_role, b.client_id,"              \
+    " c.given_name, c.family_name, b.reason, b.started_at, b.expires_at, b.reviewed_by,"                     \
+    " r.display_name AS reviewed_by_name, b.reviewed_at, b.review_note FROM break_glass b"                   \
+    " JOIN staff s ON s.id=b.staff_id JOIN clients c ON c.id=b.client_id LEFT JOIN staff r ON "              \
+    "r.id=b.reviewed_by"
+
+/* Characters of a text without its surrounding white space (0 for NULL). */
+static size_t text_len(const char *s)
+{
+    if (!s)
+        return 0;
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = 0, keep = 0;
+    for (const char *p = s; *p; p++) {
+        if (((unsigned char)*p & 0xC0) != 0x80)
+            n++;
+        if (!isspace((unsigned char)*p))
+            keep = n;
+    }
+    return keep;
+}
+
+int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int hours, json_t **out)
+{
+    if (!c->a || access_is(c, ROLES_NO_BREAKGLASS))
+        return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not use emergency access."));
+    struct access acc;
+    if (access_client(c, client_id, &acc) != OK)
+        return ctx_fail(c, ERR_NOTFOUND, _("No such client."));
+    if (acc.level == ACC_FULL && !acc.break_glass) {
+        ctx_field(c, "reason", _("emergency access is not needed: you already have access to this client"));
+        return ctx_fail(c, ERR_INVALID, _("Emergency access is not needed."));
+    }
+    size_t n = text_len(reason);
+    if (n < BG_REASON_MIN || n > BG_TEXT_MAX) {
+        char m[96];
+        snprintf(m, sizeof m, _("give the reason in %d to %d characters"), BG_REASON_MIN, BG_TEXT_MAX);
+        ctx_field(c, "reason", m);
+    }
+    if (hours == 0)
+        hours = BG_DEFAULT_HOURS;
+    if (hours < 1 || hours > BG_MAX_HOURS) {
+        char m[64];
+        snprintf(m, sizeof m, _("must be between %d and %d"), 1, BG_MAX_HOURS);
+        ctx_field(c, "hours", m);
+    }
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    char started[32], expires[32];
+    int64_t now = now_epoch();
+    iso_time(now, started);
+    iso_time(now + (int64_t)hours * 3600, expires);
+    struct db_stmt *st =
+        db_query(c->db,
+                 "INSERT INTO break_glass(staff_id, org_id, client_id, reason, started_at, expires_at)"
+                 " VALUES (?,?,?,?,?,?) RETURNING id",
+                 "iiittt", c->a->staff_id, c->a->org_id, client_id, reason, started, expires);
+    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
+    db_done(st);
+    if (!id)
+        return ctx_fail(c, ERR_DB, _("Emergency access could not be recorded."));
+    audit_log(c, "breakglass.open", "ok", client_id, "break_glass", id, reason);
+    *out = json_pack("{s:I,s:I,s:s,s:s,s:i}", "id", (json_int_t)id, "client_id", (json_int_t)client_id,
+                     "started_at", started, "expires_at", expires, "hours", hours);
+    return OK;
+}
+
+int breakglass_review_list(struct ctx *c, int pending_only, json_t **out)
+{
+    if (!access_is(c, ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN)))
+        return ctx_fail(c, ERR_FORBIDDEN,
+                        _("Only a supervisor or an administrator may review emergency access."));
+    *out = db_rows(c->db,
+                   REVIEW_COLS " WHERE b.org_id=? AND (?=0 OR b.reviewed_at IS NULL)"
+                               " ORDER BY b.started_at DESC, b.id DESC LIMIT ?",
+                   "idi", c->a->org_id, pending_only ? 1 : 0, (int64_t)LIMIT_LIST);
+    audit_log(c, "breakglass.review_list", "ok", 0, "break_glass", 0, NULL);
+    return OK;
+}
+
+int breakglass_review(struct ctx *c, int64_t id, const char *note, json_t **out)
+{
+    if (!access_is(c, ROLE_BIT(ROLE_SUPERVISOR)))
+        return ctx_fail(c, ERR_FORBIDDEN, _("Only a supervisor may review emergency access."));
+    json_t *b =
+        db_row(c->db, "SELECT staff_id, org_id, client_id, reviewed_at FROM break_glass WHERE id=?", "i", id);
+    if (!b || json_integer_value(json_object_get(b, "org_id")) != c->a->org_id) {
+        json_decref(b);
+        return ctx_fail(c, ERR_NOTFOUND, _("No such emergency access."));
+    }
+    int64_t client_id = json_integer_value(json_object_get(b, "client_id"));
+    int64_t staff_id = json_integer_value(json_object_get(b, "staff_id"));
+    int reviewed = !json_is_null(json_object_get(b, "reviewed_at"));
+    json_decref(b);
+    if (staff_id == c->a->staff_id)
+        return ctx_fail(c, ERR_FORBIDDEN, _("Another supervisor must review your own emergency access."));
+    if (reviewed)
+        return ctx_fail(c, ERR_CONFLICT, _("This emergency access has already been reviewed."));
+    size_t n = text_len(note);
+    if (n == 0)
+        ctx_field(c, "note", _("is required"));
+    else if (n > BG_TEXT_MAX) {
+        char m[64];
+        snprintf(m, sizeof m, _("must be at most %d characters"), BG_TEXT_MAX);
+        ctx_field(c, "note", m);
+    }
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    char now[32];
+    iso_now(now);
+    int rc = db_run(c->db,
+                    "UPDATE break_glass SET reviewed_by=?, reviewed_at=?, review_note=? WHERE id=?"
+                    " AND reviewed_at IS NULL",
+                    "itti", c->a->staff_id, now, note, id);
+    if (rc != DB_OK)
+        return ctx_fail(c, ERR_DB, _("The review could not be saved."));
+    if (db_changes(c->db) != 1)
+        return ctx_fail(c, ERR_CONFLICT, _("This emergency access has already been reviewed."));
+    audit_log(c, "breakglass.review", "ok", client_id, "break_glass", id, NULL);
+    *out = db_row(c->db, REVIEW_COLS " WHERE b.id=?", "i", id);
+    return OK;
+}
