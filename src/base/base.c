@@ -116,10 +116,14 @@ char *buf_steal(struct buf *b)
 
 int64_t now_epoch(void)
 {
-    const char *fake = getenv("HEARTH_FAKE_NOW"); /* tests move the clock */
-    if (fake && *fake)
-        return iso_parse(fake) >= 0 ? iso_parse(fake) : (int64_t)time(NULL);
-    return (int64_t)time(NULL);
+    static int checked;
+    static int64_t fake = -1; /* tests move the clock with HEARTH_FAKE_NOW (read once) */
+    if (!__atomic_load_n(&checked, __ATOMIC_ACQUIRE)) {
+        const char *f = getenv("HEARTH_FAKE_NOW");
+        fake = f && *f ? iso_parse(f) : -1;
+        __atomic_store_n(&checked, 1, __ATOMIC_RELEASE);
+    }
+    return fake >= 0 ? fake : (int64_t)time(NULL);
 }
 double now_mono(void)
 {

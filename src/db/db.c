@@ -212,3 +212,7 @@ json_t *db_row(struct db *db, const char *sql, const char *fmt, ...)
     db_done(st);
     return o;
 }
+int db_checkpoint(struct db *db)
+{
+    return db->ops->checkpoint ? db->ops->checkpoint(db) : DB_OK;
+}

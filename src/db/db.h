@@ -13,6 +13,7 @@ enum { DB_OK = 0, DB_ROW = 1, DB_DONE = 2, DB_ERR = -1, DB_BUSY = -2, DB_CONSTRA
 struct db_options {
     int readonly;          /* a reader connection: query only */
     const char *synchronous; /* "FULL" (default), "NORMAL", "OFF" */
+    int no_autocheckpoint;   /* the server's writer: checkpoints run beside it (db_checkpoint) */
 };
 
 struct db;
@@ -37,6 +38,7 @@ struct db_ops {
     int64_t (*changes)(struct db *db);
     const char *(*errmsg)(struct db *db);
     int (*backup)(struct db *db, const char *path, void (*progress)(int done, int total));
+    int (*checkpoint)(struct db *db);
 };
 
 struct db {
@@ -76,6 +78,9 @@ json_t *db_row(struct db *db, const char *sql, const char *fmt, ...);   /* objec
 
 /* Dialect helpers: where engines differ. */
 int db_is_sqlite(struct db *db);
+/* Move committed pages from the log into the database without blocking the writer
+ * (SQLite WAL checkpoint, PASSIVE); a no-op where the engine does this itself. */
+int db_checkpoint(struct db *db);
 /* Online, consistent copy of the whole database to a file. */
 int db_backup(struct db *db, const char *path, void (*progress)(int done, int total));
 

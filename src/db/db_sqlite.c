@@ -66,7 +66,9 @@ static int s_open(const char *target, const struct db_options *o, struct db **ou
     }
     snprintf(pragmas, sizeof pragmas,
              "PRAGMA foreign_keys=ON; PRAGMA synchronous=%s; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;%s",
-             sync, o->readonly ? " PRAGMA query_only=ON;" : " PRAGMA journal_mode=WAL;");
+             sync, o->readonly ? " PRAGMA query_only=ON;"
+                   : o->no_autocheckpoint ? " PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;"
+                                          : " PRAGMA journal_mode=WAL;");
     if (s_exec(&d->base, pragmas) != DB_OK) {
         snprintf(err, errlen, "cannot configure database '%s': %s", target, sqlite3_errmsg(d->h));
         sqlite3_close(d->h);
@@ -227,6 +229,12 @@ static int s_backup(struct db *db, const char *path, void (*progress)(int, int))
     return ok ? DB_OK : DB_ERR;
 }
 
+static int s_checkpoint(struct db *db)
+{
+    int rc = sqlite3_wal_checkpoint_v2(((struct sdb *)db)->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    return rc == SQLITE_OK || rc == SQLITE_BUSY ? DB_OK : DB_ERR;
+}
+
 const struct db_ops db_sqlite_ops = {
     .scheme = "sqlite",
     .open = s_open,
@@ -246,4 +254,5 @@ const struct db_ops db_sqlite_ops = {
     .changes = s_changes,
     .errmsg = s_errmsg,
     .backup = s_backup,
+    .checkpoint = s_checkpoint,
 };

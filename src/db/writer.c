@@ -61,16 +61,23 @@ static void *writer_main(void *arg)
         W.st.queue_depth -= (uint64_t)n;
         pthread_mutex_unlock(&W.mu);
 
+        double t0 = now_mono();
         int ok = db_begin(W.db) == DB_OK;
         for (struct wjob *j = batch; ok && j; j = j->next)
             run_one(W.db, j);
+        double t1 = now_mono();
         if (ok && db_commit(W.db) != DB_OK) {
             db_rollback(W.db);
             ok = 0;
         }
+        double t2 = now_mono();
         if (ok && W.on_commit)
             W.on_commit(W.db);
+        double t3 = now_mono();
         pthread_mutex_lock(&W.mu);
+        W.st.run_us += (uint64_t)((t1 - t0) * 1e6);
+        W.st.commit_us += (uint64_t)((t2 - t1) * 1e6);
+        W.st.after_us += (uint64_t)((t3 - t2) * 1e6);
         W.st.batches++;
         W.st.jobs += (uint64_t)n;
         W.st.batch_hist[hist_slot((uint64_t)n)]++;

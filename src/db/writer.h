@@ -22,6 +22,7 @@ struct wjob {
 
 struct writer_stats {
     uint64_t batches, jobs, queue_depth;
+    uint64_t run_us, commit_us, after_us; /* time spent running jobs, committing, after commit */
     uint64_t batch_hist[8]; /* sizes 1, 2-3, 4-7, 8-15, 16-31, 32-63, 64-127, >=128 */
 };
 

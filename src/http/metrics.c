@@ -74,6 +74,10 @@ void metrics_render(struct buf *b, const struct route *const *routes, int nroute
     }
     buf_printf(b, "hearth_commit_batch_size_sum %llu\nhearth_commit_batch_size_count %llu\n",
                (unsigned long long)ws.jobs, (unsigned long long)ws.batches);
+    buf_printf(b, "# HELP hearth_writer_seconds_total Writer time by phase.\n# TYPE hearth_writer_seconds_total counter\n"
+                  "hearth_writer_seconds_total{phase=\"run\"} %.6f\nhearth_writer_seconds_total{phase=\"commit\"} %.6f\n"
+                  "hearth_writer_seconds_total{phase=\"after_commit\"} %.6f\n",
+               ws.run_us / 1e6, ws.commit_us / 1e6, ws.after_us / 1e6);
     buf_printf(b, "# HELP hearth_write_queue_depth Jobs waiting for the writer.\n# TYPE hearth_write_queue_depth gauge\n"
                   "hearth_write_queue_depth %llu\n",
                (unsigned long long)ws.queue_depth);

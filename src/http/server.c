@@ -476,6 +476,18 @@ static void *loop_main(void *arg)
     return NULL;
 }
 
+/* Checkpoints beside the writer, on their own connection, so commits never wait for them. */
+static void *checkpoint_main(void *arg)
+{
+    struct db *db = arg;
+    while (!stopping) {
+        usleep(250 * 1000);
+        db_checkpoint(db);
+    }
+    db_checkpoint(db);
+    return NULL;
+}
+
 static void on_signal(int sig)
 {
     (void)sig;
@@ -492,7 +504,7 @@ int http_serve(const struct serve_opts *o)
     char err[512];
     struct db *w = NULL;
     opts = o;
-    struct db_options wo = {.synchronous = o->synchronous};
+    struct db_options wo = {.synchronous = o->synchronous, .no_autocheckpoint = 1};
     if (db_open(o->db_url, &wo, &w, err, sizeof err) != DB_OK) {
         log_error("%s", err);
         return 1;
@@ -583,11 +595,18 @@ int http_serve(const struct serve_opts *o)
                  o->max_batch == 1 ? "off" : "on");
         for (int i = 0; i < POOL_THREADS; i++)
             pthread_create(&P.tid[i], NULL, pool_main, NULL);
+        struct db *ckdb = NULL;
+        pthread_t cktid;
+        int ck = db_open(o->db_url, &wo, &ckdb, err, sizeof err) == DB_OK &&
+                 pthread_create(&cktid, NULL, checkpoint_main, ckdb) == 0;
         for (int i = 0; i < n; i++)
             pthread_create(&loops[i].tid, NULL, loop_main, &loops[i]);
         for (int i = 0; i < n; i++)
             pthread_join(loops[i].tid, NULL);
         log_info("hearth draining: all loops stopped");
+        if (ck)
+            pthread_join(cktid, NULL);
+        db_close(ckdb);
         pthread_mutex_lock(&P.mu);
         P.stop = 1;
         pthread_cond_broadcast(&P.cv);

@@ -1,0 +1,421 @@
+/* pages_common: what the page families share: sending a page, notices after a redirect, local
+ * times, form fields for pages with several forms, the client heading and the break-glass parts. */
+#include "ui/pages.h"
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+void page_send(struct hreq *h, int status, struct buf *b)
+{
+    ui_end(h, b);
+    reply_html(h, status, b);
+}
+
+static const struct {
+    const char *key, *text;
+} flashes[] = {
+    {"saved", N_("Saved.")},
+    {"created", N_("The client is registered. Open an episode of care to join their care team.")},
+    {"contact", N_("The contact is recorded.")},
+    {"corrected", N_("The correction is saved. The earlier version is kept in the history.")},
+    {"task-done", N_("The task is done.")},
+    {"task-reassigned", N_("The task is reassigned.")},
+    {"task-added", N_("The task is added.")},
+    {"episode", N_("The episode is saved.")},
+    {"team", N_("The care team is updated.")},
+    {"bg", N_("Emergency access is open. It is recorded and a supervisor will review it.")},
+    {"reviewed", N_("The review is saved.")},
+    {"org", N_("The organisation is added.")},
+    {"staff", N_("The staff account is saved.")},
+    {"password", N_("Your password is changed. Your other sessions were logged out.")},
+    {"logged-out", N_("You are logged out.")},
+};
+
+void page_flash(struct hreq *h, struct buf *b)
+{
+    const char *k = qstr(h, "msg");
+    for (size_t i = 0; k && i < ARRAY_LEN(flashes); i++)
+        if (str_eq(k, flashes[i].key))
+            html_printf(b, "<div class=\"notice\" role=\"status\" id=\"notice\">%s</div>", _(flashes[i].text));
+}
+
+void page_redirect_msg(struct hreq *h, const char *path, const char *key)
+{
+    struct buf loc;
+    buf_init(&loc);
+    const char *hash = strchr(path, '#');
+    size_t n = hash ? (size_t)(hash - path) : strlen(path);
+    buf_add(&loc, path, n);
+    buf_printf(&loc, "%smsg=%s%s", memchr(path, '?', n) ? "&" : "?", key, hash ? hash : "");
+    reply_redirect(h, loc.data);
+    buf_free(&loc);
+}
+
+const char *page_safe_next(const char *next, const char *def)
+{
+    if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strlen(next) > 500)
+        return def;
+    for (const char *p = next; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == '\\')
+            return def;
+    return next;
+}
+
+/* ---- times ---- */
+
+static int local_tm(const char *iso, struct tm *tm)
+{
+    int64_t t = iso ? iso_parse(iso) : -1;
+    if (t < 0)
+        return -1;
+    time_t tt = (time_t)t;
+    localtime_r(&tt, tm);
+    return 0;
+}
+
+void page_when(struct buf *b, const char *iso)
+{
+    struct tm tm;
+    char out[40];
+    if (!iso || !*iso)
+        return;
+    if (strlen(iso) <= 10 || local_tm(iso, &tm) != 0) {
+        html_esc(b, iso);
+        return;
+    }
+    strftime(out, sizeof out, "%Y-%m-%d %H:%M", &tm);
+    html_printf(b, "<time datetime=\"%s\">%s</time>", iso, out);
+}
+
+void page_until(struct buf *b, const char *iso)
+{
+    struct tm tm, now;
+    char hm[16], day[16], out[80];
+    if (local_tm(iso, &tm) != 0) {
+        html_esc(b, iso);
+        return;
+    }
+    time_t t = (time_t)now_epoch();
+    localtime_r(&t, &now);
+    strftime(hm, sizeof hm, "%H:%M", &tm);
+    strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    if (tm.tm_year == now.tm_year && tm.tm_yday == now.tm_yday)
+        snprintf(out, sizeof out, "%s", hm);
+    else
+        snprintf(out, sizeof out, _("%s on %s"), hm, day);
+    html_printf(b, "<time datetime=\"%s\">%s</time>", iso, out);
+}
+
+void page_local_of(const char *iso, char out[20])
+{
+    struct tm tm;
+    out[0] = 0;
+    if (local_tm(iso, &tm) == 0)
+        strftime(out, 20, "%Y-%m-%dT%H:%M", &tm);
+}
+
+void page_local_now(char out[20])
+{
+    char iso[32];
+    iso_now(iso);
+    page_local_of(iso, out);
+}
+
+void page_local_to_utc(const char *s, char out[40])
+{
+    int y, mo, d, hh, mi;
+    snprintf(out, 40, "%s", s ? s : "");
+    if (!s || strlen(s) < 16 || strchr(s, 'Z') || iso_parse(s) < 0 ||
+        sscanf(s, "%4d-%2d-%2d%*c%2d:%2d", &y, &mo, &d, &hh, &mi) != 5)
+        return;
+    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = hh, .tm_min = mi, .tm_isdst = -1};
+    time_t t = mktime(&tm);
+    if (t != (time_t)-1)
+        iso_time((int64_t)t, out);
+}
+
+/* ---- names and numbers ---- */
+
+void page_name(struct buf *b, json_t *rec)
+{
+    const char *pref = jstr(rec, "preferred_name");
+    html_printf(b, "%s %s", jstr(rec, "given_name"), jstr(rec, "family_name"));
+    if (*pref)
+        html_printf(b, " <span class=\"pref\">(%s)</span>", pref);
+}
+
+int64_t page_int(json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    int64_t n = 0;
+    if (json_is_integer(v))
+        return json_integer_value(v);
+    if (json_is_string(v) && parse_int64(json_string_value(v), &n) == 0)
+        return n;
+    return 0;
+}
+
+/* ---- fields with a prefix ---- */
+
+static const char *field_open(struct buf *b, const char *pfx, const char *name, const char *label, json_t *errs,
+                              int required)
+{
+    const char *err = jstr(errs, name);
+    html_printf(b, "<div class=\"field%s\"><label for=\"%s-%s\">%s%r</label>", *err ? " has-error" : "", pfx, name,
+                label, required ? " <span class=\"req\" aria-hidden=\"true\">*</span>" : "");
+    if (*err)
+        html_printf(b, "<p class=\"field-error\" id=\"%s-e-%s\">%s</p>", pfx, name, err);
+    return err;
+}
+
+static void field_attrs(struct buf *b, const char *pfx, const char *name, const char *err, int required)
+{
+    html_printf(b, " id=\"%s-%s\" name=\"%s\"%r", pfx, name, name, required ? " required" : "");
+    if (*err)
+        html_printf(b, " aria-invalid=\"true\" aria-describedby=\"%s-e-%s\"", pfx, name);
+}
+
+void pf_input(struct buf *b, const char *pfx, const char *name, const char *label, const char *type, json_t *vals,
+              json_t *errs, int required, const char *attrs)
+{
+    const char *err = field_open(b, pfx, name, label, errs, required);
+    json_t *v = json_object_get(vals, name);
+    char num[32] = "";
+    if (json_is_integer(v))
+        snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
+    html_printf(b, "<input type=\"%s\"", type);
+    field_attrs(b, pfx, name, err, required);
+    html_printf(b, " value=\"%s\"%r></div>", *num ? num : jstr(vals, name), attrs);
+}
+
+void pf_textarea(struct buf *b, const char *pfx, const char *name, const char *label, json_t *vals, json_t *errs,
+                 int required, int rows)
+{
+    const char *err = field_open(b, pfx, name, label, errs, required);
+    html_printf(b, "<textarea rows=\"%d\"", rows);
+    field_attrs(b, pfx, name, err, required);
+    html_printf(b, ">%s</textarea></div>", jstr(vals, name));
+}
+
+void pf_select(struct buf *b, const char *pfx, const char *name, const char *label, const char *const *choices,
+               json_t *vals, json_t *errs, int required)
+{
+    const char *err = field_open(b, pfx, name, label, errs, required);
+    const char *cur = jstr(vals, name);
+    buf_adds(b, "<select");
+    field_attrs(b, pfx, name, err, required);
+    buf_adds(b, ">");
+    if (!required || !*cur)
+        html_printf(b, "<option value=\"\">%s</option>", required ? _("Choose…") : "—");
+    for (; *choices; choices++) {
+        char l[80];
+        html_printf(b, "<option value=\"%s\"%r>%s</option>", *choices, str_eq(cur, *choices) ? " selected" : "",
+                    ui_label(*choices, l, sizeof l));
+    }
+    buf_adds(b, "</select></div>");
+}
+
+void pf_staff(struct buf *b, const char *pfx, const char *name, const char *label, json_t *staff, int64_t org,
+              int64_t selected, json_t *errs, int required)
+{
+    const char *err = field_open(b, pfx, name, label, errs, required);
+    buf_adds(b, "<select");
+    field_attrs(b, pfx, name, err, required);
+    buf_adds(b, ">");
+    if (!selected)
+        html_printf(b, "<option value=\"\">%s</option>", _("Choose…"));
+    size_t i;
+    json_t *s;
+    json_array_foreach(staff, i, s)
+    {
+        json_t *o = json_object_get(s, "org_id");
+        if (json_is_true(json_object_get(s, "disabled")) || (org && o && json_integer_value(o) != org))
+            continue;
+        char rl[64];
+        int64_t id = page_int(s, "id");
+        html_printf(b, "<option value=\"%D\"%r>%s — %s</option>", id, id == selected ? " selected" : "",
+                    jstr(s, "display_name"), ui_label(jstr(s, "role"), rl, sizeof rl));
+    }
+    buf_adds(b, "</select></div>");
+}
+
+void pf_checkbox(struct buf *b, const char *pfx, const char *name, const char *value, const char *label, int checked)
+{
+    html_printf(b, "<div class=\"check\"><input type=\"checkbox\" id=\"%s-%s-%s\" name=\"%s\" value=\"%s\"%r>"
+                   "<label for=\"%s-%s-%s\">%s</label></div>",
+                pfx, name, value, name, value, checked ? " checked" : "", pfx, name, value, label);
+}
+
+int pf_has(json_t *vals, const char *name, const char *value)
+{
+    json_t *v = json_object_get(vals, name);
+    if (json_is_string(v))
+        return str_eq(json_string_value(v), value);
+    size_t i;
+    json_t *x;
+    json_array_foreach(v, i, x) if (str_eq(json_string_value(x), value)) return 1;
+    return 0;
+}
+
+void pf_domains(struct buf *b, const char *pfx, json_t *vals, json_t *errs)
+{
+    const char *err = jstr(errs, "domains");
+    html_printf(b, "<fieldset class=\"field domains%s\" id=\"%s-domains\" tabindex=\"-1\"><legend>%s "
+                   "<span class=\"req\" aria-hidden=\"true\">*</span></legend>",
+                *err ? " has-error" : "", pfx, _("Service domains"));
+    if (*err)
+        html_printf(b, "<p class=\"field-error\">%s</p>", err);
+    buf_adds(b, "<div class=\"checks\">");
+    for (const char *const *d = service_domains; *d; d++) {
+        char l[80];
+        pf_checkbox(b, pfx, "domains", *d, ui_label(*d, l, sizeof l), pf_has(vals, "domains", *d));
+    }
+    buf_adds(b, "</div></fieldset>");
+}
+
+/* ---- the client heading and break-glass ---- */
+
+void page_bg_banner(struct buf *b, json_t *client)
+{
+    json_t *acc = json_object_get(client, "access");
+    if (!json_is_true(json_object_get(acc, "break_glass")))
+        return;
+    struct buf t;
+    buf_init(&t);
+    page_until(&t, jstr(acc, "break_glass_expires"));
+    html_printf(b, "<div class=\"banner bg\" id=\"bg-banner\" role=\"alert\"><strong>%s %r</strong> <span>%s</span></div>",
+                _("Emergency access until"), t.data, _("You opened this record by break-glass. Everything you see "
+                                                       "and do is recorded and reviewed by a supervisor."));
+    buf_free(&t);
+}
+
+void page_client_head(struct hreq *h, struct buf *b, json_t *client, const char *here)
+{
+    (void)h;
+    html_printf(b, "<p class=\"crumbs\"><a href=\"/clients/%D\">← ", page_int(client, "id"));
+    page_name(b, client);
+    buf_adds(b, "</a></p>");
+    page_bg_banner(b, client);
+    html_printf(b, "<h1>%s</h1>", here);
+}
+
+int page_may_break_glass(struct hreq *h)
+{
+    return !(ROLE_BIT(h->actor.role) & (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ANALYST) | ROLE_BIT(ROLE_PEER)));
+}
+
+void page_bg_form(struct hreq *h, struct buf *b, int64_t client_id, const char *next, const struct fstate *fs)
+{
+    int mine = fs && str_eq(fs->form, "bg");
+    json_t *vals = mine ? fs->vals : NULL, *errs = mine ? fs->errs : NULL;
+    json_t *def = NULL;
+    if (!vals)
+        vals = def = json_pack("{s:s}", "hours", "4");
+    html_printf(b, "<section class=\"card bg-form\" aria-labelledby=\"bg-h\"><h2 id=\"bg-h\">%s</h2><p>%s</p>",
+                _("Emergency access (break-glass)"),
+                _("Use this only when you need this record now, for the person's safety. Your reason and everything "
+                  "you open are recorded, and a supervisor reviews every emergency access."));
+    if (mine)
+        ui_errors_summary(b, errs, fs->msg);
+    html_printf(b, "<form method=\"post\" action=\"/clients/%D/break-glass\" id=\"break-glass-form\">", client_id);
+    ui_csrf(h, b);
+    html_printf(b, "<input type=\"hidden\" name=\"next\" value=\"%s\">", next);
+    const char *p = mine ? "f" : "bg";
+    pf_textarea(b, p, "reason", _("Why do you need access now?"), vals, errs, 1, 3);
+    pf_input(b, p, "hours", _("For how many hours (1 to 12)"), "number", vals, errs, 1,
+             " min=\"1\" max=\"12\" step=\"1\" inputmode=\"numeric\"");
+    html_printf(b, "<div class=\"buttons\"><button type=\"submit\" class=\"danger\">%s</button></div></form></section>",
+                _("Open emergency access"));
+    json_decref(def);
+}
+
+void page_client_limited(struct hreq *h, int status, json_t *client, const char *next, const struct fstate *fs)
+{
+    struct buf b;
+    buf_init(&b);
+    struct buf title;
+    buf_init(&title);
+    html_printf(&title, "%s %s", jstr(client, "given_name"), jstr(client, "family_name"));
+    ui_begin(h, &b, title.data);
+    buf_free(&title);
+    page_flash(h, &b);
+    int64_t id = page_int(client, "id");
+    buf_adds(&b, "<div class=\"page-head\"><h1 id=\"client-name\">");
+    page_name(&b, client);
+    html_printf(&b, "</h1><p class=\"facts\">%s %s</p></div>", _("Born"), jstr(client, "birth_year"));
+    html_printf(&b, "<div class=\"banner info\" id=\"limited\"><strong>%s</strong> %s</div>",
+                _("You are not on this client's care team."),
+                _("You can see only who they are and where they are in care."));
+    json_t *progs = json_object_get(client, "programmes");
+    html_printf(&b, "<section class=\"card\" aria-labelledby=\"prog-h\"><h2 id=\"prog-h\">%s</h2>", _("In care"));
+    if (!json_array_size(progs))
+        html_printf(&b, "<p class=\"muted\">%s</p>", _("No open episode of care."));
+    else
+        buf_adds(&b, "<ul class=\"plain\" id=\"programmes\">");
+    size_t i;
+    json_t *p;
+    json_array_foreach(progs, i, p)
+    {
+        char l1[80], l2[80];
+        html_printf(&b, "<li><strong>%s</strong> · %s · %s</li>", ui_label(jstr(p, "programme"), l1, sizeof l1),
+                    ui_label(jstr(p, "status"), l2, sizeof l2), jstr(p, "organisation"));
+    }
+    if (json_array_size(progs))
+        buf_adds(&b, "</ul>");
+    buf_adds(&b, "</section>");
+    if (str_eq(qstr(h, "msg"), "created") || (fs && str_eq(fs->form, "episode")))
+        care_episode_form(h, &b, id, fs);
+    if (page_may_break_glass(h))
+        page_bg_form(h, &b, id, next, fs);
+    else
+        html_printf(&b, "<p>%s</p>", _("Ask the client's case manager, or a supervisor, to add you to the care team."));
+    page_send(h, status, &b);
+}
+
+void page_client_error(struct hreq *h, int rc)
+{
+    if (rc != ERR_FORBIDDEN) {
+        reply_core_error(h, rc);
+        return;
+    }
+    struct buf b;
+    buf_init(&b);
+    ui_begin(h, &b, _("No access to this client"));
+    html_printf(&b, "<section class=\"error\" id=\"denied\"><h1>%s</h1><p class=\"status\">403</p><p>%s</p><p>%s</p>"
+                    "<p><a href=\"/clients\">%s</a> · <a href=\"/\">%s</a></p></section>",
+                _("No access to this client"), h->ctx.msg[0] ? h->ctx.msg : _("You may not see this client."),
+                _("Access to a client's record comes from being on their care team. Ask the client's case manager "
+                  "or a supervisor to add you."),
+                _("Find a client"), _("Back to my work"));
+    page_send(h, 403, &b);
+}
+
+void page_stash(struct hreq *h, json_t *in)
+{
+    json_object_set_new(h->body, "_in", in);
+}
+
+json_t *page_stashed(struct hreq *h)
+{
+    return json_object_get(h->body, "_in");
+}
+
+json_t *page_staff(struct hreq *h)
+{
+    json_t *all = NULL, *out = json_array();
+    if (staff_list(&h->ctx, &all) != OK) {
+        h->ctx.msg[0] = 0;
+        return out;
+    }
+    size_t i;
+    json_t *s;
+    json_array_foreach(all, i, s)
+    {
+        json_t *o = json_object_get(s, "org_id");
+        if (json_is_true(json_object_get(s, "disabled")) || (o && json_integer_value(o) != h->actor.org_id))
+            continue;
+        json_array_append(out, s);
+    }
+    json_decref(all);
+    return out;
+}
