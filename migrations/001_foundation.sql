@@ -110,7 +110,7 @@ CREATE TABLE episodes (
   updated_at TEXT NOT NULL,
   version INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX episodes_client ON episodes(client_id);
+CREATE INDEX episodes_client ON episodes(client_id, org_id, status);
 CREATE INDEX episodes_org ON episodes(org_id, status);
 CREATE TABLE team_members (
   id INTEGER PRIMARY KEY,

@@ -379,13 +379,18 @@ static int fts_query(const char *q, char *out, size_t len)
 #define SEARCH_COLS                                                                                               \
     "SELECT c.id, c.given_name, c.family_name, c.preferred_name, substr(c.birth_date,1,4) AS birth_year,"        \
     " (SELECT group_concat(e.programme, ',') FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged')"  \
-    " AS programmes FROM clients c"
-#define SEARCH_ALL " WHERE c.id>?5 AND ?6 IS NULL"
-#define SEARCH_NAME " WHERE c.id>?5 AND c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?6)"
-#define SEARCH_SQL(NAME, VIS)                                                                                     \
-    SEARCH_COLS NAME " AND (?7 IS NULL OR c.birth_date=?7)"                                                       \
-                     " AND (?8 IS NULL OR c.id IN (SELECT client_id FROM client_identifiers WHERE value=?8))" VIS \
-                     " ORDER BY c.id LIMIT ?9"
+    " AS programmes"
+/* Which input drives the search: the name (trigram index, walked in id order so LIMIT stops early),
+ * the date of birth, or an identifier; the other inputs filter. */
+#define BY_NAME " FROM clients_fts f CROSS JOIN clients c ON c.id=f.rowid WHERE clients_fts MATCH ?6 AND f.rowid>?5"
+#define BY_BIRTH " FROM clients c WHERE c.birth_date=?7 AND c.id>?5 AND ?6 IS NULL"
+#define BY_IDENT                                                                                                  \
+    " FROM client_identifiers i CROSS JOIN clients c ON c.id=i.client_id WHERE i.value=?8 AND c.id>?5"            \
+    " AND ?6 IS NULL"
+#define SEARCH_SQL(DRIVER, ORDER, VIS)                                                                            \
+    SEARCH_COLS DRIVER " AND (?7 IS NULL OR c.birth_date=?7)"                                                     \
+                       " AND (?8 IS NULL OR c.id IN (SELECT client_id FROM client_identifiers WHERE value=?8))"   \
+                       VIS " ORDER BY " ORDER " LIMIT ?9"
 
 int client_search(struct ctx *c, const char *q, const char *birth_date, const char *identifier, int64_t after,
                   int limit, json_t **out)
@@ -404,11 +409,14 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
     char today[16], now[32];
     iso_today(today);
     iso_now(now);
-    static const char *const sql[2][2] = {
-        {SEARCH_SQL(SEARCH_ALL, VISIBLE_ANY), SEARCH_SQL(SEARCH_NAME, VISIBLE_ANY)},
-        {SEARCH_SQL(SEARCH_ALL, VISIBLE_TEAM), SEARCH_SQL(SEARCH_NAME, VISIBLE_TEAM)},
+    static const char *const sql[2][3] = {
+        {SEARCH_SQL(BY_NAME, "f.rowid", VISIBLE_ANY), SEARCH_SQL(BY_BIRTH, "c.id", VISIBLE_ANY),
+         SEARCH_SQL(BY_IDENT, "c.id", VISIBLE_ANY)},
+        {SEARCH_SQL(BY_NAME, "f.rowid", VISIBLE_TEAM), SEARCH_SQL(BY_BIRTH, "c.id", VISIBLE_TEAM),
+         SEARCH_SQL(BY_IDENT, "c.id", VISIBLE_TEAM)},
     };
-    json_t *rows = db_rows(c->db, sql[c->a->role == ROLE_PEER][*match != 0], "iittittti", c->a->org_id, c->a->staff_id, today, now, after,
+    int driver = *match ? 0 : birth_date && *birth_date ? 1 : 2;
+    json_t *rows = db_rows(c->db, sql[c->a->role == ROLE_PEER][driver], "iittittti", c->a->org_id, c->a->staff_id, today, now, after,
                            *match ? match : NULL, birth_date && *birth_date ? birth_date : NULL,
                            identifier && *identifier ? identifier : NULL, (int64_t)limit + 1);
     json_t *res = json_object();

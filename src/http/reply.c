@@ -10,6 +10,28 @@ void http_submit(struct hreq *h, int (*run)(struct wjob *, struct db *),
                  void (*after)(struct wjob *, struct db *, int));
 struct db *http_reader(struct hreq *h);
 
+static const char *status_title(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 303: return "See Other";
+    case 400: return "Bad request";
+    case 401: return "Not logged in";
+    case 403: return "Forbidden";
+    case 404: return "Not found";
+    case 405: return "Method not allowed";
+    case 409: return "Conflict";
+    case 415: return "Unsupported media type";
+    case 428: return "Precondition required";
+    case 431: return "Request header fields too large";
+    case 413: return "Payload too large";
+    case 429: return "Too many attempts";
+    case 503: return "Service unavailable";
+    default: return "Error";
+    }
+}
+
 #define H(name, value) h2o_add_header_by_str(&req->pool, &req->res.headers, H2O_STRLIT(name), 0, NULL, H2O_STRLIT(value))
 
 static void send_now(struct hreq *h)
@@ -19,7 +41,7 @@ static void send_now(struct hreq *h)
         h->status = 500;
     if (req) {
         req->res.status = h->status;
-        req->res.reason = h->status < 300 ? "OK" : h->status < 400 ? "Redirect" : "Error";
+        req->res.reason = status_title(h->status);
         if (h->ctype)
             h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_CONTENT_TYPE, NULL, h->ctype, strlen(h->ctype));
         h2o_add_header_by_str(&req->pool, &req->res.headers, H2O_STRLIT("x-request-id"), 0, NULL, h->request_id,
@@ -123,21 +145,6 @@ void reply_json(struct hreq *h, int status, json_t *body)
     buf_addc(&h->out, '\n');
     json_decref(body);
     respond(h);
-}
-
-static const char *status_title(int status)
-{
-    switch (status) {
-    case 400: return "Bad request";
-    case 401: return "Not logged in";
-    case 403: return "Forbidden";
-    case 404: return "Not found";
-    case 409: return "Conflict";
-    case 413: return "Payload too large";
-    case 429: return "Too many attempts";
-    case 503: return "Service unavailable";
-    default: return "Error";
-    }
 }
 
 void reply_problem(struct hreq *h, int status, const char *title, const char *detail, json_t *extra)

@@ -42,10 +42,11 @@ void pg_episode_update(struct hreq *h);
 void pg_team_add(struct hreq *h);
 void pg_team_end(struct hreq *h);
 void pg_client_task(struct hreq *h);
-/* The care sections of a full client page: episodes with teams, contacts, tasks. */
+/* The care sections of a full client page: episodes with teams and contacts; the open tasks. */
 void care_sections(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs);
+void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs);
 /* The "open an episode" form (also on the limited page right after registering). */
-void care_episode_form(struct hreq *h, struct buf *b, int64_t client_id, const struct fstate *fs);
+void care_episode_form(struct hreq *h, struct buf *b, int64_t client_id, const struct fstate *fs, int open);
 
 /* ---- pages_contact.c ---- */
 void pg_contact_new(struct hreq *h);
@@ -109,6 +110,11 @@ int page_may_break_glass(struct hreq *h);
 void page_client_limited(struct hreq *h, int status, json_t *client, const char *next, const struct fstate *fs);
 /* A core failure on a client page: a helpful 403 page, else the error page. */
 void page_client_error(struct hreq *h, int rc);
+/* A client sub-page's record when the access is full; otherwise the answer is sent (NULL):
+ * the limited page with break-glass (403) or the error. */
+json_t *page_client_sub(struct hreq *h, int64_t id, const char *here);
+/* 409: "someone else changed this", core's detail, and a link to reload the current version. */
+void page_conflict(struct hreq *h, const char *reload);
 /* Keep the core input for the writer in the request body (freed with it). */
 void page_stash(struct hreq *h, json_t *in);
 json_t *page_stashed(struct hreq *h);

@@ -364,7 +364,7 @@ void page_client_limited(struct hreq *h, int status, json_t *client, const char 
         buf_adds(&b, "</ul>");
     buf_adds(&b, "</section>");
     if (str_eq(qstr(h, "msg"), "created") || (fs && str_eq(fs->form, "episode")))
-        care_episode_form(h, &b, id, fs);
+        care_episode_form(h, &b, id, fs, 1);
     if (page_may_break_glass(h))
         page_bg_form(h, &b, id, next, fs);
     else
@@ -388,6 +388,35 @@ void page_client_error(struct hreq *h, int rc)
                   "or a supervisor to add you."),
                 _("Find a client"), _("Back to my work"));
     page_send(h, 403, &b);
+}
+
+json_t *page_client_sub(struct hreq *h, int64_t id, const char *here)
+{
+    json_t *c = NULL;
+    int rc = client_get(&h->ctx, id, &c);
+    if (rc != OK) {
+        page_client_error(h, rc);
+        return NULL;
+    }
+    if (!str_eq(jstr(json_object_get(c, "access"), "level"), "full")) {
+        page_client_limited(h, 403, c, here, NULL);
+        json_decref(c);
+        return NULL;
+    }
+    return c;
+}
+
+void page_conflict(struct hreq *h, const char *reload)
+{
+    struct buf b;
+    buf_init(&b);
+    ui_begin(h, &b, _("Someone else changed this"));
+    html_printf(&b, "<section class=\"error\" id=\"conflict\"><h1>%s</h1><p class=\"status\">409</p><p>%s</p>"
+                    "<p>%s</p><p><a class=\"button primary\" href=\"%s\">%s</a></p></section>",
+                _("Someone else changed this"), h->ctx.msg[0] ? h->ctx.msg : _("The record changed meanwhile."),
+                _("Nothing you sent was saved. Reload to see the current version, then make your change again."),
+                page_safe_next(reload, "/"), _("Reload"));
+    page_send(h, 409, &b);
 }
 
 void page_stash(struct hreq *h, json_t *in)

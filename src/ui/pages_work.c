@@ -1,0 +1,228 @@
+/* pages_work: "my work", the first page after logging in: tasks due (overdue first) with done
+ * and reassign, my caseload, and the clients I looked at recently. */
+#include "ui/pages.h"
+#include <stdio.h>
+#include <string.h>
+
+static void task_row(struct hreq *h, struct buf *b, json_t *t, json_t *staff, const struct fstate *fs)
+{
+    int64_t id = page_int(t, "id"), cid = page_int(t, "client_id");
+    int overdue = json_is_true(json_object_get(t, "overdue"));
+    const char *prio = jstr(t, "priority");
+    char pl[40];
+    html_printf(b, "<tr class=\"task%r\" data-task-id=\"%D\"><td data-label=\"%s\">", overdue ? " overdue" : "", id,
+                _("Due"));
+    if (*jstr(t, "due"))
+        html_printf(b, "%s", jstr(t, "due"));
+    else
+        buf_adds(b, "—");
+    if (overdue)
+        html_printf(b, " <span class=\"badge overdue\">%s</span>", _("Overdue"));
+    html_printf(b, "</td><td data-label=\"%s\"><span class=\"task-title\">%s</span>", _("Task"), jstr(t, "title"));
+    if (str_eq(jstr(t, "source"), "rule"))
+        html_printf(b, " <span class=\"muted small\">%s</span>", _("(from a rule)"));
+    else if (page_int(t, "created_by") && page_int(t, "created_by") != h->actor.staff_id)
+        html_printf(b, " <span class=\"muted small\">%s %s</span>", _("from"), jstr(t, "created_by_name"));
+    html_printf(b, "</td><td data-label=\"%s\">", _("Client"));
+    if (!cid)
+        buf_adds(b, "—");
+    else if (json_is_true(json_object_get(t, "client_hidden")))
+        html_printf(b, "<span class=\"muted\">%s</span>", _("(no access now)"));
+    else
+        html_printf(b, "<a href=\"/clients/%D\">%s %s</a>", cid, jstr(t, "given_name"), jstr(t, "family_name"));
+    html_printf(b, "</td><td data-label=\"%s\"><span class=\"badge prio-%s\">%s</span></td><td class=\"actions\">",
+                _("Priority"), prio, ui_label(prio, pl, sizeof pl));
+    html_printf(b, "<form method=\"post\" action=\"/tasks/%D/done\" class=\"inline done-form\">", id);
+    ui_csrf(h, b);
+    html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%D\"><input type=\"hidden\" name=\"next\" "
+                   "value=\"/#tasks\"><button type=\"submit\" class=\"small\">%s<span class=\"sr\"> — %s</span>"
+                   "</button></form>",
+                page_int(t, "version"), _("Done"), jstr(t, "title"));
+    int mine = fs && str_eq(fs->form, "reassign") && fs->target == id;
+    char pfx[32];
+    snprintf(pfx, sizeof pfx, mine ? "f" : "t%lld", (long long)id);
+    html_printf(b, "<details class=\"reassign\"%r><summary>%s</summary>", mine ? " open" : "", _("Reassign"));
+    html_printf(b, "<form method=\"post\" action=\"/tasks/%D/reassign\">", id);
+    ui_csrf(h, b);
+    html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%D\">", page_int(t, "version"));
+    pf_staff(b, pfx, "assignee", _("Give to"), staff, 0, page_int(t, "assignee"), mine ? fs->errs : NULL, 1);
+    html_printf(b, "<button type=\"submit\" class=\"small\">%s</button></form></details></td></tr>", _("Reassign"));
+}
+
+static void tasks_section(struct hreq *h, struct buf *b, const struct fstate *fs)
+{
+    json_t *tasks = NULL;
+    html_printf(b, "<section class=\"card wide\" id=\"tasks\" aria-labelledby=\"tasks-h\"><h2 id=\"tasks-h\">%s</h2>",
+                _("Tasks due"));
+    if (task_mine(&h->ctx, &tasks) != OK) {
+        html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
+        h->ctx.msg[0] = 0;
+        return;
+    }
+    if (!json_array_size(tasks)) {
+        html_printf(b, "<p class=\"muted\" id=\"no-tasks\">%s</p></section>", _("Nothing due. Well done."));
+        json_decref(tasks);
+        return;
+    }
+    json_t *staff = page_staff(h);
+    html_printf(b, "<table class=\"list\" id=\"task-list\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
+                   "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\"><span class=\"sr\">%s"
+                   "</span></th></tr></thead><tbody>",
+                _("Due"), _("Task"), _("Client"), _("Priority"), _("Actions"));
+    size_t i;
+    json_t *t;
+    json_array_foreach(tasks, i, t) task_row(h, b, t, staff, fs);
+    buf_adds(b, "</tbody></table></section>");
+    json_decref(staff);
+    json_decref(tasks);
+}
+
+static void clients_section(struct hreq *h, struct buf *b)
+{
+    json_t *rows = NULL;
+    if (my_clients(&h->ctx, &rows) != OK) {
+        h->ctx.msg[0] = 0;
+        return;
+    }
+    if (!json_array_size(rows) && (h->actor.role == ROLE_ADMIN || h->actor.role == ROLE_ANALYST)) {
+        json_decref(rows);
+        return;
+    }
+    html_printf(b, "<section class=\"card wide\" aria-labelledby=\"mine-h\"><h2 id=\"mine-h\">%s <span class=\"count\">"
+                   "%d</span></h2>",
+                _("My clients"), (int)json_array_size(rows));
+    if (!json_array_size(rows)) {
+        html_printf(b, "<p class=\"muted\">%s</p></section>", _("You are not on any open care team."));
+        json_decref(rows);
+        return;
+    }
+    html_printf(b, "<table class=\"list\" id=\"my-clients\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
+                   "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>"
+                   "<tbody>",
+                _("Name"), _("Programme"), _("Status"), _("Open tasks"), _("Last contact"));
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r)
+    {
+        char l1[80], l2[80];
+        html_printf(b, "<tr data-client-id=\"%D\"><td data-label=\"%s\"><a href=\"/clients/%D\">", page_int(r, "id"),
+                    _("Name"), page_int(r, "id"));
+        page_name(b, r);
+        buf_adds(b, "</a>");
+        if (json_is_true(json_object_get(r, "is_primary")))
+            html_printf(b, " <span class=\"badge\">%s</span>", _("primary"));
+        html_printf(b, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%D</td>"
+                       "<td data-label=\"%s\">%s</td></tr>",
+                    _("Programme"), ui_label(jstr(r, "programme"), l1, sizeof l1), _("Status"),
+                    ui_label(jstr(r, "episode_status"), l2, sizeof l2), _("Open tasks"), page_int(r, "open_tasks"),
+                    _("Last contact"), *jstr(r, "last_contact") ? jstr(r, "last_contact") : "—");
+    }
+    buf_adds(b, "</tbody></table></section>");
+    json_decref(rows);
+}
+
+static void recent_section(struct hreq *h, struct buf *b)
+{
+    json_t *rows = NULL;
+    if (audit_recent_clients(&h->ctx, 8, &rows) != OK || !json_array_size(rows)) {
+        h->ctx.msg[0] = 0;
+        json_decref(rows);
+        return;
+    }
+    html_printf(b, "<section class=\"card side\" aria-labelledby=\"recent-h\"><h2 id=\"recent-h\">%s</h2>"
+                   "<ul class=\"plain links\" id=\"recent\">",
+                _("Recently viewed"));
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r)
+    {
+        html_printf(b, "<li><a href=\"/clients/%D\">", page_int(r, "id"));
+        page_name(b, r);
+        buf_adds(b, "</a> <span class=\"muted small\">");
+        page_when(b, jstr(r, "viewed_at"));
+        buf_adds(b, "</span></li>");
+    }
+    buf_adds(b, "</ul></section>");
+    json_decref(rows);
+}
+
+static void work_page(struct hreq *h, int status, const struct fstate *fs)
+{
+    struct buf b;
+    buf_init(&b);
+    ui_begin(h, &b, _("My work"));
+    page_flash(h, &b);
+    html_printf(&b, "<div class=\"page-head\"><h1>%s</h1>", _("My work"));
+    if (h->actor.role != ROLE_ADMIN && h->actor.role != ROLE_ANALYST)
+        html_printf(&b, "<form method=\"get\" action=\"/clients\" class=\"quick\" role=\"search\" id=\"quick-search\">"
+                        "<label for=\"qs\" class=\"sr\">%s</label><input id=\"qs\" name=\"q\" type=\"search\" "
+                        "placeholder=\"%s\" autocomplete=\"off\"><button type=\"submit\">%s</button></form>",
+                    _("Find a client by name"), _("Find a client by name"), _("Find"));
+    buf_adds(&b, "</div>");
+    if (fs)
+        ui_errors_summary(&b, fs->errs, fs->msg);
+    if (h->actor.role == ROLE_ADMIN)
+        html_printf(&b, "<section class=\"card\"><h2>%s</h2><ul class=\"plain links\"><li><a href=\"/admin/orgs\">%s"
+                        "</a></li><li><a href=\"/admin/staff\">%s</a></li><li><a href=\"/break-glass\">%s</a></li>"
+                        "</ul></section>",
+                    _("Administration"), _("Organisations"), _("Staff accounts"), _("Break-glass review"));
+    buf_adds(&b, "<div class=\"columns\"><div class=\"main-col\">");
+    tasks_section(h, &b, fs);
+    clients_section(h, &b);
+    buf_adds(&b, "</div><div class=\"side-col\">");
+    recent_section(h, &b);
+    buf_adds(&b, "</div></div>");
+    page_send(h, status, &b);
+}
+
+void pg_work(struct hreq *h)
+{
+    work_page(h, 200, NULL);
+}
+
+/* ---- done and reassign ---- */
+
+static int task_w(struct hreq *h)
+{
+    return task_update(&h->ctx, h->id[0], h->if_match, page_stashed(h), &h->result);
+}
+
+static void task_after(struct hreq *h, const char *key)
+{
+    const char *next = page_safe_next(fstr(h, "next"), "/");
+    if (h->rc == OK) {
+        page_redirect_msg(h, next, key);
+    } else if (h->rc == ERR_CONFLICT) {
+        page_conflict(h, next);
+    } else if (h->rc == ERR_INVALID) {
+        struct fstate fs = {.form = "reassign", .target = h->id[0], .errs = h->ctx.errors, .msg = NULL};
+        json_incref(fs.errs);
+        work_page(h, 400, &fs);
+        json_decref(fs.errs);
+    } else {
+        reply_core_error(h, h->rc);
+    }
+}
+
+static void done_after(struct hreq *h)
+{
+    task_after(h, "task-done");
+}
+
+static void reassign_after(struct hreq *h)
+{
+    task_after(h, "task-reassigned");
+}
+
+void pg_task_done(struct hreq *h)
+{
+    page_stash(h, json_pack("{s:s}", "status", "done"));
+    http_write(h, task_w, done_after);
+}
+
+void pg_task_reassign(struct hreq *h)
+{
+    const char *a = fstr(h, "assignee");
+    page_stash(h, json_pack("{s:s}", "assignee", a ? a : ""));
+    http_write(h, task_w, reassign_after);
+}
