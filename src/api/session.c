@@ -10,7 +10,7 @@ struct login_state {
     char username[64];
     char password[201];
     char hash[128];
-    int found, ok;
+    int found, ok, failed;
     struct actor who;
     char token[AUTH_TOKEN_HEX + 1];
 };
@@ -19,9 +19,10 @@ static int login_run(struct hreq *h)
 {
     struct login_state *s = h->user;
     struct db *w = h->ctx.db;
-    if (!s->ok) {
+    if (!s->ok) { /* commit the failure (an error would roll it back), answer 401 afterwards */
         auth_record_failure(w, s->username, h->addr);
-        return ERR_UNAUTH;
+        s->failed = 1;
+        return OK;
     }
     auth_clear_failures(w, s->username);
     if (auth_session_create(w, s->who.staff_id, s->token, h->csrf) != 0)
@@ -46,6 +47,9 @@ static void login_finish(struct hreq *h)
 
 static void login_after(struct hreq *h)
 {
+    struct login_state *s = h->user;
+    if (h->rc == OK && s->failed)
+        h->rc = ERR_UNAUTH;
     login_finish(h);
     h->then(h);
 }

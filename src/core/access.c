@@ -21,7 +21,7 @@ int access_client(struct ctx *c, int64_t client_id, struct access *out)
     if (client_org < 0)
         return ERR_NOTFOUND;
     const struct actor *a = c->a;
-    if (!a || a->role == ROLE_ANALYST)
+    if (!a || a->role == ROLE_ANALYST || a->role == ROLE_ADMIN)
         return OK; /* no client-level data at all */
     char today[16], now[32];
     iso_today(today);
@@ -30,7 +30,7 @@ int access_client(struct ctx *c, int64_t client_id, struct access *out)
     int team = db_int1(c->db, 0,
                        "SELECT 1 FROM episodes e WHERE e.client_id=? AND e.status<>'discharged' AND (e.primary_cm=?"
                        " OR EXISTS (SELECT 1 FROM team_members t WHERE t.episode_id=e.id AND t.staff_id=?"
-                       " AND t.from_date<=? AND (t.to_date IS NULL OR t.to_date>=?))) LIMIT 1",
+                       " AND t.from_date<=? AND (t.to_date IS NULL OR t.to_date>?))) LIMIT 1",
                        "iiitt", client_id, a->staff_id, a->staff_id, today, today) == 1;
     /* A supervisor oversees the open episodes of their own organisation. */
     int supervised = !team && a->role == ROLE_SUPERVISOR &&

@@ -39,8 +39,10 @@ static size_t text_len(const char *s)
 
 int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int hours, json_t **out)
 {
-    if (!c->a || access_is(c, ROLES_NO_BREAKGLASS))
+    if (!c->a || access_is(c, ROLES_NO_BREAKGLASS)) {
+        audit_log(c, "breakglass.open", "denied", client_id, "client", client_id, NULL);
         return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not use emergency access."));
+    }
     struct access acc;
     if (access_client(c, client_id, &acc) != OK)
         return ctx_fail(c, ERR_NOTFOUND, _("No such client."));

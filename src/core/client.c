@@ -369,12 +369,12 @@ static int fts_query(const char *q, char *out, size_t len)
 #define VISIBLE_ANY                                                                                                \
     " AND (c.org_id=?1 OR EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND (e.org_id=?1 OR"           \
     " (e.status<>'discharged' AND (e.primary_cm=?2 OR EXISTS (SELECT 1 FROM team_members t WHERE"                   \
-    " t.episode_id=e.id AND t.staff_id=?2 AND (t.to_date IS NULL OR t.to_date>=?3)))))) OR EXISTS (SELECT 1 FROM" \
+    " t.episode_id=e.id AND t.staff_id=?2 AND (t.to_date IS NULL OR t.to_date>?3)))))) OR EXISTS (SELECT 1 FROM" \
     " break_glass b WHERE b.client_id=c.id AND b.staff_id=?2 AND b.expires_at>?4))"
 #define VISIBLE_TEAM                                                                                               \
     " AND ?1=?1 AND (EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged' AND"      \
     " (e.primary_cm=?2 OR EXISTS (SELECT 1 FROM team_members t WHERE t.episode_id=e.id AND t.staff_id=?2 AND"      \
-    " (t.to_date IS NULL OR t.to_date>=?3)))) OR EXISTS (SELECT 1 FROM break_glass b WHERE b.client_id=c.id AND"   \
+    " (t.to_date IS NULL OR t.to_date>?3)))) OR EXISTS (SELECT 1 FROM break_glass b WHERE b.client_id=c.id AND"   \
     " b.staff_id=?2 AND b.expires_at>?4))"
 #define SEARCH_COLS                                                                                               \
     "SELECT c.id, c.given_name, c.family_name, c.preferred_name, substr(c.birth_date,1,4) AS birth_year,"        \

@@ -11,11 +11,11 @@
 #include <string.h>
 #include <strings.h>
 
-#define BATCH 5000           /* clients per transaction */
-#define CM_FIRST 36          /* clients 1..36 go to cm1, cm2, cm3 in turn (12 each) */
-#define CM4_CLIENTS 12       /* the first Eastgate clients go to cm4 */
-#define RICH_CONTACTS 2000   /* these first clients get 2-4 contacts each; later ones few */
-#define CLINICIAN_RANGE 400  /* psy1 and nurse1 join teams among the first clients only */
+#define BATCH 5000          /* clients per transaction */
+#define CM_FIRST 36         /* clients 1..36 go to cm1, cm2, cm3 in turn (12 each) */
+#define CM4_CLIENTS 12      /* the first Eastgate clients go to cm4 */
+#define RICH_CONTACTS 2000  /* these first clients get 2-4 contacts each; later ones few */
+#define CLINICIAN_RANGE 400 /* psy1 and nurse1 join teams among the first clients only */
 #define CLIENTS_PER_CM 25
 #define MAX_SYNTHETIC_CM 2000
 
@@ -132,74 +132,86 @@ static int office_hours(struct rng *r) /* a time of day between 08:30 and 18:00,
 
 /* Korean given names: two syllables, drawn per sex from syllables that combine naturally, or (one time
  * in seven) one of the common names, so that popular names repeat as they do in life. */
-static const char *const ko_f1[] = {"Min", "Seo", "Ji", "Ha", "Eun", "Hye", "So", "Mi", "Yu", "Su", "Ye",
-                                    "Chae", "Da", "Jung", "Hyun", "Yoon", "Young", "Kyung", "Sun", "Hee", NULL};
-static const char *const ko_f2[] = {"ji", "yeon", "yoon", "eun", "jin", "young", "na", "kyung", "hee", "jung",
-                                    "seo", "won", "bin", "rin", "hyun", "sook", "mi", "ah", NULL};
-static const char *const ko_m1[] = {"Min", "Seo", "Do", "Ji", "Jun", "Hyun", "Sung", "Jae", "Dong", "Tae",
-                                    "Woo", "Sang", "Kyung", "Young", "Seung", "Jin", "Jong", "Kwang", "Myung",
-                                    "Byung", "Dae", "Joon", "Gun", "Si", "Ha", "Eun", NULL};
-static const char *const ko_m2[] = {"jun", "hyun", "ho", "woo", "min", "won", "soo", "hoon", "sik", "seok",
-                                    "chul", "young", "jin", "sung", "gyu", "hwan", "yoon", "jae", NULL};
-static const char *const ko_f[] = {"Minji", "Seoyeon", "Jiwoo", "Hayoon", "Eunji", "Hyejin", "Soyoung", "Mijin",
-                                   "Yuna", "Jieun", "Sujin", "Jihye", "Younghee", "Soonja", "Mikyung", "Jungsook",
-                                   "Okja", "Kyungja", "Chaewon", "Subin", NULL};
-static const char *const ko_m[] = {"Minjun", "Seojun", "Dohyun", "Jiho", "Junho", "Hyunwoo", "Sungmin", "Jaewon",
-                                   "Donghyun", "Taeyang", "Woojin", "Sangwoo", "Kyungsoo", "Youngsoo", "Chulsoo",
-                                   "Jaehyun", "Seungho", "Jinwoo", "Byungchul", "Kwangsoo", NULL};
-static const char *const ko_family[] = {"Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim",
-                                        "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong",
-                                        "Jeon", "Ko", "Moon", "Yang", "Son", "Bae", "Baek", "Heo", "Nam", "Noh",
-                                        NULL};
+static const char *const ko_f1[] = {"Min",  "Seo",  "Ji",    "Ha",    "Eun",  "Hye", "So",
+                                    "Mi",   "Yu",   "Su",    "Ye",    "Chae", "Da",  "Jung",
+                                    "Hyun", "Yoon", "Young", "Kyung", "Sun",  "Hee", NULL};
+static const char *const ko_f2[] = {"ji",    "yeon", "yoon", "eun", "jin", "young", "na",
+                                    "kyung", "hee",  "jung", "seo", "won", "bin",   "rin",
+                                    "hyun",  "sook", "mi",   "ah",  NULL};
+static const char *const ko_m1[] = {"Min",   "Seo",  "Do",   "Ji",    "Jun",   "Hyun",  "Sung",
+                                    "Jae",   "Dong", "Tae",  "Woo",   "Sang",  "Kyung", "Young",
+                                    "Seung", "Jin",  "Jong", "Kwang", "Myung", "Byung", "Dae",
+                                    "Joon",  "Gun",  "Si",   "Ha",    "Eun",   NULL};
+static const char *const ko_m2[] = {"jun",  "hyun", "ho",   "woo",  "min",   "won", "soo",
+                                    "hoon", "sik",  "seok", "chul", "young", "jin", "sung",
+                                    "gyu",  "hwan", "yoon", "jae",  NULL};
+static const char *const ko_f[] = {"Minji",    "Seoyeon", "Jiwoo",   "Hayoon",   "Eunji", "Hyejin",
+                                   "Soyoung",  "Mijin",   "Yuna",    "Jieun",    "Sujin", "Jihye",
+                                   "Younghee", "Soonja",  "Mikyung", "Jungsook", "Okja",  "Kyungja",
+                                   "Chaewon",  "Subin",   NULL};
+static const char *const ko_m[] = {"Minjun",    "Seojun",   "Dohyun",   "Jiho",    "Junho",   "Hyunwoo",
+                                   "Sungmin",   "Jaewon",   "Donghyun", "Taeyang", "Woojin",  "Sangwoo",
+                                   "Kyungsoo",  "Youngsoo", "Chulsoo",  "Jaehyun", "Seungho", "Jinwoo",
+                                   "Byungchul", "Kwangsoo", NULL};
+static const char *const ko_family[] = {"Kim",  "Lee",  "Park", "Choi", "Jung", "Kang", "Cho",  "Yoon",
+                                        "Jang", "Lim",  "Han",  "Oh",   "Seo",  "Shin", "Kwon", "Hwang",
+                                        "Ahn",  "Song", "Yoo",  "Hong", "Jeon", "Ko",   "Moon", "Yang",
+                                        "Son",  "Bae",  "Baek", "Heo",  "Nam",  "Noh",  NULL};
 /* Rough shares (per mille) of the Korean family names above: a few are very common. */
 static const int ko_family_w[] = {215, 150, 85, 48, 43, 24, 21, 21, 20, 17, 15, 15, 15, 15, 14,
-                                  14, 14, 14, 12, 11, 11, 9,  9,  9,  9,  8,  8,  6,  6,  6};
+                                  14,  14,  14, 12, 11, 11, 9,  9,  9,  9,  8,  8,  6,  6,  6};
 
-static const char *const en_f[] = {"Mary",     "Sarah",  "Emily",    "Grace",     "Hannah", "Chloe",
-                                   "Ruth",     "Emma",   "Olivia",   "Charlotte", "Lucy",   "Margaret",
-                                   "Helen",    "Zoë",    "Rebecca",  "Jessica",   "Laura",  "Anne", NULL};
-static const char *const en_m[] = {"James",  "Robert", "Michael", "David",   "Thomas", "Daniel",      "Oliver",
-                                   "Samuel", "Jack",   "George",  "William", "Peter",  "Christopher", "Andrew",
-                                   "Matthew", "Joseph", "Richard", "Edward", NULL};
-static const char *const en_fam[] = {"Smith",   "Jones",    "Williams", "Brown",   "Taylor",  "Davies",
-                                     "Wilson",  "Evans",    "Thomas",   "Johnson", "Roberts", "Walker",
-                                     "Wright",  "Robinson", "Thompson", "White",   "Hughes",  "Edwards",
-                                     "Green",   "Hall",     "O'Brien",  "MacLeod", NULL};
-static const char *const zh_f[] = {"Mei", "Xiuying", "Lina", "Hui", "Fang", "Jing", "Yan", "Xiaoling", "Li",
-                                   "Ying", NULL};
-static const char *const zh_m[] = {"Wei", "Jun", "Hao", "Ming", "Qiang", "Lei", "Tao", "Jian", "Yong", "Chao", NULL};
-static const char *const zh_fam[] = {"Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu",
-                                     "Xu", "Sun", NULL};
-static const char *const vi_f[] = {"Linh", "Lan", "Thu", "Hoa", "Mai", "Ngoc", "Trang", "Huong", "Phuong", "Thao",
-                                   NULL};
-static const char *const vi_m[] = {"Minh", "Tuan", "Duc", "Hung", "Long", "Quang", "Khanh", "Nam", "Thanh", "Bao",
-                                   NULL};
-static const char *const vi_fam[] = {"Nguyen", "Tran", "Le", "Pham", "Hoang", "Vo", "Phan", "Vu", "Dang", "Bui",
-                                     "Do", "Ngo", NULL};
-static const char *const ph_f[] = {"Maricel", "Rosalie", "Jocelyn", "Liza", "Cristina", "Analyn", "Marites", NULL};
+static const char *const en_f[] = {"Mary",    "Sarah",   "Emily",     "Grace", "Hannah",   "Chloe", "Ruth",
+                                   "Emma",    "Olivia",  "Charlotte", "Lucy",  "Margaret", "Helen", "Zoë",
+                                   "Rebecca", "Jessica", "Laura",     "Anne",  NULL};
+static const char *const en_m[] = {
+    "James",   "Robert", "Michael",     "David",  "Thomas",  "Daniel", "Oliver",  "Samuel", "Jack", "George",
+    "William", "Peter",  "Christopher", "Andrew", "Matthew", "Joseph", "Richard", "Edward", NULL};
+static const char *const en_fam[] = {"Smith",  "Jones",    "Williams", "Brown",   "Taylor",  "Davies",
+                                     "Wilson", "Evans",    "Thomas",   "Johnson", "Roberts", "Walker",
+                                     "Wright", "Robinson", "Thompson", "White",   "Hughes",  "Edwards",
+                                     "Green",  "Hall",     "O'Brien",  "MacLeod", NULL};
+static const char *const zh_f[] = {"Mei", "Xiuying",  "Lina", "Hui",  "Fang", "Jing",
+                                   "Yan", "Xiaoling", "Li",   "Ying", NULL};
+static const char *const zh_m[] = {"Wei", "Jun",  "Hao",  "Ming", "Qiang", "Lei",
+                                   "Tao", "Jian", "Yong", "Chao", NULL};
+static const char *const zh_fam[] = {"Wang",  "Li",   "Zhang", "Liu", "Chen", "Yang", "Zhao",
+                                     "Huang", "Zhou", "Wu",    "Xu",  "Sun",  NULL};
+static const char *const vi_f[] = {"Linh",  "Lan",   "Thu",    "Hoa",  "Mai", "Ngoc",
+                                   "Trang", "Huong", "Phuong", "Thao", NULL};
+static const char *const vi_m[] = {"Minh",  "Tuan", "Duc",   "Hung", "Long", "Quang",
+                                   "Khanh", "Nam",  "Thanh", "Bao",  NULL};
+static const char *const vi_fam[] = {"Nguyen", "Tran", "Le",  "Pham", "Hoang", "Vo", "Phan",
+                                     "Vu",     "Dang", "Bui", "Do",   "Ngo",   NULL};
+static const char *const ph_f[] = {"Maricel",  "Rosalie", "Jocelyn", "Liza",
+                                   "Cristina", "Analyn",  "Marites", NULL};
 static const char *const ph_m[] = {"Rodel", "Jerome", "Ramon", "Arnel", "Marvin", "Jomar", "Renato", NULL};
-static const char *const ph_fam[] = {"Santos", "Reyes", "Cruz", "Bautista", "Dela Cruz", "Mendoza", "Garcia",
-                                     "Villanueva", "Ramos", "Aquino", NULL};
-static const char *const ja_f[] = {"Yuki", "Aiko", "Haruka", "Sakura", "Naoko", "Emi", "Keiko", "Misaki", NULL};
-static const char *const ja_m[] = {"Haruto", "Kenji", "Takeshi", "Hiroshi", "Ren", "Daiki", "Sota", "Kazuo", NULL};
-static const char *const ja_fam[] = {"Sato",   "Suzuki",    "Takahashi", "Tanaka", "Watanabe", "Ito",
-                                     "Yamamoto", "Nakamura", "Kobayashi", "Kato", NULL};
+static const char *const ph_fam[] = {"Santos", "Reyes",      "Cruz",  "Bautista", "Dela Cruz", "Mendoza",
+                                     "Garcia", "Villanueva", "Ramos", "Aquino",   NULL};
+static const char *const ja_f[] = {"Yuki", "Aiko",  "Haruka", "Sakura", "Naoko",
+                                   "Emi",  "Keiko", "Misaki", NULL};
+static const char *const ja_m[] = {"Haruto", "Kenji", "Takeshi", "Hiroshi", "Ren",
+                                   "Daiki",  "Sota",  "Kazuo",   NULL};
+static const char *const ja_fam[] = {"Sato",     "Suzuki",   "Takahashi", "Tanaka", "Watanabe", "Ito",
+                                     "Yamamoto", "Nakamura", "Kobayashi", "Kato",   NULL};
 static const char *const sa_f[] = {"Priya", "Anjali", "Fatima", "Sunita", "Meera", "Ayesha", "Nisha", NULL};
 static const char *const sa_m[] = {"Arjun", "Rahul", "Imran", "Sanjay", "Vikram", "Ravi", "Bilal", NULL};
-static const char *const sa_fam[] = {"Patel", "Singh", "Sharma", "Khan", "Gupta", "Das", "Hossain", "Rahman",
-                                     NULL};
-static const char *const es_f[] = {"María", "Lucía", "Carmen", "Sofía", "Valentina", "Isabel", "Camila", NULL};
+static const char *const sa_fam[] = {"Patel", "Singh",   "Sharma", "Khan", "Gupta",
+                                     "Das",   "Hossain", "Rahman", NULL};
+static const char *const es_f[] = {"María",     "Lucía",  "Carmen", "Sofía",
+                                   "Valentina", "Isabel", "Camila", NULL};
 static const char *const es_m[] = {"José", "Mateo", "Carlos", "Javier", "Diego", "Luis", "Andrés", NULL};
-static const char *const es_fam[] = {"García", "Martínez", "Rodríguez", "López", "Hernández", "Silva", "Torres",
-                                     "Flores", NULL};
-static const char *const kr_f[] = {"Olga",    "Natalia", "Svetlana", "Aigerim", "Dilnoza",
-                                   "Yelena", "Irina",   NULL}; /* Koryo-saram */
-static const char *const kr_m[] = {"Dmitri", "Sergei", "Alexei", "Timur", "Rustam", "Viktor", "Nikolai", NULL};
+static const char *const es_fam[] = {"García", "Martínez", "Rodríguez", "López", "Hernández",
+                                     "Silva",  "Torres",   "Flores",    NULL};
+static const char *const kr_f[] = {"Olga",    "Natalia", "Svetlana", "Aigerim",
+                                   "Dilnoza", "Yelena",  "Irina",    NULL}; /* Koryo-saram */
+static const char *const kr_m[] = {"Dmitri", "Sergei", "Alexei",  "Timur",
+                                   "Rustam", "Viktor", "Nikolai", NULL};
 static const char *const kr_fam[] = {"Kim", "Tsoi", "Pak", "Shin", "Ten", "Khegai", "Ni", "Ogai", NULL};
 static const char *const af_f[] = {"Aisha", "Amara", "Layla", "Nadia", "Esi", "Amina", "Chioma", NULL};
 static const char *const af_m[] = {"Mohammed", "Omar", "Kwame", "Yusuf", "Emeka", "Karim", "Tariq", NULL};
-static const char *const af_fam[] = {"Hassan", "Ahmed", "Haddad", "Okafor", "Mensah", "Abdi", "Diallo", "Mansour",
-                                     NULL};
+static const char *const af_fam[] = {"Hassan", "Ahmed",  "Haddad",  "Okafor", "Mensah",
+                                     "Abdi",   "Diallo", "Mansour", NULL};
 
 #define CULTURE_KO 0 /* the first culture below */
 static const struct culture {
@@ -212,8 +224,8 @@ static const struct culture {
     {"tl", 3, ph_f, ph_m, ph_fam},     {"ja", 2, ja_f, ja_m, ja_fam}, {"hi", 2, sa_f, sa_m, sa_fam},
     {"es", 2, es_f, es_m, es_fam},     {"ru", 2, kr_f, kr_m, kr_fam}, {"en", 2, af_f, af_m, af_fam},
 };
-static const char *const nicknames[] = {"Danny", "Sunny", "Jay", "Kate", "Mike", "Annie", "Ben",
-                                        "Lily",  "Max",   "Sam", "Joy",  "Teddy", "Coco", NULL};
+static const char *const nicknames_f[] = {"Sunny", "Kate", "Annie", "Lily", "Joy", "Coco", "Sam", NULL};
+static const char *const nicknames_m[] = {"Danny", "Jay", "Mike", "Ben", "Max", "Teddy", "Sam", NULL};
 
 static int pick_culture(struct rng *r)
 {
@@ -246,11 +258,12 @@ static const char *family_name(struct rng *r, int culture)
 
 /* ---- addresses, contacts, notes ---- */
 
-static const char *const districts[] = {"Riverside-gu", "Eastgate-gu", "Northside-gu", "Harbour-gu",
-                                        "Hillcrest-gu", "Millbrook-gu", "Oakfield-gu", "Stonebridge-gu", NULL};
-static const char *const streets[] = {"Hangang-ro", "Dosan-ro",  "Songnim-ro", "Eunhaeng-ro", "Gongwon-ro",
-                                      "Sijang-ro",  "Haean-ro",  "Byeolmaru-ro", "Dongmun-ro", "Bukmun-ro",
-                                      "Willow-ro",  "Cedar-ro",  "Maple-ro",   "Station-ro",  NULL};
+static const char *const districts[] = {"Riverside-gu", "Eastgate-gu",    "Northside-gu",
+                                        "Harbour-gu",   "Hillcrest-gu",   "Millbrook-gu",
+                                        "Oakfield-gu",  "Stonebridge-gu", NULL};
+static const char *const streets[] = {"Hangang-ro", "Dosan-ro", "Songnim-ro",   "Eunhaeng-ro", "Gongwon-ro",
+                                      "Sijang-ro",  "Haean-ro", "Byeolmaru-ro", "Dongmun-ro",  "Bukmun-ro",
+                                      "Willow-ro",  "Cedar-ro", "Maple-ro",     "Station-ro",  NULL};
 static const char *const relations_f[] = {"Mother", "Sister", "Daughter", "Aunt", NULL};
 static const char *const relations_m[] = {"Father", "Brother", "Son", "Uncle", NULL};
 static const char *const relations_x[] = {"Spouse", "Partner", "Friend", "Cousin", "Neighbour", NULL};
@@ -283,11 +296,13 @@ static const char *const restricted_notes[] = {
     "Psychotherapy session: worked on coping with intrusive thoughts. Details kept in the therapy record.",
     "Discussed alcohol use over the past month; the client set their own goal to cut down.",
     "Client disclosed past trauma; agreed to move at their pace and revisit next session.",
-    "Substance use review: no use reported since the last visit; discussed triggers.",
-    NULL};
-static const char *const discharge_reasons[] = {"Goals achieved", "Moved out of the area",
-                                                "Transferred to another service", "Client declined further service",
-                                                "Admitted to long-term care", NULL};
+    "Substance use review: no use reported since the last visit; discussed triggers.", NULL};
+static const char *const discharge_reasons[] = {"Goals achieved",
+                                                "Moved out of the area",
+                                                "Transferred to another service",
+                                                "Client declined further service",
+                                                "Admitted to long-term care",
+                                                NULL};
 static const char *const task_titles[] = {"Care plan review due",
                                           "Follow-up call after hospital discharge",
                                           "Return housing application forms",
@@ -308,8 +323,8 @@ static const char *const use_statuses[] = {"active", "intake", "on_hold", "disch
 static const int w_statuses[] = {80, 8, 7, 5};
 static const char *const use_targets[] = {"severe", "long_term_hospitalised", "crisis", "other"};
 static const int w_targets[] = {45, 20, 15, 20};
-static const char *const use_kinds[] = {"home_visit", "office", "phone", "outreach", "group", "crisis",
-                                        "case_conference"};
+static const char *const use_kinds[] = {"home_visit", "office", "phone",          "outreach",
+                                        "group",      "crisis", "case_conference"};
 static const int w_kinds[] = {25, 20, 30, 10, 5, 5, 5};
 static const int w_domains[] = {30, 6, 8, 10, 8, 6, 8, 10, 4, 10}; /* in service_domains order */
 
@@ -380,16 +395,17 @@ static const char SQL_CLIENT[] =
 static const char SQL_IDENT[] = "INSERT INTO client_identifiers(client_id, kind, value) VALUES (?,?,?)";
 static const char SQL_FTS[] = "INSERT INTO clients_fts(rowid, name) VALUES (?,?)";
 static const char SQL_EPISODE[] =
-    "INSERT INTO episodes(client_id, org_id, programme, status, target_group, primary_cm, start_date, end_date,"
+    "INSERT INTO episodes(client_id, org_id, programme, status, target_group, primary_cm, start_date, "
+    "end_date,"
     " discharge_reason, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
 static const char SQL_TEAM[] =
     "INSERT INTO team_members(episode_id, staff_id, team_role, from_date, to_date) VALUES (?,?,?,?,?)";
 static const char SQL_CONTACT[] =
     "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min, domains, body, restricted,"
     " created_at) VALUES (?,?,?,?,?,?,?,?,?,?)";
-static const char SQL_TASK[] =
-    "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source, created_by, created_at, done_by,"
-    " done_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+static const char SQL_TASK[] = "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source, "
+                               "created_by, created_at, done_by,"
+                               " done_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
 
 /* ---- the generator's state ---- */
 
@@ -409,7 +425,7 @@ struct gen {
     int nfirst;
     int64_t cm4_clients[CM4_CLIENTS];
     int n_cm4;
-    int now_sec;      /* seconds since midnight UTC: nothing is stamped in the future */
+    int now_sec; /* seconds since midnight UTC: nothing is stamped in the future */
     int64_t birth0, birth1;
 };
 
@@ -450,16 +466,21 @@ static int64_t demo_org(struct gen *g, const char *name, const char *kind)
 }
 
 /* A staff account by username; an existing one is reused untouched. */
-static int64_t demo_staff(struct gen *g, int64_t org, const char *username, const char *display, const char *role,
-                         const char *discipline)
+static int64_t demo_staff(struct gen *g, int64_t org, const char *username, const char *display,
+                          const char *role, const char *discipline)
 {
+    char phone[24]; /* drawn first, so that reusing an account does not shift the rest of the data */
+    snprintf(phone, sizeof phone, "02-%03u-%04u", 300 + rbelow(&g->r, 700), rbelow(&g->r, 10000));
+    if (role_parse(role) < 0 || (discipline && !in_list(disciplines, discipline))) {
+        snprintf(g->err, g->errlen, "demo: role '%s' or discipline '%s' is unknown", role,
+                 discipline ? discipline : "");
+        return 0;
+    }
     int64_t id = db_int1(g->db, 0, SQL_STAFF_FIND, "t", username);
     if (id)
         return id;
-    char phone[24];
-    snprintf(phone, sizeof phone, "02-%03u-%04u", 300 + rbelow(&g->r, 700), rbelow(&g->r, 10000));
-    id = returning(
-        db_query(g->db, SQL_STAFF_ADD, "ittttttt", org, username, display, role, discipline, phone, g->hash, g->now));
+    id = returning(db_query(g->db, SQL_STAFF_ADD, "ittttttt", org, username, display, role, discipline, phone,
+                            g->hash, g->now));
     if (!id)
         fail(g, "cannot create a staff account");
     return id;
@@ -467,9 +488,11 @@ static int64_t demo_staff(struct gen *g, int64_t org, const char *username, cons
 
 static int make_orgs_and_staff(struct gen *g, int clients)
 {
-    if (!(g->riverside = demo_org(g, "Riverside Mental Health Welfare Centre", "mental_health_welfare_centre")) ||
+    if (!(g->riverside =
+              demo_org(g, "Riverside Mental Health Welfare Centre", "mental_health_welfare_centre")) ||
         !(g->eastgate = demo_org(g, "Eastgate Public Health Centre", "public_health_centre")) ||
-        !(g->northside = demo_org(g, "Northside Administrative Welfare Centre", "administrative_welfare_centre")) ||
+        !(g->northside =
+              demo_org(g, "Northside Administrative Welfare Centre", "administrative_welfare_centre")) ||
         !(g->harbour = demo_org(g, "Harbour Housing Association", "housing_provider")) ||
         !(g->hospital = demo_org(g, "St Luke's Hospital", "hospital")))
         return -1;
@@ -491,8 +514,8 @@ static int make_orgs_and_staff(struct gen *g, int clients)
         {&g->analyst1, &g->riverside, "analyst1", "Junho Lim", "analyst", NULL},
     };
     for (size_t i = 0; i < ARRAY_LEN(fixed); i++)
-        if (!(*fixed[i].id =
-                  demo_staff(g, *fixed[i].org, fixed[i].user, fixed[i].name, fixed[i].role, fixed[i].discipline)))
+        if (!(*fixed[i].id = demo_staff(g, *fixed[i].org, fixed[i].user, fixed[i].name, fixed[i].role,
+                                        fixed[i].discipline)))
             return -1;
     /* Synthetic case managers: about one per 25 clients, a tenth of them at Eastgate. */
     int n = clients / CLIENTS_PER_CM;
@@ -512,7 +535,7 @@ static int make_orgs_and_staff(struct gen *g, int clients)
         snprintf(name, sizeof name, "%s %s", given, family_name(&g->r, c));
         int east = i >= g->n_r;
         int64_t id = demo_staff(g, east ? g->eastgate : g->riverside, user, name, "case_manager",
-                               rpct(&g->r, 65) ? "social_worker" : "nurse");
+                                rpct(&g->r, 65) ? "social_worker" : "nurse");
         if (!id)
             return -1;
         if (east)
@@ -525,8 +548,8 @@ static int make_orgs_and_staff(struct gen *g, int clients)
 
 /* ---- one client: identity, identifier, search row, episode, team, contacts, a task now and then ---- */
 
-static int add_contacts(struct gen *g, int64_t client, int64_t episode, int k, int n, int64_t from, int64_t to,
-                        int64_t cm, int psy, int nurse, int peer)
+static int add_contacts(struct gen *g, int64_t client, int64_t episode, int k, int n, int64_t from,
+                        int64_t to, int64_t cm, int psy, int nurse, int peer)
 {
     int64_t days[4];
     int64_t span = to - from + 1;
@@ -581,9 +604,10 @@ static int add_client(struct gen *g, int k)
     char given[64], email[160], phone[24], address[200], emergency[240], birth[11], ident[16], fts[300];
     given_name(r, culture, female, given, sizeof given);
     const char *family = family_name(r, culture);
-    const char *preferred = rpct(r, 6) ? rpick(r, nicknames) : NULL;
-    const char *gender_identity = rpct(r, 1) ? (rpct(r, 60) ? "non-binary" : female ? "transgender woman"
-                                                                                     : "transgender man")
+    const char *preferred = rpct(r, 6) ? rpick(r, female ? nicknames_f : nicknames_m) : NULL;
+    const char *gender_identity = rpct(r, 1) ? (rpct(r, 60) ? "non-binary"
+                                                : female    ? "transgender woman"
+                                                            : "transgender man")
                                              : NULL;
     const char *language = cultures[culture].lang;
     if (!str_eq(language, "ko") && rpct(r, 30))
@@ -614,8 +638,9 @@ static int add_client(struct gen *g, int k)
         cm = g->cm[3];
     else
         cm = east ? g->syn_e[rbelow(r, (unsigned)g->n_e)] : g->syn_r[rbelow(r, (unsigned)g->n_r)];
-    const char *district = east && rpct(r, 70) ? "Eastgate-gu" : !east && rpct(r, 60) ? "Riverside-gu"
-                                                                                      : rpick(r, districts);
+    const char *district = east && rpct(r, 70)    ? "Eastgate-gu"
+                           : !east && rpct(r, 60) ? "Riverside-gu"
+                                                  : rpick(r, districts);
     if (rpct(r, 2))
         snprintf(address, sizeof address, "No fixed address; post held at Harbour Housing Association");
     else if (rpct(r, 65))
@@ -635,12 +660,14 @@ static int add_client(struct gen *g, int k)
                  kin ? family : family_name(r, culture), rbelow(r, 10000), rbelow(r, 10000));
     }
     /* Episode dates and status. */
-    const char *status = k < CM_FIRST ? (k == 10 ? "intake" : k == 17 ? "on_hold" : "active")
+    const char *status = k < CM_FIRST ? (k == 10   ? "intake"
+                                         : k == 17 ? "on_hold"
+                                                   : "active")
                                       : use_statuses[rweighted(r, w_statuses, (int)ARRAY_LEN(w_statuses))];
     int discharged = str_eq(status, "discharged");
     int64_t start = str_eq(status, "intake") ? g->today - rbelow(r, 45)
-                    : discharged            ? g->today - 180 - rbelow(r, 2000)
-                                            : g->today - 30 - rbelow(r, 2150);
+                    : discharged             ? g->today - 180 - rbelow(r, 2000)
+                                             : g->today - 30 - rbelow(r, 2150);
     int64_t end = discharged ? start + 90 + rbelow(r, (unsigned)(g->today - 1 - (start + 90))) : 0;
     char start_s[11], end_s[11], created[24];
     fmt_date(start, start_s);
@@ -650,9 +677,10 @@ static int add_client(struct gen *g, int k)
     const char *programme = use_programmes[rweighted(r, w_programmes, (int)ARRAY_LEN(w_programmes))];
     const char *target = use_targets[rweighted(r, w_targets, (int)ARRAY_LEN(w_targets))];
 
-    int64_t id = returning(db_query(g->db, SQL_CLIENT, "tttttttttttiitit", given, family, preferred, birth, sex,
-                                    gender_identity, language, has_phone ? phone : NULL, email[0] ? email : NULL,
-                                    address, emergency[0] ? emergency : NULL, org, cm, created, cm, created));
+    int64_t id =
+        returning(db_query(g->db, SQL_CLIENT, "tttttttttttiitit", given, family, preferred, birth, sex,
+                           gender_identity, language, has_phone ? phone : NULL, email[0] ? email : NULL,
+                           address, emergency[0] ? emergency : NULL, org, cm, created, cm, created));
     if (!id)
         return fail(g, "cannot add a client");
     snprintf(ident, sizeof ident, "D%07d", k + 1);
@@ -660,8 +688,8 @@ static int add_client(struct gen *g, int k)
     if (db_run(g->db, SQL_IDENT, "itt", id, "hearth-demo", ident) != DB_OK ||
         db_run(g->db, SQL_FTS, "it", id, fts) != DB_OK)
         return fail(g, "cannot add a client's identifier");
-    int64_t ep = returning(db_query(g->db, SQL_EPISODE, "iitttitttitt", id, org, programme, status, target, cm,
-                                    start_s, discharged ? end_s : NULL,
+    int64_t ep = returning(db_query(g->db, SQL_EPISODE, "iitttitttitt", id, org, programme, status, target,
+                                    cm, start_s, discharged ? end_s : NULL,
                                     discharged ? rpick(r, discharge_reasons) : NULL, cm, created, created));
     if (!ep)
         return fail(g, "cannot add an episode");
@@ -681,17 +709,12 @@ static int add_client(struct gen *g, int k)
         int on;
         int64_t staff;
         const char *role;
-    } extra[] = {{psy, g->psy1, "psychiatrist"}, {nurse, g->nurse1, "nurse"}, {peer, g->peer1, "peer_supporter"}};
-    for (size_t i = 0; i < ARRAY_LEN(extra); i++) {
-        if (!extra[i].on)
-            continue;
-        int64_t last = discharged ? end : g->today;
-        int64_t from = start + rbelow(r, 30);
-        char from_s[11];
-        fmt_date(from > last ? last : from, from_s);
-        if (db_run(g->db, SQL_TEAM, "iittt", ep, extra[i].staff, extra[i].role, from_s, to) != DB_OK)
+    } extra[] = {
+        {psy, g->psy1, "psychiatrist"}, {nurse, g->nurse1, "nurse"}, {peer, g->peer1, "peer_supporter"}};
+    for (size_t i = 0; i < ARRAY_LEN(extra); i++) /* from the start, so their contacts fall inside */
+        if (extra[i].on &&
+            db_run(g->db, SQL_TEAM, "iittt", ep, extra[i].staff, extra[i].role, start_s, to) != DB_OK)
             return fail(g, "cannot add a team member");
-    }
 
     /* Contacts: 2-4 for the first clients (4 for client 1), one now and then later on. */
     int n = k == 0 ? 4 : k < RICH_CONTACTS ? 2 + (int)rbelow(r, 3) : rpct(r, 12) ? 1 : 0;
@@ -716,8 +739,8 @@ static int add_client(struct gen *g, int k)
 
 /* ---- tasks of the named staff: open ones overdue, due this week and later, and a few done ---- */
 
-static int add_task(struct gen *g, int64_t client, int64_t assignee, const char *title, int has_due, int due_in,
-                    const char *priority, const char *source, int done)
+static int add_task(struct gen *g, int64_t client, int64_t assignee, const char *title, int has_due,
+                    int due_in, const char *priority, const char *source, int done)
 {
     char due[11], made[24], done_at[24];
     fmt_date(g->today + due_in, due);
@@ -735,7 +758,8 @@ static int named_tasks(struct gen *g)
 {
     /* Open tasks: the first three overdue, then due this week, then later, the eighth without a date. */
     static const int due_in[] = {-9, -2, -1, 0, 3, 5, 12, 0};
-    static const char *const prio[] = {"high", "urgent", "normal", "normal", "normal", "low", "normal", "low"};
+    static const char *const prio[] = {"high",   "urgent", "normal", "normal",
+                                       "normal", "low",    "normal", "low"};
     for (int j = 0; j < 3; j++) {
         int64_t mine[CM_FIRST];
         int n = 0;
@@ -764,14 +788,15 @@ static int named_tasks(struct gen *g)
     }
     int64_t c1 = g->nfirst ? g->first[0] : 0;
     for (int i = 0; i < g->n_cm4 && i < 3; i++)
-        if (add_task(g, g->cm4_clients[i], g->cm[3], task_titles[i * 3], 1, -2 + 4 * i, "normal", "person", 0) != 0)
+        if (add_task(g, g->cm4_clients[i], g->cm[3], task_titles[i * 3], 1, -2 + 4 * i, "normal", "person",
+                     0) != 0)
             return -1;
     if (add_task(g, c1, g->nurse1, "Depot injection due", 1, 1, "high", "person", 0) != 0 ||
         add_task(g, c1, g->nurse1, "Physical health check: blood tests", 1, -2, "normal", "person", 0) != 0 ||
         add_task(g, c1, g->psy1, "Medication review", 1, 3, "normal", "person", 0) != 0 ||
         add_task(g, c1, g->peer1, "Walk to the community centre together", 1, 2, "low", "person", 0) != 0 ||
-        add_task(g, 0, g->housing1, "Inspect vacant unit 3B before the next placement", 1, 1, "normal", "person",
-                 0) != 0 ||
+        add_task(g, 0, g->housing1, "Inspect vacant unit 3B before the next placement", 1, 1, "normal",
+                 "person", 0) != 0 ||
         add_task(g, 0, g->sup, "Prepare the monthly caseload review", 1, 4, "normal", "person", 0) != 0)
         return -1;
     return 0;
@@ -807,9 +832,13 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
     }
     if (check_vocab(err, errlen) != 0)
         return -1;
-    if (db_int1(db, -1, "SELECT count(*) FROM (SELECT 1 FROM clients LIMIT 1) AS x", NULL) != 0) {
-        snprintf(err, errlen, "demo: the database already holds clients (or cannot be read); demo data goes "
-                              "only into an empty database");
+    if (db_int1(db, -1,
+                "SELECT (SELECT count(*) FROM (SELECT 1 FROM clients LIMIT 1) AS c)"
+                " + (SELECT count(*) FROM (SELECT 1 FROM tasks LIMIT 1) AS t)",
+                NULL) != 0) {
+        snprintf(err, errlen,
+                 "demo: the database already holds clients or tasks (or cannot be read); demo data "
+                 "goes only into an empty database");
         return -1;
     }
     struct gen g = {.db = db, .err = err, .errlen = errlen};

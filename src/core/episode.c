@@ -6,6 +6,16 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Who may change an episode and its care team once open. */
+#define ROLES_MANAGE_CARE (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN))
+static int manage_care(struct ctx *c, int64_t client_id, const char *action)
+{
+    if (access_is(c, ROLES_MANAGE_CARE))
+        return OK;
+    audit_log(c, action, "denied", client_id, "client", client_id, NULL);
+    return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not change episodes or care teams."));
+}
+
 #define ROLES_OPEN_EPISODE                                                                                   \
     (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) |                    \
      ROLE_BIT(ROLE_CARE_DESK))
@@ -74,8 +84,10 @@ int episode_list(struct ctx *c, int64_t client_id, json_t **out)
 
 int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 {
-    if (!access_is(c, ROLES_OPEN_EPISODE))
+    if (!access_is(c, ROLES_OPEN_EPISODE)) {
+        audit_log(c, "episode.create", "denied", client_id, "client", client_id, NULL);
         return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not open episodes of care."));
+    }
     int rc = access_require(c, client_id, ACC_FIND, "episode.create", NULL);
     if (rc != OK)
         return rc;
@@ -130,6 +142,8 @@ int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
     int64_t client_id = iget(old, "client_id");
     struct access acc;
     int rc = access_require(c, client_id, ACC_FULL, "episode.update", &acc);
+    if (rc == OK)
+        rc = manage_care(c, client_id, "episode.update");
     if (rc == OK && !acc.write)
         rc = ctx_fail(c, ERR_FORBIDDEN, _("You may not change this record."));
     if (rc == OK && !json_is_object(in))
@@ -221,6 +235,8 @@ int team_add(struct ctx *c, int64_t episode_id, json_t *in, json_t **out)
     json_decref(ep);
     struct access acc;
     int rc = access_require(c, client_id, ACC_FULL, "team.add", &acc);
+    if (rc == OK)
+        rc = manage_care(c, client_id, "team.add");
     if (rc != OK)
         return rc;
     if (!acc.write)
@@ -278,6 +294,8 @@ int team_end(struct ctx *c, int64_t member_id, json_t **out)
     json_decref(m);
     struct access acc;
     int rc = access_require(c, client_id, ACC_FULL, "team.end", &acc);
+    if (rc == OK)
+        rc = manage_care(c, client_id, "team.end");
     if (rc != OK)
         return rc;
     if (!acc.write)

@@ -243,6 +243,10 @@ int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
 
 int my_clients(struct ctx *c, json_t **out)
 {
+    if (access_is(c, ROLE_BIT(ROLE_ANALYST) | ROLE_BIT(ROLE_ADMIN))) {
+        *out = json_array(); /* no client-level data, even if someone put them on a team */
+        return OK;
+    }
     char today[16];
     iso_today(today);
     /* One row per client: the most recently started open episode the actor is on. */
@@ -258,7 +262,7 @@ int my_clients(struct ctx *c, json_t **out)
         "(e.primary_cm=?1 OR"
         " EXISTS (SELECT 1 FROM team_members m WHERE m.episode_id=e.id AND m.staff_id=?1 AND m.from_date<=?2 "
         "AND"
-        " (m.to_date IS NULL OR m.to_date>=?2)))"
+        " (m.to_date IS NULL OR m.to_date>?2)))"
         " ORDER BY c.family_name, c.given_name, c.id, e.start_date DESC, e.id DESC LIMIT 2000",
         "it", c->a->staff_id, today);
     json_t *res = json_array();

@@ -471,8 +471,9 @@ static void *loop_main(void *arg)
         L->listener = NULL;
     }
     double until = now_mono() + 10;
-    while (L->inflight > 0 && now_mono() < until)
+    do /* at least once: a closed socket is freed on the loop's next turn */
         h2o_evloop_run(L->evloop, 50);
+    while (L->inflight > 0 && now_mono() < until);
     return NULL;
 }
 
@@ -620,7 +621,10 @@ int http_serve(const struct serve_opts *o)
         if (L->evloop) {
             h2o_multithread_unregister_receiver(L->queue, &L->receiver);
             h2o_multithread_destroy_queue(L->queue);
+            h2o_evloop_run(L->evloop, 0); /* frees the queue's closed socket */
+            free(L->queue);               /* libh2o 2.2 (evloop) does not free the queue itself */
             h2o_context_dispose(&L->ctx);
+            h2o_evloop_destroy(L->evloop);
         }
         db_close(L->rdb);
     }

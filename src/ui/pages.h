@@ -9,7 +9,7 @@ struct fstate {
     const char *form; /* "episode", "status", "team", "task", "bg" */
     int64_t target;   /* the episode a status or team form belongs to */
     json_t *vals, *errs;
-    const char *msg;  /* a summary message (conflicts) */
+    const char *msg; /* a summary message (conflicts) */
 };
 
 /* ---- pages_session.c ---- */
@@ -74,9 +74,9 @@ void page_redirect_msg(struct hreq *h, const char *path, const char *key);
 /* A same-site path from a form or query ("/clients/3"), else def. */
 const char *page_safe_next(const char *next, const char *def);
 /* Times: UTC ISO-8601 from core shown in local time. */
-void page_when(struct buf *b, const char *iso);  /* "2026-11-22 16:18" (dates as they are) */
-void page_until(struct buf *b, const char *iso); /* "16:18", or "16:18 on 2026-11-23" */
-void page_local_now(char out[20]);                /* datetime-local value for now */
+void page_when(struct buf *b, const char *iso);    /* "2026-11-22 16:18" (dates as they are) */
+void page_until(struct buf *b, const char *iso);   /* "16:18", or "16:18 on 2026-11-23" */
+void page_local_now(char out[20]);                 /* datetime-local value for now */
 void page_local_of(const char *iso, char out[20]); /* datetime-local value of a UTC time */
 /* A datetime-local value to UTC ISO-8601; copies s unchanged when it is not one. */
 void page_local_to_utc(const char *s, char out[40]);
@@ -85,12 +85,12 @@ void page_name(struct buf *b, json_t *rec);
 int64_t page_int(json_t *o, const char *k);
 /* Form fields with an id prefix, for pages that hold several forms (ids "<pfx>-<name>"). */
 /* attrs: raw extra attributes (literals only), e.g. " min=\"1\" max=\"12\"", or NULL. */
-void pf_input(struct buf *b, const char *pfx, const char *name, const char *label, const char *type, json_t *vals,
-              json_t *errs, int required, const char *attrs);
-void pf_textarea(struct buf *b, const char *pfx, const char *name, const char *label, json_t *vals, json_t *errs,
-                 int required, int rows);
-void pf_select(struct buf *b, const char *pfx, const char *name, const char *label, const char *const *choices,
-               json_t *vals, json_t *errs, int required);
+void pf_input(struct buf *b, const char *pfx, const char *name, const char *label, const char *type,
+              json_t *vals, json_t *errs, int required, const char *attrs);
+void pf_textarea(struct buf *b, const char *pfx, const char *name, const char *label, json_t *vals,
+                 json_t *errs, int required, int rows);
+void pf_select(struct buf *b, const char *pfx, const char *name, const char *label,
+               const char *const *choices, json_t *vals, json_t *errs, int required);
 /* A select of staff (id -> name) from staff_list rows; only active staff of org (0: any). */
 void pf_staff(struct buf *b, const char *pfx, const char *name, const char *label, json_t *staff, int64_t org,
               int64_t selected, json_t *errs, int required);
@@ -104,10 +104,12 @@ int pf_has(json_t *vals, const char *name, const char *value);
 void page_bg_banner(struct buf *b, json_t *client);
 void page_client_head(struct hreq *h, struct buf *b, json_t *client, const char *here);
 /* The break-glass form for a client; next is where to go once access is granted. */
-void page_bg_form(struct hreq *h, struct buf *b, int64_t client_id, const char *next, const struct fstate *fs);
+void page_bg_form(struct hreq *h, struct buf *b, int64_t client_id, const char *next,
+                  const struct fstate *fs);
 int page_may_break_glass(struct hreq *h);
 /* A client page the actor may only find: the limited identity and the break-glass form. */
-void page_client_limited(struct hreq *h, int status, json_t *client, const char *next, const struct fstate *fs);
+void page_client_limited(struct hreq *h, int status, json_t *client, const char *next,
+                         const struct fstate *fs);
 /* A core failure on a client page: a helpful 403 page, else the error page. */
 void page_client_error(struct hreq *h, int rc);
 /* A client sub-page's record when the access is full; otherwise the answer is sent (NULL):

@@ -4,8 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROLES_OPEN_EPISODE                                                                                    \
-    (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) | ROLE_BIT(ROLE_CARE_DESK))
+#define ROLES_OPEN_EPISODE                                                                                   \
+    (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) |                    \
+     ROLE_BIT(ROLE_CARE_DESK))
 
 static const char *const open_statuses[] = {"referred", "intake", "active", "on_hold", NULL};
 
@@ -28,6 +29,8 @@ void care_episode_form(struct hreq *h, struct buf *b, int64_t cid, const struct 
     char today[16];
     iso_today(today);
     json_t *def = json_pack("{s:s,s:s}", "status", "intake", "start_date", today);
+    if (h->actor.role == ROLE_CASE_MANAGER)
+        json_object_set_new(def, "primary_cm", json_integer(h->actor.staff_id));
     json_t *vals = mine ? fs->vals : def, *errs = mine ? fs->errs : NULL;
     html_printf(b, "<details class=\"form-box\" id=\"new-episode\"%r><summary>%s</summary>",
                 mine || open ? " open" : "", _("Open a new episode of care"));
@@ -42,8 +45,10 @@ void care_episode_form(struct hreq *h, struct buf *b, int64_t cid, const struct 
     json_t *staff = page_staff(h);
     pf_staff(b, p, "primary_cm", _("Primary case manager"), staff, 0, page_int(vals, "primary_cm"), errs, 0);
     json_decref(staff);
-    html_printf(b, "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div></form></details>",
-                _("Open episode"));
+    html_printf(
+        b,
+        "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div></form></details>",
+        _("Open episode"));
     json_decref(def);
 }
 
@@ -63,21 +68,24 @@ static void team_table(struct hreq *h, struct buf *b, json_t *ep, int64_t cid)
         return;
     }
     int open = !str_eq(jstr(ep, "status"), "discharged");
-    html_printf(b, "<table class=\"list team\" id=\"team-%D\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">"
-                   "%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\"><span class=\"sr\">%s"
-                   "</span></th></tr></thead><tbody>",
-                page_int(ep, "id"), _("Name"), _("Role in the team"), _("Phone"), _("Since"), _("Actions"));
+    html_printf(
+        b,
+        "<table class=\"list team\" id=\"team-%D\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">"
+        "%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\"><span class=\"sr\">%s"
+        "</span></th></tr></thead><tbody>",
+        page_int(ep, "id"), _("Name"), _("Team role"), _("Phone"), _("Since"), _("Actions"));
     size_t i;
     json_t *m;
     json_array_foreach(team, i, m)
     {
         char rl[80], dl[80];
         int active = member_active(m);
-        html_printf(b, "<tr class=\"%s\" data-member-id=\"%D\"><td data-label=\"%s\">%s", active ? "" : "ended",
-                    page_int(m, "id"), _("Name"), jstr(m, "display_name"));
+        html_printf(b, "<tr class=\"%s\" data-member-id=\"%D\"><td data-label=\"%s\">%s",
+                    active ? "" : "ended", page_int(m, "id"), _("Name"), jstr(m, "display_name"));
         if (*jstr(m, "discipline"))
-            html_printf(b, " <span class=\"muted small\">%s</span>", ui_label(jstr(m, "discipline"), dl, sizeof dl));
-        html_printf(b, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">", _("Role in the team"),
+            html_printf(b, " <span class=\"muted small\">%s</span>",
+                        ui_label(jstr(m, "discipline"), dl, sizeof dl));
+        html_printf(b, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">", _("Team role"),
                     ui_label(jstr(m, "team_role"), rl, sizeof rl), _("Phone"));
         if (*jstr(m, "phone"))
             html_printf(b, "<a href=\"tel:%s\">%s</a>", jstr(m, "phone"), jstr(m, "phone"));
@@ -86,12 +94,16 @@ static void team_table(struct hreq *h, struct buf *b, json_t *ep, int64_t cid)
             html_printf(b, " – %s", jstr(m, "to_date"));
         buf_adds(b, "</td><td class=\"actions\">");
         if (active && open) {
-            html_printf(b, "<form method=\"post\" action=\"/team-members/%D/end\" class=\"inline\" data-confirm=\"%s\">",
-                        page_int(m, "id"), _("End this person's membership of the care team today?"));
+            html_printf(
+                b,
+                "<form method=\"post\" action=\"/team-members/%D/end\" class=\"inline\" data-confirm=\"%s\">",
+                page_int(m, "id"), _("End this person's membership of the care team today?"));
             ui_csrf(h, b);
             hidden_client(b, cid);
-            html_printf(b, "<button type=\"submit\" class=\"small\">%s<span class=\"sr\"> — %s</span></button></form>",
-                        _("End"), jstr(m, "display_name"));
+            html_printf(
+                b,
+                "<button type=\"submit\" class=\"small\">%s<span class=\"sr\"> — %s</span></button></form>",
+                _("End"), jstr(m, "display_name"));
         }
         buf_adds(b, "</td></tr>");
     }
@@ -116,30 +128,38 @@ static void episode_forms(struct hreq *h, struct buf *b, json_t *ep, int64_t cid
                  mine ? fs->errs : NULL, 1);
         pf_select(b, pfx, "team_role", _("Role in the team"), team_roles, mine ? fs->vals : NULL,
                   mine ? fs->errs : NULL, 1);
-        pf_input(b, pfx, "from_date", _("From"), "date", mine ? fs->vals : NULL, mine ? fs->errs : NULL, 0, NULL);
-        html_printf(b, "</div><div class=\"buttons\"><button type=\"submit\">%s</button></div></form></details>",
+        pf_input(b, pfx, "from_date", _("From"), "date", mine ? fs->vals : NULL, mine ? fs->errs : NULL, 0,
+                 NULL);
+        html_printf(b,
+                    "</div><div class=\"buttons\"><button type=\"submit\">%s</button></div></form></details>",
                     _("Add to the team"));
     }
     int mine = is_form(fs, "status", eid);
     snprintf(pfx, sizeof pfx, mine ? "f" : "st%lld", (long long)eid);
-    json_t *vals = mine ? json_incref(fs->vals) : json_pack("{s:s,s:s,s:s}", "status", jstr(ep, "status"),
-                                                            "target_group", jstr(ep, "target_group"),
-                                                            "discharge_reason", jstr(ep, "discharge_reason"));
+    json_t *vals =
+        mine ? json_incref(fs->vals)
+             : json_pack("{s:s,s:s,s:s}", "status", jstr(ep, "status"), "target_group",
+                         jstr(ep, "target_group"), "discharge_reason", jstr(ep, "discharge_reason"));
     html_printf(b, "<details class=\"form-box\"%r><summary>%s</summary>", mine ? " open" : "",
                 _("Change status or discharge"));
-    html_printf(b, "<form method=\"post\" action=\"/episodes/%D\" id=\"status-form-%D\" data-confirm-discharge=\"%s\">",
-                eid, eid, _("Discharge this episode? The care team will lose access unless another episode is open."));
+    html_printf(
+        b,
+        "<form method=\"post\" action=\"/episodes/%D\" id=\"status-form-%D\" data-confirm-discharge=\"%s\">",
+        eid, eid,
+        _("Discharge this episode? The care team will lose access unless another episode is open."));
     ui_csrf(h, b);
     hidden_client(b, cid);
-    html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%D\"><div class=\"row2\">", page_int(ep, "version"));
+    html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%D\"><div class=\"row2\">",
+                page_int(ep, "version"));
     pf_select(b, pfx, "status", _("Status"), episode_statuses, vals, mine ? fs->errs : NULL, 1);
     pf_select(b, pfx, "target_group", _("Target group"), target_groups, vals, mine ? fs->errs : NULL, 1);
     buf_adds(b, "</div>");
-    pf_textarea(b, pfx, "discharge_reason", _("Discharge reason (when discharging)"), vals, mine ? fs->errs : NULL, 0,
-                2);
+    pf_textarea(b, pfx, "discharge_reason", _("Discharge reason (when discharging)"), vals,
+                mine ? fs->errs : NULL, 0, 2);
     pf_input(b, pfx, "end_date", _("End date (when discharging; today if empty)"), "date", vals,
              mine ? fs->errs : NULL, 0, NULL);
-    html_printf(b, "<div class=\"buttons\"><button type=\"submit\">%s</button></div></form></details>", _("Save"));
+    html_printf(b, "<div class=\"buttons\"><button type=\"submit\">%s</button></div></form></details>",
+                _("Save"));
     json_decref(vals);
 }
 
@@ -162,11 +182,13 @@ static void episodes_section(struct hreq *h, struct buf *b, int64_t cid, const s
     {
         char pl[80], sl[80], tl[80];
         const char *st = jstr(ep, "status");
-        html_printf(b, "<article class=\"episode status-%s\" id=\"episode-%D\"><h3>%s <span class=\"badge st-%s\">%s"
-                       "</span></h3><p class=\"facts\">%s · %s",
-                    st, page_int(ep, "id"), ui_label(jstr(ep, "programme"), pl, sizeof pl), st,
-                    ui_label(st, sl, sizeof sl), ui_label(jstr(ep, "target_group"), tl, sizeof tl),
-                    jstr(ep, "organisation"));
+        html_printf(
+            b,
+            "<article class=\"episode status-%s\" id=\"episode-%D\"><h3>%s <span class=\"badge st-%s\">%s"
+            "</span></h3><p class=\"facts\">%s · %s",
+            st, page_int(ep, "id"), ui_label(jstr(ep, "programme"), pl, sizeof pl), st,
+            ui_label(st, sl, sizeof sl), ui_label(jstr(ep, "target_group"), tl, sizeof tl),
+            jstr(ep, "organisation"));
         if (*jstr(ep, "primary_cm_name"))
             html_printf(b, " · %s %s", _("primary case manager"), jstr(ep, "primary_cm_name"));
         html_printf(b, " · %s %s", _("since"), jstr(ep, "start_date"));
@@ -174,7 +196,8 @@ static void episodes_section(struct hreq *h, struct buf *b, int64_t cid, const s
             html_printf(b, " · %s %s", _("ended"), jstr(ep, "end_date"));
         buf_adds(b, "</p>");
         if (*jstr(ep, "discharge_reason"))
-            html_printf(b, "<p><strong>%s</strong> %s</p>", _("Discharge reason:"), jstr(ep, "discharge_reason"));
+            html_printf(b, "<p><strong>%s</strong> %s</p>", _("Discharge reason:"),
+                        jstr(ep, "discharge_reason"));
         team_table(h, b, ep, cid);
         episode_forms(h, b, ep, cid, staff, fs);
         buf_adds(b, "</article>");
@@ -188,9 +211,11 @@ static void episodes_section(struct hreq *h, struct buf *b, int64_t cid, const s
 static void contacts_section(struct hreq *h, struct buf *b, int64_t cid)
 {
     json_t *rows = NULL;
-    html_printf(b, "<section class=\"card\" id=\"contacts\" aria-labelledby=\"ct-h\"><div class=\"section-head\"><h2 "
-                   "id=\"ct-h\">%s</h2><a class=\"button small\" href=\"/clients/%D/contacts/new\">%s</a></div>",
-                _("Contacts"), cid, _("Record a contact"));
+    html_printf(
+        b,
+        "<section class=\"card\" id=\"contacts\" aria-labelledby=\"ct-h\"><div class=\"section-head\"><h2 "
+        "id=\"ct-h\">%s</h2><a class=\"button small\" href=\"/clients/%D/contacts/new\">%s</a></div>",
+        _("Contacts"), cid, _("Record a contact"));
     if (contact_list(&h->ctx, cid, &rows) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
@@ -207,8 +232,8 @@ static void contacts_section(struct hreq *h, struct buf *b, int64_t cid)
         char kl[80];
         int hidden = json_is_true(json_object_get(r, "hidden"));
         int restricted = page_int(r, "restricted") != 0;
-        html_printf(b, "<li class=\"contact%r\" data-contact-id=\"%D\"><p class=\"meta\">", restricted ? " restricted" : "",
-                    page_int(r, "id"));
+        html_printf(b, "<li class=\"contact%r\" data-contact-id=\"%D\"><p class=\"meta\">",
+                    restricted ? " restricted" : "", page_int(r, "id"));
         page_when(b, jstr(r, "at"));
         html_printf(b, " · <strong>%s</strong>", ui_label(jstr(r, "kind"), kl, sizeof kl));
         if (page_int(r, "duration_min"))
@@ -228,10 +253,11 @@ static void contacts_section(struct hreq *h, struct buf *b, int64_t cid)
         }
         buf_adds(b, "</p>");
         if (hidden)
-            html_printf(b, "<p class=\"restricted-note\">%s</p>", _("Restricted note: you may not read its text."));
+            html_printf(b, "<p class=\"restricted-note\">%s</p>",
+                        _("Restricted note: you may not read its text."));
         else
             html_printf(b, "<div class=\"note-body\">%s</div>", jstr(r, "body"));
-        html_printf(b, "<p class=\"small\"><a href=\"/contacts/%D\">%s</a></p></li>", page_int(r, "id"),
+        html_printf(b, "<p class=\"small more\"><a href=\"/contacts/%D\">%s</a></p></li>", page_int(r, "id"),
                     _("Details and history"));
     }
     if (json_array_size(rows))
@@ -269,20 +295,32 @@ void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fsta
             buf_adds(b, "<ul class=\"plain tasks\" id=\"client-tasks\">");
         int overdue = json_is_true(json_object_get(t, "overdue"));
         char pl[40];
-        html_printf(b, "<li class=\"task%r\" data-task-id=\"%D\"><span class=\"task-title\">%s</span><span "
-                       "class=\"muted small\"> · %s · %s",
-                    overdue ? " overdue" : "", page_int(t, "id"), jstr(t, "title"), jstr(t, "assignee_name"),
-                    *jstr(t, "due") ? jstr(t, "due") : _("no due date"));
-        html_printf(b, "</span> <span class=\"badge prio-%s\">%s</span>", jstr(t, "priority"),
-                    ui_label(jstr(t, "priority"), pl, sizeof pl));
+        html_printf(
+            b,
+            "<li class=\"task%r\" data-task-id=\"%D\"><div class=\"task-main\"><span class=\"task-title\">"
+            "%s</span>",
+            overdue ? " overdue" : "", page_int(t, "id"), jstr(t, "title"));
         if (overdue)
             html_printf(b, " <span class=\"badge overdue\">%s</span>", _("Overdue"));
-        html_printf(b, "<form method=\"post\" action=\"/tasks/%D/done\" class=\"inline done-form\">", page_int(t, "id"));
+        html_printf(b,
+                    "<div class=\"muted small\">%s · %s <span class=\"badge prio-%s\">%s</span></div></div>",
+                    *jstr(t, "due") ? jstr(t, "due") : _("no due date"), jstr(t, "assignee_name"),
+                    jstr(t, "priority"), ui_label(jstr(t, "priority"), pl, sizeof pl));
+        int may = page_int(t, "assignee") == h->actor.staff_id ||
+                  page_int(t, "created_by") == h->actor.staff_id || h->actor.role == ROLE_SUPERVISOR;
+        if (!may) {
+            buf_adds(b, "</li>");
+            continue;
+        }
+        html_printf(b, "<form method=\"post\" action=\"/tasks/%D/done\" class=\"inline done-form\">",
+                    page_int(t, "id"));
         ui_csrf(h, b);
-        html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%D\"><input type=\"hidden\" name=\"next\" "
-                       "value=\"/clients/%D#tasks\"><button type=\"submit\" class=\"small\">%s<span class=\"sr\"> — %s"
-                       "</span></button></form></li>",
-                    page_int(t, "version"), cid, _("Done"), jstr(t, "title"));
+        html_printf(
+            b,
+            "<input type=\"hidden\" name=\"version\" value=\"%D\"><input type=\"hidden\" name=\"next\" "
+            "value=\"/clients/%D#tasks\"><button type=\"submit\" class=\"small\">%s<span class=\"sr\"> — %s"
+            "</span></button></form></li>",
+            page_int(t, "version"), cid, _("Done"), jstr(t, "title"));
     }
     if (shown)
         buf_adds(b, "</ul>");
@@ -292,7 +330,8 @@ void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fsta
     int mine = is_form(fs, "task", 0);
     const char *p = mine ? "f" : "tk";
     json_t *vals = mine ? fs->vals : NULL, *errs = mine ? fs->errs : NULL;
-    html_printf(b, "<details class=\"form-box\"%r><summary>%s</summary>", mine ? " open" : "", _("Add a task"));
+    html_printf(b, "<details class=\"form-box\"%r><summary>%s</summary>", mine ? " open" : "",
+                _("Add a task"));
     html_printf(b, "<form method=\"post\" action=\"/clients/%D/tasks\" id=\"task-form\">", cid);
     ui_csrf(h, b);
     pf_input(b, p, "title", _("What needs doing"), "text", vals, errs, 1, " maxlength=\"200\"");
@@ -306,7 +345,8 @@ void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fsta
     int64_t who = page_int(vals, "assignee");
     pf_staff(b, p, "assignee", _("For"), staff, 0, who ? who : h->actor.staff_id, errs, 1);
     json_decref(staff);
-    html_printf(b, "<div class=\"buttons\"><button type=\"submit\">%s</button></div></form></details></section>",
+    html_printf(b,
+                "<div class=\"buttons\"><button type=\"submit\">%s</button></div></form></details></section>",
                 _("Add task"));
 }
 
@@ -322,7 +362,8 @@ static json_t *pick(struct hreq *h, const char *const *names)
 }
 
 /* After a write: back to the client on success, the client page with the form's errors, or the error. */
-static void back(struct hreq *h, int64_t cid, const char *key, const char *anchor, const char *form, int64_t target)
+static void back(struct hreq *h, int64_t cid, const char *key, const char *anchor, const char *form,
+                 int64_t target)
 {
     char loc[96];
     snprintf(loc, sizeof loc, "/clients/%lld%s", (long long)cid, anchor);
@@ -331,7 +372,8 @@ static void back(struct hreq *h, int64_t cid, const char *key, const char *ancho
     } else if (h->rc == OK) {
         reply_redirect(h, "/");
     } else if (cid && (h->rc == ERR_INVALID || (h->rc == ERR_CONFLICT && str_eq(form, "team")))) {
-        struct fstate fs = {.form = form, .target = target, .vals = h->body, .errs = json_incref(h->ctx.errors)};
+        struct fstate fs = {
+            .form = form, .target = target, .vals = h->body, .errs = json_incref(h->ctx.errors)};
         char msg[256];
         snprintf(msg, sizeof msg, "%s", h->ctx.msg);
         fs.msg = msg;

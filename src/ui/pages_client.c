@@ -5,20 +5,20 @@
 #include <string.h>
 
 static const char *const sexes[] = {"female", "male", "intersex", "unknown", NULL};
-static const char *const cfields[] = {"given_name", "family_name", "preferred_name", "birth_date", "sex",
-                                      "gender_identity", "language", "phone", "email", "address",
-                                      "emergency_contacts", NULL};
+static const char *const cfields[] = {"given_name", "family_name",     "preferred_name",     "birth_date",
+                                      "sex",        "gender_identity", "language",           "phone",
+                                      "email",      "address",         "emergency_contacts", NULL};
 
-#define ROLES_REGISTER                                                                                        \
-    (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) |                     \
+#define ROLES_REGISTER                                                                                       \
+    (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) |                    \
      ROLE_BIT(ROLE_CARE_DESK) | ROLE_BIT(ROLE_HOUSING))
 
 /* ---- search ---- */
 
 static void search_next(struct buf *b, struct hreq *h, int64_t after, const char *label, const char *id)
 {
-    html_printf(b, "<a id=\"%s\" class=\"button\" href=\"/clients?q=%u&amp;birth_date=%u&amp;identifier=%u", id,
-                qstr(h, "q") ? qstr(h, "q") : "", qstr(h, "birth_date") ? qstr(h, "birth_date") : "",
+    html_printf(b, "<a id=\"%s\" class=\"button\" href=\"/clients?q=%u&amp;birth_date=%u&amp;identifier=%u",
+                id, qstr(h, "q") ? qstr(h, "q") : "", qstr(h, "birth_date") ? qstr(h, "birth_date") : "",
                 qstr(h, "identifier") ? qstr(h, "identifier") : "");
     if (after)
         html_printf(b, "&amp;after=%D", after);
@@ -50,25 +50,32 @@ void pg_clients(struct hreq *h)
                     _("Register a new client"));
     buf_adds(&b, "</div>");
     ui_errors_summary(&b, h->ctx.errors, NULL);
-    html_printf(&b, "<form method=\"get\" action=\"/clients\" id=\"search-form\" class=\"card search\" role=\"search\">"
-                    "<div class=\"row3\">");
+    html_printf(
+        &b,
+        "<form method=\"get\" action=\"/clients\" id=\"search-form\" class=\"card search\" role=\"search\">"
+        "<div class=\"row3\">");
     pf_input(&b, "f", "q", _("Name"), "search", h->query, h->ctx.errors, 0,
              " autocomplete=\"off\" autofocus spellcheck=\"false\"");
     pf_input(&b, "f", "birth_date", _("Date of birth"), "date", h->query, h->ctx.errors, 0, NULL);
-    pf_input(&b, "f", "identifier", _("Identifier"), "text", h->query, h->ctx.errors, 0, " autocomplete=\"off\"");
-    html_printf(&b, "</div><div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div>"
-                    "<p class=\"muted small\">%s</p></form>",
-                _("Search"), _("A name needs at least three letters in each word. You find the clients you work with "
-                               "and the clients of your organisation."));
+    pf_input(&b, "f", "identifier", _("Identifier"), "text", h->query, h->ctx.errors, 0,
+             " autocomplete=\"off\"");
+    html_printf(&b,
+                "</div><div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div>"
+                "<p class=\"muted small\">%s</p></form>",
+                _("Search"),
+                _("A name needs at least three letters in each word. You find the clients you work with "
+                  "and the clients of your organisation."));
     if (searching && rc == OK) {
         json_t *items = json_object_get(res, "items");
-        html_printf(&b, "<section class=\"card\" aria-labelledby=\"res-h\"><h2 id=\"res-h\">%s</h2>", _("Results"));
+        html_printf(&b, "<section class=\"card\" aria-labelledby=\"res-h\"><h2 id=\"res-h\">%s</h2>",
+                    _("Results"));
         if (!json_array_size(items)) {
             html_printf(&b, "<p id=\"no-results\">%s</p>",
                         _("No client found. Check the spelling, or search by date of birth or identifier."));
         } else {
-            html_printf(&b, "<table class=\"list\" id=\"search-results\"><thead><tr><th scope=\"col\">%s</th>"
-                            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+            html_printf(&b,
+                        "<table class=\"list\" id=\"search-results\"><thead><tr><th scope=\"col\">%s</th>"
+                        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
                         _("Name"), _("Born"), _("In care"));
             size_t i;
             json_t *r;
@@ -127,10 +134,13 @@ static void identity_fields(struct buf *b, json_t *vals, json_t *errs)
     char maxd[40];
     snprintf(maxd, sizeof maxd, " max=\"%s\"", today);
     html_printf(b, "<fieldset><legend>%s</legend><div class=\"row3\">", _("Name"));
-    pf_input(b, "f", "given_name", _("Given name"), "text", vals, errs, 1, " autocomplete=\"off\" maxlength=\"100\"");
-    pf_input(b, "f", "family_name", _("Family name"), "text", vals, errs, 1, " autocomplete=\"off\" maxlength=\"100\"");
+    pf_input(b, "f", "given_name", _("Given name"), "text", vals, errs, 1,
+             " autocomplete=\"off\" maxlength=\"100\"");
+    pf_input(b, "f", "family_name", _("Family name"), "text", vals, errs, 1,
+             " autocomplete=\"off\" maxlength=\"100\"");
     pf_input(b, "f", "preferred_name", _("Preferred name"), "text", vals, errs, 0, " maxlength=\"100\"");
-    html_printf(b, "</div></fieldset><fieldset><legend>%s</legend><div class=\"row3\">", _("Birth and identity"));
+    html_printf(b, "</div></fieldset><fieldset><legend>%s</legend><div class=\"row3\">",
+                _("Birth and identity"));
     pf_input(b, "f", "birth_date", _("Date of birth"), "date", vals, errs, 1, maxd);
     pf_select(b, "f", "sex", _("Sex"), sexes, vals, errs, 0);
     pf_input(b, "f", "gender_identity", _("Gender identity"), "text", vals, errs, 0, " maxlength=\"60\"");
@@ -144,29 +154,43 @@ static void identity_fields(struct buf *b, json_t *vals, json_t *errs)
     buf_adds(b, "</fieldset>");
 }
 
-static void client_form(struct hreq *h, int status, json_t *vals, json_t *errs, const char *msg, json_t *cands)
+static void client_form(struct hreq *h, int status, json_t *vals, json_t *errs, const char *msg,
+                        json_t *cands)
 {
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Register a new client"));
     html_printf(&b, "<p class=\"crumbs\"><a href=\"/clients\">← %s</a></p><h1>%s</h1>", _("Find a client"),
                 _("Register a new client"));
-    ui_errors_summary(&b, errs, msg);
-    if (json_array_size(cands)) {
-        html_printf(&b, "<section class=\"card warn\" id=\"duplicates\" aria-labelledby=\"dup-h\"><h2 id=\"dup-h\">%s"
-                        "</h2><p>%s</p><ul class=\"plain links\">",
-                    _("This person may already be registered"),
-                    _("Open a candidate to check. If none of them is this person, tick the box below and save again."));
+    if (!json_array_size(cands))
+        ui_errors_summary(&b, errs, msg);
+    else {
+        html_printf(
+            &b,
+            "<section class=\"card warn\" id=\"duplicates\" role=\"alert\" aria-labelledby=\"dup-h\">"
+            "<h2 id=\"dup-h\">%s</h2><p>%s</p><ul class=\"plain links\">",
+            _("This person may already be registered"),
+            _("Open a candidate to check (in a new tab, so that what you typed stays here). If none of them "
+              "is this person, tick the box and register."));
         size_t i;
         json_t *c;
         json_array_foreach(cands, i, c)
         {
-            html_printf(&b, "<li data-client-id=\"%D\"><a href=\"/clients/%D\">", page_int(c, "id"), page_int(c, "id"));
+            html_printf(
+                &b, "<li data-client-id=\"%D\"><a href=\"/clients/%D\" target=\"_blank\" rel=\"noopener\">",
+                page_int(c, "id"), page_int(c, "id"));
             page_name(&b, c);
-            html_printf(&b, "</a> · %s %s · <span class=\"muted\">%s</span></li>", _("born"), jstr(c, "birth_date"),
-                        _(jstr(c, "why")));
+            html_printf(&b, "</a> · %s %s · <span class=\"muted\">%s</span></li>", _("born"),
+                        jstr(c, "birth_date"), _(jstr(c, "why")));
         }
-        buf_adds(&b, "</ul></section>");
+        html_printf(
+            &b,
+            "</ul><div class=\"check\"><input type=\"checkbox\" id=\"f-confirm_new-1\" name=\"confirm_new\" "
+            "value=\"1\" form=\"client-form\"%r><label for=\"f-confirm_new-1\">%s</label></div><div "
+            "class=\"buttons\"><button type=\"submit\" form=\"client-form\" class=\"primary\">%s</button>"
+            "</div></section>",
+            pf_has(vals, "confirm_new", "1") ? " checked" : "",
+            _("This is a new person: none of these is them"), _("Register"));
     }
     buf_adds(&b, "<form method=\"post\" action=\"/clients\" id=\"client-form\" class=\"card\">");
     ui_csrf(h, &b);
@@ -177,25 +201,31 @@ static void client_form(struct hreq *h, int status, json_t *vals, json_t *errs, 
     if (*ierr)
         html_printf(&b, "<p class=\"field-error\">%s</p>", ierr);
     for (size_t i = 0; i < 2; i++)
-        html_printf(&b, "<div class=\"row2\"><div class=\"field\"><label for=\"f-id_kind-%d\">%s</label><input "
-                        "id=\"f-id_kind-%d\" name=\"id_kind\" list=\"id-kinds\" maxlength=\"40\" value=\"%s\"></div>"
-                        "<div class=\"field\"><label for=\"f-id_value-%d\">%s</label><input id=\"f-id_value-%d\" "
-                        "name=\"id_value\" maxlength=\"80\" autocomplete=\"off\" value=\"%s\"></div></div>",
-                    (int)i, _("Kind"), (int)i, nth(vals, "id_kind", i), (int)i, _("Number"), (int)i,
-                    nth(vals, "id_value", i));
-    html_printf(&b, "<datalist id=\"id-kinds\"><option value=\"health_insurance\"><option value=\"hospital_record\">"
-                    "<option value=\"welfare_case\"></datalist></fieldset>");
-    if (json_array_size(cands))
-        pf_checkbox(&b, "f", "confirm_new", "1", _("This is a new person: none of the candidates above is them"),
-                    pf_has(vals, "confirm_new", "1"));
-    html_printf(&b, "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> <a href=\"/clients\">"
-                    "%s</a></div></form>",
-                _("Register"), _("Cancel"));
+        html_printf(
+            &b,
+            "<div class=\"row2\"><div class=\"field\"><label for=\"f-id_kind-%d\">%s</label><input "
+            "id=\"f-id_kind-%d\" name=\"id_kind\" list=\"id-kinds\" maxlength=\"40\" value=\"%s\"></div>"
+            "<div class=\"field\"><label for=\"f-id_value-%d\">%s</label><input id=\"f-id_value-%d\" "
+            "name=\"id_value\" maxlength=\"80\" autocomplete=\"off\" value=\"%s\"></div></div>",
+            (int)i, _("Kind"), (int)i, nth(vals, "id_kind", i), (int)i, _("Number"), (int)i,
+            nth(vals, "id_value", i));
+    html_printf(
+        &b, "<datalist id=\"id-kinds\"><option value=\"health_insurance\"><option value=\"hospital_record\">"
+            "<option value=\"welfare_case\"></datalist></fieldset>");
+    html_printf(
+        &b,
+        "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> <a href=\"/clients\">"
+        "%s</a></div></form>",
+        _("Register"), _("Cancel"));
     page_send(h, status, &b);
 }
 
 void pg_client_new(struct hreq *h)
 {
+    if (!(ROLE_BIT(h->actor.role) & ROLES_REGISTER)) {
+        reply_problem(h, 403, _("Forbidden"), _("Your role may not register clients."), NULL);
+        return;
+    }
     client_form(h, 200, h->query, NULL, NULL, NULL);
 }
 
@@ -270,15 +300,18 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
         html_printf(&b, " · %s", ui_label(jstr(c, "sex"), l2, sizeof l2));
     if (*jstr(c, "language"))
         html_printf(&b, " · %s", jstr(c, "language"));
-    html_printf(&b, "</p></div><p class=\"actions\"><a class=\"button primary\" href=\"/clients/%D/contacts/new\" "
-                    "id=\"record-contact\">%s</a> <a class=\"button\" href=\"/clients/%D/edit\">%s</a> "
-                    "<a class=\"button\" href=\"/clients/%D/access-log\" id=\"access-log-link\">%s</a></p></div>",
-                id, _("Record a contact"), id, _("Edit details"), id, _("Access log"));
+    html_printf(
+        &b,
+        "</p></div><p class=\"actions\"><a class=\"button primary\" href=\"/clients/%D/contacts/new\" "
+        "id=\"record-contact\">%s</a> <a class=\"button\" href=\"/clients/%D/edit\">%s</a> "
+        "<a class=\"button\" href=\"/clients/%D/access-log\" id=\"access-log-link\">%s</a></p></div>",
+        id, _("Record a contact"), id, _("Edit details"), id, _("Access log"));
     if (fs)
         ui_errors_summary(&b, fs->errs, fs->msg);
     buf_adds(&b, "<div class=\"columns\"><div class=\"side-col\">");
-    html_printf(&b, "<section class=\"card\" id=\"identity\" aria-labelledby=\"id-h\"><h2 id=\"id-h\">%s</h2>"
-                    "<dl class=\"facts-list\">",
+    html_printf(&b,
+                "<section class=\"card\" id=\"identity\" aria-labelledby=\"id-h\"><h2 id=\"id-h\">%s</h2>"
+                "<dl class=\"facts-list\">",
                 _("Contact and identity"));
     if (*jstr(c, "phone"))
         html_printf(&b, "<dt>%s</dt><dd><a href=\"tel:%s\">%s</a></dd>", _("Phone"), jstr(c, "phone"),
@@ -348,18 +381,22 @@ static void edit_form(struct hreq *h, int status, json_t *c, json_t *vals, json_
     ui_begin(h, &b, _("Edit details"));
     page_client_head(h, &b, c, _("Edit details"));
     if (status == 409)
-        html_printf(&b, "<div class=\"alert\" role=\"alert\" id=\"conflict\"><p><strong>%s</strong> %s</p><p>"
-                        "<a href=\"/clients/%D/edit\">%s</a></p></div>",
+        html_printf(&b,
+                    "<div class=\"alert\" role=\"alert\" id=\"conflict\"><p><strong>%s</strong> %s</p><p>"
+                    "<a href=\"/clients/%D/edit\">%s</a></p></div>",
                     _("Someone else changed this record since you opened it."),
                     _("Your changes below were not saved."), id, _("Reload the current record"));
     else
         ui_errors_summary(&b, errs, msg);
-    html_printf(&b, "<form method=\"post\" action=\"/clients/%D/edit\" id=\"client-form\" class=\"card\">", id);
+    html_printf(&b, "<form method=\"post\" action=\"/clients/%D/edit\" id=\"client-form\" class=\"card\">",
+                id);
     ui_csrf(h, &b);
     html_printf(&b, "<input type=\"hidden\" name=\"version\" value=\"%s\">", jstr(vals, "version"));
     identity_fields(&b, vals, errs);
-    html_printf(&b, "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> <a href=\"/clients/%D\">"
-                    "%s</a></div></form>",
+    html_printf(&b,
+                "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> <a "
+                "href=\"/clients/%D\">"
+                "%s</a></div></form>",
                 _("Save"), id, _("Cancel"));
     page_send(h, status, &b);
 }
@@ -469,28 +506,34 @@ void pg_access_log(struct hreq *h)
     buf_init(&b);
     ui_begin(h, &b, _("Access log"));
     page_client_head(h, &b, c, _("Access log"));
-    html_printf(&b, "<p class=\"muted\">%s</p>",
-                _("Everyone who opened or changed this record, newest first: the client may ask to see this."));
-    html_printf(&b, "<table class=\"list\" id=\"access-log\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
-                    "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>"
-                    "<tbody>",
-                _("When"), _("Who"), _("Organisation"), _("What"), _("Why"));
+    html_printf(
+        &b, "<p class=\"muted\">%s</p>",
+        _("Everyone who opened or changed this record, newest first: the client may ask to see this."));
+    html_printf(
+        &b,
+        "<table class=\"list\" id=\"access-log\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
+        "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>"
+        "<tbody>",
+        _("When"), _("Who"), _("Organisation"), _("What"), _("Why"));
     size_t i;
     json_t *r;
     json_array_foreach(rows, i, r)
     {
         char rl[64], pl[64];
         int denied = !str_eq(jstr(r, "outcome"), "ok");
-        html_printf(&b, "<tr class=\"%s\" data-action=\"%s\"><td data-label=\"%s\">", denied ? "denied" : "",
-                    jstr(r, "action"), _("When"));
+        html_printf(&b, "<tr class=\"%s\" data-action=\"%s\"><td class=\"date\" data-label=\"%s\">",
+                    denied ? "denied" : "", jstr(r, "action"), _("When"));
         page_when(&b, jstr(r, "at"));
-        html_printf(&b, "</td><td data-label=\"%s\">%s <span class=\"muted small\">%s</span></td><td data-label=\"%s\">"
-                        "%s</td><td data-label=\"%s\">%s",
-                    _("Who"), jstr(r, "staff"), ui_label(jstr(r, "role"), rl, sizeof rl), _("Organisation"),
-                    jstr(r, "organisation"), _("What"), action_label(jstr(r, "action")));
+        html_printf(
+            &b,
+            "</td><td data-label=\"%s\">%s <span class=\"muted small\">%s</span></td><td data-label=\"%s\">"
+            "%s</td><td data-label=\"%s\">%s",
+            _("Who"), jstr(r, "staff"), ui_label(jstr(r, "role"), rl, sizeof rl), _("Organisation"),
+            jstr(r, "organisation"), _("What"), action_label(jstr(r, "action")));
         if (denied)
             html_printf(&b, " <span class=\"badge overdue\">%s</span>", _("refused"));
-        html_printf(&b, "</td><td data-label=\"%s\">%s", _("Why"), ui_label(jstr(r, "purpose"), pl, sizeof pl));
+        html_printf(&b, "</td><td data-label=\"%s\">%s", _("Why"),
+                    ui_label(jstr(r, "purpose"), pl, sizeof pl));
         if (*jstr(r, "reason"))
             html_printf(&b, ": <q>%s</q>", jstr(r, "reason"));
         buf_adds(&b, "</td></tr>");

@@ -36,7 +36,8 @@ void page_flash(struct hreq *h, struct buf *b)
     const char *k = qstr(h, "msg");
     for (size_t i = 0; k && i < ARRAY_LEN(flashes); i++)
         if (str_eq(k, flashes[i].key))
-            html_printf(b, "<div class=\"notice\" role=\"status\" id=\"notice\">%s</div>", _(flashes[i].text));
+            html_printf(b, "<div class=\"notice\" role=\"status\" id=\"notice\">%s</div>",
+                        _(flashes[i].text));
 }
 
 void page_redirect_msg(struct hreq *h, const char *path, const char *key)
@@ -128,7 +129,8 @@ void page_local_to_utc(const char *s, char out[40])
     if (!s || strlen(s) < 16 || strchr(s, 'Z') || iso_parse(s) < 0 ||
         sscanf(s, "%4d-%2d-%2d%*c%2d:%2d", &y, &mo, &d, &hh, &mi) != 5)
         return;
-    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = hh, .tm_min = mi, .tm_isdst = -1};
+    struct tm tm = {
+        .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = hh, .tm_min = mi, .tm_isdst = -1};
     time_t t = mktime(&tm);
     if (t != (time_t)-1)
         iso_time((int64_t)t, out);
@@ -157,12 +159,12 @@ int64_t page_int(json_t *o, const char *k)
 
 /* ---- fields with a prefix ---- */
 
-static const char *field_open(struct buf *b, const char *pfx, const char *name, const char *label, json_t *errs,
-                              int required)
+static const char *field_open(struct buf *b, const char *pfx, const char *name, const char *label,
+                              json_t *errs, int required)
 {
     const char *err = jstr(errs, name);
-    html_printf(b, "<div class=\"field%s\"><label for=\"%s-%s\">%s%r</label>", *err ? " has-error" : "", pfx, name,
-                label, required ? " <span class=\"req\" aria-hidden=\"true\">*</span>" : "");
+    html_printf(b, "<div class=\"field%s\"><label for=\"%s-%s\">%s%r</label>", *err ? " has-error" : "", pfx,
+                name, label, required ? " <span class=\"req\" aria-hidden=\"true\">*</span>" : "");
     if (*err)
         html_printf(b, "<p class=\"field-error\" id=\"%s-e-%s\">%s</p>", pfx, name, err);
     return err;
@@ -175,8 +177,8 @@ static void field_attrs(struct buf *b, const char *pfx, const char *name, const 
         html_printf(b, " aria-invalid=\"true\" aria-describedby=\"%s-e-%s\"", pfx, name);
 }
 
-void pf_input(struct buf *b, const char *pfx, const char *name, const char *label, const char *type, json_t *vals,
-              json_t *errs, int required, const char *attrs)
+void pf_input(struct buf *b, const char *pfx, const char *name, const char *label, const char *type,
+              json_t *vals, json_t *errs, int required, const char *attrs)
 {
     const char *err = field_open(b, pfx, name, label, errs, required);
     json_t *v = json_object_get(vals, name);
@@ -188,8 +190,8 @@ void pf_input(struct buf *b, const char *pfx, const char *name, const char *labe
     html_printf(b, " value=\"%s\"%r></div>", *num ? num : jstr(vals, name), attrs);
 }
 
-void pf_textarea(struct buf *b, const char *pfx, const char *name, const char *label, json_t *vals, json_t *errs,
-                 int required, int rows)
+void pf_textarea(struct buf *b, const char *pfx, const char *name, const char *label, json_t *vals,
+                 json_t *errs, int required, int rows)
 {
     const char *err = field_open(b, pfx, name, label, errs, required);
     html_printf(b, "<textarea rows=\"%d\"", rows);
@@ -197,8 +199,8 @@ void pf_textarea(struct buf *b, const char *pfx, const char *name, const char *l
     html_printf(b, ">%s</textarea></div>", jstr(vals, name));
 }
 
-void pf_select(struct buf *b, const char *pfx, const char *name, const char *label, const char *const *choices,
-               json_t *vals, json_t *errs, int required)
+void pf_select(struct buf *b, const char *pfx, const char *name, const char *label,
+               const char *const *choices, json_t *vals, json_t *errs, int required)
 {
     const char *err = field_open(b, pfx, name, label, errs, required);
     const char *cur = jstr(vals, name);
@@ -209,8 +211,8 @@ void pf_select(struct buf *b, const char *pfx, const char *name, const char *lab
         html_printf(b, "<option value=\"\">%s</option>", required ? _("Choose…") : "—");
     for (; *choices; choices++) {
         char l[80];
-        html_printf(b, "<option value=\"%s\"%r>%s</option>", *choices, str_eq(cur, *choices) ? " selected" : "",
-                    ui_label(*choices, l, sizeof l));
+        html_printf(b, "<option value=\"%s\"%r>%s</option>", *choices,
+                    str_eq(cur, *choices) ? " selected" : "", ui_label(*choices, l, sizeof l));
     }
     buf_adds(b, "</select></div>");
 }
@@ -239,10 +241,12 @@ void pf_staff(struct buf *b, const char *pfx, const char *name, const char *labe
     buf_adds(b, "</select></div>");
 }
 
-void pf_checkbox(struct buf *b, const char *pfx, const char *name, const char *value, const char *label, int checked)
+void pf_checkbox(struct buf *b, const char *pfx, const char *name, const char *value, const char *label,
+                 int checked)
 {
-    html_printf(b, "<div class=\"check\"><input type=\"checkbox\" id=\"%s-%s-%s\" name=\"%s\" value=\"%s\"%r>"
-                   "<label for=\"%s-%s-%s\">%s</label></div>",
+    html_printf(b,
+                "<div class=\"check\"><input type=\"checkbox\" id=\"%s-%s-%s\" name=\"%s\" value=\"%s\"%r>"
+                "<label for=\"%s-%s-%s\">%s</label></div>",
                 pfx, name, value, name, value, checked ? " checked" : "", pfx, name, value, label);
 }
 
@@ -260,8 +264,9 @@ int pf_has(json_t *vals, const char *name, const char *value)
 void pf_domains(struct buf *b, const char *pfx, json_t *vals, json_t *errs)
 {
     const char *err = jstr(errs, "domains");
-    html_printf(b, "<fieldset class=\"field domains%s\" id=\"%s-domains\" tabindex=\"-1\"><legend>%s "
-                   "<span class=\"req\" aria-hidden=\"true\">*</span></legend>",
+    html_printf(b,
+                "<fieldset class=\"field domains%s\" id=\"%s-domains\" tabindex=\"-1\"><legend>%s "
+                "<span class=\"req\" aria-hidden=\"true\">*</span></legend>",
                 *err ? " has-error" : "", pfx, _("Service domains"));
     if (*err)
         html_printf(b, "<p class=\"field-error\">%s</p>", err);
@@ -283,9 +288,12 @@ void page_bg_banner(struct buf *b, json_t *client)
     struct buf t;
     buf_init(&t);
     page_until(&t, jstr(acc, "break_glass_expires"));
-    html_printf(b, "<div class=\"banner bg\" id=\"bg-banner\" role=\"alert\"><strong>%s %r</strong> <span>%s</span></div>",
-                _("Emergency access until"), t.data, _("You opened this record by break-glass. Everything you see "
-                                                       "and do is recorded and reviewed by a supervisor."));
+    html_printf(b,
+                "<div class=\"banner bg\" id=\"bg-banner\" role=\"alert\"><strong>%s %r</strong> "
+                "<span>%s</span></div>",
+                _("Emergency access until"), t.data,
+                _("You opened this record by break-glass. Everything you see "
+                  "and do is recorded and reviewed by a supervisor."));
     buf_free(&t);
 }
 
@@ -311,25 +319,30 @@ void page_bg_form(struct hreq *h, struct buf *b, int64_t client_id, const char *
     json_t *def = NULL;
     if (!vals)
         vals = def = json_pack("{s:s}", "hours", "4");
-    html_printf(b, "<section class=\"card bg-form\" aria-labelledby=\"bg-h\"><h2 id=\"bg-h\">%s</h2><p>%s</p>",
-                _("Emergency access (break-glass)"),
-                _("Use this only when you need this record now, for the person's safety. Your reason and everything "
-                  "you open are recorded, and a supervisor reviews every emergency access."));
+    html_printf(
+        b, "<section class=\"card bg-form\" aria-labelledby=\"bg-h\"><h2 id=\"bg-h\">%s</h2><p>%s</p>",
+        _("Emergency access (break-glass)"),
+        _("Use this only when you need this record now, for the person's safety. Your reason and everything "
+          "you open are recorded, and a supervisor reviews every emergency access."));
     if (mine)
         ui_errors_summary(b, errs, fs->msg);
-    html_printf(b, "<form method=\"post\" action=\"/clients/%D/break-glass\" id=\"break-glass-form\">", client_id);
+    html_printf(b, "<form method=\"post\" action=\"/clients/%D/break-glass\" id=\"break-glass-form\">",
+                client_id);
     ui_csrf(h, b);
     html_printf(b, "<input type=\"hidden\" name=\"next\" value=\"%s\">", next);
     const char *p = mine ? "f" : "bg";
     pf_textarea(b, p, "reason", _("Why do you need access now?"), vals, errs, 1, 3);
     pf_input(b, p, "hours", _("For how many hours (1 to 12)"), "number", vals, errs, 1,
              " min=\"1\" max=\"12\" step=\"1\" inputmode=\"numeric\"");
-    html_printf(b, "<div class=\"buttons\"><button type=\"submit\" class=\"danger\">%s</button></div></form></section>",
-                _("Open emergency access"));
+    html_printf(
+        b,
+        "<div class=\"buttons\"><button type=\"submit\" class=\"danger\">%s</button></div></form></section>",
+        _("Open emergency access"));
     json_decref(def);
 }
 
-void page_client_limited(struct hreq *h, int status, json_t *client, const char *next, const struct fstate *fs)
+void page_client_limited(struct hreq *h, int status, json_t *client, const char *next,
+                         const struct fstate *fs)
 {
     struct buf b;
     buf_init(&b);
@@ -340,14 +353,19 @@ void page_client_limited(struct hreq *h, int status, json_t *client, const char 
     buf_free(&title);
     page_flash(h, &b);
     int64_t id = page_int(client, "id");
-    buf_adds(&b, "<div class=\"page-head\"><h1 id=\"client-name\">");
+    buf_adds(&b, "<div class=\"page-head\"><div><h1 id=\"client-name\">");
     page_name(&b, client);
-    html_printf(&b, "</h1><p class=\"facts\">%s %s</p></div>", _("Born"), jstr(client, "birth_year"));
-    html_printf(&b, "<div class=\"banner info\" id=\"limited\"><strong>%s</strong> %s</div>",
-                _("You are not on this client's care team."),
-                _("You can see only who they are and where they are in care."));
+    html_printf(&b, "</h1><p class=\"facts\">%s %s</p></div></div>", _("Born"), jstr(client, "birth_year"));
+    if (fs && !str_eq(fs->form, "bg"))
+        ui_errors_summary(&b, fs->errs, fs->msg);
+    int fresh = str_eq(qstr(h, "msg"), "created") || (fs && str_eq(fs->form, "episode"));
+    if (!fresh)
+        html_printf(&b, "<div class=\"banner info\" id=\"limited\"><strong>%s</strong> %s</div>",
+                    _("You are not on this client's care team."),
+                    _("You can see only who they are and where they are in care."));
     json_t *progs = json_object_get(client, "programmes");
-    html_printf(&b, "<section class=\"card\" aria-labelledby=\"prog-h\"><h2 id=\"prog-h\">%s</h2>", _("In care"));
+    html_printf(&b, "<section class=\"card\" aria-labelledby=\"prog-h\"><h2 id=\"prog-h\">%s</h2>",
+                _("In care"));
     if (!json_array_size(progs))
         html_printf(&b, "<p class=\"muted\">%s</p>", _("No open episode of care."));
     else
@@ -357,18 +375,20 @@ void page_client_limited(struct hreq *h, int status, json_t *client, const char 
     json_array_foreach(progs, i, p)
     {
         char l1[80], l2[80];
-        html_printf(&b, "<li><strong>%s</strong> · %s · %s</li>", ui_label(jstr(p, "programme"), l1, sizeof l1),
-                    ui_label(jstr(p, "status"), l2, sizeof l2), jstr(p, "organisation"));
+        html_printf(&b, "<li><strong>%s</strong> · %s · %s</li>",
+                    ui_label(jstr(p, "programme"), l1, sizeof l1), ui_label(jstr(p, "status"), l2, sizeof l2),
+                    jstr(p, "organisation"));
     }
     if (json_array_size(progs))
         buf_adds(&b, "</ul>");
     buf_adds(&b, "</section>");
-    if (str_eq(qstr(h, "msg"), "created") || (fs && str_eq(fs->form, "episode")))
+    if (fresh)
         care_episode_form(h, &b, id, fs, 1);
-    if (page_may_break_glass(h))
+    else if (page_may_break_glass(h))
         page_bg_form(h, &b, id, next, fs);
     else
-        html_printf(&b, "<p>%s</p>", _("Ask the client's case manager, or a supervisor, to add you to the care team."));
+        html_printf(&b, "<p>%s</p>",
+                    _("Ask the client's case manager, or a supervisor, to add you to the care team."));
     page_send(h, status, &b);
 }
 
@@ -381,12 +401,14 @@ void page_client_error(struct hreq *h, int rc)
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("No access to this client"));
-    html_printf(&b, "<section class=\"error\" id=\"denied\"><h1>%s</h1><p class=\"status\">403</p><p>%s</p><p>%s</p>"
-                    "<p><a href=\"/clients\">%s</a> · <a href=\"/\">%s</a></p></section>",
-                _("No access to this client"), h->ctx.msg[0] ? h->ctx.msg : _("You may not see this client."),
-                _("Access to a client's record comes from being on their care team. Ask the client's case manager "
-                  "or a supervisor to add you."),
-                _("Find a client"), _("Back to my work"));
+    html_printf(
+        &b,
+        "<section class=\"error\" id=\"denied\"><h1>%s</h1><p class=\"status\">403</p><p>%s</p><p>%s</p>"
+        "<p><a href=\"/clients\">%s</a> · <a href=\"/\">%s</a></p></section>",
+        _("No access to this client"), h->ctx.msg[0] ? h->ctx.msg : _("You may not see this client."),
+        _("Access to a client's record comes from being on their care team. Ask the client's case manager "
+          "or a supervisor to add you."),
+        _("Find a client"), _("Back to my work"));
     page_send(h, 403, &b);
 }
 
@@ -411,11 +433,13 @@ void page_conflict(struct hreq *h, const char *reload)
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Someone else changed this"));
-    html_printf(&b, "<section class=\"error\" id=\"conflict\"><h1>%s</h1><p class=\"status\">409</p><p>%s</p>"
-                    "<p>%s</p><p><a class=\"button primary\" href=\"%s\">%s</a></p></section>",
-                _("Someone else changed this"), h->ctx.msg[0] ? h->ctx.msg : _("The record changed meanwhile."),
-                _("Nothing you sent was saved. Reload to see the current version, then make your change again."),
-                page_safe_next(reload, "/"), _("Reload"));
+    html_printf(
+        &b,
+        "<section class=\"error\" id=\"conflict\"><h1>%s</h1><p class=\"status\">409</p><p>%s</p>"
+        "<p>%s</p><p><a class=\"button primary\" href=\"%s\">%s</a></p></section>",
+        _("Someone else changed this"), h->ctx.msg[0] ? h->ctx.msg : _("The record changed meanwhile."),
+        _("Nothing you sent was saved. Reload to see the current version, then make your change again."),
+        page_safe_next(reload, "/"), _("Reload"));
     page_send(h, 409, &b);
 }
 

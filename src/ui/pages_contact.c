@@ -17,9 +17,10 @@ static void contact_fields(struct buf *b, json_t *vals, json_t *errs)
     html_printf(b, "<div class=\"field\">");
     pf_checkbox(b, "f", "restricted", "1", _("Restricted note (psychotherapy, substance use)"),
                 pf_has(vals, "restricted", "1"));
-    html_printf(b, "<p class=\"muted small\">%s</p></div>",
-                _("Only case managers, clinicians and supervisors on the care team can read a restricted note; "
-                  "others see that it exists."));
+    html_printf(
+        b, "<p class=\"muted small\">%s</p></div>",
+        _("Only case managers, clinicians and supervisors on the care team can read a restricted note; "
+          "others see that it exists."));
 }
 
 /* The core input from the form: local time to UTC, the restricted box as a boolean. */
@@ -49,11 +50,14 @@ static void new_form(struct hreq *h, int status, json_t *c, json_t *vals, json_t
     ui_begin(h, &b, _("Record a contact"));
     page_client_head(h, &b, c, _("Record a contact"));
     ui_errors_summary(&b, errs, msg);
-    html_printf(&b, "<form method=\"post\" action=\"/clients/%D/contacts/new\" id=\"contact-form\" class=\"card\">", cid);
+    html_printf(
+        &b, "<form method=\"post\" action=\"/clients/%D/contacts/new\" id=\"contact-form\" class=\"card\">",
+        cid);
     ui_csrf(h, &b);
     contact_fields(&b, vals, errs);
-    html_printf(&b, "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> "
-                    "<a href=\"/clients/%D\">%s</a></div></form>",
+    html_printf(&b,
+                "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> "
+                "<a href=\"/clients/%D\">%s</a></div></form>",
                 _("Save contact"), cid, _("Cancel"));
     page_send(h, status, &b);
 }
@@ -130,7 +134,8 @@ static json_t *load(struct hreq *h, int64_t id, json_t **client)
 static void version_body(struct buf *b, json_t *v)
 {
     if (json_is_true(json_object_get(v, "hidden")))
-        html_printf(b, "<p class=\"restricted-note\">%s</p>", _("Restricted note: you may not read its text."));
+        html_printf(b, "<p class=\"restricted-note\">%s</p>",
+                    _("Restricted note: you may not read its text."));
     else
         html_printf(b, "<div class=\"note-body\">%s</div>", jstr(v, "body"));
 }
@@ -150,7 +155,8 @@ void pg_contact(struct hreq *h)
     if (newer)
         html_printf(&b, "<div class=\"banner info\">%s <a href=\"/contacts/%D\">%s</a></div>",
                     _("This version was corrected."), newer, _("See the newest version"));
-    html_printf(&b, "<section class=\"card\" id=\"contact\"><dl class=\"facts-list\"><dt>%s</dt><dd>", _("When"));
+    html_printf(&b, "<section class=\"card\" id=\"contact\"><dl class=\"facts-list\"><dt>%s</dt><dd>",
+                _("When"));
     page_when(&b, jstr(ct, "at"));
     html_printf(&b, "</dd><dt>%s</dt><dd>%s</dd>", _("Kind"), ui_label(jstr(ct, "kind"), kl, sizeof kl));
     if (page_int(ct, "duration_min"))
@@ -166,32 +172,43 @@ void pg_contact(struct hreq *h)
     }
     buf_adds(&b, "</dd>");
     if (page_int(ct, "restricted"))
-        html_printf(&b, "<dt>%s</dt><dd><span class=\"badge restricted\">%s</span></dd>", _("Restricted"), _("yes"));
+        html_printf(&b, "<dt>%s</dt><dd><span class=\"badge restricted\">%s</span></dd>", _("Restricted"),
+                    _("yes"));
     buf_adds(&b, "</dl>");
     version_body(&b, ct);
     if (!newer && !json_is_true(json_object_get(ct, "hidden")))
-        html_printf(&b, "<p class=\"actions\"><a class=\"button\" href=\"/contacts/%D/correct\" id=\"correct-link\">%s"
-                        "</a></p>",
-                    h->id[0], _("Correct this note"));
+        html_printf(
+            &b,
+            "<p class=\"actions\"><a class=\"button\" href=\"/contacts/%D/correct\" id=\"correct-link\">%s"
+            "</a></p>",
+            h->id[0], _("Correct this note"));
     buf_adds(&b, "</section>");
     json_t *hist = json_object_get(ct, "history");
     if (json_array_size(hist) > 1) {
-        html_printf(&b, "<section class=\"card\" aria-labelledby=\"hist-h\"><h2 id=\"hist-h\">%s</h2>"
-                        "<ol class=\"history\" id=\"history\">",
+        html_printf(&b,
+                    "<section class=\"card\" aria-labelledby=\"hist-h\"><h2 id=\"hist-h\">%s</h2>"
+                    "<ol class=\"history\" id=\"history\">",
                     _("History"));
         json_t *v;
         json_array_foreach(hist, i, v)
         {
             int64_t vid = page_int(v, "id");
-            html_printf(&b, "<li class=\"version%r\" data-contact-id=\"%D\"><p class=\"meta\"><strong>%s %d</strong> · ",
-                        vid == h->id[0] ? " current" : "", vid, _("Version"), (int)i + 1);
+            html_printf(
+                &b,
+                "<li class=\"version%r\" data-contact-id=\"%D\"><p class=\"meta\"><strong>%s %d</strong> · ",
+                vid == h->id[0] ? " current" : "", vid, _("Version"), (int)i + 1);
             page_when(&b, jstr(v, "created_at"));
-            html_printf(&b, " · %s", jstr(v, "staff_name"));
+            html_printf(&b, " · %s</p><p class=\"muted small\">%s ", jstr(v, "staff_name"), _("Contact:"));
+            page_when(&b, jstr(v, "at"));
+            html_printf(&b, " · %s", ui_label(jstr(v, "kind"), kl, sizeof kl));
+            if (page_int(v, "duration_min"))
+                html_printf(&b, " · %D %s", page_int(v, "duration_min"), _("min"));
             if (vid != h->id[0])
                 html_printf(&b, " · <a href=\"/contacts/%D\">%s</a>", vid, _("open"));
             buf_adds(&b, "</p>");
             if (*jstr(v, "correction_reason"))
-                html_printf(&b, "<p><strong>%s</strong> %s</p>", _("Why corrected:"), jstr(v, "correction_reason"));
+                html_printf(&b, "<p><strong>%s</strong> %s</p>", _("Why corrected:"),
+                            jstr(v, "correction_reason"));
             version_body(&b, v);
             buf_adds(&b, "</li>");
         }
@@ -211,16 +228,19 @@ static void correct_form(struct hreq *h, int status, json_t *c, json_t *vals, js
     ui_begin(h, &b, _("Correct a contact"));
     page_client_head(h, &b, c, _("Correct a contact"));
     ui_errors_summary(&b, errs, msg);
-    html_printf(&b, "<p class=\"muted\">%s</p>",
-                _("A correction is saved as a new version. The earlier version stays in the history, with your "
-                  "reason."));
-    html_printf(&b, "<form method=\"post\" action=\"/contacts/%D/correct\" id=\"correct-form\" class=\"card\">",
+    html_printf(
+        &b, "<p class=\"muted\">%s</p>",
+        _("A correction is saved as a new version. The earlier version stays in the history, with your "
+          "reason."));
+    html_printf(&b,
+                "<form method=\"post\" action=\"/contacts/%D/correct\" id=\"correct-form\" class=\"card\">",
                 h->id[0]);
     ui_csrf(h, &b);
     pf_textarea(&b, "f", "correction_reason", _("Why is this being corrected?"), vals, errs, 1, 2);
     contact_fields(&b, vals, errs);
-    html_printf(&b, "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> "
-                    "<a href=\"/contacts/%D\">%s</a></div></form>",
+    html_printf(&b,
+                "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> "
+                "<a href=\"/contacts/%D\">%s</a></div></form>",
                 _("Save correction"), h->id[0], _("Cancel"));
     page_send(h, status, &b);
 }
@@ -241,16 +261,17 @@ void pg_contact_correct_form(struct hreq *h)
                      _("This note has already been corrected. Correct its newest version."));
             page_conflict(h, loc);
         } else {
-            reply_problem(h, 403, _("Forbidden"), _("You may not read or correct this restricted note."), NULL);
+            reply_problem(h, 403, _("Forbidden"), _("You may not read or correct this restricted note."),
+                          NULL);
         }
         return;
     }
     char at[20], dur[24];
     page_local_of(jstr(ct, "at"), at);
     snprintf(dur, sizeof dur, "%lld", (long long)page_int(ct, "duration_min"));
-    json_t *vals = json_pack("{s:s,s:s,s:s,s:s,s:O,s:s}", "kind", jstr(ct, "kind"), "at", at, "duration_min", dur,
-                             "body", jstr(ct, "body"), "domains", json_object_get(ct, "domains"), "restricted",
-                             page_int(ct, "restricted") ? "1" : "");
+    json_t *vals = json_pack("{s:s,s:s,s:s,s:s,s:O,s:s}", "kind", jstr(ct, "kind"), "at", at, "duration_min",
+                             dur, "body", jstr(ct, "body"), "domains", json_object_get(ct, "domains"),
+                             "restricted", page_int(ct, "restricted") ? "1" : "");
     correct_form(h, 200, c, vals, NULL, NULL);
     json_decref(vals);
     json_decref(ct);

@@ -22,8 +22,9 @@ static void login_render(struct hreq *h, int status, const char *msg)
              " autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" autofocus");
     pf_input(&b, "f", "password", _("Password"), "password", NULL, h->ctx.errors, 1,
              " autocomplete=\"current-password\"");
-    html_printf(&b, "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div></form>"
-                    "<p class=\"muted small\">%s</p></section>",
+    html_printf(&b,
+                "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div></form>"
+                "<p class=\"muted small\">%s</p></section>",
                 _("Log in"), _("Forgot your password? An administrator can set a new one for you."));
     json_decref(vals);
     page_send(h, status, &b);
@@ -41,11 +42,20 @@ void pg_login_form(struct hreq *h)
 static void login_done(struct hreq *h)
 {
     switch (h->rc) {
-    case OK: reply_redirect(h, page_safe_next(fstr(h, "next"), "/")); return;
-    case ERR_INVALID: login_render(h, 400, _("Give your username and password.")); return;
-    case ERR_UNAUTH: login_render(h, 401, _("Wrong username or password.")); return;
-    case ERR_THROTTLED: login_render(h, 429, h->ctx.msg); return;
-    default: login_render(h, 503, _("Logging in is not possible just now. Try again in a moment."));
+    case OK:
+        reply_redirect(h, page_safe_next(fstr(h, "next"), "/"));
+        return;
+    case ERR_INVALID:
+        login_render(h, 400, _("Give your username and password."));
+        return;
+    case ERR_UNAUTH:
+        login_render(h, 401, _("Wrong username or password."));
+        return;
+    case ERR_THROTTLED:
+        login_render(h, 429, h->ctx.msg);
+        return;
+    default:
+        login_render(h, 503, _("Logging in is not possible just now. Try again in a moment."));
     }
 }
 
@@ -76,12 +86,15 @@ static void account_render(struct hreq *h, int status)
     json_t *me = NULL;
     if (staff_get(&h->ctx, h->actor.staff_id, &me) == OK) {
         char rl[64], dl[64];
-        html_printf(&b, "<section class=\"card\" aria-labelledby=\"me-h\"><h2 id=\"me-h\">%s</h2><dl class=\"facts-list\">"
-                        "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>",
-                    _("Who I am"), _("Name"), jstr(me, "display_name"), _("Username"), jstr(me, "username"), _("Role"),
-                    ui_label(jstr(me, "role"), rl, sizeof rl));
+        html_printf(&b,
+                    "<section class=\"card\" aria-labelledby=\"me-h\"><h2 id=\"me-h\">%s</h2><dl "
+                    "class=\"facts-list\">"
+                    "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>",
+                    _("Who I am"), _("Name"), jstr(me, "display_name"), _("Username"), jstr(me, "username"),
+                    _("Role"), ui_label(jstr(me, "role"), rl, sizeof rl));
         if (*jstr(me, "discipline"))
-            html_printf(&b, "<dt>%s</dt><dd>%s</dd>", _("Discipline"), ui_label(jstr(me, "discipline"), dl, sizeof dl));
+            html_printf(&b, "<dt>%s</dt><dd>%s</dd>", _("Discipline"),
+                        ui_label(jstr(me, "discipline"), dl, sizeof dl));
         html_printf(&b, "<dt>%s</dt><dd>%s</dd>", _("Organisation"), jstr(me, "organisation"));
         if (*jstr(me, "phone"))
             html_printf(&b, "<dt>%s</dt><dd>%s</dd>", _("Phone"), jstr(me, "phone"));
@@ -97,13 +110,15 @@ static void account_render(struct hreq *h, int status)
     ui_csrf(h, &b);
     pf_input(&b, "f", "current_password", _("Current password"), "password", NULL, h->ctx.errors, 1,
              " autocomplete=\"current-password\"");
-    pf_input(&b, "f", "new_password", _("New password (at least 10 characters)"), "password", NULL, h->ctx.errors, 1,
-             " autocomplete=\"new-password\" minlength=\"10\"");
+    pf_input(&b, "f", "new_password", _("New password (at least 10 characters)"), "password", NULL,
+             h->ctx.errors, 1, " autocomplete=\"new-password\" minlength=\"10\"");
     pf_input(&b, "f", "confirm_password", _("New password again"), "password", NULL, h->ctx.errors, 1,
              " autocomplete=\"new-password\"");
-    html_printf(&b, "<p class=\"muted small\">%s</p><div class=\"buttons\"><button type=\"submit\" class=\"primary\">"
-                    "%s</button></div></form></section>",
-                _("Changing your password logs you out everywhere else."), _("Change password"));
+    html_printf(
+        &b,
+        "<p class=\"muted small\">%s</p><div class=\"buttons\"><button type=\"submit\" class=\"primary\">"
+        "%s</button></div></form></section>",
+        _("Changing your password logs you out everywhere else."), _("Change password"));
     page_send(h, status, &b);
 }
 

@@ -10,15 +10,16 @@ static void task_row(struct hreq *h, struct buf *b, json_t *t, json_t *staff, co
     int overdue = json_is_true(json_object_get(t, "overdue"));
     const char *prio = jstr(t, "priority");
     char pl[40];
-    html_printf(b, "<tr class=\"task%r\" data-task-id=\"%D\"><td data-label=\"%s\">", overdue ? " overdue" : "", id,
-                _("Due"));
+    html_printf(b, "<tr class=\"task%r\" data-task-id=\"%D\"><td class=\"due\" data-label=\"%s\">",
+                overdue ? " overdue" : "", id, _("Due"));
     if (*jstr(t, "due"))
         html_printf(b, "%s", jstr(t, "due"));
     else
         buf_adds(b, "—");
     if (overdue)
         html_printf(b, " <span class=\"badge overdue\">%s</span>", _("Overdue"));
-    html_printf(b, "</td><td data-label=\"%s\"><span class=\"task-title\">%s</span>", _("Task"), jstr(t, "title"));
+    html_printf(b, "</td><td data-label=\"%s\"><span class=\"task-title\">%s</span>", _("Task"),
+                jstr(t, "title"));
     if (str_eq(jstr(t, "source"), "rule"))
         html_printf(b, " <span class=\"muted small\">%s</span>", _("(from a rule)"));
     else if (page_int(t, "created_by") && page_int(t, "created_by") != h->actor.staff_id)
@@ -29,14 +30,17 @@ static void task_row(struct hreq *h, struct buf *b, json_t *t, json_t *staff, co
     else if (json_is_true(json_object_get(t, "client_hidden")))
         html_printf(b, "<span class=\"muted\">%s</span>", _("(no access now)"));
     else
-        html_printf(b, "<a href=\"/clients/%D\">%s %s</a>", cid, jstr(t, "given_name"), jstr(t, "family_name"));
-    html_printf(b, "</td><td data-label=\"%s\"><span class=\"badge prio-%s\">%s</span></td><td class=\"actions\">",
-                _("Priority"), prio, ui_label(prio, pl, sizeof pl));
+        html_printf(b, "<a href=\"/clients/%D\">%s %s</a>", cid, jstr(t, "given_name"),
+                    jstr(t, "family_name"));
+    html_printf(
+        b, "</td><td data-label=\"%s\"><span class=\"badge prio-%s\">%s</span></td><td class=\"actions\">",
+        _("Priority"), prio, ui_label(prio, pl, sizeof pl));
     html_printf(b, "<form method=\"post\" action=\"/tasks/%D/done\" class=\"inline done-form\">", id);
     ui_csrf(h, b);
-    html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%D\"><input type=\"hidden\" name=\"next\" "
-                   "value=\"/#tasks\"><button type=\"submit\" class=\"small\">%s<span class=\"sr\"> — %s</span>"
-                   "</button></form>",
+    html_printf(b,
+                "<input type=\"hidden\" name=\"version\" value=\"%D\"><input type=\"hidden\" name=\"next\" "
+                "value=\"/#tasks\"><button type=\"submit\" class=\"small\">%s<span class=\"sr\"> — %s</span>"
+                "</button></form>",
                 page_int(t, "version"), _("Done"), jstr(t, "title"));
     int mine = fs && str_eq(fs->form, "reassign") && fs->target == id;
     char pfx[32];
@@ -46,14 +50,16 @@ static void task_row(struct hreq *h, struct buf *b, json_t *t, json_t *staff, co
     ui_csrf(h, b);
     html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%D\">", page_int(t, "version"));
     pf_staff(b, pfx, "assignee", _("Give to"), staff, 0, page_int(t, "assignee"), mine ? fs->errs : NULL, 1);
-    html_printf(b, "<button type=\"submit\" class=\"small\">%s</button></form></details></td></tr>", _("Reassign"));
+    html_printf(b, "<button type=\"submit\" class=\"small\">%s</button></form></details></td></tr>",
+                _("Reassign"));
 }
 
 static void tasks_section(struct hreq *h, struct buf *b, const struct fstate *fs)
 {
     json_t *tasks = NULL;
-    html_printf(b, "<section class=\"card wide\" id=\"tasks\" aria-labelledby=\"tasks-h\"><h2 id=\"tasks-h\">%s</h2>",
-                _("Tasks due"));
+    html_printf(
+        b, "<section class=\"card wide\" id=\"tasks\" aria-labelledby=\"tasks-h\"><h2 id=\"tasks-h\">%s</h2>",
+        _("Tasks due"));
     if (task_mine(&h->ctx, &tasks) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
@@ -65,10 +71,12 @@ static void tasks_section(struct hreq *h, struct buf *b, const struct fstate *fs
         return;
     }
     json_t *staff = page_staff(h);
-    html_printf(b, "<table class=\"list\" id=\"task-list\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
-                   "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\"><span class=\"sr\">%s"
-                   "</span></th></tr></thead><tbody>",
-                _("Due"), _("Task"), _("Client"), _("Priority"), _("Actions"));
+    html_printf(
+        b,
+        "<table class=\"list\" id=\"task-list\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
+        "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\"><span class=\"sr\">%s"
+        "</span></th></tr></thead><tbody>",
+        _("Due"), _("Task"), _("Client"), _("Priority"), _("Actions"));
     size_t i;
     json_t *t;
     json_array_foreach(tasks, i, t) task_row(h, b, t, staff, fs);
@@ -88,34 +96,40 @@ static void clients_section(struct hreq *h, struct buf *b)
         json_decref(rows);
         return;
     }
-    html_printf(b, "<section class=\"card wide\" aria-labelledby=\"mine-h\"><h2 id=\"mine-h\">%s <span class=\"count\">"
-                   "%d</span></h2>",
-                _("My clients"), (int)json_array_size(rows));
+    html_printf(
+        b,
+        "<section class=\"card wide\" aria-labelledby=\"mine-h\"><h2 id=\"mine-h\">%s <span class=\"count\">"
+        "%d</span></h2>",
+        _("My clients"), (int)json_array_size(rows));
     if (!json_array_size(rows)) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", _("You are not on any open care team."));
         json_decref(rows);
         return;
     }
-    html_printf(b, "<table class=\"list\" id=\"my-clients\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
-                   "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>"
-                   "<tbody>",
-                _("Name"), _("Programme"), _("Status"), _("Open tasks"), _("Last contact"));
+    html_printf(
+        b,
+        "<table class=\"list\" id=\"my-clients\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
+        "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>"
+        "<tbody>",
+        _("Name"), _("Programme"), _("Status"), _("Open tasks"), _("Last contact"));
     size_t i;
     json_t *r;
     json_array_foreach(rows, i, r)
     {
         char l1[80], l2[80];
-        html_printf(b, "<tr data-client-id=\"%D\"><td data-label=\"%s\"><a href=\"/clients/%D\">", page_int(r, "id"),
-                    _("Name"), page_int(r, "id"));
+        html_printf(b, "<tr data-client-id=\"%D\"><td data-label=\"%s\"><a href=\"/clients/%D\">",
+                    page_int(r, "id"), _("Name"), page_int(r, "id"));
         page_name(b, r);
         buf_adds(b, "</a>");
         if (json_is_true(json_object_get(r, "is_primary")))
             html_printf(b, " <span class=\"badge\">%s</span>", _("primary"));
-        html_printf(b, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%D</td>"
-                       "<td data-label=\"%s\">%s</td></tr>",
-                    _("Programme"), ui_label(jstr(r, "programme"), l1, sizeof l1), _("Status"),
-                    ui_label(jstr(r, "episode_status"), l2, sizeof l2), _("Open tasks"), page_int(r, "open_tasks"),
-                    _("Last contact"), *jstr(r, "last_contact") ? jstr(r, "last_contact") : "—");
+        html_printf(
+            b,
+            "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%D</td>"
+            "<td class=\"date\" data-label=\"%s\">%s</td></tr>",
+            _("Programme"), ui_label(jstr(r, "programme"), l1, sizeof l1), _("Status"),
+            ui_label(jstr(r, "episode_status"), l2, sizeof l2), _("Open tasks"), page_int(r, "open_tasks"),
+            _("Last contact"), *jstr(r, "last_contact") ? jstr(r, "last_contact") : "—");
     }
     buf_adds(b, "</tbody></table></section>");
     json_decref(rows);
@@ -124,14 +138,19 @@ static void clients_section(struct hreq *h, struct buf *b)
 static void recent_section(struct hreq *h, struct buf *b)
 {
     json_t *rows = NULL;
-    if (audit_recent_clients(&h->ctx, 8, &rows) != OK || !json_array_size(rows)) {
+    if (h->actor.role == ROLE_ADMIN || h->actor.role == ROLE_ANALYST)
+        return;
+    if (audit_recent_clients(&h->ctx, 8, &rows) != OK)
         h->ctx.msg[0] = 0;
+    html_printf(b, "<section class=\"card side\" aria-labelledby=\"recent-h\"><h2 id=\"recent-h\">%s</h2>",
+                _("Recently viewed"));
+    if (!json_array_size(rows)) {
+        html_printf(b, "<p class=\"muted\" id=\"recent\">%s</p></section>",
+                    _("The clients you open appear here."));
         json_decref(rows);
         return;
     }
-    html_printf(b, "<section class=\"card side\" aria-labelledby=\"recent-h\"><h2 id=\"recent-h\">%s</h2>"
-                   "<ul class=\"plain links\" id=\"recent\">",
-                _("Recently viewed"));
+    buf_adds(b, "<ul class=\"plain links\" id=\"recent\">");
     size_t i;
     json_t *r;
     json_array_foreach(rows, i, r)
@@ -154,22 +173,29 @@ static void work_page(struct hreq *h, int status, const struct fstate *fs)
     page_flash(h, &b);
     html_printf(&b, "<div class=\"page-head\"><h1>%s</h1>", _("My work"));
     if (h->actor.role != ROLE_ADMIN && h->actor.role != ROLE_ANALYST)
-        html_printf(&b, "<form method=\"get\" action=\"/clients\" class=\"quick\" role=\"search\" id=\"quick-search\">"
-                        "<label for=\"qs\" class=\"sr\">%s</label><input id=\"qs\" name=\"q\" type=\"search\" "
-                        "placeholder=\"%s\" autocomplete=\"off\"><button type=\"submit\">%s</button></form>",
-                    _("Find a client by name"), _("Find a client by name"), _("Find"));
+        html_printf(
+            &b,
+            "<form method=\"get\" action=\"/clients\" class=\"quick\" role=\"search\" id=\"quick-search\">"
+            "<label for=\"qs\" class=\"sr\">%s</label><input id=\"qs\" name=\"q\" type=\"search\" "
+            "placeholder=\"%s\" autocomplete=\"off\"><button type=\"submit\">%s</button></form>",
+            _("Find a client by name"), _("Find a client by name"), _("Find"));
     buf_adds(&b, "</div>");
     if (fs)
         ui_errors_summary(&b, fs->errs, fs->msg);
-    if (h->actor.role == ROLE_ADMIN)
-        html_printf(&b, "<section class=\"card\"><h2>%s</h2><ul class=\"plain links\"><li><a href=\"/admin/orgs\">%s"
-                        "</a></li><li><a href=\"/admin/staff\">%s</a></li><li><a href=\"/break-glass\">%s</a></li>"
-                        "</ul></section>",
-                    _("Administration"), _("Organisations"), _("Staff accounts"), _("Break-glass review"));
     buf_adds(&b, "<div class=\"columns\"><div class=\"main-col\">");
     tasks_section(h, &b, fs);
     clients_section(h, &b);
     buf_adds(&b, "</div><div class=\"side-col\">");
+    if (h->actor.role == ROLE_ADMIN)
+        html_printf(
+            &b,
+            "<section class=\"card\" aria-labelledby=\"adm-h\"><h2 id=\"adm-h\">%s</h2><ul class=\"plain "
+            "links\"><li><a href=\"/admin/orgs\">%s</a></li><li><a href=\"/admin/staff\">%s</a></li><li>"
+            "<a href=\"/break-glass\">%s</a></li></ul></section>",
+            _("Administration"), _("Organisations"), _("Staff accounts"), _("Break-glass review"));
+    if (h->actor.role == ROLE_SUPERVISOR)
+        html_printf(&b, "<section class=\"card\"><h2>%s</h2><p><a href=\"/break-glass\">%s</a></p></section>",
+                    _("Supervision"), _("Emergency access waiting for review"));
     recent_section(h, &b);
     buf_adds(&b, "</div></div>");
     page_send(h, status, &b);
