@@ -177,6 +177,17 @@ int audit_verify(struct db *db, const char *hpath, char *report, size_t len)
     int64_t expect = 1, count = 0;
     int bad = 0;
     report[0] = 0;
+    /* The head file is read before the chain: whatever it names was committed before it was
+     * written, so the snapshot read next must contain it even while a server keeps writing. */
+    long long hseq = 0;
+    char hex[HASH_LEN * 2 + 2] = "";
+    int have_head = 0, head_bad = 0;
+    FILE *f = hpath ? fopen(hpath, "r") : NULL;
+    if (f) {
+        have_head = 1;
+        head_bad = fscanf(f, "%lld %65s", &hseq, hex) != 2;
+        fclose(f);
+    }
     struct db_stmt *st = db_query(db,
                                   "SELECT seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id,"
                                   " purpose, reason, request_id, addr, prev, hash FROM audit ORDER BY seq",
@@ -220,8 +231,7 @@ int audit_verify(struct db *db, const char *hpath, char *report, size_t len)
     if (bad)
         return 1;
     /* The head kept outside the database catches a deleted tail. */
-    FILE *f = hpath ? fopen(hpath, "r") : NULL;
-    if (!f) {
+    if (!have_head) {
         if (count > 0 && hpath) {
             snprintf(report, len, "head file %s is missing; cannot tell whether the newest records were removed",
                      hpath);
@@ -230,11 +240,7 @@ int audit_verify(struct db *db, const char *hpath, char *report, size_t len)
         snprintf(report, len, "%lld records, chain intact", (long long)count);
         return 0;
     }
-    long long hseq = 0;
-    char hex[HASH_LEN * 2 + 2] = "";
-    int got = fscanf(f, "%lld %65s", &hseq, hex);
-    fclose(f);
-    if (got != 2) {
+    if (head_bad) {
         snprintf(report, len, "head file %s is unreadable", hpath);
         return 1;
     }

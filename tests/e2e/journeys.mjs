@@ -1,0 +1,658 @@
+// Browser journeys: what a case manager and a supervisor do in Hearth, through real clicks and
+// typing in Debian's Chromium (headless), driven by playwright-core.
+//
+//   node tests/e2e/journeys.mjs build/san/hearth
+//
+// Makes a temporary directory with a 200-client demo database, serves it on a free loopback
+// port, runs each journey in its own browser context and prints TAP ("ok N - journey", "# "
+// lines with the error, then "1..N"). Exits non-zero when any journey failed. The server, the
+// browser and the temporary directory are always cleaned up; a failed journey's screenshots
+// are kept (their paths are printed) and nothing else. HEARTH_E2E_KEEP=1 keeps everything;
+// HEARTH_E2E_TIMEOUT (seconds, default 180) bounds the whole run; HEARTH_E2E_ONLY=3,5 runs
+// only those journeys (the setup still runs in full).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const PASSWORD = 'hearth-demo-2026';
+const CLIENTS = 200;
+const OVERALL_S = Number(process.env.HEARTH_E2E_TIMEOUT || 180);
+const JOURNEY_MS = 45_000;
+const ACTION_MS = 10_000;
+const ONLY = (process.env.HEARTH_E2E_ONLY || '').split(',').filter(Boolean).map(Number);
+
+const started = Date.now();
+const state = { tmp: null, server: null, serverExit: null, browser: null, keep: false, cleaning: null, aborted: false };
+const shots = [];
+let tapN = 0;
+let failed = 0;
+
+function diag(text) {
+  if (state.aborted) return;
+  for (const line of String(text).split('\n')) if (line.trim()) console.log(`# ${line}`);
+}
+function tap(ok, name, err, force = false) {
+  if (state.aborted && !force) return; // after the overall timeout or a signal: nothing more
+  tapN++;
+  console.log(`${ok ? 'ok' : 'not ok'} ${tapN} - ${name}`);
+  if (!ok) {
+    failed++;
+    diag(err && err.stack ? firstLines(err.stack, 12) : String(err));
+  }
+}
+function firstLines(s, n) {
+  return String(s).split('\n').slice(0, n).join('\n');
+}
+function slug(s) {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+}
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+// A client's name as the pages show it: "Given Family" (then "(Preferred)" when there is one).
+function nameRe(c) {
+  return new RegExp(`(?:^|\\s)${escapeRe(c.given_name)}\\s+${escapeRe(c.family_name)}(?:$|\\s)`);
+}
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+// ---- cleanup: always, once, whatever happened --------------------------------------------
+
+// Idempotent: every caller waits for the same single cleanup.
+function cleanup() {
+  if (!state.cleaning) {
+    state.cleaning = (async () => {
+      if (state.browser) await withTimeout(state.browser.close().catch(() => {}), 10_000).catch(() => {});
+      await stopServer();
+      removeTmp();
+    })();
+  }
+  return state.cleaning;
+}
+function removeTmp() {
+  if (!state.tmp || state.keep) return;
+  try {
+    if (shots.length) {
+      for (const f of fs.readdirSync(state.tmp))
+        if (!f.endsWith('.png')) fs.rmSync(path.join(state.tmp, f), { recursive: true, force: true });
+    } else {
+      fs.rmSync(state.tmp, { recursive: true, force: true });
+    }
+  } catch {}
+}
+async function stopServer() {
+  const s = state.server;
+  if (!s || state.serverExit) return state.serverExit;
+  s.kill('SIGTERM');
+  const exited = await withTimeout(serverExited(), 10_000).catch(() => null);
+  if (!exited) {
+    s.kill('SIGKILL');
+    await withTimeout(serverExited(), 5_000).catch(() => null);
+    return { code: null, signal: 'SIGKILL (did not stop within 10 s of SIGTERM)' };
+  }
+  return exited;
+}
+function serverExited() {
+  return new Promise((resolve) => {
+    if (state.serverExit) return resolve(state.serverExit);
+    state.server.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+}
+function withTimeout(p, ms, what = 'operation') {
+  let t;
+  return Promise.race([
+    p,
+    new Promise((_, rej) => {
+      t = setTimeout(() => rej(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(t));
+}
+
+process.on('exit', () => {
+  // Last resort when something exits before cleanup() finished: no server or directory left.
+  if (state.server && !state.serverExit) try { state.server.kill('SIGKILL'); } catch {}
+  removeTmp();
+});
+async function abort(why) {
+  if (state.aborted) return;
+  tap(false, why, `stopped: ${why}`, true);
+  state.aborted = true;
+  console.log(`1..${tapN}`);
+  await withTimeout(cleanup(), 20_000).catch(() => {});
+  process.exit(1);
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => abort(`interrupted by ${sig}`));
+const overall = setTimeout(() => abort(`the journeys finish within ${OVERALL_S} s`), OVERALL_S * 1000);
+
+// ---- setup -------------------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(hearth, db) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const log = fs.openSync(path.join(state.tmp, 'server.log'), 'a');
+    state.serverExit = null;
+    state.server = spawn(hearth, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--quiet', '--static',
+      'static', '--threads', '2'], { cwd: ROOT, stdio: ['ignore', log, log] });
+    fs.closeSync(log);
+    state.server.on('exit', (code, signal) => { state.serverExit = { code, signal }; });
+    const base = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && !state.serverExit) {
+      try {
+        const r = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) });
+        if (r.ok) return base;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!state.serverExit) throw new Error(`hearth serve did not answer /healthz on ${base} within 20 s`);
+    // The port may have been taken between choosing and binding it: try another, twice.
+    if (attempt >= 3) throw new Error(`hearth serve exited (${JSON.stringify(state.serverExit)})\n${serverLog(30)}`);
+  }
+}
+function serverLog(n) {
+  try {
+    const lines = fs.readFileSync(path.join(state.tmp, 'server.log'), 'utf8').trimEnd().split('\n');
+    return lines.slice(-n).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+// What the journeys need to know about the demo data, read through the JSON API as the demo
+// users (nothing here drives the browser).
+async function demoFacts(request, base) {
+  async function as(user) {
+    const api = await request.newContext({ baseURL: base });
+    const r = await api.post('/api/v1/login', { data: { username: user, password: PASSWORD } });
+    assert(r.ok(), `API login as ${user}: ${r.status()} ${await r.text()}`);
+    return api;
+  }
+  async function get(api, url) {
+    const r = await api.get(url);
+    assert(r.ok(), `GET ${url}: ${r.status()} ${await r.text()}`);
+    return r.json();
+  }
+  const cm1 = await as('cm1');
+  const cm2 = await as('cm2');
+  try {
+    const me1 = await get(cm1, '/api/v1/me');
+    const me2 = await get(cm2, '/api/v1/me');
+    const client1 = await get(cm1, '/api/v1/clients/1');
+    const episodes1 = await get(cm1, '/api/v1/clients/1/episodes');
+    const tasks = await get(cm1, '/api/v1/tasks');
+    const mine = await get(cm1, '/api/v1/my-clients');
+    const theirs = await get(cm2, '/api/v1/my-clients');
+    const mineIds = new Set(mine.map((c) => c.id));
+    // A client of cm2's (Riverside) that cm1 has no relationship with, whose given name is
+    // shared by no other client of cm2's, so a search finds it unambiguously.
+    const other = theirs.find((c) => !mineIds.has(c.id) && c.id !== 1 &&
+      theirs.filter((d) => d.given_name === c.given_name).length === 1);
+    assert(other, 'no client of cm2 outside cm1\'s care teams in the demo data');
+    const check = await cm1.get(`/api/v1/clients/${other.id}`);
+    const limited = await check.json();
+    assert(limited.access && limited.access.level !== 'full',
+      `cm1 already has ${limited.access && limited.access.level} access to client ${other.id}`);
+    assert(tasks.length >= 3, `cm1 has ${tasks.length} open tasks in the demo data; the journeys need three`);
+    assert(episodes1.length && episodes1[0].team.length, 'client 1 has no episode with a care team');
+    return { cm1: me1, cm2: me2, client1, episode1: episodes1[0], tasks, other };
+  } finally {
+    await cm1.dispose();
+    await cm2.dispose();
+  }
+}
+
+// ---- helpers the journeys share -----------------------------------------------------------
+
+// A journey's browser contexts: each page fails the journey on a script error, a console
+// error or a 5xx answer, and is screenshotted when the journey fails.
+function journeyKit(browser, base) {
+  const contexts = [];
+  const problems = [];
+  const consoleErrors = [];
+  const documents = new Set(); // pages answered with a 4xx on purpose (a form's errors, a denial)
+  async function newPage(opts = {}) {
+    const ctx = await browser.newContext({ baseURL: base, locale: 'en-GB', ...opts });
+    ctx.setDefaultTimeout(ACTION_MS);
+    ctx.setDefaultNavigationTimeout(15_000);
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => problems.push(`script error on ${page.url()}: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push({ url: m.location().url || page.url(), text: m.text() });
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 500) problems.push(`${r.status()} from ${r.request().method()} ${r.url()}`);
+      else if (r.request().resourceType() === 'document') documents.add(r.url());
+    });
+    return page;
+  }
+  // Script errors, 5xx answers and console errors, except Chromium's "Failed to load resource"
+  // for a page itself answered with a 4xx (a form with errors is a 400, a wrong password a 401).
+  function allProblems() {
+    const out = [...problems];
+    for (const { url, text } of consoleErrors)
+      if (!(/^Failed to load resource/.test(text) && (documents.has(url) || /\/favicon\.ico$/.test(url))))
+        out.push(`console error (${url}): ${text}`);
+    return out;
+  }
+  async function screenshots(n, name) {
+    const out = [];
+    let i = 0;
+    for (const ctx of contexts)
+      for (const page of ctx.pages()) {
+        const file = path.join(state.tmp, `failed-${n}-${slug(name)}${i ? `-${i}` : ''}.png`);
+        i++;
+        try {
+          await withTimeout(page.screenshot({ path: file, fullPage: true }), 10_000);
+          out.push(`${file} (${page.url()})`);
+        } catch {}
+      }
+    return out;
+  }
+  async function close() {
+    for (const ctx of contexts) await withTimeout(ctx.close(), 10_000).catch(() => {});
+  }
+  return { newPage, screenshots, close, allProblems };
+}
+
+// Log in through the form with the keyboard, as people do: the username field has the focus,
+// type, Tab, type, Enter.
+async function login(page, username, password = PASSWORD, path0 = '/') {
+  await page.goto(path0);
+  await page.waitForURL(/\/login/);
+  const user = page.getByLabel(/user ?name/i);
+  await expectVisible(user, 'the username field');
+  await user.fill(username);
+  await user.press('Tab');
+  await expectFocused(page.getByLabel(/^password/i), 'the password field after Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+}
+async function loginOk(page, username, password = PASSWORD, path0 = '/') {
+  await login(page, username, password, path0);
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+// The search page, reached through the main navigation; Enter submits the name.
+async function search(page, text) {
+  await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /find a client/i }).click();
+  await page.waitForURL(/\/clients(\?|$)/);
+  const box = page.getByRole('main').getByRole('searchbox', { name: /name/i });
+  await box.fill(text);
+  await box.press('Enter');
+  await page.waitForURL(/[?&]q=/);
+  await expectVisible(page.getByRole('heading', { name: /results/i }), 'the search results');
+}
+
+// The open tasks on "my work": the rows of the "Tasks due" region with a "Done" button.
+function tasksRegion(page) {
+  return page.getByRole('region', { name: /tasks/i });
+}
+function openTaskRows(page) {
+  return tasksRegion(page).getByRole('row').filter({ has: page.getByRole('button', { name: /^done/i }) });
+}
+
+async function noHorizontalScroll(page, where) {
+  const m = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+    wide: [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string'
+        ? `.${e.className.trim().split(/\s+/).join('.')}` : ''} (right edge ${Math.round(e.getBoundingClientRect().right)})`),
+  }));
+  assert(m.scroll <= m.inner,
+    `${where}: the page scrolls sideways on a phone (scrollWidth ${m.scroll} > innerWidth ${m.inner}); ` +
+    `too wide: ${m.wide.join(', ')}`);
+}
+
+// A form sent without the browser's own checks (as an older browser, or a script, would), to
+// see the server's answer next to the field.
+async function skipBrowserValidation(field) {
+  await field.evaluate((el) => { el.form.noValidate = true; });
+}
+
+// ---- the journeys -------------------------------------------------------------------------
+
+const journeys = [
+  ['log in as a case manager and see my work; a wrong password is refused', async ({ newPage }, f) => {
+    const page = await newPage();
+    await login(page, 'cm1', 'not-the-password');
+    await expectVisible(page.getByRole('alert').filter({ hasText: /wrong username or password/i }), 'the login error');
+    assert(/\/login/.test(page.url()), `a failed login left the login page: ${page.url()}`);
+    assert(await page.getByLabel(/user ?name/i).inputValue() === 'cm1', 'the username was not kept after a failed login');
+    assert(await page.getByLabel(/^password/i).inputValue() === '', 'the password was sent back into the form');
+    await page.getByLabel(/^password/i).fill(PASSWORD);
+    await page.getByLabel(/^password/i).press('Enter');
+    await page.waitForURL((u) => u.pathname === '/');
+    await expectVisible(page.getByRole('heading', { level: 1, name: /my work/i }), 'the "My work" heading');
+    await expectVisible(page.getByRole('banner').getByText(f.cm1.name), 'the logged-in user\'s name');
+    // cm1's first open tasks (overdue first, as the API lists them) are on the page.
+    for (const t of f.tasks.slice(0, 3))
+      await expectVisible(openTaskRows(page).filter({ hasText: t.title }).first(), `the task "${t.title}"`);
+    const first = await openTaskRows(page).first().innerText();
+    assert(first.includes(f.tasks[0].title), `the first task shown is not the most overdue one: "${first}"`);
+    // "My clients" holds client 1.
+    await expectVisible(page.getByRole('region', { name: /my clients/i }).getByRole('link', { name: nameRe(f.client1) }),
+      'client 1 in "My clients"');
+  }],
+
+  ['find a client by a name fragment and open their page', async ({ newPage }, f) => {
+    const page = await newPage();
+    await loginOk(page, 'cm1');
+    const c = f.client1;
+    // The quick search on "my work": a fragment of the given name, then Enter.
+    const quick = page.getByRole('search').getByRole('searchbox', { name: /find a client/i });
+    await quick.fill(c.given_name.slice(0, 5).toLowerCase());
+    await quick.press('Enter');
+    await page.waitForURL(/\/clients\?/);
+    const hit = page.getByRole('region', { name: /results/i }).getByRole('link', { name: nameRe(c) });
+    await expectVisible(hit, `"${c.given_name} ${c.family_name}" in the search results`);
+    await hit.click();
+    await page.waitForURL(/\/clients\/1(\?|$)/);
+    await expectVisible(page.getByRole('heading', { level: 1, name: nameRe(c) }), 'the client\'s name as the heading');
+    // Identity: date of birth, phone and the demo identifier.
+    await expectVisible(page.getByText(c.birth_date).first(), 'the date of birth');
+    await expectVisible(page.getByText(c.phone).first(), 'the phone number');
+    await expectVisible(page.getByText(c.identifiers[0].value).first(), 'the identifier');
+    // Episode: programme and status; care team: its members with their roles.
+    const e = f.episode1;
+    const episodes = page.getByRole('region', { name: /episodes/i });
+    await expectVisible(episodes.getByRole('heading', { name: new RegExp(`${label(e.programme)}.*${label(e.status)}`, 'i') }),
+      `the episode "${label(e.programme)}", ${e.status}`);
+    for (const m of e.team)
+      await expectVisible(episodes.getByRole('row').filter({ hasText: m.display_name })
+        .filter({ hasText: new RegExp(label(m.team_role), 'i') }), `care team member ${m.display_name} (${m.team_role})`);
+  }],
+
+  ['add a contact on a client; an empty text is shown next to the field and the rest is kept', async ({ newPage }, f) => {
+    const page = await newPage();
+    await loginOk(page, 'cm1', PASSWORD, '/clients/1');
+    await page.waitForURL(/\/clients\/1(\?|$)/);
+    await page.getByRole('link', { name: /record a contact/i }).first().click();
+    await page.waitForURL(/\/clients\/1\/contacts\/new/);
+    const kind = page.getByLabel(/kind/i);
+    const when = page.getByLabel(/^(when|time|date)/i);
+    const text = page.getByRole('textbox', { name: /^(what happened|text|note|notes|body)/i });
+    // Yesterday at 10:30, local time (a contact cannot be in the future).
+    const y = new Date(Date.now() - 86_400_000);
+    const day = `${y.getFullYear()}-${String(y.getMonth() + 1).padStart(2, '0')}-${String(y.getDate()).padStart(2, '0')}`;
+    const at = `${day}T10:30`;
+    const domain = (re) => page.getByRole('group', { name: /service domains/i }).getByRole('checkbox', { name: re });
+    // First attempt: everything but the text.
+    await kind.selectOption('home_visit');
+    await when.fill(at);
+    await domain(/^crisis response/i).check();
+    await domain(/^housing/i).check();
+    await text.fill('');
+    await skipBrowserValidation(text);
+    await page.getByRole('button', { name: /save|record/i }).click();
+    const err = page.locator('.field.has-error').filter({ has: text }).locator('.field-error');
+    await expectVisible(err, 'the error next to the text field');
+    assert(await text.getAttribute('aria-invalid') === 'true', 'the text field is not marked aria-invalid');
+    assert(await kind.inputValue() === 'home_visit', 'the kind was not kept');
+    assert(await when.inputValue() === at, `the time was not kept: "${await when.inputValue()}"`);
+    assert(await domain(/^crisis response/i).isChecked(), 'a checked domain was not kept');
+    assert(await domain(/^housing/i).isChecked(), 'a checked domain was not kept');
+    assert(!(await domain(/^peer support/i).isChecked()), 'an unchecked domain came back checked');
+    // Second attempt, complete: back on the client page with the new contact.
+    const note = `Called about the flat application; agreed next steps with the client (e2e ${Date.now()})`;
+    await kind.selectOption('phone');
+    await text.fill(note);
+    await page.getByRole('button', { name: /save|record/i }).click();
+    await page.waitForURL((u) => /^\/clients\/1\/?$/.test(u.pathname));
+    await expectVisible(page.getByRole('status').filter({ hasText: /contact is recorded/i }), 'the "recorded" notice');
+    const entry = page.locator('li, tr, article').filter({ hasText: note }).last();
+    await expectVisible(entry, 'the new contact on the client page');
+    await expectVisible(entry.getByText('Phone', { exact: true }), 'the contact\'s kind');
+    await expectVisible(entry.getByText('Housing', { exact: true }), 'the contact\'s domain "Housing"');
+    await expectVisible(entry.getByText('Crisis response', { exact: true }), 'the contact\'s domain "Crisis response"');
+    await expectVisible(entry.getByText(`${day} 10:30`), `the contact's time (${day} 10:30)`);
+  }],
+
+  ['complete a task from my work and see it leave the open list', async ({ newPage }, f) => {
+    const page = await newPage();
+    await loginOk(page, 'cm1');
+    const rows = openTaskRows(page);
+    await expectVisible(rows.first(), 'an open task');
+    const before = await rows.count();
+    const task = f.tasks[1];
+    const row = rows.filter({ hasText: task.title }).filter({ hasText: task.given_name });
+    assert(await row.count() === 1, `the task "${task.title}" for ${task.given_name} is shown ${await row.count()} times`);
+    // With the keyboard: focus the row's Done button and press Enter.
+    const done = row.getByRole('button', { name: /^done/i });
+    await done.focus();
+    await page.keyboard.press('Enter');
+    await expectVisible(page.getByRole('status').filter({ hasText: /task is done/i }), 'the "task is done" notice');
+    await expectCount(row, 0, `open tasks "${task.title}" for ${task.given_name}`);
+    await expectCount(rows, before - 1, 'the number of open tasks');
+  }],
+
+  ['be denied a client outside my care teams, with the break-glass form', async ({ newPage }, f) => {
+    const page = await newPage();
+    await loginOk(page, 'cm1');
+    const c = f.other;
+    await search(page, c.given_name);
+    const hit = page.getByRole('region', { name: /results/i }).getByRole('link', { name: nameRe(c) });
+    await expectVisible(hit, `"${c.given_name} ${c.family_name}" in the search results (same organisation)`);
+    await hit.click();
+    await page.waitForURL(new RegExp(`/clients/${c.id}(\\?|$)`));
+    await expectVisible(page.getByText(/not on this client.s care team/i).first(), 'the "not on this client\'s care team" message');
+    await expectVisible(page.getByRole('heading', { level: 1, name: nameRe(c) }), 'the client\'s name');
+    await expectVisible(page.getByText(c.birth_date.slice(0, 4)).first(), 'the birth year');
+    await expectVisible(page.getByRole('heading', { name: /emergency access|break.?glass/i }), 'the break-glass form');
+    await expectVisible(page.getByRole('textbox', { name: /why|reason/i }), 'the break-glass reason field');
+    await expectVisible(page.getByRole('button', { name: /emergency access|break.?glass/i }), 'the break-glass button');
+    const main = await page.getByRole('main').innerText();
+    assert(!main.includes(c.birth_date), `the limited page shows the full date of birth ${c.birth_date}`);
+    assert(!main.includes(f.cm2.name), `the limited page shows the care team (${f.cm2.name})`);
+    assert(await page.getByRole('link', { name: /record a contact/i }).count() === 0, 'the limited page offers to record a contact');
+  }],
+
+  ['break the glass with a reason; a supervisor reviews it', async ({ newPage }, f) => {
+    const page = await newPage();
+    const c = f.other;
+    await loginOk(page, 'cm1', PASSWORD, `/clients/${c.id}`);
+    await page.waitForURL(new RegExp(`/clients/${c.id}(\\?|$)`));
+    const reason = `Night crisis call: client missing, police ask for the safety plan (e2e ${Date.now()})`;
+    // Too short first: the reason is asked for again, next to the field.
+    const reasonBox = page.getByRole('textbox', { name: /why|reason/i });
+    const open = page.getByRole('button', { name: /emergency access|break.?glass/i });
+    await reasonBox.fill('urgent');
+    await skipBrowserValidation(reasonBox);
+    await open.click();
+    await expectVisible(page.locator('.field.has-error').filter({ has: reasonBox }).locator('.field-error'),
+      'the error next to a too-short reason');
+    assert(await reasonBox.inputValue() === 'urgent', 'the reason typed was not kept');
+    await reasonBox.fill(reason);
+    await open.click();
+    await page.waitForURL(new RegExp(`/clients/${c.id}(\\?|$)`));
+    await expectVisible(page.getByRole('alert').filter({ hasText: /emergency access until/i }), 'the emergency-access banner');
+    await expectVisible(page.getByText(c.birth_date).first(), 'the full date of birth (the full record)');
+    await expectVisible(page.getByRole('region', { name: /care team/i }).getByRole('row').filter({ hasText: f.cm2.name }),
+      `${f.cm2.name} (cm2) on the care team (the full record)`);
+
+    // The supervisor, in a browser of their own.
+    const sup = await newPage();
+    await loginOk(sup, 'sup');
+    await sup.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /break-glass/i }).click();
+    await sup.waitForURL(/\/break-glass/);
+    const entry = sup.getByRole('row').filter({ hasText: reason });
+    await expectVisible(entry, 'the break-glass entry with its reason, waiting for review');
+    await expectVisible(entry.getByText(f.cm1.name), 'who broke the glass');
+    await expectVisible(entry.getByRole('link', { name: nameRe(c) }), 'the client');
+    const note = `Checked with ${f.cm1.name}: justified by the night call (e2e ${Date.now()})`;
+    await entry.getByRole('textbox', { name: /note/i }).fill(note);
+    await entry.getByRole('button', { name: /review/i }).click();
+    await expectVisible(sup.getByRole('status').filter({ hasText: /review is saved/i }), 'the "review is saved" notice');
+    await expectCount(sup.getByRole('row').filter({ hasText: reason }), 0, 'the reviewed entry on the waiting list');
+    // On the list of all entries it is shown reviewed, with the note, and cannot be reviewed again.
+    await sup.getByRole('link', { name: /^all$/i }).click();
+    await sup.waitForURL(/all=1/);
+    const done = sup.getByRole('row').filter({ hasText: reason });
+    await expectVisible(done.getByText(note), 'the review note on the reviewed entry');
+    await expectVisible(done.getByText(/reviewed/i).first(), 'the entry marked reviewed');
+    assert(await done.getByRole('button', { name: /review/i }).count() === 0, 'the reviewed entry can still be reviewed');
+  }],
+
+  ['on a phone-sized window, log in and open a client page without sideways scrolling', async ({ newPage }, f) => {
+    const page = await newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await page.goto('/');
+    await page.waitForURL(/\/login/);
+    await noHorizontalScroll(page, 'login');
+    await page.getByLabel(/user ?name/i).fill('cm1');
+    await page.getByLabel(/^password/i).fill(PASSWORD);
+    await page.getByRole('button', { name: /log ?in/i }).tap();
+    await page.waitForURL((u) => u.pathname === '/');
+    await noHorizontalScroll(page, 'my work');
+    const link = page.getByRole('region', { name: /my clients/i }).getByRole('link', { name: nameRe(f.client1) });
+    await link.scrollIntoViewIfNeeded();
+    await link.tap();
+    await page.waitForURL(/\/clients\/1(\?|$)/);
+    await expectVisible(page.getByRole('heading', { level: 1, name: nameRe(f.client1) }), 'the client heading');
+    await noHorizontalScroll(page, 'client page');
+  }],
+];
+
+function label(v) {
+  const s = String(v || '').replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+async function expectVisible(locator, what) {
+  try {
+    await locator.waitFor({ state: 'visible' });
+  } catch (e) {
+    throw new Error(`expected to see ${what}, but it did not appear (${firstLines(e.message, 1)})`);
+  }
+}
+async function expectFocused(locator, what) {
+  const deadline = Date.now() + ACTION_MS;
+  while (!(await locator.evaluate((el) => el === document.activeElement)) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
+  assert(await locator.evaluate((el) => el === document.activeElement), `${what} does not have the keyboard focus`);
+}
+async function expectCount(locator, n, what) {
+  const deadline = Date.now() + ACTION_MS;
+  let c;
+  while ((c = await locator.count()) !== n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  assert(c === n, `${what}: expected ${n}, found ${c}`);
+}
+
+// ---- main ---------------------------------------------------------------------------------
+
+async function main() {
+  const arg = process.argv[2];
+  if (!arg) {
+    console.error('usage: node tests/e2e/journeys.mjs HEARTH-BINARY');
+    process.exit(2);
+  }
+  const hearth = path.resolve(arg);
+  let pw;
+  try {
+    pw = await import('playwright-core');
+  } catch (e) {
+    tap(false, 'setup: playwright-core', `cannot load playwright-core (run scripts/deps): ${e.message}`);
+    return;
+  }
+  state.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
+  state.keep = process.env.HEARTH_E2E_KEEP === '1';
+  let base, facts;
+  try {
+    assert(fs.existsSync(hearth), `no hearth binary at ${hearth} (make ${arg})`);
+    assert(fs.existsSync(CHROMIUM), `no ${CHROMIUM} (apt-get install chromium, or scripts/deps)`);
+    const db = path.join(state.tmp, 'h.db');
+    const demo = spawnSync(hearth, ['demo', '--db', db, '--clients', String(CLIENTS)],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    assert(demo.status === 0, `hearth demo failed (${demo.status ?? demo.signal}):\n${firstLines(demo.stderr, 30)}`);
+    base = await startServer(hearth, db);
+    // Playwright gives the browser a fresh profile (user-data dir) under the temporary
+    // directory, so nothing of it outlives the run.
+    process.env.TMPDIR = state.tmp;
+    state.browser = await pw.chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      timeout: 30_000,
+    });
+    facts = await demoFacts(pw.request, base);
+  } catch (e) {
+    tap(false, 'setup: demo data, server and browser', e);
+    return;
+  }
+  diag(`hearth on ${base}, Chromium ${state.browser.version()}, setup ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  for (const [i, [name, fn]] of journeys.entries()) {
+    if (state.aborted) return;
+    if (ONLY.length && !ONLY.includes(i + 1)) continue;
+    const kit = journeyKit(state.browser, base);
+    const t0 = Date.now();
+    let err = null;
+    try {
+      await withTimeout(fn(kit, facts), JOURNEY_MS, 'journey');
+      const problems = kit.allProblems();
+      if (problems.length) err = new Error(problems.join('\n'));
+    } catch (e) {
+      err = e;
+      const problems = kit.allProblems();
+      if (problems.length) err.stack = `${err.stack}\n${problems.join('\n')}`;
+    }
+    if (state.serverExit) err = err || new Error('the server died');
+    if (err) {
+      const files = await kit.screenshots(i + 1, name);
+      shots.push(...files);
+      tap(false, name, err);
+      for (const s of files) diag(`screenshot: ${s}`);
+    } else {
+      tap(true, name);
+    }
+    diag(`${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await kit.close();
+    if (state.serverExit) {
+      diag(`the server exited: ${JSON.stringify(state.serverExit)}\n${serverLog(40)}`);
+      break;
+    }
+  }
+
+  // The server drains and exits cleanly on SIGTERM, with no sanitizer report.
+  if (state.aborted) return;
+  await withTimeout(state.browser.close(), 10_000).catch(() => {});
+  state.browser = null;
+  const wasDead = !!state.serverExit;
+  const ex = await stopServer();
+  const clean = !wasDead && ex && ex.code === 0;
+  tap(clean, 'the server stops cleanly on SIGTERM', clean ? '' :
+    `exit ${JSON.stringify(ex)}\n${serverLog(40)}`);
+}
+
+try {
+  await main();
+} catch (e) {
+  tap(false, 'the journeys run', e);
+}
+if (state.aborted) await new Promise(() => {}); // abort() finishes and exits
+await cleanup();
+clearTimeout(overall);
+console.log(`1..${tapN}`);
+if (shots.length && !state.keep) diag(`screenshots kept in ${state.tmp}`);
+diag(`${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+process.exit(failed ? 1 : 0);
