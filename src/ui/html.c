@@ -53,8 +53,27 @@ const char *jstr(json_t *o, const char *k)
     return "";
 }
 
+/* Vocabulary values whose label is not just the value with spaces. */
+static const struct { const char *value, *label; } labels[] = {
+    {"act", N_("ACT (assertive community treatment)")},
+    {"health_dental", N_("Health and dental")},
+    {"income_entitlements", N_("Income and entitlements")},
+    {"family_community", N_("Family and community")},
+    {"rehabilitation_employment", N_("Rehabilitation and employment")},
+    {"protection_advocacy", N_("Protection and advocacy")},
+    {"daily_living_care", N_("Daily living and care services")},
+    {"mental_health_treatment", N_("Mental-health treatment")},
+    {"on_hold", N_("On hold")},
+    {"care_desk", N_("Care-desk officer")},
+};
+
 const char *ui_label(const char *value, char *out, size_t len)
 {
+    for (size_t i = 0; value && i < ARRAY_LEN(labels); i++)
+        if (strcmp(labels[i].value, value) == 0) {
+            snprintf(out, len, "%s", _(labels[i].label));
+            return out;
+        }
     snprintf(out, len, "%s", value ? value : "");
     for (char *p = out; *p; p++)
         if (*p == '_')
