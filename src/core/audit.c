@@ -32,6 +32,13 @@ void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t c
     snprintf(r->entity, sizeof r->entity, "%s", entity ? entity : "");
     r->entity_id = entity_id;
     r->reason = reason ? xstrdup(reason) : NULL;
+    r->keep = strcmp(outcome, "ok") != 0;
+}
+
+void audit_log_kept(struct ctx *c, const char *action, int64_t client_id, const char *entity, int64_t entity_id)
+{
+    audit_log(c, action, "ok", client_id, entity, entity_id, NULL);
+    c->pend[c->npend - 1].keep = 1;
 }
 
 /* The canonical bytes of a record: each field as "<len>:<value>;" so no two records share them. */
@@ -133,7 +140,7 @@ int audit_flush(struct ctx *c, struct db *w, int failed)
 {
     int rc = OK;
     for (int i = 0; i < c->npend && rc == OK; i++)
-        if (!failed || strcmp(c->pend[i].outcome, "ok") != 0)
+        if (!failed || c->pend[i].keep)
             rc = append(c, w, &c->pend[i]);
     for (int i = 0; i < c->npend; i++)
         free(c->pend[i].reason);

@@ -78,12 +78,18 @@ static const char *sget(json_t *o, const char *k)
     return s && *s ? s : NULL;
 }
 
+void client_search_text(const char *given, const char *family, const char *preferred, char *out, size_t len)
+{
+    given = given ? given : "";
+    family = family ? family : "";
+    snprintf(out, len, "%s %s %s %s%s", given, family, preferred ? preferred : "", family, given);
+}
+
 static void fts_set(struct db *db, int64_t id, json_t *rec, int replace)
 {
-    char name[400];
-    snprintf(name, sizeof name, "%s %s %s", sget(rec, "given_name") ? sget(rec, "given_name") : "",
-             sget(rec, "family_name") ? sget(rec, "family_name") : "",
-             sget(rec, "preferred_name") ? sget(rec, "preferred_name") : "");
+    char name[420];
+    client_search_text(sget(rec, "given_name"), sget(rec, "family_name"), sget(rec, "preferred_name"), name,
+                       sizeof name);
     if (replace)
         db_run(db, "DELETE FROM clients_fts WHERE rowid=?", "i", id);
     db_run(db, "INSERT INTO clients_fts(rowid, name) VALUES (?,?)", "it", id, name);
@@ -179,7 +185,24 @@ int client_create(struct ctx *c, json_t *in, json_t **out)
     json_t *cands = find_duplicates(c, in);
     int confirmed = v_bool(in, "confirm_new");
     if (json_array_size(cands) > 0 && !confirmed) {
-        c->extra = json_pack("{s:o}", "candidates", cands);
+        /* Show a look-alike only to someone who may at least find that client; for the others say
+         * that a match exists elsewhere, without a name. Either way the look-up is audited. */
+        json_t *shown = json_array();
+        size_t i;
+        json_t *x;
+        json_array_foreach(cands, i, x)
+        {
+            int64_t cid = json_integer_value(json_object_get(x, "id"));
+            struct access acc;
+            audit_log_kept(c, "client.duplicate_check", cid, "client", cid);
+            if (access_client(c, cid, &acc) == OK && acc.level >= ACC_FIND)
+                json_array_append(shown, x);
+            else
+                json_array_append_new(shown, json_pack("{s:O,s:b}", "why", json_object_get(x, "why"),
+                                                       "other_organisation", 1));
+        }
+        json_decref(cands);
+        c->extra = json_pack("{s:o}", "candidates", shown);
         return ctx_fail(c, ERR_DUPLICATE,
                         _("This person may already be registered. Check the candidates, or confirm that this is a "
                           "new person."));
@@ -344,11 +367,13 @@ static int fts_query(const char *q, char *out, size_t len)
         const char *s = q;
         while (*q && *q != ' ')
             q++;
-        size_t n = (size_t)(q - s);
+        size_t n = (size_t)(q - s), chars = 0;
         if (n == 0)
             break;
-        if (utf8_len(s) < 3 && n < 3)
-            return -1; /* trigram needs three characters in each word */
+        for (size_t i = 0; i < n; i++)
+            chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+        if (chars < 3)
+            return -1; /* the trigram index needs three characters in each word */
         if (o + n * 2 + 4 >= len)
             return -1;
         out[o++] = '"';
@@ -403,7 +428,7 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
         return ctx_field(c, "birth_date", _("must be a date YYYY-MM-DD"));
     char match[600] = "";
     if (q && *q && (strlen(q) > 200 || fts_query(q, match, sizeof match) != 0))
-        return ctx_field(c, "q", _("give at least three letters of a name"));
+        return ctx_field(c, "q", _("give at least three characters in each word of a name (for example 김민지, not 민지)"));
     if (limit <= 0 || limit > LIMIT_LIST)
         limit = 20;
     char today[16], now[32];

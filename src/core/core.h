@@ -52,6 +52,7 @@ struct audit_rec {
     char entity[24];
     int64_t entity_id;
     char *reason;     /* owned */
+    int keep;         /* appended even when the work it belongs to fails (denials, disclosures) */
 };
 
 /* The acting context of one call: actor, connection, request identity, pending audit,
@@ -77,7 +78,10 @@ int ctx_field(struct ctx *c, const char *field, const char *msg);
  * the work, or right after a read). */
 void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t client_id, const char *entity,
                int64_t entity_id, const char *reason);
-/* Append the pending records on a write connection; with failed != 0 only the non-ok ones. */
+/* The same for a record that must stay even if the rest of the work is refused or rolled back:
+ * something was shown (duplicate candidates). Denials are always kept. */
+void audit_log_kept(struct ctx *c, const char *action, int64_t client_id, const char *entity, int64_t entity_id);
+/* Append the pending records on a write connection; with failed != 0 only the kept ones. */
 int audit_flush(struct ctx *c, struct db *w, int failed);
 void audit_set_head_path(const char *path);
 void audit_write_head(struct db *w); /* after commit: keep the newest hash outside the database */
@@ -118,6 +122,8 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
                   int limit, json_t **out);
 int client_history(struct ctx *c, int64_t id, json_t **out);
 int client_life_stage(const char *birth_date, const char **stage);
+/* The text a client is found by: "given family preferred familygiven" (so 김민지 finds 김 민지). */
+void client_search_text(const char *given, const char *family, const char *preferred, char *out, size_t len);
 
 /* ---- episode.c: episodes and care teams ---- */
 int episode_list(struct ctx *c, int64_t client_id, json_t **out);

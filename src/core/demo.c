@@ -684,7 +684,7 @@ static int add_client(struct gen *g, int k)
     if (!id)
         return fail(g, "cannot add a client");
     snprintf(ident, sizeof ident, "D%07d", k + 1);
-    snprintf(fts, sizeof fts, "%s %s %s", given, family, preferred ? preferred : "");
+    client_search_text(given, family, preferred, fts, sizeof fts);
     if (db_run(g->db, SQL_IDENT, "itt", id, "hearth-demo", ident) != DB_OK ||
         db_run(g->db, SQL_FTS, "it", id, fts) != DB_OK)
         return fail(g, "cannot add a client's identifier");

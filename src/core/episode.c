@@ -216,7 +216,7 @@ int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
                    "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) SELECT ?,?,?,? "
                    "WHERE NOT"
                    " EXISTS (SELECT 1 FROM team_members WHERE episode_id=? AND staff_id=? AND"
-                   " team_role='primary_case_manager' AND (to_date IS NULL OR to_date>=?))",
+                   " team_role='primary_case_manager' AND (to_date IS NULL OR to_date>?))",
                    "iittiit", id, cm, "primary_case_manager", today, id, cm, today) != DB_OK)
             return ctx_fail(c, ERR_DB, _("The episode could not be saved."));
     }
@@ -258,7 +258,7 @@ int team_add(struct ctx *c, int64_t episode_id, json_t *in, json_t **out)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     if (db_int1(
             c->db, 0,
-            "SELECT 1 FROM team_members WHERE episode_id=? AND staff_id=? AND (to_date IS NULL OR to_date>=?)"
+            "SELECT 1 FROM team_members WHERE episode_id=? AND staff_id=? AND (to_date IS NULL OR to_date>?)"
             " LIMIT 1",
             "iit", episode_id, staff_id, today) == 1) {
         ctx_field(c, "staff_id", _("is already on this care team"));

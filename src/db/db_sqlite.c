@@ -11,7 +11,7 @@
 struct db_stmt {
     struct db *db; /* first: see db.c */
     sqlite3_stmt *st;
-    const char *sql;
+    char *sql; /* our own copy when cached */
     int cached, in_use;
 };
 
@@ -82,8 +82,10 @@ static int s_open(const char *target, const struct db_options *o, struct db **ou
 static void s_close(struct db *db)
 {
     struct sdb *d = (struct sdb *)db;
-    for (int i = 0; i < CACHE_SLOTS; i++)
+    for (int i = 0; i < CACHE_SLOTS; i++) {
         sqlite3_finalize(d->cache[i].st);
+        free(d->cache[i].sql);
+    }
     sqlite3_close(d->h);
     free(d);
 }
@@ -92,7 +94,7 @@ static struct db_stmt *s_prepare(struct db *db, const char *sql)
 {
     struct sdb *d = (struct sdb *)db;
     struct db_stmt *slot = &d->cache[hash_sql(sql) % CACHE_SLOTS];
-    if (slot->st && !slot->in_use && (slot->sql == sql || strcmp(slot->sql, sql) == 0)) {
+    if (slot->st && !slot->in_use && strcmp(slot->sql, sql) == 0) {
         slot->in_use = 1;
         return slot;
     }
@@ -103,11 +105,12 @@ static struct db_stmt *s_prepare(struct db *db, const char *sql)
     }
     if (!slot->in_use) { /* take the slot (evicting another statement) */
         sqlite3_finalize(slot->st);
-        *slot = (struct db_stmt){.db = db, .st = st, .sql = sql, .cached = 1, .in_use = 1};
+        free(slot->sql);
+        *slot = (struct db_stmt){.db = db, .st = st, .sql = xstrdup(sql), .cached = 1, .in_use = 1};
         return slot;
     }
     struct db_stmt *one = xcalloc(1, sizeof *one); /* slot busy: a one-off statement */
-    *one = (struct db_stmt){.db = db, .st = st, .sql = sql, .cached = 0, .in_use = 1};
+    *one = (struct db_stmt){.db = db, .st = st, .sql = NULL, .cached = 0, .in_use = 1};
     return one;
 }
 
@@ -135,7 +138,7 @@ static int s_step(struct db_stmt *s)
     struct sdb *d = (struct sdb *)s->db;
     if (rc == SQLITE_CONSTRAINT)
         return DB_CONSTRAINT;
-    log_error("sqlite step: %s (in: %.120s)", sqlite3_errmsg(d->h), s->sql);
+    log_error("sqlite step: %s (in: %.120s)", sqlite3_errmsg(d->h), sqlite3_sql(s->st));
     return rc == SQLITE_BUSY ? DB_BUSY : DB_ERR;
 }
 

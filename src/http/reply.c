@@ -56,6 +56,8 @@ static void send_now(struct hreq *h)
         if (h->set_cookie)
             h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_SET_COOKIE, NULL, h->set_cookie,
                            strlen(h->set_cookie));
+        /* A length on every response keeps the connection alive (h2o 2.2 closes it otherwise). */
+        req->res.content_length = h->out.len;
         if (h2o_memis(req->method.base, req->method.len, H2O_STRLIT("HEAD")))
             h->out.len = 0;
         h2o_send_inline(req, h->out.data ? h->out.data : "", h->out.len);

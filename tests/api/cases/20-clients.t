@@ -169,7 +169,7 @@ json .errors.q exists
 as cm1
 GET /api/v1/clients?q=ab
 expect 400
-json .errors.q == "give at least three letters of a name"
+json .errors.q contains "three characters in each word"
 
 ### search: a bad date of birth is a field error
 as cm1
@@ -351,3 +351,31 @@ as cm1
 DELETE /api/v1/clients/1
 expect 405
 header Allow == GET, PUT
+
+### search: a two-syllable word is refused with a clear error, not an empty list
+as cm1
+GET /api/v1/clients?q=%EB%AF%BC%EC%A7%80
+expect 400
+json .errors.q contains "three characters"
+
+### search: family and given name written together find the client (Korean order)
+as cm1
+POST /api/v1/clients
+{"given_name":"Minji","family_name":"Seoyoon","birth_date":"1991-03-04","confirm_new":true}
+expect 201
+save together_id .id
+
+### search: the joined name finds them
+as cm1
+GET /api/v1/clients?q=SeoyoonMinji
+expect 200
+json .items[*].id contains $together_id
+
+### search: looking up duplicates of another organisation's client shows no name, and is audited
+as cm4
+POST /api/v1/clients
+{"given_name":"Minji","family_name":"Seoyoon","birth_date":"1991-03-04"}
+expect 409
+json .candidates[0].other_organisation == true
+json .candidates[0].given_name missing
+audit action=client.duplicate_check client_id=$together_id
