@@ -305,10 +305,7 @@ int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t
     int64_t cur = json_integer_value(json_object_get(old, "version"));
     if (version != cur) {
         json_decref(old);
-        c->extra = json_pack("{s:I}", "current_version", (json_int_t)cur);
-        return ctx_fail(c, ERR_CONFLICT, _("Someone else changed this record since you opened it (version %lld is "
-                                           "current). Reload and apply your change again."),
-                        (long long)cur);
+        return ctx_stale(c, cur);
     }
     char now[32];
     iso_now(now);

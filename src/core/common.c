@@ -85,3 +85,13 @@ int ctx_field(struct ctx *c, const char *field, const char *msg)
         json_object_set_new(c->errors, field, json_string(msg));
     return ERR_INVALID;
 }
+
+int ctx_stale(struct ctx *c, int64_t current)
+{
+    json_decref(c->extra);
+    c->extra = json_pack("{s:I}", "current_version", (json_int_t)current);
+    return ctx_fail(c, ERR_CONFLICT,
+                    _("Someone else changed this since you opened it (version %lld is current). Reload it and "
+                      "apply your change again."),
+                    (long long)current);
+}

@@ -70,6 +70,8 @@ struct ctx {
 void ctx_init(struct ctx *c, const struct actor *a, struct db *db);
 void ctx_clear(struct ctx *c); /* frees pending audit and errors; keeps actor */
 int ctx_fail(struct ctx *c, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A versioned record changed since the caller read it: ERR_CONFLICT with the current version. */
+int ctx_stale(struct ctx *c, int64_t current);
 /* Adds a field error; returns ERR_INVALID. */
 int ctx_field(struct ctx *c, const char *field, const char *msg);
 

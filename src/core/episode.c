@@ -191,11 +191,7 @@ int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
     int64_t cur = iget(old, "version");
     if (version != cur) {
         json_decref(old);
-        c->extra = json_pack("{s:I}", "current_version", (json_int_t)cur);
-        return ctx_fail(c, ERR_CONFLICT,
-                        _("Someone else changed this episode since you opened it (version %lld is "
-                          "current). Reload and apply your change again."),
-                        (long long)cur);
+        return ctx_stale(c, cur);
     }
     rc = db_run(c->db,
                 "UPDATE episodes SET status=?, target_group=?, primary_cm=?, end_date=?, discharge_reason=?,"

@@ -254,11 +254,7 @@ int staff_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t 
     }
     if (version != cur) {
         json_decref(old);
-        c->extra = json_pack("{s:I}", "current_version", (json_int_t)cur);
-        return ctx_fail(c, ERR_CONFLICT,
-                        _("Someone else changed this account since you opened it (version %lld is "
-                          "current). Reload and apply your change again."),
-                        (long long)cur);
+        return ctx_stale(c, cur);
     }
     rc =
         db_run(c->db,

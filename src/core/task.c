@@ -222,11 +222,7 @@ int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
     int64_t cur = iget(t, "version");
     if (version != cur) {
         json_decref(t);
-        c->extra = json_pack("{s:I}", "current_version", (json_int_t)cur);
-        return ctx_fail(c, ERR_CONFLICT,
-                        _("Someone else changed this task since you opened it (version %lld is "
-                          "current). Reload and apply your change again."),
-                        (long long)cur);
+        return ctx_stale(c, cur);
     }
     rc = db_run(c->db,
                 "UPDATE tasks SET title=?, due=?, priority=?, status=?, assignee=?, done_by=?, done_at=?,"
