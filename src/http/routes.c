@@ -1,8 +1,11 @@
 /* routes: the one route table, joined from the tables of api/ and ui/ in this order. */
 #include "http/http.h"
 
-extern const struct route api_account_routes[], api_record_routes[], ui_routes[];
-const struct route *const route_tables[] = {api_account_routes, api_record_routes, ui_routes, NULL};
+extern const struct route api_account_routes[], api_record_routes[], api_assess_routes[], api_risk_routes[],
+    ui_routes[], ui_risk_routes[];
+const struct route *const route_tables[] = {api_account_routes, api_record_routes, api_assess_routes,
+                                            api_risk_routes,    ui_routes,         ui_risk_routes,
+                                            NULL};
 
 const struct route **http_routes(int *n)
 {
