@@ -41,6 +41,20 @@
     }
   }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', focusFirstError);
-  else focusFirstError();
+  // Print buttons (hidden without JavaScript: the browser's own print works the same).
+  function printButtons() {
+    var list = document.querySelectorAll('button[data-print]');
+    for (var i = 0; i < list.length; i++) {
+      list[i].hidden = false;
+      list[i].addEventListener('click', function () { window.print(); });
+    }
+  }
+
+  function ready() {
+    printButtons();
+    focusFirstError();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
+  else ready();
 })();

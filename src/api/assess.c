@@ -1,3 +1,32 @@
-/* assess: the assessment API (instruments, scoring, trajectories). */
+/* assess: the assessment API: the instrument definitions (for forms), administering one to a client,
+ * a client's assessments and their trajectory per instrument. Parse -> core -> reply. */
 #include "api/api_int.h"
-const struct route api_assess_routes[] = {{0}};
+#include "core/instrument.h"
+
+/* The definitions are not client data: any signed-in user may read them; no audit. */
+static void instruments_get(struct hreq *h)
+{
+    h->result = instruments_list();
+    reply_result(h, OK, 200);
+}
+
+static void trajectory(struct hreq *h)
+{
+    int rc = assessment_trajectory(&h->ctx, h->id[0], qstr(h, "instrument"), &h->result);
+    reply_result(h, rc, 200);
+}
+
+API_WRITE(assessments_create, assessment_create(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
+API_READ(assessments_list, assessment_list(&h->ctx, h->id[0], &h->result))
+API_READ(assessments_get, assessment_get(&h->ctx, h->id[0], &h->result))
+
+#define A ROLES_ANY
+#define J RF_API
+const struct route api_assess_routes[] = {
+    {"GET", "/api/v1/instruments", instruments_get, A, J},
+    {"POST", "/api/v1/clients/{id}/assessments", assessments_create, A, J},
+    {"GET", "/api/v1/clients/{id}/assessments", assessments_list, A, J},
+    {"GET", "/api/v1/clients/{id}/assessments/trajectory", trajectory, A, J},
+    {"GET", "/api/v1/assessments/{id}", assessments_get, A, J},
+    {0},
+};

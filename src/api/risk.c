@@ -1,3 +1,59 @@
-/* risk: the API of flags, on-call, crisis events, safety plans and hospitalisations. */
+/* risk: the API of flags, on-call, crisis events, safety plans and hospitalisations.
+ * Every handler is parse -> core -> reply; core (core/risk.h) decides access and audits. */
+#include "core/risk.h"
 #include "api/api_int.h"
-const struct route api_risk_routes[] = {{0}};
+
+API_READ(flags_list, flag_list(&h->ctx, h->id[0], &h->result))
+API_WRITE(flags_create, flag_create(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
+API_WRITE_V(flags_review, flag_review(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_200)
+API_READ(kinds_list, flag_kind_list(&h->ctx, &h->result))
+API_WRITE(kinds_add, flag_kind_add(&h->ctx, h->body, &h->result), api_done_201)
+
+static void oncall_rota(struct hreq *h)
+{
+    int rc = oncall_list(&h->ctx, qstr(h, "from"), qstr(h, "to"), &h->result);
+    reply_result(h, rc, 200);
+}
+API_READ(oncall_current, oncall_now(&h->ctx, &h->result))
+API_WRITE(oncall_create, oncall_add(&h->ctx, h->body, &h->result), api_done_201)
+API_WRITE(oncall_delete, oncall_remove(&h->ctx, h->id[0], &h->result), api_done_200)
+
+API_READ(crisis_events, crisis_list(&h->ctx, h->id[0], &h->result))
+API_WRITE(crisis_create, crisis_record(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
+API_READ(crisis_page, crisis_view(&h->ctx, h->id[0], &h->result))
+
+static void plan_get(struct hreq *h)
+{
+    int rc = safety_get(&h->ctx, h->id[0], api_qint(h, "version", 0), &h->result);
+    reply_result(h, rc, 200);
+}
+API_READ(plan_history, safety_history(&h->ctx, h->id[0], &h->result))
+API_WRITE_V(plan_save, safety_save(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_201)
+
+API_READ(hosp_get, hosp_list(&h->ctx, h->id[0], &h->result))
+API_WRITE(hosp_create, hosp_admit(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
+API_WRITE_V(hosp_out, hosp_discharge(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_200)
+
+#define A ROLES_ANY
+#define J RF_API
+const struct route api_risk_routes[] = {
+    {"GET", "/api/v1/clients/{id}/flags", flags_list, A, J},
+    {"POST", "/api/v1/clients/{id}/flags", flags_create, A, J},
+    {"POST", "/api/v1/flags/{id}/review", flags_review, A, J},
+    {"GET", "/api/v1/flag-kinds", kinds_list, A, J},
+    {"POST", "/api/v1/flag-kinds", kinds_add, A, J},
+    {"GET", "/api/v1/oncall", oncall_rota, A, J},
+    {"POST", "/api/v1/oncall", oncall_create, A, J},
+    {"GET", "/api/v1/oncall/now", oncall_current, A, J},
+    {"DELETE", "/api/v1/oncall/{id}", oncall_delete, A, J},
+    {"GET", "/api/v1/clients/{id}/crisis-events", crisis_events, A, J},
+    {"POST", "/api/v1/clients/{id}/crisis-events", crisis_create, A, J},
+    {"GET", "/api/v1/clients/{id}/crisis-view", crisis_page, A, J},
+    {"GET", "/api/v1/clients/{id}/safety-plan", plan_get, A, J},
+    {"POST", "/api/v1/clients/{id}/safety-plan", plan_save, A, J},
+    {"GET", "/api/v1/clients/{id}/safety-plan/history", plan_history, A, J},
+    {"GET", "/api/v1/clients/{id}/hospitalisations", hosp_get, A, J},
+    {"POST", "/api/v1/clients/{id}/hospitalisations", hosp_create, A, J},
+    {"POST", "/api/v1/hospitalisations/{id}/discharge", hosp_out, A, J},
+    {0},
+};

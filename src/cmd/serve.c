@@ -3,12 +3,13 @@
 #include "http/http.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 int cmd_serve(int argc, char **argv)
 {
     static const char *const names[] = {"db", "listen", "threads", "tls-cert", "tls-key", "synchronous",
-                                        "static", "max-batch", "quiet!", NULL};
-    const char *v[10] = {0}, *pos[1];
+                                        "static", "max-batch", "quiet!", "instruments", "instruments-extra", NULL};
+    const char *v[12] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0)
         return EXIT_USAGE;
     struct serve_opts o = {
@@ -20,6 +21,10 @@ int cmd_serve(int argc, char **argv)
         .synchronous = v[5] ? v[5] : "FULL",
         .static_dir = v[6] ? v[6] : "static",
         .max_batch = v[7] ? atoi(v[7]) : 256,
+        /* The default folder is optional (a server started elsewhere runs without assessments);
+         * a folder named with --instruments must load. */
+        .instruments_dir = v[9] ? v[9] : access("instruments", F_OK) == 0 ? "instruments" : NULL,
+        .instruments_extra = v[10],
     };
     if ((v[2] && (o.threads < 1 || o.threads > 256)) || (v[7] && (o.max_batch < 1 || o.max_batch > 100000))) {
         fprintf(stderr, "hearth: --threads takes 1..256 and --max-batch 1..100000\n");

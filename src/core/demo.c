@@ -1,5 +1,6 @@
 /* demo: reproducible synthetic data (organisations, staff, clients, episodes, care teams, contacts,
- * tasks) for `hearth demo`, tests and benchmarks; batched prepared inserts, no audit (no user acted). */
+ * tasks, and a little risk and crisis data) for `hearth demo`, tests and benchmarks; batched prepared
+ * inserts, no audit (no user acted). */
 #include "core/demo.h"
 #include "auth/auth.h"
 #include "base/base.h"
@@ -802,6 +803,126 @@ static int named_tasks(struct gen *g)
     return 0;
 }
 
+/* ---- risk and crisis: a rota, a safety plan, a past crisis and hospital stay, a flag ---- */
+
+/* A follow-up task of a rule, done in time by cm1. */
+static int risk_task(struct gen *g, int64_t client, const char *title, int64_t due_day, const char *priority)
+{
+    char due[11], made[24], done_at[24];
+    fmt_date(due_day, due);
+    fmt_time(due_day - 7 < g->today ? due_day - 7 : g->today, 7 * 3600, made);
+    fmt_time(due_day, 15 * 3600, done_at);
+    if (db_run(g->db, SQL_TASK, "iitttttItIt", client, g->cm[0], title, due, priority, "done", "rule",
+               (int64_t)0, made, g->cm[0], done_at) != DB_OK)
+        return fail(g, "cannot add a follow-up task");
+    return 0;
+}
+
+/* The sections of the two versions, in safety_sections order (JSON lists of entries). */
+static const char *const plan_v1[] = {
+    "[{\"text\":\"Not sleeping for two nights or more\"},"
+    "{\"text\":\"Staying in my room, not answering the phone\"}]",
+    "[{\"text\":\"Walk along the river for half an hour\"}]",
+    "[{\"text\":\"Sit in the community centre cafe\",\"place\":\"Riverside Community Centre\"}]",
+    "[{\"text\":\"My sister, who knows this plan\",\"name\":\"Sister\",\"phone\":\"010-5555-0102\"}]",
+    "[{\"text\":\"My case manager (office hours)\",\"name\":\"Minji Kim\"},"
+    "{\"text\":\"Mental health crisis line (24 hours)\",\"phone\":\"1577-0199\"}]",
+    "[]",
+    "[{\"text\":\"My niece, and seeing her grow up\"}]",
+};
+static const char *const plan_v2[] = {
+    "[{\"text\":\"Not sleeping for two nights or more\"},"
+    "{\"text\":\"Staying in my room, not answering the phone\"},"
+    "{\"text\":\"Thinking everyone would be better off without me\"}]",
+    "[{\"text\":\"Walk along the river for half an hour\"},{\"text\":\"Listen to my playlist\"},"
+    "{\"text\":\"A warm shower, then tea\"}]",
+    "[{\"text\":\"Sit in the community centre cafe\",\"place\":\"Riverside Community Centre\"},"
+    "{\"text\":\"Talk football with my cousin\",\"name\":\"Cousin Jae\",\"phone\":\"010-5555-0101\"}]",
+    "[{\"text\":\"My sister, who knows this plan\",\"name\":\"Sister\",\"phone\":\"010-5555-0102\"}]",
+    "[{\"text\":\"My case manager (office hours)\",\"name\":\"Minji Kim\"},"
+    "{\"text\":\"Riverside on-call worker (24 hours)\",\"phone\":\"010-2400-0100\"},"
+    "{\"text\":\"Mental health crisis line (24 hours)\",\"phone\":\"1577-0199\"},"
+    "{\"text\":\"Emergency department\",\"place\":\"St Luke's Hospital\"}]",
+    NULL, /* environment: made below, with the date it was done */
+    "[{\"text\":\"My niece, and seeing her grow up\"}]",
+};
+
+static const char SQL_PLAN[] =
+    "INSERT INTO safety_plans(client_id, version, warning_signs, coping, distractions, help_people,"
+    " professionals, environment, reasons_for_living, client_agreed, agreed_at, written_by, created_at)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+static const char SQL_CRISIS[] =
+    "INSERT INTO crisis_events(client_id, occurred_at, kind, severity, response_mode, responders, actions,"
+    " outcome, notes, recorded_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+static const char SQL_HOSP[] =
+    "INSERT INTO hospitalisations(client_id, hospital, admission_type, reason, admitted_at, discharged_at,"
+    " recorded_by, created_at, version) VALUES (?,?,?,?,?,?,?,?,2)";
+static const char SQL_FLAG[] =
+    "INSERT INTO flags(client_id, kind, level, source, reason, review_date, status, raised_by, raised_at)"
+    " VALUES (?,?,?,?,?,?,'active',?,?)";
+static const char SQL_ONCALL[] =
+    "INSERT INTO oncall(org_id, staff_id, starts_at, ends_at, phone, created_by, created_at)"
+    " VALUES (?,?,?,?,?,?,?)";
+
+/* Client 1: a safety plan (two versions), a crisis at night 40 days ago followed by a voluntary
+ * admission and a discharge, their follow-up done. Client 2: an active relapse-signs flag. Riverside:
+ * an on-call rota from two days ago to a week ahead, cm1 and cm2 in turn (09:00 to 09:00 UTC). */
+static int risk_data(struct gen *g)
+{
+    char a[24], b[24], done_on[11], resp[48], env[300], review[11];
+    for (int d = -2; d <= 7; d++) {
+        int first = (d + 2) % 2 == 0;
+        fmt_time(g->today + d, 9 * 3600, a);
+        fmt_time(g->today + d + 1, 9 * 3600, b);
+        if (db_run(g->db, SQL_ONCALL, "iitttit", g->riverside, first ? g->cm[0] : g->cm[1], a, b,
+                   first ? "010-2400-0101" : "010-2400-0102", g->sup, g->now) != DB_OK)
+            return fail(g, "cannot add an on-call shift");
+    }
+    if (g->nfirst < 2)
+        return 0;
+    int64_t c1 = g->first[0], c2 = g->first[1], day = g->today - 40;
+    fmt_date(day + 14, done_on);
+    snprintf(env, sizeof env,
+             "[{\"text\":\"My sister keeps my medication and gives me one week at a time\","
+             "\"means\":\"medication\",\"responsible\":\"Sister\",\"done_on\":\"%s\"}]",
+             done_on);
+    for (int v = 1; v <= 2; v++) {
+        const char *const *s = v == 1 ? plan_v1 : plan_v2;
+        fmt_time(v == 1 ? day - 60 : day + 14, 14 * 3600, a);
+        if (db_run(g->db, SQL_PLAN, "idtttttttdtit", c1, v, s[0], s[1], s[2], s[3], s[4], v == 1 ? s[5] : env,
+                   s[6], v == 2, v == 2 ? a : NULL, g->cm[0], a) != DB_OK)
+            return fail(g, "cannot add a safety plan");
+    }
+    fmt_time(day, 2 * 3600 + 40 * 60, a);
+    fmt_time(day, 4 * 3600 + 10 * 60, b);
+    snprintf(resp, sizeof resp, "%lld,%lld", (long long)g->cm[0], (long long)g->nurse1);
+    if (db_run(g->db, SQL_CRISIS, "ittttttttit", c1, a, "suicidal_ideation", "high", "home_visit", resp,
+               "Sister called the on-call phone. Home visit with the nurse; talked through the safety plan;"
+               " the client agreed to a voluntary admission.",
+               "voluntary_admission", "Medication handed to the sister for safe keeping.", g->cm[0],
+               b) != DB_OK)
+        return fail(g, "cannot add a crisis event");
+    if (risk_task(g, c1, "Crisis follow-up: 24 hours", day + 1, "urgent") != 0 ||
+        risk_task(g, c1, "Crisis follow-up: 72 hours", day + 3, "high") != 0 ||
+        risk_task(g, c1, "Crisis follow-up: 7 days", day + 7, "normal") != 0)
+        return -1;
+    fmt_time(day, 6 * 3600, a);
+    fmt_time(day + 14, 11 * 3600, b);
+    if (db_run(g->db, SQL_HOSP, "itttttit", c1, "St Luke's Hospital", "voluntary",
+               "Suicidal ideation after a crisis at home.", a, b, g->cm[0], a) != DB_OK)
+        return fail(g, "cannot add a hospital stay");
+    if (risk_task(g, c1, "Follow up within 7 days of hospital discharge", day + 21, "high") != 0)
+        return -1;
+    fmt_date(g->today + 10, review);
+    fmt_time(g->today - 4, 10 * 3600, a);
+    if (db_run(g->db, SQL_FLAG, "itttttit", c2, "relapse_signs", "moderate", "person",
+               "Sleeping poorly and missed two appointments; the family see the signs that came before"
+               " the last relapse.",
+               review, g->cm[1], a) != DB_OK)
+        return fail(g, "cannot add a flag");
+    return 0;
+}
+
 /* ---- progress and the driver ---- */
 
 static void progress(int done, int total, double *last, int force)
@@ -890,7 +1011,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
         if (o->progress)
             progress(k + 1, clients, &last, 0);
     }
-    if (named_tasks(&g) != 0)
+    if (named_tasks(&g) != 0 || risk_data(&g) != 0)
         goto out;
     in_tx = 0;
     if (db_commit(db) != DB_OK) {

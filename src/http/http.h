@@ -81,6 +81,7 @@ struct serve_opts {
     const char *synchronous;
     const char *static_dir;
     int max_batch; /* group commit size; 1 disables */
+    const char *instruments_dir, *instruments_extra; /* definitions; an organisation's own (may be NULL) */
 };
 int http_serve(const struct serve_opts *o);
 

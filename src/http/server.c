@@ -2,6 +2,7 @@
  * request set-up (limits, routing, body, identity, CSRF) and graceful drain on SIGTERM. */
 #include "db/db.h"
 #include "db/migrate.h"
+#include "core/instrument.h"
 #include "http/http.h"
 #include <errno.h>
 #include <netdb.h>
@@ -459,21 +460,46 @@ static void on_accept(h2o_socket_t *listener, const char *err)
         h2o_accept(&L->accept_ctx, sock);
 }
 
+/* Everything of h2o that belongs to a loop is made, run and freed on that loop's own thread:
+ * libh2o keeps per-thread buffer pools, so a socket must live and die on one thread. */
+static pthread_barrier_t drained, writer_done;
+static SSL_CTX *loop_ssl;
+
 static void *loop_main(void *arg)
 {
     struct loop *L = arg;
+    L->evloop = h2o_evloop_create();
+    h2o_context_init(&L->ctx, L->evloop, &config);
+    L->accept_ctx.ctx = &L->ctx;
+    L->accept_ctx.hosts = config.hosts;
+    L->accept_ctx.ssl_ctx = loop_ssl;
+    L->queue = h2o_multithread_create_queue(L->evloop);
+    h2o_multithread_register_receiver(L->queue, &L->receiver, on_messages);
+    L->listener = h2o_evloop_socket_create(L->evloop, L->fd, H2O_SOCKET_FLAG_DONT_READ);
+    L->listener->data = L;
+    h2o_socket_read_start(L->listener, on_accept);
+
     while (!stopping)
         h2o_evloop_run(L->evloop, 200);
     /* Drain: stop accepting, let answered requests finish (bounded). */
-    if (L->listener) {
-        h2o_socket_read_stop(L->listener);
-        h2o_socket_close(L->listener);
-        L->listener = NULL;
-    }
+    h2o_socket_read_stop(L->listener);
+    h2o_socket_close(L->listener);
+    L->listener = NULL;
     double until = now_mono() + 10;
     do /* at least once: a closed socket is freed on the loop's next turn */
         h2o_evloop_run(L->evloop, 50);
     while (L->inflight > 0 && now_mono() < until);
+    /* The writer may still hand jobs back: keep the queue until it has stopped. */
+    pthread_barrier_wait(&drained);
+    pthread_barrier_wait(&writer_done);
+    h2o_evloop_run(L->evloop, 0);
+    h2o_multithread_unregister_receiver(L->queue, &L->receiver);
+    h2o_multithread_destroy_queue(L->queue);
+    h2o_evloop_run(L->evloop, 0); /* frees the queue's closed socket */
+    free(L->queue);               /* libh2o 2.2 (evloop) does not free the queue itself */
+    h2o_context_dispose(&L->ctx);
+    h2o_evloop_destroy(L->evloop);
+    L->evloop = NULL;
     return NULL;
 }
 
@@ -505,6 +531,12 @@ int http_serve(const struct serve_opts *o)
     char err[512];
     struct db *w = NULL;
     opts = o;
+    if (!o->instruments_dir) {
+        log_info("no instruments/ folder here: assessments are off (give --instruments DIR)");
+    } else if (instruments_load(o->instruments_dir, o->instruments_extra, err, sizeof err) != 0) {
+        log_error("%s", err);
+        return 1;
+    }
     struct db_options wo = {.synchronous = o->synchronous, .no_autocheckpoint = 1};
     if (db_open(o->db_url, &wo, &w, err, sizeof err) != DB_OK) {
         log_error("%s", err);
@@ -579,16 +611,6 @@ int http_serve(const struct serve_opts *o)
             rc = 1;
             break;
         }
-        L->evloop = h2o_evloop_create();
-        h2o_context_init(&L->ctx, L->evloop, &config);
-        L->accept_ctx.ctx = &L->ctx;
-        L->accept_ctx.hosts = config.hosts;
-        L->accept_ctx.ssl_ctx = ssl;
-        L->queue = h2o_multithread_create_queue(L->evloop);
-        h2o_multithread_register_receiver(L->queue, &L->receiver, on_messages);
-        L->listener = h2o_evloop_socket_create(L->evloop, L->fd, H2O_SOCKET_FLAG_DONT_READ);
-        L->listener->data = L;
-        h2o_socket_read_start(L->listener, on_accept);
     }
     if (rc == 0) {
         log_info("hearth serving %s on %s://%s with %d threads (synchronous=%s, group commit %s)", o->db_url,
@@ -600,11 +622,19 @@ int http_serve(const struct serve_opts *o)
         pthread_t cktid;
         int ck = db_open(o->db_url, &wo, &ckdb, err, sizeof err) == DB_OK &&
                  pthread_create(&cktid, NULL, checkpoint_main, ckdb) == 0;
+        loop_ssl = ssl;
+        pthread_barrier_init(&drained, NULL, (unsigned)n + 1);
+        pthread_barrier_init(&writer_done, NULL, (unsigned)n + 1);
         for (int i = 0; i < n; i++)
             pthread_create(&loops[i].tid, NULL, loop_main, &loops[i]);
+        pthread_barrier_wait(&drained);
+        log_info("hearth draining: all loops stopped accepting and answered");
+        writer_stop();
+        pthread_barrier_wait(&writer_done);
         for (int i = 0; i < n; i++)
             pthread_join(loops[i].tid, NULL);
-        log_info("hearth draining: all loops stopped");
+        pthread_barrier_destroy(&drained);
+        pthread_barrier_destroy(&writer_done);
         if (ck)
             pthread_join(cktid, NULL);
         db_close(ckdb);
@@ -615,23 +645,17 @@ int http_serve(const struct serve_opts *o)
         for (int i = 0; i < POOL_THREADS; i++)
             pthread_join(P.tid[i], NULL);
     }
-    writer_stop();
+    writer_stop(); /* (again, harmless) when start-up failed before the loops ran */
     for (int i = 0; i < n; i++) {
-        struct loop *L = &loops[i];
-        if (L->evloop) {
-            h2o_multithread_unregister_receiver(L->queue, &L->receiver);
-            h2o_multithread_destroy_queue(L->queue);
-            h2o_evloop_run(L->evloop, 0); /* frees the queue's closed socket */
-            free(L->queue);               /* libh2o 2.2 (evloop) does not free the queue itself */
-            h2o_context_dispose(&L->ctx);
-            h2o_evloop_destroy(L->evloop);
-        }
-        db_close(L->rdb);
+        if (loops[i].fd > 0 && rc != 0)
+            close(loops[i].fd);
+        db_close(loops[i].rdb);
     }
     free(loops);
     db_close(w);
     if (ssl)
         SSL_CTX_free(ssl);
+    instruments_free();
     log_info("hearth stopped");
     return rc;
 }

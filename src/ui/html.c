@@ -92,6 +92,7 @@ struct nav { const char *href, *label; unsigned roles; };
 static const struct nav navs[] = {
     {"/", N_("My work"), ROLES_STAFF},
     {"/clients", N_("Find a client"), ROLES_STAFF & ~ROLE_BIT(ROLE_ADMIN)},
+    {"/oncall", N_("On call"), ROLES_ANY},
     {"/break-glass", N_("Break-glass review"), ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN)},
     {"/admin/orgs", N_("Organisations"), ROLE_BIT(ROLE_ADMIN)},
     {"/admin/staff", N_("Staff"), ROLE_BIT(ROLE_ADMIN)},

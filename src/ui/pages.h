@@ -55,6 +55,22 @@ void pg_contact(struct hreq *h);
 void pg_contact_correct_form(struct hreq *h);
 void pg_contact_correct(struct hreq *h);
 
+/* ---- pages_risk.c: flags, crisis, safety plans, hospital stays, on-call (routes: ui_risk_routes) ---- */
+/* The risk parts of a full client page: the flags (main column); the safety plan, crisis events
+ * and hospital stays (side column). Forms: "flag", "flag-review" (target: flag), "admit",
+ * "discharge" (target: stay). */
+void risk_client_main(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs);
+void risk_client_side(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs);
+
+/* ---- pages_assess.c: administering instruments, trajectories ---- */
+void pg_assess_new(struct hreq *h);
+void pg_assess_create(struct hreq *h);
+void pg_assessment(struct hreq *h);
+/* The assessments of a client (latest, trajectory charts), when the actor may read them. */
+void assess_client_section(struct hreq *h, struct buf *b, json_t *client);
+/* The result just scored (?msg=assessed&assessment=N), at the top of the client page. */
+void assess_result(struct hreq *h, struct buf *b, json_t *client);
+
 /* ---- pages_admin.c ---- */
 void pg_bg_list(struct hreq *h);
 void pg_bg_review(struct hreq *h);
@@ -102,6 +118,12 @@ void pf_domains(struct buf *b, const char *pfx, json_t *vals, json_t *errs);
 int pf_has(json_t *vals, const char *name, const char *value);
 /* The break-glass banner when the record is open by emergency access; the client heading. */
 void page_bg_banner(struct buf *b, json_t *client);
+/* The active risk flags of a client (full access only), on every page of that client. */
+void page_risk_banner(struct hreq *h, struct buf *b, json_t *client);
+/* The banner for flags already read (as flag_active gives them); with their reasons when asked. */
+void page_risk_flags(struct buf *b, int64_t client_id, json_t *flags, int reasons);
+/* A flag's kind as shown ("Suicide risk"). */
+const char *page_flag_kind(json_t *flag, char *out, size_t len);
 void page_client_head(struct hreq *h, struct buf *b, json_t *client, const char *here);
 /* The break-glass form for a client; next is where to go once access is granted. */
 void page_bg_form(struct hreq *h, struct buf *b, int64_t client_id, const char *next,

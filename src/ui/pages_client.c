@@ -290,6 +290,7 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
     ui_begin(h, &b, t.data);
     buf_free(&t);
     page_bg_banner(&b, c);
+    page_risk_banner(h, &b, c);
     page_flash(h, &b);
     char l1[80], l2[80];
     buf_adds(&b, "<div class=\"page-head\"><div><h1 id=\"client-name\">");
@@ -304,10 +305,12 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
         &b,
         "</p></div><p class=\"actions\"><a class=\"button primary\" href=\"/clients/%D/contacts/new\" "
         "id=\"record-contact\">%s</a> <a class=\"button\" href=\"/clients/%D/edit\">%s</a> "
-        "<a class=\"button\" href=\"/clients/%D/access-log\" id=\"access-log-link\">%s</a></p></div>",
-        id, _("Record a contact"), id, _("Edit details"), id, _("Access log"));
+        "<a class=\"button\" href=\"/clients/%D/access-log\" id=\"access-log-link\">%s</a> "
+        "<a class=\"button danger\" href=\"/clients/%D/crisis\" id=\"crisis-link\">%s</a></p></div>",
+        id, _("Record a contact"), id, _("Edit details"), id, _("Access log"), id, _("Crisis view"));
     if (fs)
         ui_errors_summary(&b, fs->errs, fs->msg);
+    assess_result(h, &b, c);
     buf_adds(&b, "<div class=\"columns\"><div class=\"side-col\">");
     html_printf(&b,
                 "<section class=\"card\" id=\"identity\" aria-labelledby=\"id-h\"><h2 id=\"id-h\">%s</h2>"
@@ -343,7 +346,10 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
     }
     buf_adds(&b, "</section>");
     care_tasks(h, &b, c, fs);
+    risk_client_side(h, &b, c, fs);
     buf_adds(&b, "</div><div class=\"main-col\">");
+    assess_client_section(h, &b, c);
+    risk_client_main(h, &b, c, fs);
     care_sections(h, &b, c, fs);
     buf_adds(&b, "</div></div>");
     page_send(h, status, &b);
@@ -479,6 +485,22 @@ static const struct {
     {"task.update", N_("Changed a task")},
     {"breakglass.open", N_("Emergency access (break-glass)")},
     {"breakglass.review", N_("Emergency access reviewed")},
+    {"assessment.create", N_("Scored an assessment")},
+    {"assessment.read", N_("Read an assessment")},
+    {"assessment.list", N_("Read assessments")},
+    {"assessment.trajectory", N_("Read a score trajectory")},
+    {"flag.raise", N_("Raised a risk flag")},
+    {"flag.list", N_("Read risk flags")},
+    {"flag.review", N_("Reviewed a risk flag")},
+    {"client.crisis_view", N_("Opened the crisis view")},
+    {"crisis.list", N_("Read crisis events")},
+    {"crisis.record", N_("Recorded a crisis event")},
+    {"safety_plan.read", N_("Read the safety plan")},
+    {"safety_plan.history", N_("Read the safety plan's history")},
+    {"safety_plan.save", N_("Saved the safety plan")},
+    {"hospitalisation.list", N_("Read hospital stays")},
+    {"hospitalisation.admit", N_("Recorded a hospital admission")},
+    {"hospitalisation.discharge", N_("Recorded a hospital discharge")},
 };
 
 static const char *action_label(const char *a)

@@ -1,5 +1,6 @@
 /* pages_common: what the page families share: sending a page, notices after a redirect, local
  * times, form fields for pages with several forms, the client heading and the break-glass parts. */
+#include "core/risk.h"
 #include "ui/pages.h"
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +30,17 @@ static const struct {
     {"staff", N_("The staff account is saved.")},
     {"password", N_("Your password is changed. Your other sessions were logged out.")},
     {"logged-out", N_("You are logged out.")},
+    {"assessed", N_("The assessment is saved.")},
+    {"flag", N_("The flag is raised.")},
+    {"flag-reviewed", N_("The review of the flag is saved.")},
+    {"admitted", N_("The admission is recorded.")},
+    {"discharged",
+     N_("The discharge is recorded. A follow-up within 7 days is added to the case manager's tasks.")},
+    {"crisis",
+     N_("The crisis event is recorded. Follow-up tasks at 24 hours, 72 hours and 7 days are in your work.")},
+    {"plan", N_("The safety plan is saved as a new version. Earlier versions are kept.")},
+    {"shift", N_("The shift is added to the rota.")},
+    {"shift-removed", N_("The shift is removed from the rota.")},
 };
 
 void page_flash(struct hreq *h, struct buf *b)
@@ -297,13 +309,72 @@ void page_bg_banner(struct buf *b, json_t *client)
     buf_free(&t);
 }
 
+/* The kind of a flag as shown: core's label when it gives one, else the kind's label. */
+const char *page_flag_kind(json_t *flag, char *out, size_t len)
+{
+    if (*jstr(flag, "label")) {
+        snprintf(out, len, "%s", _(jstr(flag, "label")));
+        return out;
+    }
+    return ui_label(jstr(flag, "kind"), out, len);
+}
+
+void page_risk_flags(struct buf *b, int64_t cid, json_t *flags, int reasons)
+{
+    if (!json_array_size(flags))
+        return;
+    int high = 0;
+    size_t i;
+    json_t *f;
+    json_array_foreach(flags, i, f) high |= str_eq(jstr(f, "level"), "high");
+    html_printf(b,
+                "<aside class=\"risk-banner%r\" id=\"risk-banner\" aria-labelledby=\"risk-banner-h\">"
+                "<h2 id=\"risk-banner-h\">%s</h2><ul>",
+                high ? " high" : "", _("Risk"));
+    json_array_foreach(flags, i, f)
+    {
+        char kl[80], ll[40];
+        const char *lvl = jstr(f, "level");
+        html_printf(b,
+                    "<li class=\"flag lvl-%s\" data-flag-id=\"%D\"><strong>%s</strong> <span class=\"badge "
+                    "lvl-%s\">%s"
+                    "</span>",
+                    lvl, page_int(f, "id"), page_flag_kind(f, kl, sizeof kl), lvl,
+                    ui_label(lvl, ll, sizeof ll));
+        char since[11];
+        snprintf(since, sizeof since, "%s", jstr(f, "raised_at"));
+        if (*since)
+            html_printf(b, " <span class=\"when\">%s %s</span>", _("since"), since);
+        const char *rev = jstr(f, "review_date");
+        if (*rev)
+            html_printf(b, " <span class=\"when%r\">· %s %s</span>",
+                        json_is_true(json_object_get(f, "review_due")) ? " overdue" : "", _("review by"),
+                        rev);
+        if (reasons && *jstr(f, "reason"))
+            html_printf(b, "<p class=\"reason\">%s</p>", jstr(f, "reason"));
+        buf_adds(b, "</li>");
+    }
+    html_printf(b, "</ul><a class=\"more\" href=\"/clients/%D#flags\">%s</a></aside>", cid,
+                _("Flags and reviews"));
+}
+
+void page_risk_banner(struct hreq *h, struct buf *b, json_t *client)
+{
+    if (!str_eq(jstr(json_object_get(client, "access"), "level"), "full"))
+        return;
+    int64_t cid = page_int(client, "id");
+    json_t *flags = flag_active(h->ctx.db, cid);
+    page_risk_flags(b, cid, flags, 0);
+    json_decref(flags);
+}
+
 void page_client_head(struct hreq *h, struct buf *b, json_t *client, const char *here)
 {
-    (void)h;
     html_printf(b, "<p class=\"crumbs\"><a href=\"/clients/%D\">← ", page_int(client, "id"));
     page_name(b, client);
     buf_adds(b, "</a></p>");
     page_bg_banner(b, client);
+    page_risk_banner(h, b, client);
     html_printf(b, "<h1>%s</h1>", here);
 }
 

@@ -213,7 +213,11 @@ async function demoFacts(request, base) {
       `cm1 already has ${limited.access && limited.access.level} access to client ${other.id}`);
     assert(tasks.length >= 3, `cm1 has ${tasks.length} open tasks in the demo data; the journeys need three`);
     assert(episodes1.length && episodes1[0].team.length, 'client 1 has no episode with a care team');
-    return { cm1: me1, cm2: me2, client1, episode1: episodes1[0], tasks, other };
+    // Who is on call now at Riverside (the demo rota alternates cm1 and cm2 at 09:00 UTC).
+    const now = await get(cm1, '/api/v1/oncall/now');
+    const shift = (now.on_call || []).find((s) => s.staff_id === me1.id || s.staff_id === me2.id);
+    const onCall = shift && shift.staff_id === me2.id ? { user: 'cm2', me: me2 } : { user: 'cm1', me: me1 };
+    return { cm1: me1, cm2: me2, client1, episode1: episodes1[0], tasks, other, onCall };
   } finally {
     await cm1.dispose();
     await cm2.dispose();
@@ -531,6 +535,146 @@ const journeys = [
     await page.waitForURL(/\/clients\/1(\?|$)/);
     await expectVisible(page.getByRole('heading', { level: 1, name: nameRe(f.client1) }), 'the client heading');
     await noHorizontalScroll(page, 'client page');
+  }],
+
+  ['score a PHQ-9 with item 9 above "not at all": the risk banner shows on the client\'s pages and two tasks in my work', async ({ newPage }, f) => {
+    const page = await newPage();
+    const c = f.client1;
+    await loginOk(page, 'cm1', PASSWORD, '/clients/1');
+    await page.waitForURL(/\/clients\/1(\?|$)/);
+    const banner = page.getByRole('complementary', { name: /risk/i });
+    assert(await banner.filter({ hasText: /suicide risk/i }).count() === 0, 'client 1 already has a suicide-risk banner');
+    await page.getByRole('region', { name: /assessments/i }).getByRole('link', { name: /administer an instrument/i }).click();
+    await page.waitForURL(/\/clients\/1\/assessments\/new/);
+    await page.getByRole('link', { name: /^PHQ-9/ }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: /PHQ-9/ }), 'the PHQ-9 form');
+    // One group of labelled radio buttons per question ("3. Sleep disturbance ...").
+    const question = (n) => page.getByRole('group', { name: new RegExp(`^${n}\\.\\s`) });
+    const answer = async (n, re) => {
+      const radio = question(n).getByRole('radio', { name: re });
+      await radio.focus();
+      await page.keyboard.press('Space');
+      assert(await radio.isChecked(), `question ${n}: the answer ${re} is not checked after Space`);
+    };
+    // Questions 1-8 with question 5 left out, and item 9 "several days" (> 0).
+    for (const n of [1, 2, 3, 4, 6, 7, 8]) await answer(n, n % 2 ? /more than half the days/i : /several days/i);
+    await answer(9, /several days/i);
+    await answer(10, /some difficulty/i);
+    await page.getByRole('button', { name: /score/i }).click();
+    // The missing question is named next to it; the answers given are kept.
+    const q5 = question(5);
+    await expectVisible(q5.locator('.field-error'), 'the error next to question 5');
+    await expectVisible(page.getByRole('alert').getByRole('link', { name: /question 5/i }), 'question 5 named in the error summary');
+    assert(await question(9).getByRole('radio', { name: /several days/i }).isChecked(), 'the answer to question 9 was not kept');
+    assert(await question(1).getByRole('radio', { name: /more than half the days/i }).isChecked(), 'the answer to question 1 was not kept');
+    await answer(5, /not at all/i);
+    await page.getByRole('button', { name: /score/i }).click();
+    await page.waitForURL((u) => /^\/clients\/1\/?$/.test(u.pathname));
+    await expectVisible(page.getByRole('status').filter({ hasText: /assessment is saved/i }), 'the "assessment is saved" notice');
+    // Questions 1, 3, 7: 2; 2, 4, 6, 8, 9: 1; 5: 0. Total 11: moderate.
+    const result = page.getByRole('region', { name: /result/i });
+    await expectVisible(result.getByText('11', { exact: true }), 'the total 11 in the result');
+    await expectVisible(result.getByText(/^moderate$/i), 'the band "Moderate"');
+    await expectVisible(result.getByText(/suicide risk/i).first(), 'the suicide-risk flag raised');
+    // The banner, on the client page and on the client's other pages.
+    const suicide = banner.filter({ hasText: /suicide risk/i });
+    await expectVisible(suicide, 'the risk banner with the suicide-risk flag on the client page');
+    await expectVisible(suicide.getByText(/high/i).first(), 'the level "High" in the banner');
+    for (const [link, where] of [[/edit details/i, /\/clients\/1\/edit/], [/access log/i, /\/clients\/1\/access-log/]]) {
+      await page.getByRole('main').getByRole('link', { name: link }).first().click();
+      await page.waitForURL(where);
+      await expectVisible(banner.filter({ hasText: /suicide risk/i }), `the risk banner on ${page.url()}`);
+      await page.getByRole('link', { name: nameRe(c) }).first().click();
+      await page.waitForURL(/\/clients\/1(\?|$|#)/);
+    }
+    await page.getByRole('link', { name: /record a contact/i }).first().click();
+    await page.waitForURL(/\/contacts\/new/);
+    await expectVisible(banner.filter({ hasText: /suicide risk/i }), 'the risk banner on the contact form');
+    // My work: contact within 24 hours, and the safety-plan review, for this client.
+    await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /my work/i }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    const mine = openTaskRows(page).filter({ hasText: c.given_name });
+    await expectVisible(mine.filter({ hasText: /contact within 24 hours/i }), 'the task "Contact within 24 hours"');
+    await expectVisible(mine.filter({ hasText: /safety.plan/i }), 'the safety-plan review task');
+  }],
+
+  ['the on-call worker opens the crisis view on a phone and records a crisis event', async ({ newPage }, f) => {
+    const page = await newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const c = f.client1;
+    await loginOk(page, f.onCall.user);
+    // Who is on call now: the rota says it is me.
+    await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /on call/i }).tap();
+    await page.waitForURL(/\/oncall/);
+    await expectVisible(page.getByRole('region', { name: /on call now/i }).getByText(f.onCall.me.name),
+      `${f.onCall.me.name} on call now`);
+    await noHorizontalScroll(page, 'the on-call rota');
+    await page.goto('/clients/1/crisis');
+    if (await page.getByRole('heading', { name: /emergency access|break.?glass/i }).count()) {
+      // Not on the care team: the on-call worker opens the record by break-glass, with the reason.
+      await page.getByRole('textbox', { name: /why|reason/i }).fill(`On-call crisis call at night, needs the safety plan (e2e ${Date.now()})`);
+      await page.getByRole('button', { name: /emergency access|break.?glass/i }).tap();
+      await page.waitForURL(/\/clients\/1\/crisis\?msg=bg/);
+    }
+    await expectVisible(page.getByRole('heading', { level: 1, name: nameRe(c) }), 'the client\'s name on the crisis view');
+    await noHorizontalScroll(page, 'the crisis view');
+    const call = page.getByRole('region', { name: /who to call/i });
+    await expectVisible(call.locator('a[href^="tel:"]').first(), 'a phone number to tap in "Who to call"');
+    await expectVisible(page.getByRole('region', { name: /safety plan/i }).getByRole('heading', { name: /what I live for/i }),
+      'the safety plan on the crisis view');
+    await page.getByRole('link', { name: /record a crisis event/i }).first().tap();
+    const form = page.getByRole('region', { name: /record a crisis event/i });
+    const actions = `Phone call at night; went through the safety plan, sister came over (e2e ${Date.now()})`;
+    await form.getByLabel(/what happened/i).selectOption('self_harm');
+    await form.getByLabel(/severity/i).selectOption('high');
+    await form.getByLabel(/how we responded/i).selectOption('phone');
+    assert(await form.getByRole('checkbox', { name: /\(me\)/ }).isChecked(), 'the worker is not ticked as a responder');
+    await form.getByRole('textbox', { name: /what was done/i }).fill(actions);
+    await form.getByLabel(/outcome/i).selectOption('stabilised_at_home');
+    await form.getByRole('button', { name: /record the crisis event/i }).tap();
+    await page.waitForURL(/\/clients\/1\/crisis\?msg=crisis/);
+    await expectVisible(page.getByRole('status').filter({ hasText: /crisis event is recorded/i }), 'the "crisis event is recorded" notice');
+    const event = page.getByRole('region', { name: /recent crisis events/i }).getByRole('listitem').filter({ hasText: actions });
+    await expectVisible(event, 'the new event in "Recent crisis events"');
+    await expectVisible(event.getByText(/self harm/i), 'the kind of the new event');
+    await expectVisible(event.getByText(/^high$/i), 'the severity of the new event');
+    await noHorizontalScroll(page, 'the crisis view after recording');
+  }],
+
+  ['a discharge from hospital creates its 7-day follow-up in my work', async ({ newPage }, f) => {
+    const page = await newPage();
+    const c = f.client1;
+    await loginOk(page, 'cm1', PASSWORD, '/clients/1');
+    await page.waitForURL(/\/clients\/1(\?|$)/);
+    const stays = page.getByRole('region', { name: /hospital stays/i });
+    await stays.getByText(/record an admission/i).click();
+    const y = new Date(Date.now() - 3 * 86_400_000);
+    const day = `${y.getFullYear()}-${String(y.getMonth() + 1).padStart(2, '0')}-${String(y.getDate()).padStart(2, '0')}`;
+    const hospital = `St Luke's Hospital, ward ${Date.now() % 1000}`;
+    await stays.getByLabel(/^hospital/i).fill(hospital);
+    await stays.getByLabel(/^admission/i).selectOption('voluntary');
+    await stays.getByLabel(/admitted on/i).fill(`${day}T10:00`);
+    await stays.getByLabel(/reason/i).fill('Relapse with voices; agreed to a short admission.');
+    await stays.getByRole('button', { name: /record admission/i }).click();
+    await expectVisible(page.getByRole('status').filter({ hasText: /admission is recorded/i }), 'the "admission is recorded" notice');
+    const stay = page.getByRole('region', { name: /hospital stays/i }).getByRole('listitem').filter({ hasText: hospital });
+    await expectVisible(stay.getByText(/in hospital/i), 'the stay marked "in hospital"');
+    // The demo's earlier stay ended 26 days ago: this one is a readmission within 30 days.
+    await expectVisible(stay.getByText(/readmission within 30 days/i), 'the readmission mark');
+    await stay.getByRole('button', { name: /record discharge/i }).click();
+    await expectVisible(page.getByRole('status').filter({ hasText: /discharge is recorded.*7 days/i }), 'the "discharge is recorded" notice');
+    const done = page.getByRole('region', { name: /hospital stays/i }).getByRole('listitem').filter({ hasText: hospital });
+    await expectVisible(done.getByText(/discharged/i).first(), 'the stay with its discharge');
+    assert(await done.getByText(/in hospital/i).count() === 0, 'the stay is still marked "in hospital"');
+    // My work: the follow-up, due 7 days after the discharge.
+    await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /my work/i }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    const row = openTaskRows(page).filter({ hasText: /within 7 days of hospital discharge/i }).filter({ hasText: c.given_name });
+    await expectVisible(row, 'the 7-day follow-up task in my work');
+    const due = (await row.first().locator('td').first().innerText()).trim().slice(0, 10);
+    const local = new Date(Date.now() + 7 * 86_400_000);
+    const want = [new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+      `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`];
+    assert(want.includes(due), `the follow-up is due ${due}, not 7 days after the discharge (${want[0]})`);
   }],
 ];
 

@@ -1,0 +1,250 @@
+/* crisis: crisis events (each one followed up at 24 h, 72 h and 7 days) and the crisis view: one
+ * read with everything the on-call worker needs at 3 a.m. */
+#include "base/base.h"
+#include "core/risk.h"
+#include "db/db.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const crisis_kinds[] = {
+    "suicidal_ideation",          "self_harm", "acute_psychosis", "aggression",
+    "eviction_or_housing_crisis", "medical",   "other",           NULL};
+const char *const crisis_severities[] = {"low", "moderate", "high", "critical", NULL};
+const char *const crisis_modes[] = {"phone", "home_visit", "with_emergency_services", "at_hospital", NULL};
+const char *const crisis_outcomes[] = {"stabilised_at_home",    "respite", "voluntary_admission",
+                                       "involuntary_admission", "other",   NULL};
+
+#define MAX_RESPONDERS 10
+#define RECENT 5
+
+#define EVENT_COLS                                                                                           \
+    "SELECT e.id, e.client_id, e.occurred_at, e.kind, e.severity, e.response_mode, e.responders, e.actions," \
+    " e.outcome, e.notes, e.recorded_by, s.display_name AS recorded_by_name, e.created_at"                   \
+    " FROM crisis_events e JOIN staff s ON s.id=e.recorded_by"
+
+/* responders "3,7" -> [{id, name}] */
+static void shape(struct db *db, json_t *r)
+{
+    json_t *list = json_array();
+    const char *p = json_string_value(json_object_get(r, "responders"));
+    while (p && *p) {
+        char *end;
+        long long id = strtoll(p, &end, 10);
+        if (end == p)
+            break;
+        json_t *s =
+            db_row(db, "SELECT id, display_name AS name, role FROM staff WHERE id=?", "i", (int64_t)id);
+        if (s)
+            json_array_append_new(list, s);
+        p = *end == ',' ? end + 1 : end;
+    }
+    json_object_set_new(r, "responders", list);
+}
+
+static json_t *events_of(struct db *db, int64_t client_id, int limit)
+{
+    json_t *rows =
+        db_rows(db, EVENT_COLS " WHERE e.client_id=? ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?", "ii",
+                client_id, (int64_t)limit);
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r) shape(db, r);
+    return rows;
+}
+
+int crisis_list(struct ctx *c, int64_t client_id, json_t **out)
+{
+    int rc = access_require(c, client_id, ACC_FULL, "crisis.list", NULL);
+    if (rc != OK)
+        return rc;
+    *out = events_of(c->db, client_id, LIMIT_LIST);
+    audit_log(c, "crisis.list", "ok", client_id, "crisis_event", 0, NULL);
+    return OK;
+}
+
+/* The responders as "a,b,c" (distinct active staff); the actor when none are given. */
+static void read_responders(struct ctx *c, json_t *in, struct buf *out)
+{
+    json_t *v = json_object_get(in, "responders");
+    int64_t ids[MAX_RESPONDERS];
+    size_t n = 0;
+    if (!v || json_is_null(v) || (json_is_array(v) && json_array_size(v) == 0)) {
+        buf_printf(out, "%lld", (long long)c->a->staff_id);
+        return;
+    }
+    if (!json_is_array(v) || json_array_size(v) > MAX_RESPONDERS) {
+        ctx_field(c, "responders", _("must be a list of at most 10 staff ids"));
+        return;
+    }
+    size_t i;
+    json_t *x;
+    json_array_foreach(v, i, x)
+    {
+        int64_t id = 0;
+        if (json_is_integer(x))
+            id = json_integer_value(x);
+        else if (!json_is_string(x) || parse_int64(json_string_value(x), &id) != 0)
+            id = 0;
+        if (id <= 0 || db_int1(c->db, 0, "SELECT 1 FROM staff WHERE id=? AND disabled=0", "i", id) != 1) {
+            ctx_field(c, "responders", _("each responder must be an active staff member"));
+            return;
+        }
+        int seen = 0;
+        for (size_t k = 0; k < n; k++)
+            seen |= ids[k] == id;
+        if (!seen)
+            ids[n++] = id;
+    }
+    for (size_t k = 0; k < n; k++)
+        buf_printf(out, "%s%lld", k ? "," : "", (long long)ids[k]);
+}
+
+int crisis_record(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
+{
+    struct access acc;
+    int rc = access_require(c, client_id, ACC_FULL, "crisis.record", &acc); /* break-glass counts */
+    if (rc != OK)
+        return rc;
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    char at_buf[32], now[32];
+    const char *at = risk_time(c, in, "occurred_at", 1, 1, at_buf);
+    const char *kind = v_str(c, in, "kind", 1, 40, crisis_kinds);
+    const char *severity = v_str(c, in, "severity", 1, 16, crisis_severities);
+    const char *mode = v_str(c, in, "response_mode", 1, 40, crisis_modes);
+    const char *actions = v_str(c, in, "actions", 1, LIMIT_FIELD, NULL);
+    const char *outcome = v_str(c, in, "outcome", 1, 40, crisis_outcomes);
+    const char *notes = v_str(c, in, "notes", 0, LIMIT_NOTE, NULL);
+    struct buf resp;
+    buf_init(&resp);
+    buf_adds(&resp, "");
+    read_responders(c, in, &resp);
+    if (c->errors) {
+        buf_free(&resp);
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    }
+    iso_now(now);
+    struct db_stmt *st =
+        db_query(c->db,
+                 "INSERT INTO crisis_events(client_id, occurred_at, kind, severity, response_mode,"
+                 " responders, actions, outcome, notes, recorded_by, created_at)"
+                 " VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                 "ittttttttit", client_id, at, kind, severity, mode, resp.data, actions, outcome, notes,
+                 c->a->staff_id, now);
+    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
+    db_done(st);
+    buf_free(&resp);
+    if (!id)
+        return ctx_fail(c, ERR_DB, _("The crisis event could not be saved."));
+    audit_log(c, "crisis.record", "ok", client_id, "crisis_event", id,
+              acc.break_glass ? "break-glass" : NULL);
+    /* Follow-up after the event (never due before today), for the worker who recorded it. */
+    static const struct {
+        const char *title, *priority;
+        int days;
+    } follow[] = {{N_("Crisis follow-up: 24 hours"), "urgent", 1},
+                  {N_("Crisis follow-up: 72 hours"), "high", 3},
+                  {N_("Crisis follow-up: 7 days"), "normal", 7}};
+    json_t *made = json_array();
+    for (size_t i = 0; i < ARRAY_LEN(follow); i++) {
+        char due[16];
+        risk_due(iso_parse(at), follow[i].days, due);
+        json_t *t = risk_rule_task(c, client_id, c->a->staff_id, _(follow[i].title), due, follow[i].priority,
+                                   "rule: crisis event follow-up");
+        if (!t) {
+            json_decref(made);
+            return ctx_fail(c, ERR_DB, _("The follow-up task could not be saved."));
+        }
+        json_array_append_new(made, t);
+    }
+    json_t *e = db_row(c->db, EVENT_COLS " WHERE e.id=?", "i", id);
+    shape(c->db, e);
+    json_object_set_new(e, "follow_up", made);
+    *out = e;
+    return OK;
+}
+
+/* The care team of the client's open episodes, with phones (primary case managers first). */
+static json_t *care_team(struct db *db, int64_t client_id)
+{
+    char today[16];
+    iso_today(today);
+    json_t *rows = db_rows(
+        db,
+        "SELECT s.id AS staff_id, s.display_name AS name, s.role, s.discipline, s.phone, t.team_role,"
+        " o.name AS organisation, max(CASE WHEN e.primary_cm=s.id THEN 1 ELSE 0 END) AS is_primary"
+        " FROM episodes e JOIN team_members t ON t.episode_id=e.id JOIN staff s ON s.id=t.staff_id"
+        " JOIN orgs o ON o.id=s.org_id WHERE e.client_id=? AND e.status<>'discharged' AND s.disabled=0"
+        " AND t.from_date<=? AND (t.to_date IS NULL OR t.to_date>?)"
+        " GROUP BY s.id ORDER BY is_primary DESC, s.display_name, s.id",
+        "itt", client_id, today, today);
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r) json_object_set_new(
+        r, "is_primary", json_boolean(json_integer_value(json_object_get(r, "is_primary"))));
+    return rows;
+}
+
+/* Who is on call now in each organisation with an open episode (or the client's own). */
+static json_t *on_call(struct db *db, int64_t client_id)
+{
+    char now[32];
+    iso_now(now);
+    json_t *orgs =
+        db_rows(db,
+                "SELECT DISTINCT o.id AS org_id, o.name AS organisation FROM episodes e"
+                " JOIN orgs o ON o.id=e.org_id WHERE e.client_id=? AND e.status<>'discharged' ORDER BY o.id",
+                "i", client_id);
+    if (json_array_size(orgs) == 0) {
+        json_decref(orgs);
+        orgs = db_rows(
+            db,
+            "SELECT o.id AS org_id, o.name AS organisation FROM clients c JOIN orgs o ON o.id=c.org_id"
+            " WHERE c.id=?",
+            "i", client_id);
+    }
+    size_t i;
+    json_t *o;
+    json_array_foreach(orgs, i, o)
+    {
+        int64_t org = json_integer_value(json_object_get(o, "org_id"));
+        json_object_set_new(o, "on_call", oncall_covering(db, org, now));
+        json_object_set_new(o, "next", oncall_next(db, org, now));
+    }
+    return orgs;
+}
+
+int crisis_view(struct ctx *c, int64_t client_id, json_t **out)
+{
+    struct access acc;
+    int rc = access_require(c, client_id, ACC_FULL, "client.crisis_view", &acc);
+    if (rc != OK)
+        return rc;
+    json_t *client =
+        db_row(c->db,
+               "SELECT id, given_name, family_name, preferred_name, birth_date, sex, language, phone,"
+               " address, emergency_contacts, version FROM clients WHERE id=?",
+               "i", client_id);
+    if (!client)
+        return ctx_fail(c, ERR_NOTFOUND, _("No such client."));
+    const char *stage;
+    json_object_set_new(
+        client, "age",
+        json_integer(client_life_stage(json_string_value(json_object_get(client, "birth_date")), &stage)));
+    json_t *plan = safety_current(c->db, client_id);
+    json_t *v = json_object();
+    json_object_set_new(v, "client", client);
+    json_object_set_new(v, "flags", flag_active(c->db, client_id));
+    json_object_set_new(v, "safety_plan", plan ? plan : json_null());
+    json_object_set_new(v, "crisis_events", events_of(c->db, client_id, RECENT));
+    json_object_set_new(v, "hospitalisations", hosp_recent(c->db, client_id, RECENT));
+    json_object_set_new(v, "care_team", care_team(c->db, client_id));
+    json_object_set_new(v, "on_call", on_call(c->db, client_id));
+    json_object_set_new(v, "access",
+                        json_pack("{s:b,s:s?}", "break_glass", acc.break_glass, "break_glass_expires",
+                                  acc.break_glass ? acc.bg_expires : NULL));
+    audit_log(c, "client.crisis_view", "ok", client_id, "client", client_id, NULL);
+    *out = v;
+    return OK;
+}

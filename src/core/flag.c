@@ -1,0 +1,401 @@
+/* flag: risk flags raised by people or by assessments, reviewed (continued, level changed, resolved)
+ * and never deleted; the kinds of flag; and the rule helpers that turn risk into tasks. */
+#include "base/base.h"
+#include "core/risk.h"
+#include "db/db.h"
+#include <stdio.h>
+#include <string.h>
+
+const char *const flag_levels[] = {"low", "moderate", "high", NULL};
+const char *const flag_sources[] = {"assessment", "person", NULL};
+const char *const flag_review_outcomes[] = {"continued", "level_changed", "resolved", NULL};
+
+/* Who may review any flag (anyone may review a flag they raised). */
+#define ROLES_REVIEW (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN))
+#define REASON_MAX 1000
+#define NOTE_MAX 2000
+#define MAX_FLAGS 200
+
+/* The first parameter is today (for review_due). */
+#define FLAG_COLS                                                                                            \
+    "SELECT f.id, f.client_id, f.kind, (SELECT k.label FROM flag_kinds k WHERE k.name=f.kind"                \
+    " ORDER BY k.org_id IS NOT NULL, k.id LIMIT 1) AS label, f.level, f.source, f.assessment_id, f.reason,"  \
+    " f.review_date, f.status, f.raised_by, s.display_name AS raised_by_name, f.raised_at, f.version,"       \
+    " CASE WHEN f.status='active' AND f.review_date IS NOT NULL AND f.review_date<=? THEN 1 ELSE 0 END"      \
+    " AS review_due FROM flags f LEFT JOIN staff s ON s.id=f.raised_by"
+#define LEVEL_RANK "CASE f.level WHEN 'high' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END"
+
+static int64_t iget(json_t *o, const char *k)
+{
+    return json_integer_value(json_object_get(o, k));
+}
+
+static void shape(json_t *r)
+{
+    json_object_set_new(r, "review_due", json_boolean(iget(r, "review_due")));
+}
+
+static json_t *reviews_of(struct db *db, int64_t flag_id)
+{
+    return db_rows(db,
+                   "SELECT r.id, r.outcome, r.level, r.note, r.next_review, r.reviewed_by,"
+                   " s.display_name AS reviewed_by_name, r.reviewed_at FROM flag_reviews r"
+                   " JOIN staff s ON s.id=r.reviewed_by WHERE r.flag_id=? ORDER BY r.reviewed_at, r.id",
+                   "i", flag_id);
+}
+
+static json_t *flag_load(struct db *db, int64_t id)
+{
+    char today[16];
+    iso_today(today);
+    json_t *r = db_row(db, FLAG_COLS " WHERE f.id=?", "ti", today, id);
+    if (r) {
+        shape(r);
+        json_object_set_new(r, "reviews", reviews_of(db, id));
+    }
+    return r;
+}
+
+json_t *flag_active(struct db *db, int64_t client_id)
+{
+    char today[16];
+    iso_today(today);
+    json_t *rows = db_rows(db,
+                           FLAG_COLS " WHERE f.client_id=? AND f.status='active' ORDER BY " LEVEL_RANK
+                                     ", f.raised_at DESC, f.id DESC LIMIT ?",
+                           "tii", today, client_id, (int64_t)MAX_FLAGS);
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r) shape(r);
+    return rows;
+}
+
+/* ---- the rules' helpers ---- */
+
+int64_t risk_owner(struct ctx *c, int64_t client_id)
+{
+    int64_t cm =
+        db_int1(c->db, 0,
+                "SELECT e.primary_cm FROM episodes e JOIN staff s ON s.id=e.primary_cm WHERE e.client_id=?"
+                " AND e.status<>'discharged' AND s.disabled=0"
+                " ORDER BY e.org_id=? DESC, e.start_date DESC, e.id DESC LIMIT 1",
+                "ii", client_id, c->a->org_id);
+    return cm ? cm : c->a->staff_id;
+}
+
+void risk_due(int64_t base, int days, char out[16])
+{
+    char t[32], today[16];
+    iso_time(base + (int64_t)days * 86400, t);
+    iso_today(today);
+    snprintf(out, 16, "%.10s", strncmp(t, today, 10) < 0 ? today : t);
+}
+
+json_t *risk_rule_task(struct ctx *c, int64_t client_id, int64_t assignee, const char *title, const char *due,
+                       const char *priority, const char *why)
+{
+    char now[32];
+    iso_now(now);
+    struct db_stmt *st =
+        db_query(c->db,
+                 "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source,"
+                 " created_at) VALUES (?,?,?,?,?,'open','rule',?) RETURNING id",
+                 "iitttt", client_id, assignee, title, due, priority, now);
+    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
+    db_done(st);
+    if (!id)
+        return NULL;
+    audit_log(c, "task.create", "ok", client_id, "task", id, why);
+    return db_row(
+        c->db,
+        "SELECT t.id, t.client_id, t.assignee, s.display_name AS assignee_name, t.title, t.due, t.priority,"
+        " t.status, t.source, t.version FROM tasks t JOIN staff s ON s.id=t.assignee WHERE t.id=?",
+        "i", id);
+}
+
+const char *risk_time(struct ctx *c, json_t *in, const char *field, int required, int past_only, char out[32])
+{
+    const char *s = v_time(c, in, field, required);
+    if (!s)
+        return NULL;
+    int64_t t = iso_parse(s);
+    if (past_only && t > now_epoch() + 300) {
+        ctx_field(c, field, _("cannot be in the future"));
+        return NULL;
+    }
+    iso_time(t, out);
+    return out;
+}
+
+/* A high suicide-risk flag: contact within 24 hours and a safety-plan review, for the client's
+ * primary case manager; not while such a task is still open for the client. */
+static int suicide_rule(struct ctx *c, int64_t client_id, json_t *made)
+{
+    static const struct {
+        const char *title, *priority;
+        int days;
+    } rules[] = {{N_("Contact within 24 hours"), "urgent", 1}, {N_("Review the safety plan"), "high", 3}};
+    int64_t who = risk_owner(c, client_id);
+    for (size_t i = 0; i < ARRAY_LEN(rules); i++) {
+        const char *title = _(rules[i].title);
+        if (db_int1(c->db, 0,
+                    "SELECT 1 FROM tasks WHERE client_id=? AND status='open' AND source='rule' AND title=? "
+                    "LIMIT 1",
+                    "it", client_id, title) == 1)
+            continue;
+        char due[16];
+        risk_due(now_epoch(), rules[i].days, due);
+        json_t *t =
+            risk_rule_task(c, client_id, who, title, due, rules[i].priority, "rule: high suicide risk flag");
+        if (!t)
+            return ctx_fail(c, ERR_DB, _("The follow-up task could not be saved."));
+        json_array_append_new(made, t);
+    }
+    return OK;
+}
+
+static int kind_known(struct ctx *c, const char *kind)
+{
+    return db_int1(c->db, 0, "SELECT 1 FROM flag_kinds WHERE name=? AND (org_id IS NULL OR org_id=?) LIMIT 1",
+                   "ti", kind, c->a->org_id) == 1;
+}
+
+static int default_review_days(const char *level)
+{
+    return str_eq(level, "high") ? 7 : str_eq(level, "moderate") ? 14 : 30;
+}
+
+int flag_raise(struct ctx *c, int64_t client_id, const char *kind, const char *level, const char *source,
+               int64_t assessment_id, const char *reason, const char *review_date, json_t **out)
+{
+    struct access acc;
+    int rc = access_require(c, client_id, ACC_FULL, "flag.raise", &acc);
+    if (rc != OK)
+        return rc;
+    if (!acc.write) {
+        audit_log(c, "flag.raise", "denied", client_id, "client", client_id, NULL);
+        return ctx_fail(c, ERR_FORBIDDEN, _("You may not raise flags for this client."));
+    }
+    if ((!reason || !*reason) && str_eq(source, "assessment"))
+        reason = _("Raised by an assessment.");
+    json_t *in = json_pack("{s:s?,s:s?,s:s?,s:s?,s:s?}", "kind", kind, "level", level, "source", source,
+                           "reason", reason, "review_date", review_date);
+    kind = v_str(c, in, "kind", 1, 40, NULL);
+    if (kind && !kind_known(c, kind))
+        ctx_field(c, "kind", _("is not a kind of flag of your organisation"));
+    level = v_str(c, in, "level", 1, 16, flag_levels);
+    source = v_str(c, in, "source", 1, 16, flag_sources);
+    reason = v_str(c, in, "reason", 1, REASON_MAX, NULL);
+    review_date = v_date(c, in, "review_date", 0);
+    char today[16], now[32], due[16];
+    iso_today(today);
+    iso_now(now);
+    if (review_date && strcmp(review_date, today) < 0)
+        ctx_field(c, "review_date", _("cannot be in the past"));
+    if (str_eq(source, "assessment") &&
+        db_int1(c->db, 0, "SELECT 1 FROM assessments WHERE id=? AND client_id=?", "ii", assessment_id,
+                client_id) != 1)
+        ctx_field(c, "assessment_id", _("must be an assessment of this client"));
+    if (str_eq(source, "person") && assessment_id)
+        ctx_field(c, "assessment_id", _("only a flag raised by an assessment names one"));
+    if (c->errors) {
+        json_decref(in);
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    }
+    if (!review_date) {
+        risk_due(now_epoch(), default_review_days(level), due);
+        review_date = due;
+    }
+    struct db_stmt *st = db_query(
+        c->db,
+        "INSERT INTO flags(client_id, kind, level, source, assessment_id, reason, review_date,"
+        " status, raised_by, raised_at) VALUES (?,?,?,?,?,?,?,'active',?,?) RETURNING id",
+        "itttIttit", client_id, kind, level, source, assessment_id, reason, review_date, c->a->staff_id, now);
+    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
+    db_done(st);
+    int high_suicide = str_eq(kind, "suicide_risk") && str_eq(level, "high");
+    json_decref(in);
+    if (!id)
+        return ctx_fail(c, ERR_DB, _("The flag could not be saved."));
+    audit_log(c, "flag.raise", "ok", client_id, "flag", id, NULL);
+    json_t *made = json_array();
+    if (high_suicide && (rc = suicide_rule(c, client_id, made)) != OK) {
+        json_decref(made);
+        return rc;
+    }
+    json_t *f = flag_load(c->db, id);
+    json_object_set_new(f, "tasks_created", made);
+    *out = f;
+    return OK;
+}
+
+int flag_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
+{
+    int rc = access_require(c, client_id, ACC_FULL, "flag.raise", NULL); /* before looking at the body */
+    if (rc != OK)
+        return rc;
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    static const char *const text[] = {"kind", "level", "reason", "review_date"};
+    const char *v[ARRAY_LEN(text)];
+    for (size_t i = 0; i < ARRAY_LEN(text); i++) {
+        json_t *x = json_object_get(in, text[i]);
+        v[i] = json_string_value(x);
+        if (x && !json_is_null(x) && !json_is_string(x))
+            ctx_field(c, text[i], _("must be text"));
+    }
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    return flag_raise(c, client_id, v[0], v[1], "person", 0, v[2], v[3], out);
+}
+
+int flag_list(struct ctx *c, int64_t client_id, json_t **out)
+{
+    int rc = access_require(c, client_id, ACC_FULL, "flag.list", NULL);
+    if (rc != OK)
+        return rc;
+    char today[16];
+    iso_today(today);
+    json_t *rows = db_rows(c->db,
+                           FLAG_COLS " WHERE f.client_id=? ORDER BY f.status<>'active', " LEVEL_RANK
+                                     ", f.raised_at DESC, f.id DESC LIMIT ?",
+                           "tii", today, client_id, (int64_t)MAX_FLAGS);
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r)
+    {
+        shape(r);
+        json_object_set_new(r, "reviews", reviews_of(c->db, iget(r, "id")));
+    }
+    audit_log(c, "flag.list", "ok", client_id, "flag", 0, NULL);
+    *out = rows;
+    return OK;
+}
+
+int flag_review(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
+{
+    json_t *f = db_row(c->db, "SELECT * FROM flags WHERE id=?", "i", id);
+    if (!f)
+        return ctx_fail(c, ERR_NOTFOUND, _("No such flag."));
+    int64_t client_id = iget(f, "client_id"), cur = iget(f, "version");
+    char kind[48], level[16];
+    snprintf(kind, sizeof kind, "%s", json_string_value(json_object_get(f, "kind")));
+    snprintf(level, sizeof level, "%s", json_string_value(json_object_get(f, "level")));
+    int resolved = str_eq(json_string_value(json_object_get(f, "status")), "resolved");
+    int raiser = iget(f, "raised_by") == c->a->staff_id;
+    json_decref(f);
+    struct access acc;
+    int rc = access_require(c, client_id, ACC_FULL, "flag.review", &acc);
+    if (rc != OK)
+        return rc;
+    if (!acc.write || (!raiser && !access_is(c, ROLES_REVIEW))) {
+        audit_log(c, "flag.review", "denied", client_id, "flag", id, NULL);
+        return ctx_fail(
+            c, ERR_FORBIDDEN,
+            _("Only a supervisor, a case manager, a clinician or whoever raised it may review a flag."));
+    }
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    const char *outcome = v_str(c, in, "outcome", 1, 16, flag_review_outcomes);
+    const char *note = v_str(c, in, "note", 1, NOTE_MAX, NULL);
+    const char *next = v_date(c, in, "next_review", outcome && !str_eq(outcome, "resolved"));
+    const char *new_level = level;
+    char today[16], now[32];
+    iso_today(today);
+    iso_now(now);
+    if (next && strcmp(next, today) < 0)
+        ctx_field(c, "next_review", _("cannot be in the past"));
+    if (str_eq(outcome, "level_changed")) {
+        new_level = v_str(c, in, "level", 1, 16, flag_levels);
+        if (str_eq(new_level, level))
+            ctx_field(c, "level", _("is the level the flag already has"));
+    }
+    if (str_eq(outcome, "resolved"))
+        next = NULL;
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    if (version != cur)
+        return ctx_stale(c, cur);
+    if (resolved)
+        return ctx_fail(c, ERR_CONFLICT, _("This flag is resolved; raise a new flag if the risk returns."));
+    rc = db_run(
+        c->db,
+        "UPDATE flags SET level=?, status=?, review_date=?, version=version+1 WHERE id=? AND version=?",
+        "tttii", new_level, str_eq(outcome, "resolved") ? "resolved" : "active", next, id, cur);
+    if (rc != DB_OK || db_changes(c->db) != 1)
+        return ctx_fail(c, rc != DB_OK ? ERR_DB : ERR_CONFLICT, _("The review could not be saved."));
+    if (db_run(
+            c->db,
+            "INSERT INTO flag_reviews(flag_id, reviewed_by, reviewed_at, outcome, level, note, next_review)"
+            " VALUES (?,?,?,?,?,?,?)",
+            "iittttt", id, c->a->staff_id, now, outcome, new_level, note, next) != DB_OK)
+        return ctx_fail(c, ERR_DB, _("The review could not be saved."));
+    audit_log(c, "flag.review", "ok", client_id, "flag", id, outcome);
+    json_t *made = json_array();
+    if (str_eq(kind, "suicide_risk") && str_eq(new_level, "high") && !str_eq(level, "high") &&
+        (rc = suicide_rule(c, client_id, made)) != OK) {
+        json_decref(made);
+        return rc;
+    }
+    json_t *r = flag_load(c->db, id);
+    json_object_set_new(r, "tasks_created", made);
+    *out = r;
+    return OK;
+}
+
+/* ---- kinds ---- */
+
+int flag_kind_list(struct ctx *c, json_t **out)
+{
+    json_t *rows =
+        db_rows(c->db,
+                "SELECT id, name, label, org_id, CASE WHEN org_id IS NULL THEN 1 ELSE 0 END AS built_in"
+                " FROM flag_kinds WHERE org_id IS NULL OR org_id=? ORDER BY org_id IS NOT NULL, id",
+                "i", c->a->org_id);
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r) json_object_set_new(r, "built_in", json_boolean(iget(r, "built_in")));
+    *out = rows;
+    return OK;
+}
+
+static int name_ok(const char *s)
+{
+    if (!s || !(*s >= 'a' && *s <= 'z'))
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return 0;
+    return 1;
+}
+
+int flag_kind_add(struct ctx *c, json_t *in, json_t **out)
+{
+    if (!access_is(c, ROLE_BIT(ROLE_ADMIN))) {
+        audit_log(c, "flag_kind.add", "denied", 0, "flag_kind", 0, NULL);
+        return ctx_fail(c, ERR_FORBIDDEN, _("Only an administrator may add kinds of flag."));
+    }
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    const char *name = v_str(c, in, "name", 1, 40, NULL);
+    if (name && !name_ok(name))
+        ctx_field(c, "name", _("use lower-case letters, digits and _, starting with a letter"));
+    const char *label = v_str(c, in, "label", 1, 80, NULL);
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    if (kind_known(c, name)) {
+        ctx_field(c, "name", _("already exists"));
+        return ctx_fail(c, ERR_CONFLICT, _("This kind of flag already exists."));
+    }
+    struct db_stmt *st =
+        db_query(c->db, "INSERT INTO flag_kinds(org_id, name, label) VALUES (?,?,?) RETURNING id", "itt",
+                 c->a->org_id, name, label);
+    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
+    db_done(st);
+    if (!id)
+        return ctx_fail(c, ERR_DB, _("The kind of flag could not be saved."));
+    audit_log(c, "flag_kind.add", "ok", 0, "flag_kind", id, name);
+    *out = json_pack("{s:I,s:s,s:s,s:I,s:b}", "id", (json_int_t)id, "name", name, "label", label, "org_id",
+                     (json_int_t)c->a->org_id, "built_in", 0);
+    return OK;
+}

@@ -1,0 +1,245 @@
+/* safety: safety plans written with the client, in the structure of the reference (§19): seven
+ * ordered sections of entries, client agreement; every save is a new version, old ones stay. */
+#include "base/base.h"
+#include "core/risk.h"
+#include "db/db.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const safety_sections[] = {"warning_signs", "coping",      "distractions",       "help_people",
+                                       "professionals", "environment", "reasons_for_living", NULL};
+
+/* Who may write a plan; everyone with full access (peer supporters on the team too) may read it. */
+#define ROLES_WRITE_PLAN (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN))
+#define MAX_ENTRIES 20
+
+#define PLAN_COLS                                                                                            \
+    "SELECT p.id, p.client_id, p.version, p.warning_signs, p.coping, p.distractions, p.help_people,"         \
+    " p.professionals, p.environment, p.reasons_for_living, p.client_agreed, p.agreed_at, p.written_by,"     \
+    " s.display_name AS written_by_name, p.created_at,"                                                      \
+    " CASE WHEN p.version=(SELECT max(x.version) FROM safety_plans x WHERE x.client_id=p.client_id)"         \
+    " THEN 1 ELSE 0 END AS current FROM safety_plans p JOIN staff s ON s.id=p.written_by"
+
+/* The fields an entry may have, with their bounds (environment entries add the means-safety ones). */
+static const struct efield {
+    const char *name;
+    size_t max;
+    int environment_only;
+} efields[] = {{"text", 500, 0},  {"name", 100, 0},        {"phone", 40, 0},  {"place", 200, 0},
+               {"means", 100, 1}, {"responsible", 100, 1}, {"done_on", 10, 1}};
+
+static void shape(json_t *r)
+{
+    for (int i = 0; safety_sections[i]; i++) {
+        const char *s = json_string_value(json_object_get(r, safety_sections[i]));
+        json_t *a = s ? json_loads(s, 0, NULL) : NULL;
+        json_object_set_new(r, safety_sections[i], json_is_array(a) ? a : json_array());
+        if (a && !json_is_array(a))
+            json_decref(a);
+    }
+    json_object_set_new(r, "client_agreed",
+                        json_boolean(json_integer_value(json_object_get(r, "client_agreed"))));
+    json_object_set_new(r, "current", json_boolean(json_integer_value(json_object_get(r, "current"))));
+}
+
+json_t *safety_current(struct db *db, int64_t client_id)
+{
+    json_t *r = db_row(db, PLAN_COLS " WHERE p.client_id=? ORDER BY p.version DESC LIMIT 1", "i", client_id);
+    if (r)
+        shape(r);
+    return r;
+}
+
+/* An empty plan to start from. */
+static json_t *empty_plan(int64_t client_id)
+{
+    json_t *r = json_pack("{s:I,s:i,s:b,s:n,s:b}", "client_id", (json_int_t)client_id, "version", 0,
+                          "client_agreed", 0, "agreed_at", "current", 1);
+    for (int i = 0; safety_sections[i]; i++)
+        json_object_set_new(r, safety_sections[i], json_array());
+    return r;
+}
+
+int safety_get(struct ctx *c, int64_t client_id, int64_t version, json_t **out)
+{
+    int rc = access_require(c, client_id, ACC_FULL, "safety_plan.read", NULL);
+    if (rc != OK)
+        return rc;
+    json_t *r;
+    if (version > 0) {
+        r = db_row(c->db, PLAN_COLS " WHERE p.client_id=? AND p.version=?", "ii", client_id, version);
+        if (!r)
+            return ctx_fail(c, ERR_NOTFOUND, _("No such version of the safety plan."));
+        shape(r);
+    } else {
+        r = safety_current(c->db, client_id);
+        if (!r)
+            r = empty_plan(client_id);
+    }
+    audit_log(c, "safety_plan.read", "ok", client_id, "safety_plan",
+              json_integer_value(json_object_get(r, "id")), NULL);
+    *out = r;
+    return OK;
+}
+
+int safety_history(struct ctx *c, int64_t client_id, json_t **out)
+{
+    int rc = access_require(c, client_id, ACC_FULL, "safety_plan.history", NULL);
+    if (rc != OK)
+        return rc;
+    json_t *rows = db_rows(c->db, PLAN_COLS " WHERE p.client_id=? ORDER BY p.version DESC LIMIT ?", "ii",
+                           client_id, (int64_t)LIMIT_LIST);
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r) shape(r);
+    audit_log(c, "safety_plan.history", "ok", client_id, "safety_plan", 0, NULL);
+    *out = rows;
+    return OK;
+}
+
+/* Copy one entry (a string, or an object of known text fields) into a new object; NULL when invalid. */
+static json_t *read_entry(json_t *x, int environment)
+{
+    if (json_is_string(x))
+        x = json_pack("{s:O}", "text", x);
+    else if (json_is_object(x))
+        json_incref(x);
+    else
+        return NULL;
+    json_t *e = json_object();
+    int ok = 1;
+    for (size_t i = 0; i < ARRAY_LEN(efields) && ok; i++) {
+        json_t *v = json_object_get(x, efields[i].name);
+        if (!v || json_is_null(v) || (efields[i].environment_only && !environment))
+            continue;
+        const char *s = json_string_value(v);
+        ok = s && utf8_len(s) <= efields[i].max &&
+             (!str_eq(efields[i].name, "done_on") || !*s || iso_date_valid(s));
+        if (ok && *s)
+            json_object_set(e, efields[i].name, v);
+    }
+    const char *text = json_string_value(json_object_get(e, "text"));
+    json_decref(x);
+    if (!ok || !text || !*text) {
+        json_decref(e);
+        return NULL;
+    }
+    return e;
+}
+
+/* A section: absent, a list of entries, or a text with one entry per line. NULL (with a field
+ * error) when invalid. */
+static json_t *read_section(struct ctx *c, json_t *in, const char *name)
+{
+    json_t *v = json_object_get(in, name), *list = json_array();
+    int environment = str_eq(name, "environment");
+    if (json_is_string(v)) {
+        const char *p = json_string_value(v);
+        while (*p) {
+            const char *e = strchr(p, '\n'), *next = e ? e + 1 : p + strlen(p);
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            while (n && (*p == ' ' || *p == '\t' || *p == '\r'))
+                p++, n--;
+            while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+                n--;
+            if (n) {
+                json_t *s = json_stringn(p, n), *x = s ? read_entry(s, environment) : NULL;
+                json_decref(s);
+                if (!x) {
+                    ctx_field(c, name, _("each entry is a text of at most 500 characters"));
+                    break;
+                }
+                json_array_append_new(list, x);
+            }
+            p = next;
+        }
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x)
+        {
+            json_t *e = read_entry(x, environment);
+            if (!e) {
+                ctx_field(c, name,
+                          _("each entry needs a text (at most 500 characters) and short name, phone and "
+                            "place"));
+                break;
+            }
+            json_array_append_new(list, e);
+        }
+    } else if (v && !json_is_null(v)) {
+        ctx_field(c, name, _("must be a list of entries"));
+    }
+    if (json_array_size(list) > MAX_ENTRIES)
+        ctx_field(c, name, _("at most 20 entries"));
+    if (json_object_get(c->errors, name)) {
+        json_decref(list);
+        return NULL;
+    }
+    return list;
+}
+
+int safety_save(struct ctx *c, int64_t client_id, int64_t version, json_t *in, json_t **out)
+{
+    struct access acc;
+    int rc = access_require(c, client_id, ACC_FULL, "safety_plan.save", &acc);
+    if (rc != OK)
+        return rc;
+    if (!acc.write || !access_is(c, ROLES_WRITE_PLAN)) {
+        audit_log(c, "safety_plan.save", "denied", client_id, "client", client_id, NULL);
+        return ctx_fail(c, ERR_FORBIDDEN, _("Your role may read the safety plan but not change it."));
+    }
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    json_t *sec[8] = {0};
+    size_t entries = 0;
+    for (int i = 0; safety_sections[i]; i++) {
+        sec[i] = read_section(c, in, safety_sections[i]);
+        entries += json_array_size(sec[i]);
+    }
+    int agreed = v_bool(in, "client_agreed");
+    char abuf[32], now[32];
+    iso_now(now);
+    const char *agreed_at = risk_time(c, in, "agreed_at", 0, 1, abuf);
+    if (!agreed)
+        agreed_at = NULL;
+    else if (!agreed_at)
+        agreed_at = now;
+    if (!c->errors && entries == 0)
+        ctx_field(c, "warning_signs", _("write at least one entry in the plan"));
+    char *text[8] = {0};
+    for (int i = 0; safety_sections[i]; i++) {
+        text[i] = sec[i] ? json_dumps(sec[i], JSON_COMPACT) : NULL;
+        json_decref(sec[i]);
+    }
+    int64_t cur = db_int1(c->db, 0, "SELECT COALESCE(max(version), 0) FROM safety_plans WHERE client_id=?",
+                          "i", client_id);
+    int64_t id = 0;
+    if (c->errors)
+        rc = ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    else if (version != cur)
+        rc = ctx_stale(c, cur);
+    else {
+        struct db_stmt *st = db_query(
+            c->db,
+            "INSERT INTO safety_plans(client_id, version, warning_signs, coping, distractions, help_people,"
+            " professionals, environment, reasons_for_living, client_agreed, agreed_at, written_by,"
+            " created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+            "iitttttttdtit", client_id, cur + 1, text[0], text[1], text[2], text[3], text[4], text[5],
+            text[6], agreed, agreed_at, c->a->staff_id, now);
+        id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
+        db_done(st);
+        if (!id)
+            rc = ctx_fail(c, ERR_CONFLICT, _("The safety plan could not be saved; reload it and try again."));
+    }
+    for (int i = 0; i < 8; i++)
+        free(text[i]);
+    if (rc != OK)
+        return rc;
+    audit_log(c, "safety_plan.save", "ok", client_id, "safety_plan", id, NULL);
+    json_t *r = db_row(c->db, PLAN_COLS " WHERE p.id=?", "i", id);
+    shape(r);
+    *out = r;
+    return OK;
+}
