@@ -53,6 +53,13 @@ build/san/crashload: tests/crash/crashload.c $(SAN_OBJS)
 run: deps build/hearth
 	@mkdir -p var
 	@test -f var/hearth.db || ./build/hearth demo --db var/hearth.db --clients 500
+	@echo ""
+	@echo "  Hearth: open http://127.0.0.1:8080 and log in (password hearth-demo-2026 for every demo account):"
+	@echo "    admin (administrator)   sup (supervisor)        cm1 cm2 cm3 (case managers)"
+	@echo "    psy1 nurse1 (clinicians) peer1 (peer supporter) desk1 (care-desk officer)"
+	@echo "    housing1 (housing coordinator)  analyst1 (analyst)  cm4 (case manager, Eastgate)"
+	@echo "  Stop with Ctrl-C."
+	@echo ""
 	./build/hearth serve --db var/hearth.db --listen 127.0.0.1:8080
 
 TESTBINS := $(if $(wildcard tests/api/apitest.c),build/san/apitest) $(if $(wildcard tests/crash/crashload.c),build/san/crashload)
