@@ -2,10 +2,10 @@
 #include "http/http.h"
 
 extern const struct route api_account_routes[], api_record_routes[], api_assess_routes[], api_risk_routes[],
-    ui_routes[], ui_risk_routes[];
-const struct route *const route_tables[] = {api_account_routes, api_record_routes, api_assess_routes,
-                                            api_risk_routes,    ui_routes,         ui_risk_routes,
-                                            NULL};
+    ui_routes[], ui_risk_routes[], ui_crisis_routes[];
+const struct route *const route_tables[] = {
+    api_account_routes, api_record_routes, api_assess_routes, api_risk_routes,
+    ui_routes,          ui_risk_routes,    ui_crisis_routes,  NULL};
 
 const struct route **http_routes(int *n)
 {

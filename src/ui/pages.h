@@ -144,4 +144,12 @@ void page_stash(struct hreq *h, json_t *in);
 json_t *page_stashed(struct hreq *h);
 /* The staff this actor may assign work to (their organisation, active), as from staff_list. */
 json_t *page_staff(struct hreq *h);
+/* Shared by pages_risk.c and pages_crisis.c (defined in pages_risk.c). */
+void rk_errors_reset(struct ctx *c);
+void rk_tel(struct buf *b, const char *phone);
+void rk_summary(struct buf *b, json_t *errs, const char *msg, const char *pfx, const char *const *labels);
+json_t *rk_pick(struct hreq *h, const char *const *names);
+void rk_event_line(struct buf *b, json_t *e);
+void rk_plan_body(struct buf *b, json_t *plan, int h_level);
+void rk_plan_meta(struct buf *b, json_t *plan);
 #endif
