@@ -1,5 +1,5 @@
 # Hearth build: `make` (release binary), `make run` (demo server), `make check` (every test under ASan+UBSan).
-PKGS    := libh2o-evloop sqlite3 jansson libsodium
+PKGS    := libh2o-evloop sqlite3 libpq jansson libsodium
 CC      ?= cc
 BASE_CFLAGS := -std=c17 -D_GNU_SOURCE -DH2O_USE_LIBUV=0 -Wall -Wextra -Werror -g -Isrc -Ibuild/gen \
                $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

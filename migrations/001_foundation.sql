@@ -1,5 +1,7 @@
 -- 001: organisations, staff, identity, clients, episodes, care teams, contacts, tasks,
 -- break-glass and the audit chain. Timestamps are UTC ISO-8601 text; dates YYYY-MM-DD.
+-- Written in SQLite's words; db/ gives PostgreSQL its own (db_ddl), and a block between
+-- "-- @sqlite" or "-- @postgresql" and "-- @end" is for that engine only.
 CREATE TABLE orgs (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,
@@ -92,7 +94,14 @@ CREATE TABLE client_links (
 );
 CREATE INDEX client_links_client ON client_links(client_id);
 CREATE INDEX client_links_other ON client_links(other_id);
+-- The name index: every client's search text (client_search_text), searched by trigrams.
+-- @sqlite
 CREATE VIRTUAL TABLE clients_fts USING fts5(name, tokenize='trigram');
+-- @postgresql
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE TABLE clients_fts (rowid BIGINT PRIMARY KEY, name TEXT NOT NULL);
+CREATE INDEX clients_fts_name ON clients_fts USING gin (name gin_trgm_ops);
+-- @end
 
 CREATE TABLE episodes (
   id INTEGER PRIMARY KEY,

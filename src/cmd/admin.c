@@ -273,8 +273,8 @@ int cmd_audit(int argc, char **argv)
     if (cmd_open(url, NULL, &db) != 0)
         return EXIT_FAIL;
     char head[4200], report[512];
-    snprintf(head, sizeof head, "%s.audit-head", strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url);
-    int bad = audit_verify(db, head, report, sizeof report);
+    audit_head_file(db, head, sizeof head);
+    int bad = audit_verify(db, head[0] ? head : NULL, report, sizeof report);
     printf("audit %s: %s\n", bad ? "FAILED" : "ok", report);
     db_close(db);
     return bad ? EXIT_FAIL : EXIT_OK;

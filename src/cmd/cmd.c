@@ -78,8 +78,7 @@ int cmd_open(const char *url, const char *synchronous, struct db **out)
         return -1;
     }
     char head[4200];
-    const char *path = strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
-    snprintf(head, sizeof head, "%s.audit-head", path);
+    audit_head_file(*out, head, sizeof head);
     audit_set_head_path(head);
     writer_set_on_commit(after_commit);
     return 0;

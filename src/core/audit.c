@@ -4,12 +4,12 @@
 #include "base/base.h"
 #include "core/core.h"
 #include "db/db.h"
+#include <fcntl.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
-#include <pthread.h>
 #include <unistd.h>
 
 #define HASH_LEN 32
@@ -35,7 +35,8 @@ void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t c
     r->keep = strcmp(outcome, "ok") != 0;
 }
 
-void audit_log_kept(struct ctx *c, const char *action, int64_t client_id, const char *entity, int64_t entity_id)
+void audit_log_kept(struct ctx *c, const char *action, int64_t client_id, const char *entity,
+                    int64_t entity_id)
 {
     audit_log(c, action, "ok", client_id, entity, entity_id, NULL);
     c->pend[c->npend - 1].keep = 1;
@@ -127,12 +128,15 @@ static int append(struct ctx *c, struct db *w, const struct audit_rec *a)
         .addr = c->addr,
     };
     row_hash(prev, &r, hash);
-    rc = db_run(w,
-                "INSERT INTO audit(seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id, purpose,"
-                " reason, request_id, addr, prev, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                "itIIttItIttttbb", seq, at, r.staff_id, r.org_id, r.action, r.outcome, r.client_id, r.entity,
-                r.entity_id, r.purpose, r.reason, r.request_id, r.addr, prev, (size_t)HASH_LEN, hash,
-                (size_t)HASH_LEN);
+    rc = db_run(
+        w,
+        "INSERT INTO audit(seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id, purpose,"
+        " reason, request_id, addr, prev, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "itIIttItIttttbb", seq, at, r.staff_id, r.org_id, r.action, r.outcome, r.client_id, r.entity,
+        r.entity_id, r.purpose, r.reason, r.request_id, r.addr, prev, (size_t)HASH_LEN, hash,
+        (size_t)HASH_LEN);
+    if (rc == DB_OK && !db_is_sqlite(w)) /* the shared head, in the same transaction */
+        rc = db_run(w, "UPDATE audit_head SET seq=?, hash=? WHERE id=1", "ib", seq, hash, (size_t)HASH_LEN);
     return rc == DB_OK ? OK : ERR_DB;
 }
 
@@ -146,6 +150,15 @@ int audit_flush(struct ctx *c, struct db *w, int failed)
         free(c->pend[i].reason);
     c->npend = 0;
     return rc;
+}
+
+void audit_head_file(struct db *db, char *out, size_t len)
+{
+    const char *url = db->url ? db->url : "";
+    if (!db_is_sqlite(db))
+        snprintf(out, len, "%s", ""); /* a shared database has no one place beside it */
+    else
+        snprintf(out, len, "%s.audit-head", strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url);
 }
 
 void audit_set_head_path(const char *path)
@@ -189,70 +202,112 @@ int audit_verify(struct db *db, const char *hpath, char *report, size_t len)
     long long hseq = 0;
     char hex[HASH_LEN * 2 + 2] = "";
     int have_head = 0, head_bad = 0;
+    if (hpath && !*hpath)
+        hpath = NULL;
+    int have_file = hpath != NULL;
     FILE *f = hpath ? fopen(hpath, "r") : NULL;
     if (f) {
         have_head = 1;
         head_bad = fscanf(f, "%lld %65s", &hseq, hex) != 2;
         fclose(f);
+    } else if (!db_is_sqlite(db)) { /* the head shared in the database (migration 003) */
+        hpath = "in table audit_head";
+        struct db_stmt *h = db_query(db, "SELECT seq, hash FROM audit_head WHERE id=1", "");
+        if (db_step(h) == DB_ROW) {
+            size_t n;
+            const void *p = db_blob(h, 1, &n);
+            have_head = 1;
+            hseq = db_int(h, 0);
+            if (n == HASH_LEN)
+                sodium_bin2hex(hex, sizeof hex, p, n);
+            else
+                head_bad = hseq != 0 || n != 0;
+        }
+        db_done(h);
     }
-    struct db_stmt *st = db_query(db,
-                                  "SELECT seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id,"
-                                  " purpose, reason, request_id, addr, prev, hash FROM audit ORDER BY seq",
-                                  "");
-    while (!bad && db_step(st) == DB_ROW) {
-        struct row r = {
-            .seq = db_int(st, 0), .at = db_text(st, 1),
-            .staff_id = db_int(st, 2), .staff_null = db_isnull(st, 2),
-            .org_id = db_int(st, 3), .org_null = db_isnull(st, 3),
-            .action = db_text(st, 4), .outcome = db_text(st, 5),
-            .client_id = db_int(st, 6), .client_null = db_isnull(st, 6),
-            .entity = db_text(st, 7),
-            .entity_id = db_int(st, 8), .entity_id_null = db_isnull(st, 8),
-            .purpose = db_text(st, 9), .reason = db_text(st, 10), .request_id = db_text(st, 11),
-            .addr = db_text(st, 12),
-        };
-        size_t np, nh;
-        const void *p = db_blob(st, 13, &np);
-        const void *h = db_blob(st, 14, &nh);
-        if (r.seq != expect) {
-            snprintf(report, len, "record %lld: expected sequence %lld (a record was deleted, inserted or moved)",
-                     (long long)r.seq, (long long)expect);
-            bad = 1;
-        } else if (np != HASH_LEN || memcmp(p, prev, HASH_LEN) != 0) {
-            snprintf(report, len, "record %lld: does not follow record %lld (chain broken: reordered or inserted)",
-                     (long long)r.seq, (long long)r.seq - 1);
-            bad = 1;
-        } else {
-            row_hash(prev, &r, want);
-            if (nh != HASH_LEN || memcmp(h, want, HASH_LEN) != 0) {
-                snprintf(report, len, "record %lld: contents do not match its hash (modified)", (long long)r.seq);
+    /* Page through the chain in order, so a long log never sits in memory at once. */
+    int64_t last = INT64_MIN;
+    for (int got = 1; got && !bad;) {
+        got = 0;
+        struct db_stmt *st =
+            db_query(db,
+                     "SELECT seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id,"
+                     " purpose, reason, request_id, addr, prev, hash FROM audit WHERE seq>?"
+                     " ORDER BY seq LIMIT 5000",
+                     "i", last);
+        while (!bad && db_step(st) == DB_ROW) {
+            got = 1;
+            last = db_int(st, 0);
+            struct row r = {
+                .seq = db_int(st, 0),
+                .at = db_text(st, 1),
+                .staff_id = db_int(st, 2),
+                .staff_null = db_isnull(st, 2),
+                .org_id = db_int(st, 3),
+                .org_null = db_isnull(st, 3),
+                .action = db_text(st, 4),
+                .outcome = db_text(st, 5),
+                .client_id = db_int(st, 6),
+                .client_null = db_isnull(st, 6),
+                .entity = db_text(st, 7),
+                .entity_id = db_int(st, 8),
+                .entity_id_null = db_isnull(st, 8),
+                .purpose = db_text(st, 9),
+                .reason = db_text(st, 10),
+                .request_id = db_text(st, 11),
+                .addr = db_text(st, 12),
+            };
+            size_t np, nh;
+            const void *p = db_blob(st, 13, &np);
+            const void *h = db_blob(st, 14, &nh);
+            if (r.seq != expect) {
+                snprintf(report, len,
+                         "record %lld: expected sequence %lld (a record was deleted, inserted or moved)",
+                         (long long)r.seq, (long long)expect);
+                bad = 1;
+            } else if (np != HASH_LEN || memcmp(p, prev, HASH_LEN) != 0) {
+                snprintf(report, len,
+                         "record %lld: does not follow record %lld (chain broken: reordered or inserted)",
+                         (long long)r.seq, (long long)r.seq - 1);
                 bad = 1;
             } else {
-                memcpy(prev, want, HASH_LEN);
-                expect++;
-                count++;
+                row_hash(prev, &r, want);
+                if (nh != HASH_LEN || memcmp(h, want, HASH_LEN) != 0) {
+                    snprintf(report, len, "record %lld: contents do not match its hash (modified)",
+                             (long long)r.seq);
+                    bad = 1;
+                } else {
+                    memcpy(prev, want, HASH_LEN);
+                    expect++;
+                    count++;
+                }
             }
         }
+        db_done(st);
     }
-    db_done(st);
     if (bad)
         return 1;
     /* The head kept outside the database catches a deleted tail. */
     if (!have_head) {
         if (count > 0 && hpath) {
-            snprintf(report, len, "head file %s is missing; cannot tell whether the newest records were removed",
-                     hpath);
+            snprintf(report, len, "head %s %s is missing; cannot tell whether the newest records were removed",
+                     have_file ? "file" : "row", hpath);
             return 1;
         }
         snprintf(report, len, "%lld records, chain intact", (long long)count);
         return 0;
     }
     if (head_bad) {
-        snprintf(report, len, "head file %s is unreadable", hpath);
+        snprintf(report, len, "head %s %s is unreadable", have_file ? "file" : "row", hpath);
         return 1;
     }
+    if (hseq == 0 && count == 0) {
+        snprintf(report, len, "0 records, chain intact");
+        return 0;
+    }
     if (hseq > count) {
-        snprintf(report, len, "record %lld: missing; the chain ends at %lld but the head file says %lld (truncated)",
+        snprintf(report, len,
+                 "record %lld: missing; the chain ends at %lld but the head says %lld (truncated)",
                  (long long)count + 1, (long long)count, hseq);
         return 1;
     }
@@ -268,7 +323,8 @@ int audit_verify(struct db *db, const char *hpath, char *report, size_t len)
     }
     db_done(q);
     if (!match) {
-        snprintf(report, len, "record %lld: differs from the hash kept in the head file (rewritten chain)", hseq);
+        snprintf(report, len, "record %lld: differs from the hash kept in the head %s (rewritten chain)", hseq,
+                 have_file ? "file" : "row");
         return 1;
     }
     snprintf(report, len, "%lld records, chain intact, head matches record %lld", (long long)count, hseq);
@@ -292,11 +348,12 @@ int audit_client_report(struct ctx *c, int64_t client_id, json_t **out)
 
 int audit_recent_clients(struct ctx *c, int limit, json_t **out)
 {
-    *out = db_rows(c->db,
-                   "SELECT c.id, c.given_name, c.family_name, c.preferred_name, c.birth_date, max(a.at) AS viewed_at"
-                   " FROM (SELECT client_id, at FROM audit WHERE staff_id=? AND action='client.read' AND outcome='ok'"
-                   " ORDER BY seq DESC LIMIT 200) a JOIN clients c ON c.id=a.client_id"
-                   " GROUP BY c.id ORDER BY viewed_at DESC LIMIT ?",
-                   "id", c->a->staff_id, limit);
+    *out = db_rows(
+        c->db,
+        "SELECT c.id, c.given_name, c.family_name, c.preferred_name, c.birth_date, max(a.at) AS viewed_at"
+        " FROM (SELECT client_id, at FROM audit WHERE staff_id=? AND action='client.read' AND outcome='ok'"
+        " ORDER BY seq DESC LIMIT 200) a JOIN clients c ON c.id=a.client_id"
+        " GROUP BY c.id ORDER BY viewed_at DESC LIMIT ?",
+        "id", c->a->staff_id, limit);
     return OK;
 }

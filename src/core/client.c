@@ -353,40 +353,6 @@ int client_history(struct ctx *c, int64_t id, json_t **out)
     return OK;
 }
 
-/* Build an FTS5 query of quoted trigram phrases from the user's words ("ann kim" -> "ann" "kim"). */
-static int fts_query(const char *q, char *out, size_t len)
-{
-    size_t o = 0;
-    int words = 0;
-    while (*q) {
-        while (*q == ' ')
-            q++;
-        const char *s = q;
-        while (*q && *q != ' ')
-            q++;
-        size_t n = (size_t)(q - s), chars = 0;
-        if (n == 0)
-            break;
-        for (size_t i = 0; i < n; i++)
-            chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-        if (chars < 3)
-            return -1; /* the trigram index needs three characters in each word */
-        if (o + n * 2 + 4 >= len)
-            return -1;
-        out[o++] = '"';
-        for (size_t i = 0; i < n; i++) {
-            if (s[i] == '"')
-                out[o++] = '"';
-            out[o++] = s[i];
-        }
-        out[o++] = '"';
-        out[o++] = ' ';
-        words++;
-    }
-    out[o] = 0;
-    return words ? 0 : -1;
-}
-
 /* Visibility predicate on c.id: what the actor may at least find. */
 #define VISIBLE_ANY                                                                                                \
     " AND (c.org_id=?1 OR EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND (e.org_id=?1 OR"           \
@@ -400,14 +366,14 @@ static int fts_query(const char *q, char *out, size_t len)
     " b.staff_id=?2 AND b.expires_at>?4))"
 #define SEARCH_COLS                                                                                               \
     "SELECT c.id, c.given_name, c.family_name, c.preferred_name, substr(c.birth_date,1,4) AS birth_year,"        \
-    " (SELECT group_concat(e.programme, ',') FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged')"  \
+    " (SELECT %s(e.programme, ',') FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged')"            \
     " AS programmes"
 /* Which input drives the search: the name (trigram index, walked in id order so LIMIT stops early),
  * the date of birth, or an identifier; the other inputs filter. */
-#define BY_NAME " FROM clients_fts f CROSS JOIN clients c ON c.id=f.rowid WHERE clients_fts MATCH ?6 AND f.rowid>?5"
+#define BY_NAME " FROM clients_fts f CROSS JOIN clients c WHERE c.id=f.rowid AND %s AND f.rowid>?5"
 #define BY_BIRTH " FROM clients c WHERE c.birth_date=?7 AND c.id>?5 AND ?6 IS NULL"
 #define BY_IDENT                                                                                                  \
-    " FROM client_identifiers i CROSS JOIN clients c ON c.id=i.client_id WHERE i.value=?8 AND c.id>?5"            \
+    " FROM client_identifiers i CROSS JOIN clients c WHERE c.id=i.client_id AND i.value=?8 AND c.id>?5"            \
     " AND ?6 IS NULL"
 #define SEARCH_SQL(DRIVER, ORDER, VIS)                                                                            \
     SEARCH_COLS DRIVER " AND (?7 IS NULL OR c.birth_date=?7)"                                                     \
@@ -424,7 +390,7 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
     if (birth_date && *birth_date && !iso_date_valid(birth_date))
         return ctx_field(c, "birth_date", _("must be a date YYYY-MM-DD"));
     char match[600] = "";
-    if (q && *q && (strlen(q) > 200 || fts_query(q, match, sizeof match) != 0))
+    if (q && *q && (strlen(q) > 200 || db_name_match(c->db, q, match, sizeof match) != 0))
         return ctx_field(c, "q", _("give at least three characters in each word of a name (for example 김민지, not 민지)"));
     if (limit <= 0 || limit > LIMIT_LIST)
         limit = 20;
@@ -438,7 +404,14 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
          SEARCH_SQL(BY_IDENT, "c.id", VISIBLE_TEAM)},
     };
     int driver = *match ? 0 : birth_date && *birth_date ? 1 : 2;
-    json_t *rows = db_rows(c->db, sql[c->a->role == ROLE_PEER][driver], "iittittti", c->a->org_id, c->a->staff_id, today, now, after,
+    /* The engine's words for joining programmes and matching names (db_sql). */
+    char text[4096];
+    const char *tmpl = sql[c->a->role == ROLE_PEER][driver];
+    if (driver == 0)
+        snprintf(text, sizeof text, tmpl, db_sql(c->db, DB_SQL_LIST_AGG), db_sql(c->db, DB_SQL_NAME_MATCH));
+    else
+        snprintf(text, sizeof text, tmpl, db_sql(c->db, DB_SQL_LIST_AGG));
+    json_t *rows = db_rows(c->db, text, "iittittti", c->a->org_id, c->a->staff_id, today, now, after,
                            *match ? match : NULL, birth_date && *birth_date ? birth_date : NULL,
                            identifier && *identifier ? identifier : NULL, (int64_t)limit + 1);
     json_t *res = json_object();

@@ -85,6 +85,9 @@ void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t c
 void audit_log_kept(struct ctx *c, const char *action, int64_t client_id, const char *entity, int64_t entity_id);
 /* Append the pending records on a write connection; with failed != 0 only the kept ones. */
 int audit_flush(struct ctx *c, struct db *w, int failed);
+/* Where the chain head is kept outside the database: DB.audit-head beside a SQLite file; "" on
+ * PostgreSQL, where writers on several machines share the chain (serialised in the database). */
+void audit_head_file(struct db *db, char *out, size_t len);
 void audit_set_head_path(const char *path);
 void audit_write_head(struct db *w); /* after commit: keep the newest hash outside the database */
 /* Check the whole chain and the head file; prints findings; 0 when intact. */

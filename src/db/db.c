@@ -4,7 +4,10 @@
 #include <stdarg.h>
 #include <string.h>
 
-static const struct db_ops *const backends[] = {&db_sqlite_ops};
+static const struct db_ops *const backends[] = {&db_sqlite_ops, &db_pg_ops};
+static const struct {
+    const char *alias, *scheme;
+} aliases[] = {{"postgres", "postgresql"}};
 
 int db_open(const char *url, const struct db_options *o, struct db **out, char *err, size_t errlen)
 {
@@ -14,14 +17,20 @@ int db_open(const char *url, const struct db_options *o, struct db **out, char *
     if (colon && colon - url < 16 && colon[1] != '\\') {
         size_t n = (size_t)(colon - url);
         ops = NULL;
+        const char *scheme = url;
+        for (size_t i = 0; i < ARRAY_LEN(aliases); i++)
+            if (strlen(aliases[i].alias) == n && memcmp(aliases[i].alias, url, n) == 0)
+                scheme = aliases[i].scheme, n = strlen(scheme);
         for (size_t i = 0; i < ARRAY_LEN(backends); i++)
-            if (strlen(backends[i]->scheme) == n && memcmp(backends[i]->scheme, url, n) == 0)
+            if (strlen(backends[i]->scheme) == n && memcmp(backends[i]->scheme, scheme, n) == 0)
                 ops = backends[i];
         if (!ops) {
-            snprintf(err, errlen, "unsupported database URL '%s' (use sqlite:PATH or a file path)", url);
+            snprintf(err, errlen,
+                     "unsupported database URL '%.*s:...' (use sqlite:PATH, a file path or postgresql://...)",
+                     (int)n, url);
             return DB_ERR;
         }
-        target = colon + 1;
+        target = ops->full_url ? url : colon + 1;
     }
     struct db_options def = {0};
     int rc = ops->open(target, o ? o : &def, out, err, errlen);
@@ -48,7 +57,7 @@ int64_t db_changes(struct db *db)
 }
 int db_begin(struct db *db)
 {
-    return db_exec(db, db_is_sqlite(db) ? "BEGIN IMMEDIATE" : "BEGIN");
+    return db->ops->begin(db);
 }
 int db_commit(struct db *db)
 {
@@ -64,7 +73,27 @@ int db_is_sqlite(struct db *db)
 }
 int db_backup(struct db *db, const char *path, void (*progress)(int, int))
 {
+    if (!db->ops->backup) {
+        log_error("backup: not available for this database");
+        return DB_ERR;
+    }
     return db->ops->backup(db, path, progress);
+}
+const char *db_sql(struct db *db, enum db_sql_fragment f)
+{
+    return db->ops->sql[f];
+}
+int db_name_match(struct db *db, const char *q, char *out, size_t len)
+{
+    return db->ops->name_match(q, out, len);
+}
+char *db_ddl(struct db *db, const char *sql)
+{
+    return db->ops->ddl ? db->ops->ddl(sql) : xstrdup(sql);
+}
+int db_unavailable(void)
+{
+    return db_pg_unavailable();
 }
 
 static struct db_stmt *vquery(struct db *db, const char *sql, const char *fmt, va_list ap)
@@ -83,7 +112,7 @@ static struct db_stmt *vquery(struct db *db, const char *sql, const char *fmt, v
             break;
         case 'I': /* 0 binds null: optional references */
             v = va_arg(ap, int64_t);
-            db->ops->bind(st, idx, v ? 'i' : 'n', NULL, v);
+            db->ops->bind(st, idx, v ? 'i' : 'n', NULL, v ? v : 'i');
             break;
         case 'd':
             v = va_arg(ap, int);
@@ -91,8 +120,13 @@ static struct db_stmt *vquery(struct db *db, const char *sql, const char *fmt, v
             break;
         case 't':
             p = va_arg(ap, const char *);
-            db->ops->bind(st, idx, p ? 't' : 'n', p, -1);
+            db->ops->bind(st, idx, p ? 't' : 'n', p, p ? -1 : 't');
             break;
+        case 'f': { /* const double *: NULL binds null */
+            const double *x = va_arg(ap, const double *);
+            db->ops->bind(st, idx, x ? 'f' : 'n', x, x ? 0 : 'f');
+            break;
+        }
         case 'b':
             p = va_arg(ap, const void *);
             v = (int64_t)va_arg(ap, size_t);

@@ -1,4 +1,4 @@
-/* db: the one database interface. A backend (db_sqlite.c; db_pg.c to follow) fills a
+/* db: the one database interface. A backend (db_sqlite.c, db_pg.c) fills a
  * table of operations; callers use the wrappers below and never the backend directly.
  * SQL is written once with `?` placeholders in the portable subset; where engines
  * differ, the difference is a named helper here (db_sql_*). */
@@ -8,7 +8,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { DB_OK = 0, DB_ROW = 1, DB_DONE = 2, DB_ERR = -1, DB_BUSY = -2, DB_CONSTRAINT = -3 };
+enum { DB_OK = 0, DB_ROW = 1, DB_DONE = 2, DB_ERR = -1, DB_BUSY = -2, DB_CONSTRAINT = -3, DB_UNAVAILABLE = -4 };
+
+/* SQL fragments that differ between engines (db_sql). */
+enum db_sql_fragment {
+    DB_SQL_NAME_MATCH, /* condition on `f`, the name index clients_fts, matching parameter ?6 from db_name_match */
+    DB_SQL_LIST_AGG,   /* the aggregate joining strings with a separator: name(expr, ',') */
+    DB_SQL_COUNT
+};
 
 struct db_options {
     int readonly;          /* a reader connection: query only */
@@ -21,9 +28,11 @@ struct db_stmt;
 
 struct db_ops {
     const char *scheme;
+    int full_url; /* open() receives the whole URL, scheme included */
     int (*open)(const char *target, const struct db_options *o, struct db **out, char *err, size_t errlen);
     void (*close)(struct db *db);
     int (*exec)(struct db *db, const char *sql);
+    int (*begin)(struct db *db); /* a write transaction, serialised with every other writer */
     struct db_stmt *(*prepare)(struct db *db, const char *sql);
     int (*bind)(struct db_stmt *st, int idx, char type, const void *p, int64_t n);
     int (*step)(struct db_stmt *st);
@@ -39,6 +48,9 @@ struct db_ops {
     const char *(*errmsg)(struct db *db);
     int (*backup)(struct db *db, const char *path, void (*progress)(int done, int total));
     int (*checkpoint)(struct db *db);
+    char *(*ddl)(const char *sql); /* migration DDL in this dialect (malloc'd); NULL: as written */
+    int (*name_match)(const char *q, char *out, size_t len);
+    const char *const *sql; /* DB_SQL_COUNT fragments */
 };
 
 struct db {
@@ -46,7 +58,7 @@ struct db {
     const char *url;
 };
 
-/* Open by URL: "sqlite:PATH", a plain path, or (later) "postgresql://...". */
+/* Open by URL: "sqlite:PATH", a plain path, or "postgresql://..." (libpq's URL). */
 int db_open(const char *url, const struct db_options *o, struct db **out, char *err, size_t errlen);
 void db_close(struct db *db);
 int db_exec(struct db *db, const char *sql);
@@ -58,6 +70,8 @@ int db_rollback(struct db *db);
 
 /* Prepare (cached by the backend) and bind in one call. fmt has one letter per `?`:
  *   i int64_t   I int64_t, 0 binds null   d int   t const char* (NULL binds null)   b const void*, size_t   n null
+ *   f const double* (NULL binds null)
+ * (A backend's bind gets type 'n' for null with n = the letter it stands for: 'i', 'f', 't', 'b' or 0.)
  * Returns NULL only on a SQL error (logged). Always pair with db_done(). */
 struct db_stmt *db_query(struct db *db, const char *sql, const char *fmt, ...);
 int db_step(struct db_stmt *st);
@@ -78,11 +92,20 @@ json_t *db_row(struct db *db, const char *sql, const char *fmt, ...);   /* objec
 
 /* Dialect helpers: where engines differ. */
 int db_is_sqlite(struct db *db);
+const char *db_sql(struct db *db, enum db_sql_fragment f);
+/* The user's words as the argument of DB_SQL_NAME_MATCH: -1 when a word is shorter than three
+ * characters (the trigram index cannot look it up) or there are none. */
+int db_name_match(struct db *db, const char *q, char *out, size_t len);
+/* Migration DDL as this engine wants it; the caller frees. */
+char *db_ddl(struct db *db, const char *sql);
+/* Nonzero while a server connection has found the database unreachable (answer 503). */
+int db_unavailable(void);
+int db_pg_unavailable(void);
 /* Move committed pages from the log into the database without blocking the writer
  * (SQLite WAL checkpoint, PASSIVE); a no-op where the engine does this itself. */
 int db_checkpoint(struct db *db);
 /* Online, consistent copy of the whole database to a file. */
 int db_backup(struct db *db, const char *path, void (*progress)(int done, int total));
 
-extern const struct db_ops db_sqlite_ops;
+extern const struct db_ops db_sqlite_ops, db_pg_ops;
 #endif

@@ -119,6 +119,8 @@ static int s_bind(struct db_stmt *s, int idx, char type, const void *p, int64_t 
     switch (type) {
     case 'i':
         return sqlite3_bind_int64(s->st, idx, n);
+    case 'f':
+        return sqlite3_bind_double(s->st, idx, *(const double *)p);
     case 't':
         return sqlite3_bind_text(s->st, idx, p, (int)n, SQLITE_TRANSIENT);
     case 'b':
@@ -238,6 +240,50 @@ static int s_checkpoint(struct db *db)
     return rc == SQLITE_OK || rc == SQLITE_BUSY ? DB_OK : DB_ERR;
 }
 
+static int s_begin(struct db *db)
+{
+    return s_exec(db, "BEGIN IMMEDIATE");
+}
+
+/* FTS5 trigram: quoted phrases, one per word ("ann kim" -> "ann" "kim"). */
+static int s_name_match(const char *q, char *out, size_t len)
+{
+    size_t o = 0;
+    int words = 0;
+    while (*q) {
+        while (*q == ' ')
+            q++;
+        const char *s = q;
+        while (*q && *q != ' ')
+            q++;
+        size_t n = (size_t)(q - s), chars = 0;
+        if (n == 0)
+            break;
+        for (size_t i = 0; i < n; i++)
+            chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+        if (chars < 3)
+            return -1; /* the trigram index needs three characters in each word */
+        if (o + n * 2 + 4 >= len)
+            return -1;
+        out[o++] = '"';
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == '"')
+                out[o++] = '"';
+            out[o++] = s[i];
+        }
+        out[o++] = '"';
+        out[o++] = ' ';
+        words++;
+    }
+    out[o] = 0;
+    return words ? 0 : -1;
+}
+
+static const char *const s_sql[DB_SQL_COUNT] = {
+    [DB_SQL_NAME_MATCH] = "clients_fts MATCH ?6",
+    [DB_SQL_LIST_AGG] = "group_concat",
+};
+
 const struct db_ops db_sqlite_ops = {
     .scheme = "sqlite",
     .open = s_open,
@@ -258,4 +304,7 @@ const struct db_ops db_sqlite_ops = {
     .errmsg = s_errmsg,
     .backup = s_backup,
     .checkpoint = s_checkpoint,
+    .begin = s_begin,
+    .name_match = s_name_match,
+    .sql = s_sql,
 };

@@ -20,9 +20,15 @@ static void run_one(struct db *db, struct wjob *j)
 {
     db_exec(db, "SAVEPOINT job");
     j->rc = j->run(j, db);
-    db_exec(db, j->rc == 0 ? "RELEASE job" : "ROLLBACK TO job");
-    if (j->rc != 0)
-        db_exec(db, "RELEASE job");
+    /* A job that met an error it did not report still fails alone: PostgreSQL refuses RELEASE in
+     * a transaction an error has aborted, and ROLLBACK TO makes the transaction usable again. */
+    if (j->rc == 0 && db_exec(db, "RELEASE job") != DB_OK)
+        j->rc = -1;
+    else if (j->rc == 0)
+        goto after;
+    db_exec(db, "ROLLBACK TO job");
+    db_exec(db, "RELEASE job");
+after:
     if (j->after)
         j->after(j, db, j->rc);
 }

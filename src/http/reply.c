@@ -1,6 +1,7 @@
 /* reply: every response leaves through here: security headers, request id, the access log,
  * metrics, and the rule that a response waits for the commit of its audit records. */
 #include "http/http.h"
+#include "db/db.h"
 #include "ui/ui.h"
 #include <stdio.h>
 #include <string.h>
@@ -195,7 +196,15 @@ void reply_core_error(struct hreq *h, int rc)
     case ERR_DUPLICATE: status = 409; break;
     case ERR_UNAUTH: status = 401; break;
     case ERR_THROTTLED: status = 429; break;
-    default: status = 500; if (!detail) detail = "Something went wrong; nothing was changed.";
+    default:
+        if (db_unavailable()) {
+            status = 503;
+            detail = "The database cannot be reached just now. Nothing was changed; try again in a moment.";
+        } else {
+            status = 500;
+            if (!detail)
+                detail = "Something went wrong; nothing was changed.";
+        }
     }
     reply_problem(h, status, status_title(status), detail, extra);
 }

@@ -584,8 +584,7 @@ int http_serve(const struct serve_opts *o)
     hd->on_req = on_req;
 
     char head[4200];
-    const char *path = strncmp(o->db_url, "sqlite:", 7) == 0 ? o->db_url + 7 : o->db_url;
-    snprintf(head, sizeof head, "%s.audit-head", path);
+    audit_head_file(w, head, sizeof head);
     audit_set_head_path(head);
     if (writer_start(w, o->max_batch, after_commit) != 0) {
         log_error("cannot start the writer thread");

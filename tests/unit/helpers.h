@@ -1,5 +1,6 @@
-/* helpers: what the unit tests share: a fresh migrated SQLite database in a temporary
- * directory, a fixed clock, and small builders for a world of organisations, staff and clients.
+/* helpers: what the unit tests share: a fresh migrated database (SQLite in a temporary
+ * directory, or a new database on the throw-away PostgreSQL cluster named by HEARTH_TEST_PG
+ * when the suite runs on PostgreSQL), a fixed clock, and small builders for a world of organisations, staff and clients.
  * Included (not linked) by each tests/unit/test_*.c; everything here is static. */
 #ifndef HEARTH_TEST_HELPERS_H
 #define HEARTH_TEST_HELPERS_H
@@ -29,10 +30,39 @@
 
 struct tdb {
     char dir[256];
-    char path[300];
-    char head[320];
+    char path[300]; /* the database URL: a file path, or postgresql://... */
+    char head[320]; /* the audit head file; "" on PostgreSQL */
+    char pgname[64];
     struct db *db;
 };
+
+/* The PostgreSQL cluster the suite runs on (tests/pg/cluster), or NULL for SQLite. */
+static __attribute__((unused)) const char *test_pg(void)
+{
+    const char *u = getenv("HEARTH_TEST_PG");
+    return u && *u ? u : NULL;
+}
+
+/* The URL of database `name` on the test cluster: the base URL names database "postgres". */
+static __attribute__((unused)) void test_pg_url(const char *name, char *out, size_t len)
+{
+    const char *base = test_pg();
+    const char *at = strstr(base, "/postgres?");
+    assert_non_null(at);
+    snprintf(out, len, "%.*s/%s%s", (int)(at - base), base, name, at + 9);
+}
+
+/* Run one statement on the cluster's maintenance database (CREATE/DROP DATABASE). */
+static __attribute__((unused)) void test_pg_admin(const char *sql)
+{
+    struct db *a;
+    char err[256] = "";
+    if (db_open(test_pg(), NULL, &a, err, sizeof err) != DB_OK)
+        fail_msg("test cluster: %s", err);
+    if (db_exec(a, sql) != DB_OK)
+        fail_msg("test cluster: %s: %s", sql, db_errmsg(a));
+    db_close(a);
+}
 
 static __attribute__((unused)) void tdb_remove_files(struct tdb *t)
 {
@@ -46,6 +76,11 @@ static __attribute__((unused)) void tdb_remove_files(struct tdb *t)
     snprintf(p, sizeof p, "%s.tmp", t->head);
     unlink(p);
     rmdir(t->dir);
+    if (t->pgname[0]) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", t->pgname);
+        test_pg_admin(sql);
+    }
 }
 
 /* A fresh, migrated database in its own temporary directory. */
@@ -58,6 +93,27 @@ static __attribute__((unused)) struct tdb *tdb_open(void)
     assert_non_null(mkdtemp(t->dir));
     snprintf(t->path, sizeof t->path, "%s/t.db", t->dir);
     snprintf(t->head, sizeof t->head, "%s.audit-head", t->path);
+    if (test_pg()) {
+        static int n;
+        char sql[128];
+        snprintf(t->pgname, sizeof t->pgname, "unit_%d_%d", (int)getpid(), ++n);
+        snprintf(sql, sizeof sql, "CREATE DATABASE %s", t->pgname);
+        test_pg_admin(sql);
+        test_pg_url(t->pgname, t->path, sizeof t->path);
+        t->head[0] = 0;
+        /* SQLite's randomblob(), zeroblob() and hex(), which the tests' own tampering SQL uses. */
+        struct db *d;
+        char err[256] = "";
+        if (db_open(t->path, NULL, &d, err, sizeof err) != DB_OK)
+            fail_msg("test cluster: %s", err);
+        if (db_exec(d, "CREATE FUNCTION randomblob(n int) RETURNS bytea LANGUAGE sql AS $$ SELECT substring("
+                       "decode(md5(random()::text) || md5(random()::text), 'hex') from 1 for n) $$;"
+                       " CREATE FUNCTION zeroblob(n int) RETURNS bytea LANGUAGE sql AS $$ SELECT decode(repeat('00', n), 'hex') $$;"
+                       " CREATE FUNCTION hex(b bytea) RETURNS text LANGUAGE sql AS $$ SELECT upper(encode(b, 'hex')) $$")
+            != DB_OK)
+            fail_msg("test cluster: %s", db_errmsg(d));
+        db_close(d);
+    }
     char err[256] = "";
     struct db_options o = {.synchronous = "OFF"};
     if (db_open(t->path, &o, &t->db, err, sizeof err) != DB_OK)

@@ -145,8 +145,8 @@ static int session_count_for(const char *token_text)
 {
     /* The token itself is never stored: neither as text nor as its hex. */
     return (int)db_int1(T->db, -1,
-                        "SELECT count(*) FROM sessions WHERE token_hash=? OR hex(token_hash)=upper(?)", "tt",
-                        token_text, token_text);
+                        "SELECT count(*) FROM sessions WHERE token_hash=? OR hex(token_hash)=upper(?)", "bt",
+                        token_text, strlen(token_text), token_text);
 }
 
 static void session_create_and_lookup(void **state)
@@ -295,8 +295,8 @@ static void api_tokens(void **state)
     assert_int_equal(strlen(tok), 68);
     assert_int_equal(strspn(tok + 4, "0123456789abcdef"), 64);
     assert_int_equal(db_int1(T->db, -1,
-                             "SELECT count(*) FROM api_tokens WHERE token_hash=? OR hex(token_hash) LIKE ?",
-                             "tt", tok, tok + 4),
+                             "SELECT count(*) FROM api_tokens WHERE token_hash=? OR hex(token_hash) LIKE upper(?)",
+                             "bt", tok, strlen(tok), tok + 4),
                      0);
     assert_int_equal(auth_token_create(T->db, cm, "second", tok2, &id2), 0);
     assert_string_not_equal(tok, tok2);

@@ -1,0 +1,708 @@
+/* db_pg: the PostgreSQL backend on libpq, for a city's several Hearth servers on one shared
+ * database. Portable SQL arrives with `?`/`?NNN` placeholders and becomes `$N`; statements are
+ * prepared on the server once per connection (keyed by their text) with parameter types taken
+ * from the first binding; results come back as text and are read as the SQLite backend's types.
+ * A lost connection is reported as DB_UNAVAILABLE and re-opened on a later call (at most once a
+ * second), so a server answers 503 while the database is away and recovers when it returns. */
+#include "base/base.h"
+#include "db/db.h"
+#include <errno.h>
+#include <libpq-fe.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CACHE_SLOTS 512
+#define MAX_PARAMS 64
+/* One lock that every writing transaction of every hearth process takes first: it serialises
+ * the audit chain head (and the writers, as SQLite's BEGIN IMMEDIATE does). */
+#define WRITER_LOCK "7152455254"
+
+enum { T_INT8 = 20, T_TEXT = 25, T_BYTEA = 17, T_BOOL = 16, T_INT2 = 21, T_INT4 = 23, T_OID = 26,
+       T_FLOAT4 = 700, T_FLOAT8 = 701, T_NUMERIC = 1700 };
+
+struct blob {
+    char *p;
+    size_t len;
+    int row;
+};
+
+struct db_stmt {
+    struct db *db; /* first: see db.c */
+    char *sql;     /* the caller's text (cache key) */
+    char *pgsql;   /* with $N placeholders */
+    int nparams;
+    char name[16];  /* server-side name once prepared on this connection; "" otherwise */
+    Oid ptypes[MAX_PARAMS];  /* the types it was prepared with */
+    Oid btypes[MAX_PARAMS];  /* the types of the current bindings */
+    char *vals[MAX_PARAMS];
+    int lens[MAX_PARAMS], fmts[MAX_PARAMS];
+    PGresult *res;
+    int row, nrows, executed;
+    struct blob *blobs; /* decoded bytea per column of the current row */
+    int nblobs;
+    int cached, in_use;
+};
+
+struct pdb {
+    struct db base;
+    PGconn *h;
+    char *conninfo;
+    struct db_options opt;
+    char err[512];
+    int64_t changes;
+    unsigned next_name;
+    double last_reset;
+    struct db_stmt cache[CACHE_SLOTS];
+};
+
+static atomic_int pg_down; /* a connection found the database unreachable and has not recovered */
+
+int db_pg_unavailable(void)
+{
+    return atomic_load(&pg_down);
+}
+
+static unsigned hash_sql(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* `?` and `?NNN` to `$N`, outside quotes and comments. */
+static char *placeholders(const char *sql, int *nparams)
+{
+    struct buf b = {0};
+    int next = 0, max = 0;
+    for (const char *p = sql; *p;) {
+        if (*p == '\'' || *p == '"') {
+            char q = *p;
+            const char *e = p + 1;
+            while (*e && !(*e == q && e[1] != q))
+                e += *e == q ? 2 : 1;
+            if (*e)
+                e++;
+            buf_add(&b, p, (size_t)(e - p));
+            p = e;
+        } else if (p[0] == '-' && p[1] == '-') {
+            const char *e = strchr(p, '\n');
+            e = e ? e : p + strlen(p);
+            buf_add(&b, p, (size_t)(e - p));
+            p = e;
+        } else if (*p == '?') {
+            int n;
+            if (p[1] >= '0' && p[1] <= '9') {
+                n = (int)strtol(p + 1, (char **)&p, 10);
+            } else {
+                n = ++next;
+                p++;
+            }
+            if (n > next)
+                next = n;
+            if (n > max)
+                max = n;
+            buf_printf(&b, "$%d", n);
+        } else {
+            buf_addc(&b, *p++);
+        }
+    }
+    *nparams = max;
+    return buf_steal(&b);
+}
+
+static void set_err(struct pdb *d, const char *what)
+{
+    const char *m = d->h ? PQerrorMessage(d->h) : "no connection";
+    snprintf(d->err, sizeof d->err, "%s%s%s", what ? what : "", what ? ": " : "", m);
+    size_t n = strlen(d->err);
+    while (n && (d->err[n - 1] == '\n' || d->err[n - 1] == ' '))
+        d->err[--n] = 0;
+}
+
+/* Map a failed result to our codes; notes a lost connection. */
+static int fail_code(struct pdb *d, PGresult *r, const char *sql)
+{
+    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    if (PQstatus(d->h) != CONNECTION_OK) {
+        if (!atomic_exchange(&pg_down, 1))
+            log_error("postgresql: the database connection is lost: %s", PQerrorMessage(d->h));
+        set_err(d, "database unavailable");
+        return DB_UNAVAILABLE;
+    }
+    const char *msg = r ? PQresultErrorMessage(r) : PQerrorMessage(d->h);
+    snprintf(d->err, sizeof d->err, "%s", msg);
+    size_t n = strlen(d->err);
+    while (n && d->err[n - 1] == '\n')
+        d->err[--n] = 0;
+    if (state && strncmp(state, "23", 2) == 0)
+        return DB_CONSTRAINT;
+    if (state && (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03")))
+        return DB_BUSY;
+    if (state && strncmp(state, "08", 2) == 0)
+        return DB_UNAVAILABLE;
+    log_error("postgresql: %s (in: %.160s)", d->err, sql ? sql : "");
+    return DB_ERR;
+}
+
+static int setup_session(struct pdb *d)
+{
+    const char *sync = d->opt.synchronous ? d->opt.synchronous : "FULL";
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "SET client_min_messages=warning; SET TIME ZONE 'UTC'; SET synchronous_commit=%s;%s",
+             strcmp(sync, "OFF") == 0 ? "off" : "on",
+             d->opt.readonly ? " SET default_transaction_read_only=on;" : "");
+    PGresult *r = PQexec(d->h, sql);
+    int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!ok)
+        set_err(d, "cannot configure the session");
+    PQclear(r);
+    return ok ? DB_OK : DB_ERR;
+}
+
+static void forget_prepared(struct pdb *d)
+{
+    for (int i = 0; i < CACHE_SLOTS; i++)
+        d->cache[i].name[0] = 0;
+}
+
+/* A broken connection is re-opened at most once a second; until then calls fail fast. */
+static int ensure_conn(struct pdb *d)
+{
+    if (PQstatus(d->h) == CONNECTION_OK)
+        return DB_OK;
+    double t = now_mono();
+    if (t - d->last_reset < 1.0)
+        return DB_UNAVAILABLE;
+    d->last_reset = t;
+    PQreset(d->h);
+    if (PQstatus(d->h) != CONNECTION_OK) {
+        set_err(d, "database unavailable");
+        atomic_store(&pg_down, 1);
+        return DB_UNAVAILABLE;
+    }
+    forget_prepared(d);
+    if (setup_session(d) != DB_OK)
+        return DB_UNAVAILABLE;
+    if (atomic_exchange(&pg_down, 0))
+        log_info("postgresql: the database connection is back");
+    return DB_OK;
+}
+
+/* The URL without its password, for messages. */
+static void redact(const char *url, char *out, size_t len)
+{
+    snprintf(out, len, "%s", url);
+    char *at = strchr(out, '@'), *scheme = strstr(out, "://");
+    if (!at || !scheme)
+        return;
+    char *colon = memchr(scheme + 3, ':', (size_t)(at - (scheme + 3)));
+    if (colon)
+        memmove(colon + 4, at, strlen(at) + 1), memcpy(colon, ":***", 4);
+}
+
+static int p_open(const char *target, const struct db_options *o, struct db **out, char *err, size_t errlen)
+{
+    char shown[512];
+    redact(target, shown, sizeof shown);
+    const char *sync = o->synchronous ? o->synchronous : "FULL";
+    if (strcmp(sync, "FULL") && strcmp(sync, "NORMAL") && strcmp(sync, "OFF") && strcmp(sync, "EXTRA")) {
+        snprintf(err, errlen, "synchronous must be FULL, NORMAL, EXTRA or OFF, not '%s'", sync);
+        return DB_ERR;
+    }
+    char *perr = NULL;
+    PQconninfoOption *opts = PQconninfoParse(target, &perr);
+    if (!opts) {
+        snprintf(err, errlen, "bad database URL '%s': %s", shown, perr ? perr : "cannot parse it");
+        PQfreemem(perr);
+        return DB_ERR;
+    }
+    PQconninfoFree(opts);
+    const char *const keys[] = {"connect_timeout", "application_name", "dbname", NULL};
+    const char *const vals[] = {"5", "hearth", target, NULL};
+    struct pdb *d = xcalloc(1, sizeof *d);
+    d->base.ops = &db_pg_ops;
+    d->opt = *o;
+    d->conninfo = xstrdup(target);
+    d->h = PQconnectdbParams(keys, vals, 1);
+    if (PQstatus(d->h) != CONNECTION_OK) {
+        char m[400];
+        snprintf(m, sizeof m, "%s", d->h ? PQerrorMessage(d->h) : "out of memory");
+        size_t n = strlen(m);
+        while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
+            m[--n] = 0;
+        snprintf(err, errlen, "cannot connect to database '%s': %s", shown, m);
+        PQfinish(d->h);
+        free(d->conninfo);
+        free(d);
+        return DB_ERR;
+    }
+    if (setup_session(d) != DB_OK) {
+        snprintf(err, errlen, "cannot configure database '%s': %s", shown, d->err);
+        PQfinish(d->h);
+        free(d->conninfo);
+        free(d);
+        return DB_ERR;
+    }
+    *out = &d->base;
+    return DB_OK;
+}
+
+static void clear_binds(struct db_stmt *s)
+{
+    for (int i = 0; i < s->nparams; i++) {
+        free(s->vals[i]);
+        s->vals[i] = NULL;
+        s->btypes[i] = 0;
+        s->lens[i] = 0;
+        s->fmts[i] = 0;
+    }
+    for (int i = 0; i < s->nblobs; i++)
+        free(s->blobs[i].p);
+    free(s->blobs);
+    s->blobs = NULL;
+    s->nblobs = 0;
+    PQclear(s->res);
+    s->res = NULL;
+    s->row = -1;
+    s->nrows = 0;
+    s->executed = 0;
+}
+
+static void free_stmt(struct db_stmt *s)
+{
+    clear_binds(s);
+    free(s->sql);
+    free(s->pgsql);
+    s->sql = s->pgsql = NULL;
+}
+
+static void p_close(struct db *db)
+{
+    struct pdb *d = (struct pdb *)db;
+    for (int i = 0; i < CACHE_SLOTS; i++)
+        free_stmt(&d->cache[i]);
+    PQfinish(d->h);
+    free(d->conninfo);
+    free(d);
+}
+
+static int p_exec(struct db *db, const char *sql)
+{
+    struct pdb *d = (struct pdb *)db;
+    int rc = ensure_conn(d);
+    if (rc != DB_OK)
+        return rc;
+    PGresult *r = PQexec(d->h, sql);
+    ExecStatusType st = PQresultStatus(r);
+    rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY ? DB_OK : fail_code(d, r, sql);
+    if (rc == DB_OK) {
+        const char *n = PQcmdTuples(r);
+        d->changes = *n ? strtoll(n, NULL, 10) : 0;
+    }
+    PQclear(r);
+    return rc;
+}
+
+static int p_begin(struct db *db)
+{
+    return p_exec(db, "BEGIN; SELECT pg_advisory_xact_lock(" WRITER_LOCK ")");
+}
+
+static struct db_stmt *p_prepare(struct db *db, const char *sql)
+{
+    struct pdb *d = (struct pdb *)db;
+    if (ensure_conn(d) != DB_OK)
+        return NULL;
+    struct db_stmt *slot = &d->cache[hash_sql(sql) % CACHE_SLOTS];
+    if (slot->sql && !slot->in_use && strcmp(slot->sql, sql) == 0) {
+        slot->in_use = 1;
+        return slot;
+    }
+    int n = 0;
+    char *pg = placeholders(sql, &n);
+    if (n > MAX_PARAMS) {
+        log_error("postgresql: too many parameters (%d) in: %.120s", n, sql);
+        free(pg);
+        return NULL;
+    }
+    struct db_stmt *s;
+    if (!slot->in_use) { /* take the slot, evicting another statement */
+        if (slot->name[0]) {
+            char dealloc[40];
+            snprintf(dealloc, sizeof dealloc, "DEALLOCATE %s", slot->name);
+            PQclear(PQexec(d->h, dealloc));
+        }
+        free_stmt(slot);
+        s = slot;
+        memset(s, 0, sizeof *s);
+        s->cached = 1;
+    } else {
+        s = xcalloc(1, sizeof *s); /* slot busy: a one-off, unnamed statement */
+    }
+    s->db = db;
+    s->sql = xstrdup(sql);
+    s->pgsql = pg;
+    s->nparams = n;
+    s->in_use = 1;
+    s->row = -1;
+    return s;
+}
+
+static int p_bind(struct db_stmt *s, int idx, char type, const void *p, int64_t n)
+{
+    if (idx < 1 || idx > s->nparams)
+        return DB_ERR;
+    int i = idx - 1;
+    free(s->vals[i]);
+    s->vals[i] = NULL;
+    s->lens[i] = 0;
+    s->fmts[i] = 0;
+    switch (type) {
+    case 'i': {
+        char num[24];
+        snprintf(num, sizeof num, "%lld", (long long)n);
+        s->vals[i] = xstrdup(num);
+        s->btypes[i] = T_INT8;
+        break;
+    }
+    case 'f': {
+        char num[40];
+        snprintf(num, sizeof num, "%.17g", *(const double *)p);
+        s->vals[i] = xstrdup(num);
+        s->btypes[i] = T_FLOAT8;
+        break;
+    }
+    case 't':
+        s->vals[i] = n < 0 ? xstrdup(p) : xstrndup(p, (size_t)n);
+        s->btypes[i] = T_TEXT;
+        break;
+    case 'b':
+        s->vals[i] = xmalloc(n > 0 ? (size_t)n : 1);
+        if (n > 0)
+            memcpy(s->vals[i], p, (size_t)n);
+        s->lens[i] = (int)n;
+        s->fmts[i] = 1;
+        s->btypes[i] = T_BYTEA;
+        break;
+    default: /* null; n names the type it stands for ('i', 't', 'b'), 0 when unknown */
+        s->btypes[i] = n == 'i' ? T_INT8 : n == 'f' ? T_FLOAT8 : n == 't' ? T_TEXT : n == 'b' ? T_BYTEA : 0;
+    }
+    return DB_OK;
+}
+
+static int execute(struct db_stmt *s)
+{
+    struct pdb *d = (struct pdb *)s->db;
+    int rc = ensure_conn(d);
+    if (rc != DB_OK)
+        return rc;
+    PGresult *r;
+    if (s->cached && s->name[0] && memcmp(s->ptypes, s->btypes, (size_t)s->nparams * sizeof(Oid)) != 0) {
+        /* bound with other types than it was prepared with: once, unprepared */
+        r = PQexecParams(d->h, s->pgsql, s->nparams, s->btypes, (const char *const *)s->vals, s->lens, s->fmts, 0);
+    } else if (s->cached) {
+        if (!s->name[0]) {
+            char name[16];
+            snprintf(name, sizeof name, "h%u", ++d->next_name);
+            PGresult *pr = PQprepare(d->h, name, s->pgsql, s->nparams, s->btypes);
+            if (PQresultStatus(pr) != PGRES_COMMAND_OK) {
+                rc = fail_code(d, pr, s->sql);
+                PQclear(pr);
+                return rc;
+            }
+            PQclear(pr);
+            memcpy(s->name, name, sizeof name);
+            memcpy(s->ptypes, s->btypes, sizeof s->ptypes);
+        }
+        r = PQexecPrepared(d->h, s->name, s->nparams, (const char *const *)s->vals, s->lens, s->fmts, 0);
+    } else {
+        r = PQexecParams(d->h, s->pgsql, s->nparams, s->btypes, (const char *const *)s->vals, s->lens, s->fmts, 0);
+    }
+    ExecStatusType st = PQresultStatus(r);
+    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+        s->res = r;
+        s->nrows = st == PGRES_TUPLES_OK ? PQntuples(r) : 0;
+        const char *n = PQcmdTuples(r);
+        d->changes = *n ? strtoll(n, NULL, 10) : 0;
+        s->executed = 1;
+        return DB_OK;
+    }
+    rc = fail_code(d, r, s->sql);
+    PQclear(r);
+    return rc;
+}
+
+static int p_step(struct db_stmt *s)
+{
+    if (!s->executed) {
+        int rc = execute(s);
+        if (rc != DB_OK)
+            return rc;
+    }
+    if (s->row + 1 < s->nrows) {
+        s->row++;
+        return DB_ROW;
+    }
+    s->row = s->nrows;
+    return DB_DONE;
+}
+
+static void p_done(struct db_stmt *s)
+{
+    if (s->cached) {
+        clear_binds(s);
+        s->in_use = 0;
+    } else {
+        free_stmt(s);
+        free(s);
+    }
+}
+
+static int p_col_count(struct db_stmt *s)
+{
+    return s->res ? PQnfields(s->res) : 0;
+}
+static const char *p_col_name(struct db_stmt *s, int i)
+{
+    return PQfname(s->res, i);
+}
+static int valid_cell(struct db_stmt *s, int i)
+{
+    return s->res && s->row >= 0 && s->row < s->nrows && i >= 0 && i < PQnfields(s->res);
+}
+static int p_col_type(struct db_stmt *s, int i)
+{
+    if (!valid_cell(s, i) || PQgetisnull(s->res, s->row, i))
+        return 'n';
+    switch (PQftype(s->res, i)) {
+    case T_INT8:
+    case T_INT4:
+    case T_INT2:
+    case T_OID:
+    case T_BOOL:
+        return 'i';
+    case T_NUMERIC: /* sum() of integers is numeric: an integer when it has no fraction */
+        return strchr(PQgetvalue(s->res, s->row, i), '.') ? 'f' : 'i';
+    case T_FLOAT4:
+    case T_FLOAT8:
+        return 'f';
+    case T_BYTEA:
+        return 'b';
+    default:
+        return 't';
+    }
+}
+static int64_t p_col_int(struct db_stmt *s, int i)
+{
+    if (!valid_cell(s, i) || PQgetisnull(s->res, s->row, i))
+        return 0;
+    const char *v = PQgetvalue(s->res, s->row, i);
+    if (PQftype(s->res, i) == T_BOOL)
+        return *v == 't';
+    if (PQftype(s->res, i) == T_FLOAT8 || PQftype(s->res, i) == T_FLOAT4 || PQftype(s->res, i) == T_NUMERIC)
+        return (int64_t)strtod(v, NULL);
+    return strtoll(v, NULL, 10);
+}
+static double p_col_real(struct db_stmt *s, int i)
+{
+    if (!valid_cell(s, i) || PQgetisnull(s->res, s->row, i))
+        return 0;
+    return strtod(PQgetvalue(s->res, s->row, i), NULL);
+}
+static const char *p_col_text(struct db_stmt *s, int i)
+{
+    if (!valid_cell(s, i))
+        return "";
+    if (PQftype(s->res, i) == T_BOOL)
+        return *PQgetvalue(s->res, s->row, i) == 't' ? "1" : "0";
+    return PQgetvalue(s->res, s->row, i);
+}
+static int hexval(int c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+static const void *p_col_blob(struct db_stmt *s, int i, size_t *len)
+{
+    *len = 0;
+    if (!valid_cell(s, i) || PQgetisnull(s->res, s->row, i))
+        return NULL;
+    const char *v = PQgetvalue(s->res, s->row, i);
+    if (PQftype(s->res, i) != T_BYTEA) {
+        *len = (size_t)PQgetlength(s->res, s->row, i);
+        return v;
+    }
+    if (!s->blobs) {
+        s->nblobs = PQnfields(s->res);
+        s->blobs = xcalloc((size_t)s->nblobs, sizeof *s->blobs);
+        for (int k = 0; k < s->nblobs; k++)
+            s->blobs[k].row = -1;
+    }
+    struct blob *b = &s->blobs[i];
+    if (b->row != s->row) {
+        size_t n = strlen(v), o = 0;
+        free(b->p);
+        b->p = xmalloc(n / 2 + 1);
+        if (n >= 2 && v[0] == '\\' && v[1] == 'x')
+            for (size_t k = 2; k + 1 < n; k += 2) {
+                int hi = hexval(v[k]), lo = hexval(v[k + 1]);
+                if (hi < 0 || lo < 0)
+                    break;
+                b->p[o++] = (char)(hi << 4 | lo);
+            }
+        b->len = o;
+        b->row = s->row;
+    }
+    *len = b->len;
+    return b->p;
+}
+static int64_t p_changes(struct db *db)
+{
+    return ((struct pdb *)db)->changes;
+}
+static const char *p_errmsg(struct db *db)
+{
+    struct pdb *d = (struct pdb *)db;
+    return d->err[0] ? d->err : PQerrorMessage(d->h);
+}
+
+/* Migrations are written in SQLite's types; PostgreSQL gets its own words for them. */
+static char *p_ddl(const char *sql)
+{
+    static const struct {
+        const char *from, *to;
+    } words[] = {
+        {"INTEGER PRIMARY KEY", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"},
+        {"INTEGER", "BIGINT"},
+        {"BLOB", "BYTEA"},
+        {"REAL", "DOUBLE PRECISION"},
+    };
+    struct buf b = {0};
+    for (const char *p = sql; *p;) {
+        if (*p == '\'') {
+            const char *e = p + 1;
+            while (*e && !(*e == '\'' && e[1] != '\''))
+                e += *e == '\'' ? 2 : 1;
+            e += *e ? 1 : 0;
+            buf_add(&b, p, (size_t)(e - p));
+            p = e;
+            continue;
+        }
+        if (p[0] == '-' && p[1] == '-') {
+            const char *e = strchr(p, '\n');
+            e = e ? e : p + strlen(p);
+            buf_add(&b, p, (size_t)(e - p));
+            p = e;
+            continue;
+        }
+        int boundary = p == sql || !(p[-1] == '_' || (p[-1] >= 'A' && p[-1] <= 'Z') || (p[-1] >= 'a' && p[-1] <= 'z') ||
+                                     (p[-1] >= '0' && p[-1] <= '9'));
+        size_t k = 0, n = 0;
+        for (; boundary && k < ARRAY_LEN(words); k++) {
+            n = strlen(words[k].from);
+            char after = p[n];
+            if (strncmp(p, words[k].from, n) == 0 &&
+                !(after == '_' || (after >= 'A' && after <= 'Z') || (after >= 'a' && after <= 'z') ||
+                  (after >= '0' && after <= '9')))
+                break;
+        }
+        if (boundary && k < ARRAY_LEN(words)) {
+            buf_adds(&b, words[k].to);
+            p += n;
+        } else {
+            buf_addc(&b, *p++);
+        }
+    }
+    return buf_steal(&b);
+}
+
+/* pg_trgm matches each word as a case-insensitive substring: an array of LIKE patterns, longest
+ * first (the first one drives the trigram index, see DB_SQL_NAME_MATCH). */
+static int p_name_match(const char *q, char *out, size_t len)
+{
+    const char *w[32];
+    size_t wl[32];
+    int nw = 0;
+    while (*q) {
+        while (*q == ' ')
+            q++;
+        const char *s = q;
+        while (*q && *q != ' ')
+            q++;
+        size_t n = (size_t)(q - s), chars = 0;
+        if (n == 0)
+            break;
+        for (size_t i = 0; i < n; i++)
+            chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+        if (chars < 3 || nw == 32)
+            return -1;
+        int at = nw++;
+        while (at > 0 && wl[at - 1] < n) { /* insertion sort, longest first */
+            w[at] = w[at - 1];
+            wl[at] = wl[at - 1];
+            at--;
+        }
+        w[at] = s;
+        wl[at] = n;
+    }
+    if (!nw)
+        return -1;
+    size_t o = 0;
+    out[o++] = '{';
+    for (int k = 0; k < nw; k++) {
+        if (o + wl[k] * 3 + 8 >= len)
+            return -1;
+        if (k)
+            out[o++] = ',';
+        out[o++] = '"';
+        out[o++] = '%';
+        for (size_t i = 0; i < wl[k]; i++) {
+            char c = w[k][i];
+            if (c == '%' || c == '_' || c == '\\') { /* LIKE escape, then array-literal escape */
+                out[o++] = '\\';
+                out[o++] = '\\';
+            }
+            if (c == '"' || c == '\\')
+                out[o++] = '\\';
+            out[o++] = c;
+        }
+        out[o++] = '%';
+        out[o++] = '"';
+    }
+    out[o++] = '}';
+    out[o] = 0;
+    return 0;
+}
+
+static const char *const p_sql[DB_SQL_COUNT] = {
+    [DB_SQL_NAME_MATCH] = "f.name ILIKE (?6::text[])[1] AND f.name ILIKE ALL (?6::text[])",
+    [DB_SQL_LIST_AGG] = "string_agg",
+};
+
+const struct db_ops db_pg_ops = {
+    .scheme = "postgresql",
+    .full_url = 1,
+    .open = p_open,
+    .close = p_close,
+    .exec = p_exec,
+    .begin = p_begin,
+    .prepare = p_prepare,
+    .bind = p_bind,
+    .step = p_step,
+    .col_count = p_col_count,
+    .col_name = p_col_name,
+    .col_type = p_col_type,
+    .col_int = p_col_int,
+    .col_real = p_col_real,
+    .col_text = p_col_text,
+    .col_blob = p_col_blob,
+    .done = p_done,
+    .changes = p_changes,
+    .errmsg = p_errmsg,
+    .ddl = p_ddl,
+    .name_match = p_name_match,
+    .sql = p_sql,
+};
