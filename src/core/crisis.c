@@ -172,12 +172,12 @@ static json_t *care_team(struct db *db, int64_t client_id)
     iso_today(today);
     json_t *rows = db_rows(
         db,
-        "SELECT s.id AS staff_id, s.display_name AS name, s.role, s.discipline, s.phone, t.team_role,"
+        "SELECT s.id AS staff_id, s.display_name AS name, s.role, s.discipline, s.phone, min(t.team_role) AS team_role,"
         " o.name AS organisation, max(CASE WHEN e.primary_cm=s.id THEN 1 ELSE 0 END) AS is_primary"
         " FROM episodes e JOIN team_members t ON t.episode_id=e.id JOIN staff s ON s.id=t.staff_id"
         " JOIN orgs o ON o.id=s.org_id WHERE e.client_id=? AND e.status<>'discharged' AND s.disabled=0"
         " AND t.from_date<=? AND (t.to_date IS NULL OR t.to_date>?)"
-        " GROUP BY s.id ORDER BY is_primary DESC, s.display_name, s.id",
+        " GROUP BY s.id, o.id ORDER BY is_primary DESC, s.display_name, s.id",
         "itt", client_id, today, today);
     size_t i;
     json_t *r;

@@ -7,9 +7,13 @@
  * `hearth serve` on a free 127.0.0.1 port, waits for /healthz, runs every case file in name order,
  * then stops the server with SIGTERM and checks that it drains and exits 0. It speaks HTTP/1.1
  * itself (one connection per request, Connection: close) and reads the audit table through a
- * read-only sqlite connection. Exit status 0 only when every test passed. */
+ * read-only connection of Hearth's own db layer. With HEARTH_TEST_PG set (tests/run-all), the
+ * database is a new one on that PostgreSQL cluster instead of TMP/h.db. Exit status 0 only when
+ * every test passed. */
 #include "base/base.h"
 #include "core/demo.h"
+#include "db/db.h"
+#include "../pg/testdb.h"
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
@@ -18,7 +22,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,13 +39,13 @@
 
 static struct {
     const char *hearth, *static_dir;
-    char tmp[256], db[300], log[300];
+    char tmp[256], db[300], log[300], pgname[64];
     int port, keep, verbose;
     pid_t server;
     int n, failed;
     json_t *vars;     /* name -> JSON value */
     json_t *sessions; /* "user" or "user/label" -> {cookie, csrf}; "token:user" -> {token} */
-    sqlite3 *adb;     /* read-only, for audit assertions */
+    struct db *adb;   /* read-only, for audit assertions */
 } G;
 
 /* One test's outcome: diagnostics collected while it runs. */
@@ -684,34 +687,36 @@ static void check_text(struct resp *r, const char *spec, struct result *res)
 
 /* ---------- audit assertions: the rows the last request appended (by its request id) ---------- */
 
-static sqlite3 *audit_db(void)
+static struct db *audit_db(void)
 {
     if (!G.adb) {
-        if (sqlite3_open_v2(G.db, &G.adb, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-            sqlite3_close(G.adb);
+        char err[256];
+        struct db_options ro = {.readonly = 1};
+        if (db_open(G.db, &ro, &G.adb, err, sizeof err) != DB_OK)
             G.adb = NULL;
-            return NULL;
-        }
-        sqlite3_busy_timeout(G.adb, 5000);
     }
     return G.adb;
 }
 
 static void audit_rows(const char *rid, struct buf *b)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(audit_db(), "SELECT action, outcome, client_id FROM audit WHERE request_id=? ORDER BY seq",
-                           -1, &st, NULL) != SQLITE_OK)
-        return;
-    sqlite3_bind_text(st, 1, rid, -1, SQLITE_STATIC);
-    int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        buf_printf(b, "%s%s/%s/client=%s", n++ ? "; " : "", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
-                   sqlite3_column_type(st, 2) == SQLITE_NULL ? "null" : (const char *)sqlite3_column_text(st, 2));
+    json_t *rows = db_rows(audit_db(), "SELECT action, outcome, client_id FROM audit WHERE request_id=? ORDER BY seq",
+                           "t", rid);
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r)
+    {
+        json_t *cid = json_object_get(r, "client_id");
+        buf_printf(b, "%s%s/%s/client=", i ? "; " : "", json_string_value(json_object_get(r, "action")),
+                   json_string_value(json_object_get(r, "outcome")));
+        if (json_is_integer(cid))
+            buf_printf(b, "%lld", (long long)json_integer_value(cid));
+        else
+            buf_adds(b, "null");
     }
-    if (!n)
+    if (!json_array_size(rows))
         buf_adds(b, "(none)");
-    sqlite3_finalize(st);
+    json_decref(rows);
 }
 
 /* spec: "none" or key=value pairs; keys are audit columns, or staff=USERNAME. */
@@ -771,19 +776,18 @@ static void check_audit(struct resp *r, const char *spec, struct result *res)
             buf_printf(&sql, " AND %s IS NULL", tok);
         else if (!strcmp(tok, "staff"))
             buf_printf(&sql, " AND staff_id=(SELECT id FROM staff WHERE username=?%d)", nv + 2), vals[nv++] = eq + 1;
-        else
-            buf_printf(&sql, " AND %s=?%d", tok, nv + 2), vals[nv++] = eq + 1;
+        else /* compared as text, so one query suits every column on every engine */
+            buf_printf(&sql, " AND CAST(%s AS TEXT)=?%d", tok, nv + 2), vals[nv++] = eq + 1;
     }
-    sqlite3_stmt *st;
     int count = -1;
-    if (sqlite3_prepare_v2(G.adb, sql.data, -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, rid, -1, SQLITE_TRANSIENT);
-        for (int i = 0; i < nv; i++)
-            sqlite3_bind_text(st, i + 2, vals[i], -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            count = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
-    }
+    char fmt[20] = "t";
+    const char *v[16] = {0};
+    for (int i = 0; i < nv; i++)
+        fmt[i + 1] = 't', v[i] = vals[i];
+    fmt[nv + 1] = 0;
+    /* Unused trailing arguments are ignored: fmt says how many are bound. */
+    count = (int)db_int1(G.adb, -1, sql.data, fmt, rid, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
+                         v[10], v[11], v[12], v[13], v[14], v[15]);
     buf_free(&sql);
     if (none ? count != 0 : count < 1) {
         struct buf b;
@@ -1598,6 +1602,14 @@ int main(int argc, char **argv)
         return 2;
     }
     snprintf(G.db, sizeof G.db, "%s/h.db", G.tmp);
+    if (test_pg()) {
+        char err[256];
+        snprintf(G.pgname, sizeof G.pgname, "apitest_%d", (int)getpid());
+        if (test_pg_create(G.pgname, G.db, sizeof G.db, err, sizeof err) != 0) {
+            printf("not ok 1 - a database on the test cluster: %s\n1..1\n", err);
+            return 1;
+        }
+    }
     snprintf(G.log, sizeof G.log, "%s/server.log", G.tmp);
     G.vars = json_object();
     G.sessions = json_object();
@@ -1624,8 +1636,9 @@ int main(int argc, char **argv)
         }
         printf("1..1\n");
     }
-    if (G.adb)
-        sqlite3_close(G.adb);
+    db_close(G.adb);
+    if (G.pgname[0])
+        test_pg_drop(G.pgname);
     if (G.keep)
         printf("# kept %s\n", G.tmp);
     else

@@ -724,7 +724,10 @@ async function main() {
   try {
     assert(fs.existsSync(hearth), `no hearth binary at ${hearth} (make ${arg})`);
     assert(fs.existsSync(CHROMIUM), `no ${CHROMIUM} (apt-get install chromium, or scripts/deps)`);
-    const db = path.join(state.tmp, 'h.db');
+    // A file here, or (HEARTH_TEST_PG) a new database on the PostgreSQL test cluster.
+    const newdb = spawnSync(path.join(ROOT, 'tests/pg/newdb'), ['e2e', state.tmp], { encoding: 'utf8' });
+    assert(newdb.status === 0, `tests/pg/newdb failed: ${newdb.stderr}`);
+    const db = newdb.stdout.trim();
     const demo = spawnSync(hearth, ['demo', '--db', db, '--clients', String(CLIENTS)],
       { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     assert(demo.status === 0, `hearth demo failed (${demo.status ?? demo.signal}):\n${firstLines(demo.stderr, 30)}`);

@@ -16,6 +16,7 @@
 #include "db/db.h"
 #include "db/migrate.h"
 #include "db/writer.h"
+#include "../pg/testdb.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,33 +37,6 @@ struct tdb {
     struct db *db;
 };
 
-/* The PostgreSQL cluster the suite runs on (tests/pg/cluster), or NULL for SQLite. */
-static __attribute__((unused)) const char *test_pg(void)
-{
-    const char *u = getenv("HEARTH_TEST_PG");
-    return u && *u ? u : NULL;
-}
-
-/* The URL of database `name` on the test cluster: the base URL names database "postgres". */
-static __attribute__((unused)) void test_pg_url(const char *name, char *out, size_t len)
-{
-    const char *base = test_pg();
-    const char *at = strstr(base, "/postgres?");
-    assert_non_null(at);
-    snprintf(out, len, "%.*s/%s%s", (int)(at - base), base, name, at + 9);
-}
-
-/* Run one statement on the cluster's maintenance database (CREATE/DROP DATABASE). */
-static __attribute__((unused)) void test_pg_admin(const char *sql)
-{
-    struct db *a;
-    char err[256] = "";
-    if (db_open(test_pg(), NULL, &a, err, sizeof err) != DB_OK)
-        fail_msg("test cluster: %s", err);
-    if (db_exec(a, sql) != DB_OK)
-        fail_msg("test cluster: %s: %s", sql, db_errmsg(a));
-    db_close(a);
-}
 
 static __attribute__((unused)) void tdb_remove_files(struct tdb *t)
 {
@@ -76,11 +50,8 @@ static __attribute__((unused)) void tdb_remove_files(struct tdb *t)
     snprintf(p, sizeof p, "%s.tmp", t->head);
     unlink(p);
     rmdir(t->dir);
-    if (t->pgname[0]) {
-        char sql[128];
-        snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", t->pgname);
-        test_pg_admin(sql);
-    }
+    if (t->pgname[0])
+        test_pg_drop(t->pgname);
 }
 
 /* A fresh, migrated database in its own temporary directory. */
@@ -95,15 +66,13 @@ static __attribute__((unused)) struct tdb *tdb_open(void)
     snprintf(t->head, sizeof t->head, "%s.audit-head", t->path);
     if (test_pg()) {
         static int n;
-        char sql[128];
+        char err[256] = "";
         snprintf(t->pgname, sizeof t->pgname, "unit_%d_%d", (int)getpid(), ++n);
-        snprintf(sql, sizeof sql, "CREATE DATABASE %s", t->pgname);
-        test_pg_admin(sql);
-        test_pg_url(t->pgname, t->path, sizeof t->path);
+        if (test_pg_create(t->pgname, t->path, sizeof t->path, err, sizeof err) != 0)
+            fail_msg("test cluster: %s", err);
         t->head[0] = 0;
         /* SQLite's randomblob(), zeroblob() and hex(), which the tests' own tampering SQL uses. */
         struct db *d;
-        char err[256] = "";
         if (db_open(t->path, NULL, &d, err, sizeof err) != DB_OK)
             fail_msg("test cluster: %s", err);
         if (db_exec(d, "CREATE FUNCTION randomblob(n int) RETURNS bytea LANGUAGE sql AS $$ SELECT substring("
