@@ -50,9 +50,13 @@ build/san/apitest: tests/api/apitest.c $(SAN_OBJS)
 build/san/crashload: tests/crash/crashload.c $(SAN_OBJS)
 	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -o $@ $< $(SAN_OBJS) $(LIBS)
 
+# `make run` serves var/hearth.db (SQLite); `make run DB=postgresql://...` serves a PostgreSQL
+# database instead, filled with the same demo data when it holds no clients yet.
+DB = var/hearth.db
 run: deps build/hearth
 	@mkdir -p var
-	@test -f var/hearth.db || ./build/hearth demo --db var/hearth.db --clients 500
+	@case "$(DB)" in postgres*) ./build/hearth demo --db "$(DB)" --clients 500 --if-empty ;; \
+	  *) test -f "$(DB)" || ./build/hearth demo --db "$(DB)" --clients 500 ;; esac
 	@echo ""
 	@echo "  Hearth: open http://127.0.0.1:8080 and log in (password hearth-demo-2026 for every demo account):"
 	@echo "    admin (administrator)   sup (supervisor)        cm1 cm2 cm3 (case managers)"
@@ -60,7 +64,7 @@ run: deps build/hearth
 	@echo "    housing1 (housing coordinator)  analyst1 (analyst)  cm4 (case manager, Eastgate)"
 	@echo "  Stop with Ctrl-C."
 	@echo ""
-	./build/hearth serve --db var/hearth.db --listen 127.0.0.1:8080
+	./build/hearth serve --db "$(DB)" --listen 127.0.0.1:8080
 
 TESTBINS := $(if $(wildcard tests/api/apitest.c),build/san/apitest) $(if $(wildcard tests/crash/crashload.c),build/san/crashload)
 

@@ -19,7 +19,7 @@ static const struct cmd commands[] = {
      "  The password may also come from HEARTH_ADMIN_PASSWORD.",
      cmd_init},
     {"demo", "create a database filled with synthetic demo data",
-     "hearth demo [--db URL] [--clients N] [--seed S] [--password P]", cmd_demo},
+     "hearth demo [--db URL] [--clients N] [--seed S] [--password P] [--if-empty]", cmd_demo},
     {"user", "add, list, disable staff accounts or set a password",
      "hearth user list [--db URL]\n"
      "hearth user add [--db URL] --username U --name NAME --role ROLE --org ID [--discipline D] [--password P]\n"

@@ -168,7 +168,7 @@ int cmd_user(int argc, char **argv)
         return EXIT_USAGE;
     }
     struct db *db;
-    if (cmd_open(v[0] ? v[0] : "var/hearth.db", NULL, &db) != 0)
+    if (cmd_open_existing(v[0] ? v[0] : "var/hearth.db", &db) != 0)
         return EXIT_FAIL;
     struct ctx c;
     ctx_init(&c, &cmd_operator, db);
@@ -244,7 +244,7 @@ int cmd_backup(int argc, char **argv)
         return EXIT_FAIL;
     }
     struct db *db;
-    if (cmd_open(v[0] ? v[0] : "var/hearth.db", NULL, &db) != 0)
+    if (cmd_open_existing(v[0] ? v[0] : "var/hearth.db", &db) != 0)
         return EXIT_FAIL;
     int rc = db_backup(db, pos[0], NULL) == DB_OK ? EXIT_OK : EXIT_FAIL;
     if (rc == EXIT_OK) {
@@ -270,7 +270,7 @@ int cmd_audit(int argc, char **argv)
     }
     const char *url = v[0] ? v[0] : "var/hearth.db";
     struct db *db;
-    if (cmd_open(url, NULL, &db) != 0)
+    if (cmd_open_existing(url, &db) != 0)
         return EXIT_FAIL;
     char head[4200], report[512];
     audit_head_file(db, head, sizeof head);

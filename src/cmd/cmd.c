@@ -5,6 +5,7 @@
 #include "db/writer.h"
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 const struct actor cmd_operator = {.staff_id = 0, .org_id = 0, .role = ROLE_ADMIN, .username = "console",
                                    .name = "Console operator"};
@@ -62,6 +63,18 @@ int cmd_opts(int argc, char **argv, const char *const *names, const char **vals,
 static void after_commit(struct db *w)
 {
     audit_write_head(w);
+}
+
+/* For commands that read or change a database that must already exist (user, backup, audit):
+ * a mistyped SQLite path is an error, not a new empty database. */
+int cmd_open_existing(const char *url, struct db **out)
+{
+    const char *path = strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
+    if (strstr(url, "://") == NULL && access(path, F_OK) != 0) {
+        fprintf(stderr, "hearth: no database at %s (hearth init or hearth demo creates one)\n", path);
+        return -1;
+    }
+    return cmd_open(url, NULL, out);
 }
 
 int cmd_open(const char *url, const char *synchronous, struct db **out)

@@ -14,6 +14,7 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 /* Open (creating if needed) and migrate a database; sets the audit head file beside it. */
 int cmd_open(const char *url, const char *synchronous, struct db **out);
+int cmd_open_existing(const char *url, struct db **out);
 /* The operator at the console: acts as an administrator with no staff row. */
 extern const struct actor cmd_operator;
 /* Print a core error to stderr. */

@@ -9,8 +9,8 @@
 
 int cmd_demo(int argc, char **argv)
 {
-    static const char *const names[] = {"db", "clients", "seed", "password", NULL};
-    const char *v[4] = {0}, *pos[1];
+    static const char *const names[] = {"db", "clients", "seed", "password", "if-empty!", NULL};
+    const char *v[5] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0)
         return EXIT_USAGE;
     struct demo_opts o = {.clients = v[1] ? atoi(v[1]) : 500,
@@ -25,6 +25,12 @@ int cmd_demo(int argc, char **argv)
     const char *url = v[0] ? v[0] : "var/hearth.db";
     if (cmd_open(url, "OFF", &db) != 0)
         return EXIT_FAIL;
+    /* --if-empty: `make run` on a database that may already be filled (a PostgreSQL server). */
+    if (v[4] && db_int1(db, 0, "SELECT count(*) FROM clients", "") > 0) {
+        printf("demo: %s already holds clients; left as it is\n", url);
+        db_close(db);
+        return EXIT_OK;
+    }
     char err[256];
     double t0 = now_mono();
     int rc = demo_generate(db, &o, err, sizeof err);
