@@ -89,23 +89,34 @@ static void row_hash(const unsigned char prev[HASH_LEN], const struct row *r, un
     crypto_generichash_final(&h, out, HASH_LEN);
 }
 
-static int append(struct ctx *c, struct db *w, const struct audit_rec *a)
+/* The newest link of the chain: what the next record follows. */
+struct chain {
+    int64_t seq;
+    unsigned char prev[HASH_LEN];
+};
+
+/* Read inside the writer's transaction, which holds the writers' lock (db_begin), so no other
+ * writer, in this process or another, can append until it commits: one read serves a whole flush. */
+static int chain_head(struct db *w, struct chain *ch)
 {
-    unsigned char prev[HASH_LEN] = {0}, hash[HASH_LEN];
-    int64_t seq = 1;
-    /* The chain head is read inside the transaction, so writers in other processes serialise on it. */
+    memset(ch, 0, sizeof *ch);
     struct db_stmt *st = db_query(w, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", "");
     int rc = db_step(st);
     if (rc == DB_ROW) {
         size_t n;
         const void *p = db_blob(st, 1, &n);
         if (n == HASH_LEN)
-            memcpy(prev, p, HASH_LEN);
-        seq = db_int(st, 0) + 1;
+            memcpy(ch->prev, p, HASH_LEN);
+        ch->seq = db_int(st, 0);
     }
     db_done(st);
-    if (rc != DB_ROW && rc != DB_DONE)
-        return ERR_DB;
+    return rc == DB_ROW || rc == DB_DONE ? OK : ERR_DB;
+}
+
+static int append(struct ctx *c, struct db *w, const struct audit_rec *a, struct chain *ch)
+{
+    unsigned char hash[HASH_LEN];
+    int64_t seq = ch->seq + 1;
     char at[32];
     iso_now(at);
     struct row r = {
@@ -127,25 +138,39 @@ static int append(struct ctx *c, struct db *w, const struct audit_rec *a)
         .request_id = c->request_id,
         .addr = c->addr,
     };
-    row_hash(prev, &r, hash);
-    rc = db_run(
+    row_hash(ch->prev, &r, hash);
+    int rc = db_run(
         w,
         "INSERT INTO audit(seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id, purpose,"
         " reason, request_id, addr, prev, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         "itIIttItIttttbb", seq, at, r.staff_id, r.org_id, r.action, r.outcome, r.client_id, r.entity,
-        r.entity_id, r.purpose, r.reason, r.request_id, r.addr, prev, (size_t)HASH_LEN, hash,
+        r.entity_id, r.purpose, r.reason, r.request_id, r.addr, ch->prev, (size_t)HASH_LEN, hash,
         (size_t)HASH_LEN);
-    if (rc == DB_OK && !db_is_sqlite(w)) /* the shared head, in the same transaction */
-        rc = db_run(w, "UPDATE audit_head SET seq=?, hash=? WHERE id=1", "ib", seq, hash, (size_t)HASH_LEN);
-    return rc == DB_OK ? OK : ERR_DB;
+    if (rc != DB_OK)
+        return ERR_DB;
+    ch->seq = seq;
+    memcpy(ch->prev, hash, HASH_LEN);
+    return OK;
 }
 
 int audit_flush(struct ctx *c, struct db *w, int failed)
 {
-    int rc = OK;
-    for (int i = 0; i < c->npend && rc == OK; i++)
-        if (!failed || c->pend[i].keep)
-            rc = append(c, w, &c->pend[i]);
+    int rc = OK, wrote = 0;
+    struct chain ch;
+    for (int i = 0; i < c->npend && rc == OK; i++) {
+        if (failed && !c->pend[i].keep)
+            continue;
+        if (!wrote)
+            rc = chain_head(w, &ch);
+        if (rc == OK)
+            rc = append(c, w, &c->pend[i], &ch);
+        wrote = 1;
+    }
+    if (rc == OK && wrote && !db_is_sqlite(w)) /* the shared head, in the same transaction */
+        rc = db_run(w, "UPDATE audit_head SET seq=?, hash=? WHERE id=1", "ib", ch.seq, ch.prev, (size_t)HASH_LEN) ==
+                     DB_OK
+                 ? OK
+                 : ERR_DB;
     for (int i = 0; i < c->npend; i++)
         free(c->pend[i].reason);
     c->npend = 0;
