@@ -27,7 +27,9 @@ int cmd_demo(int argc, char **argv)
         return EXIT_FAIL;
     /* --if-empty: `make run` on a database that may already be filled (a PostgreSQL server). */
     if (v[4] && db_int1(db, 0, "SELECT count(*) FROM clients", "") > 0) {
-        printf("demo: %s already holds clients; left as it is\n", url);
+        char shown[512];
+        db_url_shown(url, shown, sizeof shown);
+        printf("demo: %s already holds clients; left as it is\n", shown);
         db_close(db);
         return EXIT_OK;
     }
@@ -36,9 +38,12 @@ int cmd_demo(int argc, char **argv)
     int rc = demo_generate(db, &o, err, sizeof err);
     if (rc != 0)
         fprintf(stderr, "hearth: %s\n", err);
-    else
-        printf("demo data in %s: %d clients in %.1f s; every demo account's password is '%s'\n", url, o.clients,
+    else {
+        char shown[512];
+        db_url_shown(url, shown, sizeof shown);
+        printf("demo data in %s: %d clients in %.1f s; every demo account's password is '%s'\n", shown, o.clients,
                now_mono() - t0, o.password);
+    }
     db_close(db);
     return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }

@@ -38,6 +38,19 @@ int db_open(const char *url, const struct db_options *o, struct db **out, char *
         (*out)->url = url;
     return rc;
 }
+void db_url_shown(const char *url, char *out, size_t len)
+{
+    snprintf(out, len, "%s", url);
+    char *at = strchr(out, '@'), *scheme = strstr(out, "://");
+    if (!at || !scheme || at < scheme)
+        return;
+    char *colon = memchr(scheme + 3, ':', (size_t)(at - (scheme + 3)));
+    if (colon && (size_t)(colon - out) + 4 + strlen(at) < len) {
+        memmove(colon + 4, at, strlen(at) + 1);
+        memcpy(colon, ":***", 4);
+    }
+}
+
 void db_close(struct db *db)
 {
     if (db)

@@ -61,6 +61,8 @@ struct db {
 /* Open by URL: "sqlite:PATH", a plain path, or "postgresql://..." (libpq's URL). */
 int db_open(const char *url, const struct db_options *o, struct db **out, char *err, size_t errlen);
 void db_close(struct db *db);
+/* The URL as it may be shown or logged: a password in it becomes "***". */
+void db_url_shown(const char *url, char *out, size_t len);
 int db_exec(struct db *db, const char *sql);
 const char *db_errmsg(struct db *db);
 int64_t db_changes(struct db *db);

@@ -192,22 +192,10 @@ static int ensure_conn(struct pdb *d)
     return DB_OK;
 }
 
-/* The URL without its password, for messages. */
-static void redact(const char *url, char *out, size_t len)
-{
-    snprintf(out, len, "%s", url);
-    char *at = strchr(out, '@'), *scheme = strstr(out, "://");
-    if (!at || !scheme)
-        return;
-    char *colon = memchr(scheme + 3, ':', (size_t)(at - (scheme + 3)));
-    if (colon)
-        memmove(colon + 4, at, strlen(at) + 1), memcpy(colon, ":***", 4);
-}
-
 static int p_open(const char *target, const struct db_options *o, struct db **out, char *err, size_t errlen)
 {
     char shown[512];
-    redact(target, shown, sizeof shown);
+    db_url_shown(target, shown, sizeof shown);
     const char *sync = o->synchronous ? o->synchronous : "FULL";
     if (strcmp(sync, "FULL") && strcmp(sync, "NORMAL") && strcmp(sync, "OFF") && strcmp(sync, "EXTRA")) {
         snprintf(err, errlen, "synchronous must be FULL, NORMAL, EXTRA or OFF, not '%s'", sync);

@@ -612,14 +612,17 @@ int http_serve(const struct serve_opts *o)
         }
     }
     if (rc == 0) {
-        log_info("hearth serving %s on %s://%s with %d threads (synchronous=%s, group commit %s)", o->db_url,
+        char shown[512];
+        db_url_shown(o->db_url, shown, sizeof shown);
+        log_info("hearth serving %s on %s://%s with %d threads (synchronous=%s, group commit %s)", shown,
                  ssl ? "https" : "http", o->listen, n, o->synchronous ? o->synchronous : "FULL",
                  o->max_batch == 1 ? "off" : "on");
         for (int i = 0; i < POOL_THREADS; i++)
             pthread_create(&P.tid[i], NULL, pool_main, NULL);
         struct db *ckdb = NULL;
         pthread_t cktid;
-        int ck = db_open(o->db_url, &wo, &ckdb, err, sizeof err) == DB_OK &&
+        int ck = db_is_sqlite(w) && /* PostgreSQL checkpoints by itself */
+                 db_open(o->db_url, &wo, &ckdb, err, sizeof err) == DB_OK &&
                  pthread_create(&cktid, NULL, checkpoint_main, ckdb) == 0;
         loop_ssl = ssl;
         pthread_barrier_init(&drained, NULL, (unsigned)n + 1);
