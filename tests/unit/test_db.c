@@ -232,6 +232,65 @@ static void rows_as_json(void **state)
     json_decref(rows);
 }
 
+/* ---------------- what differs between engines ---------------- */
+
+static void placeholders_in_quotes_and_comments(void **state)
+{
+    struct tdb *t = *state;
+    /* A `?` inside a string or a comment is text; numbered ones may repeat. */
+    json_t *r = db_row(t->db, "SELECT '?' AS q, ? AS a, ?2 AS b, ?1 + ?2 AS c -- a comment with a ?\n", "ii",
+                       (int64_t)40, (int64_t)2);
+    assert_non_null(r);
+    assert_string_equal(js(r, "q"), "?");
+    assert_int_equal(ji(r, "a"), 40);
+    assert_int_equal(ji(r, "b"), 2);
+    assert_int_equal(ji(r, "c"), 42);
+    json_decref(r);
+    r = db_row(t->db, "SELECT 'it''s ?' AS q, \"?x\" FROM (SELECT ? AS \"?x\") s", "t", "ok");
+    assert_non_null(r);
+    assert_string_equal(js(r, "q"), "it's ?");
+    assert_string_equal(js(r, "?x"), "ok");
+    json_decref(r);
+    /* A real number and its null. */
+    double x = 2.5;
+    r = db_row(t->db, "SELECT ? AS x, ? AS y", "ff", &x, (const double *)NULL);
+    assert_true(json_real_value(json_object_get(r, "x")) == 2.5);
+    assert_true(json_is_null(json_object_get(r, "y")));
+    json_decref(r);
+}
+
+/* The name index matches each word (in any order) as literal text: LIKE's % and _ and FTS5's
+ * quotes are data. The match is parameter ?6 of the query (DB_SQL_NAME_MATCH). */
+static void name_match_is_literal(void **state)
+{
+    struct tdb *t = *state;
+    static const char *const names[] = {"abc_def", "abcXdef", "100% sure", "say \"hi\" there", "back\\slash"};
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(db_run(t->db, "INSERT INTO clients_fts(rowid, name) VALUES (?,?)", "it", (int64_t)i + 1,
+                                names[i]),
+                         DB_OK);
+    static const struct {
+        const char *q;
+        int64_t want; /* the one rowid found, 0 for none */
+    } cases[] = {
+        {"c_d", 1},  {"cXd", 2},          {"00%", 3},     {"\"hi\"", 4}, {"k\\s", 5},
+        {"%%%", 0},  {"___", 0},          {"abc xyz", 0}, {"def 100", 0}, {"sure 100%", 3},
+    };
+    char sql[512], match[256];
+    snprintf(sql, sizeof sql, "SELECT f.rowid FROM clients_fts f WHERE ?1+?2+?3+?4+?5=0 AND %s ORDER BY f.rowid",
+             db_sql(t->db, DB_SQL_NAME_MATCH));
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        assert_int_equal(db_name_match(t->db, cases[i].q, match, sizeof match), 0);
+        json_t *rows = db_rows(t->db, sql, "iiiiit", (int64_t)0, (int64_t)0, (int64_t)0, (int64_t)0, (int64_t)0, match);
+        if (json_array_size(rows) != (cases[i].want ? 1u : 0u) ||
+            (cases[i].want && ji(json_array_get(rows, 0), "rowid") != cases[i].want))
+            fail_msg("'%s' (as %s) found %s", cases[i].q, match, json_dumps(rows, 0));
+        json_decref(rows);
+    }
+    assert_int_equal(db_name_match(t->db, "ab", match, sizeof match), -1); /* too short for trigrams */
+    assert_int_equal(db_name_match(t->db, "   ", match, sizeof match), -1);
+}
+
 /* ---------------- the statement cache ---------------- */
 
 static const char *const Q_ORG = "SELECT name FROM orgs WHERE id>=? ORDER BY id";
@@ -581,6 +640,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(binds_every_letter, setup, teardown),
         cmocka_unit_test_setup_teardown(int1_defaults_and_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(rows_as_json, setup, teardown),
+        cmocka_unit_test_setup_teardown(placeholders_in_quotes_and_comments, setup, teardown),
+        cmocka_unit_test_setup_teardown(name_match_is_literal, setup, teardown),
         cmocka_unit_test_setup_teardown(cache_reuses_statements, setup, teardown),
         cmocka_unit_test_setup_teardown(cache_nested_same_sql, setup, teardown),
         cmocka_unit_test_setup_teardown(cache_many_distinct_statements, setup, teardown),
