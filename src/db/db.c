@@ -1,6 +1,7 @@
 /* db: backend registry chosen by URL, and the thin typed wrappers every caller uses. */
 #include "db/db.h"
 #include "base/base.h"
+#include "db/copy.h"
 #include <stdarg.h>
 #include <string.h>
 
@@ -100,10 +101,8 @@ int db_reset_identity(struct db *db, const char *table, const char *column)
 }
 int db_backup(struct db *db, const char *path, void (*progress)(int, int))
 {
-    if (!db->ops->backup) {
-        log_error("backup: not available for this database");
-        return DB_ERR;
-    }
+    if (!db->ops->backup) /* no page-level backup (PostgreSQL): copy the tables from one snapshot */
+        return copy_backup(db, path, progress);
     return db->ops->backup(db, path, progress);
 }
 const char *db_sql(struct db *db, enum db_sql_fragment f)

@@ -120,7 +120,8 @@ int db_checkpoint(struct db *db);
 /* After rows were inserted with explicit ids, let the next generated id follow the largest one
  * (PostgreSQL identity columns keep a sequence of their own; SQLite needs nothing). */
 int db_reset_identity(struct db *db, const char *table, const char *column);
-/* Online, consistent copy of the whole database to a file. */
+/* Online, consistent copy of the whole database to a new SQLite file (a backend without a backup
+ * of its own, PostgreSQL, is copied table by table from one snapshot: db/copy.c). */
 int db_backup(struct db *db, const char *path, void (*progress)(int done, int total));
 
 extern const struct db_ops db_sqlite_ops, db_pg_ops;
