@@ -31,4 +31,6 @@ int cmd_demo(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_migrate_data(int argc, char **argv);
+extern const char cmd_migrate_data_usage[];
 #endif

@@ -1,6 +1,7 @@
 /* db: backend registry chosen by URL, and the thin typed wrappers every caller uses. */
 #include "db/db.h"
 #include "base/base.h"
+#include "db/copy.h"
 #include <stdarg.h>
 #include <string.h>
 
@@ -80,16 +81,41 @@ int db_rollback(struct db *db)
 {
     return db_exec(db, "ROLLBACK");
 }
+int db_begin_snapshot(struct db *db)
+{
+    /* SQLite's deferred BEGIN takes its snapshot at the first read and keeps it (WAL). */
+    return db_exec(db, db_is_sqlite(db) ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+}
 int db_is_sqlite(struct db *db)
 {
     return db->ops == &db_sqlite_ops;
 }
+/* Names go into the SQL text, so only plain lower-case identifiers are accepted. */
+static int plain_name(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return 0;
+    return 1;
+}
+int db_reset_identity(struct db *db, const char *table, const char *column)
+{
+    if (db_is_sqlite(db)) /* INTEGER PRIMARY KEY takes max(rowid)+1 by itself */
+        return DB_OK;
+    if (!plain_name(table) || !plain_name(column))
+        return DB_ERR;
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "SELECT setval(pg_get_serial_sequence('%s', '%s'), coalesce(max(%s), 0) + 1, false) FROM %s", table,
+             column, column, table);
+    return db_exec(db, sql);
+}
 int db_backup(struct db *db, const char *path, void (*progress)(int, int))
 {
-    if (!db->ops->backup) {
-        log_error("backup: not available for this database");
-        return DB_ERR;
-    }
+    if (!db->ops->backup) /* no page-level backup (PostgreSQL): copy the tables from one snapshot */
+        return copy_backup(db, path, progress);
     return db->ops->backup(db, path, progress);
 }
 const char *db_sql(struct db *db, enum db_sql_fragment f)
@@ -186,6 +212,26 @@ const void *db_blob(struct db_stmt *st, int i, size_t *len)
 int db_isnull(struct db_stmt *st, int i)
 {
     return OPS(st)->col_type(st, i) == 'n';
+}
+int db_columns(struct db_stmt *st)
+{
+    return OPS(st)->col_count(st);
+}
+const char *db_column_name(struct db_stmt *st, int i)
+{
+    return OPS(st)->col_name(st, i);
+}
+int db_type(struct db_stmt *st, int i)
+{
+    return OPS(st)->col_type(st, i);
+}
+double db_real(struct db_stmt *st, int i)
+{
+    return OPS(st)->col_real(st, i);
+}
+int db_bind(struct db_stmt *st, int idx, char type, const void *p, int64_t n)
+{
+    return st ? OPS(st)->bind(st, idx, type, p, n) : DB_ERR;
 }
 int db_run(struct db *db, const char *sql, const char *fmt, ...)
 {

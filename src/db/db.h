@@ -69,6 +69,10 @@ int64_t db_changes(struct db *db);
 int db_begin(struct db *db);    /* a write transaction */
 int db_commit(struct db *db);
 int db_rollback(struct db *db);
+/* A read-only transaction that sees one snapshot of the whole database until it ends (SQLite: a
+ * deferred read transaction in WAL mode; PostgreSQL: REPEATABLE READ, READ ONLY). End it with
+ * db_commit. */
+int db_begin_snapshot(struct db *db);
 
 /* Prepare (cached by the backend) and bind in one call. fmt has one letter per `?`:
  *   i int64_t   I int64_t, 0 binds null   d int   t const char* (NULL binds null)   b const void*, size_t   n null
@@ -82,6 +86,15 @@ int64_t db_int(struct db_stmt *st, int i);
 const char *db_text(struct db_stmt *st, int i); /* NULL for SQL null */
 const void *db_blob(struct db_stmt *st, int i, size_t *len);
 int db_isnull(struct db_stmt *st, int i);
+/* The generic column API, for code that copies rows it does not know (db/copy.c). */
+int db_columns(struct db_stmt *st);
+const char *db_column_name(struct db_stmt *st, int i);
+int db_type(struct db_stmt *st, int i); /* 'i' integer, 'f' real, 't' text, 'b' blob, 'n' null */
+double db_real(struct db_stmt *st, int i);
+/* Bind one parameter (1-based) of a statement from db_query(db, sql, ""): type as db_type's
+ * letters; p points to the double ('f'), the text ('t', n = -1 for up to NUL) or the bytes ('b', n
+ * bytes); 'i' takes the value in n; 'n' binds null. 0 when bound. */
+int db_bind(struct db_stmt *st, int idx, char type, const void *p, int64_t n);
 
 /* Run a statement that returns no rows: DB_OK, DB_CONSTRAINT or DB_ERR. */
 int db_run(struct db *db, const char *sql, const char *fmt, ...);
@@ -106,7 +119,11 @@ int db_pg_unavailable(void);
 /* Move committed pages from the log into the database without blocking the writer
  * (SQLite WAL checkpoint, PASSIVE); a no-op where the engine does this itself. */
 int db_checkpoint(struct db *db);
-/* Online, consistent copy of the whole database to a file. */
+/* After rows were inserted with explicit ids, let the next generated id follow the largest one
+ * (PostgreSQL identity columns keep a sequence of their own; SQLite needs nothing). */
+int db_reset_identity(struct db *db, const char *table, const char *column);
+/* Online, consistent copy of the whole database to a new SQLite file (a backend without a backup
+ * of its own, PostgreSQL, is copied table by table from one snapshot: db/copy.c). */
 int db_backup(struct db *db, const char *path, void (*progress)(int done, int total));
 
 extern const struct db_ops db_sqlite_ops, db_pg_ops;
