@@ -45,7 +45,7 @@ static int cmd_help(int argc, char **argv)
     }
     printf("Hearth: case management for community mental health.\n\nusage: hearth COMMAND [OPTIONS]\n\n");
     for (size_t i = 0; i < ARRAY_LEN(commands); i++)
-        printf("  %-8s %s\n", commands[i].name, commands[i].summary);
+        printf("  %-13s %s\n", commands[i].name, commands[i].summary);
     printf("\n'hearth COMMAND --help' explains one. The database defaults to var/hearth.db.\n");
     return EXIT_OK;
 }
