@@ -28,7 +28,7 @@ static const struct cmd commands[] = {
      cmd_user},
     {"backup", "write an online, consistent copy of the database", "hearth backup [--db URL] FILE", cmd_backup},
     {"audit", "verify the audit hash chain", "hearth audit verify [--db URL]", cmd_audit},
-    {"migrate-data", "move the whole database, audit chain included, to another", cmd_migrate_data_usage, cmd_migrate_data},
+    {"migrate-data", "move a whole database, audit chain included, to another (SQLite to PostgreSQL)", cmd_migrate_data_usage, cmd_migrate_data},
     {"help", "list the commands, or explain one", "hearth help [COMMAND]", cmd_help},
 };
 
