@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include <errno.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,14 +55,18 @@ struct pdb {
     int64_t changes;
     unsigned next_name;
     double last_reset;
+    int in_txn; /* a transaction was open when the last call began (see ensure_conn) */
     struct db_stmt cache[CACHE_SLOTS];
 };
 
 static atomic_int pg_down; /* a connection found the database unreachable and has not recovered */
+/* This thread's last call found the database unreachable: the answer for the request it serves,
+ * even when another thread's connection has already come back (and cleared pg_down). */
+static _Thread_local int thread_down;
 
 int db_pg_unavailable(void)
 {
-    return atomic_load(&pg_down);
+    return atomic_load(&pg_down) || thread_down;
 }
 
 static unsigned hash_sql(const char *s)
@@ -122,16 +127,53 @@ static void set_err(struct pdb *d, const char *what)
         d->err[--n] = 0;
 }
 
+/* libpq's messages run over several lines; a log entry or a start-up refusal is one line. An
+ * indented line that goes on with a lowercase word continues a sentence; another line is a new
+ * sentence or message, after a semicolon. */
+static void one_line(char *out, size_t len, const char *in)
+{
+    size_t o = 0;
+    for (const char *p = in; *p && o + 3 < len; p++) {
+        if (*p == '\n' || *p == '\r') {
+            int tab = 0;
+            while (p[1] == '\t' || p[1] == ' ' || p[1] == '\n' || p[1] == '\r')
+                tab |= *++p == '\t';
+            if (!p[1])
+                break;
+            if (!(tab && p[1] >= 'a' && p[1] <= 'z'))
+                out[o++] = ';';
+            out[o++] = ' ';
+        } else if (*p == '\t' || *p == ' ') {
+            if (o && out[o - 1] != ' ')
+                out[o++] = ' ';
+        } else {
+            out[o++] = *p;
+        }
+    }
+    while (o && out[o - 1] == ' ')
+        o--;
+    out[o] = 0;
+}
+
+/* The connection is gone: the answer is 503 until it is back; logged once per outage. */
+static int conn_lost(struct pdb *d)
+{
+    thread_down = 1;
+    if (!atomic_exchange(&pg_down, 1)) {
+        char m[400];
+        one_line(m, sizeof m, PQerrorMessage(d->h));
+        log_error("postgresql: the database connection is lost: %s", m);
+    }
+    set_err(d, "database unavailable");
+    return DB_UNAVAILABLE;
+}
+
 /* Map a failed result to our codes; notes a lost connection. */
 static int fail_code(struct pdb *d, PGresult *r, const char *sql)
 {
     const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
-    if (PQstatus(d->h) != CONNECTION_OK) {
-        if (!atomic_exchange(&pg_down, 1))
-            log_error("postgresql: the database connection is lost: %s", PQerrorMessage(d->h));
-        set_err(d, "database unavailable");
-        return DB_UNAVAILABLE;
-    }
+    if (PQstatus(d->h) != CONNECTION_OK)
+        return conn_lost(d);
     const char *msg = r ? PQresultErrorMessage(r) : PQerrorMessage(d->h);
     snprintf(d->err, sizeof d->err, "%s", msg);
     size_t n = strlen(d->err);
@@ -141,8 +183,10 @@ static int fail_code(struct pdb *d, PGresult *r, const char *sql)
         return DB_CONSTRAINT;
     if (state && (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03")))
         return DB_BUSY;
-    if (state && strncmp(state, "08", 2) == 0)
+    if (state && strncmp(state, "08", 2) == 0) {
+        thread_down = 1;
         return DB_UNAVAILABLE;
+    }
     log_error("postgresql: %s (in: %.160s)", d->err, sql ? sql : "");
     return DB_ERR;
 }
@@ -169,24 +213,44 @@ static void forget_prepared(struct pdb *d)
         d->cache[i].name[0] = 0;
 }
 
-/* A broken connection is re-opened at most once a second; until then calls fail fast. */
+/* Between statements the server has nothing to say; input waiting on an idle connection is
+ * almost always its last word (a shutdown or a restart while we were idle). Checking costs a
+ * poll(2), and saves the request that would otherwise meet the dead connection first. */
+static int told_something(struct pdb *d)
+{
+    struct pollfd p = {.fd = PQsocket(d->h), .events = POLLIN};
+    return p.fd >= 0 && poll(&p, 1, 0) > 0;
+}
+
+/* Called before every statement. A broken connection is re-opened at most once a second; until
+ * then calls fail fast. A connection lost inside a transaction is not re-opened until the next
+ * db_begin (p_begin clears in_txn): re-opened under the transaction's feet, the rest of it would
+ * run outside any transaction, each statement committed on its own, and the caller's COMMIT
+ * would "succeed" with the first half of its work gone. */
 static int ensure_conn(struct pdb *d)
 {
-    if (PQstatus(d->h) == CONNECTION_OK)
+    if (PQstatus(d->h) == CONNECTION_OK && (d->in_txn || !told_something(d))) {
+        d->in_txn = PQtransactionStatus(d->h) != PQTRANS_IDLE;
+        thread_down = 0;
         return DB_OK;
+    }
+    if (PQstatus(d->h) == CONNECTION_OK) /* idle, and the server has spoken: re-open it now */
+        d->last_reset = 0;
+    else if (d->in_txn)
+        return conn_lost(d);
     double t = now_mono();
-    if (t - d->last_reset < 1.0)
-        return DB_UNAVAILABLE;
-    d->last_reset = t;
-    PQreset(d->h);
-    if (PQstatus(d->h) != CONNECTION_OK) {
+    if (t - d->last_reset < 1.0) {
+        thread_down = 1;
         set_err(d, "database unavailable");
-        atomic_store(&pg_down, 1);
         return DB_UNAVAILABLE;
     }
+    d->last_reset = t;
+    PQreset(d->h);
     forget_prepared(d);
-    if (setup_session(d) != DB_OK)
-        return DB_UNAVAILABLE;
+    if (PQstatus(d->h) != CONNECTION_OK || setup_session(d) != DB_OK)
+        return conn_lost(d);
+    d->in_txn = 0;
+    thread_down = 0;
     if (atomic_exchange(&pg_down, 0))
         log_info("postgresql: the database connection is back");
     return DB_OK;
@@ -204,7 +268,9 @@ static int p_open(const char *target, const struct db_options *o, struct db **ou
     char *perr = NULL;
     PQconninfoOption *opts = PQconninfoParse(target, &perr);
     if (!opts) {
-        snprintf(err, errlen, "bad database URL '%s': %s", shown, perr ? perr : "cannot parse it");
+        char m[400];
+        one_line(m, sizeof m, perr ? perr : "cannot parse it");
+        snprintf(err, errlen, "bad database URL '%s': %s", shown, m);
         PQfreemem(perr);
         return DB_ERR;
     }
@@ -218,10 +284,7 @@ static int p_open(const char *target, const struct db_options *o, struct db **ou
     d->h = PQconnectdbParams(keys, vals, 1);
     if (PQstatus(d->h) != CONNECTION_OK) {
         char m[400];
-        snprintf(m, sizeof m, "%s", d->h ? PQerrorMessage(d->h) : "out of memory");
-        size_t n = strlen(m);
-        while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
-            m[--n] = 0;
+        one_line(m, sizeof m, d->h ? PQerrorMessage(d->h) : "out of memory");
         snprintf(err, errlen, "cannot connect to database '%s': %s", shown, m);
         PQfinish(d->h);
         free(d->conninfo);
@@ -297,7 +360,14 @@ static int p_exec(struct db *db, const char *sql)
 
 static int p_begin(struct db *db)
 {
-    return p_exec(db, "BEGIN; SELECT pg_advisory_xact_lock(" WRITER_LOCK ")");
+    struct pdb *d = (struct pdb *)db;
+    d->in_txn = 0; /* a new transaction: a connection lost inside the last one may be re-opened */
+    int rc = p_exec(db, "BEGIN; SELECT pg_advisory_xact_lock(" WRITER_LOCK ")");
+    /* BEGIN ran but the lock was refused (cancelled, a lock timeout): leave no aborted transaction
+     * behind, or every later BEGIN on this connection would fail too. */
+    if (rc != DB_OK && PQstatus(d->h) == CONNECTION_OK && PQtransactionStatus(d->h) != PQTRANS_IDLE)
+        PQclear(PQexec(d->h, "ROLLBACK"));
+    return rc;
 }
 
 static struct db_stmt *p_prepare(struct db *db, const char *sql)

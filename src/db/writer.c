@@ -16,9 +16,12 @@ static struct {
     struct writer_stats st;
 } W = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
 
-static void run_one(struct db *db, struct wjob *j)
+/* 0, or -1 when the transaction itself is gone (the connection was lost): then the job did not
+ * run, and neither may the rest of the batch. */
+static int run_one(struct db *db, struct wjob *j)
 {
-    db_exec(db, "SAVEPOINT job");
+    if (db_exec(db, "SAVEPOINT job") != DB_OK)
+        return j->rc = -1;
     j->rc = j->run(j, db);
     /* A job that met an error it did not report still fails alone: PostgreSQL refuses RELEASE in
      * a transaction an error has aborted, and ROLLBACK TO makes the transaction usable again. */
@@ -31,6 +34,7 @@ static void run_one(struct db *db, struct wjob *j)
 after:
     if (j->after)
         j->after(j, db, j->rc);
+    return 0;
 }
 
 static int hist_slot(uint64_t n)
@@ -67,15 +71,18 @@ static void *writer_main(void *arg)
         W.st.queue_depth -= (uint64_t)n;
         pthread_mutex_unlock(&W.mu);
 
+        /* A batch whose BEGIN, a SAVEPOINT or COMMIT fails is not committed: every job in it is
+         * handed back with committed == 0 (answered 503), and the writer waits for new work
+         * rather than retrying, so a database that is away costs one failed call per batch. */
         double t0 = now_mono();
-        int ok = db_begin(W.db) == DB_OK;
+        int began = db_begin(W.db) == DB_OK, ok = began;
         for (struct wjob *j = batch; ok && j; j = j->next)
-            run_one(W.db, j);
+            ok = run_one(W.db, j) == 0;
         double t1 = now_mono();
-        if (ok && db_commit(W.db) != DB_OK) {
-            db_rollback(W.db);
+        if (ok && db_commit(W.db) != DB_OK)
             ok = 0;
-        }
+        if (began && !ok)
+            db_rollback(W.db);
         double t2 = now_mono();
         if (ok && W.on_commit)
             W.on_commit(W.db);
@@ -150,8 +157,7 @@ int writer_run_now(struct db *db, struct wjob *j)
 {
     if (db_begin(db) != DB_OK)
         return j->rc = -1;
-    run_one(db, j);
-    j->committed = db_commit(db) == DB_OK;
+    j->committed = run_one(db, j) == 0 && db_commit(db) == DB_OK;
     if (!j->committed) {
         db_rollback(db);
         j->rc = -1;

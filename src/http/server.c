@@ -251,18 +251,21 @@ static int is_unsafe(h2o_req_t *req)
            !h2o_memis(req->method.base, req->method.len, H2O_STRLIT("HEAD"));
 }
 
-static void authenticate(struct hreq *h)
+/* 0, or -1 when credentials came but the database could not be asked about them: that is a
+ * 503 to retry, not a 401 that sends the user back to the login page. */
+static int authenticate(struct hreq *h)
 {
     const char *authz = req_header(h, "authorization");
     if (authz && strncasecmp(authz, "Bearer ", 7) == 0) {
         if (auth_token_lookup(h->loop->rdb, authz + 7, &h->actor) == 0)
             h->auth = 2;
-        return;
+        return h->auth || !db_unavailable() ? 0 : -1;
     }
     char tok[AUTH_TOKEN_HEX + 2];
     int touch = 0;
-    if (req_cookie(h, "hearth_session", tok, sizeof tok) &&
-        auth_session_lookup(h->loop->rdb, tok, &h->actor, h->csrf, &touch) == 0) {
+    if (!req_cookie(h, "hearth_session", tok, sizeof tok))
+        return 0;
+    if (auth_session_lookup(h->loop->rdb, tok, &h->actor, h->csrf, &touch) == 0) {
         h->auth = 1;
         snprintf(h->token, sizeof h->token, "%.64s", tok);
         if (touch) {
@@ -273,6 +276,7 @@ static void authenticate(struct hreq *h)
             writer_submit(&t->job);
         }
     }
+    return h->auth || !db_unavailable() ? 0 : -1;
 }
 
 static int csrf_ok(struct hreq *h)
@@ -369,8 +373,14 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
     if (!h->body)
         h->body = json_object();
 
-    authenticate(h);
+    int auth_rc = authenticate(h);
     if (!(h->route->flags & RF_PUBLIC)) {
+        if (auth_rc != 0) {
+            reply_problem(h, 503, "Service unavailable",
+                          "The database cannot be reached just now. Nothing was changed; try again in a moment.",
+                          NULL);
+            return 0;
+        }
         if (!h->auth) {
             if (h->is_api) {
                 reply_problem(h, 401, "Not logged in", "Log in, or send an API token.", NULL);
