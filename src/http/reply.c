@@ -188,6 +188,10 @@ void reply_core_error(struct hreq *h, int rc)
         json_object_update(extra, h->ctx.extra);
     const char *detail = h->ctx.msg[0] ? h->ctx.msg : NULL;
     int status;
+    /* A look-up that failed because this thread lost the database reads as "no such record" or
+     * "no relationship" to core: while the database is away those answers would be wrong. */
+    if ((rc == ERR_NOTFOUND || rc == ERR_FORBIDDEN) && db_unavailable())
+        rc = ERR_DB;
     switch (rc) {
     case ERR_INVALID: status = 400; if (!detail) detail = "Some fields are not valid."; break;
     case ERR_NOTFOUND: status = 404; break;
