@@ -14,6 +14,8 @@ enum { DB_OK = 0, DB_ROW = 1, DB_DONE = 2, DB_ERR = -1, DB_BUSY = -2, DB_CONSTRA
 enum db_sql_fragment {
     DB_SQL_NAME_MATCH, /* condition on `f`, the name index clients_fts, matching parameter ?6 from db_name_match */
     DB_SQL_LIST_AGG,   /* the aggregate joining strings with a separator: name(expr, ',') */
+    DB_SQL_JSON_AGG,   /* the aggregate making a JSON array (null on no rows: wrap in coalesce(..., '[]')) */
+    DB_SQL_JSON_OBJECT, /* the function making a JSON object of key, value, key, value... */
     DB_SQL_COUNT
 };
 

@@ -738,6 +738,8 @@ static int p_name_match(const char *q, char *out, size_t len)
 static const char *const p_sql[DB_SQL_COUNT] = {
     [DB_SQL_NAME_MATCH] = "f.name ILIKE (?6::text[])[1] AND f.name ILIKE ALL (?6::text[])",
     [DB_SQL_LIST_AGG] = "string_agg",
+    [DB_SQL_JSON_AGG] = "json_agg",
+    [DB_SQL_JSON_OBJECT] = "json_build_object",
 };
 
 const struct db_ops db_pg_ops = {

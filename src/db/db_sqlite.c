@@ -282,6 +282,8 @@ static int s_name_match(const char *q, char *out, size_t len)
 static const char *const s_sql[DB_SQL_COUNT] = {
     [DB_SQL_NAME_MATCH] = "clients_fts MATCH ?6",
     [DB_SQL_LIST_AGG] = "group_concat",
+    [DB_SQL_JSON_AGG] = "json_group_array",
+    [DB_SQL_JSON_OBJECT] = "json_object",
 };
 
 const struct db_ops db_sqlite_ops = {
