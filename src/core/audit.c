@@ -100,7 +100,13 @@ struct chain {
 static int chain_head(struct db *w, struct chain *ch)
 {
     memset(ch, 0, sizeof *ch);
-    struct db_stmt *st = db_query(w, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", "");
+    /* PostgreSQL reads the one-row audit_head (kept in step by audit_flush): the write connection
+     * prepares this statement once, and a plan made while audit was small (a sequential scan and a
+     * sort) would be kept until the table is analysed, reading the whole growing table per append. */
+    struct db_stmt *st = db_query(w,
+                                  db_is_sqlite(w) ? "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"
+                                                  : "SELECT seq, hash FROM audit_head WHERE id=1",
+                                  "");
     int rc = db_step(st);
     if (rc == DB_ROW) {
         size_t n;
