@@ -7,7 +7,7 @@
 # (BENCH_DURABLE=1), as durable as SQLite with synchronous=FULL. It runs on the server CPUs, as
 # SQLite does inside Hearth, so both backends get the same cores; wrk and pgbench share the load
 # generator's CPUs. The cluster is stopped and removed on exit (bench/run's cleanup).
-# shellcheck shell=bash disable=SC2086
+# shellcheck shell=bash disable=SC2086,SC2034 # word splitting is meant; bench/run's helpers read TICKS, HDB, PERF_WIDE
 
 # ---- PostgreSQL's programs (scripts/deps installs them) ----
 pg_bindir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
@@ -53,7 +53,7 @@ tree_ticks() {
 PG_BASE_KIDS=$(pgrep -c -P "$PGPM" || true)
 pg_settle() {
     for _ in $(seq 50); do
-        [ "$(pgrep -c -P "$PGPM" || true)" -gt "${1:-$PG_BASE_KIDS}" ] || return 0
+        [ "$(pgrep -c -P "$PGPM" || true)" -gt "$PG_BASE_KIDS" ] || return 0
         sleep 0.1
     done
 }
