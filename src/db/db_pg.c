@@ -350,6 +350,13 @@ static int p_exec(struct db *db, const char *sql)
     PGresult *r = PQexec(d->h, sql);
     ExecStatusType st = PQresultStatus(r);
     rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY ? DB_OK : fail_code(d, r, sql);
+    /* PostgreSQL answers COMMIT of a transaction an error has aborted with "ROLLBACK" and no error:
+     * nothing was written, and the caller must not answer as if it had been. */
+    if (rc == DB_OK && strcmp(sql, "COMMIT") == 0 && strcmp(PQcmdStatus(r), "ROLLBACK") == 0) {
+        snprintf(d->err, sizeof d->err, "COMMIT rolled back: a statement of the transaction had failed");
+        log_error("postgresql: %s", d->err);
+        rc = DB_ERR;
+    }
     if (rc == DB_OK) {
         const char *n = PQcmdTuples(r);
         d->changes = *n ? strtoll(n, NULL, 10) : 0;

@@ -232,6 +232,24 @@ static void rows_as_json(void **state)
     json_decref(rows);
 }
 
+/* db_commit says OK only when the transaction's writes are in the database. PostgreSQL aborts a
+ * transaction at its first error and answers COMMIT with a rollback; SQLite goes on. */
+static void commit_tells_the_truth(void **state)
+{
+    struct tdb *t = *state;
+    mk_org(t->db, "Riverside");
+    assert_int_equal(db_begin(t->db), DB_OK);
+    assert_int_equal(db_run(t->db, "INSERT INTO orgs(name, kind, created_at) VALUES ('Riverside','other','x')", ""),
+                     DB_CONSTRAINT);
+    db_run(t->db, "INSERT INTO orgs(name, kind, created_at) VALUES ('Northside','other','x')", "");
+    int rc = db_commit(t->db);
+    if (rc != DB_OK)
+        db_rollback(t->db);
+    assert_int_equal(count_of(t->db, "SELECT count(*) FROM orgs WHERE name='Northside'"), rc == DB_OK ? 1 : 0);
+    if (test_pg())
+        assert_int_not_equal(rc, DB_OK);
+}
+
 /* ---------------- what differs between engines ---------------- */
 
 static void placeholders_in_quotes_and_comments(void **state)
@@ -640,6 +658,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(binds_every_letter, setup, teardown),
         cmocka_unit_test_setup_teardown(int1_defaults_and_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(rows_as_json, setup, teardown),
+        cmocka_unit_test_setup_teardown(commit_tells_the_truth, setup, teardown),
         cmocka_unit_test_setup_teardown(placeholders_in_quotes_and_comments, setup, teardown),
         cmocka_unit_test_setup_teardown(name_match_is_literal, setup, teardown),
         cmocka_unit_test_setup_teardown(cache_reuses_statements, setup, teardown),
