@@ -119,7 +119,9 @@ static int chain_head(struct db *w, struct chain *ch)
     return rc == DB_ROW || rc == DB_DONE ? OK : ERR_DB;
 }
 
-static int append(struct ctx *c, struct db *w, const struct audit_rec *a, struct chain *ch)
+/* The record; the last of a flush also moves the shared head where the engine keeps one in the
+ * database (PostgreSQL: DB_SQL_AUDIT_HEAD, in the same statement, so one round trip). */
+static int append(struct ctx *c, struct db *w, const struct audit_rec *a, struct chain *ch, int last)
 {
     unsigned char hash[HASH_LEN];
     int64_t seq = ch->seq + 1;
@@ -145,10 +147,13 @@ static int append(struct ctx *c, struct db *w, const struct audit_rec *a, struct
         .addr = c->addr,
     };
     row_hash(ch->prev, &r, hash);
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "%sINSERT INTO audit(seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id, purpose,"
+             " reason, request_id, addr, prev, hash) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
+             last ? db_sql(w, DB_SQL_AUDIT_HEAD) : "");
     int rc = db_run(
-        w,
-        "INSERT INTO audit(seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id, purpose,"
-        " reason, request_id, addr, prev, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        w, sql,
         "itIIttItIttttbb", seq, at, r.staff_id, r.org_id, r.action, r.outcome, r.client_id, r.entity,
         r.entity_id, r.purpose, r.reason, r.request_id, r.addr, ch->prev, (size_t)HASH_LEN, hash,
         (size_t)HASH_LEN);
@@ -161,22 +166,20 @@ static int append(struct ctx *c, struct db *w, const struct audit_rec *a, struct
 
 int audit_flush(struct ctx *c, struct db *w, int failed)
 {
-    int rc = OK, wrote = 0;
+    int rc = OK, wrote = 0, last = -1;
     struct chain ch;
-    for (int i = 0; i < c->npend && rc == OK; i++) {
+    for (int i = 0; i < c->npend; i++)
+        if (!failed || c->pend[i].keep)
+            last = i;
+    for (int i = 0; i <= last && rc == OK; i++) {
         if (failed && !c->pend[i].keep)
             continue;
         if (!wrote)
             rc = chain_head(w, &ch);
         if (rc == OK)
-            rc = append(c, w, &c->pend[i], &ch);
+            rc = append(c, w, &c->pend[i], &ch, i == last);
         wrote = 1;
     }
-    if (rc == OK && wrote && !db_is_sqlite(w)) /* the shared head, in the same transaction */
-        rc = db_run(w, "UPDATE audit_head SET seq=?, hash=? WHERE id=1", "ib", ch.seq, ch.prev, (size_t)HASH_LEN) ==
-                     DB_OK
-                 ? OK
-                 : ERR_DB;
     for (int i = 0; i < c->npend; i++)
         free(c->pend[i].reason);
     c->npend = 0;

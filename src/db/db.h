@@ -16,6 +16,8 @@ enum db_sql_fragment {
     DB_SQL_LIST_AGG,   /* the aggregate joining strings with a separator: name(expr, ',') */
     DB_SQL_JSON_AGG,   /* the aggregate making a JSON array (null on no rows: wrap in coalesce(..., '[]')) */
     DB_SQL_JSON_OBJECT, /* the function making a JSON object of key, value, key, value... */
+    DB_SQL_AUDIT_HEAD, /* prefix of the audit INSERT that also moves the head kept in the database
+                        * (?1 seq, ?15 hash; PostgreSQL's audit_head); "" where it is kept outside */
     DB_SQL_COUNT
 };
 

@@ -747,6 +747,7 @@ static const char *const p_sql[DB_SQL_COUNT] = {
     [DB_SQL_LIST_AGG] = "string_agg",
     [DB_SQL_JSON_AGG] = "json_agg",
     [DB_SQL_JSON_OBJECT] = "json_build_object",
+    [DB_SQL_AUDIT_HEAD] = "WITH head AS (UPDATE audit_head SET seq=?1, hash=?15 WHERE id=1) ",
 };
 
 const struct db_ops db_pg_ops = {

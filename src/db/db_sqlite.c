@@ -284,6 +284,7 @@ static const char *const s_sql[DB_SQL_COUNT] = {
     [DB_SQL_LIST_AGG] = "group_concat",
     [DB_SQL_JSON_AGG] = "json_group_array",
     [DB_SQL_JSON_OBJECT] = "json_object",
+    [DB_SQL_AUDIT_HEAD] = "",
 };
 
 const struct db_ops db_sqlite_ops = {
