@@ -3,6 +3,7 @@
 #include "base/base.h"
 #include "db/copy.h"
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <string.h>
 
 static const struct db_ops *const backends[] = {&db_sqlite_ops, &db_pg_ops};
@@ -57,8 +58,20 @@ void db_close(struct db *db)
     if (db)
         db->ops->close(db);
 }
+static atomic_uint_fast64_t generations;
+static void new_generation(struct db *db)
+{
+    db->gen = atomic_fetch_add(&generations, 1) + 1;
+}
+uint64_t db_generation(struct db *db)
+{
+    return db->in_txn ? db->gen : 0;
+}
+
 int db_exec(struct db *db, const char *sql)
 {
+    if (strncmp(sql, "ROLLBACK", 8) == 0)
+        new_generation(db);
     return db->ops->exec(db, sql);
 }
 const char *db_errmsg(struct db *db)
@@ -71,14 +84,20 @@ int64_t db_changes(struct db *db)
 }
 int db_begin(struct db *db)
 {
-    return db->ops->begin(db);
+    new_generation(db);
+    int rc = db->ops->begin(db);
+    db->in_txn = rc == DB_OK;
+    return rc;
 }
 int db_commit(struct db *db)
 {
+    new_generation(db);
+    db->in_txn = 0;
     return db_exec(db, "COMMIT");
 }
 int db_rollback(struct db *db)
 {
+    db->in_txn = 0;
     return db_exec(db, "ROLLBACK");
 }
 int db_begin_snapshot(struct db *db)

@@ -60,6 +60,8 @@ struct db_ops {
 struct db {
     const struct db_ops *ops;
     const char *url;
+    uint64_t gen; /* see db_generation */
+    int in_txn;   /* between db_begin and db_commit/db_rollback */
 };
 
 /* Open by URL: "sqlite:PATH", a plain path, or "postgresql://..." (libpq's URL). */
@@ -71,6 +73,11 @@ int db_exec(struct db *db, const char *sql);
 const char *db_errmsg(struct db *db);
 int64_t db_changes(struct db *db);
 int db_begin(struct db *db);    /* a write transaction */
+/* Changes whenever what this connection wrote may have been undone or others may have written
+ * since: at begin, commit, rollback, and any ROLLBACK (TO a savepoint) through db_exec. Values are
+ * unique across connections. 0 outside a transaction. A reader may cache what it read from its own
+ * transaction while the value stays the same (the audit chain head). */
+uint64_t db_generation(struct db *db);
 int db_commit(struct db *db);
 int db_rollback(struct db *db);
 /* A read-only transaction that sees one snapshot of the whole database until it ends (SQLite: a

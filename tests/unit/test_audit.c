@@ -361,6 +361,50 @@ static void rewritten_chain(void **state)
     expect_bad(t, "SELECT 1", NREC, test_pg() ? "head row" : "head file");
 }
 
+/* ---------------- one chain through a group commit ---------------- */
+
+/* Flush one record (or, with n=2, two) from a fresh context on w, as a job does. */
+static int flush_n(struct db *w, int n, int failed)
+{
+    struct ctx c;
+    ctx_init(&c, &auditor, w);
+    c.request_id = "fedcba9876543210";
+    for (int i = 0; i < n; i++)
+        audit_log(&c, "client.read", failed ? "denied" : "ok", 1, "client", 1, NULL);
+    int rc = audit_flush(&c, w, failed);
+    ctx_clear(&c);
+    return rc;
+}
+
+/* The writer runs many jobs in one transaction, each in a savepoint; a job rolled back takes its
+ * records with it, and the next record must follow what is really there (the head a flush
+ * remembers is forgotten on every rollback to a savepoint). */
+static void group_commit_with_rolled_back_jobs_keeps_one_chain(void **state)
+{
+    struct tdb *t = *state;
+    char report[512];
+    assert_int_equal(db_begin(t->db), DB_OK);
+    sql(t->db, "SAVEPOINT job");
+    assert_int_equal(flush_n(t->db, 1, 0), OK);
+    sql(t->db, "RELEASE job");
+    sql(t->db, "SAVEPOINT job");
+    assert_int_equal(flush_n(t->db, 2, 0), OK); /* this job fails after writing its records */
+    sql(t->db, "ROLLBACK TO job");
+    sql(t->db, "RELEASE job");
+    assert_int_equal(flush_n(t->db, 1, 1), OK); /* its denial is kept (the writer's after hook) */
+    sql(t->db, "SAVEPOINT job");
+    assert_int_equal(flush_n(t->db, 2, 0), OK);
+    sql(t->db, "RELEASE job");
+    assert_int_equal(db_commit(t->db), DB_OK);
+    audit_write_head(t->db);
+    assert_int_equal(count_of(t->db, "SELECT count(*) FROM audit"), NREC + 4);
+    if (verify(t, report, sizeof report) != 0)
+        fail_msg("after a group commit with a rolled-back job: %s", report);
+    /* And a later transaction follows it too. */
+    append_range(t->db, NREC + 5, NREC + 6);
+    assert_int_equal(verify(t, report, sizeof report), 0);
+}
+
 /* ---------------- a client's access report ---------------- */
 
 static void access_report_lists_who_looked(void **state)
@@ -441,6 +485,7 @@ int main(void)
         T(inserted_forged_with_valid_hash),
         T(inserted_duplicate_after_tail),
         T(rewritten_chain),
+        T(group_commit_with_rolled_back_jobs_keeps_one_chain),
         cmocka_unit_test(access_report_lists_who_looked),
     };
     return cmocka_run_group_tests_name("audit", tests, NULL, NULL);
