@@ -275,8 +275,12 @@ static int p_open(const char *target, const struct db_options *o, struct db **ou
         return DB_ERR;
     }
     PQconninfoFree(opts);
-    const char *const keys[] = {"connect_timeout", "application_name", "dbname", NULL};
-    const char *const vals[] = {"5", "hearth", target, NULL};
+    /* Defaults the URL may override (it is expanded last): a database host that vanishes without
+     * closing the connection is noticed within seconds, not at the kernel's TCP timeout of
+     * minutes (these apply to TCP only; a Unix socket fails at once). */
+    const char *const keys[] = {"connect_timeout", "application_name", "keepalives", "keepalives_idle",
+                                "keepalives_interval", "keepalives_count", "tcp_user_timeout", "dbname", NULL};
+    const char *const vals[] = {"5", "hearth", "1", "10", "5", "2", "20000", target, NULL};
     struct pdb *d = xcalloc(1, sizeof *d);
     d->base.ops = &db_pg_ops;
     d->opt = *o;

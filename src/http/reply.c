@@ -122,7 +122,11 @@ void http_job_done(struct hreq *h)
         h->wdone = NULL;
         ctx_clear(&h->ctx);
         buf_reset(&h->out);
-        reply_problem(h, 503, "Service unavailable", "The database could not save this. Nothing was changed; try again.",
+        /* A connection lost during COMMIT leaves the outcome unknown: say so rather than promise. */
+        reply_problem(h, 503, "Service unavailable",
+                      db_unavailable() ? "The database could not be reached while saving this. Check whether it "
+                                         "was saved before you enter it again."
+                                       : "The database could not save this. Nothing was changed; try again.",
                       NULL);
         return;
     }
