@@ -113,12 +113,13 @@ static int chain_head(struct db *w, struct chain *ch)
         return OK;
     }
     memset(ch, 0, sizeof *ch);
-    /* PostgreSQL reads the one-row audit_head (kept in step by audit_flush): the write connection
-     * prepares this statement once, and a plan made while audit was small (a sequential scan and a
-     * sort) would be kept until the table is analysed, reading the whole growing table per append. */
+    /* A shared database reads its one-row audit_head (kept in step by each flush's last INSERT): the
+     * write connection prepares this statement once, and a plan made while audit was small (a
+     * sequential scan and a sort) would be kept until the table is analysed, reading the whole
+     * growing table per append. */
     struct db_stmt *st = db_query(w,
-                                  db_is_sqlite(w) ? "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"
-                                                  : "SELECT seq, hash FROM audit_head WHERE id=1",
+                                  db_is_shared(w) ? "SELECT seq, hash FROM audit_head WHERE id=1"
+                                                  : "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
                                   "");
     int rc = db_step(st);
     if (rc == DB_ROW) {
@@ -213,7 +214,7 @@ int audit_flush(struct ctx *c, struct db *w, int failed)
 void audit_head_file(struct db *db, char *out, size_t len)
 {
     const char *url = db->url ? db->url : "";
-    if (!db_is_sqlite(db))
+    if (db_is_shared(db))
         snprintf(out, len, "%s", ""); /* a shared database has no one place beside it */
     else
         snprintf(out, len, "%s.audit-head", strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url);
@@ -268,7 +269,7 @@ int audit_verify(struct db *db, const char *hpath, char *report, size_t len)
         have_head = 1;
         head_bad = fscanf(f, "%lld %65s", &hseq, hex) != 2;
         fclose(f);
-    } else if (!db_is_sqlite(db)) { /* the head shared in the database (migration 003) */
+    } else if (db_is_shared(db)) { /* the head kept in the shared database (migration 003) */
         hpath = "in table audit_head";
         struct db_stmt *h = db_query(db, "SELECT seq, hash FROM audit_head WHERE id=1", "");
         if (db_step(h) == DB_ROW) {

@@ -977,15 +977,11 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
     }
     int rc = -1, in_tx = 0;
     double last = 0;
-    /* SQLite: a page cache that holds the randomly filled indexes (birth date, team by staff) keeps a
+    /* A page cache that holds the randomly filled indexes (birth date, team by staff) keeps a
      * million clients from re-reading pages; 100,000 need no more than the default. Restored below. */
     int64_t old_cache = 0;
-    if (db_is_sqlite(db) && clients > 100000) {
-        old_cache = db_int1(db, 0, "PRAGMA cache_size", NULL);
-        char pragma[64];
-        snprintf(pragma, sizeof pragma, "PRAGMA cache_size=-%d", clients / 4 < 262144 ? clients / 4 : 262144);
-        db_exec(db, pragma);
-    }
+    if (clients > 100000)
+        old_cache = db_cache_size(db, -(clients / 4 < 262144 ? clients / 4 : 262144)); /* KiB */
     if (db_begin(db) != DB_OK) {
         fail(&g, "cannot begin a transaction");
         goto out;
@@ -1026,11 +1022,8 @@ out:
         progress(clients, clients, &last, 1);
         fputc('\n', stderr);
     }
-    if (old_cache) {
-        char pragma[64];
-        snprintf(pragma, sizeof pragma, "PRAGMA cache_size=%lld", (long long)old_cache);
-        db_exec(db, pragma);
-    }
+    if (old_cache)
+        db_cache_size(db, old_cache);
     free(g.syn_r);
     free(g.syn_e);
     return rc;

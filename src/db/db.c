@@ -109,6 +109,20 @@ int db_is_sqlite(struct db *db)
 {
     return db->ops == &db_sqlite_ops;
 }
+int db_is_shared(struct db *db)
+{
+    return db->ops->shared;
+}
+int64_t db_cache_size(struct db *db, int64_t setting)
+{
+    if (!db_is_sqlite(db))
+        return 0;
+    int64_t old = db_int1(db, 0, "PRAGMA cache_size", NULL);
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size=%lld", (long long)setting);
+    db_exec(db, pragma);
+    return old;
+}
 /* Names go into the SQL text, so only plain lower-case identifiers are accepted. */
 static int plain_name(const char *s)
 {

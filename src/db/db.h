@@ -33,6 +33,7 @@ struct db_stmt;
 struct db_ops {
     const char *scheme;
     int full_url; /* open() receives the whole URL, scheme included */
+    int shared;   /* several servers may share one database (db_is_shared) */
     int (*open)(const char *target, const struct db_options *o, struct db **out, char *err, size_t errlen);
     void (*close)(struct db *db);
     int (*exec)(struct db *db, const char *sql);
@@ -118,6 +119,12 @@ json_t *db_row(struct db *db, const char *sql, const char *fmt, ...);   /* objec
 
 /* Dialect helpers: where engines differ. */
 int db_is_sqlite(struct db *db);
+/* Several servers may write this database at once (PostgreSQL): what they must agree on, such as
+ * the audit chain's head, lives in the database, not in a file beside it. */
+int db_is_shared(struct db *db);
+/* The connection's page cache for a bulk load, in SQLite's cache_size terms (negative: KiB;
+ * positive: pages); returns the old setting to restore, or 0 where the server manages its cache. */
+int64_t db_cache_size(struct db *db, int64_t setting);
 const char *db_sql(struct db *db, enum db_sql_fragment f);
 /* The user's words as the argument of DB_SQL_NAME_MATCH: -1 when a word is shorter than three
  * characters (the trigram index cannot look it up) or there are none. */

@@ -757,6 +757,7 @@ static const char *const p_sql[DB_SQL_COUNT] = {
 const struct db_ops db_pg_ops = {
     .scheme = "postgresql",
     .full_url = 1,
+    .shared = 1,
     .open = p_open,
     .close = p_close,
     .exec = p_exec,
