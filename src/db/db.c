@@ -155,9 +155,27 @@ const char *db_sql(struct db *db, enum db_sql_fragment f)
 {
     return db->ops->sql[f];
 }
+/* Split the user's words once; each engine writes them in its own match syntax. */
 int db_name_match(struct db *db, const char *q, char *out, size_t len)
 {
-    return db->ops->name_match(q, out, len);
+    struct db_word w[DB_MAX_WORDS];
+    int n = 0;
+    while (*q) {
+        while (*q == ' ')
+            q++;
+        const char *s = q;
+        while (*q && *q != ' ')
+            q++;
+        size_t bytes = (size_t)(q - s), chars = 0;
+        if (bytes == 0)
+            break;
+        for (size_t i = 0; i < bytes; i++)
+            chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+        if (chars < 3 || n == DB_MAX_WORDS)
+            return -1; /* a trigram index needs three characters in each word */
+        w[n++] = (struct db_word){s, bytes};
+    }
+    return n ? db->ops->name_match(w, n, out, len) : -1;
 }
 char *db_ddl(struct db *db, const char *sql)
 {

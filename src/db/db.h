@@ -29,6 +29,12 @@ struct db_options {
 
 struct db;
 struct db_stmt;
+/* A word of a name search, as the user typed it (db_name_match splits them). */
+struct db_word {
+    const char *s;
+    size_t len;
+};
+#define DB_MAX_WORDS 64
 
 struct db_ops {
     const char *scheme;
@@ -54,7 +60,7 @@ struct db_ops {
     int (*backup)(struct db *db, const char *path, void (*progress)(int done, int total));
     int (*checkpoint)(struct db *db);
     char *(*ddl)(const char *sql); /* migration DDL in this dialect (malloc'd); NULL: as written */
-    int (*name_match)(const char *q, char *out, size_t len);
+    int (*name_match)(const struct db_word *w, int n, char *out, size_t len); /* -1: out too small */
     const char *const *sql; /* DB_SQL_COUNT fragments */
 };
 

@@ -77,24 +77,31 @@ static unsigned hash_sql(const char *s)
     return h;
 }
 
+/* The end of the quoted string, quoted name or -- comment that starts at p; NULL when p starts
+ * none of them. Placeholders and type names inside one are text, not SQL. */
+static const char *literal_end(const char *p)
+{
+    if (*p == '\'' || *p == '"') {
+        char q = *p;
+        const char *e = p + 1;
+        while (*e && !(*e == q && e[1] != q)) /* a doubled quote is part of the text */
+            e += *e == q ? 2 : 1;
+        return *e ? e + 1 : e;
+    }
+    if (p[0] == '-' && p[1] == '-') {
+        const char *e = strchr(p, '\n');
+        return e ? e : p + strlen(p);
+    }
+    return NULL;
+}
+
 /* `?` and `?NNN` to `$N`, outside quotes and comments. */
 static char *placeholders(const char *sql, int *nparams)
 {
     struct buf b = {0};
     int next = 0, max = 0;
-    for (const char *p = sql; *p;) {
-        if (*p == '\'' || *p == '"') {
-            char q = *p;
-            const char *e = p + 1;
-            while (*e && !(*e == q && e[1] != q))
-                e += *e == q ? 2 : 1;
-            if (*e)
-                e++;
-            buf_add(&b, p, (size_t)(e - p));
-            p = e;
-        } else if (p[0] == '-' && p[1] == '-') {
-            const char *e = strchr(p, '\n');
-            e = e ? e : p + strlen(p);
+    for (const char *p = sql, *e; *p;) {
+        if ((e = literal_end(p))) {
             buf_add(&b, p, (size_t)(e - p));
             p = e;
         } else if (*p == '?') {
@@ -638,6 +645,11 @@ static const char *p_errmsg(struct db *db)
     return d->err[0] ? d->err : PQerrorMessage(d->h);
 }
 
+static int word_char(char c)
+{
+    return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
 /* Migrations are written in SQLite's types; PostgreSQL gets its own words for them. */
 static char *p_ddl(const char *sql)
 {
@@ -650,35 +662,19 @@ static char *p_ddl(const char *sql)
         {"REAL", "DOUBLE PRECISION"},
     };
     struct buf b = {0};
-    for (const char *p = sql; *p;) {
-        if (*p == '\'') {
-            const char *e = p + 1;
-            while (*e && !(*e == '\'' && e[1] != '\''))
-                e += *e == '\'' ? 2 : 1;
-            e += *e ? 1 : 0;
+    for (const char *p = sql, *e; *p;) {
+        if ((e = literal_end(p))) {
             buf_add(&b, p, (size_t)(e - p));
             p = e;
             continue;
         }
-        if (p[0] == '-' && p[1] == '-') {
-            const char *e = strchr(p, '\n');
-            e = e ? e : p + strlen(p);
-            buf_add(&b, p, (size_t)(e - p));
-            p = e;
-            continue;
-        }
-        int boundary = p == sql || !(p[-1] == '_' || (p[-1] >= 'A' && p[-1] <= 'Z') || (p[-1] >= 'a' && p[-1] <= 'z') ||
-                                     (p[-1] >= '0' && p[-1] <= '9'));
-        size_t k = 0, n = 0;
-        for (; boundary && k < ARRAY_LEN(words); k++) {
+        size_t n = 0, k = p == sql || !word_char(p[-1]) ? 0 : ARRAY_LEN(words); /* whole words only */
+        for (; k < ARRAY_LEN(words); k++) {
             n = strlen(words[k].from);
-            char after = p[n];
-            if (strncmp(p, words[k].from, n) == 0 &&
-                !(after == '_' || (after >= 'A' && after <= 'Z') || (after >= 'a' && after <= 'z') ||
-                  (after >= '0' && after <= '9')))
+            if (strncmp(p, words[k].from, n) == 0 && !word_char(p[n]))
                 break;
         }
-        if (boundary && k < ARRAY_LEN(words)) {
+        if (k < ARRAY_LEN(words)) {
             buf_adds(&b, words[k].to);
             p += n;
         } else {
@@ -690,46 +686,28 @@ static char *p_ddl(const char *sql)
 
 /* pg_trgm matches each word as a case-insensitive substring: an array of LIKE patterns, longest
  * first (the first one drives the trigram index, see DB_SQL_NAME_MATCH). */
-static int p_name_match(const char *q, char *out, size_t len)
+static int p_name_match(const struct db_word *words, int nw, char *out, size_t len)
 {
-    const char *w[32];
-    size_t wl[32];
-    int nw = 0;
-    while (*q) {
-        while (*q == ' ')
-            q++;
-        const char *s = q;
-        while (*q && *q != ' ')
-            q++;
-        size_t n = (size_t)(q - s), chars = 0;
-        if (n == 0)
-            break;
-        for (size_t i = 0; i < n; i++)
-            chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-        if (chars < 3 || nw == 32)
-            return -1;
-        int at = nw++;
-        while (at > 0 && wl[at - 1] < n) { /* insertion sort, longest first */
+    struct db_word w[DB_MAX_WORDS];
+    for (int k = 0; k < nw; k++) { /* insertion sort, longest first */
+        int at = k;
+        while (at > 0 && w[at - 1].len < words[k].len) {
             w[at] = w[at - 1];
-            wl[at] = wl[at - 1];
             at--;
         }
-        w[at] = s;
-        wl[at] = n;
+        w[at] = words[k];
     }
-    if (!nw)
-        return -1;
     size_t o = 0;
     out[o++] = '{';
     for (int k = 0; k < nw; k++) {
-        if (o + wl[k] * 3 + 8 >= len)
+        if (o + w[k].len * 3 + 8 >= len)
             return -1;
         if (k)
             out[o++] = ',';
         out[o++] = '"';
         out[o++] = '%';
-        for (size_t i = 0; i < wl[k]; i++) {
-            char c = w[k][i];
+        for (size_t i = 0; i < w[k].len; i++) {
+            char c = w[k].s[i];
             if (c == '%' || c == '_' || c == '\\') { /* LIKE escape, then array-literal escape */
                 out[o++] = '\\';
                 out[o++] = '\\';

@@ -246,37 +246,23 @@ static int s_begin(struct db *db)
 }
 
 /* FTS5 trigram: quoted phrases, one per word ("ann kim" -> "ann" "kim"). */
-static int s_name_match(const char *q, char *out, size_t len)
+static int s_name_match(const struct db_word *w, int n, char *out, size_t len)
 {
     size_t o = 0;
-    int words = 0;
-    while (*q) {
-        while (*q == ' ')
-            q++;
-        const char *s = q;
-        while (*q && *q != ' ')
-            q++;
-        size_t n = (size_t)(q - s), chars = 0;
-        if (n == 0)
-            break;
-        for (size_t i = 0; i < n; i++)
-            chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-        if (chars < 3)
-            return -1; /* the trigram index needs three characters in each word */
-        if (o + n * 2 + 4 >= len)
+    for (int k = 0; k < n; k++) {
+        if (o + w[k].len * 2 + 4 >= len)
             return -1;
         out[o++] = '"';
-        for (size_t i = 0; i < n; i++) {
-            if (s[i] == '"')
+        for (size_t i = 0; i < w[k].len; i++) {
+            if (w[k].s[i] == '"')
                 out[o++] = '"';
-            out[o++] = s[i];
+            out[o++] = w[k].s[i];
         }
         out[o++] = '"';
         out[o++] = ' ';
-        words++;
     }
     out[o] = 0;
-    return words ? 0 : -1;
+    return 0;
 }
 
 static const char *const s_sql[DB_SQL_COUNT] = {
