@@ -1,0 +1,80 @@
+/* resource: every kind of record Hearth keeps, described once (core's half: names, actions, the
+ * access table's keys, fields, tables). api/ and ui/ describe their halves (routes, schemas,
+ * pages, forms, flash messages) by pointing at these, never by repeating them. */
+#ifndef HEARTH_RESOURCE_H
+#define HEARTH_RESOURCE_H
+#include <stdint.h>
+
+/* The resources, one per kind of record (the access table's first key). */
+enum res {
+    RES_CLIENT,      /* the identity record, identifiers, links, search, history */
+    RES_EPISODE,     /* episodes of care */
+    RES_TEAM,        /* care-team memberships */
+    RES_CONTACT,     /* contacts and notes */
+    RES_NOTE_RESTRICTED, /* the text of a note marked restricted (psychotherapy, substance use) */
+    RES_TASK,
+    RES_BREAKGLASS,  /* emergency access and its review */
+    RES_ASSESSMENT,
+    RES_FLAG,
+    RES_FLAG_KIND,
+    RES_ONCALL,
+    RES_CRISIS,      /* crisis events and the crisis view */
+    RES_SAFETY_PLAN,
+    RES_HOSPITAL,    /* hospital stays */
+    RES_ACCESS_LOG,  /* who looked at a client's record */
+    RES_ORG,
+    RES_STAFF,
+    RES__COUNT
+};
+
+/* What is done to it (the table's second key). */
+enum act { ACT_READ, ACT_LIST, ACT_CREATE, ACT_UPDATE, ACT_REVIEW, ACT_ADMINISTER, ACT__COUNT };
+
+/* How the actor stands to the client (the third key), strongest first. A decision takes the
+ * best verdict over every relationship that holds. */
+enum rel {
+    REL_PRIMARY_CM,  /* primary case manager of an open episode */
+    REL_CARE_TEAM,   /* on the care team of an open episode */
+    REL_PEER,        /* a peer supporter assigned (on the team as a peer) */
+    REL_SUPERVISOR,  /* supervisor of the organisation holding an open episode */
+    REL_ON_CALL,     /* on call now for the client's organisation (open episode there) */
+    REL_SHARED,      /* another organisation through consent or an accepted referral (referrals issue) */
+    REL_BREAK_GLASS, /* unexpired emergency access */
+    REL_SAME_ORG,    /* the client's organisation, no relationship */
+    REL_NONE,        /* also: actions that concern no client (organisations, staff, the rota) */
+    REL__COUNT
+};
+
+/* The answer (the table's cell). */
+enum verdict { V_DENY = 0, V_ALLOW = 1, V_PURPOSE = 2 /* allowed, audited with the relationship's purpose */ };
+
+/* A field of a record as the API returns it (explicit response shapes; the OpenAPI schema). */
+enum ftype { FT_INT, FT_STRING, FT_BOOL, FT_DATE, FT_DATETIME, FT_NUMBER, FT_OBJECT, FT_ARRAY };
+struct res_field {
+    const char *name;
+    enum ftype type;
+    int nullable;
+    const char *label; /* N_() text for pages and the API document */
+};
+
+/* An audit action: the one registry of names written to the audit log. */
+struct res_audit {
+    const char *name; /* "contact.create" */
+    enum act act;
+};
+
+struct resource {
+    enum res id;
+    const char *name;                 /* "contact": in URLs, audit entities and the API document */
+    const char *label, *plural;       /* N_("Contact"), N_("Contacts") */
+    const struct res_audit *actions;  /* {NULL}-terminated */
+    const struct res_field *fields;   /* {NULL}-terminated: the record's response shape */
+    const char *const *tables;        /* NULL-terminated: the tables it owns */
+};
+
+/* The descriptors, indexed by enum res (resource.c). */
+extern const struct resource *const resources[RES__COUNT];
+const struct resource *resource_by_name(const char *name);
+/* 1 when name is a registered audit action (of any resource, or a non-client one such as login). */
+int resource_action_known(const char *name);
+#endif
