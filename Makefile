@@ -15,7 +15,7 @@ REL_OBJS := $(patsubst src/%.c,build/rel/%.o,$(LIBSRCS) src/main.c) build/rel/ge
 SAN_OBJS := $(patsubst src/%.c,build/san/%.o,$(LIBSRCS)) build/san/gen/migrations.o
 UNITS    := $(patsubst tests/unit/%.c,build/san/tests/%,$(sort $(wildcard tests/unit/test_*.c)))
 
-.PHONY: all run check deps clean bench format
+.PHONY: all run serve-demo check check-tests deps clean bench format
 all: build/hearth
 
 deps:
@@ -53,7 +53,11 @@ build/san/crashload: tests/crash/crashload.c $(SAN_OBJS)
 # `make run` serves var/hearth.db (SQLite); `make run DB=postgresql://...` serves a PostgreSQL
 # database instead, filled with the same demo data when it holds no clients yet.
 DB = var/hearth.db
-run: deps build/hearth
+# deps first, in its own make: the compiler flags come from pkg-config, which only knows the
+# libraries once scripts/deps has installed them (a fresh machine has none of them).
+run: deps
+	@$(MAKE) --no-print-directory serve-demo DB="$(DB)"
+serve-demo: build/hearth
 	@mkdir -p var
 	@case "$(DB)" in postgres*) ./build/hearth demo --db "$(DB)" --clients 500 --if-empty ;; \
 	  *) test -f "$(DB)" || ./build/hearth demo --db "$(DB)" --clients 500 ;; esac
@@ -68,7 +72,9 @@ run: deps build/hearth
 
 TESTBINS := $(if $(wildcard tests/api/apitest.c),build/san/apitest) $(if $(wildcard tests/crash/crashload.c),build/san/crashload)
 
-check: deps build/san/hearth $(UNITS) $(TESTBINS)
+check: deps
+	@$(MAKE) --no-print-directory check-tests
+check-tests: build/san/hearth $(UNITS) $(TESTBINS)
 	@tests/run-all
 
 bench: deps build/hearth
