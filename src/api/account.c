@@ -1,7 +1,7 @@
 /* account: identity and administration over the API: login, logout, me, password, API tokens,
  * organisations and staff, health and metrics. */
 #include "api/api_int.h"
-#include "db/db.h"
+#include "core/identity.h"
 #include <stdio.h>
 
 static void login_done(struct hreq *h)
@@ -73,7 +73,10 @@ API_READ(orgs_list, org_list(&h->ctx, &h->result))
 API_WRITE(orgs_create, org_create(&h->ctx, h->body, &h->result), api_done_201)
 API_READ(staff_list_h, staff_list(&h->ctx, &h->result))
 API_READ(staff_get_h, staff_get(&h->ctx, h->id[0], &h->result))
-API_WRITE(staff_create_h, staff_create(&h->ctx, h->body, &h->result), api_done_201)
+static void staff_create_h(struct hreq *h)
+{
+    session_staff_create(h, api_done_201);
+}
 static int staff_update_w(struct hreq *h)
 {
     json_t *v = json_object_get(h->body, "version");
@@ -88,7 +91,7 @@ static void staff_update_h(struct hreq *h)
 
 void api_healthz(struct hreq *h)
 {
-    int ok = db_int1(h->ctx.db, 0, "SELECT 1", "") == 1;
+    int ok = identity_db_alive(h->ctx.db);
     reply_json(h, ok ? 200 : 503, json_pack("{s:s}", "status", ok ? "ok" : "database unavailable"));
 }
 

@@ -60,6 +60,11 @@ void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern int log_quiet;
 
+/* Threads that must never wait on slow work (the writer while it runs jobs, the event loops)
+ * say so; slow functions (Argon2id) refuse to run there. name NULL: the thread is cold again. */
+void thread_set_hot(const char *name);
+const char *thread_hot(void); /* the name, or NULL */
+
 /* Strings. */
 int str_eq(const char *a, const char *b);
 size_t utf8_len(const char *s);                     /* code points */

@@ -1,6 +1,7 @@
 /* serve: run the HTTP server until SIGTERM, then drain. */
 #include "cmd/cmd.h"
 #include "http/http.h"
+#include "ui/ui.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -31,5 +32,6 @@ int cmd_serve(int argc, char **argv)
         return EXIT_USAGE;
     }
     log_quiet = v[8] != NULL;
+    http_set_error_page(ui_error_page); /* http/ answers errors with the UI's page without knowing ui/ */
     return http_serve(&o) == 0 ? EXIT_OK : EXIT_FAIL;
 }

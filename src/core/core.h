@@ -115,9 +115,11 @@ int org_list(struct ctx *c, json_t **out);
 int org_create(struct ctx *c, json_t *in, json_t **out);
 int staff_list(struct ctx *c, json_t **out);
 int staff_get(struct ctx *c, int64_t id, json_t **out);
-int staff_create(struct ctx *c, json_t *in, json_t **out);
+/* The password arrives as its Argon2id hash (auth_password_hash, made on a worker before the write);
+ * pw_hash NULL: a "password" field error (unless the caller already gave one). A plain password is refused. */
+int staff_create(struct ctx *c, json_t *in, const char *pw_hash, json_t **out);
 int staff_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out); /* disable, role, name */
-int staff_set_password(struct ctx *c, int64_t id, const char *password);
+int staff_set_password(struct ctx *c, int64_t id, const char *pw_hash); /* an Argon2id hash, as above */
 
 /* ---- client.c ---- */
 int client_create(struct ctx *c, json_t *in, json_t **out); /* ERR_DUPLICATE with candidates unless confirmed */

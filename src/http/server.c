@@ -223,7 +223,7 @@ struct touch_job {
 };
 static int touch_run(struct wjob *j, struct db *w)
 {
-    return auth_session_touch(w, ((struct touch_job *)j)->token) == DB_OK ? 0 : -1;
+    return auth_session_touch(w, ((struct touch_job *)j)->token);
 }
 static void touch_notify(struct wjob *j)
 {
@@ -478,6 +478,7 @@ static SSL_CTX *loop_ssl;
 static void *loop_main(void *arg)
 {
     struct loop *L = arg;
+    thread_set_hot("an event loop");
     L->evloop = h2o_evloop_create();
     h2o_context_init(&L->ctx, L->evloop, &config);
     L->accept_ctx.ctx = &L->ctx;
