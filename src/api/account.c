@@ -31,13 +31,41 @@ static void logout(struct hreq *h)
     session_logout(h, logout_done);
 }
 
+/* language: the stored preference (null: none); lang: the language this request was answered in. */
 static void me(struct hreq *h)
 {
-    json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:I,s:s?}", "id", (json_int_t)h->actor.staff_id, "username",
-                          h->actor.username, "name", h->actor.name, "role", role_table[h->actor.role].name,
-                          "discipline", h->actor.discipline, "org_id", (json_int_t)h->actor.org_id, "csrf_token",
-                          h->auth == 1 ? h->csrf : NULL);
+    json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:I,s:s?,s:s?,s:s}", "id", (json_int_t)h->actor.staff_id,
+                          "username", h->actor.username, "name", h->actor.name, "role",
+                          role_table[h->actor.role].name, "discipline", h->actor.discipline, "org_id",
+                          (json_int_t)h->actor.org_id, "csrf_token", h->auth == 1 ? h->csrf : NULL, "language",
+                          h->actor.lang[0] ? h->actor.lang : NULL, "lang", h->lang);
     reply_json(h, 200, o);
+}
+
+/* PATCH /me {language: "en" | "ko" | null}: the answer is already in the new choice. */
+static int me_update_w(struct hreq *h)
+{
+    json_t *v = json_object_get(h->body, "language");
+    if (!v || !(json_is_string(v) || json_is_null(v)))
+        return ctx_fail(&h->ctx, ctx_field(&h->ctx, "language", _("is required: \"en\", \"ko\" or null")),
+                        _("Some fields need attention."));
+    return staff_set_language(&h->ctx, json_string_value(v));
+}
+static void me_updated(struct hreq *h)
+{
+    if (h->rc != OK) {
+        reply_core_error(h, h->rc);
+        return;
+    }
+    const char *l = i18n_supported(json_string_value(json_object_get(h->body, "language")));
+    snprintf(h->actor.lang, sizeof h->actor.lang, "%s", l ? l : "");
+    snprintf(h->lang, sizeof h->lang, "%s", i18n_choose(h->actor.lang, req_header(h, "accept-language")));
+    i18n_use(h->lang);
+    me(h);
+}
+static void me_update(struct hreq *h)
+{
+    http_write(h, me_update_w, me_updated);
 }
 
 static void password_done(struct hreq *h)
@@ -112,6 +140,7 @@ const struct route api_account_routes[] = {
     {"POST", "/api/v1/login", login, A, J | RF_PUBLIC},
     {"POST", "/api/v1/logout", logout, A, J},
     {"GET", "/api/v1/me", me, A, J},
+    {"PATCH", "/api/v1/me", me_update, A, J},
     {"POST", "/api/v1/me/password", password, A, J},
     {"POST", "/api/v1/tokens", token_create, A, J},
     {"GET", "/api/v1/orgs", orgs_list, A, J},

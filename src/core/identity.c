@@ -7,8 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ACTOR_COLS "s.id, s.org_id, s.role, s.username, s.display_name, coalesce(s.discipline,'')"
-#define ACTOR_NCOLS 6
+#define ACTOR_COLS                                                                                           \
+    "s.id, s.org_id, s.role, s.username, s.display_name, coalesce(s.discipline,''), coalesce(s.language,'')"
+#define ACTOR_NCOLS 7
 static int fill_actor(struct db_stmt *st, struct actor *a)
 {
     memset(a, 0, sizeof *a);
@@ -18,6 +19,7 @@ static int fill_actor(struct db_stmt *st, struct actor *a)
     snprintf(a->username, sizeof a->username, "%s", db_text(st, 3));
     snprintf(a->name, sizeof a->name, "%s", db_text(st, 4));
     snprintf(a->discipline, sizeof a->discipline, "%s", db_text(st, 5));
+    snprintf(a->lang, sizeof a->lang, "%s", db_text(st, 6));
     return a->role < 0 ? -1 : 0;
 }
 

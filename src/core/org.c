@@ -263,3 +263,16 @@ int staff_set_password(struct ctx *c, int64_t id, const char *pw_hash)
     audit_log(c, "staff.password", "ok", 0, "staff", id, NULL);
     return OK;
 }
+
+int staff_set_language(struct ctx *c, const char *lang)
+{
+    if (lang && *lang && !i18n_supported(lang))
+        return ctx_fail(c, ctx_field(c, "language", _("is not one of the allowed values")),
+                        _("Some fields need attention."));
+    const char *l = lang && *lang ? i18n_supported(lang) : NULL;
+    if (db_run(c->db, "UPDATE staff SET language=? WHERE id=?", "ti", l, c->a->staff_id) != DB_OK ||
+        db_changes(c->db) != 1)
+        return ctx_fail(c, ERR_DB, _("The language could not be saved."));
+    audit_log(c, "staff.update", "ok", 0, "staff", c->a->staff_id, "language");
+    return OK;
+}

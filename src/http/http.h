@@ -40,6 +40,7 @@ struct hreq {
     char csrf[AUTH_TOKEN_HEX + 1];
     struct ctx ctx;
     char request_id[20];
+    char lang[8]; /* the request's language (i18n_choose); every thread working for it uses it */
     char addr[64];
     double started;
     int64_t if_match; /* -1 when absent */

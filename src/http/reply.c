@@ -94,6 +94,7 @@ static int write_run(struct wjob *j, struct db *w)
 {
     struct hreq *h = (struct hreq *)((char *)j - offsetof(struct hreq, job));
     h->ctx.db = w;
+    i18n_use(h->lang); /* core's messages and rule texts in the request's language */
     h->rc = h->wrun(h);
     if (h->rc == OK && audit_flush(&h->ctx, w, 0) != OK)
         h->rc = ERR_DB;
