@@ -97,6 +97,10 @@ json_t *risk_rule_task(struct ctx *c, int64_t client_id, int64_t assignee, const
                        const char *due, const char *priority, const char *why)
 {
     char now[32], title[512];
+    if (!rule_text_known(key)) { /* every rule's text is in rule_texts (task.c), so it can be shown */
+        log_error("risk_rule_task: no rule text for the key '%s'", key ? key : "");
+        return NULL;
+    }
     iso_now(now);
     rule_text_in("en", key, args, title, sizeof title); /* the source text, for what reads titles raw */
     char *a = json_object_size(args) ? json_dumps(args, JSON_COMPACT | JSON_SORT_KEYS) : NULL;

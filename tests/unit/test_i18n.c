@@ -195,6 +195,13 @@ static void rule_texts_are_keys_shown_in_the_readers_language(void **state)
     json_t *en = client_tasks();
     assert_string_equal(title_with_key(en, "suicide.contact"), "Contact within 24 hours");
     json_decref(en);
+    /* A rule cannot store a key without a text: it would have nothing to show. */
+    struct actor a = actor_of(T->db, cm);
+    struct ctx c;
+    ctx_init(&c, &a, T->db);
+    assert_null(risk_rule_task(&c, client, cm, "no.such.rule", NULL, T_TOMORROW, "high", "test"));
+    assert_null(risk_rule_task(&c, client, cm, NULL, NULL, T_TOMORROW, "high", "test"));
+    ctx_clear(&c);
     /* An unknown key (written by a newer server) is shown as itself, not guessed. */
     char buf[64];
     assert_string_equal(rule_text_in("ko", "no.such.key", NULL, buf, sizeof buf), "no.such.key");

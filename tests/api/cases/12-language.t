@@ -116,3 +116,43 @@ GET /api/v1/me
 expect 200
 json .language == null
 json .lang == "en"
+
+### the account page's form sets the preference (POST-redirect-GET)
+as cm2
+POST /account/language
+Content-Type: application/x-www-form-urlencoded
+
+language=ko
+expect 303
+header Location == /account?msg=language
+audit action=staff.update outcome=ok staff=cm2 reason=language
+
+### ... and the next page is in it
+as cm2
+GET /account?msg=language
+expect 200
+text contains <html lang="ko">
+
+### the form refuses a language Hearth does not have
+as cm2
+POST /account/language
+Content-Type: application/x-www-form-urlencoded
+
+language=xx
+expect 400
+text contains <html lang="ko">
+
+### "automatic" clears it
+as cm2
+POST /account/language
+Content-Type: application/x-www-form-urlencoded
+
+language=
+expect 303
+
+### cleared by the form
+as cm2
+GET /api/v1/me
+expect 200
+json .language == null
+json .lang == "en"
