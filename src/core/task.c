@@ -34,8 +34,10 @@ static const struct {
     {"crisis.follow_up_24h", N_("Crisis follow-up: 24 hours")},
     {"crisis.follow_up_72h", N_("Crisis follow-up: 72 hours")},
     {"crisis.follow_up_7d", N_("Crisis follow-up: 7 days")},
+    /* TRANSLATORS: {hours} is a number; keep the braces and the name as they are. */
     {"suicide.contact", N_("Contact within {hours} hours")},
     {"suicide.safety_plan_review", N_("Review the safety plan")},
+    /* TRANSLATORS: {days} is a number; keep the braces and the name as they are. */
     {"hospital.discharge_follow_up", N_("Follow up within {days} days of hospital discharge")},
     {"flag.by_assessment", N_("Raised by an assessment.")},
     /* An instrument's own sentence (its definition file, in English): translated as a text itself. */
