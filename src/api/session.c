@@ -1,5 +1,6 @@
-/* session: log in and out, change password, API tokens. Passwords are checked on the loop
- * thread against Argon2id; sessions are written by the writer like everything else. */
+/* session: log in and out, change password, create staff accounts. Passwords are checked and
+ * hashed (Argon2id) on a worker thread, never on a loop or the writer; sessions and accounts are
+ * written by the writer like everything else. */
 #include "api/api.h"
 #include <sodium.h>
 #include <stdio.h>
