@@ -857,7 +857,11 @@ static void pg_plan_edit(struct hreq *h)
  * that entry's name, phone and place. Runs on the writer, where the current version is read. */
 static int plan_save_w(struct hreq *h)
 {
-    json_t *cur = safety_current(h->ctx.db, h->id[0]), *in = json_object();
+    json_t *cur = NULL, *in;
+    int rc0 = safety_get(&h->ctx, h->id[0], 0, &cur); /* the gated read; its refusal is the answer */
+    if (rc0 != OK)
+        return rc0;
+    in = json_object();
     for (size_t i = 0; i < ARRAY_LEN(plan_sections); i++) {
         const char *name = plan_sections[i].name, *p = fstr(h, name);
         json_t *list = json_array(), *old = json_object_get(cur, name);

@@ -192,7 +192,7 @@ static void unknown_client(void **state)
     ctx_init(&c, &a, T->db);
     struct access acc;
     assert_int_equal(access_client(&c, 99999, &acc), ERR_NOTFOUND);
-    assert_int_equal(access_require(&c, 99999, ACC_FIND, "client.read", &acc), ERR_NOTFOUND);
+    assert_int_equal(access_check(&c, RES_CLIENT, ACT_LIST, 99999, "client.read"), ERR_NOTFOUND);
     ctx_clear(&c);
     /* No actor at all: nothing. */
     ctx_init(&c, NULL, T->db);
@@ -209,15 +209,14 @@ static void denial_is_audited(void **state)
     ctx_init(&c, &a, T->db);
     c.request_id = "feedfacefeedface";
     c.addr = "192.0.2.7";
-    struct access acc;
-    assert_int_equal(access_require(&c, W.c1, ACC_FULL, "client.read", &acc), ERR_FORBIDDEN);
+    assert_int_equal(access_check(&c, RES_CLIENT, ACT_READ, W.c1, "client.read"), ERR_FORBIDDEN);
     assert_true(c.msg[0] != 0);
     assert_int_equal(c.npend, 1);
     assert_string_equal(c.pend[0].action, "client.read");
     assert_string_equal(c.pend[0].outcome, "denied");
     assert_int_equal(c.pend[0].client_id, W.c1);
     /* Even "find" is refused to another organisation. */
-    assert_int_equal(access_require(&c, W.c1, ACC_FIND, "client.search_open", NULL), ERR_FORBIDDEN);
+    assert_int_equal(access_check(&c, RES_CLIENT, ACT_LIST, W.c1, "client.search_open"), ERR_FORBIDDEN);
     assert_int_equal(c.npend, 2);
     int64_t before = count_of(T->db, "SELECT count(*) FROM audit");
     assert_int_equal(audit_flush(&c, T->db, 1), OK); /* a failed request keeps its denials */
@@ -235,14 +234,14 @@ static void denial_is_audited(void **state)
     /* Same organisation, no relationship: a different message (ask for access), still audited. */
     struct actor f = actor_of(T->db, W.cm_free);
     ctx_init(&c, &f, T->db);
-    assert_int_equal(access_require(&c, W.c1, ACC_FULL, "contact.list", NULL), ERR_FORBIDDEN);
+    assert_int_equal(access_check(&c, RES_CONTACT, ACT_LIST, W.c1, "contact.list"), ERR_FORBIDDEN);
     assert_non_null(strstr(c.msg, "care team"));
     assert_int_equal(c.npend, 1);
     assert_string_equal(c.pend[0].outcome, "denied");
     ctx_clear(&c);
     /* Allowed: nothing queued by the gate itself. */
     ctx_init(&c, &f, T->db);
-    assert_int_equal(access_require(&c, W.c1, ACC_FIND, "client.read", NULL), OK);
+    assert_int_equal(access_check(&c, RES_CLIENT, ACT_LIST, W.c1, "client.read"), OK);
     assert_int_equal(c.npend, 0);
     ctx_clear(&c);
 }
