@@ -385,15 +385,17 @@ int access_deny(struct ctx *c, enum res r, enum act a, int64_t client_id, const 
         entity_id = client_id;
     }
     audit_log(c, audit_action, "denied", client_id, entity, entity_id, NULL);
-    if (msg)
-        return ctx_fail(c, ERR_FORBIDDEN, "%s", msg);
     /* Why: no relationship to the client at all, only the organisation's, or the role within one. */
     unsigned rels = 0;
     if (client_id) {
         const struct access_facts *f = facts(c, client_id);
         rels = f ? f->rels : 0;
     }
-    if (client_id && !(rels & ~(R(REL_SAME_ORG) | R(REL_SHARED))))
+    int no_rel = client_id && !(rels & ~(R(REL_SAME_ORG) | R(REL_SHARED)));
+    c->denied = no_rel && !msg ? DENIED_RELATIONSHIP : DENIED_ROLE;
+    if (msg)
+        return ctx_fail(c, ERR_FORBIDDEN, "%s", msg);
+    if (no_rel)
         return ctx_fail(c, ERR_FORBIDDEN, "%s",
                         (rels & R(REL_SAME_ORG)) && c->a && access_table(RES_CLIENT, ACT_LIST, REL_SAME_ORG, c->a->role)
                             ? _("You are not on this client's care team.")

@@ -69,6 +69,7 @@ void ctx_clear(struct ctx *c)
     c->errors = c->extra = NULL;
     c->msg[0] = 0;
     c->nfacts = 0;
+    c->denied = 0;
 }
 int ctx_fail(struct ctx *c, int rc, const char *fmt, ...)
 {

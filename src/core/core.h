@@ -80,7 +80,9 @@ struct ctx {
     char msg[256];
     struct access_facts facts[ACCESS_CACHE]; /* access.c's cache (ctx_clear empties it) */
     int nfacts;
+    int denied; /* the last denial's reason: 0 none, DENIED_RELATIONSHIP, DENIED_ROLE (role or rule) */
 };
+enum { DENIED_RELATIONSHIP = 1, DENIED_ROLE = 2 };
 void ctx_init(struct ctx *c, const struct actor *a, struct db *db);
 void ctx_clear(struct ctx *c); /* frees pending audit and errors; keeps actor */
 int ctx_fail(struct ctx *c, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

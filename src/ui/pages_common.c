@@ -475,8 +475,11 @@ void page_client_error(struct hreq *h, int rc)
         "<section class=\"error\" id=\"denied\"><h1>%s</h1><p class=\"status\">403</p><p>%s</p><p>%s</p>"
         "<p><a href=\"/clients\">%s</a> · <a href=\"/\">%s</a></p></section>",
         _("No access to this client"), h->ctx.msg[0] ? h->ctx.msg : _("You may not see this client."),
-        _("Access to a client's record comes from being on their care team. Ask the client's case manager "
-          "or a supervisor to add you."),
+        h->ctx.denied == DENIED_ROLE /* on the team already: the role, not the relationship, says no */
+            ? _("Your role in this client's care does not include this. Ask the client's case manager or a "
+                "supervisor if it needs doing.")
+            : _("Access to a client's record comes from being on their care team. Ask the client's case manager "
+                "or a supervisor to add you."),
         _("Find a client"), _("Back to my work"));
     page_send(h, 403, &b);
 }
