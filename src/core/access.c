@@ -207,10 +207,23 @@ static int rank(enum verdict v)
     return v == V_ALLOW ? 2 : v == V_PURPOSE ? 1 : 0;
 }
 
+/* Relationships that only some roles can have (facts() below): a supervisor oversees, a peer
+ * supporter is assigned, everyone else is on the care team. */
+static int possible(enum rel rel, int role)
+{
+    switch (rel) {
+    case REL_SUPERVISOR: return role == ROLE_SUPERVISOR;
+    case REL_PEER: return role == ROLE_PEER;
+    case REL_PRIMARY_CM:
+    case REL_CARE_TEAM: return role != ROLE_PEER;
+    default: return 1;
+    }
+}
+
 enum verdict access_table(enum res r, enum act a, enum rel rel, int role)
 {
     enum verdict best = V_DENY;
-    if (role < 0 || role >= ROLE__COUNT)
+    if (role < 0 || role >= ROLE__COUNT || !possible(rel, role))
         return V_DENY;
     for (size_t i = 0; i < access_nrules; i++) {
         const struct access_rule *x = &access_rules[i];
