@@ -143,6 +143,7 @@ int oncall_add(struct ctx *c, json_t *in, json_t **out)
     db_done(st);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The shift could not be saved."));
+    access_forget(c); /* a shift that covers now opens the organisation's clients */
     audit_log(c, "oncall.add", "ok", 0, "oncall", id, NULL);
     *out = db_row(c->db, SHIFT_COLS " WHERE o.id=?", "i", id);
     return OK;
@@ -172,6 +173,7 @@ int oncall_remove(struct ctx *c, int64_t id, json_t **out)
         if (rc != DB_OK)
             rc = ctx_fail(c, ERR_DB, _("The shift could not be changed."));
         else {
+            access_forget(c);
             audit_log(c, "oncall.remove", "ok", 0, "oncall", id, future ? "deleted" : "ended now");
             json_object_set_new(r, "removed", json_boolean(future));
             json_object_set_new(r, "ended", json_boolean(!future));

@@ -92,7 +92,7 @@ static void clients_section(struct hreq *h, struct buf *b)
         h->ctx.msg[0] = 0;
         return;
     }
-    if (!json_array_size(rows) && (h->actor.role == ROLE_ADMIN || h->actor.role == ROLE_ANALYST)) {
+    if (!json_array_size(rows) && !access_may(&h->ctx, RES_CLIENT, ACT_LIST, 0)) {
         json_decref(rows);
         return;
     }
