@@ -124,7 +124,7 @@ POST /api/v1/clients/$oc_client/contacts
 expect 403
 audit action=contact.create outcome=denied client_id=$oc_client staff=oc-cm
 
-### on call: break-glass is not needed
+### on call: break-glass stays possible for what being on call does not give (a reason is asked)
 as oc-cm
 POST /api/v1/clients/$oc_client/break-glass
 {"reason":"short"}
