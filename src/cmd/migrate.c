@@ -7,7 +7,6 @@
 #include "db/db.h"
 #include <inttypes.h>
 #include <sodium.h>
-#include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -81,8 +80,6 @@ static int target_key(struct db *dst, const char *path, const struct audit_key *
     struct audit_key have;
     int rc = audit_key_load(path, &have, err, sizeof err);
     if (rc == 1) {
-        if (strncmp(path, "var/", 4) == 0)
-            mkdir("var", 0700);
         rc = audit_key_save(path, k, err, sizeof err);
     } else if (rc == 0 && (have.from != k->from || sodium_memcmp(have.key, k->key, AUDIT_KEY_LEN) != 0)) {
         snprintf(err, sizeof err,

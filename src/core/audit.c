@@ -293,8 +293,10 @@ void audit_key_file(struct db *db, char *out, size_t len)
         snprintf(out, len, "%s.audit-key", strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url);
         return;
     }
-    /* PostgreSQL: var/DBNAME.audit-key under the server's working directory (each machine that
-     * runs a server keeps a copy; --audit-key names another place). */
+    /* PostgreSQL: DIR/DBNAME.audit-key, DIR from HEARTH_AUDIT_KEY_DIR or var under the server's
+     * working directory (each machine that runs a server keeps a copy; --audit-key names another
+     * place). */
+    const char *dir = getenv("HEARTH_AUDIT_KEY_DIR");
     const char *p = strstr(url, "://");
     p = p ? strchr(p + 3, '/') : NULL;
     char name[128] = "";
@@ -305,7 +307,7 @@ void audit_key_file(struct db *db, char *out, size_t len)
                                ? *p
                                : '_');
     name[k] = 0;
-    snprintf(out, len, "var/%s.audit-key", k ? name : "hearth");
+    snprintf(out, len, "%s/%s.audit-key", dir && *dir ? dir : "var", k ? name : "hearth");
 }
 
 int audit_key_load(const char *path, struct audit_key *k, char *err, size_t len)
@@ -345,6 +347,14 @@ int audit_key_load(const char *path, struct audit_key *k, char *err, size_t len)
 int audit_key_save(const char *path, const struct audit_key *k, char *err, size_t len)
 {
     char hex[AUDIT_KEY_LEN * 2 + 1], line[128];
+    /* Its folder, one level, when missing (var/ of a new installation). */
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir) {
+        *slash = 0;
+        mkdir(dir, 0700);
+    }
     sodium_bin2hex(hex, sizeof hex, k->key, AUDIT_KEY_LEN);
     int n = snprintf(line, sizeof line, "hearth-audit-key 1 %lld %s\n", (long long)k->from, hex);
     sodium_memzero(hex, sizeof hex);
@@ -401,11 +411,12 @@ int audit_key_open(struct db *db, const char *path, int create, struct audit_key
             return -1;
         }
     }
-    if (strncmp(path, "var/", 4) == 0)
-        mkdir("var", 0700);
     randombytes_buf(k->key, sizeof k->key);
     k->from = head + 1;
-    return audit_key_save(path, k, err, len) == 0 ? 0 : -1;
+    if (audit_key_save(path, k, err, len) == 0)
+        return 0;
+    /* Another server sharing the database made it at the same moment: use theirs. */
+    return access(path, F_OK) == 0 && audit_key_load(path, k, err, len) == 0 ? 0 : -1;
 }
 
 int audit_verify(struct db *db, const char *hpath, const struct audit_key *key, char *report, size_t len)

@@ -115,7 +115,8 @@ struct audit_key {
     unsigned char key[AUDIT_KEY_LEN];
     int64_t from; /* the first keyed record */
 };
-/* Its default place: DB.audit-key beside a SQLite file; var/DBNAME.audit-key on PostgreSQL. */
+/* Its default place: DB.audit-key beside a SQLite file; on PostgreSQL DIR/DBNAME.audit-key, DIR
+ * from HEARTH_AUDIT_KEY_DIR, or var (under the working directory). */
 void audit_key_file(struct db *db, char *out, size_t len);
 /* 0 read; 1 no such file; -1 unreadable, not a key, or readable by others (err says). */
 int audit_key_load(const char *path, struct audit_key *k, char *err, size_t len);
