@@ -69,9 +69,9 @@ static void token_create(struct hreq *h)
     http_write(h, token_w, api_done_201);
 }
 
-API_READ(orgs_list, org_list(&h->ctx, &h->result))
+API_LIST(orgs_list, org_list(&h->ctx, &pg, &h->result))
 API_WRITE(orgs_create, org_create(&h->ctx, h->body, &h->result), api_done_201)
-API_READ(staff_list_h, staff_list(&h->ctx, &h->result))
+API_LIST(staff_list_h, staff_list(&h->ctx, &pg, &h->result))
 API_READ(staff_get_h, staff_get(&h->ctx, h->id[0], &h->result))
 API_WRITE(staff_create_h, staff_create(&h->ctx, h->body, &h->result), api_done_201)
 static int staff_update_w(struct hreq *h)

@@ -6,7 +6,7 @@
 /* The definitions are not client data: any signed-in user may read them; no audit. */
 static void instruments_get(struct hreq *h)
 {
-    h->result = instruments_list();
+    h->result = page_all(instruments_list()); /* a few definitions, loaded at start: one page */
     reply_result(h, OK, 200);
 }
 
@@ -17,7 +17,7 @@ static void trajectory(struct hreq *h)
 }
 
 API_WRITE(assessments_create, assessment_create(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
-API_READ(assessments_list, assessment_list(&h->ctx, h->id[0], &h->result))
+API_LIST(assessments_list, assessment_list(&h->ctx, h->id[0], &pg, &h->result))
 API_READ(assessments_get, assessment_get(&h->ctx, h->id[0], &h->result))
 
 #define A ROLES_ANY

@@ -2,35 +2,31 @@
  * break-glass. Every handler is parse -> core -> reply; core decides access and audits. */
 #include "api/api_int.h"
 
-static void clients_search(struct hreq *h)
-{
-    int rc = client_search(&h->ctx, qstr(h, "q"), qstr(h, "birth_date"), qstr(h, "identifier"),
-                           api_qint(h, "after", 0), (int)api_qint(h, "limit", 20), &h->result);
-    reply_result(h, rc, 200);
-}
+API_LIST(clients_search,
+         client_search(&h->ctx, qstr(h, "q"), qstr(h, "birth_date"), qstr(h, "identifier"), &pg, &h->result))
 API_WRITE(clients_create, client_create(&h->ctx, h->body, &h->result), api_done_201)
 API_READ(clients_get, client_get(&h->ctx, h->id[0], &h->result))
 API_WRITE_V(clients_update, client_update(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_200)
-API_READ(clients_history, client_history(&h->ctx, h->id[0], &h->result))
-API_READ(clients_access_log, audit_client_report(&h->ctx, h->id[0], &h->result))
+API_LIST(clients_history, client_history(&h->ctx, h->id[0], &pg, &h->result))
+API_LIST(clients_access_log, audit_client_report(&h->ctx, h->id[0], &pg, &h->result))
 
-API_READ(episodes_list, episode_list(&h->ctx, h->id[0], &h->result))
+API_LIST(episodes_list, episode_list(&h->ctx, h->id[0], &pg, &h->result))
 API_WRITE(episodes_create, episode_create(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
 API_WRITE_V(episodes_update, episode_update(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_200)
 API_WRITE(team_create, team_add(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
 API_WRITE(team_delete, team_end(&h->ctx, h->id[0], &h->result), api_done_200)
 
-API_READ(contacts_list, contact_list(&h->ctx, h->id[0], &h->result))
+API_LIST(contacts_list, contact_list(&h->ctx, h->id[0], &pg, &h->result))
 API_WRITE(contacts_create, contact_create(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
 API_READ(contacts_get, contact_get(&h->ctx, h->id[0], &h->result))
 API_WRITE(contacts_correct, contact_correct(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
 
-API_READ(tasks_mine, task_mine(&h->ctx, &h->result))
-API_READ(tasks_client, task_for_client(&h->ctx, h->id[0], &h->result))
+API_LIST(tasks_mine, task_mine(&h->ctx, &pg, &h->result))
+API_LIST(tasks_client, task_for_client(&h->ctx, h->id[0], &pg, &h->result))
 API_WRITE(tasks_create, task_create(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
 API_WRITE(tasks_create_free, task_create(&h->ctx, 0, h->body, &h->result), api_done_201)
 API_WRITE_V(tasks_update, task_update(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_200)
-API_READ(my_clients_list, my_clients(&h->ctx, &h->result))
+API_LIST(my_clients_list, my_clients(&h->ctx, &pg, &h->result))
 
 static int bg_open_w(struct hreq *h)
 {
@@ -42,11 +38,7 @@ static void bg_open(struct hreq *h)
 {
     http_write(h, bg_open_w, api_done_201);
 }
-static void bg_list(struct hreq *h)
-{
-    int rc = breakglass_review_list(&h->ctx, str_eq(qstr(h, "pending"), "1"), &h->result);
-    reply_result(h, rc, 200);
-}
+API_LIST(bg_list, breakglass_review_list(&h->ctx, str_eq(qstr(h, "pending"), "1"), &pg, &h->result))
 API_WRITE(bg_review, breakglass_review(&h->ctx, h->id[0], json_string_value(json_object_get(h->body, "note")),
                                         &h->result),
           api_done_200)

@@ -3,22 +3,18 @@
 #include "core/risk.h"
 #include "api/api_int.h"
 
-API_READ(flags_list, flag_list(&h->ctx, h->id[0], &h->result))
+API_LIST(flags_list, flag_list(&h->ctx, h->id[0], &pg, &h->result))
 API_WRITE(flags_create, flag_create(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
 API_WRITE_V(flags_review, flag_review(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_200)
-API_READ(kinds_list, flag_kind_list(&h->ctx, &h->result))
+API_LIST(kinds_list, flag_kind_list(&h->ctx, &pg, &h->result))
 API_WRITE(kinds_add, flag_kind_add(&h->ctx, h->body, &h->result), api_done_201)
 
-static void oncall_rota(struct hreq *h)
-{
-    int rc = oncall_list(&h->ctx, qstr(h, "from"), qstr(h, "to"), &h->result);
-    reply_result(h, rc, 200);
-}
+API_LIST(oncall_rota, oncall_list(&h->ctx, qstr(h, "from"), qstr(h, "to"), &pg, &h->result))
 API_READ(oncall_current, oncall_now(&h->ctx, &h->result))
 API_WRITE(oncall_create, oncall_add(&h->ctx, h->body, &h->result), api_done_201)
 API_WRITE(oncall_delete, oncall_remove(&h->ctx, h->id[0], &h->result), api_done_200)
 
-API_READ(crisis_events, crisis_list(&h->ctx, h->id[0], &h->result))
+API_LIST(crisis_events, crisis_list(&h->ctx, h->id[0], &pg, &h->result))
 API_WRITE(crisis_create, crisis_record(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
 API_READ(crisis_page, crisis_view(&h->ctx, h->id[0], &h->result))
 
@@ -27,10 +23,10 @@ static void plan_get(struct hreq *h)
     int rc = safety_get(&h->ctx, h->id[0], api_qint(h, "version", 0), &h->result);
     reply_result(h, rc, 200);
 }
-API_READ(plan_history, safety_history(&h->ctx, h->id[0], &h->result))
+API_LIST(plan_history, safety_history(&h->ctx, h->id[0], &pg, &h->result))
 API_WRITE_V(plan_save, safety_save(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_201)
 
-API_READ(hosp_get, hosp_list(&h->ctx, h->id[0], &h->result))
+API_LIST(hosp_get, hosp_list(&h->ctx, h->id[0], &pg, &h->result))
 API_WRITE(hosp_create, hosp_admit(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
 API_WRITE_V(hosp_out, hosp_discharge(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_200)
 

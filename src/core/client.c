@@ -353,15 +353,18 @@ int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t
     return client_get(c, id, out);
 }
 
-int client_history(struct ctx *c, int64_t id, json_t **out)
+int client_history(struct ctx *c, int64_t id, const struct page *pg, json_t **out)
 {
     int rc = access_require(c, id, ACC_FULL, "client.history", NULL);
     if (rc != OK)
         return rc;
-    *out = db_rows(c->db,
-                   "SELECT v.version, v.changed_at, s.display_name AS changed_by, v.data FROM client_versions v"
-                   " JOIN staff s ON s.id=v.changed_by WHERE v.client_id=? ORDER BY v.version DESC",
-                   "i", id);
+    static const struct page_key order[] = {{"p.version", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out,
+                    "SELECT v.version, v.changed_at, s.display_name AS changed_by, v.data FROM client_versions v"
+                    " JOIN staff s ON s.id=v.changed_by WHERE v.client_id=?",
+                    "i", id);
+    if (rc != OK)
+        return rc;
     audit_log(c, "client.history", "ok", id, "client", id, NULL);
     return OK;
 }
@@ -393,8 +396,8 @@ int client_history(struct ctx *c, int64_t id, json_t **out)
                        " AND (?8 IS NULL OR c.id IN (SELECT client_id FROM client_identifiers WHERE value=?8))"   \
                        VIS " ORDER BY " ORDER " LIMIT ?9"
 
-int client_search(struct ctx *c, const char *q, const char *birth_date, const char *identifier, int64_t after,
-                  int limit, json_t **out)
+int client_search(struct ctx *c, const char *q, const char *birth_date, const char *identifier,
+                  const struct page *page, json_t **out)
 {
     if (access_is(c, ROLE_BIT(ROLE_ANALYST) | ROLE_BIT(ROLE_ADMIN)))
         return ctx_fail(c, ERR_FORBIDDEN, _("Your role has no access to client records."));
@@ -405,8 +408,17 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
     char match[600] = "";
     if (q && *q && (strlen(q) > 200 || db_name_match(c->db, q, match, sizeof match) != 0))
         return ctx_field(c, "q", _("give at least three characters in each word of a name (for example 김민지, not 민지)"));
-    if (limit <= 0 || limit > LIMIT_LIST)
-        limit = 20;
+    struct page pg = {page ? page->after : NULL, page && page->limit > 0 ? page_limit(page) : 20};
+    int limit = pg.limit;
+    json_t *cursor;
+    int rc = page_after(c, &pg, 1, &cursor);
+    if (rc != OK)
+        return rc;
+    int64_t after = json_integer_value(json_array_get(cursor, 0));
+    int bad = cursor && after <= 0;
+    json_decref(cursor);
+    if (bad)
+        return page_bad_cursor(c);
     char today[16], now[32];
     iso_today(today);
     iso_now(now);
@@ -427,17 +439,8 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
     json_t *rows = db_rows(c->db, text, "iittittti", c->a->org_id, c->a->staff_id, today, now, after,
                            *match ? match : NULL, birth_date && *birth_date ? birth_date : NULL,
                            identifier && *identifier ? identifier : NULL, (int64_t)limit + 1);
-    json_t *res = json_object();
-    if (json_array_size(rows) > (size_t)limit) {
-        json_array_remove(rows, (size_t)limit);
-        json_object_set_new(res, "next",
-                            json_integer(json_integer_value(
-                                json_object_get(json_array_get(rows, (size_t)limit - 1), "id"))));
-    } else {
-        json_object_set_new(res, "next", json_null());
-    }
-    json_object_set_new(res, "items", rows);
+    static const char *const by_id[] = {"id", NULL};
     audit_log(c, "client.search", "ok", 0, "search", 0, NULL);
-    *out = res;
+    *out = page_envelope(&pg, by_id, rows);
     return OK;
 }

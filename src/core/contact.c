@@ -8,7 +8,6 @@
 #include <string.h>
 
 #define ROLES_CORRECT_ANY ROLE_BIT(ROLE_SUPERVISOR) /* may correct anyone's note */
-#define LIMIT_CONTACTS 200
 
 #define CONTACT_COLS                                                                                         \
     "SELECT ct.id, ct.client_id, ct.episode_id, ct.staff_id, s.display_name AS staff_name, ct.kind, ct.at,"  \
@@ -152,7 +151,7 @@ static int64_t read_episode(struct ctx *c, json_t *in, int64_t client_id)
     return ep;
 }
 
-int contact_list(struct ctx *c, int64_t client_id, json_t **out)
+int contact_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     struct access acc;
     int rc = access_require(c, client_id, ACC_FULL, "contact.list", &acc);
@@ -162,15 +161,15 @@ int contact_list(struct ctx *c, int64_t client_id, json_t **out)
         audit_log(c, "contact.list", "denied", client_id, "client", client_id, NULL);
         return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not read notes."));
     }
-    json_t *rows = db_rows(c->db,
-                           CONTACT_COLS " WHERE ct.client_id=? AND ct.superseded_by IS NULL"
-                                        " ORDER BY ct.at DESC, ct.id DESC LIMIT ?",
-                           "ii", client_id, (int64_t)LIMIT_CONTACTS);
+    static const struct page_key order[] = {{"p.at", 1}, {"p.id", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out, CONTACT_COLS " WHERE ct.client_id=? AND ct.superseded_by IS NULL", "i",
+                    client_id);
+    if (rc != OK)
+        return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(rows, i, r) shape(r, &acc);
+    json_array_foreach(json_object_get(*out, "items"), i, r) shape(r, &acc);
     audit_log(c, "contact.list", "ok", client_id, "contact", 0, NULL);
-    *out = rows;
     return OK;
 }
 

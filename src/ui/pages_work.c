@@ -60,11 +60,12 @@ static void tasks_section(struct hreq *h, struct buf *b, const struct fstate *fs
     html_printf(
         b, "<section class=\"card wide\" id=\"tasks\" aria-labelledby=\"tasks-h\"><h2 id=\"tasks-h\">%s</h2>",
         _("Tasks due"));
-    if (task_mine(&h->ctx, &tasks) != OK) {
+    if (task_mine(&h->ctx, NULL, &tasks) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
         return;
     }
+    tasks = page_items(tasks);
     if (!json_array_size(tasks)) {
         html_printf(b, "<p class=\"muted\" id=\"no-tasks\">%s</p></section>", _("Nothing due. Well done."));
         json_decref(tasks);
@@ -88,10 +89,11 @@ static void tasks_section(struct hreq *h, struct buf *b, const struct fstate *fs
 static void clients_section(struct hreq *h, struct buf *b)
 {
     json_t *rows = NULL;
-    if (my_clients(&h->ctx, &rows) != OK) {
+    if (my_clients(&h->ctx, NULL, &rows) != OK) {
         h->ctx.msg[0] = 0;
         return;
     }
+    rows = page_items(rows);
     if (!json_array_size(rows) && (h->actor.role == ROLE_ADMIN || h->actor.role == ROLE_ANALYST)) {
         json_decref(rows);
         return;

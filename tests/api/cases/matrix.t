@@ -478,13 +478,13 @@ tag find      json .access.level == "find"
 tag find      json .address missing
 tag find      json .birth_date missing
 tag nonotes   json .access.notes == false
-tag shown     json .[*].restricted contains 1
-tag shown     json .[*].hidden excludes true
-tag hidden    json .[*].restricted contains 1
-tag hidden    json .[*].hidden contains true
-tag hidden    json .[*].body contains null
-tag mine      json .[*].id contains {client}
-tag notmine   json .[*].id excludes {client}
+tag shown     json .items[*].restricted contains 1
+tag shown     json .items[*].hidden excludes true
+tag hidden    json .items[*].restricted contains 1
+tag hidden    json .items[*].hidden contains true
+tag hidden    json .items[*].body contains null
+tag mine      json .items[*].id contains {client}
+tag notmine   json .items[*].id excludes {client}
 tag short     json .errors.reason == "give the reason in 10 to 1000 characters"
 tag needless  json .errors.reason contains not needed
 #
