@@ -102,22 +102,30 @@ void api_metrics(struct hreq *h)
     reply_body(h, 200, "text/plain; version=0.0.4", &b);
 }
 
+/* Request bodies, for the API document. */
+static const struct res_field login_body[] = {
+    {"username", FT_STRING, 0, "Username"}, {"password", FT_STRING, 0, "Password"}, {NULL, 0, 0, NULL}};
+static const struct res_field password_body[] = {{"current_password", FT_STRING, 0, "Current password"},
+                                                 {"new_password", FT_STRING, 0, "New password (10 to 200 characters)"},
+                                                 {NULL, 0, 0, NULL}};
+static const struct res_field token_body[] = {{"name", FT_STRING, 0, "What the token is for"}, {NULL, 0, 0, NULL}};
+
 #define A ROLES_ANY
 #define ADM ROLE_BIT(ROLE_ADMIN)
 #define J RF_API
 const struct route api_account_routes[] = {
-    {"POST", "/api/v1/login", login, A, J | RF_PUBLIC},
-    {"POST", "/api/v1/logout", logout, A, J},
-    {"GET", "/api/v1/me", me, A, J},
-    {"POST", "/api/v1/me/password", password, A, J},
-    {"POST", "/api/v1/tokens", token_create, A, J},
-    {"GET", "/api/v1/orgs", orgs_list, A, J},
-    {"POST", "/api/v1/orgs", orgs_create, ADM, J},
-    {"GET", "/api/v1/staff", staff_list_h, A, J},
-    {"POST", "/api/v1/staff", staff_create_h, ADM, J},
-    {"GET", "/api/v1/staff/{id}", staff_get_h, A, J},
-    {"PATCH", "/api/v1/staff/{id}", staff_update_h, ADM, J},
-    {"GET", "/healthz", api_healthz, A, J | RF_PUBLIC},
+    {"POST", "/api/v1/login", login, A, J | RF_PUBLIC, DOC0(RR_ONE, "Log in: a session cookie, the user and the CSRF token"), .body = login_body},
+    {"POST", "/api/v1/logout", logout, A, J, DOC0(RR_NOTHING, "Log out: the session ends")},
+    {"GET", "/api/v1/me", me, A, J, DOC0(RR_ONE, "Who is logged in")},
+    {"POST", "/api/v1/me/password", password, A, J, DOC0(RR_NOTHING, "Change one's own password (other sessions end)"), .body = password_body},
+    {"POST", "/api/v1/tokens", token_create, A, J, DOC0(RR_ONE, "Make an API token (shown once)"), .status = 201, .body = token_body},
+    {"GET", "/api/v1/orgs", orgs_list, A, J, DOC(RR_LIST, RES_ORG, "Organisations, by name")},
+    {"POST", "/api/v1/orgs", orgs_create, ADM, J, DOC(RR_ONE, RES_ORG, "Add an organisation"), .status = 201},
+    {"GET", "/api/v1/staff", staff_list_h, A, J, DOC(RR_LIST, RES_STAFF, "Staff accounts (administrators: all; supervisors: their organisation; others: a directory)")},
+    {"POST", "/api/v1/staff", staff_create_h, ADM, J, DOC(RR_ONE, RES_STAFF, "Add a staff account"), .status = 201},
+    {"GET", "/api/v1/staff/{id}", staff_get_h, A, J, DOC(RR_ONE, RES_STAFF, "A staff account")},
+    {"PATCH", "/api/v1/staff/{id}", staff_update_h, ADM, J, DOC(RR_ONE, RES_STAFF, "Change a staff account (If-Match: its version)")},
+    {"GET", "/healthz", api_healthz, A, J | RF_PUBLIC, DOC0(RR_ONE, "Is the server up and the database reachable")},
     {"GET", "/metrics", api_metrics, A, J | RF_PUBLIC},
     {0},
 };

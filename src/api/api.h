@@ -14,4 +14,6 @@ void session_change_password(struct hreq *h, const char *current, const char *ne
 /* Handlers reused by the route table. */
 void api_healthz(struct hreq *h);
 void api_metrics(struct hreq *h);
+/* The OpenAPI document (made once, kept): the text and its length. */
+const char *api_openapi(size_t *len);
 #endif

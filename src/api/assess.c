@@ -23,10 +23,10 @@ API_READ(assessments_get, assessment_get(&h->ctx, h->id[0], &h->result))
 #define A ROLES_ANY
 #define J RF_API
 const struct route api_assess_routes[] = {
-    {"GET", "/api/v1/instruments", instruments_get, A, J},
-    {"POST", "/api/v1/clients/{id}/assessments", assessments_create, A, J},
-    {"GET", "/api/v1/clients/{id}/assessments", assessments_list, A, J},
-    {"GET", "/api/v1/clients/{id}/assessments/trajectory", trajectory, A, J},
-    {"GET", "/api/v1/assessments/{id}", assessments_get, A, J},
+    {"GET", "/api/v1/instruments", instruments_get, A, J, DOC0(RR_LIST, "The instruments' definitions (one page)")},
+    {"POST", "/api/v1/clients/{id}/assessments", assessments_create, A, J, DOC(RR_ONE, RES_ASSESSMENT, "Administer an instrument: scored, may raise a flag"), .status = 201},
+    {"GET", "/api/v1/clients/{id}/assessments", assessments_list, A, J, DOC(RR_LIST, RES_ASSESSMENT, "A client's assessments, newest first")},
+    {"GET", "/api/v1/clients/{id}/assessments/trajectory", trajectory, A, J, DOC0(RR_ONE, "The scores of one instrument over time, with change markers")},
+    {"GET", "/api/v1/assessments/{id}", assessments_get, A, J, DOC(RR_ONE, RES_ASSESSMENT, "An assessment")},
     {0},
 };
