@@ -245,12 +245,17 @@ int client_create(struct ctx *c, json_t *in, json_t **out)
 /* A client's record with its identifiers, look-alike links and open episodes in one query (one
  * round trip on a client-server database): the lists come back as JSON arrays, each made by the
  * engine's own JSON functions (db_sql) from a sorted subquery. %1$s aggregates, %2$s builds. */
+/* The identity record's columns (the response shape and the version kept in client_versions). */
+#define CLIENT_COLS(p)                                                                                            \
+    p "id, " p "given_name, " p "family_name, " p "preferred_name, " p "birth_date, " p "sex, " p                  \
+      "gender_identity, " p "language, " p "phone, " p "email, " p "address, " p "emergency_contacts, " p "org_id, " \
+      p "created_by, " p "created_at, " p "updated_by, " p "updated_at, " p "version"
 #define PROGRAMMES_JSON                                                                                           \
     "(SELECT coalesce(%1$s(%2$s('programme', x.programme, 'status', x.status, 'organisation', x.organisation)),"  \
     " '[]') FROM (SELECT e.programme, e.status, o.name AS organisation FROM episodes e JOIN orgs o"                \
     " ON o.id=e.org_id WHERE e.client_id=?1 AND e.status<>'discharged' ORDER BY e.id) x) AS programmes_json"
 static const char SQL_FULL[] =
-    "SELECT c.*, o.name AS organisation,"
+    "SELECT " CLIENT_COLS("c.") ", o.name AS organisation,"
     " (SELECT coalesce(%1$s(%2$s('kind', x.kind, 'value', x.value)), '[]') FROM (SELECT kind, value"
     " FROM client_identifiers WHERE client_id=?1 ORDER BY id) x) AS identifiers_json,"
     " (SELECT coalesce(%1$s(%2$s('id', x.id, 'reason', x.reason, 'given_name', x.given_name, 'family_name',"
@@ -314,7 +319,7 @@ int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t
         return ctx_fail(c, ERR_FORBIDDEN, _("You may not change this record."));
     if ((rc = check_fields(c, in, 0)) != OK)
         return rc;
-    json_t *old = db_row(c->db, "SELECT * FROM clients WHERE id=?", "i", id);
+    json_t *old = db_row(c->db, "SELECT " CLIENT_COLS("") " FROM clients WHERE id=?", "i", id);
     int64_t cur = json_integer_value(json_object_get(old, "version"));
     if (version != cur) {
         json_decref(old);

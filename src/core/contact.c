@@ -229,7 +229,8 @@ static int wrote_chain(struct ctx *c, int64_t id)
 
 int contact_correct(struct ctx *c, int64_t id, json_t *in, json_t **out)
 {
-    json_t *old = db_row(c->db, "SELECT * FROM contacts WHERE id=?", "i", id);
+    json_t *old = db_row(c->db, "SELECT id, client_id, kind, at, duration_min, domains, body, restricted, episode_id,"
+                                "superseded_by FROM contacts WHERE id=?", "i", id);
     if (!old)
         return ctx_fail(c, ERR_NOTFOUND, _("No such contact."));
     int64_t client_id = iget(old, "client_id");

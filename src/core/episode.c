@@ -137,7 +137,8 @@ int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 
 int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
-    json_t *old = db_row(c->db, "SELECT * FROM episodes WHERE id=?", "i", id);
+    json_t *old = db_row(c->db, "SELECT id, client_id, org_id, status, target_group, primary_cm, start_date,"
+                                " end_date, discharge_reason, version FROM episodes WHERE id=?", "i", id);
     if (!old)
         return ctx_fail(c, ERR_NOTFOUND, _("No such episode."));
     int64_t client_id = iget(old, "client_id");

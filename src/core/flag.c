@@ -277,7 +277,7 @@ int flag_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **
 
 int flag_review(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
-    json_t *f = db_row(c->db, "SELECT * FROM flags WHERE id=?", "i", id);
+    json_t *f = db_row(c->db, "SELECT id, client_id, kind, level, status, raised_by, version FROM flags WHERE id=?", "i", id);
     if (!f)
         return ctx_fail(c, ERR_NOTFOUND, _("No such flag."));
     int64_t client_id = iget(f, "client_id"), cur = iget(f, "version");

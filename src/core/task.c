@@ -164,7 +164,8 @@ static int may_change(struct ctx *c, json_t *t)
 
 int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
-    json_t *t = db_row(c->db, "SELECT * FROM tasks WHERE id=?", "i", id);
+    json_t *t = db_row(c->db, "SELECT id, client_id, assignee, created_by, title, due, priority, status, done_at, done_by,"
+                              " version FROM tasks WHERE id=?", "i", id);
     if (!t)
         return ctx_fail(c, ERR_NOTFOUND, _("No such task."));
     int64_t client_id = iget(t, "client_id");
