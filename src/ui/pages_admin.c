@@ -139,13 +139,13 @@ void pg_bg_review(struct hreq *h)
 
 static void orgs_page(struct hreq *h, int status, json_t *vals, json_t *errs, const char *msg)
 {
-    json_t *orgs = NULL;
-    int rc = org_list(&h->ctx, NULL, &orgs);
+    json_t *env = NULL, *orgs;
+    int rc = org_list(&h->ctx, &(struct page){qstr(h, "after"), 0}, &env);
     if (rc != OK) {
         reply_core_error(h, rc);
         return;
     }
-    orgs = page_items(orgs);
+    orgs = json_object_get(env, "items");
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Organisations"));
@@ -168,6 +168,7 @@ static void orgs_page(struct hreq *h, int status, json_t *vals, json_t *errs, co
                     ui_label(jstr(o, "kind"), kl, sizeof kl), _("Active staff"), page_int(o, "staff_count"));
     }
     buf_adds(&b, "</tbody></table>");
+    page_more(&b, env, "/admin/orgs?", _("More organisations"), "orgs-more");
     html_printf(&b, "<section class=\"card narrow\" aria-labelledby=\"org-h\"><h2 id=\"org-h\">%s</h2>",
                 _("Add an organisation"));
     ui_errors_summary(&b, errs, msg);
@@ -179,7 +180,7 @@ static void orgs_page(struct hreq *h, int status, json_t *vals, json_t *errs, co
         &b,
         "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div></form></section>",
         _("Add organisation"));
-    json_decref(orgs);
+    json_decref(env);
     page_send(h, status, &b);
 }
 
