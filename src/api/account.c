@@ -110,6 +110,27 @@ static const struct res_field password_body[] = {{"current_password", FT_STRING,
                                                  {NULL, 0, 0, NULL}};
 static const struct res_field token_body[] = {{"name", FT_STRING, 0, "What the token is for"}, {NULL, 0, 0, NULL}};
 
+static const struct res_field org_body[] = {
+    {"name", FT_STRING, 0, "Name"},
+    {"kind", FT_STRING, 0, "Kind of organisation"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field staff_body[] = {
+    {"username", FT_STRING, 0, "Username"},
+    {"display_name", FT_STRING, 0, "Name"},
+    {"role", FT_STRING, 0, "Role"},
+    {"discipline", FT_STRING, 1, "Discipline"},
+    {"phone", FT_STRING, 1, "Phone"},
+    {"org_id", FT_INT, 0, "Organisation"},
+    {"password", FT_STRING, 0, "First password"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field staff_change[] = {
+    {"display_name", FT_STRING, 1, "Name"},
+    {"role", FT_STRING, 1, "Role"},
+    {"discipline", FT_STRING, 1, "Discipline"},
+    {"phone", FT_STRING, 1, "Phone"},
+    {"disabled", FT_BOOL, 1, "Disabled"},
+    {NULL, 0, 0, NULL}};
+
 #define A ROLES_ANY
 #define ADM ROLE_BIT(ROLE_ADMIN)
 #define J RF_API
@@ -120,11 +141,11 @@ const struct route api_account_routes[] = {
     {"POST", "/api/v1/me/password", password, A, J, DOC0(RR_NOTHING, "Change one's own password (other sessions end)"), .body = password_body},
     {"POST", "/api/v1/tokens", token_create, A, J, DOC0(RR_ONE, "Make an API token (shown once)"), .status = 201, .body = token_body},
     {"GET", "/api/v1/orgs", orgs_list, A, J, DOC(RR_LIST, RES_ORG, "Organisations, by name")},
-    {"POST", "/api/v1/orgs", orgs_create, ADM, J, DOC(RR_ONE, RES_ORG, "Add an organisation"), .status = 201},
+    {"POST", "/api/v1/orgs", orgs_create, ADM, J, DOC(RR_ONE, RES_ORG, "Add an organisation"), .status = 201, .body = org_body},
     {"GET", "/api/v1/staff", staff_list_h, A, J, DOC(RR_LIST, RES_STAFF, "Staff accounts (administrators: all; supervisors: their organisation; others: a directory)")},
-    {"POST", "/api/v1/staff", staff_create_h, ADM, J, DOC(RR_ONE, RES_STAFF, "Add a staff account"), .status = 201},
+    {"POST", "/api/v1/staff", staff_create_h, ADM, J, DOC(RR_ONE, RES_STAFF, "Add a staff account"), .status = 201, .body = staff_body},
     {"GET", "/api/v1/staff/{id}", staff_get_h, A, J, DOC(RR_ONE, RES_STAFF, "A staff account")},
-    {"PATCH", "/api/v1/staff/{id}", staff_update_h, ADM, J, DOC(RR_ONE, RES_STAFF, "Change a staff account (If-Match: its version)")},
+    {"PATCH", "/api/v1/staff/{id}", staff_update_h, ADM, J, DOC(RR_ONE, RES_STAFF, "Change a staff account (If-Match: its version)"), .body = staff_change},
     {"GET", "/healthz", api_healthz, A, J | RF_PUBLIC, DOC0(RR_ONE, "Is the server up and the database reachable")},
     {"GET", "/metrics", api_metrics, A, J | RF_PUBLIC},
     {0},

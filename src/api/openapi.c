@@ -37,22 +37,29 @@ static json_t *type_of(enum ftype t, int nullable)
 }
 
 /* A record's schema: its fields' types (members it does not name are allowed: a limited view leaves
- * some out, a detailed one adds history). Without fields, any object. */
-static json_t *fields_schema(const struct res_field *f, const char *title)
+ * some out, a detailed one adds history). Without fields, any object. A request body (body != 0)
+ * requires its fields that may not be null. */
+static json_t *fields_schema(const struct res_field *f, const char *title, int body)
 {
     json_t *s = json_pack("{s:s}", "type", "object");
     if (title)
         json_object_set_new(s, "title", json_string(title));
     if (!f)
         return s;
-    json_t *props = json_object();
+    json_t *props = json_object(), *required = json_array();
     for (; f->name; f++) {
         json_t *t = type_of(f->type, f->nullable);
         if (f->label)
             json_object_set_new(t, "description", json_string(f->label));
         json_object_set_new(props, f->name, t);
+        if (body && !f->nullable)
+            json_array_append_new(required, json_string(f->name));
     }
     json_object_set_new(s, "properties", props);
+    if (json_array_size(required))
+        json_object_set_new(s, "required", required);
+    else
+        json_decref(required);
     return s;
 }
 
@@ -70,7 +77,7 @@ static json_t *record_schema(json_t *schemas, int res)
     if (!r || !r->name)
         return json_pack("{s:s}", "type", "object");
     if (!json_object_get(schemas, r->name))
-        json_object_set_new(schemas, r->name, fields_schema(r->fields, r->label));
+        json_object_set_new(schemas, r->name, fields_schema(r->fields, r->label, 0));
     return ref("schemas", r->name);
 }
 
@@ -192,7 +199,7 @@ static json_t *build(void)
         else
             json_decref(params);
         if (strcmp(r->method, "POST") == 0 || strcmp(r->method, "PUT") == 0 || strcmp(r->method, "PATCH") == 0) {
-            json_t *body = fields_schema(r->body, NULL);
+            json_t *body = fields_schema(r->body, NULL, 1);
             json_object_set_new(op, "requestBody", json_pack("{s:b,s:o}", "required", r->body != NULL, "content",
                                                               json_content(body)));
         }

@@ -54,32 +54,100 @@ static const struct res_field contact_body[] = {
     {"episode_id", FT_INT, 1, "The episode it belongs to"},
     {NULL, 0, 0, NULL}};
 
+static const struct res_field client_body[] = {
+    {"given_name", FT_STRING, 0, "Given name"},
+    {"family_name", FT_STRING, 0, "Family name"},
+    {"preferred_name", FT_STRING, 1, "Preferred name"},
+    {"birth_date", FT_DATE, 0, "Date of birth"},
+    {"sex", FT_STRING, 1, "Sex"},
+    {"gender_identity", FT_STRING, 1, "Gender identity"},
+    {"language", FT_STRING, 1, "Language"},
+    {"phone", FT_STRING, 1, "Phone"},
+    {"email", FT_STRING, 1, "Email"},
+    {"address", FT_STRING, 1, "Address"},
+    {"emergency_contacts", FT_STRING, 1, "Emergency contacts"},
+    {"identifiers", FT_ARRAY, 1, "Identifiers [{kind, value}]"},
+    {"confirm_new", FT_BOOL, 1, "Register although it looks like someone already registered"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field client_change[] = {
+    {"given_name", FT_STRING, 1, "Given name"},
+    {"family_name", FT_STRING, 1, "Family name"},
+    {"preferred_name", FT_STRING, 1, "Preferred name"},
+    {"birth_date", FT_DATE, 1, "Date of birth"},
+    {"sex", FT_STRING, 1, "Sex"},
+    {"gender_identity", FT_STRING, 1, "Gender identity"},
+    {"language", FT_STRING, 1, "Language"},
+    {"phone", FT_STRING, 1, "Phone"},
+    {"email", FT_STRING, 1, "Email"},
+    {"address", FT_STRING, 1, "Address"},
+    {"emergency_contacts", FT_STRING, 1, "Emergency contacts"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field episode_body[] = {
+    {"programme", FT_STRING, 0, "Programme"},
+    {"target_group", FT_STRING, 0, "Target group"},
+    {"status", FT_STRING, 1, "Status"},
+    {"start_date", FT_DATE, 1, "Start date (default today)"},
+    {"primary_cm", FT_INT, 1, "Primary case manager (staff id)"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field episode_change[] = {
+    {"status", FT_STRING, 1, "Status"},
+    {"target_group", FT_STRING, 1, "Target group"},
+    {"discharge_reason", FT_STRING, 1, "Discharge reason"},
+    {"end_date", FT_DATE, 1, "End date"},
+    {"primary_cm", FT_INT, 1, "Primary case manager (staff id)"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field team_body[] = {
+    {"staff_id", FT_INT, 0, "Staff member"},
+    {"team_role", FT_STRING, 0, "Role on the team"},
+    {"from_date", FT_DATE, 1, "From (default today)"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field task_body[] = {
+    {"title", FT_STRING, 0, "Title"},
+    {"due", FT_DATE, 1, "Due date"},
+    {"priority", FT_STRING, 1, "Priority"},
+    {"assignee", FT_INT, 1, "Assigned to (staff id; default oneself)"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field task_change[] = {
+    {"title", FT_STRING, 1, "Title"},
+    {"due", FT_DATE, 1, "Due date"},
+    {"priority", FT_STRING, 1, "Priority"},
+    {"assignee", FT_INT, 1, "Assigned to"},
+    {"status", FT_STRING, 1, "open or done"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field bg_body[] = {
+    {"reason", FT_STRING, 0, "Why emergency access is needed (10 to 1000 characters)"},
+    {"hours", FT_INT, 1, "For how long"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field review_body[] = {
+    {"note", FT_STRING, 1, "The review"},
+    {NULL, 0, 0, NULL}};
+
 #define A ROLES_ANY
 #define J RF_API
 const struct route api_record_routes[] = {
     {"GET", "/api/v1/clients", clients_search, A, J, DOC(RR_LIST, RES_CLIENT, "Find clients by name (q), date of birth or identifier")},
-    {"POST", "/api/v1/clients", clients_create, A, J, DOC(RR_ONE, RES_CLIENT, "Register a client (409 with the likely duplicates unless confirmed)"), .status = 201},
+    {"POST", "/api/v1/clients", clients_create, A, J, DOC(RR_ONE, RES_CLIENT, "Register a client (409 with the likely duplicates unless confirmed)"), .status = 201, .body = client_body},
     {"GET", "/api/v1/clients/{id}", clients_get, A, J, DOC(RR_ONE, RES_CLIENT, "A client (in full, or limited without a relationship)")},
-    {"PUT", "/api/v1/clients/{id}", clients_update, A, J, DOC(RR_ONE, RES_CLIENT, "Change a client's identity record (If-Match: its version)")},
+    {"PUT", "/api/v1/clients/{id}", clients_update, A, J, DOC(RR_ONE, RES_CLIENT, "Change a client's identity record (If-Match: its version)"), .body = client_change},
     {"GET", "/api/v1/clients/{id}/history", clients_history, A, J, DOC0(RR_LIST, "Earlier versions of a client's identity record, newest first")},
     {"GET", "/api/v1/clients/{id}/access-log", clients_access_log, A, J, DOC(RR_LIST, RES_ACCESS_LOG, "Who looked at or changed the record, newest first")},
     {"GET", "/api/v1/clients/{id}/episodes", episodes_list, A, J, DOC(RR_LIST, RES_EPISODE, "A client's episodes of care with their teams, newest first")},
-    {"POST", "/api/v1/clients/{id}/episodes", episodes_create, A, J, DOC(RR_ONE, RES_EPISODE, "Open an episode of care"), .status = 201},
-    {"PATCH", "/api/v1/episodes/{id}", episodes_update, A, J, DOC(RR_ONE, RES_EPISODE, "Change an episode: status, discharge (If-Match: its version)")},
-    {"POST", "/api/v1/episodes/{id}/team", team_create, A, J, DOC(RR_ONE, RES_TEAM, "Add a member to the care team"), .status = 201},
+    {"POST", "/api/v1/clients/{id}/episodes", episodes_create, A, J, DOC(RR_ONE, RES_EPISODE, "Open an episode of care"), .status = 201, .body = episode_body},
+    {"PATCH", "/api/v1/episodes/{id}", episodes_update, A, J, DOC(RR_ONE, RES_EPISODE, "Change an episode: status, discharge (If-Match: its version)"), .body = episode_change},
+    {"POST", "/api/v1/episodes/{id}/team", team_create, A, J, DOC(RR_ONE, RES_TEAM, "Add a member to the care team"), .status = 201, .body = team_body},
     {"DELETE", "/api/v1/team-members/{id}", team_delete, A, J, DOC(RR_ONE, RES_TEAM, "End a care-team membership")},
     {"GET", "/api/v1/clients/{id}/contacts", contacts_list, A, J, DOC(RR_LIST, RES_CONTACT, "A client's contacts, newest first")},
     {"POST", "/api/v1/clients/{id}/contacts", contacts_create, A, J, DOC(RR_ONE, RES_CONTACT, "Record a contact"), .status = 201, .body = contact_body},
     {"GET", "/api/v1/contacts/{id}", contacts_get, A, J, DOC(RR_ONE, RES_CONTACT, "A contact with its earlier versions")},
     {"POST", "/api/v1/contacts/{id}/corrections", contacts_correct, A, J, DOC(RR_ONE, RES_CONTACT, "Correct a contact: a new version, with the reason"), .status = 201},
     {"GET", "/api/v1/tasks", tasks_mine, A, J, DOC(RR_LIST, RES_TASK, "My open tasks, overdue first")},
-    {"POST", "/api/v1/tasks", tasks_create_free, A, J, DOC(RR_ONE, RES_TASK, "Add a task about no client"), .status = 201},
+    {"POST", "/api/v1/tasks", tasks_create_free, A, J, DOC(RR_ONE, RES_TASK, "Add a task about no client"), .status = 201, .body = task_body},
     {"GET", "/api/v1/clients/{id}/tasks", tasks_client, A, J, DOC(RR_LIST, RES_TASK, "A client's tasks, open and overdue first")},
-    {"POST", "/api/v1/clients/{id}/tasks", tasks_create, A, J, DOC(RR_ONE, RES_TASK, "Add a task about a client"), .status = 201},
-    {"PATCH", "/api/v1/tasks/{id}", tasks_update, A, J, DOC(RR_ONE, RES_TASK, "Complete or reassign a task (If-Match: its version)")},
+    {"POST", "/api/v1/clients/{id}/tasks", tasks_create, A, J, DOC(RR_ONE, RES_TASK, "Add a task about a client"), .status = 201, .body = task_body},
+    {"PATCH", "/api/v1/tasks/{id}", tasks_update, A, J, DOC(RR_ONE, RES_TASK, "Complete or reassign a task (If-Match: its version)"), .body = task_change},
     {"GET", "/api/v1/my-clients", my_clients_list, A, J, DOC(RR_LIST, RES_CLIENT, "My caseload: the clients of open episodes I am on, by name")},
-    {"POST", "/api/v1/clients/{id}/break-glass", bg_open, A, J, DOC(RR_ONE, RES_BREAKGLASS, "Open emergency access, with a reason"), .status = 201},
+    {"POST", "/api/v1/clients/{id}/break-glass", bg_open, A, J, DOC(RR_ONE, RES_BREAKGLASS, "Open emergency access, with a reason"), .status = 201, .body = bg_body},
     {"GET", "/api/v1/break-glass", bg_list, A, J, DOC(RR_LIST, RES_BREAKGLASS, "Emergency access in my organisation, newest first (pending=1: waiting for review)")},
-    {"POST", "/api/v1/break-glass/{id}/review", bg_review, A, J, DOC(RR_ONE, RES_BREAKGLASS, "Review an emergency access")},
+    {"POST", "/api/v1/break-glass/{id}/review", bg_review, A, J, DOC(RR_ONE, RES_BREAKGLASS, "Review an emergency access"), .body = review_body},
     {0},
 };

@@ -38,7 +38,8 @@ struct route {
     enum route_reply reply;
     int res;                        /* ROUTE_RES(RES_...): the resource answered; 0: none */
     int status;                     /* the status of success; 0: 200 */
-    const struct res_field *body;   /* the request body's fields ({NULL}-terminated); NULL: none, or free-form */
+    /* The request body's fields ({NULL}-terminated; nullable: optional); NULL: none, or free-form. */
+    const struct res_field *body;
 };
 #define ROUTE_RES(r) ((r) + 1)
 /* The document's part of an API route line: DOC(RR_LIST, RES_CONTACT, "A client's contacts") */
