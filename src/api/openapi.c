@@ -18,7 +18,9 @@ static const struct resource *resource_of(int res)
     return resources[res - 1];
 }
 
-static json_t *type_of(enum ftype t, int nullable)
+static json_t *fields_schema(const struct res_field *f, const char *title, int body);
+
+static json_t *type_of(enum ftype t, int nullable, const struct res_field *of)
 {
     static const char *const names[] = {[FT_INT] = "integer",  [FT_STRING] = "string", [FT_BOOL] = "boolean",
                                         [FT_DATE] = "string",  [FT_DATETIME] = "string", [FT_NUMBER] = "number",
@@ -33,6 +35,13 @@ static json_t *type_of(enum ftype t, int nullable)
         json_object_set_new(s, "type", nullable ? json_pack("[s,s]", n, "null") : json_string(n));
     if (t == FT_DATE)
         json_object_set_new(s, "format", json_string("date"));
+    if (of && t == FT_ARRAY)
+        json_object_set_new(s, "items", fields_schema(of, NULL, 0));
+    if (of && t == FT_OBJECT) {
+        json_t *members = fields_schema(of, NULL, 0);
+        json_object_set(s, "properties", json_object_get(members, "properties"));
+        json_decref(members);
+    }
     return s;
 }
 
@@ -48,7 +57,7 @@ static json_t *fields_schema(const struct res_field *f, const char *title, int b
         return s;
     json_t *props = json_object(), *required = json_array();
     for (; f->name; f++) {
-        json_t *t = type_of(f->type, f->nullable);
+        json_t *t = type_of(f->type, f->nullable, f->of);
         if (f->label)
             json_object_set_new(t, "description", json_string(f->label));
         json_object_set_new(props, f->name, t);
@@ -70,15 +79,20 @@ static json_t *ref(const char *kind, const char *name)
     return json_pack("{s:s}", "$ref", r);
 }
 
-/* The schema of one record a route answers: a reference to its resource's schema, or any object. */
-static json_t *record_schema(json_t *schemas, int res)
+/* The schema of one record a route answers: a reference to its resource's schema (brief: its
+ * shorter shape, when it has one), or any object. */
+static json_t *record_schema(json_t *schemas, int res, int brief)
 {
     const struct resource *r = resource_of(res);
     if (!r || !r->name)
         return json_pack("{s:s}", "type", "object");
-    if (!json_object_get(schemas, r->name))
-        json_object_set_new(schemas, r->name, fields_schema(r->fields, r->label, 0));
-    return ref("schemas", r->name);
+    char name[64];
+    int shorter = brief && r->summary;
+    const struct res_field *f = shorter ? r->summary : r->fields;
+    snprintf(name, sizeof name, "%s%s", r->name, shorter ? "_summary" : "");
+    if (!json_object_get(schemas, name))
+        json_object_set_new(schemas, name, fields_schema(f, r->label, 0));
+    return ref("schemas", name);
 }
 
 static json_t *json_content(json_t *schema)
@@ -185,12 +199,12 @@ static json_t *build(void)
             json_array_append_new(params, ref("parameters", "limit"));
             json_t *env = json_pack(
                 "{s:s,s:[s,s],s:{s:{s:s,s:o},s:{s:[s,s],s:s}}}", "type", "object", "required", "items", "next",
-                "properties", "items", "type", "array", "items", record_schema(schemas, r->res), "next", "type",
+                "properties", "items", "type", "array", "items", record_schema(schemas, r->res, r->brief), "next", "type",
                 "string", "null", "description", "The cursor of the next page (send it as ?after=), or null on the last.");
             ok = json_pack("{s:s,s:o}", "description", "A page of the list.", "content", json_content(env));
         } else if (r->reply == RR_ONE) {
             ok = json_pack("{s:s,s:o}", "description", res && res->label ? res->label : "The answer.", "content",
-                           json_content(record_schema(schemas, r->res)));
+                           json_content(record_schema(schemas, r->res, r->brief)));
         } else {
             ok = json_pack("{s:s,s:o}", "description", "Done.", "content", json_content(json_pack("{s:s}", "type", "object")));
         }

@@ -125,7 +125,7 @@ static const struct res_field review_body[] = {
 #define A ROLES_ANY
 #define J RF_API
 const struct route api_record_routes[] = {
-    {"GET", "/api/v1/clients", clients_search, A, J, DOC(RR_LIST, RES_CLIENT, "Find clients by name (q), date of birth or identifier")},
+    {"GET", "/api/v1/clients", clients_search, A, J, DOC(RR_LIST, RES_CLIENT, "Find clients by name (q), date of birth or identifier"), .brief = 1},
     {"POST", "/api/v1/clients", clients_create, A, J, DOC(RR_ONE, RES_CLIENT, "Register a client (409 with the likely duplicates unless confirmed)"), .status = 201, .body = client_body},
     {"GET", "/api/v1/clients/{id}", clients_get, A, J, DOC(RR_ONE, RES_CLIENT, "A client (in full, or limited without a relationship)")},
     {"PUT", "/api/v1/clients/{id}", clients_update, A, J, DOC(RR_ONE, RES_CLIENT, "Change a client's identity record (If-Match: its version)"), .body = client_change},
@@ -146,7 +146,7 @@ const struct route api_record_routes[] = {
     {"POST", "/api/v1/clients/{id}/tasks", tasks_create, A, J, DOC(RR_ONE, RES_TASK, "Add a task about a client"), .status = 201, .body = task_body},
     {"PATCH", "/api/v1/tasks/{id}", tasks_update, A, J, DOC(RR_ONE, RES_TASK, "Complete or reassign a task (If-Match: its version)"), .body = task_change},
     {"GET", "/api/v1/my-clients", my_clients_list, A, J, DOC(RR_LIST, RES_CLIENT, "My caseload: the clients of open episodes I am on, by name")},
-    {"POST", "/api/v1/clients/{id}/break-glass", bg_open, A, J, DOC(RR_ONE, RES_BREAKGLASS, "Open emergency access, with a reason"), .status = 201, .body = bg_body},
+    {"POST", "/api/v1/clients/{id}/break-glass", bg_open, A, J, DOC(RR_ONE, RES_BREAKGLASS, "Open emergency access, with a reason"), .status = 201, .brief = 1, .body = bg_body},
     {"GET", "/api/v1/break-glass", bg_list, A, J, DOC(RR_LIST, RES_BREAKGLASS, "Emergency access in my organisation, newest first (pending=1: waiting for review)")},
     {"POST", "/api/v1/break-glass/{id}/review", bg_review, A, J, DOC(RR_ONE, RES_BREAKGLASS, "Review an emergency access"), .body = review_body},
     {0},

@@ -37,6 +37,7 @@ struct route {
     const char *summary;
     enum route_reply reply;
     int res;                        /* ROUTE_RES(RES_...): the resource answered; 0: none */
+    int brief;                      /* answers the resource's shorter shape (struct resource.summary) */
     int status;                     /* the status of success; 0: 200 */
     /* The request body's fields ({NULL}-terminated; nullable: optional); NULL: none, or free-form. */
     const struct res_field *body;
