@@ -9,7 +9,7 @@
 #include <string.h>
 
 /* The descriptors live in core/resource.c; until a build has them, records are free-form objects. */
-extern const struct resource *const resources[RES__COUNT] __attribute__((weak));
+#pragma weak resources
 
 static const struct resource *resource_of(int res)
 {
@@ -20,8 +20,19 @@ static const struct resource *resource_of(int res)
 
 static json_t *fields_schema(const struct res_field *f, const char *title, int body);
 
+/* The field lists being described, outermost first: a shape that contains itself (a contact's
+ * history is a list of contacts) is described once, its inner copy as a plain array or object. */
+#define MAX_NEST 8
+static const struct res_field *nesting[MAX_NEST];
+static int depth;
+
 static json_t *type_of(enum ftype t, int nullable, const struct res_field *of)
 {
+    for (int i = 0; i < depth; i++)
+        if (nesting[i] == of)
+            of = NULL;
+    if (depth == MAX_NEST)
+        of = NULL;
     static const char *const names[] = {[FT_INT] = "integer",  [FT_STRING] = "string", [FT_BOOL] = "boolean",
                                         [FT_DATE] = "string",  [FT_DATETIME] = "string", [FT_NUMBER] = "number",
                                         [FT_OBJECT] = "object", [FT_ARRAY] = "array"};
@@ -56,6 +67,7 @@ static json_t *fields_schema(const struct res_field *f, const char *title, int b
     if (!f)
         return s;
     json_t *props = json_object(), *required = json_array();
+    nesting[depth++] = f;
     for (; f->name; f++) {
         json_t *t = type_of(f->type, f->nullable, f->of);
         if (f->label)
@@ -64,6 +76,7 @@ static json_t *fields_schema(const struct res_field *f, const char *title, int b
         if (body && !f->nullable)
             json_array_append_new(required, json_string(f->name));
     }
+    depth--;
     json_object_set_new(s, "properties", props);
     if (json_array_size(required))
         json_object_set_new(s, "required", required);
