@@ -71,6 +71,8 @@ struct hreq {
 /* Routes: api/ and ui/ provide tables, joined in order by routes.c (the one route table). */
 extern const struct route *const route_tables[];
 const struct route **http_routes(int *n);
+/* Match a path against one pattern: 1 on a match, the {id} values (up to 3) in ids. */
+int http_pattern_match(const char *pattern, const char *path, size_t plen, int64_t *ids);
 
 /* Serve until SIGTERM/SIGINT, then drain. */
 struct serve_opts {

@@ -42,7 +42,7 @@ static const struct serve_opts *opts;
 /* ---------- routing ---------- */
 
 /* Match one pattern; fills ids. 1 on match. */
-static int pattern_match(const char *pat, const char *path, size_t plen, int64_t *ids)
+int http_pattern_match(const char *pat, const char *path, size_t plen, int64_t *ids)
 {
     int n = 0;
     const char *p = path, *end = path + plen;
@@ -77,7 +77,7 @@ static int route_find(const char *method, size_t mlen, const char *path, size_t 
     int found_path = 0;
     for (int i = 0; i < nroutes; i++) {
         int64_t tmp[3];
-        if (!pattern_match(routes[i]->pattern, path, plen, tmp))
+        if (!http_pattern_match(routes[i]->pattern, path, plen, tmp))
             continue;
         size_t rl = strlen(routes[i]->method);
         int same = (rl == mlen && memcmp(routes[i]->method, method, mlen) == 0) ||
