@@ -318,6 +318,8 @@ static int items_ok(struct vc *v)
         if (skip && (!aw || !json_is_integer(skip)))
             return bad(v, at(q, sizeof q, p, "skip_score"),
                        "must be a whole number, on an item with ask_when");
+        if (skip && (json_integer_value(skip) < -1000 || json_integer_value(skip) > 1000))
+            return bad(v, at(q, sizeof q, p, "skip_score"), "must be between -1000 and 1000, as an answer's value");
         if (aw && !skip)
             json_object_set_new(it, "skip_score", json_integer(0));
         int scored = json_is_true(json_object_get(it, "scored"));

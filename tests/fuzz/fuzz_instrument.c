@@ -4,8 +4,10 @@
  * definition is written as ID.json in a folder of its own (ID from its "id" when that makes a file
  * name, else "x") and loaded as the server loads an organisation's definitions at start.
  * Properties: a refused definition says which file and why; an accepted one is found by its id,
- * has its score range, and scores to an answer or a refusal that names the bad items; a total is
- * within the range. */
+ * has its score range, every item scores a whole number from -1000 to 1000 (its answers' values
+ * and its skip score: instrument.c's bound, which the range and the engine's int arithmetic rely
+ * on), and it scores to an answer or a refusal that names the bad items; a total is within the
+ * range. */
 #include "core/instrument.h"
 #include "fuzz.h"
 #include <ctype.h>
@@ -80,6 +82,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int triage = strcmp(json_string_value(json_object_get(def, "method")), "triage") == 0;
     if (!triage && (!json_is_array(range) || json_array_size(range) != 2))
         fuzz_fail("accepted \"%s\" without its score range", id);
+    size_t i, j;
+    json_t *it, *op;
+    json_array_foreach(json_object_get(def, "items"), i, it)
+    {
+        json_t *skip = json_object_get(it, "skip_score");
+        if (skip && (!json_is_integer(skip) || json_integer_value(skip) < -1000 || json_integer_value(skip) > 1000))
+            fuzz_fail("accepted item %zu with skip_score %lld", i, (long long)json_integer_value(skip));
+        json_array_foreach(json_object_get(it, "options"), j, op)
+        {
+            json_t *val = json_object_get(op, "value");
+            if (!json_is_integer(val) || json_integer_value(val) < -1000 || json_integer_value(val) > 1000)
+                fuzz_fail("accepted item %zu with an answer value %lld", i, (long long)json_integer_value(val));
+        }
+    }
     json_t *answers = NULL;
     if (nul && size > dlen + 2) {
         answers = json_loadb((const char *)nul + 2, size - dlen - 2, JSON_REJECT_DUPLICATES, NULL);
