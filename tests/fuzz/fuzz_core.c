@@ -5,7 +5,8 @@
  * the care team of one client, in an in-memory database, in a transaction rolled back after each
  * input. Properties: the answer is OK with an object, or a refusal (invalid, not found,
  * forbidden, conflict, duplicate) that says why (FUZZ_CORE_SHOW=1 prints each answer); never a database error (a value that got past
- * validation and was refused by the database) and never a fault. */
+ * validation and was refused by the database) and never a fault; a JSON body that passed the
+ * depth bound is no deeper than LIMIT_JSON_DEPTH. */
 #include "core/instrument.h"
 #include "core/risk.h"
 #include "fuzz.h"
@@ -44,6 +45,22 @@ static void setup(void)
     snprintf(cm.name, sizeof cm.name, "Casey Manager");
     client_id = 1;
     episode_id = 1;
+}
+
+static int depth(const json_t *j)
+{
+    int d = 0, x;
+    const char *k;
+    size_t i;
+    json_t *v;
+    if (!json_is_object(j) && !json_is_array(j))
+        return 0;
+    if (json_is_object(j)) {
+        json_object_foreach((json_t *)j, k, v) if ((x = depth(v)) > d) d = x;
+    } else {
+        json_array_foreach(j, i, v) if ((x = depth(v)) > d) d = x;
+    }
+    return d + 1;
 }
 
 enum { OP_CLIENT_CREATE, OP_CLIENT_UPDATE, OP_CONTACT, OP_EPISODE, OP_TEAM, OP_TASK, OP_ASSESSMENT, OP_CRISIS,
@@ -88,6 +105,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!json_depth_ok(body, len, LIMIT_JSON_DEPTH))
             return 0;
         in = json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL);
+        if (in && depth(in) > LIMIT_JSON_DEPTH)
+            fuzz_fail("json_depth_ok let a body %d deep through", depth(in));
         if (in && !json_is_object(in)) {
             json_decref(in);
             in = NULL;
