@@ -1,7 +1,8 @@
-/* fuzz_router: the router's matcher (http_pattern_match, http/server.c) against the one route table
+/* fuzz_router: the router's matcher (http_pattern_match, http/routes.c) against the one route table
  * (http_routes). The input is "METHOD path". Properties: a path that matches a pattern is that
  * pattern with its parameters written back (no leading zero, sign, space or extra digit gets
- * through an {id}, every {id} is a positive integer); no two routes of one method match one path. */
+ * through an {id}, every {id} is a positive integer, a {key} is 1 to LIMIT_KEY of [A-Za-z0-9._-]);
+ * no two routes of one method match one path. */
 #include "fuzz.h"
 #include "http/http.h"
 
@@ -11,25 +12,26 @@
 static void rebuild(struct buf *b, const char *pat, const int64_t *ids, const char **keys, const size_t *keylens)
 {
     int ni = 0, nk = 0;
-    (void)keys;
-    (void)keylens;
     while (*pat) {
         if (strncmp(pat, "{id}", 4) == 0) {
             if (ids[ni] <= 0)
                 fuzz_fail("an {id} matched as %lld", (long long)ids[ni]);
             buf_printf(b, "%lld", (long long)ids[ni++]);
             pat += 4;
-#ifdef LIMIT_KEY /* the router of {key} parameters */
         } else if (strncmp(pat, "{key}", 5) == 0) {
+            if (keylens[nk] < 1 || keylens[nk] > LIMIT_KEY)
+                fuzz_fail("a {key} matched with %zu characters", keylens[nk]);
+            for (size_t i = 0; i < keylens[nk]; i++)
+                if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", keys[nk][i]) ||
+                    !keys[nk][i])
+                    fuzz_fail("a {key} matched with '%c' in it", keys[nk][i]);
             buf_add(b, keys[nk], keylens[nk]);
             nk++;
             pat += 5;
-#endif
         } else {
             buf_addc(b, *pat++);
         }
     }
-    (void)nk;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -46,11 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         int64_t ids[MAXP] = {0};
         const char *keys[MAXP] = {0};
         size_t keylens[MAXP] = {0};
-#ifdef LIMIT_KEY
         int m = http_pattern_match(routes[i]->pattern, path, plen, ids, keys, keylens);
-#else
-        int m = http_pattern_match(routes[i]->pattern, path, plen, ids);
-#endif
         if (!m)
             continue;
         struct buf b;
