@@ -126,6 +126,24 @@ int auth_session_lookup(struct db *db, const char *token, struct actor *a, char 
     return rc;
 }
 
+int64_t auth_session_owner(struct db *db, const char *token, const char *csrf)
+{
+    unsigned char h[32];
+    if (!token || strlen(token) != AUTH_TOKEN_HEX || !csrf || strlen(csrf) != AUTH_TOKEN_HEX)
+        return 0;
+    token_hash(token, h);
+    struct db_stmt *st = db_query(db,
+                                  "SELECT x.staff_id, x.csrf FROM sessions x JOIN staff s ON s.id=x.staff_id"
+                                  " WHERE x.token_hash=? AND s.disabled=0",
+                                  "b", h, (size_t)32);
+    int64_t who = 0;
+    if (db_step(st) == DB_ROW && strlen(db_text(st, 1)) == AUTH_TOKEN_HEX &&
+        sodium_memcmp(db_text(st, 1), csrf, AUTH_TOKEN_HEX) == 0)
+        who = db_int(st, 0);
+    db_done(st);
+    return who;
+}
+
 int auth_session_touch(struct db *w, const char *token)
 {
     unsigned char h[32];
