@@ -347,6 +347,21 @@ void form_show(struct hreq *h, struct buf *b, const struct form *f, struct form_
     buf_free(&act);
 }
 
+void form_client_page(struct hreq *h, int status, json_t *client, const char *title, const char *intro,
+                      const struct form *f, struct form_view *v)
+{
+    struct buf b;
+    buf_init(&b);
+    ui_begin(h, &b, title);
+    page_client_head(h, &b, client, title);
+    page_flash(h, &b);
+    form_failure(&b, v->fs);
+    if (intro)
+        html_printf(&b, "<p class=\"muted\">%s</p>", intro);
+    form_show(h, &b, f, v);
+    page_send(h, status, &b);
+}
+
 /* ---- errors ---- */
 
 static const char *label_of(const struct form *f, const char *key, char *out, size_t len)

@@ -105,6 +105,10 @@ struct form_view {
 #define FIELDSET_END {.name = "", .type = FT_END, .label = ""}
 void form_show(struct hreq *h, struct buf *b, const struct form *f, struct form_view *v);
 void form_field_draw(struct form_view *v, const struct form_field *fd);
+/* A client's page that is one form: the client's heading, the notice, the failure, an intro (may be
+ * NULL), the form; sent with status. */
+void form_client_page(struct hreq *h, int status, json_t *client, const char *title, const char *intro,
+                      const struct form *f, struct form_view *v);
 /* Rows from core as choices: [[row[vkey], _(row[lkey])], ...]. */
 json_t *form_rows(json_t *rows, const char *vkey, const char *lkey);
 /* The staff this actor may give work to, as choices ("Name — Role"). */

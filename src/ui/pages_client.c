@@ -372,14 +372,8 @@ static void edit_page(struct hreq *h, int status, const struct fstate *fs)
     for (const char *const *f = cfields; *f; f++)
         json_object_set_new(vals, *f, json_string(jstr(c, *f)));
     json_object_set_new(vals, "version", json_integer(page_int(c, "version")));
-    struct buf b;
-    buf_init(&b);
-    ui_begin(h, &b, _("Edit details"));
-    page_client_head(h, &b, c, _("Edit details"));
-    page_flash(h, &b);
-    form_failure(&b, fs);
-    form_show(h, &b, &form_edit, &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
-    page_send(h, status, &b);
+    form_client_page(h, status, c, _("Edit details"), NULL, &form_edit,
+                     &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
     json_decref(vals);
     json_decref(c);
 }

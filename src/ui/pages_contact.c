@@ -36,14 +36,8 @@ static void new_page(struct hreq *h, int status, const struct fstate *fs)
     char now[20];
     page_local_now(now);
     json_t *def = json_pack("{s:s}", "at", now);
-    struct buf b;
-    buf_init(&b);
-    ui_begin(h, &b, _("Record a contact"));
-    page_client_head(h, &b, c, _("Record a contact"));
-    page_flash(h, &b);
-    form_failure(&b, fs);
-    form_show(h, &b, &form_contact, &(struct form_view){.target = h->id[0], .vals = def, .fs = fs});
-    page_send(h, status, &b);
+    form_client_page(h, status, c, _("Record a contact"), NULL, &form_contact,
+                     &(struct form_view){.target = h->id[0], .vals = def, .fs = fs});
     json_decref(def);
     json_decref(c);
 }
@@ -205,18 +199,10 @@ static void correct_page(struct hreq *h, int status, const struct fstate *fs)
     json_t *vals = json_pack("{s:s,s:s,s:s,s:s,s:O,s:s}", "kind", jstr(ct, "kind"), "at", at, "duration_min",
                              dur, "body", jstr(ct, "body"), "domains", json_object_get(ct, "domains"),
                              "restricted", page_int(ct, "restricted") ? "1" : "");
-    struct buf b;
-    buf_init(&b);
-    ui_begin(h, &b, _("Correct a contact"));
-    page_client_head(h, &b, c, _("Correct a contact"));
-    page_flash(h, &b);
-    form_failure(&b, fs);
-    html_printf(
-        &b, "<p class=\"muted\">%s</p>",
-        _("A correction is saved as a new version. The earlier version stays in the history, with your "
-          "reason."));
-    form_show(h, &b, &form_correct, &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
-    page_send(h, status, &b);
+    form_client_page(h, status, c, _("Correct a contact"),
+                     _("A correction is saved as a new version. The earlier version stays in the history, with "
+                       "your reason."),
+                     &form_correct, &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
     json_decref(vals);
     json_decref(ct);
     json_decref(c);

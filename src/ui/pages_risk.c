@@ -646,18 +646,10 @@ static void plan_page(struct hreq *h, int status, const struct fstate *fs)
     for (const struct form_field *fd = plan_fields; fd->name; fd++)
         if (fd->type == FT_TEXTAREA)
             json_object_set_new(vals, fd->name, section_text(plan, fd->name));
-    struct buf b;
-    buf_init(&b);
-    ui_begin(h, &b, _("Edit the safety plan"));
-    page_client_head(h, &b, c, version ? _("Edit the safety plan") : _("Write a safety plan"));
-    page_flash(h, &b);
-    form_failure(&b, fs);
-    html_printf(
-        &b, "<p class=\"muted\">%s</p>",
-        _("Write the plan with the client, in their own words. One entry a line. Saving makes a new version; "
-          "earlier versions are kept."));
-    form_show(h, &b, &form_plan, &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
-    page_send(h, status, &b);
+    form_client_page(h, status, c, version ? _("Edit the safety plan") : _("Write a safety plan"),
+                     _("Write the plan with the client, in their own words. One entry a line. Saving makes a new "
+                       "version; earlier versions are kept."),
+                     &form_plan, &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
     json_decref(vals);
     json_decref(plan);
     json_decref(c);
