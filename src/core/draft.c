@@ -16,7 +16,8 @@ int draft_keep(struct db *w, int64_t staff_id, const char *page, const char *act
     int rc = db_run(w, "DELETE FROM form_drafts WHERE created_at<? OR (staff_id=? AND page=?)", "iit",
                     now - DRAFT_SECONDS, staff_id, page);
     if (rc == DB_OK)
-        rc = db_run(w, "INSERT INTO form_drafts(staff_id, page, action, fields, created_at) VALUES (?,?,?,?,?)",
+        rc = db_run(w,
+                    "INSERT INTO form_drafts(staff_id, page, action, fields, created_at) VALUES (?,?,?,?,?)",
                     "ittti", staff_id, page, action, s, now);
     free(s);
     return rc == DB_OK ? OK : ERR_DB;
@@ -25,17 +26,19 @@ int draft_keep(struct db *w, int64_t staff_id, const char *page, const char *act
 json_t *draft_take(struct db *w, int64_t staff_id, const char *page)
 {
     int64_t now = now_epoch();
-    json_t *row = db_row(w, "SELECT id, action, fields FROM form_drafts WHERE staff_id=? AND page=? AND created_at>=?"
-                            " ORDER BY id DESC LIMIT 1",
-                         "iti", staff_id, page, now - DRAFT_SECONDS);
-    db_run(w, "DELETE FROM form_drafts WHERE created_at<? OR (staff_id=? AND page=?)", "iit", now - DRAFT_SECONDS,
-           staff_id, page);
+    json_t *row =
+        db_row(w,
+               "SELECT id, action, fields FROM form_drafts WHERE staff_id=? AND page=? AND created_at>=?"
+               " ORDER BY id DESC LIMIT 1",
+               "iti", staff_id, page, now - DRAFT_SECONDS);
+    db_run(w, "DELETE FROM form_drafts WHERE created_at<? OR (staff_id=? AND page=?)", "iit",
+           now - DRAFT_SECONDS, staff_id, page);
     if (!row)
         return NULL;
     json_t *fields = json_loads(json_string_value(json_object_get(row, "fields")), 0, NULL);
-    json_t *out = json_is_object(fields) ? json_pack("{s:O,s:O}", "action", json_object_get(row, "action"),
-                                                     "fields", fields)
-                                         : NULL;
+    json_t *out = json_is_object(fields)
+                      ? json_pack("{s:O,s:O}", "action", json_object_get(row, "action"), "fields", fields)
+                      : NULL;
     json_decref(fields);
     json_decref(row);
     return out;

@@ -131,7 +131,8 @@ static json_t *read_entry(json_t *x, int environment)
 void safety_entry_text(struct buf *b, json_t *e)
 {
     static const char *const extra[] = {"name", "phone", "place", "means", "responsible", "done_on", NULL};
-    buf_adds(b, json_string_value(json_object_get(e, "text")) ? json_string_value(json_object_get(e, "text")) : "");
+    buf_adds(b, json_string_value(json_object_get(e, "text")) ? json_string_value(json_object_get(e, "text"))
+                                                              : "");
     int n = 0;
     for (const char *const *k = extra; *k; k++) {
         const char *v = json_string_value(json_object_get(e, *k));

@@ -503,7 +503,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
         if (parse_int64(im, &x) == 0)
             h->if_match = x;
     }
-    if (!h->is_api && !is_unsafe(req) && str_eq(qstr(h, "msg"), "draft"))
+    if (h->auth == 1 && !h->is_api && !is_unsafe(req) && str_eq(qstr(h, "msg"), "draft"))
         http_write(h, draft_take_run, draft_take_done); /* then the page, with the draft */
     else
         h->route->fn(h);

@@ -11,7 +11,8 @@
 
 void page_path(struct hreq *h, char *out, size_t len)
 {
-    const char *p = h->req && h->req->method.len == 4 ? page_safe_next(fstr(h, "_page"), NULL) : NULL;
+    int post = h->req && h->req->method.len == 4 && memcmp(h->req->method.base, "POST", 4) == 0;
+    const char *p = post ? page_safe_next(fstr(h, "_page"), NULL) : NULL;
     if (p) {
         snprintf(out, len, "%s", p);
         return;
@@ -64,8 +65,9 @@ static void expand(struct hreq *h, const struct form *f, const char *pat, int64_
 static void field_start(struct form_view *v, const struct form_field *fd)
 {
     const char *err = jstr(v->errs, fd->name);
-    html_printf(v->b, "<div class=\"field%s\"><label for=\"%s-%s\">%s%r</label>", *err ? " has-error" : "", v->pfx,
-                fd->name, _(fd->label), fd->flags & FF_REQ ? " <span class=\"req\" aria-hidden=\"true\">*</span>" : "");
+    html_printf(v->b, "<div class=\"field%s\"><label for=\"%s-%s\">%s%r</label>", *err ? " has-error" : "",
+                v->pfx, fd->name, _(fd->label),
+                fd->flags & FF_REQ ? " <span class=\"req\" aria-hidden=\"true\">*</span>" : "");
     if (fd->hint)
         html_printf(v->b, "<p class=\"hint\" id=\"%s-%s-hint\">%s</p>", v->pfx, fd->name, _(fd->hint));
     if (*err)
@@ -76,7 +78,8 @@ static void field_start(struct form_view *v, const struct form_field *fd)
 static void field_attrs(struct form_view *v, const struct form_field *fd)
 {
     int err = *jstr(v->errs, fd->name) != 0;
-    html_printf(v->b, " id=\"%s-%s\" name=\"%s\"%r", v->pfx, fd->name, fd->name, fd->flags & FF_REQ ? " required" : "");
+    html_printf(v->b, " id=\"%s-%s\" name=\"%s\"%r", v->pfx, fd->name, fd->name,
+                fd->flags & FF_REQ ? " required" : "");
     if (err)
         buf_adds(v->b, " aria-invalid=\"true\"");
     if (err || fd->hint) {
@@ -102,37 +105,42 @@ static const char *val_text(json_t *vals, const char *name, char num[32])
     return jstr(vals, name);
 }
 
+/* 1 when the field (a string, a number, a boolean, or an array of them) holds value. */
 static int has_value(json_t *vals, const char *name, const char *value)
 {
     json_t *x = json_object_get(vals, name);
-    char num[32];
-    if (json_is_array(x)) {
-        size_t i;
-        json_t *e;
-        json_array_foreach(x, i, e)
-        {
-            json_t *one = json_pack("{s:O}", "v", e);
-            int eq = str_eq(val_text(one, "v", num), value);
-            json_decref(one);
-            if (eq)
-                return 1;
-        }
-        return 0;
+    size_t i, n = json_is_array(x) ? json_array_size(x) : 1;
+    for (i = 0; i < n; i++) {
+        json_t *e = json_is_array(x) ? json_array_get(x, i) : x;
+        char num[32] = "";
+        if (json_is_integer(e))
+            snprintf(num, sizeof num, "%lld", (long long)json_integer_value(e));
+        const char *s = json_is_true(e) ? "1" : json_is_string(e) ? json_string_value(e) : num;
+        if (str_eq(s, value))
+            return 1;
     }
-    return json_is_true(x) ? str_eq(value, "1") : str_eq(val_text(vals, name, num), value);
+    return 0;
 }
 
 static const char *input_type(enum ftype t)
 {
     switch (t) {
-    case FT_DATE: return "date";
-    case FT_DATETIME: return "datetime-local";
-    case FT_NUMBER: return "number";
-    case FT_TEL: return "tel";
-    case FT_EMAIL: return "email";
-    case FT_PASSWORD: return "password";
-    case FT_SEARCH: return "search";
-    default: return "text";
+    case FT_DATE:
+        return "date";
+    case FT_DATETIME:
+        return "datetime-local";
+    case FT_NUMBER:
+        return "number";
+    case FT_TEL:
+        return "tel";
+    case FT_EMAIL:
+        return "email";
+    case FT_PASSWORD:
+        return "password";
+    case FT_SEARCH:
+        return "search";
+    default:
+        return "text";
     }
 }
 
@@ -229,7 +237,8 @@ static void draw_checks(struct form_view *v, const struct form_field *fd)
     json_array_foreach(ch, i, c)
     {
         const char *val = json_string_value(json_array_get(c, 0));
-        draw_check(v, fd->name, val, json_string_value(json_array_get(c, 1)), has_value(v->vals, fd->name, val));
+        draw_check(v, fd->name, val, json_string_value(json_array_get(c, 1)),
+                   has_value(v->vals, fd->name, val));
     }
     buf_adds(v->b, "</div></fieldset>");
     json_decref(ch);
@@ -241,18 +250,35 @@ void form_field_draw(struct form_view *v, const struct form_field *fd)
     if (fd->flags & FF_NODRAW)
         return;
     switch (fd->type) {
-    case FT_ROW: html_printf(v->b, "<div class=\"row%d\">", fd->rows); return;
-    case FT_FIELDSET: html_printf(v->b, "<fieldset><legend>%s</legend>", _(fd->label)); return;
-    case FT_END: buf_adds(v->b, fd->label ? "</fieldset>" : "</div>"); return;
-    case FT_CUSTOM: fd->draw(v, fd); return;
+    case FT_ROW:
+        html_printf(v->b, "<div class=\"row%d\">", fd->rows);
+        return;
+    case FT_FIELDSET:
+        html_printf(v->b, "<fieldset><legend>%s</legend>", _(fd->label));
+        return;
+    case FT_END:
+        buf_adds(v->b, fd->label ? "</fieldset>" : "</div>");
+        return;
+    case FT_CUSTOM:
+        fd->draw(v, fd);
+        return;
     case FT_HIDDEN: {
-        json_t *src = json_object_get(v->hidden, fd->name) ? v->hidden : v->vals;
-        html_printf(v->b, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", fd->name, val_text(src, fd->name, num));
+        /* What was posted (a failure, a draft) keeps its version: a stale one stays stale. */
+        json_t *src =
+            (v->typed && json_object_get(v->vals, fd->name)) || !json_object_get(v->hidden, fd->name)
+                ? v->vals
+                : v->hidden;
+        html_printf(v->b, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", fd->name,
+                    val_text(src, fd->name, num));
         return;
     }
     case FT_SELECT:
-    case FT_STAFF: draw_select(v, fd); return;
-    case FT_CHECKS: draw_checks(v, fd); return;
+    case FT_STAFF:
+        draw_select(v, fd);
+        return;
+    case FT_CHECKS:
+        draw_checks(v, fd);
+        return;
     case FT_CHECK:
         buf_adds(v->b, "<div class=\"field\">");
         draw_check(v, fd->name, "1", _(fd->label), has_value(v->vals, fd->name, "1"));
@@ -270,7 +296,8 @@ void form_field_draw(struct form_view *v, const struct form_field *fd)
         field_start(v, fd);
         html_printf(v->b, "<input type=\"%s\"", input_type(fd->type));
         field_attrs(v, fd);
-        html_printf(v->b, " value=\"%s\"></div>", fd->flags & FF_SECRET ? "" : val_text(v->vals, fd->name, num));
+        html_printf(v->b, " value=\"%s\"></div>",
+                    fd->flags & FF_SECRET ? "" : val_text(v->vals, fd->name, num));
     }
 }
 
@@ -291,6 +318,7 @@ void form_show(struct hreq *h, struct buf *b, const struct form *f, struct form_
     v->h = h;
     v->b = b;
     v->f = f;
+    v->typed = mine || draft;
     if (mine || draft) {
         v->vals = mine ? v->fs->vals : draft;
         v->errs = mine ? v->fs->errs : NULL;
@@ -316,7 +344,8 @@ void form_show(struct hreq *h, struct buf *b, const struct form *f, struct form_
     if ((f->cls && !details) || (f->box && !details))
         html_printf(b, " class=\"%s\"", f->cls ? f->cls : f->box);
     if (f->confirm)
-        html_printf(b, " data-confirm%r=\"%s\"", f->flags & FORM_CONFIRM_DISCHARGE ? "-discharge" : "", _(f->confirm));
+        html_printf(b, " data-confirm%r=\"%s\"", f->flags & FORM_CONFIRM_DISCHARGE ? "-discharge" : "",
+                    _(f->confirm));
     if (f->attrs)
         buf_adds(b, f->attrs);
     buf_adds(b, ">");
@@ -332,8 +361,9 @@ void form_show(struct hreq *h, struct buf *b, const struct form *f, struct form_
     if (f->note)
         html_printf(b, "<p class=\"muted small\">%s</p>", _(f->note));
     int inline_ = f->cls && strstr(f->cls, "inline");
-    html_printf(b, "%r<button type=\"submit\"%r%s%r>%s", inline_ ? "" : "<div class=\"buttons\">", f->button ? " class=\"" : "",
-                f->button ? f->button : "", f->button ? "\"" : "", _(f->submit));
+    html_printf(b, "%r<button type=\"submit\"%r%s%r>%s", inline_ ? "" : "<div class=\"buttons\">",
+                f->button ? " class=\"" : "", f->button ? f->button : "", f->button ? "\"" : "",
+                _(f->submit));
     if (v->sr)
         html_printf(b, "<span class=\"sr\"> — %s</span>", v->sr);
     buf_adds(b, "</button>");

@@ -6,8 +6,15 @@
 
 /* ---- form.c: forms described as data, and the one engine that draws, reads and runs them ---- */
 enum ftype {
-    FT_TEXT, FT_TEXTAREA, FT_DATE, FT_DATETIME /* local time on the page, UTC to core */, FT_NUMBER, FT_TEL,
-    FT_EMAIL, FT_PASSWORD, FT_SEARCH,
+    FT_TEXT,
+    FT_TEXTAREA,
+    FT_DATE,
+    FT_DATETIME /* local time on the page, UTC to core */,
+    FT_NUMBER,
+    FT_TEL,
+    FT_EMAIL,
+    FT_PASSWORD,
+    FT_SEARCH,
     FT_SELECT,   /* choices: the field's vocabulary (labels from ui_label), or the view's opts rows */
     FT_STAFF,    /* the staff this actor may give work to (or the view's opts rows) */
     FT_CHECKS,   /* a set of boxes (vocabulary or opts rows); to core as an array */
@@ -38,14 +45,14 @@ struct form_field {
     const char *attrs;          /* raw extra attributes (literals only): " maxlength=\"100\"" */
     const char *hint;           /* N_() text under the label */
     int rows;                   /* a textarea's rows; FT_ROW: its columns */
-    void (*draw)(struct form_view *v, const struct form_field *fd);          /* FT_CUSTOM */
+    void (*draw)(struct form_view *v, const struct form_field *fd);         /* FT_CUSTOM */
     void (*parse)(struct hreq *h, const struct form_field *fd, json_t *in); /* FT_CUSTOM */
 };
 enum {
     FORM_MANY = 1,        /* one per record on a page: ids "<id>-<target>", fields "<pfx><target>-<name>" */
     FORM_CLIENT_PATH = 2, /* the path's id is the client; other failures as on a client page */
-    FORM_CLIENT = 4,      /* the client is the result's or the form's client_id; failures as on a client page */
-    FORM_NEXT = 8,        /* a safe "next" field says where to go after success */
+    FORM_CLIENT = 4, /* the client is the result's or the form's client_id; failures as on a client page */
+    FORM_NEXT = 8,   /* a safe "next" field says where to go after success */
     FORM_CONFIRM_DISCHARGE = 16, /* confirm is asked only when the status chosen is "discharged" */
 };
 struct form {
@@ -54,12 +61,12 @@ struct form {
     const char *method; /* NULL: POST (with the CSRF token and _page); "get" */
     const char *action; /* "/clients/{id}/contacts/new": {id} is the view's target */
     const char *submit, *button; /* the button's N_() label and class */
-    const char *flash;  /* the notice after success (page_flash's keys) */
+    const char *flash;           /* the notice after success (page_flash's keys) */
     const char *done;   /* where to go after success: {id} the path's id, {client}, {r.KEY} of the result */
     const char *reload; /* after a conflict (default: done) */
     const char *box;    /* NULL; "details" (a collapsed box, summary its label); else the form's class */
     const char *summary, *box_id, *cls, *note, *confirm, *attrs;
-    const char *cancel; /* a Cancel link, a pattern like done */
+    const char *cancel;              /* a Cancel link, a pattern like done */
     const struct form_field *fields; /* up to one with name NULL */
     /* The core call on the writer: the first that is set. */
     int (*run)(struct hreq *h, json_t *in);
@@ -82,27 +89,43 @@ struct fstate {
 };
 /* One drawing of a form: set target, vals (defaults), hidden, opts, fs, open; the rest is the engine's. */
 struct form_view {
-    int64_t target;  /* {id} in the action */
-    json_t *vals;    /* the defaults (what the user typed when this is the failed form or a draft) */
-    json_t *hidden;  /* hidden values by name */
-    json_t *opts;    /* choices by field name: [[value, label], ...] */
-    json_t *errs;    /* errors (GET forms; a failed form's come from fs) */
+    int64_t target; /* {id} in the action */
+    json_t *vals;   /* the defaults (what the user typed when this is the failed form or a draft) */
+    json_t *hidden; /* hidden values by name */
+    json_t *opts;   /* choices by field name: [[value, label], ...] */
+    json_t *errs;   /* errors (GET forms; a failed form's come from fs) */
     const struct fstate *fs;
-    int open;        /* a details box drawn open */
-    const char *sr;  /* words for screen readers after the button's label */
-    void *user;      /* for custom fields */
+    int open;       /* a details box drawn open */
+    const char *sr; /* words for screen readers after the button's label */
+    void *user;     /* for custom fields */
     struct hreq *h;
     struct buf *b;
     const struct form *f;
     const char *pfx;
+    int typed; /* vals are what the user typed (the failed form, a draft) */
     char pbuf[40];
 };
 /* A field, and the layout markers: F("name", FT_TEXT, N_("Label"), FF_REQ, .attrs = "..."). */
-#define F(n, t, l, fl, ...) {.name = (n), .type = (t), .label = (l), .flags = (fl), __VA_ARGS__}
-#define ROW(n) {.name = "", .type = FT_ROW, .rows = (n)}
-#define ROW_END {.name = "", .type = FT_END}
-#define FIELDSET(l) {.name = "", .type = FT_FIELDSET, .label = (l)}
-#define FIELDSET_END {.name = "", .type = FT_END, .label = ""}
+#define F(n, t, l, fl, ...)                                                                                  \
+    {                                                                                                        \
+        .name = (n), .type = (t), .label = (l), .flags = (fl), __VA_ARGS__                                   \
+    }
+#define ROW(n)                                                                                               \
+    {                                                                                                        \
+        .name = "", .type = FT_ROW, .rows = (n)                                                              \
+    }
+#define ROW_END                                                                                              \
+    {                                                                                                        \
+        .name = "", .type = FT_END                                                                           \
+    }
+#define FIELDSET(l)                                                                                          \
+    {                                                                                                        \
+        .name = "", .type = FT_FIELDSET, .label = (l)                                                        \
+    }
+#define FIELDSET_END                                                                                         \
+    {                                                                                                        \
+        .name = "", .type = FT_END, .label = ""                                                              \
+    }
 void form_show(struct hreq *h, struct buf *b, const struct form *f, struct form_view *v);
 void form_field_draw(struct form_view *v, const struct form_field *fd);
 /* A client's page that is one form: the client's heading, the notice, the failure, an intro (may be

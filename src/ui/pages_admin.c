@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
 /* ---- break-glass review ---- */
 
 static void bg_page(struct hreq *h, int status, const struct fstate *fs);
@@ -12,11 +11,20 @@ static int review_run(struct hreq *h, json_t *in)
 {
     return breakglass_review(&h->ctx, h->id[0], jstr(in, "note"), &h->result);
 }
-static const struct form_field review_fields[] = {F("note", FT_TEXTAREA, N_("Review note"), FF_REQ, .rows = 2), {0}};
-static const struct form form_review = {.id = "review-form", .pfx = "rv", .action = "/break-glass/{id}/review",
-                                        .cls = "review-form", .submit = N_("Mark reviewed"), .button = "small",
-                                        .flash = "reviewed", .done = "/break-glass", .reload = "/break-glass?all=1",
-                                        .fields = review_fields, .run = review_run, .page = bg_page,
+static const struct form_field review_fields[] = {
+    F("note", FT_TEXTAREA, N_("Review note"), FF_REQ, .rows = 2), {0}};
+static const struct form form_review = {.id = "review-form",
+                                        .pfx = "rv",
+                                        .action = "/break-glass/{id}/review",
+                                        .cls = "review-form",
+                                        .submit = N_("Mark reviewed"),
+                                        .button = "small",
+                                        .flash = "reviewed",
+                                        .done = "/break-glass",
+                                        .reload = "/break-glass?all=1",
+                                        .fields = review_fields,
+                                        .run = review_run,
+                                        .page = bg_page,
                                         .flags = FORM_MANY};
 
 static void bg_row(struct hreq *h, struct buf *b, json_t *r, const struct fstate *fs)
@@ -113,9 +121,16 @@ static const struct form_field org_fields[] = {
     F("kind", FT_SELECT, N_("Kind"), FF_REQ, .choices = org_kinds),
     {0},
 };
-static const struct form form_org = {.id = "org-form", .pfx = "f", .action = "/admin/orgs", .submit = N_("Add organisation"),
-                                     .button = "primary", .flash = "org", .done = "/admin/orgs", .fields = org_fields,
-                                     .make = org_create, .page = orgs_page};
+static const struct form form_org = {.id = "org-form",
+                                     .pfx = "f",
+                                     .action = "/admin/orgs",
+                                     .submit = N_("Add organisation"),
+                                     .button = "primary",
+                                     .flash = "org",
+                                     .done = "/admin/orgs",
+                                     .fields = org_fields,
+                                     .make = org_create,
+                                     .page = orgs_page};
 
 static void orgs_page(struct hreq *h, int status, const struct fstate *fs)
 {
@@ -174,25 +189,50 @@ static const struct form_field role_fields[] = {
     F("role", FT_SELECT, N_("Role"), FF_REQ),
     {0},
 };
-static const struct form form_role = {.id = "role-form", .pfx = "s", .action = "/admin/staff/{id}", .cls = "role-form",
-                                      .submit = N_("Change role"), .button = "small", .flash = "staff",
-                                      .done = "/admin/staff#staff-{id}", .reload = "/admin/staff", .fields = role_fields,
-                                      .update = staff_update, .page = staff_page, .flags = FORM_MANY};
+static const struct form form_role = {.id = "role-form",
+                                      .pfx = "s",
+                                      .action = "/admin/staff/{id}",
+                                      .cls = "role-form",
+                                      .submit = N_("Change role"),
+                                      .button = "small",
+                                      .flash = "staff",
+                                      .done = "/admin/staff#staff-{id}",
+                                      .reload = "/admin/staff",
+                                      .fields = role_fields,
+                                      .update = staff_update,
+                                      .page = staff_page,
+                                      .flags = FORM_MANY};
 static const struct form_field disable_fields[] = {
     F("version", FT_HIDDEN, NULL, 0),
     F("disabled", FT_HIDDEN, NULL, FF_IN | FF_BOOL),
     {0},
 };
-static const struct form form_disable = {.id = "disable-form", .pfx = "sd", .action = "/admin/staff/{id}", .cls = "inline",
-                                         .button = "small quiet-danger", .submit = N_("Disable"),
-                                         .confirm = N_("Disable this account? Its sessions end now."), .flash = "staff",
-                                         .done = "/admin/staff#staff-{id}", .reload = "/admin/staff",
-                                         .fields = disable_fields, .update = staff_update, .page = staff_page,
+static const struct form form_disable = {.id = "disable-form",
+                                         .pfx = "sd",
+                                         .action = "/admin/staff/{id}",
+                                         .cls = "inline",
+                                         .button = "small quiet-danger",
+                                         .submit = N_("Disable"),
+                                         .confirm = N_("Disable this account? Its sessions end now."),
+                                         .flash = "staff",
+                                         .done = "/admin/staff#staff-{id}",
+                                         .reload = "/admin/staff",
+                                         .fields = disable_fields,
+                                         .update = staff_update,
+                                         .page = staff_page,
                                          .flags = FORM_MANY};
-static const struct form form_enable = {.id = "enable-form", .pfx = "se", .action = "/admin/staff/{id}", .cls = "inline",
-                                        .button = "small", .submit = N_("Enable"), .flash = "staff",
-                                        .done = "/admin/staff#staff-{id}", .reload = "/admin/staff",
-                                        .fields = disable_fields, .update = staff_update, .page = staff_page,
+static const struct form form_enable = {.id = "enable-form",
+                                        .pfx = "se",
+                                        .action = "/admin/staff/{id}",
+                                        .cls = "inline",
+                                        .button = "small",
+                                        .submit = N_("Enable"),
+                                        .flash = "staff",
+                                        .done = "/admin/staff#staff-{id}",
+                                        .reload = "/admin/staff",
+                                        .fields = disable_fields,
+                                        .update = staff_update,
+                                        .page = staff_page,
                                         .flags = FORM_MANY};
 
 static void staff_row(struct hreq *h, struct buf *b, json_t *s, json_t *opts, const struct fstate *fs)
@@ -209,9 +249,11 @@ static void staff_row(struct hreq *h, struct buf *b, json_t *s, json_t *opts, co
                     ui_label(jstr(s, "discipline"), dl, sizeof dl));
     html_printf(b, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">", _("Organisation"),
                 jstr(s, "organisation"), _("Role"));
-    json_t *hid = json_pack("{s:I,s:s}", "version", (json_int_t)page_int(s, "version"), "disabled", disabled ? "0" : "1");
+    json_t *hid = json_pack("{s:I,s:s}", "version", (json_int_t)page_int(s, "version"), "disabled",
+                            disabled ? "0" : "1");
     json_t *vals = json_pack("{s:s}", "role", jstr(s, "role"));
-    form_show(h, b, &form_role, &(struct form_view){.target = id, .vals = vals, .hidden = hid, .opts = opts, .fs = fs});
+    form_show(h, b, &form_role,
+              &(struct form_view){.target = id, .vals = vals, .hidden = hid, .opts = opts, .fs = fs});
     json_decref(vals);
     html_printf(b, "</td><td data-label=\"%s\">%s</td><td class=\"actions\">", _("Status"),
                 disabled ? _("disabled") : _("active"));
@@ -230,7 +272,8 @@ static void staff_opts(json_t *opts, json_t *orgs)
     json_t *roles = json_array();
     for (int i = 0; i < ROLE__COUNT; i++) {
         char l[80];
-        json_array_append_new(roles, json_pack("[s,s]", role_table[i].name, ui_label(role_table[i].name, l, sizeof l)));
+        json_array_append_new(
+            roles, json_pack("[s,s]", role_table[i].name, ui_label(role_table[i].name, l, sizeof l)));
     }
     json_object_set_new(opts, "role", roles);
     json_t *o = json_array();
@@ -255,14 +298,20 @@ static const struct form_field staff_fields[] = {
     F("org_id", FT_SELECT, N_("Organisation"), FF_REQ),
     F("phone", FT_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\""),
     ROW_END,
-    F("password", FT_PASSWORD, N_("First password (at least 10 characters; they can change it)"), FF_REQ | FF_SECRET,
-      .attrs = " autocomplete=\"new-password\" minlength=\"10\""),
+    F("password", FT_PASSWORD, N_("First password (at least 10 characters; they can change it)"),
+      FF_REQ | FF_SECRET, .attrs = " autocomplete=\"new-password\" minlength=\"10\""),
     {0},
 };
-static const struct form form_staff = {.id = "staff-form", .pfx = "f", .action = "/admin/staff",
-                                       .submit = N_("Add staff member"), .button = "primary", .flash = "staff",
-                                       .done = "/admin/staff#staff-{r.id}", .fields = staff_fields,
-                                       .make = staff_create, .page = staff_page};
+static const struct form form_staff = {.id = "staff-form",
+                                       .pfx = "f",
+                                       .action = "/admin/staff",
+                                       .submit = N_("Add staff member"),
+                                       .button = "primary",
+                                       .flash = "staff",
+                                       .done = "/admin/staff#staff-{r.id}",
+                                       .fields = staff_fields,
+                                       .make = staff_create,
+                                       .page = staff_page};
 
 static void staff_page(struct hreq *h, int status, const struct fstate *fs)
 {
@@ -325,5 +374,7 @@ void pg_staff_create(struct hreq *h)
 /* One address for the role and for disabling or enabling: the field posted says which form. */
 void pg_staff_update(struct hreq *h)
 {
-    form_post(h, !fstr(h, "disabled") ? &form_role : str_eq(fstr(h, "disabled"), "1") ? &form_disable : &form_enable);
+    form_post(h, !fstr(h, "disabled")               ? &form_role
+                 : str_eq(fstr(h, "disabled"), "1") ? &form_disable
+                                                    : &form_enable);
 }

@@ -274,9 +274,10 @@ static void answers_parse(struct hreq *h, const struct form_field *fd, json_t *i
 }
 
 /* "Save without a total", for instruments that allow it. */
-static const struct form_field incomplete_field =
-    F("incomplete", FT_CHECK,
-      N_("Some questions stay unanswered: save without a total (triggers on the answers given still raise flags)"), 0);
+static const struct form_field incomplete_field = F("incomplete", FT_CHECK,
+                                                    N_("Some questions stay unanswered: save without a total "
+                                                       "(triggers on the answers given still raise flags)"),
+                                                    0);
 static void incomplete_draw(struct form_view *v, const struct form_field *fd)
 {
     (void)fd;
@@ -298,11 +299,19 @@ static const struct form_field assess_fields[] = {
     F("incomplete", FT_CUSTOM, NULL, 0, .draw = incomplete_draw, .parse = incomplete_parse),
     {0},
 };
-static const struct form form_assess = {.id = "assess-form", .pfx = "f", .action = "/clients/{id}/assessments",
-                                        .cls = "card assess", .submit = N_("Score and save"), .button = "primary",
-                                        .flash = "assessed", .done = "/clients/{id}?assessment={r.id}#assessment-result",
-                                        .cancel = "/clients/{id}", .fields = assess_fields, .create = assessment_create,
-                                        .page = assess_again, .flags = FORM_CLIENT_PATH};
+static const struct form form_assess = {.id = "assess-form",
+                                        .pfx = "f",
+                                        .action = "/clients/{id}/assessments",
+                                        .cls = "card assess",
+                                        .submit = N_("Score and save"),
+                                        .button = "primary",
+                                        .flash = "assessed",
+                                        .done = "/clients/{id}?assessment={r.id}#assessment-result",
+                                        .cancel = "/clients/{id}",
+                                        .fields = assess_fields,
+                                        .create = assessment_create,
+                                        .page = assess_again,
+                                        .flags = FORM_CLIENT_PATH};
 
 static void assess_form(struct hreq *h, int status, json_t *c, const struct instrument *ins, json_t *vals,
                         const struct fstate *fs)
@@ -341,7 +350,8 @@ static void assess_form(struct hreq *h, int status, json_t *c, const struct inst
                     jstr((json_t *)def, "recall"));
     json_t *hid = json_pack("{s:s}", "instrument", instrument_id(ins));
     form_show(h, &b, &form_assess,
-              &(struct form_view){.target = page_int(c, "id"), .vals = vals, .hidden = hid, .fs = fs, .user = (void *)ins});
+              &(struct form_view){
+                  .target = page_int(c, "id"), .vals = vals, .hidden = hid, .fs = fs, .user = (void *)ins});
     json_decref(hid);
     json_t *lic = json_object_get(def, "licence");
     if (*jstr(lic, "copyright"))

@@ -25,11 +25,20 @@ static const struct form_field episode_fields[] = {
     F("primary_cm", FT_STAFF, N_("Primary case manager"), 0),
     {0},
 };
-const struct form form_episode = {.id = "episode-form", .pfx = "ep", .action = "/clients/{id}/episodes",
-                                  .box = "details", .box_id = "new-episode", .summary = N_("Open a new episode of care"),
-                                  .submit = N_("Open episode"), .button = "primary", .flash = "episode",
-                                  .done = "/clients/{id}#episode-{r.id}", .reload = "/clients/{id}",
-                                  .fields = episode_fields, .create = episode_create, .page = care_again,
+const struct form form_episode = {.id = "episode-form",
+                                  .pfx = "ep",
+                                  .action = "/clients/{id}/episodes",
+                                  .box = "details",
+                                  .box_id = "new-episode",
+                                  .summary = N_("Open a new episode of care"),
+                                  .submit = N_("Open episode"),
+                                  .button = "primary",
+                                  .flash = "episode",
+                                  .done = "/clients/{id}#episode-{r.id}",
+                                  .reload = "/clients/{id}",
+                                  .fields = episode_fields,
+                                  .create = episode_create,
+                                  .page = care_again,
                                   .flags = FORM_CLIENT_PATH};
 
 static const struct form_field team_fields[] = {
@@ -41,11 +50,18 @@ static const struct form_field team_fields[] = {
     ROW_END,
     {0},
 };
-static const struct form form_team = {.id = "team-form", .pfx = "tm", .action = "/episodes/{id}/team",
-                                      .box = "details", .summary = N_("Add a care-team member"),
-                                      .submit = N_("Add to the team"), .flash = "team",
-                                      .done = "/clients/{client}#episode-{id}", .fields = team_fields,
-                                      .create = team_add, .page = care_again, .flags = FORM_MANY | FORM_CLIENT};
+static const struct form form_team = {.id = "team-form",
+                                      .pfx = "tm",
+                                      .action = "/episodes/{id}/team",
+                                      .box = "details",
+                                      .summary = N_("Add a care-team member"),
+                                      .submit = N_("Add to the team"),
+                                      .flash = "team",
+                                      .done = "/clients/{client}#episode-{id}",
+                                      .fields = team_fields,
+                                      .create = team_add,
+                                      .page = care_again,
+                                      .flags = FORM_MANY | FORM_CLIENT};
 
 static const struct form_field status_fields[] = {
     F("client_id", FT_HIDDEN, NULL, 0),
@@ -59,11 +75,19 @@ static const struct form_field status_fields[] = {
     {0},
 };
 static const struct form form_status = {
-    .id = "status-form", .pfx = "st", .action = "/episodes/{id}", .box = "details",
-    .summary = N_("Change status or discharge"), .submit = N_("Save"), .flash = "episode",
-    .done = "/clients/{client}#episode-{id}", .fields = status_fields, .update = episode_update,
+    .id = "status-form",
+    .pfx = "st",
+    .action = "/episodes/{id}",
+    .box = "details",
+    .summary = N_("Change status or discharge"),
+    .submit = N_("Save"),
+    .flash = "episode",
+    .done = "/clients/{client}#episode-{id}",
+    .fields = status_fields,
+    .update = episode_update,
     .confirm = N_("Discharge this episode? The care team will lose access unless another episode is open."),
-    .page = care_again, .flags = FORM_MANY | FORM_CLIENT | FORM_CONFIRM_DISCHARGE};
+    .page = care_again,
+    .flags = FORM_MANY | FORM_CLIENT | FORM_CONFIRM_DISCHARGE};
 
 static int team_end_run(struct hreq *h, json_t *in)
 {
@@ -71,11 +95,21 @@ static int team_end_run(struct hreq *h, json_t *in)
     return team_end(&h->ctx, h->id[0], &h->result);
 }
 static const struct form_field team_end_fields[] = {F("client_id", FT_HIDDEN, NULL, 0), {0}};
-static const struct form form_team_end = {
-    .id = "team-end", .pfx = "te", .action = "/team-members/{id}/end", .cls = "inline", .submit = N_("End"),
-    .button = "small", .confirm = N_("End this person's membership of the care team today?"), .flash = "team",
-    .done = "/clients/{client}#episode-{r.episode_id}", .reload = "/clients/{client}#episodes",
-    .fields = team_end_fields, .run = team_end_run, .page = care_again, .flags = FORM_MANY | FORM_CLIENT};
+static const struct form form_team_end = {.id = "team-end",
+                                          .pfx = "te",
+                                          .action = "/team-members/{id}/end",
+                                          .cls = "inline",
+                                          .submit = N_("End"),
+                                          .button = "small",
+                                          .confirm =
+                                              N_("End this person's membership of the care team today?"),
+                                          .flash = "team",
+                                          .done = "/clients/{client}#episode-{r.episode_id}",
+                                          .reload = "/clients/{client}#episodes",
+                                          .fields = team_end_fields,
+                                          .run = team_end_run,
+                                          .page = care_again,
+                                          .flags = FORM_MANY | FORM_CLIENT};
 
 static const struct form_field task_fields[] = {
     F("title", FT_TEXT, N_("What needs doing"), FF_REQ, .attrs = " maxlength=\"200\""),
@@ -86,10 +120,18 @@ static const struct form_field task_fields[] = {
     F("assignee", FT_STAFF, N_("For"), FF_REQ),
     {0},
 };
-static const struct form form_task = {.id = "task-form", .pfx = "tk", .action = "/clients/{id}/tasks",
-                                      .box = "details", .summary = N_("Add a task"), .submit = N_("Add task"),
-                                      .flash = "task-added", .done = "/clients/{id}#tasks", .fields = task_fields,
-                                      .create = task_create, .page = care_again, .flags = FORM_CLIENT_PATH};
+static const struct form form_task = {.id = "task-form",
+                                      .pfx = "tk",
+                                      .action = "/clients/{id}/tasks",
+                                      .box = "details",
+                                      .summary = N_("Add a task"),
+                                      .submit = N_("Add task"),
+                                      .flash = "task-added",
+                                      .done = "/clients/{id}#tasks",
+                                      .fields = task_fields,
+                                      .create = task_create,
+                                      .page = care_again,
+                                      .flags = FORM_CLIENT_PATH};
 
 void care_episode_form(struct hreq *h, struct buf *b, int64_t cid, const struct fstate *fs, int open)
 {
@@ -148,7 +190,8 @@ static void team_table(struct hreq *h, struct buf *b, json_t *ep, int64_t cid)
         if (active && open) {
             json_t *hid = json_pack("{s:I}", "client_id", (json_int_t)cid);
             form_show(h, b, &form_team_end,
-                      &(struct form_view){.target = page_int(m, "id"), .hidden = hid, .sr = jstr(m, "display_name")});
+                      &(struct form_view){
+                          .target = page_int(m, "id"), .hidden = hid, .sr = jstr(m, "display_name")});
             json_decref(hid);
         }
         buf_adds(b, "</td></tr>");
@@ -160,11 +203,13 @@ static void episode_forms(struct hreq *h, struct buf *b, json_t *ep, int64_t cid
                           const struct fstate *fs)
 {
     int64_t eid = page_int(ep, "id");
-    json_t *hid = json_pack("{s:I,s:I}", "client_id", (json_int_t)cid, "version", (json_int_t)page_int(ep, "version"));
+    json_t *hid =
+        json_pack("{s:I,s:I}", "client_id", (json_int_t)cid, "version", (json_int_t)page_int(ep, "version"));
     if (!str_eq(jstr(ep, "status"), "discharged"))
-        form_show(h, b, &form_team, &(struct form_view){.target = eid, .hidden = hid, .opts = opts, .fs = fs});
-    json_t *vals = json_pack("{s:s,s:s,s:s}", "status", jstr(ep, "status"), "target_group", jstr(ep, "target_group"),
-                             "discharge_reason", jstr(ep, "discharge_reason"));
+        form_show(h, b, &form_team,
+                  &(struct form_view){.target = eid, .hidden = hid, .opts = opts, .fs = fs});
+    json_t *vals = json_pack("{s:s,s:s,s:s}", "status", jstr(ep, "status"), "target_group",
+                             jstr(ep, "target_group"), "discharge_reason", jstr(ep, "discharge_reason"));
     form_show(h, b, &form_status, &(struct form_view){.target = eid, .vals = vals, .hidden = hid, .fs = fs});
     json_decref(vals);
     json_decref(hid);

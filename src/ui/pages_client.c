@@ -24,8 +24,14 @@ static const struct form_field search_fields[] = {
     {0},
 };
 static const struct form form_search = {
-    .id = "search-form", .pfx = "f", .method = "get", .action = "/clients", .cls = "card search",
-    .attrs = " role=\"search\"", .submit = N_("Search"), .button = "primary",
+    .id = "search-form",
+    .pfx = "f",
+    .method = "get",
+    .action = "/clients",
+    .cls = "card search",
+    .attrs = " role=\"search\"",
+    .submit = N_("Search"),
+    .button = "primary",
     .note = N_("A name needs at least three letters in each word. You find the clients you work with and the "
                "clients of your organisation."),
     .fields = search_fields};
@@ -134,8 +140,8 @@ static void ids_draw(struct form_view *v, const struct form_field *fd)
 {
     (void)fd;
     const char *ierr = jstr(v->errs, "identifiers");
-    html_printf(v->b, "<fieldset id=\"%s-identifiers\" tabindex=\"-1\" class=\"%s\"><legend>%s</legend>", v->pfx,
-                *ierr ? "has-error" : "", _("Identifiers (optional)"));
+    html_printf(v->b, "<fieldset id=\"%s-identifiers\" tabindex=\"-1\" class=\"%s\"><legend>%s</legend>",
+                v->pfx, *ierr ? "has-error" : "", _("Identifiers (optional)"));
     if (*ierr)
         html_printf(v->b, "<p class=\"field-error\">%s</p>", ierr);
     for (size_t i = 0; i < 2; i++)
@@ -145,10 +151,11 @@ static void ids_draw(struct form_view *v, const struct form_field *fd)
             "id=\"%s-id_kind-%d\" name=\"id_kind\" list=\"id-kinds\" maxlength=\"40\" value=\"%s\"></div>"
             "<div class=\"field\"><label for=\"%s-id_value-%d\">%s</label><input id=\"%s-id_value-%d\" "
             "name=\"id_value\" maxlength=\"80\" autocomplete=\"off\" value=\"%s\"></div></div>",
-            v->pfx, (int)i, _("Kind"), v->pfx, (int)i, nth(v->vals, "id_kind", i), v->pfx, (int)i, _("Number"), v->pfx,
-            (int)i, nth(v->vals, "id_value", i));
-    buf_adds(v->b, "<datalist id=\"id-kinds\"><option value=\"health_insurance\"><option value=\"hospital_record\">"
-                   "<option value=\"welfare_case\"></datalist></fieldset>");
+            v->pfx, (int)i, _("Kind"), v->pfx, (int)i, nth(v->vals, "id_kind", i), v->pfx, (int)i,
+            _("Number"), v->pfx, (int)i, nth(v->vals, "id_value", i));
+    buf_adds(v->b,
+             "<datalist id=\"id-kinds\"><option value=\"health_insurance\"><option value=\"hospital_record\">"
+             "<option value=\"welfare_case\"></datalist></fieldset>");
 }
 
 static void ids_parse(struct hreq *h, const struct form_field *fd, json_t *in)
@@ -165,17 +172,19 @@ static void ids_parse(struct hreq *h, const struct form_field *fd, json_t *in)
 
 #define IDENTITY_FIELDS                                                                                      \
     FIELDSET(N_("Name")), ROW(3),                                                                            \
-        F("given_name", FT_TEXT, N_("Given name"), FF_REQ, .attrs = " autocomplete=\"off\" maxlength=\"100\""),  \
-        F("family_name", FT_TEXT, N_("Family name"), FF_REQ, .attrs = " autocomplete=\"off\" maxlength=\"100\""),\
-        F("preferred_name", FT_TEXT, N_("Preferred name"), 0, .attrs = " maxlength=\"100\""), ROW_END,          \
+        F("given_name", FT_TEXT, N_("Given name"), FF_REQ,                                                   \
+          .attrs = " autocomplete=\"off\" maxlength=\"100\""),                                               \
+        F("family_name", FT_TEXT, N_("Family name"), FF_REQ,                                                 \
+          .attrs = " autocomplete=\"off\" maxlength=\"100\""),                                               \
+        F("preferred_name", FT_TEXT, N_("Preferred name"), 0, .attrs = " maxlength=\"100\""), ROW_END,       \
         FIELDSET_END, FIELDSET(N_("Birth and identity")), ROW(3),                                            \
         F("birth_date", FT_DATE, N_("Date of birth"), FF_REQ),                                               \
         F("sex", FT_SELECT, N_("Sex"), 0, .choices = sexes),                                                 \
-        F("gender_identity", FT_TEXT, N_("Gender identity"), 0, .attrs = " maxlength=\"60\""),                \
-        F("language", FT_TEXT, N_("Language"), 0, .attrs = " maxlength=\"40\""), ROW_END, FIELDSET_END,        \
-        FIELDSET(N_("Contact")), ROW(2), F("phone", FT_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\""),     \
-        F("email", FT_EMAIL, N_("E-mail"), 0, .attrs = " maxlength=\"200\""), ROW_END,                         \
-        F("address", FT_TEXTAREA, N_("Address"), 0, .rows = 2),                                             \
+        F("gender_identity", FT_TEXT, N_("Gender identity"), 0, .attrs = " maxlength=\"60\""),               \
+        F("language", FT_TEXT, N_("Language"), 0, .attrs = " maxlength=\"40\""), ROW_END, FIELDSET_END,      \
+        FIELDSET(N_("Contact")), ROW(2), F("phone", FT_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\""),   \
+        F("email", FT_EMAIL, N_("E-mail"), 0, .attrs = " maxlength=\"200\""), ROW_END,                       \
+        F("address", FT_TEXTAREA, N_("Address"), 0, .rows = 2),                                              \
         F("emergency_contacts", FT_TEXTAREA, N_("Who to call in an emergency"), 0, .rows = 3), FIELDSET_END
 
 static void new_page(struct hreq *h, int status, const struct fstate *fs);
@@ -185,17 +194,34 @@ static const struct form_field new_fields[] = {
     F("confirm_new", FT_CHECK, NULL, FF_NODRAW | FF_BOOL),
     {0},
 };
-static const struct form form_new = {.id = "client-form", .pfx = "f", .action = "/clients", .box = "card",
-                                     .submit = N_("Register"), .button = "primary", .flash = "created",
-                                     .done = "/clients/{r.id}", .cancel = "/clients", .fields = new_fields,
-                                     .make = client_create, .page = new_page};
+static const struct form form_new = {.id = "client-form",
+                                     .pfx = "f",
+                                     .action = "/clients",
+                                     .box = "card",
+                                     .submit = N_("Register"),
+                                     .button = "primary",
+                                     .flash = "created",
+                                     .done = "/clients/{r.id}",
+                                     .cancel = "/clients",
+                                     .fields = new_fields,
+                                     .make = client_create,
+                                     .page = new_page};
 
 static void edit_page(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field edit_fields[] = {F("version", FT_HIDDEN, NULL, 0), IDENTITY_FIELDS, {0}};
-static const struct form form_edit = {.id = "client-form", .pfx = "f", .action = "/clients/{id}/edit", .box = "card",
-                                      .submit = N_("Save"), .button = "primary", .flash = "saved",
-                                      .done = "/clients/{id}", .reload = "/clients/{id}/edit", .cancel = "/clients/{id}",
-                                      .fields = edit_fields, .update = client_update, .page = edit_page,
+static const struct form form_edit = {.id = "client-form",
+                                      .pfx = "f",
+                                      .action = "/clients/{id}/edit",
+                                      .box = "card",
+                                      .submit = N_("Save"),
+                                      .button = "primary",
+                                      .flash = "saved",
+                                      .done = "/clients/{id}",
+                                      .reload = "/clients/{id}/edit",
+                                      .cancel = "/clients/{id}",
+                                      .fields = edit_fields,
+                                      .update = client_update,
+                                      .page = edit_page,
                                       .flags = FORM_CLIENT_PATH};
 
 static void new_page(struct hreq *h, int status, const struct fstate *fs)

@@ -301,12 +301,20 @@ static void bg_again(struct hreq *h, int status, const struct fstate *fs)
 static const struct form_field bg_fields[] = {
     F("next", FT_HIDDEN, NULL, 0),
     F("reason", FT_TEXTAREA, N_("Why do you need access now?"), FF_REQ, .rows = 3),
-    F("hours", FT_NUMBER, N_("For how many hours (1 to 12)"), FF_REQ, .attrs = " min=\"1\" max=\"12\" step=\"1\" inputmode=\"numeric\""),
+    F("hours", FT_NUMBER, N_("For how many hours (1 to 12)"), FF_REQ,
+      .attrs = " min=\"1\" max=\"12\" step=\"1\" inputmode=\"numeric\""),
     {0},
 };
-const struct form form_bg = {.id = "break-glass-form", .pfx = "bg", .action = "/clients/{id}/break-glass",
-                             .submit = N_("Open emergency access"), .button = "danger", .flash = "bg",
-                             .done = "/clients/{id}", .fields = bg_fields, .run = bg_run, .page = bg_again,
+const struct form form_bg = {.id = "break-glass-form",
+                             .pfx = "bg",
+                             .action = "/clients/{id}/break-glass",
+                             .submit = N_("Open emergency access"),
+                             .button = "danger",
+                             .flash = "bg",
+                             .done = "/clients/{id}",
+                             .fields = bg_fields,
+                             .run = bg_run,
+                             .page = bg_again,
                              .flags = FORM_CLIENT_PATH | FORM_NEXT};
 
 void page_bg_form(struct hreq *h, struct buf *b, int64_t client_id, const char *next, const struct fstate *fs)

@@ -5,24 +5,32 @@
 #include <string.h>
 
 #define CONTACT_FIELDS                                                                                       \
-    ROW(3), F("kind", FT_SELECT, N_("Kind of contact"), FF_REQ, .choices = contact_kinds),                    \
+    ROW(3), F("kind", FT_SELECT, N_("Kind of contact"), FF_REQ, .choices = contact_kinds),                   \
         F("at", FT_DATETIME, N_("When"), FF_REQ),                                                            \
-        F("duration_min", FT_NUMBER, N_("Duration (minutes)"), 0,                                           \
-          .attrs = " min=\"0\" max=\"1440\" step=\"5\" inputmode=\"numeric\""),                                \
+        F("duration_min", FT_NUMBER, N_("Duration (minutes)"), 0,                                            \
+          .attrs = " min=\"0\" max=\"1440\" step=\"5\" inputmode=\"numeric\""),                              \
         ROW_END, F("domains", FT_CHECKS, N_("Service domains"), FF_REQ, .choices = service_domains),         \
         F("body", FT_TEXTAREA, N_("What happened"), FF_REQ, .rows = 8),                                      \
         F("restricted", FT_CHECK, N_("Restricted note (psychotherapy, substance use)"), 0,                   \
-          .hint = N_("Only case managers, clinicians and supervisors on the care team can read a restricted "  \
-                     "note; others see that it exists.")),                                                   \
-        {0}
+          .hint =                                                                                            \
+              N_("Only case managers, clinicians and supervisors on the care team can read a restricted "    \
+                 "note; others see that it exists."))
 
 static void new_page(struct hreq *h, int status, const struct fstate *fs);
-static const struct form_field contact_fields[] = {CONTACT_FIELDS};
-static const struct form form_contact = {.id = "contact-form", .pfx = "f", .action = "/clients/{id}/contacts/new",
-                                         .box = "card", .submit = N_("Save contact"), .button = "primary",
-                                         .flash = "contact", .done = "/clients/{id}#contacts",
-                                         .cancel = "/clients/{id}", .fields = contact_fields,
-                                         .create = contact_create, .page = new_page, .flags = FORM_CLIENT_PATH};
+static const struct form_field contact_fields[] = {CONTACT_FIELDS, {0}};
+static const struct form form_contact = {.id = "contact-form",
+                                         .pfx = "f",
+                                         .action = "/clients/{id}/contacts/new",
+                                         .box = "card",
+                                         .submit = N_("Save contact"),
+                                         .button = "primary",
+                                         .flash = "contact",
+                                         .done = "/clients/{id}#contacts",
+                                         .cancel = "/clients/{id}",
+                                         .fields = contact_fields,
+                                         .create = contact_create,
+                                         .page = new_page,
+                                         .flags = FORM_CLIENT_PATH};
 
 /* ---- record a contact ---- */
 
@@ -165,12 +173,22 @@ void pg_contact(struct hreq *h)
 
 static void correct_page(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field correct_fields[] = {
-    F("correction_reason", FT_TEXTAREA, N_("Why is this being corrected?"), FF_REQ, .rows = 2), CONTACT_FIELDS};
-static const struct form form_correct = {.id = "correct-form", .pfx = "f", .action = "/contacts/{id}/correct",
-                                         .box = "card", .submit = N_("Save correction"), .button = "primary",
-                                         .flash = "corrected", .done = "/contacts/{r.id}", .reload = "/contacts/{id}",
-                                         .cancel = "/contacts/{id}", .fields = correct_fields,
-                                         .create = contact_correct, .page = correct_page};
+    F("correction_reason", FT_TEXTAREA, N_("Why is this being corrected?"), FF_REQ, .rows = 2),
+    CONTACT_FIELDS,
+    {0}};
+static const struct form form_correct = {.id = "correct-form",
+                                         .pfx = "f",
+                                         .action = "/contacts/{id}/correct",
+                                         .box = "card",
+                                         .submit = N_("Save correction"),
+                                         .button = "primary",
+                                         .flash = "corrected",
+                                         .done = "/contacts/{r.id}",
+                                         .reload = "/contacts/{id}",
+                                         .cancel = "/contacts/{id}",
+                                         .fields = correct_fields,
+                                         .create = contact_correct,
+                                         .page = correct_page};
 
 static void correct_page(struct hreq *h, int status, const struct fstate *fs)
 {
@@ -199,10 +217,11 @@ static void correct_page(struct hreq *h, int status, const struct fstate *fs)
     json_t *vals = json_pack("{s:s,s:s,s:s,s:s,s:O,s:s}", "kind", jstr(ct, "kind"), "at", at, "duration_min",
                              dur, "body", jstr(ct, "body"), "domains", json_object_get(ct, "domains"),
                              "restricted", page_int(ct, "restricted") ? "1" : "");
-    form_client_page(h, status, c, _("Correct a contact"),
-                     _("A correction is saved as a new version. The earlier version stays in the history, with "
-                       "your reason."),
-                     &form_correct, &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
+    form_client_page(
+        h, status, c, _("Correct a contact"),
+        _("A correction is saved as a new version. The earlier version stays in the history, with "
+          "your reason."),
+        &form_correct, &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
     json_decref(vals);
     json_decref(ct);
     json_decref(c);

@@ -62,10 +62,18 @@ static const struct form_field crisis_fields[] = {
     {0},
 };
 static const struct form form_crisis = {
-    .id = "crisis-form", .pfx = "f", .action = "/clients/{id}/crisis", .submit = N_("Record the crisis event"),
-    .button = "danger", .flash = "crisis", .done = "/clients/{id}/crisis#events",
-    .note = N_("Follow-up tasks at 24 hours, 72 hours and 7 days are added to your work."), .fields = crisis_fields,
-    .create = crisis_record, .page = crisis_again, .flags = FORM_CLIENT_PATH};
+    .id = "crisis-form",
+    .pfx = "f",
+    .action = "/clients/{id}/crisis",
+    .submit = N_("Record the crisis event"),
+    .button = "danger",
+    .flash = "crisis",
+    .done = "/clients/{id}/crisis#events",
+    .note = N_("Follow-up tasks at 24 hours, 72 hours and 7 days are added to your work."),
+    .fields = crisis_fields,
+    .create = crisis_record,
+    .page = crisis_again,
+    .flags = FORM_CLIENT_PATH};
 
 static void crisis_form(struct hreq *h, struct buf *b, json_t *v, int64_t cid, const struct fstate *fs)
 {
@@ -300,8 +308,13 @@ static void shift_when(struct buf *b, json_t *s)
 static void oncall_page(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field range_fields[] = {
     ROW(3), F("from", FT_DATE, N_("From"), 0), F("to", FT_DATE, N_("To"), 0), {0}};
-static const struct form form_range = {.id = "rota-range", .pfx = "r", .method = "get", .action = "/oncall",
-                                       .cls = "rota-range", .submit = N_("Show"), .fields = range_fields};
+static const struct form form_range = {.id = "rota-range",
+                                       .pfx = "r",
+                                       .method = "get",
+                                       .action = "/oncall",
+                                       .cls = "rota-range",
+                                       .submit = N_("Show"),
+                                       .fields = range_fields};
 static const struct form_field shift_fields[] = {
     ROW(2),
     F("staff_id", FT_STAFF, N_("Who"), FF_REQ),
@@ -311,23 +324,45 @@ static const struct form_field shift_fields[] = {
     ROW_END,
     {0},
 };
-static const struct form form_shift = {.id = "shift-form", .pfx = "f", .action = "/oncall", .submit = N_("Add the shift"),
-                                       .button = "primary", .flash = "shift", .done = "/oncall", .fields = shift_fields,
-                                       .make = oncall_add, .page = oncall_page};
+static const struct form form_shift = {.id = "shift-form",
+                                       .pfx = "f",
+                                       .action = "/oncall",
+                                       .submit = N_("Add the shift"),
+                                       .button = "primary",
+                                       .flash = "shift",
+                                       .done = "/oncall",
+                                       .fields = shift_fields,
+                                       .make = oncall_add,
+                                       .page = oncall_page};
 static int shift_remove_run(struct hreq *h, json_t *in)
 {
     (void)in;
     return oncall_remove(&h->ctx, h->id[0], &h->result);
 }
-static const struct form form_shift_remove = {.id = "shift-remove", .pfx = "sr", .action = "/oncall/{id}/remove",
-                                              .cls = "inline", .submit = N_("Remove"), .button = "small quiet-danger",
-                                              .confirm = N_("Remove this shift from the rota?"), .flash = "shift-removed",
-                                              .done = "/oncall", .run = shift_remove_run, .page = oncall_page,
+static const struct form form_shift_remove = {.id = "shift-remove",
+                                              .pfx = "sr",
+                                              .action = "/oncall/{id}/remove",
+                                              .cls = "inline",
+                                              .submit = N_("Remove"),
+                                              .button = "small quiet-danger",
+                                              .confirm = N_("Remove this shift from the rota?"),
+                                              .flash = "shift-removed",
+                                              .done = "/oncall",
+                                              .run = shift_remove_run,
+                                              .page = oncall_page,
                                               .flags = FORM_MANY};
-static const struct form form_shift_end = {.id = "shift-end", .pfx = "se", .action = "/oncall/{id}/remove", .cls = "inline",
-                                           .submit = N_("End now"), .button = "small quiet-danger",
-                                           .confirm = N_("End this shift now?"), .flash = "shift-removed", .done = "/oncall",
-                                           .run = shift_remove_run, .page = oncall_page, .flags = FORM_MANY};
+static const struct form form_shift_end = {.id = "shift-end",
+                                           .pfx = "se",
+                                           .action = "/oncall/{id}/remove",
+                                           .cls = "inline",
+                                           .submit = N_("End now"),
+                                           .button = "small quiet-danger",
+                                           .confirm = N_("End this shift now?"),
+                                           .flash = "shift-removed",
+                                           .done = "/oncall",
+                                           .run = shift_remove_run,
+                                           .page = oncall_page,
+                                           .flags = FORM_MANY};
 
 static void oncall_page(struct hreq *h, int status, const struct fstate *fs)
 {
@@ -430,8 +465,9 @@ static void oncall_page(struct hreq *h, int status, const struct fstate *fs)
     }
     buf_adds(&b, "</section>");
     if (keeper) {
-        html_printf(&b, "<section class=\"card\" id=\"add-shift\" aria-labelledby=\"as-h\"><h2 id=\"as-h\">%s</h2>",
-                    _("Add a shift"));
+        html_printf(
+            &b, "<section class=\"card\" id=\"add-shift\" aria-labelledby=\"as-h\"><h2 id=\"as-h\">%s</h2>",
+            _("Add a shift"));
         form_show(h, &b, &form_shift, &(struct form_view){.fs = fs});
         buf_adds(&b, "</section>");
     }

@@ -66,11 +66,21 @@ static const struct form_field flag_fields[] = {
     {0},
 };
 static const struct form form_flag = {
-    .id = "flag-form", .pfx = "fl", .action = "/clients/{id}/flags", .box = "details", .box_id = "new-flag",
-    .summary = N_("Raise a flag"), .submit = N_("Raise the flag"), .flash = "flag", .done = "/clients/{id}#flags",
+    .id = "flag-form",
+    .pfx = "fl",
+    .action = "/clients/{id}/flags",
+    .box = "details",
+    .box_id = "new-flag",
+    .summary = N_("Raise a flag"),
+    .submit = N_("Raise the flag"),
+    .flash = "flag",
+    .done = "/clients/{id}#flags",
     .note = N_("A high suicide-risk flag adds two tasks for the case manager: contact within 24 hours and a "
                "safety-plan review."),
-    .fields = flag_fields, .create = flag_create, .page = risk_again, .flags = FORM_CLIENT_PATH};
+    .fields = flag_fields,
+    .create = flag_create,
+    .page = risk_again,
+    .flags = FORM_CLIENT_PATH};
 
 static const struct form_field review_fields[] = {
     F("client_id", FT_HIDDEN, NULL, 0),
@@ -83,19 +93,29 @@ static const struct form_field review_fields[] = {
     F("note", FT_TEXTAREA, N_("What did the review find?"), FF_REQ, .rows = 2),
     {0},
 };
-static const struct form form_flag_review = {
-    .id = "flag-review", .pfx = "fr", .action = "/flags/{id}/review", .box = "details",
-    .summary = N_("Review this flag"), .submit = N_("Save the review"), .flash = "flag-reviewed",
-    .done = "/clients/{client}#flags", .fields = review_fields, .update = flag_review, .adjust = review_adjust,
-    .page = risk_again, .flags = FORM_MANY | FORM_CLIENT};
+static const struct form form_flag_review = {.id = "flag-review",
+                                             .pfx = "fr",
+                                             .action = "/flags/{id}/review",
+                                             .box = "details",
+                                             .summary = N_("Review this flag"),
+                                             .submit = N_("Save the review"),
+                                             .flash = "flag-reviewed",
+                                             .done = "/clients/{client}#flags",
+                                             .fields = review_fields,
+                                             .update = flag_review,
+                                             .adjust = review_adjust,
+                                             .page = risk_again,
+                                             .flags = FORM_MANY | FORM_CLIENT};
 
 /* ---- flags on the client page ---- */
 
 static void flag_review_form(struct hreq *h, struct buf *b, json_t *f, int64_t cid, const struct fstate *fs)
 {
     json_t *def = json_pack("{s:s,s:s}", "outcome", "continued", "level", jstr(f, "level"));
-    json_t *hid = json_pack("{s:I,s:I}", "client_id", (json_int_t)cid, "version", (json_int_t)page_int(f, "version"));
-    form_show(h, b, &form_flag_review, &(struct form_view){.target = page_int(f, "id"), .vals = def, .hidden = hid, .fs = fs});
+    json_t *hid =
+        json_pack("{s:I,s:I}", "client_id", (json_int_t)cid, "version", (json_int_t)page_int(f, "version"));
+    form_show(h, b, &form_flag_review,
+              &(struct form_view){.target = page_int(f, "id"), .vals = def, .hidden = hid, .fs = fs});
     json_decref(hid);
     json_decref(def);
 }
@@ -306,10 +326,18 @@ static const struct form_field admit_fields[] = {
     F("reason", FT_TEXTAREA, N_("Reason"), 0, .rows = 2),
     {0},
 };
-static const struct form form_admit = {.id = "admit-form", .pfx = "ad", .action = "/clients/{id}/hospitalisations",
-                                       .box = "details", .box_id = "new-stay", .summary = N_("Record an admission"),
-                                       .submit = N_("Record admission"), .flash = "admitted", .done = "/clients/{id}#hospital",
-                                       .fields = admit_fields, .create = hosp_admit, .page = risk_again,
+static const struct form form_admit = {.id = "admit-form",
+                                       .pfx = "ad",
+                                       .action = "/clients/{id}/hospitalisations",
+                                       .box = "details",
+                                       .box_id = "new-stay",
+                                       .summary = N_("Record an admission"),
+                                       .submit = N_("Record admission"),
+                                       .flash = "admitted",
+                                       .done = "/clients/{id}#hospital",
+                                       .fields = admit_fields,
+                                       .create = hosp_admit,
+                                       .page = risk_again,
                                        .flags = FORM_CLIENT_PATH};
 
 static const struct form_field discharge_fields[] = {
@@ -319,10 +347,19 @@ static const struct form_field discharge_fields[] = {
     {0},
 };
 static const struct form form_discharge = {
-    .id = "discharge-form", .pfx = "dc", .action = "/hospitalisations/{id}/discharge", .box = "details",
-    .summary = N_("Record the discharge"), .submit = N_("Record discharge"), .flash = "discharged",
-    .done = "/clients/{client}", .note = N_("A follow-up within 7 days of the discharge is added to the case manager's tasks."),
-    .fields = discharge_fields, .update = hosp_discharge, .page = risk_again, .flags = FORM_MANY | FORM_CLIENT};
+    .id = "discharge-form",
+    .pfx = "dc",
+    .action = "/hospitalisations/{id}/discharge",
+    .box = "details",
+    .summary = N_("Record the discharge"),
+    .submit = N_("Record discharge"),
+    .flash = "discharged",
+    .done = "/clients/{client}",
+    .note = N_("A follow-up within 7 days of the discharge is added to the case manager's tasks."),
+    .fields = discharge_fields,
+    .update = hosp_discharge,
+    .page = risk_again,
+    .flags = FORM_MANY | FORM_CLIENT};
 
 static void stay_line(struct hreq *h, struct buf *b, json_t *s, int64_t cid, int write,
                       const struct fstate *fs)
@@ -353,8 +390,10 @@ static void stay_line(struct hreq *h, struct buf *b, json_t *s, int64_t cid, int
         char now[20];
         page_local_now(now);
         json_t *def = json_pack("{s:s}", "discharged_at", now);
-        json_t *hid = json_pack("{s:I,s:I}", "client_id", (json_int_t)cid, "version", (json_int_t)page_int(s, "version"));
-        form_show(h, b, &form_discharge, &(struct form_view){.target = sid, .vals = def, .hidden = hid, .fs = fs, .open = 1});
+        json_t *hid = json_pack("{s:I,s:I}", "client_id", (json_int_t)cid, "version",
+                                (json_int_t)page_int(s, "version"));
+        form_show(h, b, &form_discharge,
+                  &(struct form_view){.target = sid, .vals = def, .hidden = hid, .fs = fs, .open = 1});
         json_decref(hid);
         json_decref(def);
     }
@@ -427,17 +466,22 @@ static void pg_discharge(struct hreq *h)
 static const struct form_field plan_fields[] = {
     F("version", FT_HIDDEN, NULL, 0),
     PLAN_SECTION("warning_signs", N_("1. Early warning signs"),
-                 N_("Thoughts, images, moods, situations or behaviours that show a crisis may be building."), 4),
-    PLAN_SECTION("coping", N_("2. Coping on my own"), N_("Things I can do by myself to take my mind off my problems."), 4),
-    PLAN_SECTION("distractions", N_("3. Distraction: people and places"),
-                 N_("People and places that help me think about something else (names, phone numbers, places)."), 4),
+                 N_("Thoughts, images, moods, situations or behaviours that show a crisis may be building."),
+                 4),
+    PLAN_SECTION("coping", N_("2. Coping on my own"),
+                 N_("Things I can do by myself to take my mind off my problems."), 4),
+    PLAN_SECTION(
+        "distractions", N_("3. Distraction: people and places"),
+        N_("People and places that help me think about something else (names, phone numbers, places)."), 4),
     PLAN_SECTION("help_people", N_("4. People I can turn to"),
                  N_("Family or friends I can ask for help and talk to about the crisis."), 4),
     PLAN_SECTION("professionals", N_("5. Professional and crisis contacts"),
                  N_("Clinicians, the on-call service, a crisis line, the emergency department."), 4),
-    PLAN_SECTION("environment", N_("6. Making my surroundings safer"),
-                 N_("Steps that keep me away from the means to hurt myself (for example medication kept by someone "
-                    "else)."), 4),
+    PLAN_SECTION(
+        "environment", N_("6. Making my surroundings safer"),
+        N_("Steps that keep me away from the means to hurt myself (for example medication kept by someone "
+           "else)."),
+        4),
     PLAN_SECTION("reasons_for_living", N_("7. What I live for"),
                  N_("The reason for living that matters most to me, in my words."), 2),
     F("client_agreed", FT_CHECK, N_("The client agreed to this plan"), 0,
@@ -622,11 +666,20 @@ static int plan_run(struct hreq *h, json_t *in)
 {
     return safety_save(&h->ctx, h->id[0], h->if_match < 0 ? 0 : h->if_match, in, &h->result);
 }
-static const struct form form_plan = {.id = "plan-form", .pfx = "f", .action = "/clients/{id}/safety-plan", .box = "card",
-                                      .submit = N_("Save as a new version"), .button = "primary", .flash = "plan",
-                                      .done = "/clients/{id}/safety-plan", .reload = "/clients/{id}/safety-plan/edit",
-                                      .cancel = "/clients/{id}/safety-plan", .fields = plan_fields, .run = plan_run,
-                                      .page = plan_page, .flags = FORM_CLIENT_PATH};
+static const struct form form_plan = {.id = "plan-form",
+                                      .pfx = "f",
+                                      .action = "/clients/{id}/safety-plan",
+                                      .box = "card",
+                                      .submit = N_("Save as a new version"),
+                                      .button = "primary",
+                                      .flash = "plan",
+                                      .done = "/clients/{id}/safety-plan",
+                                      .reload = "/clients/{id}/safety-plan/edit",
+                                      .cancel = "/clients/{id}/safety-plan",
+                                      .fields = plan_fields,
+                                      .run = plan_run,
+                                      .page = plan_page,
+                                      .flags = FORM_CLIENT_PATH};
 
 static void plan_page(struct hreq *h, int status, const struct fstate *fs)
 {
@@ -646,10 +699,11 @@ static void plan_page(struct hreq *h, int status, const struct fstate *fs)
     for (const struct form_field *fd = plan_fields; fd->name; fd++)
         if (fd->type == FT_TEXTAREA)
             json_object_set_new(vals, fd->name, section_text(plan, fd->name));
-    form_client_page(h, status, c, version ? _("Edit the safety plan") : _("Write a safety plan"),
-                     _("Write the plan with the client, in their own words. One entry a line. Saving makes a new "
-                       "version; earlier versions are kept."),
-                     &form_plan, &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
+    form_client_page(
+        h, status, c, version ? _("Edit the safety plan") : _("Write a safety plan"),
+        _("Write the plan with the client, in their own words. One entry a line. Saving makes a new "
+          "version; earlier versions are kept."),
+        &form_plan, &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
     json_decref(vals);
     json_decref(plan);
     json_decref(c);

@@ -6,19 +6,26 @@
 
 static const struct form_field login_fields[] = {
     F("next", FT_HIDDEN, NULL, 0),
-    F("username", FT_TEXT, N_("Username"), FF_REQ, .attrs = " autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" autofocus"),
-    F("password", FT_PASSWORD, N_("Password"), FF_REQ | FF_SECRET, .attrs = " autocomplete=\"current-password\""),
+    F("username", FT_TEXT, N_("Username"), FF_REQ,
+      .attrs = " autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" autofocus"),
+    F("password", FT_PASSWORD, N_("Password"), FF_REQ | FF_SECRET,
+      .attrs = " autocomplete=\"current-password\""),
     {0},
 };
-static const struct form form_login = {.id = "login-form", .pfx = "f", .action = "/login", .submit = N_("Log in"),
-                                       .button = "primary", .fields = login_fields};
+static const struct form form_login = {.id = "login-form",
+                                       .pfx = "f",
+                                       .action = "/login",
+                                       .submit = N_("Log in"),
+                                       .button = "primary",
+                                       .fields = login_fields};
 
 static void login_render(struct hreq *h, int status, const char *msg)
 {
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Log in"));
-    json_t *hid = json_pack("{s:s}", "next", page_safe_next(h->body && fstr(h, "next") ? fstr(h, "next") : qstr(h, "next"), "/"));
+    json_t *hid = json_pack(
+        "{s:s}", "next", page_safe_next(h->body && fstr(h, "next") ? fstr(h, "next") : qstr(h, "next"), "/"));
     struct fstate fs = {.form = &form_login, .vals = h->body, .errs = h->ctx.errors, .msg = msg};
     html_printf(&b, "<section class=\"card narrow login\"><h1>%s</h1>", _("Log in to Hearth"));
     page_flash(h, &b);
@@ -78,15 +85,24 @@ void pg_logout(struct hreq *h)
 
 static void account_render(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field account_fields[] = {
-    F("current_password", FT_PASSWORD, N_("Current password"), FF_REQ | FF_SECRET, .attrs = " autocomplete=\"current-password\""),
-    F("new_password", FT_PASSWORD, N_("New password (at least 10 characters)"), FF_REQ | FF_SECRET, .attrs = " autocomplete=\"new-password\" minlength=\"10\""),
-    F("confirm_password", FT_PASSWORD, N_("New password again"), FF_REQ | FF_SECRET, .attrs = " autocomplete=\"new-password\""),
+    F("current_password", FT_PASSWORD, N_("Current password"), FF_REQ | FF_SECRET,
+      .attrs = " autocomplete=\"current-password\""),
+    F("new_password", FT_PASSWORD, N_("New password (at least 10 characters)"), FF_REQ | FF_SECRET,
+      .attrs = " autocomplete=\"new-password\" minlength=\"10\""),
+    F("confirm_password", FT_PASSWORD, N_("New password again"), FF_REQ | FF_SECRET,
+      .attrs = " autocomplete=\"new-password\""),
     {0},
 };
-static const struct form form_account = {.id = "account-form", .pfx = "f", .action = "/account",
-                                         .submit = N_("Change password"), .button = "primary", .flash = "password",
-                                         .done = "/account", .note = N_("Changing your password logs you out everywhere else."),
-                                         .fields = account_fields, .page = account_render};
+static const struct form form_account = {.id = "account-form",
+                                         .pfx = "f",
+                                         .action = "/account",
+                                         .submit = N_("Change password"),
+                                         .button = "primary",
+                                         .flash = "password",
+                                         .done = "/account",
+                                         .note = N_("Changing your password logs you out everywhere else."),
+                                         .fields = account_fields,
+                                         .page = account_render};
 
 static void account_render(struct hreq *h, int status, const struct fstate *fs)
 {

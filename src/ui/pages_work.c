@@ -12,9 +12,17 @@ static const struct form_field done_fields[] = {
     F("status", FT_HIDDEN, NULL, FF_IN),
     {0},
 };
-static const struct form form_done = {.id = "done", .pfx = "d", .action = "/tasks/{id}/done", .cls = "inline done-form",
-                                      .submit = N_("Done"), .button = "small", .flash = "task-done", .done = "/",
-                                      .fields = done_fields, .update = task_update, .page = work_page,
+static const struct form form_done = {.id = "done",
+                                      .pfx = "d",
+                                      .action = "/tasks/{id}/done",
+                                      .cls = "inline done-form",
+                                      .submit = N_("Done"),
+                                      .button = "small",
+                                      .flash = "task-done",
+                                      .done = "/",
+                                      .fields = done_fields,
+                                      .update = task_update,
+                                      .page = work_page,
                                       .flags = FORM_MANY | FORM_NEXT};
 
 static const struct form_field reassign_fields[] = {
@@ -22,17 +30,27 @@ static const struct form_field reassign_fields[] = {
     F("assignee", FT_STAFF, N_("Give to"), FF_REQ),
     {0},
 };
-static const struct form form_reassign = {.id = "reassign", .pfx = "t", .action = "/tasks/{id}/reassign",
-                                          .box = "details", .cls = "reassign", .summary = N_("Reassign"), .submit = N_("Reassign"),
-                                          .button = "small", .flash = "task-reassigned", .done = "/#tasks",
-                                          .fields = reassign_fields, .update = task_update, .page = work_page,
+static const struct form form_reassign = {.id = "reassign",
+                                          .pfx = "t",
+                                          .action = "/tasks/{id}/reassign",
+                                          .box = "details",
+                                          .cls = "reassign",
+                                          .summary = N_("Reassign"),
+                                          .submit = N_("Reassign"),
+                                          .button = "small",
+                                          .flash = "task-reassigned",
+                                          .done = "/#tasks",
+                                          .fields = reassign_fields,
+                                          .update = task_update,
+                                          .page = work_page,
                                           .flags = FORM_MANY};
 
 void task_done_form(struct hreq *h, struct buf *b, json_t *t, const char *next)
 {
-    json_t *hid = json_pack("{s:I,s:s,s:s}", "version", (json_int_t)page_int(t, "version"), "next", next, "status",
-                            "done");
-    form_show(h, b, &form_done, &(struct form_view){.target = page_int(t, "id"), .hidden = hid, .sr = jstr(t, "title")});
+    json_t *hid = json_pack("{s:I,s:s,s:s}", "version", (json_int_t)page_int(t, "version"), "next", next,
+                            "status", "done");
+    form_show(h, b, &form_done,
+              &(struct form_view){.target = page_int(t, "id"), .hidden = hid, .sr = jstr(t, "title")});
     json_decref(hid);
 }
 
@@ -70,7 +88,8 @@ static void task_row(struct hreq *h, struct buf *b, json_t *t, json_t *opts, con
     task_done_form(h, b, t, "/#tasks");
     json_t *hid = json_pack("{s:I}", "version", (json_int_t)page_int(t, "version"));
     json_t *vals = json_pack("{s:I}", "assignee", (json_int_t)page_int(t, "assignee"));
-    form_show(h, b, &form_reassign, &(struct form_view){.target = id, .vals = vals, .hidden = hid, .opts = opts, .fs = fs});
+    form_show(h, b, &form_reassign,
+              &(struct form_view){.target = id, .vals = vals, .hidden = hid, .opts = opts, .fs = fs});
     json_decref(vals);
     json_decref(hid);
     buf_adds(b, "</td></tr>");

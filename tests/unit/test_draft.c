@@ -26,7 +26,8 @@ static int teardown(void **state)
 
 static json_t *fields(const char *body)
 {
-    return json_pack("{s:s,s:s,s:[s,s]}", "kind", "phone", "body", body, "domains", "housing", "crisis_response");
+    return json_pack("{s:s,s:s,s:[s,s]}", "kind", "phone", "body", body, "domains", "housing",
+                     "crisis_response");
 }
 
 static void a_draft_is_its_users_alone_and_taken_once(void **state)
