@@ -340,14 +340,11 @@ static void draft_keep_start(struct hreq *h)
 {
     char tok[AUTH_TOKEN_HEX + 2];
     int64_t who = 0;
-    if (draft_page(h) && req_cookie(h, "hearth_session", tok, sizeof tok))
+    if (req_cookie(h, "hearth_session", tok, sizeof tok))
         who = auth_session_owner(h->loop->rdb, tok, fstr(h, "_csrf"));
     if (!who) {
         h->rc = ERR_NOTFOUND;
-        if (draft_page(h))
-            draft_keep_done(h);
-        else
-            reply_redirect(h, "/login?msg=draft-lost&next=%2F");
+        draft_keep_done(h);
         return;
     }
     h->actor.staff_id = who;
@@ -465,7 +462,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
         if (!h->auth) {
             if (h->is_api) {
                 reply_problem(h, 401, "Not logged in", "Log in, or send an API token.", NULL);
-            } else if (is_unsafe(req) && fstr(h, "_csrf")) {
+            } else if (is_unsafe(req) && fstr(h, "_csrf") && draft_page(h)) {
                 draft_keep_start(h);
             } else {
                 struct buf loc;

@@ -449,7 +449,7 @@ json_t *form_input(struct hreq *h, const struct form *f)
 {
     json_t *in = json_object();
     for (const struct form_field *fd = f->fields; fd && fd->name; fd++) {
-        if (fd->flags & FF_VIEW || fd->type == FT_ROW || fd->type == FT_FIELDSET || fd->type == FT_END)
+        if (fd->type == FT_ROW || fd->type == FT_FIELDSET || fd->type == FT_END)
             continue;
         if (fd->type == FT_HIDDEN && !(fd->flags & FF_IN))
             continue;

@@ -28,7 +28,6 @@ enum ftype {
 enum {
     FF_REQ = 1,    /* required: marked, and the browser asks */
     FF_OMIT = 2,   /* left out of core's input when empty */
-    FF_VIEW = 4,   /* drawn only, never sent to core */
     FF_SECRET = 8, /* never drawn back (passwords); never kept in a draft */
     FF_IN = 16,    /* a hidden field sent to core */
     FF_BOOL = 32,  /* sent as a boolean ("1": true) when present */

@@ -21,13 +21,21 @@ _csrf=0000000000000000000000000000000000000000000000000000000000000000&_page=%2F
 expect 303
 header Location == /login?msg=draft-lost&next=/clients/1/contacts/new
 
-### a form's page that is not a local path is not followed
+### a form's page that is not a local path is not followed (and a form without one is not a draft)
 POST /clients/1/contacts/new
 Content-Type: application/x-www-form-urlencoded
 
 _csrf=00&_page=https%3A%2F%2Fevil.example%2F&body=typed
 expect 303
-header Location == /login?msg=draft-lost&next=%2F
+header Location == /login?next=/
+
+### logging out after the session ended is no lost draft
+POST /logout
+Content-Type: application/x-www-form-urlencoded
+
+_csrf=0000000000000000000000000000000000000000000000000000000000000000
+expect 303
+header Location == /login?next=/
 
 ### the login page says that what was typed could not be kept
 GET /login?msg=draft-lost&next=/clients/1/contacts/new
