@@ -1,5 +1,5 @@
-/* pages: private to ui/: the page handlers named by the route table (routes.c) and the small
- * helpers the page families share (pages_common.c). */
+/* pages: private to ui/: the form engine (form.c: forms described as data), the page handlers named
+ * by the route table (routes.c) and the small helpers the page families share (pages_common.c). */
 #ifndef HEARTH_UI_PAGES_H
 #define HEARTH_UI_PAGES_H
 #include "ui/ui.h"
