@@ -122,22 +122,22 @@ static int has_value(json_t *vals, const char *name, const char *value)
     return 0;
 }
 
-static const char *input_type(enum ftype t)
+static const char *input_type(enum finput t)
 {
     switch (t) {
-    case FT_DATE:
+    case FI_DATE:
         return "date";
-    case FT_DATETIME:
+    case FI_DATETIME:
         return "datetime-local";
-    case FT_NUMBER:
+    case FI_NUMBER:
         return "number";
-    case FT_TEL:
+    case FI_TEL:
         return "tel";
-    case FT_EMAIL:
+    case FI_EMAIL:
         return "email";
-    case FT_PASSWORD:
+    case FI_PASSWORD:
         return "password";
-    case FT_SEARCH:
+    case FI_SEARCH:
         return "search";
     default:
         return "text";
@@ -167,7 +167,7 @@ static json_t *choices_of(struct form_view *v, const struct form_field *fd)
     json_t *own = json_object_get(v->opts, fd->name);
     if (own)
         return json_incref(own);
-    if (fd->type == FT_STAFF)
+    if (fd->type == FI_STAFF)
         return form_staff_choices(v->h);
     json_t *out = json_array();
     for (const char *const *c = fd->choices; c && *c; c++) {
@@ -201,7 +201,7 @@ static void draw_select(struct form_view *v, const struct form_field *fd)
     buf_adds(v->b, ">");
     int req = (fd->flags & FF_REQ) != 0;
     if (!req || !*cur)
-        html_printf(v->b, "<option value=\"\">%s</option>", req || fd->type == FT_STAFF ? _("Choose…") : "—");
+        html_printf(v->b, "<option value=\"\">%s</option>", req || fd->type == FI_STAFF ? _("Choose…") : "—");
     size_t i;
     json_t *c;
     json_array_foreach(ch, i, c)
@@ -250,19 +250,19 @@ void form_field_draw(struct form_view *v, const struct form_field *fd)
     if (fd->flags & FF_NODRAW)
         return;
     switch (fd->type) {
-    case FT_ROW:
+    case FI_ROW:
         html_printf(v->b, "<div class=\"row%d\">", fd->rows);
         return;
-    case FT_FIELDSET:
+    case FI_FIELDSET:
         html_printf(v->b, "<fieldset><legend>%s</legend>", _(fd->label));
         return;
-    case FT_END:
+    case FI_END:
         buf_adds(v->b, fd->label ? "</fieldset>" : "</div>");
         return;
-    case FT_CUSTOM:
+    case FI_CUSTOM:
         fd->draw(v, fd);
         return;
-    case FT_HIDDEN: {
+    case FI_HIDDEN: {
         /* What was posted (a failure, a draft) keeps its version: a stale one stays stale. */
         json_t *src =
             (v->typed && json_object_get(v->vals, fd->name)) || !json_object_get(v->hidden, fd->name)
@@ -272,21 +272,21 @@ void form_field_draw(struct form_view *v, const struct form_field *fd)
                     val_text(src, fd->name, num));
         return;
     }
-    case FT_SELECT:
-    case FT_STAFF:
+    case FI_SELECT:
+    case FI_STAFF:
         draw_select(v, fd);
         return;
-    case FT_CHECKS:
+    case FI_CHECKS:
         draw_checks(v, fd);
         return;
-    case FT_CHECK:
+    case FI_CHECK:
         buf_adds(v->b, "<div class=\"field\">");
         draw_check(v, fd->name, "1", _(fd->label), has_value(v->vals, fd->name, "1"));
         if (fd->hint)
             html_printf(v->b, "<p class=\"hint\">%s</p>", _(fd->hint));
         buf_adds(v->b, "</div>");
         return;
-    case FT_TEXTAREA:
+    case FI_TEXTAREA:
         field_start(v, fd);
         html_printf(v->b, "<textarea rows=\"%d\"", fd->rows ? fd->rows : 4);
         field_attrs(v, fd);
@@ -449,18 +449,18 @@ json_t *form_input(struct hreq *h, const struct form *f)
 {
     json_t *in = json_object();
     for (const struct form_field *fd = f->fields; fd && fd->name; fd++) {
-        if (fd->type == FT_ROW || fd->type == FT_FIELDSET || fd->type == FT_END)
+        if (fd->type == FI_ROW || fd->type == FI_FIELDSET || fd->type == FI_END)
             continue;
-        if (fd->type == FT_HIDDEN && !(fd->flags & FF_IN))
+        if (fd->type == FI_HIDDEN && !(fd->flags & FF_IN))
             continue;
-        if (fd->type == FT_CUSTOM) {
+        if (fd->type == FI_CUSTOM) {
             if (fd->parse)
                 fd->parse(h, fd, in);
             continue;
         }
         json_t *x = json_object_get(h->body, fd->name);
         const char *s = fstr(h, fd->name);
-        if (fd->type == FT_CHECKS) {
+        if (fd->type == FI_CHECKS) {
             json_t *a = json_array();
             if (json_is_array(x))
                 json_array_extend(a, x);
@@ -469,19 +469,19 @@ json_t *form_input(struct hreq *h, const struct form *f)
             json_object_set_new(in, fd->name, a);
             continue;
         }
-        if (fd->type == FT_CHECK || fd->flags & FF_BOOL) {
-            if (s || fd->type == FT_CHECK)
+        if (fd->type == FI_CHECK || fd->flags & FF_BOOL) {
+            if (s || fd->type == FI_CHECK)
                 json_object_set_new(in, fd->name, json_boolean(str_eq(s, "1")));
             continue;
         }
         if (!s || (fd->flags & FF_OMIT && !*s))
             continue;
         int64_t n;
-        if (fd->type == FT_DATETIME) {
+        if (fd->type == FI_DATETIME) {
             char utc[40];
             page_local_to_utc(s, utc);
             json_object_set_new(in, fd->name, json_string(utc));
-        } else if (fd->type == FT_NUMBER && parse_int64(s, &n) == 0) {
+        } else if (fd->type == FI_NUMBER && parse_int64(s, &n) == 0) {
             json_object_set_new(in, fd->name, json_integer(n));
         } else {
             json_object_set_new(in, fd->name, json_string(s));

@@ -5,25 +5,25 @@
 #include "ui/ui.h"
 
 /* ---- form.c: forms described as data, and the one engine that draws, reads and runs them ---- */
-enum ftype {
-    FT_TEXT,
-    FT_TEXTAREA,
-    FT_DATE,
-    FT_DATETIME /* local time on the page, UTC to core */,
-    FT_NUMBER,
-    FT_TEL,
-    FT_EMAIL,
-    FT_PASSWORD,
-    FT_SEARCH,
-    FT_SELECT,   /* choices: the field's vocabulary (labels from ui_label), or the view's opts rows */
-    FT_STAFF,    /* the staff this actor may give work to (or the view's opts rows) */
-    FT_CHECKS,   /* a set of boxes (vocabulary or opts rows); to core as an array */
-    FT_CHECK,    /* one box, value "1"; to core as a boolean */
-    FT_HIDDEN,   /* value from the view's hidden or vals; to core only with FF_IN */
-    FT_CUSTOM,   /* drawn and read by the field's own draw and parse */
-    FT_ROW,      /* layout: opens <div class="rowN">, N = rows */
-    FT_FIELDSET, /* layout: opens a fieldset, the label its legend */
-    FT_END,      /* layout: closes the last row (label NULL) or fieldset (label set) */
+enum finput {
+    FI_TEXT,
+    FI_TEXTAREA,
+    FI_DATE,
+    FI_DATETIME /* local time on the page, UTC to core */,
+    FI_NUMBER,
+    FI_TEL,
+    FI_EMAIL,
+    FI_PASSWORD,
+    FI_SEARCH,
+    FI_SELECT,   /* choices: the field's vocabulary (labels from ui_label), or the view's opts rows */
+    FI_STAFF,    /* the staff this actor may give work to (or the view's opts rows) */
+    FI_CHECKS,   /* a set of boxes (vocabulary or opts rows); to core as an array */
+    FI_CHECK,    /* one box, value "1"; to core as a boolean */
+    FI_HIDDEN,   /* value from the view's hidden or vals; to core only with FF_IN */
+    FI_CUSTOM,   /* drawn and read by the field's own draw and parse */
+    FI_ROW,      /* layout: opens <div class="rowN">, N = rows */
+    FI_FIELDSET, /* layout: opens a fieldset, the label its legend */
+    FI_END,      /* layout: closes the last row (label NULL) or fieldset (label set) */
 };
 enum {
     FF_REQ = 1,    /* required: marked, and the browser asks */
@@ -37,15 +37,15 @@ struct form_view;
 struct fstate;
 struct form_field {
     const char *name;
-    enum ftype type;
+    enum finput type;
     const char *label; /* N_() text */
     unsigned flags;
-    const char *const *choices; /* FT_SELECT, FT_CHECKS */
+    const char *const *choices; /* FI_SELECT, FI_CHECKS */
     const char *attrs;          /* raw extra attributes (literals only): " maxlength=\"100\"" */
     const char *hint;           /* N_() text under the label */
-    int rows;                   /* a textarea's rows; FT_ROW: its columns */
-    void (*draw)(struct form_view *v, const struct form_field *fd);         /* FT_CUSTOM */
-    void (*parse)(struct hreq *h, const struct form_field *fd, json_t *in); /* FT_CUSTOM */
+    int rows;                   /* a textarea's rows; FI_ROW: its columns */
+    void (*draw)(struct form_view *v, const struct form_field *fd);         /* FI_CUSTOM */
+    void (*parse)(struct hreq *h, const struct form_field *fd, json_t *in); /* FI_CUSTOM */
 };
 enum {
     FORM_MANY = 1,        /* one per record on a page: ids "<id>-<target>", fields "<pfx><target>-<name>" */
@@ -104,26 +104,26 @@ struct form_view {
     int typed; /* vals are what the user typed (the failed form, a draft) */
     char pbuf[40];
 };
-/* A field, and the layout markers: F("name", FT_TEXT, N_("Label"), FF_REQ, .attrs = "..."). */
+/* A field, and the layout markers: F("name", FI_TEXT, N_("Label"), FF_REQ, .attrs = "..."). */
 #define F(n, t, l, fl, ...)                                                                                  \
     {                                                                                                        \
         .name = (n), .type = (t), .label = (l), .flags = (fl), __VA_ARGS__                                   \
     }
 #define ROW(n)                                                                                               \
     {                                                                                                        \
-        .name = "", .type = FT_ROW, .rows = (n)                                                              \
+        .name = "", .type = FI_ROW, .rows = (n)                                                              \
     }
 #define ROW_END                                                                                              \
     {                                                                                                        \
-        .name = "", .type = FT_END                                                                           \
+        .name = "", .type = FI_END                                                                           \
     }
 #define FIELDSET(l)                                                                                          \
     {                                                                                                        \
-        .name = "", .type = FT_FIELDSET, .label = (l)                                                        \
+        .name = "", .type = FI_FIELDSET, .label = (l)                                                        \
     }
 #define FIELDSET_END                                                                                         \
     {                                                                                                        \
-        .name = "", .type = FT_END, .label = ""                                                              \
+        .name = "", .type = FI_END, .label = ""                                                              \
     }
 void form_show(struct hreq *h, struct buf *b, const struct form *f, struct form_view *v);
 void form_field_draw(struct form_view *v, const struct form_field *fd);

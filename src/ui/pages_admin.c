@@ -12,7 +12,7 @@ static int review_run(struct hreq *h, json_t *in)
     return breakglass_review(&h->ctx, h->id[0], jstr(in, "note"), &h->result);
 }
 static const struct form_field review_fields[] = {
-    F("note", FT_TEXTAREA, N_("Review note"), FF_REQ, .rows = 2), {0}};
+    F("note", FI_TEXTAREA, N_("Review note"), FF_REQ, .rows = 2), {0}};
 static const struct form form_review = {.id = "review-form",
                                         .pfx = "rv",
                                         .action = "/break-glass/{id}/review",
@@ -53,7 +53,7 @@ static void bg_row(struct hreq *h, struct buf *b, json_t *r, const struct fstate
     } else if (page_int(r, "staff_id") == h->actor.staff_id) {
         html_printf(b, "<span class=\"muted\">%s</span>",
                     _("Another supervisor must review your own access."));
-    } else if (h->actor.role != ROLE_SUPERVISOR) {
+    } else if (!access_may(&h->ctx, RES_BREAKGLASS, ACT_REVIEW, 0)) {
         html_printf(b, "<span class=\"muted\">%s</span>", _("Waiting for a supervisor."));
     } else {
         form_show(h, b, &form_review, &(struct form_view){.target = id, .fs = fs});
@@ -117,8 +117,8 @@ void pg_bg_review(struct hreq *h)
 
 static void orgs_page(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field org_fields[] = {
-    F("name", FT_TEXT, N_("Name"), FF_REQ, .attrs = " maxlength=\"120\""),
-    F("kind", FT_SELECT, N_("Kind"), FF_REQ, .choices = org_kinds),
+    F("name", FI_TEXT, N_("Name"), FF_REQ, .attrs = " maxlength=\"120\""),
+    F("kind", FI_SELECT, N_("Kind"), FF_REQ, .choices = org_kinds),
     {0},
 };
 static const struct form form_org = {.id = "org-form",
@@ -185,8 +185,8 @@ void pg_org_create(struct hreq *h)
 
 static void staff_page(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field role_fields[] = {
-    F("version", FT_HIDDEN, NULL, 0),
-    F("role", FT_SELECT, N_("Role"), FF_REQ),
+    F("version", FI_HIDDEN, NULL, 0),
+    F("role", FI_SELECT, N_("Role"), FF_REQ),
     {0},
 };
 static const struct form form_role = {.id = "role-form",
@@ -203,8 +203,8 @@ static const struct form form_role = {.id = "role-form",
                                       .page = staff_page,
                                       .flags = FORM_MANY};
 static const struct form_field disable_fields[] = {
-    F("version", FT_HIDDEN, NULL, 0),
-    F("disabled", FT_HIDDEN, NULL, FF_IN | FF_BOOL),
+    F("version", FI_HIDDEN, NULL, 0),
+    F("disabled", FI_HIDDEN, NULL, FF_IN | FF_BOOL),
     {0},
 };
 static const struct form form_disable = {.id = "disable-form",
@@ -290,15 +290,15 @@ static void staff_opts(json_t *opts, json_t *orgs)
 
 static const struct form_field staff_fields[] = {
     ROW(2),
-    F("display_name", FT_TEXT, N_("Name"), FF_REQ, .attrs = " maxlength=\"120\""),
-    F("username", FT_TEXT, N_("Username"), FF_REQ,
+    F("display_name", FI_TEXT, N_("Name"), FF_REQ, .attrs = " maxlength=\"120\""),
+    F("username", FI_TEXT, N_("Username"), FF_REQ,
       .attrs = " maxlength=\"40\" autocapitalize=\"none\" spellcheck=\"false\" autocomplete=\"off\""),
-    F("role", FT_SELECT, N_("Role"), FF_REQ),
-    F("discipline", FT_SELECT, N_("Discipline (required for clinicians)"), 0, .choices = disciplines),
-    F("org_id", FT_SELECT, N_("Organisation"), FF_REQ),
-    F("phone", FT_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\""),
+    F("role", FI_SELECT, N_("Role"), FF_REQ),
+    F("discipline", FI_SELECT, N_("Discipline (required for clinicians)"), 0, .choices = disciplines),
+    F("org_id", FI_SELECT, N_("Organisation"), FF_REQ),
+    F("phone", FI_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\""),
     ROW_END,
-    F("password", FT_PASSWORD, N_("First password (at least 10 characters; they can change it)"),
+    F("password", FI_PASSWORD, N_("First password (at least 10 characters; they can change it)"),
       FF_REQ | FF_SECRET, .attrs = " autocomplete=\"new-password\" minlength=\"10\""),
     {0},
 };

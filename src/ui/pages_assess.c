@@ -274,7 +274,7 @@ static void answers_parse(struct hreq *h, const struct form_field *fd, json_t *i
 }
 
 /* "Save without a total", for instruments that allow it. */
-static const struct form_field incomplete_field = F("incomplete", FT_CHECK,
+static const struct form_field incomplete_field = F("incomplete", FI_CHECK,
                                                     N_("Some questions stay unanswered: save without a total "
                                                        "(triggers on the answers given still raise flags)"),
                                                     0);
@@ -293,10 +293,10 @@ static void incomplete_parse(struct hreq *h, const struct form_field *fd, json_t
 
 static void assess_again(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field assess_fields[] = {
-    F("instrument", FT_HIDDEN, NULL, FF_IN),
-    F("answers", FT_CUSTOM, NULL, 0, .draw = answers_draw, .parse = answers_parse),
-    F("administered_at", FT_DATETIME, N_("When it was done"), FF_OMIT),
-    F("incomplete", FT_CUSTOM, NULL, 0, .draw = incomplete_draw, .parse = incomplete_parse),
+    F("instrument", FI_HIDDEN, NULL, FF_IN),
+    F("answers", FI_CUSTOM, NULL, 0, .draw = answers_draw, .parse = answers_parse),
+    F("administered_at", FI_DATETIME, N_("When it was done"), FF_OMIT),
+    F("incomplete", FI_CUSTOM, NULL, 0, .draw = incomplete_draw, .parse = incomplete_parse),
     {0},
 };
 static const struct form form_assess = {.id = "assess-form",

@@ -4,10 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROLES_OPEN_EPISODE                                                                                   \
-    (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) |                    \
-     ROLE_BIT(ROLE_CARE_DESK))
-
 static const char *const open_statuses[] = {"referred", "intake", "active", "on_hold", NULL};
 
 static void care_again(struct hreq *h, int status, const struct fstate *fs)
@@ -17,12 +13,12 @@ static void care_again(struct hreq *h, int status, const struct fstate *fs)
 
 static const struct form_field episode_fields[] = {
     ROW(2),
-    F("programme", FT_SELECT, N_("Programme"), FF_REQ, .choices = programmes),
-    F("target_group", FT_SELECT, N_("Target group"), FF_REQ, .choices = target_groups),
-    F("status", FT_SELECT, N_("Status"), FF_REQ, .choices = open_statuses),
-    F("start_date", FT_DATE, N_("Start date"), 0),
+    F("programme", FI_SELECT, N_("Programme"), FF_REQ, .choices = programmes),
+    F("target_group", FI_SELECT, N_("Target group"), FF_REQ, .choices = target_groups),
+    F("status", FI_SELECT, N_("Status"), FF_REQ, .choices = open_statuses),
+    F("start_date", FI_DATE, N_("Start date"), 0),
     ROW_END,
-    F("primary_cm", FT_STAFF, N_("Primary case manager"), 0),
+    F("primary_cm", FI_STAFF, N_("Primary case manager"), 0),
     {0},
 };
 const struct form form_episode = {.id = "episode-form",
@@ -42,11 +38,11 @@ const struct form form_episode = {.id = "episode-form",
                                   .flags = FORM_CLIENT_PATH};
 
 static const struct form_field team_fields[] = {
-    F("client_id", FT_HIDDEN, NULL, 0),
+    F("client_id", FI_HIDDEN, NULL, 0),
     ROW(3),
-    F("staff_id", FT_STAFF, N_("Staff member"), FF_REQ),
-    F("team_role", FT_SELECT, N_("Role in the team"), FF_REQ, .choices = team_roles),
-    F("from_date", FT_DATE, N_("From"), 0),
+    F("staff_id", FI_STAFF, N_("Staff member"), FF_REQ),
+    F("team_role", FI_SELECT, N_("Role in the team"), FF_REQ, .choices = team_roles),
+    F("from_date", FI_DATE, N_("From"), 0),
     ROW_END,
     {0},
 };
@@ -64,14 +60,14 @@ static const struct form form_team = {.id = "team-form",
                                       .flags = FORM_MANY | FORM_CLIENT};
 
 static const struct form_field status_fields[] = {
-    F("client_id", FT_HIDDEN, NULL, 0),
-    F("version", FT_HIDDEN, NULL, 0),
+    F("client_id", FI_HIDDEN, NULL, 0),
+    F("version", FI_HIDDEN, NULL, 0),
     ROW(2),
-    F("status", FT_SELECT, N_("Status"), FF_REQ, .choices = episode_statuses),
-    F("target_group", FT_SELECT, N_("Target group"), FF_REQ, .choices = target_groups),
+    F("status", FI_SELECT, N_("Status"), FF_REQ, .choices = episode_statuses),
+    F("target_group", FI_SELECT, N_("Target group"), FF_REQ, .choices = target_groups),
     ROW_END,
-    F("discharge_reason", FT_TEXTAREA, N_("Discharge reason (when discharging)"), 0, .rows = 2),
-    F("end_date", FT_DATE, N_("End date (when discharging; today if empty)"), 0),
+    F("discharge_reason", FI_TEXTAREA, N_("Discharge reason (when discharging)"), 0, .rows = 2),
+    F("end_date", FI_DATE, N_("End date (when discharging; today if empty)"), 0),
     {0},
 };
 static const struct form form_status = {
@@ -94,7 +90,7 @@ static int team_end_run(struct hreq *h, json_t *in)
     (void)in;
     return team_end(&h->ctx, h->id[0], &h->result);
 }
-static const struct form_field team_end_fields[] = {F("client_id", FT_HIDDEN, NULL, 0), {0}};
+static const struct form_field team_end_fields[] = {F("client_id", FI_HIDDEN, NULL, 0), {0}};
 static const struct form form_team_end = {.id = "team-end",
                                           .pfx = "te",
                                           .action = "/team-members/{id}/end",
@@ -112,12 +108,12 @@ static const struct form form_team_end = {.id = "team-end",
                                           .flags = FORM_MANY | FORM_CLIENT};
 
 static const struct form_field task_fields[] = {
-    F("title", FT_TEXT, N_("What needs doing"), FF_REQ, .attrs = " maxlength=\"200\""),
+    F("title", FI_TEXT, N_("What needs doing"), FF_REQ, .attrs = " maxlength=\"200\""),
     ROW(2),
-    F("due", FT_DATE, N_("Due"), 0),
-    F("priority", FT_SELECT, N_("Priority"), FF_REQ, .choices = task_priorities),
+    F("due", FI_DATE, N_("Due"), 0),
+    F("priority", FI_SELECT, N_("Priority"), FF_REQ, .choices = task_priorities),
     ROW_END,
-    F("assignee", FT_STAFF, N_("For"), FF_REQ),
+    F("assignee", FI_STAFF, N_("For"), FF_REQ),
     {0},
 };
 static const struct form form_task = {.id = "task-form",
@@ -135,7 +131,7 @@ static const struct form form_task = {.id = "task-form",
 
 void care_episode_form(struct hreq *h, struct buf *b, int64_t cid, const struct fstate *fs, int open)
 {
-    if (!(ROLE_BIT(h->actor.role) & ROLES_OPEN_EPISODE))
+    if (!access_may(&h->ctx, RES_EPISODE, ACT_CREATE, cid))
         return;
     char today[16];
     iso_today(today);
@@ -161,7 +157,7 @@ static void team_table(struct hreq *h, struct buf *b, json_t *ep, int64_t cid)
         html_printf(b, "<p class=\"muted\">%s</p>", _("No one is on this care team."));
         return;
     }
-    int open = !str_eq(jstr(ep, "status"), "discharged");
+    int open = !str_eq(jstr(ep, "status"), "discharged") && access_may(&h->ctx, RES_TEAM, ACT_UPDATE, cid);
     html_printf(
         b,
         "<table class=\"list team\" id=\"team-%D\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">"
@@ -205,9 +201,13 @@ static void episode_forms(struct hreq *h, struct buf *b, json_t *ep, int64_t cid
     int64_t eid = page_int(ep, "id");
     json_t *hid =
         json_pack("{s:I,s:I}", "client_id", (json_int_t)cid, "version", (json_int_t)page_int(ep, "version"));
-    if (!str_eq(jstr(ep, "status"), "discharged"))
+    if (!str_eq(jstr(ep, "status"), "discharged") && access_may(&h->ctx, RES_TEAM, ACT_CREATE, cid))
         form_show(h, b, &form_team,
                   &(struct form_view){.target = eid, .hidden = hid, .opts = opts, .fs = fs});
+    if (!access_may(&h->ctx, RES_EPISODE, ACT_UPDATE, cid)) {
+        json_decref(hid);
+        return;
+    }
     json_t *vals = json_pack("{s:s,s:s,s:s}", "status", jstr(ep, "status"), "target_group",
                              jstr(ep, "target_group"), "discharge_reason", jstr(ep, "discharge_reason"));
     form_show(h, b, &form_status, &(struct form_view){.target = eid, .vals = vals, .hidden = hid, .fs = fs});
@@ -267,8 +267,12 @@ static void contacts_section(struct hreq *h, struct buf *b, int64_t cid)
     html_printf(
         b,
         "<section class=\"card\" id=\"contacts\" aria-labelledby=\"ct-h\"><div class=\"section-head\"><h2 "
-        "id=\"ct-h\">%s</h2><a class=\"button small\" href=\"/clients/%D/contacts/new\">%s</a></div>",
-        _("Contacts"), cid, _("Record a contact"));
+        "id=\"ct-h\">%s</h2>",
+        _("Contacts"));
+    if (access_may(&h->ctx, RES_CONTACT, ACT_CREATE, cid))
+        html_printf(b, "<a class=\"button small\" href=\"/clients/%D/contacts/new\">%s</a>", cid,
+                    _("Record a contact"));
+    buf_adds(b, "</div>");
     if (contact_list(&h->ctx, cid, &rows) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
@@ -360,7 +364,8 @@ void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fsta
                     *jstr(t, "due") ? jstr(t, "due") : _("no due date"), jstr(t, "assignee_name"),
                     jstr(t, "priority"), ui_label(jstr(t, "priority"), pl, sizeof pl));
         int may = page_int(t, "assignee") == h->actor.staff_id ||
-                  page_int(t, "created_by") == h->actor.staff_id || h->actor.role == ROLE_SUPERVISOR;
+                  page_int(t, "created_by") == h->actor.staff_id ||
+                  access_may(&h->ctx, RES_TASK, ACT_ADMINISTER, 0);
         if (!may) {
             buf_adds(b, "</li>");
             continue;
@@ -375,6 +380,10 @@ void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fsta
     else
         html_printf(b, "<p class=\"muted\">%s</p>", _("No open task."));
     json_decref(rows);
+    if (!access_may(&h->ctx, RES_TASK, ACT_CREATE, cid)) {
+        buf_adds(b, "</section>");
+        return;
+    }
     json_t *def = json_pack("{s:s,s:I}", "priority", "normal", "assignee", (json_int_t)h->actor.staff_id);
     form_show(h, b, &form_task, &(struct form_view){.target = cid, .vals = def, .fs = fs});
     json_decref(def);

@@ -9,17 +9,13 @@ static const char *const cfields[] = {"given_name", "family_name",     "preferre
                                       "sex",        "gender_identity", "language",           "phone",
                                       "email",      "address",         "emergency_contacts", NULL};
 
-#define ROLES_REGISTER                                                                                       \
-    (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) |                    \
-     ROLE_BIT(ROLE_CARE_DESK) | ROLE_BIT(ROLE_HOUSING))
-
 /* ---- search ---- */
 
 static const struct form_field search_fields[] = {
     ROW(3),
-    F("q", FT_SEARCH, N_("Name"), 0, .attrs = " autocomplete=\"off\" autofocus spellcheck=\"false\""),
-    F("birth_date", FT_DATE, N_("Date of birth"), 0),
-    F("identifier", FT_TEXT, N_("Identifier"), 0, .attrs = " autocomplete=\"off\""),
+    F("q", FI_SEARCH, N_("Name"), 0, .attrs = " autocomplete=\"off\" autofocus spellcheck=\"false\""),
+    F("birth_date", FI_DATE, N_("Date of birth"), 0),
+    F("identifier", FI_TEXT, N_("Identifier"), 0, .attrs = " autocomplete=\"off\""),
     ROW_END,
     {0},
 };
@@ -66,7 +62,7 @@ void pg_clients(struct hreq *h)
     buf_init(&b);
     ui_begin(h, &b, _("Find a client"));
     html_printf(&b, "<div class=\"page-head\"><h1>%s</h1>", _("Find a client"));
-    if (ROLE_BIT(h->actor.role) & ROLES_REGISTER)
+    if (access_may(&h->ctx, RES_CLIENT, ACT_CREATE, 0))
         html_printf(&b, "<p class=\"actions\"><a class=\"button\" href=\"/clients/new\">%s</a></p>",
                     _("Register a new client"));
     buf_adds(&b, "</div>");
@@ -115,7 +111,7 @@ void pg_clients(struct hreq *h)
                 search_next(&b, h, json_integer_value(next), _("Next page"), "next-page");
             buf_adds(&b, "</p>");
         }
-        if (ROLE_BIT(h->actor.role) & ROLES_REGISTER)
+        if (access_may(&h->ctx, RES_CLIENT, ACT_CREATE, 0))
             html_printf(&b, "<p class=\"muted\">%s <a href=\"/clients/new?birth_date=%u\">%s</a></p>",
                         _("Not the person you are looking for?"), bd ? bd : "", _("Register a new client"));
         buf_adds(&b, "</section>");
@@ -172,26 +168,26 @@ static void ids_parse(struct hreq *h, const struct form_field *fd, json_t *in)
 
 #define IDENTITY_FIELDS                                                                                      \
     FIELDSET(N_("Name")), ROW(3),                                                                            \
-        F("given_name", FT_TEXT, N_("Given name"), FF_REQ,                                                   \
+        F("given_name", FI_TEXT, N_("Given name"), FF_REQ,                                                   \
           .attrs = " autocomplete=\"off\" maxlength=\"100\""),                                               \
-        F("family_name", FT_TEXT, N_("Family name"), FF_REQ,                                                 \
+        F("family_name", FI_TEXT, N_("Family name"), FF_REQ,                                                 \
           .attrs = " autocomplete=\"off\" maxlength=\"100\""),                                               \
-        F("preferred_name", FT_TEXT, N_("Preferred name"), 0, .attrs = " maxlength=\"100\""), ROW_END,       \
+        F("preferred_name", FI_TEXT, N_("Preferred name"), 0, .attrs = " maxlength=\"100\""), ROW_END,       \
         FIELDSET_END, FIELDSET(N_("Birth and identity")), ROW(3),                                            \
-        F("birth_date", FT_DATE, N_("Date of birth"), FF_REQ),                                               \
-        F("sex", FT_SELECT, N_("Sex"), 0, .choices = sexes),                                                 \
-        F("gender_identity", FT_TEXT, N_("Gender identity"), 0, .attrs = " maxlength=\"60\""),               \
-        F("language", FT_TEXT, N_("Language"), 0, .attrs = " maxlength=\"40\""), ROW_END, FIELDSET_END,      \
-        FIELDSET(N_("Contact")), ROW(2), F("phone", FT_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\""),   \
-        F("email", FT_EMAIL, N_("E-mail"), 0, .attrs = " maxlength=\"200\""), ROW_END,                       \
-        F("address", FT_TEXTAREA, N_("Address"), 0, .rows = 2),                                              \
-        F("emergency_contacts", FT_TEXTAREA, N_("Who to call in an emergency"), 0, .rows = 3), FIELDSET_END
+        F("birth_date", FI_DATE, N_("Date of birth"), FF_REQ),                                               \
+        F("sex", FI_SELECT, N_("Sex"), 0, .choices = sexes),                                                 \
+        F("gender_identity", FI_TEXT, N_("Gender identity"), 0, .attrs = " maxlength=\"60\""),               \
+        F("language", FI_TEXT, N_("Language"), 0, .attrs = " maxlength=\"40\""), ROW_END, FIELDSET_END,      \
+        FIELDSET(N_("Contact")), ROW(2), F("phone", FI_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\""),   \
+        F("email", FI_EMAIL, N_("E-mail"), 0, .attrs = " maxlength=\"200\""), ROW_END,                       \
+        F("address", FI_TEXTAREA, N_("Address"), 0, .rows = 2),                                              \
+        F("emergency_contacts", FI_TEXTAREA, N_("Who to call in an emergency"), 0, .rows = 3), FIELDSET_END
 
 static void new_page(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field new_fields[] = {
     IDENTITY_FIELDS,
-    F("identifiers", FT_CUSTOM, N_("Identifiers"), 0, .draw = ids_draw, .parse = ids_parse),
-    F("confirm_new", FT_CHECK, NULL, FF_NODRAW | FF_BOOL),
+    F("identifiers", FI_CUSTOM, N_("Identifiers"), 0, .draw = ids_draw, .parse = ids_parse),
+    F("confirm_new", FI_CHECK, NULL, FF_NODRAW | FF_BOOL),
     {0},
 };
 static const struct form form_new = {.id = "client-form",
@@ -208,7 +204,7 @@ static const struct form form_new = {.id = "client-form",
                                      .page = new_page};
 
 static void edit_page(struct hreq *h, int status, const struct fstate *fs);
-static const struct form_field edit_fields[] = {F("version", FT_HIDDEN, NULL, 0), IDENTITY_FIELDS, {0}};
+static const struct form_field edit_fields[] = {F("version", FI_HIDDEN, NULL, 0), IDENTITY_FIELDS, {0}};
 static const struct form form_edit = {.id = "client-form",
                                       .pfx = "f",
                                       .action = "/clients/{id}/edit",
@@ -226,7 +222,7 @@ static const struct form form_edit = {.id = "client-form",
 
 static void new_page(struct hreq *h, int status, const struct fstate *fs)
 {
-    if (!(ROLE_BIT(h->actor.role) & ROLES_REGISTER)) {
+    if (!access_may(&h->ctx, RES_CLIENT, ACT_CREATE, 0)) {
         reply_problem(h, 403, _("Forbidden"), _("Your role may not register clients."), NULL);
         return;
     }
@@ -310,13 +306,19 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
         html_printf(&b, " · %s", ui_label(jstr(c, "sex"), l2, sizeof l2));
     if (*jstr(c, "language"))
         html_printf(&b, " · %s", jstr(c, "language"));
-    html_printf(
-        &b,
-        "</p></div><p class=\"actions\"><a class=\"button primary\" href=\"/clients/%D/contacts/new\" "
-        "id=\"record-contact\">%s</a> <a class=\"button\" href=\"/clients/%D/edit\">%s</a> "
-        "<a class=\"button\" href=\"/clients/%D/access-log\" id=\"access-log-link\">%s</a> "
-        "<a class=\"button danger\" href=\"/clients/%D/crisis\" id=\"crisis-link\">%s</a></p></div>",
-        id, _("Record a contact"), id, _("Edit details"), id, _("Access log"), id, _("Crisis view"));
+    buf_adds(&b, "</p></div><p class=\"actions\">"); /* only what the table allows */
+    if (access_may(&h->ctx, RES_CONTACT, ACT_CREATE, id))
+        html_printf(
+            &b, "<a class=\"button primary\" href=\"/clients/%D/contacts/new\" id=\"record-contact\">%s</a> ",
+            id, _("Record a contact"));
+    if (access_may(&h->ctx, RES_CLIENT, ACT_UPDATE, id))
+        html_printf(&b, "<a class=\"button\" href=\"/clients/%D/edit\">%s</a> ", id, _("Edit details"));
+    if (access_may(&h->ctx, RES_ACCESS_LOG, ACT_READ, id))
+        html_printf(&b, "<a class=\"button\" href=\"/clients/%D/access-log\" id=\"access-log-link\">%s</a> ",
+                    id, _("Access log"));
+    html_printf(&b,
+                "<a class=\"button danger\" href=\"/clients/%D/crisis\" id=\"crisis-link\">%s</a></p></div>",
+                id, _("Crisis view"));
     form_failure(&b, fs);
     assess_result(h, &b, c);
     buf_adds(&b, "<div class=\"columns\"><div class=\"side-col\">");

@@ -247,10 +247,8 @@ void page_risk_banner(struct hreq *h, struct buf *b, json_t *client)
 {
     if (!str_eq(jstr(json_object_get(client, "access"), "level"), "full"))
         return;
-    int64_t cid = page_int(client, "id");
-    json_t *flags = flag_active(h->ctx.db, cid);
-    page_risk_flags(b, cid, flags, 0);
-    json_decref(flags);
+    (void)h;
+    page_risk_flags(b, page_int(client, "id"), json_object_get(client, "flags"), 0); /* client_get's, gated */
 }
 
 void page_client_head(struct hreq *h, struct buf *b, json_t *client, const char *here)
@@ -265,7 +263,7 @@ void page_client_head(struct hreq *h, struct buf *b, json_t *client, const char 
 
 int page_may_break_glass(struct hreq *h)
 {
-    return !(ROLE_BIT(h->actor.role) & (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ANALYST) | ROLE_BIT(ROLE_PEER)));
+    return access_may(&h->ctx, RES_BREAKGLASS, ACT_CREATE, 0);
 }
 
 static int bg_run(struct hreq *h, json_t *in)
@@ -299,9 +297,9 @@ static void bg_again(struct hreq *h, int status, const struct fstate *fs)
 }
 
 static const struct form_field bg_fields[] = {
-    F("next", FT_HIDDEN, NULL, 0),
-    F("reason", FT_TEXTAREA, N_("Why do you need access now?"), FF_REQ, .rows = 3),
-    F("hours", FT_NUMBER, N_("For how many hours (1 to 12)"), FF_REQ,
+    F("next", FI_HIDDEN, NULL, 0),
+    F("reason", FI_TEXTAREA, N_("Why do you need access now?"), FF_REQ, .rows = 3),
+    F("hours", FI_NUMBER, N_("For how many hours (1 to 12)"), FF_REQ,
       .attrs = " min=\"1\" max=\"12\" step=\"1\" inputmode=\"numeric\""),
     {0},
 };
@@ -398,8 +396,12 @@ void page_client_error(struct hreq *h, int rc)
         "<section class=\"error\" id=\"denied\"><h1>%s</h1><p class=\"status\">403</p><p>%s</p><p>%s</p>"
         "<p><a href=\"/clients\">%s</a> · <a href=\"/\">%s</a></p></section>",
         _("No access to this client"), h->ctx.msg[0] ? h->ctx.msg : _("You may not see this client."),
-        _("Access to a client's record comes from being on their care team. Ask the client's case manager "
-          "or a supervisor to add you."),
+        h->ctx.denied == DENIED_ROLE /* on the team already: the role, not the relationship, says no */
+            ? _("Your role in this client's care does not include this. Ask the client's case manager or a "
+                "supervisor if it needs doing.")
+            : _("Access to a client's record comes from being on their care team. Ask the client's case "
+                "manager "
+                "or a supervisor to add you."),
         _("Find a client"), _("Back to my work"));
     page_send(h, 403, &b);
 }

@@ -5,13 +5,13 @@
 #include <string.h>
 
 #define CONTACT_FIELDS                                                                                       \
-    ROW(3), F("kind", FT_SELECT, N_("Kind of contact"), FF_REQ, .choices = contact_kinds),                   \
-        F("at", FT_DATETIME, N_("When"), FF_REQ),                                                            \
-        F("duration_min", FT_NUMBER, N_("Duration (minutes)"), 0,                                            \
+    ROW(3), F("kind", FI_SELECT, N_("Kind of contact"), FF_REQ, .choices = contact_kinds),                   \
+        F("at", FI_DATETIME, N_("When"), FF_REQ),                                                            \
+        F("duration_min", FI_NUMBER, N_("Duration (minutes)"), 0,                                            \
           .attrs = " min=\"0\" max=\"1440\" step=\"5\" inputmode=\"numeric\""),                              \
-        ROW_END, F("domains", FT_CHECKS, N_("Service domains"), FF_REQ, .choices = service_domains),         \
-        F("body", FT_TEXTAREA, N_("What happened"), FF_REQ, .rows = 8),                                      \
-        F("restricted", FT_CHECK, N_("Restricted note (psychotherapy, substance use)"), 0,                   \
+        ROW_END, F("domains", FI_CHECKS, N_("Service domains"), FF_REQ, .choices = service_domains),         \
+        F("body", FI_TEXTAREA, N_("What happened"), FF_REQ, .rows = 8),                                      \
+        F("restricted", FI_CHECK, N_("Restricted note (psychotherapy, substance use)"), 0,                   \
           .hint =                                                                                            \
               N_("Only case managers, clinicians and supervisors on the care team can read a restricted "    \
                  "note; others see that it exists."))
@@ -173,7 +173,7 @@ void pg_contact(struct hreq *h)
 
 static void correct_page(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field correct_fields[] = {
-    F("correction_reason", FT_TEXTAREA, N_("Why is this being corrected?"), FF_REQ, .rows = 2),
+    F("correction_reason", FI_TEXTAREA, N_("Why is this being corrected?"), FF_REQ, .rows = 2),
     CONTACT_FIELDS,
     {0}};
 static const struct form form_correct = {.id = "correct-form",

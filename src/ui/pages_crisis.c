@@ -6,8 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROLES_ROTA (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN))
-
 /* ---- the crisis view ---- */
 
 /* Everyone who may have responded, as choices: me, the care team, whoever is on call (once each). */
@@ -50,15 +48,15 @@ static json_t *responders(struct hreq *h, json_t *v)
 static void crisis_again(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field crisis_fields[] = {
     ROW(2),
-    F("occurred_at", FT_DATETIME, N_("When"), FF_REQ),
-    F("kind", FT_SELECT, N_("What happened"), FF_REQ, .choices = crisis_kinds),
-    F("severity", FT_SELECT, N_("Severity"), FF_REQ, .choices = crisis_severities),
-    F("response_mode", FT_SELECT, N_("How we responded"), FF_REQ, .choices = crisis_modes),
+    F("occurred_at", FI_DATETIME, N_("When"), FF_REQ),
+    F("kind", FI_SELECT, N_("What happened"), FF_REQ, .choices = crisis_kinds),
+    F("severity", FI_SELECT, N_("Severity"), FF_REQ, .choices = crisis_severities),
+    F("response_mode", FI_SELECT, N_("How we responded"), FF_REQ, .choices = crisis_modes),
     ROW_END,
-    F("responders", FT_CHECKS, N_("Who responded"), 0),
-    F("actions", FT_TEXTAREA, N_("What was done"), FF_REQ, .rows = 4),
-    F("outcome", FT_SELECT, N_("Outcome"), FF_REQ, .choices = crisis_outcomes),
-    F("notes", FT_TEXTAREA, N_("Notes (optional)"), FF_OMIT, .rows = 2),
+    F("responders", FI_CHECKS, N_("Who responded"), 0),
+    F("actions", FI_TEXTAREA, N_("What was done"), FF_REQ, .rows = 4),
+    F("outcome", FI_SELECT, N_("Outcome"), FF_REQ, .choices = crisis_outcomes),
+    F("notes", FI_TEXTAREA, N_("Notes (optional)"), FF_OMIT, .rows = 2),
     {0},
 };
 static const struct form form_crisis = {
@@ -307,7 +305,7 @@ static void shift_when(struct buf *b, json_t *s)
 
 static void oncall_page(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field range_fields[] = {
-    ROW(3), F("from", FT_DATE, N_("From"), 0), F("to", FT_DATE, N_("To"), 0), {0}};
+    ROW(3), F("from", FI_DATE, N_("From"), 0), F("to", FI_DATE, N_("To"), 0), {0}};
 static const struct form form_range = {.id = "rota-range",
                                        .pfx = "r",
                                        .method = "get",
@@ -317,10 +315,10 @@ static const struct form form_range = {.id = "rota-range",
                                        .fields = range_fields};
 static const struct form_field shift_fields[] = {
     ROW(2),
-    F("staff_id", FT_STAFF, N_("Who"), FF_REQ),
-    F("phone", FT_TEL, N_("On-call phone (if not their own)"), FF_OMIT, .attrs = " maxlength=\"40\""),
-    F("starts_at", FT_DATETIME, N_("Starts"), FF_REQ),
-    F("ends_at", FT_DATETIME, N_("Ends"), FF_REQ),
+    F("staff_id", FI_STAFF, N_("Who"), FF_REQ),
+    F("phone", FI_TEL, N_("On-call phone (if not their own)"), FF_OMIT, .attrs = " maxlength=\"40\""),
+    F("starts_at", FI_DATETIME, N_("Starts"), FF_REQ),
+    F("ends_at", FI_DATETIME, N_("Ends"), FF_REQ),
     ROW_END,
     {0},
 };
@@ -382,7 +380,7 @@ static void oncall_page(struct hreq *h, int status, const struct fstate *fs)
         reply_core_error(h, rc);
         return;
     }
-    int keeper = (ROLE_BIT(h->actor.role) & ROLES_ROTA) != 0;
+    int keeper = access_may(&h->ctx, RES_ONCALL, ACT_CREATE, 0);
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("On call"));

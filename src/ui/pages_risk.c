@@ -8,10 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROLES_REVIEW (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN))
-#define ROLES_PLAN ROLES_REVIEW
-#define ROLES_ROTA (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN))
-
 /* ---- small shared parts ---- */
 
 static void risk_again(struct hreq *h, int status, const struct fstate *fs)
@@ -58,11 +54,11 @@ static void review_adjust(json_t *in)
 
 static const struct form_field flag_fields[] = {
     ROW(3),
-    F("kind", FT_SELECT, N_("Kind of risk"), FF_REQ),
-    F("level", FT_SELECT, N_("Level"), FF_REQ, .choices = flag_levels),
-    F("review_date", FT_DATE, N_("Review by (default: 7, 14 or 30 days)"), FF_OMIT),
+    F("kind", FI_SELECT, N_("Kind of risk"), FF_REQ),
+    F("level", FI_SELECT, N_("Level"), FF_REQ, .choices = flag_levels),
+    F("review_date", FI_DATE, N_("Review by (default: 7, 14 or 30 days)"), FF_OMIT),
     ROW_END,
-    F("reason", FT_TEXTAREA, N_("Why (what you saw or heard)"), FF_REQ, .rows = 2),
+    F("reason", FI_TEXTAREA, N_("Why (what you saw or heard)"), FF_REQ, .rows = 2),
     {0},
 };
 static const struct form form_flag = {
@@ -83,14 +79,14 @@ static const struct form form_flag = {
     .flags = FORM_CLIENT_PATH};
 
 static const struct form_field review_fields[] = {
-    F("client_id", FT_HIDDEN, NULL, 0),
-    F("version", FT_HIDDEN, NULL, 0),
+    F("client_id", FI_HIDDEN, NULL, 0),
+    F("version", FI_HIDDEN, NULL, 0),
     ROW(3),
-    F("outcome", FT_SELECT, N_("Outcome"), FF_REQ, .choices = flag_review_outcomes),
-    F("level", FT_SELECT, N_("Level (when it changes)"), 0, .choices = flag_levels),
-    F("next_review", FT_DATE, N_("Next review (unless resolved)"), FF_OMIT),
+    F("outcome", FI_SELECT, N_("Outcome"), FF_REQ, .choices = flag_review_outcomes),
+    F("level", FI_SELECT, N_("Level (when it changes)"), 0, .choices = flag_levels),
+    F("next_review", FI_DATE, N_("Next review (unless resolved)"), FF_OMIT),
     ROW_END,
-    F("note", FT_TEXTAREA, N_("What did the review find?"), FF_REQ, .rows = 2),
+    F("note", FI_TEXTAREA, N_("What did the review find?"), FF_REQ, .rows = 2),
     {0},
 };
 static const struct form form_flag_review = {.id = "flag-review",
@@ -167,7 +163,8 @@ static void flag_item(struct hreq *h, struct buf *b, json_t *f, int64_t cid, int
         }
         buf_adds(b, "</ol></details>");
     }
-    int reviewer = (ROLE_BIT(h->actor.role) & ROLES_REVIEW) || page_int(f, "raised_by") == h->actor.staff_id;
+    int reviewer =
+        access_may(&h->ctx, RES_FLAG, ACT_REVIEW, cid) || page_int(f, "raised_by") == h->actor.staff_id;
     if (active && write && reviewer)
         flag_review_form(h, b, f, cid, fs);
     buf_adds(b, "</li>");
@@ -232,7 +229,7 @@ static void plan_summary(struct hreq *h, struct buf *b, int64_t cid, int write)
         return;
     }
     json_t *cur = json_array_get(hist, 0);
-    int edit = write && (ROLE_BIT(h->actor.role) & ROLES_PLAN);
+    int edit = write && access_may(&h->ctx, RES_SAFETY_PLAN, ACT_UPDATE, cid);
     if (!cur) {
         html_printf(b, "<p class=\"muted\">%s</p>", _("No safety plan yet."));
     } else {
@@ -318,12 +315,12 @@ static void crisis_section(struct hreq *h, struct buf *b, int64_t cid)
 }
 
 static const struct form_field admit_fields[] = {
-    F("hospital", FT_TEXT, N_("Hospital"), FF_REQ, .attrs = " maxlength=\"200\""),
+    F("hospital", FI_TEXT, N_("Hospital"), FF_REQ, .attrs = " maxlength=\"200\""),
     ROW(2),
-    F("admission_type", FT_SELECT, N_("Admission"), FF_REQ, .choices = admission_types),
-    F("admitted_at", FT_DATETIME, N_("Admitted on"), FF_REQ),
+    F("admission_type", FI_SELECT, N_("Admission"), FF_REQ, .choices = admission_types),
+    F("admitted_at", FI_DATETIME, N_("Admitted on"), FF_REQ),
     ROW_END,
-    F("reason", FT_TEXTAREA, N_("Reason"), 0, .rows = 2),
+    F("reason", FI_TEXTAREA, N_("Reason"), 0, .rows = 2),
     {0},
 };
 static const struct form form_admit = {.id = "admit-form",
@@ -341,9 +338,9 @@ static const struct form form_admit = {.id = "admit-form",
                                        .flags = FORM_CLIENT_PATH};
 
 static const struct form_field discharge_fields[] = {
-    F("client_id", FT_HIDDEN, NULL, 0),
-    F("version", FT_HIDDEN, NULL, 0),
-    F("discharged_at", FT_DATETIME, N_("Discharged on"), FF_REQ),
+    F("client_id", FI_HIDDEN, NULL, 0),
+    F("version", FI_HIDDEN, NULL, 0),
+    F("discharged_at", FI_DATETIME, N_("Discharged on"), FF_REQ),
     {0},
 };
 static const struct form form_discharge = {
@@ -462,9 +459,9 @@ static void pg_discharge(struct hreq *h)
 
 /* The plan's form: its seven sections (the order and the headings of the plan as shown), then the
  * client's agreement. */
-#define PLAN_SECTION(n, l, h, r) F(n, FT_TEXTAREA, l, 0, .hint = h, .rows = r)
+#define PLAN_SECTION(n, l, h, r) F(n, FI_TEXTAREA, l, 0, .hint = h, .rows = r)
 static const struct form_field plan_fields[] = {
-    F("version", FT_HIDDEN, NULL, 0),
+    F("version", FI_HIDDEN, NULL, 0),
     PLAN_SECTION("warning_signs", N_("1. Early warning signs"),
                  N_("Thoughts, images, moods, situations or behaviours that show a crisis may be building."),
                  4),
@@ -484,7 +481,7 @@ static const struct form_field plan_fields[] = {
         4),
     PLAN_SECTION("reasons_for_living", N_("7. What I live for"),
                  N_("The reason for living that matters most to me, in my words."), 2),
-    F("client_agreed", FT_CHECK, N_("The client agreed to this plan"), 0,
+    F("client_agreed", FI_CHECK, N_("The client agreed to this plan"), 0,
       .hint = N_("Tick it when the client has read this version and agrees with it; the time is recorded.")),
     {0},
 };
@@ -539,7 +536,7 @@ void rk_plan_body(struct buf *b, json_t *plan, int h_level)
 {
     buf_adds(b, "<div class=\"plan\">");
     for (const struct form_field *fd = plan_fields; fd->name; fd++) {
-        if (fd->type != FT_TEXTAREA)
+        if (fd->type != FI_TEXTAREA)
             continue;
         json_t *list = json_object_get(plan, fd->name);
         html_printf(b, "<section class=\"plan-section\" id=\"plan-%s\"><h%d>%s</h%d>", fd->name, h_level,
@@ -603,7 +600,7 @@ static void pg_plan(struct hreq *h)
     char today[16];
     iso_today(today);
     html_printf(&b, " · %s %s · %s %s</p>", _("born"), jstr(c, "birth_date"), _("printed"), today);
-    int edit = may_write(c) && (ROLE_BIT(h->actor.role) & ROLES_PLAN);
+    int edit = access_may(&h->ctx, RES_SAFETY_PLAN, ACT_UPDATE, page_int(c, "id"));
     int64_t ver = page_int(plan, "version");
     int current = json_is_true(json_object_get(plan, "current"));
     html_printf(&b, "<section class=\"card plan-card\" id=\"plan\" aria-label=\"%s\">", _("Safety plan"));
@@ -697,7 +694,7 @@ static void plan_page(struct hreq *h, int status, const struct fstate *fs)
     int64_t version = page_int(plan, "version");
     json_t *vals = json_pack("{s:I}", "version", (json_int_t)version);
     for (const struct form_field *fd = plan_fields; fd->name; fd++)
-        if (fd->type == FT_TEXTAREA)
+        if (fd->type == FI_TEXTAREA)
             json_object_set_new(vals, fd->name, section_text(plan, fd->name));
     form_client_page(
         h, status, c, version ? _("Edit the safety plan") : _("Write a safety plan"),

@@ -5,10 +5,10 @@
 #include <string.h>
 
 static const struct form_field login_fields[] = {
-    F("next", FT_HIDDEN, NULL, 0),
-    F("username", FT_TEXT, N_("Username"), FF_REQ,
+    F("next", FI_HIDDEN, NULL, 0),
+    F("username", FI_TEXT, N_("Username"), FF_REQ,
       .attrs = " autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" autofocus"),
-    F("password", FT_PASSWORD, N_("Password"), FF_REQ | FF_SECRET,
+    F("password", FI_PASSWORD, N_("Password"), FF_REQ | FF_SECRET,
       .attrs = " autocomplete=\"current-password\""),
     {0},
 };
@@ -85,11 +85,11 @@ void pg_logout(struct hreq *h)
 
 static void account_render(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field account_fields[] = {
-    F("current_password", FT_PASSWORD, N_("Current password"), FF_REQ | FF_SECRET,
+    F("current_password", FI_PASSWORD, N_("Current password"), FF_REQ | FF_SECRET,
       .attrs = " autocomplete=\"current-password\""),
-    F("new_password", FT_PASSWORD, N_("New password (at least 10 characters)"), FF_REQ | FF_SECRET,
+    F("new_password", FI_PASSWORD, N_("New password (at least 10 characters)"), FF_REQ | FF_SECRET,
       .attrs = " autocomplete=\"new-password\" minlength=\"10\""),
-    F("confirm_password", FT_PASSWORD, N_("New password again"), FF_REQ | FF_SECRET,
+    F("confirm_password", FI_PASSWORD, N_("New password again"), FF_REQ | FF_SECRET,
       .attrs = " autocomplete=\"new-password\""),
     {0},
 };
