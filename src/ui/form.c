@@ -327,7 +327,7 @@ void form_show(struct hreq *h, struct buf *b, const struct form *f, struct form_
         snprintf(v->pbuf, sizeof v->pbuf, "%s%lld", f->pfx, (long long)v->target);
         v->pfx = v->pbuf;
     } else {
-        v->pfx = f->pfx;
+        v->pfx = f->pfx ? f->pfx : "f";
     }
     int details = f->box && str_eq(f->box, "details");
     if (details) {

@@ -56,7 +56,7 @@ enum {
 };
 struct form {
     const char *id;     /* the form element's id; the name of a failure */
-    const char *pfx;    /* its fields' id prefix when it is not the failed form (that one's is "f") */
+    const char *pfx;    /* its fields' id prefix when it is not the failed form (that one's, and NULL: "f") */
     const char *method; /* NULL: POST (with the CSRF token and _page); "get" */
     const char *action; /* "/clients/{id}/contacts/new": {id} is the view's target */
     const char *submit, *button; /* the button's N_() label and class */

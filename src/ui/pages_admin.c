@@ -122,7 +122,6 @@ static const struct form_field org_fields[] = {
     {0},
 };
 static const struct form form_org = {.id = "org-form",
-                                     .pfx = "f",
                                      .action = "/admin/orgs",
                                      .submit = N_("Add organisation"),
                                      .button = "primary",
@@ -207,33 +206,19 @@ static const struct form_field disable_fields[] = {
     F("disabled", FI_HIDDEN, NULL, FF_IN | FF_BOOL),
     {0},
 };
+/* Disabling and enabling an account: the same request, told apart by the hidden "disabled". */
+#define STAFF_STATUS_FORM                                                                                    \
+    .action = "/admin/staff/{id}", .cls = "inline", .flash = "staff", .done = "/admin/staff#staff-{id}",     \
+    .reload = "/admin/staff", .fields = disable_fields, .update = staff_update, .page = staff_page,          \
+    .flags = FORM_MANY
 static const struct form form_disable = {.id = "disable-form",
                                          .pfx = "sd",
-                                         .action = "/admin/staff/{id}",
-                                         .cls = "inline",
                                          .button = "small quiet-danger",
                                          .submit = N_("Disable"),
                                          .confirm = N_("Disable this account? Its sessions end now."),
-                                         .flash = "staff",
-                                         .done = "/admin/staff#staff-{id}",
-                                         .reload = "/admin/staff",
-                                         .fields = disable_fields,
-                                         .update = staff_update,
-                                         .page = staff_page,
-                                         .flags = FORM_MANY};
-static const struct form form_enable = {.id = "enable-form",
-                                        .pfx = "se",
-                                        .action = "/admin/staff/{id}",
-                                        .cls = "inline",
-                                        .button = "small",
-                                        .submit = N_("Enable"),
-                                        .flash = "staff",
-                                        .done = "/admin/staff#staff-{id}",
-                                        .reload = "/admin/staff",
-                                        .fields = disable_fields,
-                                        .update = staff_update,
-                                        .page = staff_page,
-                                        .flags = FORM_MANY};
+                                         STAFF_STATUS_FORM};
+static const struct form form_enable = {
+    .id = "enable-form", .pfx = "se", .button = "small", .submit = N_("Enable"), STAFF_STATUS_FORM};
 
 static void staff_row(struct hreq *h, struct buf *b, json_t *s, json_t *opts, const struct fstate *fs)
 {
@@ -303,7 +288,6 @@ static const struct form_field staff_fields[] = {
     {0},
 };
 static const struct form form_staff = {.id = "staff-form",
-                                       .pfx = "f",
                                        .action = "/admin/staff",
                                        .submit = N_("Add staff member"),
                                        .button = "primary",

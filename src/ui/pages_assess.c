@@ -300,7 +300,6 @@ static const struct form_field assess_fields[] = {
     {0},
 };
 static const struct form form_assess = {.id = "assess-form",
-                                        .pfx = "f",
                                         .action = "/clients/{id}/assessments",
                                         .cls = "card assess",
                                         .submit = N_("Score and save"),

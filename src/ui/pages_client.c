@@ -21,7 +21,6 @@ static const struct form_field search_fields[] = {
 };
 static const struct form form_search = {
     .id = "search-form",
-    .pfx = "f",
     .method = "get",
     .action = "/clients",
     .cls = "card search",
@@ -191,7 +190,6 @@ static const struct form_field new_fields[] = {
     {0},
 };
 static const struct form form_new = {.id = "client-form",
-                                     .pfx = "f",
                                      .action = "/clients",
                                      .box = "card",
                                      .submit = N_("Register"),
@@ -206,7 +204,6 @@ static const struct form form_new = {.id = "client-form",
 static void edit_page(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field edit_fields[] = {F("version", FI_HIDDEN, NULL, 0), IDENTITY_FIELDS, {0}};
 static const struct form form_edit = {.id = "client-form",
-                                      .pfx = "f",
                                       .action = "/clients/{id}/edit",
                                       .box = "card",
                                       .submit = N_("Save"),

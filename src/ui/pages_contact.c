@@ -19,7 +19,6 @@
 static void new_page(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field contact_fields[] = {CONTACT_FIELDS, {0}};
 static const struct form form_contact = {.id = "contact-form",
-                                         .pfx = "f",
                                          .action = "/clients/{id}/contacts/new",
                                          .box = "card",
                                          .submit = N_("Save contact"),
@@ -177,7 +176,6 @@ static const struct form_field correct_fields[] = {
     CONTACT_FIELDS,
     {0}};
 static const struct form form_correct = {.id = "correct-form",
-                                         .pfx = "f",
                                          .action = "/contacts/{id}/correct",
                                          .box = "card",
                                          .submit = N_("Save correction"),

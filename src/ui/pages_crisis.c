@@ -61,7 +61,6 @@ static const struct form_field crisis_fields[] = {
 };
 static const struct form form_crisis = {
     .id = "crisis-form",
-    .pfx = "f",
     .action = "/clients/{id}/crisis",
     .submit = N_("Record the crisis event"),
     .button = "danger",
@@ -323,7 +322,6 @@ static const struct form_field shift_fields[] = {
     {0},
 };
 static const struct form form_shift = {.id = "shift-form",
-                                       .pfx = "f",
                                        .action = "/oncall",
                                        .submit = N_("Add the shift"),
                                        .button = "primary",
@@ -337,30 +335,21 @@ static int shift_remove_run(struct hreq *h, json_t *in)
     (void)in;
     return oncall_remove(&h->ctx, h->id[0], &h->result);
 }
+/* Removing a shift to come, or ending the one under way: the same request. */
+#define SHIFT_REMOVE_FORM                                                                                    \
+    .action = "/oncall/{id}/remove", .cls = "inline", .button = "small quiet-danger",                        \
+    .flash = "shift-removed", .done = "/oncall", .run = shift_remove_run, .page = oncall_page,               \
+    .flags = FORM_MANY
 static const struct form form_shift_remove = {.id = "shift-remove",
                                               .pfx = "sr",
-                                              .action = "/oncall/{id}/remove",
-                                              .cls = "inline",
                                               .submit = N_("Remove"),
-                                              .button = "small quiet-danger",
                                               .confirm = N_("Remove this shift from the rota?"),
-                                              .flash = "shift-removed",
-                                              .done = "/oncall",
-                                              .run = shift_remove_run,
-                                              .page = oncall_page,
-                                              .flags = FORM_MANY};
+                                              SHIFT_REMOVE_FORM};
 static const struct form form_shift_end = {.id = "shift-end",
                                            .pfx = "se",
-                                           .action = "/oncall/{id}/remove",
-                                           .cls = "inline",
                                            .submit = N_("End now"),
-                                           .button = "small quiet-danger",
                                            .confirm = N_("End this shift now?"),
-                                           .flash = "shift-removed",
-                                           .done = "/oncall",
-                                           .run = shift_remove_run,
-                                           .page = oncall_page,
-                                           .flags = FORM_MANY};
+                                           SHIFT_REMOVE_FORM};
 
 static void oncall_page(struct hreq *h, int status, const struct fstate *fs)
 {

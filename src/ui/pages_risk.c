@@ -664,7 +664,6 @@ static int plan_run(struct hreq *h, json_t *in)
     return safety_save(&h->ctx, h->id[0], h->if_match < 0 ? 0 : h->if_match, in, &h->result);
 }
 static const struct form form_plan = {.id = "plan-form",
-                                      .pfx = "f",
                                       .action = "/clients/{id}/safety-plan",
                                       .box = "card",
                                       .submit = N_("Save as a new version"),

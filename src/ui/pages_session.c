@@ -13,7 +13,6 @@ static const struct form_field login_fields[] = {
     {0},
 };
 static const struct form form_login = {.id = "login-form",
-                                       .pfx = "f",
                                        .action = "/login",
                                        .submit = N_("Log in"),
                                        .button = "primary",
@@ -94,7 +93,6 @@ static const struct form_field account_fields[] = {
     {0},
 };
 static const struct form form_account = {.id = "account-form",
-                                         .pfx = "f",
                                          .action = "/account",
                                          .submit = N_("Change password"),
                                          .button = "primary",
