@@ -201,7 +201,10 @@ static void draw_select(struct form_view *v, const struct form_field *fd)
     buf_adds(v->b, ">");
     int req = (fd->flags & FF_REQ) != 0;
     if (!req || !*cur)
-        html_printf(v->b, "<option value=\"\">%s</option>", req || fd->type == FI_STAFF ? _("Choose…") : "—");
+        html_printf(v->b, "<option value=\"\">%s</option>",
+                    fd->none                      ? _(fd->none)
+                    : req || fd->type == FI_STAFF ? _("Choose…")
+                                                  : "—");
     size_t i;
     json_t *c;
     json_array_foreach(ch, i, c)

@@ -44,6 +44,7 @@ struct form_field {
     const char *attrs;          /* raw extra attributes (literals only): " maxlength=\"100\"" */
     const char *hint;           /* N_() text under the label */
     int rows;                   /* a textarea's rows; FI_ROW: its columns */
+    const char *none;           /* FI_SELECT: the N_() label of the empty choice (default "—") */
     void (*draw)(struct form_view *v, const struct form_field *fd);         /* FI_CUSTOM */
     void (*parse)(struct hreq *h, const struct form_field *fd, json_t *in); /* FI_CUSTOM */
 };
@@ -155,6 +156,7 @@ void pg_login(struct hreq *h);
 void pg_logout(struct hreq *h);
 void pg_account(struct hreq *h);
 void pg_account_save(struct hreq *h);
+void pg_account_language(struct hreq *h);
 
 /* ---- pages_work.c ---- */
 /* The "done" button of a task; next: where to go after. */

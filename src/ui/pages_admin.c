@@ -1,5 +1,6 @@
 /* pages_admin: the supervisor's break-glass review list, and the administrator's pages for
  * organisations and staff accounts (create, disable or enable, change role). */
+#include "api/api.h"
 #include "ui/pages.h"
 #include <stdio.h>
 #include <string.h>
@@ -294,7 +295,6 @@ static const struct form form_staff = {.id = "staff-form",
                                        .flash = "staff",
                                        .done = "/admin/staff#staff-{r.id}",
                                        .fields = staff_fields,
-                                       .make = staff_create,
                                        .page = staff_page};
 
 static void staff_page(struct hreq *h, int status, const struct fstate *fs)
@@ -352,7 +352,8 @@ void pg_staff(struct hreq *h)
 
 void pg_staff_create(struct hreq *h)
 {
-    form_post(h, &form_staff);
+    h->page_form = &form_staff; /* the password is hashed off the loop (api/session.c), then the engine */
+    session_staff_create(h, form_finish);
 }
 
 /* One address for the role and for disabling or enabling: the field posted says which form. */

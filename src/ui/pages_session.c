@@ -102,6 +102,24 @@ static const struct form form_account = {.id = "account-form",
                                          .fields = account_fields,
                                          .page = account_render};
 
+static int language_run(struct hreq *h, json_t *in)
+{
+    return staff_set_language(&h->ctx, jstr(in, "language"));
+}
+static const struct form_field language_fields[] = {
+    F("language", FI_SELECT, N_("Language of Hearth's pages"), 0,
+      .none = N_("Automatic (the browser's language)")),
+    {0},
+};
+static const struct form form_language = {.id = "language-form",
+                                          .action = "/account/language",
+                                          .submit = N_("Save language"),
+                                          .flash = "language",
+                                          .done = "/account",
+                                          .fields = language_fields,
+                                          .run = language_run,
+                                          .page = account_render};
+
 static void account_render(struct hreq *h, int status, const struct fstate *fs)
 {
     struct buf b;
@@ -129,6 +147,15 @@ static void account_render(struct hreq *h, int status, const struct fstate *fs)
         h->ctx.msg[0] = 0;
     }
     json_decref(me);
+    /* Each language is named in itself; none chosen ("automatic") follows the browser (Accept-Language). */
+    json_t *langs = json_pack("{s:[[s,s],[s,s]]}", "language", "en", "English", "ko", "한국어");
+    json_t *lang = json_pack("{s:s}", "language", h->actor.lang);
+    html_printf(&b, "<section class=\"card narrow\" aria-labelledby=\"lang-h\"><h2 id=\"lang-h\">%s</h2>",
+                _("Language"));
+    form_show(h, &b, &form_language, &(struct form_view){.vals = lang, .opts = langs, .fs = fs});
+    buf_adds(&b, "</section>");
+    json_decref(lang);
+    json_decref(langs);
     html_printf(&b, "<section class=\"card narrow\" aria-labelledby=\"pw-h\"><h2 id=\"pw-h\">%s</h2>",
                 _("Change my password"));
     form_failure(&b, fs);
@@ -150,4 +177,9 @@ void pg_account_save(struct hreq *h)
     if (next && *next && !str_eq(next, again))
         ctx_field(&h->ctx, "confirm_password", _("does not match the new password"));
     session_change_password(h, fstr(h, "current_password"), next, form_finish);
+}
+
+void pg_account_language(struct hreq *h)
+{
+    form_post(h, &form_language);
 }

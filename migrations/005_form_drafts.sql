@@ -1,4 +1,4 @@
--- 004: what a user typed into a form when their session had ended, kept for them alone until they
+-- 005: what a user typed into a form when their session had ended, kept for them alone until they
 -- log in again (at most 30 minutes; deleted once shown). page: the form's page; action: where the
 -- form posts (which form of the page); fields: the posted fields as a JSON object, without the
 -- CSRF token or passwords.
