@@ -209,8 +209,12 @@ static void draw_select(struct form_view *v, const struct form_field *fd)
     json_t *c;
     json_array_foreach(ch, i, c)
     {
-        const char *val = json_string_value(json_array_get(c, 0));
-        html_printf(v->b, "<option value=\"%s\"%r>%s</option>", val, str_eq(cur, val) ? " selected" : "",
+        const char *val = json_string_value(json_array_get(c, 0)),
+                   *lang = json_string_value(json_array_get(c, 2));
+        html_printf(v->b, "<option value=\"%s\"", val);
+        if (lang) /* a label in its own language (a language's name) */
+            html_printf(v->b, " lang=\"%s\"", lang);
+        html_printf(v->b, "%r>%s</option>", str_eq(cur, val) ? " selected" : "",
                     json_string_value(json_array_get(c, 1)));
     }
     buf_adds(v->b, "</select></div>");

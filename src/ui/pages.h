@@ -92,7 +92,7 @@ struct form_view {
     int64_t target; /* {id} in the action */
     json_t *vals;   /* the defaults (what the user typed when this is the failed form or a draft) */
     json_t *hidden; /* hidden values by name */
-    json_t *opts;   /* choices by field name: [[value, label], ...] */
+    json_t *opts;   /* choices by field name: [[value, label], ...]; a third member: the label's language */
     json_t *errs;   /* errors (GET forms; a failed form's come from fs) */
     const struct fstate *fs;
     int open;       /* a details box drawn open */

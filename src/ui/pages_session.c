@@ -148,7 +148,8 @@ static void account_render(struct hreq *h, int status, const struct fstate *fs)
     }
     json_decref(me);
     /* Each language is named in itself; none chosen ("automatic") follows the browser (Accept-Language). */
-    json_t *langs = json_pack("{s:[[s,s],[s,s]]}", "language", "en", "English", "ko", "한국어");
+    json_t *langs =
+        json_pack("{s:[[s,s,s],[s,s,s]]}", "language", "en", "English", "en", "ko", "한국어", "ko");
     json_t *lang = json_pack("{s:s}", "language", h->actor.lang);
     html_printf(&b, "<section class=\"card narrow\" aria-labelledby=\"lang-h\"><h2 id=\"lang-h\">%s</h2>",
                 _("Language"));
