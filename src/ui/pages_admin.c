@@ -66,11 +66,14 @@ static void bg_page(struct hreq *h, int status, const struct fstate *fs)
 {
     int all = str_eq(qstr(h, "all"), "1");
     json_t *rows = NULL;
-    int rc = breakglass_review_list(&h->ctx, !all, &rows);
+    struct page pg = {qstr(h, "after"), 0};
+    int rc = breakglass_review_list(&h->ctx, !all, &pg, &rows);
     if (rc != OK) {
         reply_core_error(h, rc);
         return;
     }
+    json_t *env = rows;
+    rows = json_incref(json_object_get(env, "items"));
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Break-glass review"));
@@ -100,7 +103,9 @@ static void bg_page(struct hreq *h, int status, const struct fstate *fs)
         json_array_foreach(rows, i, r) bg_row(h, &b, r, fs);
         buf_adds(&b, "</tbody></table>");
     }
+    page_more(&b, env, all ? "/break-glass?all=1&" : "/break-glass?", _("Older"), "bg-older");
     json_decref(rows);
+    json_decref(env);
     page_send(h, status, &b);
 }
 
@@ -134,12 +139,13 @@ static const struct form form_org = {.id = "org-form",
 
 static void orgs_page(struct hreq *h, int status, const struct fstate *fs)
 {
-    json_t *orgs = NULL;
-    int rc = org_list(&h->ctx, &orgs);
+    json_t *env = NULL, *orgs;
+    int rc = org_list(&h->ctx, &(struct page){qstr(h, "after"), 0}, &env);
     if (rc != OK) {
         reply_core_error(h, rc);
         return;
     }
+    orgs = json_object_get(env, "items");
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Organisations"));
@@ -162,12 +168,13 @@ static void orgs_page(struct hreq *h, int status, const struct fstate *fs)
                     ui_label(jstr(o, "kind"), kl, sizeof kl), _("Active staff"), page_int(o, "staff_count"));
     }
     buf_adds(&b, "</tbody></table>");
+    page_more(&b, env, "/admin/orgs?", _("More organisations"), "orgs-more");
     html_printf(&b, "<section class=\"card narrow\" aria-labelledby=\"org-h\"><h2 id=\"org-h\">%s</h2>",
                 _("Add an organisation"));
     form_failure(&b, fs);
     form_show(h, &b, &form_org, &(struct form_view){.fs = fs});
     buf_adds(&b, "</section>");
-    json_decref(orgs);
+    json_decref(env);
     page_send(h, status, &b);
 }
 
@@ -300,14 +307,16 @@ static const struct form form_staff = {.id = "staff-form",
 static void staff_page(struct hreq *h, int status, const struct fstate *fs)
 {
     json_t *staff = NULL, *orgs = NULL;
-    int rc = staff_list(&h->ctx, &staff);
+    int rc = staff_list(&h->ctx, NULL, &staff);
     if (rc == OK)
-        rc = org_list(&h->ctx, &orgs);
+        rc = org_list(&h->ctx, NULL, &orgs);
     if (rc != OK) {
         json_decref(staff);
         reply_core_error(h, rc);
         return;
     }
+    staff = page_items(staff);
+    orgs = page_items(orgs);
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Staff accounts"));
