@@ -117,6 +117,20 @@ int auth_session_lookup(struct db *db, const char *token, struct actor *a, char 
     return 0;
 }
 
+int64_t auth_session_owner(struct db *db, const char *token, const char *csrf)
+{
+    unsigned char h[32];
+    if (!token || strlen(token) != AUTH_TOKEN_HEX || !csrf || strlen(csrf) != AUTH_TOKEN_HEX)
+        return 0;
+    token_hash(token, h);
+    struct actor a;
+    char secret[AUTH_TOKEN_HEX + 1];
+    int64_t created, seen;
+    if (identity_session_get(db, h, &a, secret, &created, &seen) != 0) /* expired or not: the row */
+        return 0;
+    return sodium_memcmp(secret, csrf, AUTH_TOKEN_HEX) == 0 ? a.staff_id : 0;
+}
+
 int auth_session_touch(struct db *w, const char *token)
 {
     unsigned char h[32];

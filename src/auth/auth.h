@@ -41,6 +41,9 @@ int auth_session_lookup(struct db *db, const char *token, struct actor *a, char 
                         int *touch);
 /* These three: 0, or -1 when the database refused. */
 int auth_session_touch(struct db *w, const char *token);
+/* Reader: whose session the token was, even when it has expired (the row still there), when csrf is
+ * that session's CSRF secret (the form came from that session's pages); 0 otherwise. */
+int64_t auth_session_owner(struct db *db, const char *token, const char *csrf);
 int auth_session_destroy(struct db *w, const char *token);
 int auth_sessions_destroy_staff(struct db *w, int64_t staff_id, const char *except_token);
 

@@ -269,4 +269,10 @@ const char *v_date(struct ctx *c, json_t *in, const char *field, int required);
 const char *v_time(struct ctx *c, json_t *in, const char *field, int required);
 int64_t v_int(struct ctx *c, json_t *in, const char *field, int required, int64_t min, int64_t max, int64_t def);
 int v_bool(json_t *in, const char *field);
+/* ---- draft.c: what a user typed when their session had ended (writer; theirs alone) ---- */
+#define DRAFT_SECONDS (30 * 60)
+/* Keep the fields posted to action from page (one draft per user and page; expired ones go). */
+int draft_keep(struct db *w, int64_t staff_id, const char *page, const char *action, json_t *fields);
+/* The user's draft for page as {action, fields}, deleted as it is taken; NULL when none. */
+json_t *draft_take(struct db *w, int64_t staff_id, const char *page);
 #endif

@@ -68,6 +68,10 @@ int safety_history(struct ctx *c, int64_t client_id, const struct page *pg, json
 /* Save a new version from the whole plan {sections..., client_agreed, agreed_at}; version is the
  * one it was based on (0 for the first). Supervisors, case managers and clinicians. */
 int safety_save(struct ctx *c, int64_t client_id, int64_t version, json_t *in, json_t **out);
+/* An entry as one line of text: "text (name, phone, place)". A plan saved with a section as text
+ * keeps the entry of the current version whose line is unchanged. */
+struct buf;
+void safety_entry_text(struct buf *b, json_t *e);
 
 /* ---- hospital.c: hospital stays ---- */
 int hosp_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);

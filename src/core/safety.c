@@ -127,9 +127,43 @@ static json_t *read_entry(json_t *x, int environment)
     return e;
 }
 
-/* A section: absent, a list of entries, or a text with one entry per line. NULL (with a field
- * error) when invalid. */
-static json_t *read_section(struct ctx *c, json_t *in, const char *name)
+void safety_entry_text(struct buf *b, json_t *e)
+{
+    static const char *const extra[] = {"name", "phone", "place", "means", "responsible", "done_on", NULL};
+    buf_adds(b, json_string_value(json_object_get(e, "text")) ? json_string_value(json_object_get(e, "text"))
+                                                              : "");
+    int n = 0;
+    for (const char *const *k = extra; *k; k++) {
+        const char *v = json_string_value(json_object_get(e, *k));
+        if (v && *v)
+            buf_printf(b, "%s%s", n++ ? ", " : " (", v);
+    }
+    if (n)
+        buf_adds(b, ")");
+}
+
+/* The entry of the current version a line of text is unchanged from (its name, phone and place are
+ * kept), or NULL. */
+static json_t *same_entry(json_t *old, const char *line, size_t n)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(old, i, x)
+    {
+        struct buf t;
+        buf_init(&t);
+        safety_entry_text(&t, x);
+        int same = t.data && strlen(t.data) == n && memcmp(t.data, line, n) == 0;
+        buf_free(&t);
+        if (same)
+            return x;
+    }
+    return NULL;
+}
+
+/* A section: absent, a list of entries, or a text with one entry per line (a line unchanged from an
+ * entry of the current version, old, keeps that entry). NULL (with a field error) when invalid. */
+static json_t *read_section(struct ctx *c, json_t *in, const char *name, json_t *old)
 {
     json_t *v = json_object_get(in, name), *list = json_array();
     int environment = str_eq(name, "environment");
@@ -142,7 +176,10 @@ static json_t *read_section(struct ctx *c, json_t *in, const char *name)
                 p++, n--;
             while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
                 n--;
-            if (n) {
+            json_t *keep = n ? same_entry(old, p, n) : NULL;
+            if (keep) {
+                json_array_append(list, keep);
+            } else if (n) {
                 json_t *s = json_stringn(p, n), *x = s ? read_entry(s, environment) : NULL;
                 json_decref(s);
                 if (!x) {
@@ -186,12 +223,13 @@ int safety_save(struct ctx *c, int64_t client_id, int64_t version, json_t *in, j
         return rc;
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
-    json_t *sec[8] = {0};
+    json_t *sec[8] = {0}, *cur_plan = safety_current(c->db, client_id);
     size_t entries = 0;
     for (int i = 0; safety_sections[i]; i++) {
-        sec[i] = read_section(c, in, safety_sections[i]);
+        sec[i] = read_section(c, in, safety_sections[i], json_object_get(cur_plan, safety_sections[i]));
         entries += json_array_size(sec[i]);
     }
+    json_decref(cur_plan);
     int agreed = v_bool(in, "client_agreed");
     char abuf[32], now[32];
     iso_now(now);

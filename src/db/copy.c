@@ -29,6 +29,7 @@ static const struct table {
     {"orgs", "*", "id", "id", NULL, 0},
     {"staff", "*", "id", "id", NULL, 0},
     {"sessions", "*", "token_hash", NULL, NULL, 0},
+    {"form_drafts", "*", "id", "id", NULL, 0},
     {"api_tokens", "*", "id", "id", NULL, 0},
     /* failed logins of the last minutes only (auth.c prunes the rest): a few rows and no key */
     {"login_failures", "*", NULL, NULL, NULL, 0},

@@ -70,6 +70,8 @@ struct hreq {
     char addr[64];
     double started;
     int64_t if_match; /* -1 when absent */
+    const void *page_form; /* the form being posted (ui/form.c) */
+    json_t *draft;    /* a page's form draft kept across a session end ({action, fields}), or NULL */
 
     /* A deferred write or audit flush. */
     struct wjob job;

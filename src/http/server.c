@@ -82,6 +82,7 @@ static void hreq_free(struct hreq *h)
 {
     json_decref(h->query);
     json_decref(h->body);
+    json_decref(h->draft);
     for (int i = 0; h->key && i < h->nkey; i++)
         free(h->key[i]);
     free(h->key);
@@ -275,6 +276,83 @@ static int csrf_ok(struct hreq *h)
     return given && strlen(given) == strlen(h->csrf) && sodium_memcmp(given, h->csrf, strlen(h->csrf)) == 0;
 }
 
+/* ---- drafts: a form posted after the session ended is kept for its user (core/draft.c) ---- */
+
+/* The path of a request (no query) into out. */
+static void req_path(struct hreq *h, char *out, size_t len)
+{
+    size_t n = h->req->query_at != SIZE_MAX ? h->req->query_at : h->req->path.len;
+    snprintf(out, len, "%.*s", (int)(n < len ? n : len - 1), h->req->path.base);
+}
+
+/* The page a form came from: its _page field (what the form engine writes), when a local path. */
+static const char *draft_page(struct hreq *h)
+{
+    const char *p = fstr(h, "_page");
+    if (!p || p[0] != '/' || p[1] == '/' || strlen(p) > 400 || strpbrk(p, "\\?#\r\n"))
+        return NULL;
+    return p;
+}
+
+static int draft_keep_run(struct hreq *h)
+{
+    char action[512];
+    req_path(h, action, sizeof action);
+    json_t *fields = json_object();
+    const char *k;
+    json_t *v;
+    json_object_foreach(h->body, k, v) if (k[0] != '_' && !strstr(k, "password")) json_object_set(fields, k, v);
+    int rc = draft_keep(h->ctx.db, h->actor.staff_id, draft_page(h), action, fields);
+    json_decref(fields);
+    return rc;
+}
+
+static void draft_keep_done(struct hreq *h)
+{
+    struct buf loc;
+    buf_init(&loc);
+    buf_adds(&loc, h->rc == OK ? "/login?msg=draft-kept&next=" : "/login?msg=draft-lost&next=");
+    struct buf next;
+    buf_init(&next);
+    buf_printf(&next, "%s%s", draft_page(h), h->rc == OK ? "?msg=draft" : "");
+    url_encode(&loc, next.data);
+    reply_redirect(h, loc.data);
+    buf_free(&next);
+    buf_free(&loc);
+}
+
+/* A form posted without a live session: when the session's row is still there (it expired) and the
+ * form carries its CSRF secret, keep what was typed for that user; either way, to the login page,
+ * then back to the form. */
+static void draft_keep_start(struct hreq *h)
+{
+    char tok[AUTH_TOKEN_HEX + 2];
+    int64_t who = 0;
+    if (req_cookie(h, "hearth_session", tok, sizeof tok))
+        who = auth_session_owner(h->loop->rdb, tok, fstr(h, "_csrf"));
+    if (!who) {
+        h->rc = ERR_NOTFOUND;
+        draft_keep_done(h);
+        return;
+    }
+    h->actor.staff_id = who;
+    http_write(h, draft_keep_run, draft_keep_done);
+}
+
+static int draft_take_run(struct hreq *h)
+{
+    char page[512];
+    req_path(h, page, sizeof page);
+    h->draft = draft_take(h->ctx.db, h->actor.staff_id, page);
+    return OK;
+}
+
+static void draft_take_done(struct hreq *h)
+{
+    h->rc = OK;
+    h->route->fn(h);
+}
+
 static int on_req(h2o_handler_t *self, h2o_req_t *req)
 {
     struct loop *L = H2O_STRUCT_FROM_MEMBER(struct loop, ctx, req->conn->ctx);
@@ -380,6 +458,8 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
         if (!h->auth) {
             if (h->is_api) {
                 reply_problem(h, 401, "Not logged in", "Log in, or send an API token.", NULL);
+            } else if (is_unsafe(req) && fstr(h, "_csrf") && draft_page(h)) {
+                draft_keep_start(h);
             } else {
                 struct buf loc;
                 buf_init(&loc);
@@ -416,7 +496,10 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
         if (parse_int64(im, &x) == 0)
             h->if_match = x;
     }
-    h->route->fn(h);
+    if (h->auth == 1 && !h->is_api && !is_unsafe(req) && str_eq(qstr(h, "msg"), "draft"))
+        http_write(h, draft_take_run, draft_take_done); /* then the page, with the draft */
+    else
+        h->route->fn(h);
     return 0;
 }
 

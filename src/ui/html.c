@@ -1,4 +1,4 @@
-/* html: the one escaping writer, the page frame and form helpers shared by every page. */
+/* html: the one escaping writer and the page frame shared by every page (forms: form.c). */
 #include "ui/ui.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -141,69 +141,4 @@ void ui_error_page(struct hreq *h, int status, const char *title, const char *de
     ui_end(h, &b);
     buf_free(&h->out);
     h->out = b;
-}
-
-static void field_open(struct buf *b, const char *name, const char *label, json_t *errs, int required)
-{
-    const char *err = jstr(errs, name);
-    html_printf(b, "<div class=\"field%s\"><label for=\"f-%s\">%s%r</label>", *err ? " has-error" : "", name, label,
-                required ? " <span class=\"req\" aria-hidden=\"true\">*</span>" : "");
-    if (*err)
-        html_printf(b, "<p class=\"field-error\" id=\"e-%s\">%s</p>", name, err);
-}
-
-void ui_input(struct buf *b, const char *name, const char *label, const char *type, json_t *vals, json_t *errs,
-              int required)
-{
-    field_open(b, name, label, errs, required);
-    json_t *v = json_object_get(vals, name);
-    char num[32] = "";
-    if (json_is_integer(v))
-        snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
-    html_printf(b, "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\"%r%r></div>", name, name, type,
-                *num ? num : jstr(vals, name), required ? " required" : "",
-                *jstr(errs, name) ? " aria-invalid=\"true\"" : "");
-}
-
-void ui_textarea(struct buf *b, const char *name, const char *label, json_t *vals, json_t *errs, int required)
-{
-    field_open(b, name, label, errs, required);
-    html_printf(b, "<textarea id=\"f-%s\" name=\"%s\" rows=\"6\"%r>%s</textarea></div>", name, name,
-                required ? " required" : "", jstr(vals, name));
-}
-
-void ui_select(struct buf *b, const char *name, const char *label, const char *const *choices, json_t *vals,
-               json_t *errs, int required)
-{
-    field_open(b, name, label, errs, required);
-    const char *cur = jstr(vals, name);
-    html_printf(b, "<select id=\"f-%s\" name=\"%s\"%r>", name, name, required ? " required" : "");
-    if (!required)
-        buf_adds(b, "<option value=\"\">—</option>");
-    for (; *choices; choices++) {
-        char l[80];
-        html_printf(b, "<option value=\"%s\"%r>%s</option>", *choices, str_eq(cur, *choices) ? " selected" : "",
-                    ui_label(*choices, l, sizeof l));
-    }
-    buf_adds(b, "</select></div>");
-}
-
-void ui_errors_summary(struct buf *b, json_t *errs, const char *msg)
-{
-    if (!errs && !(msg && *msg))
-        return;
-    html_printf(b, "<div class=\"alert\" role=\"alert\"><p>%s</p>",
-                msg && *msg ? msg : _("Please correct the fields marked below."));
-    if (errs) {
-        const char *k;
-        json_t *v;
-        buf_adds(b, "<ul>");
-        json_object_foreach(errs, k, v)
-        {
-            char l[80];
-            html_printf(b, "<li><a href=\"#f-%s\">%s</a>: %s</li>", k, ui_label(k, l, sizeof l), json_string_value(v));
-        }
-        buf_adds(b, "</ul>");
-    }
-    buf_adds(b, "</div>");
 }

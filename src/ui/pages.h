@@ -1,16 +1,154 @@
-/* pages: private to ui/: the page handlers named by the route table (routes.c) and the small
- * helpers the page families share (pages_common.c). */
+/* pages: private to ui/: the form engine (form.c: forms described as data), the page handlers named
+ * by the route table (routes.c) and the small helpers the page families share (pages_common.c). */
 #ifndef HEARTH_UI_PAGES_H
 #define HEARTH_UI_PAGES_H
 #include "ui/ui.h"
 
-/* Which form on a multi-form page failed, with what the user typed and why (NULL: none). */
-struct fstate {
-    const char *form; /* "episode", "status", "team", "task", "bg" */
-    int64_t target;   /* the episode a status or team form belongs to */
-    json_t *vals, *errs;
-    const char *msg; /* a summary message (conflicts) */
+/* ---- form.c: forms described as data, and the one engine that draws, reads and runs them ---- */
+enum finput {
+    FI_TEXT,
+    FI_TEXTAREA,
+    FI_DATE,
+    FI_DATETIME /* local time on the page, UTC to core */,
+    FI_NUMBER,
+    FI_TEL,
+    FI_EMAIL,
+    FI_PASSWORD,
+    FI_SEARCH,
+    FI_SELECT,   /* choices: the field's vocabulary (labels from ui_label), or the view's opts rows */
+    FI_STAFF,    /* the staff this actor may give work to (or the view's opts rows) */
+    FI_CHECKS,   /* a set of boxes (vocabulary or opts rows); to core as an array */
+    FI_CHECK,    /* one box, value "1"; to core as a boolean */
+    FI_HIDDEN,   /* value from the view's hidden or vals; to core only with FF_IN */
+    FI_CUSTOM,   /* drawn and read by the field's own draw and parse */
+    FI_ROW,      /* layout: opens <div class="rowN">, N = rows */
+    FI_FIELDSET, /* layout: opens a fieldset, the label its legend */
+    FI_END,      /* layout: closes the last row (label NULL) or fieldset (label set) */
 };
+enum {
+    FF_REQ = 1,    /* required: marked, and the browser asks */
+    FF_OMIT = 2,   /* left out of core's input when empty */
+    FF_SECRET = 8, /* never drawn back (passwords); never kept in a draft */
+    FF_IN = 16,    /* a hidden field sent to core */
+    FF_BOOL = 32,  /* sent as a boolean ("1": true) when present */
+    FF_NODRAW = 64 /* read only (drawn by the page elsewhere) */
+};
+struct form_view;
+struct fstate;
+struct form_field {
+    const char *name;
+    enum finput type;
+    const char *label; /* N_() text */
+    unsigned flags;
+    const char *const *choices; /* FI_SELECT, FI_CHECKS */
+    const char *attrs;          /* raw extra attributes (literals only): " maxlength=\"100\"" */
+    const char *hint;           /* N_() text under the label */
+    int rows;                   /* a textarea's rows; FI_ROW: its columns */
+    const char *none;           /* FI_SELECT: the N_() label of the empty choice (default "—") */
+    void (*draw)(struct form_view *v, const struct form_field *fd);         /* FI_CUSTOM */
+    void (*parse)(struct hreq *h, const struct form_field *fd, json_t *in); /* FI_CUSTOM */
+};
+enum {
+    FORM_MANY = 1,        /* one per record on a page: ids "<id>-<target>", fields "<pfx><target>-<name>" */
+    FORM_CLIENT_PATH = 2, /* the path's id is the client; other failures as on a client page */
+    FORM_CLIENT = 4, /* the client is the result's or the form's client_id; failures as on a client page */
+    FORM_NEXT = 8,   /* a safe "next" field says where to go after success */
+    FORM_CONFIRM_DISCHARGE = 16, /* confirm is asked only when the status chosen is "discharged" */
+};
+struct form {
+    const char *id;     /* the form element's id; the name of a failure */
+    const char *pfx;    /* its fields' id prefix when it is not the failed form (that one's, and NULL: "f") */
+    const char *method; /* NULL: POST (with the CSRF token and _page); "get" */
+    const char *action; /* "/clients/{id}/contacts/new": {id} is the view's target */
+    const char *submit, *button; /* the button's N_() label and class */
+    const char *flash;           /* the notice after success (page_flash's keys) */
+    const char *done;   /* where to go after success: {id} the path's id, {client}, {r.KEY} of the result */
+    const char *reload; /* after a conflict (default: done) */
+    const char *box;    /* NULL; "details" (a collapsed box, summary its label); else the form's class */
+    const char *summary, *box_id, *cls, *note, *confirm, *attrs;
+    const char *cancel;              /* a Cancel link, a pattern like done */
+    const struct form_field *fields; /* up to one with name NULL */
+    /* The core call on the writer: the first that is set. */
+    int (*run)(struct hreq *h, json_t *in);
+    int (*update)(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+    int (*create)(struct ctx *c, int64_t id, json_t *in, json_t **out);
+    int (*make)(struct ctx *c, json_t *in, json_t **out);
+    void (*adjust)(json_t *in); /* after reading, before core */
+    /* Draw the page again with the failure (400, 409); NULL: core's error as it is. */
+    void (*page)(struct hreq *h, int status, const struct fstate *fs);
+    unsigned flags;
+};
+/* A failed form: which, on which record, with what the user typed and why. */
+struct fstate {
+    const struct form *form;
+    int64_t target, client;
+    json_t *vals, *errs, *extra;
+    const char *msg;    /* a summary message */
+    const char *reload; /* a conflict: where the current version is */
+    int status;
+};
+/* One drawing of a form: set target, vals (defaults), hidden, opts, fs, open; the rest is the engine's. */
+struct form_view {
+    int64_t target; /* {id} in the action */
+    json_t *vals;   /* the defaults (what the user typed when this is the failed form or a draft) */
+    json_t *hidden; /* hidden values by name */
+    json_t *opts;   /* choices by field name: [[value, label], ...]; a third member: the label's language */
+    json_t *errs;   /* errors (GET forms; a failed form's come from fs) */
+    const struct fstate *fs;
+    int open;       /* a details box drawn open */
+    const char *sr; /* words for screen readers after the button's label */
+    void *user;     /* for custom fields */
+    struct hreq *h;
+    struct buf *b;
+    const struct form *f;
+    const char *pfx;
+    int typed; /* vals are what the user typed (the failed form, a draft) */
+    char pbuf[40];
+};
+/* A field, and the layout markers: F("name", FI_TEXT, N_("Label"), FF_REQ, .attrs = "..."). */
+#define F(n, t, l, fl, ...)                                                                                  \
+    {                                                                                                        \
+        .name = (n), .type = (t), .label = (l), .flags = (fl), __VA_ARGS__                                   \
+    }
+#define ROW(n)                                                                                               \
+    {                                                                                                        \
+        .name = "", .type = FI_ROW, .rows = (n)                                                              \
+    }
+#define ROW_END                                                                                              \
+    {                                                                                                        \
+        .name = "", .type = FI_END                                                                           \
+    }
+#define FIELDSET(l)                                                                                          \
+    {                                                                                                        \
+        .name = "", .type = FI_FIELDSET, .label = (l)                                                        \
+    }
+#define FIELDSET_END                                                                                         \
+    {                                                                                                        \
+        .name = "", .type = FI_END, .label = ""                                                              \
+    }
+void form_show(struct hreq *h, struct buf *b, const struct form *f, struct form_view *v);
+void form_field_draw(struct form_view *v, const struct form_field *fd);
+/* A client's page that is one form: the client's heading, the notice, the failure, an intro (may be
+ * NULL), the form; sent with status. */
+void form_client_page(struct hreq *h, int status, json_t *client, const char *title, const char *intro,
+                      const struct form *f, struct form_view *v);
+/* Rows from core as choices: [[row[vkey], _(row[lkey])], ...]. */
+json_t *form_rows(json_t *rows, const char *vkey, const char *lkey);
+/* The staff this actor may give work to, as choices ("Name — Role"). */
+json_t *form_staff_choices(struct hreq *h);
+/* 1 when fs is this form's failure (on this target for FORM_MANY). */
+int form_mine(const struct fstate *fs, const struct form *f, int64_t target);
+/* The failure above the page: the errors, each linked to its field; a conflict with a reload link. */
+void form_failure(struct buf *b, const struct fstate *fs);
+/* A POST: read it, run the core call on the writer, then form_finish. */
+void form_post(struct hreq *h, const struct form *f);
+json_t *form_input(struct hreq *h, const struct form *f);
+/* After the core call (h->rc, h->page_form set): redirect with the notice, or the page again. */
+void form_finish(struct hreq *h);
+/* The page a form is on (a POST's _page, else the request's path). */
+void page_path(struct hreq *h, char *out, size_t len);
+/* Forget a failed call's errors before the next core call (its audit stays pending). */
+void page_errors_reset(struct ctx *c);
 
 /* ---- pages_session.c ---- */
 void pg_login_form(struct hreq *h);
@@ -21,6 +159,8 @@ void pg_account_save(struct hreq *h);
 void pg_account_language(struct hreq *h);
 
 /* ---- pages_work.c ---- */
+/* The "done" button of a task; next: where to go after. */
+void task_done_form(struct hreq *h, struct buf *b, json_t *task, const char *next);
 void pg_work(struct hreq *h);
 void pg_task_done(struct hreq *h);
 void pg_task_reassign(struct hreq *h);
@@ -101,23 +241,6 @@ void page_local_to_utc(const char *s, char out[40]);
 /* "Family, Given (Preferred)" */
 void page_name(struct buf *b, json_t *rec);
 int64_t page_int(json_t *o, const char *k);
-/* Form fields with an id prefix, for pages that hold several forms (ids "<pfx>-<name>"). */
-/* attrs: raw extra attributes (literals only), e.g. " min=\"1\" max=\"12\"", or NULL. */
-void pf_input(struct buf *b, const char *pfx, const char *name, const char *label, const char *type,
-              json_t *vals, json_t *errs, int required, const char *attrs);
-void pf_textarea(struct buf *b, const char *pfx, const char *name, const char *label, json_t *vals,
-                 json_t *errs, int required, int rows);
-void pf_select(struct buf *b, const char *pfx, const char *name, const char *label,
-               const char *const *choices, json_t *vals, json_t *errs, int required);
-/* A select of staff (id -> name) from staff_list rows; only active staff of org (0: any). */
-void pf_staff(struct buf *b, const char *pfx, const char *name, const char *label, json_t *staff, int64_t org,
-              int64_t selected, json_t *errs, int required);
-void pf_checkbox(struct buf *b, const char *pfx, const char *name, const char *value, const char *label,
-                 int checked);
-/* The ten service domains as checkboxes (fieldset id "<pfx>-domains"). */
-void pf_domains(struct buf *b, const char *pfx, json_t *vals, json_t *errs);
-/* 1 when the form field (string or array) holds value. */
-int pf_has(json_t *vals, const char *name, const char *value);
 /* The break-glass banner when the record is open by emergency access; the client heading. */
 void page_bg_banner(struct buf *b, json_t *client);
 /* The active risk flags of a client (full access only), on every page of that client. */
@@ -127,6 +250,8 @@ void page_risk_flags(struct buf *b, int64_t client_id, json_t *flags, int reason
 /* A flag's kind as shown ("Suicide risk"). */
 const char *page_flag_kind(json_t *flag, char *out, size_t len);
 void page_client_head(struct hreq *h, struct buf *b, json_t *client, const char *here);
+/* The forms other page families draw. */
+extern const struct form form_bg, form_episode;
 /* The break-glass form for a client; next is where to go once access is granted. */
 void page_bg_form(struct hreq *h, struct buf *b, int64_t client_id, const char *next,
                   const struct fstate *fs);
@@ -152,10 +277,7 @@ json_t *page_items(json_t *env);
  * (base ends in '?' or '&'). */
 void page_more(struct buf *b, json_t *env, const char *base, const char *label, const char *id);
 /* Shared by pages_risk.c and pages_crisis.c (defined in pages_risk.c). */
-void rk_errors_reset(struct ctx *c);
 void rk_tel(struct buf *b, const char *phone);
-void rk_summary(struct buf *b, json_t *errs, const char *msg, const char *pfx, const char *const *labels);
-json_t *rk_pick(struct hreq *h, const char *const *names);
 void rk_event_line(struct buf *b, json_t *e);
 void rk_plan_body(struct buf *b, json_t *plan, int h_level);
 void rk_plan_meta(struct buf *b, json_t *plan);

@@ -5,14 +5,28 @@
 #include <stdio.h>
 #include <string.h>
 
-static void role_names(const char *out[ROLE__COUNT + 1])
-{
-    for (int i = 0; i < ROLE__COUNT; i++)
-        out[i] = role_table[i].name;
-    out[ROLE__COUNT] = NULL;
-}
-
 /* ---- break-glass review ---- */
+
+static void bg_page(struct hreq *h, int status, const struct fstate *fs);
+static int review_run(struct hreq *h, json_t *in)
+{
+    return breakglass_review(&h->ctx, h->id[0], jstr(in, "note"), &h->result);
+}
+static const struct form_field review_fields[] = {
+    F("note", FI_TEXTAREA, N_("Review note"), FF_REQ, .rows = 2), {0}};
+static const struct form form_review = {.id = "review-form",
+                                        .pfx = "rv",
+                                        .action = "/break-glass/{id}/review",
+                                        .cls = "review-form",
+                                        .submit = N_("Mark reviewed"),
+                                        .button = "small",
+                                        .flash = "reviewed",
+                                        .done = "/break-glass",
+                                        .reload = "/break-glass?all=1",
+                                        .fields = review_fields,
+                                        .run = review_run,
+                                        .page = bg_page,
+                                        .flags = FORM_MANY};
 
 static void bg_row(struct hreq *h, struct buf *b, json_t *r, const struct fstate *fs)
 {
@@ -43,16 +57,7 @@ static void bg_row(struct hreq *h, struct buf *b, json_t *r, const struct fstate
     } else if (!access_may(&h->ctx, RES_BREAKGLASS, ACT_REVIEW, 0)) {
         html_printf(b, "<span class=\"muted\">%s</span>", _("Waiting for a supervisor."));
     } else {
-        int mine = fs && fs->target == id;
-        char pfx[32];
-        snprintf(pfx, sizeof pfx, mine ? "f" : "rv%lld", (long long)id);
-        html_printf(b,
-                    "<form method=\"post\" action=\"/break-glass/%D/review\" id=\"review-form-%D\" "
-                    "class=\"review-form\">",
-                    id, id);
-        ui_csrf(h, b);
-        pf_textarea(b, pfx, "note", _("Review note"), mine ? fs->vals : NULL, mine ? fs->errs : NULL, 1, 2);
-        html_printf(b, "<button type=\"submit\" class=\"small\">%s</button></form>", _("Mark reviewed"));
+        form_show(h, b, &form_review, &(struct form_view){.target = id, .fs = fs});
     }
     buf_adds(b, "</td></tr>");
 }
@@ -83,8 +88,7 @@ static void bg_page(struct hreq *h, int status, const struct fstate *fs)
         &b, "<p class=\"muted\">%s</p>",
         _("Emergency access opened by staff of your organisation. For each one: was it needed, and was the "
           "reason good enough?"));
-    if (fs)
-        ui_errors_summary(&b, fs->errs, fs->msg);
+    form_failure(&b, fs);
     if (!json_array_size(rows)) {
         html_printf(&b, "<p class=\"card\" id=\"bg-empty\">%s</p>", _("Nothing waiting for review."));
     } else {
@@ -110,35 +114,30 @@ void pg_bg_list(struct hreq *h)
     bg_page(h, 200, NULL);
 }
 
-static int review_w(struct hreq *h)
-{
-    return breakglass_review(&h->ctx, h->id[0], fstr(h, "note"), &h->result);
-}
-
-static void review_done(struct hreq *h)
-{
-    if (h->rc == OK) {
-        reply_redirect(h, "/break-glass?msg=reviewed");
-    } else if (h->rc == ERR_INVALID) {
-        struct fstate fs = {
-            .form = "review", .target = h->id[0], .vals = h->body, .errs = json_incref(h->ctx.errors)};
-        bg_page(h, 400, &fs);
-        json_decref(fs.errs);
-    } else if (h->rc == ERR_CONFLICT) {
-        page_conflict(h, "/break-glass?all=1");
-    } else {
-        reply_core_error(h, h->rc);
-    }
-}
-
 void pg_bg_review(struct hreq *h)
 {
-    http_write(h, review_w, review_done);
+    form_post(h, &form_review);
 }
 
 /* ---- organisations ---- */
 
-static void orgs_page(struct hreq *h, int status, json_t *vals, json_t *errs, const char *msg)
+static void orgs_page(struct hreq *h, int status, const struct fstate *fs);
+static const struct form_field org_fields[] = {
+    F("name", FI_TEXT, N_("Name"), FF_REQ, .attrs = " maxlength=\"120\""),
+    F("kind", FI_SELECT, N_("Kind"), FF_REQ, .choices = org_kinds),
+    {0},
+};
+static const struct form form_org = {.id = "org-form",
+                                     .action = "/admin/orgs",
+                                     .submit = N_("Add organisation"),
+                                     .button = "primary",
+                                     .flash = "org",
+                                     .done = "/admin/orgs",
+                                     .fields = org_fields,
+                                     .make = org_create,
+                                     .page = orgs_page};
+
+static void orgs_page(struct hreq *h, int status, const struct fstate *fs)
 {
     json_t *env = NULL, *orgs;
     int rc = org_list(&h->ctx, &(struct page){qstr(h, "after"), 0}, &env);
@@ -172,59 +171,68 @@ static void orgs_page(struct hreq *h, int status, json_t *vals, json_t *errs, co
     page_more(&b, env, "/admin/orgs?", _("More organisations"), "orgs-more");
     html_printf(&b, "<section class=\"card narrow\" aria-labelledby=\"org-h\"><h2 id=\"org-h\">%s</h2>",
                 _("Add an organisation"));
-    ui_errors_summary(&b, errs, msg);
-    buf_adds(&b, "<form method=\"post\" action=\"/admin/orgs\" id=\"org-form\">");
-    ui_csrf(h, &b);
-    pf_input(&b, "f", "name", _("Name"), "text", vals, errs, 1, " maxlength=\"120\"");
-    pf_select(&b, "f", "kind", _("Kind"), org_kinds, vals, errs, 1);
-    html_printf(
-        &b,
-        "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div></form></section>",
-        _("Add organisation"));
+    form_failure(&b, fs);
+    form_show(h, &b, &form_org, &(struct form_view){.fs = fs});
+    buf_adds(&b, "</section>");
     json_decref(env);
     page_send(h, status, &b);
 }
 
 void pg_orgs(struct hreq *h)
 {
-    orgs_page(h, 200, NULL, NULL, NULL);
-}
-
-static int org_w(struct hreq *h)
-{
-    return org_create(&h->ctx, h->body, &h->result);
-}
-
-static void org_done(struct hreq *h)
-{
-    if (h->rc == OK) {
-        reply_redirect(h, "/admin/orgs?msg=org");
-    } else if (h->rc == ERR_INVALID || h->rc == ERR_CONFLICT) {
-        json_t *errs = json_incref(h->ctx.errors);
-        char msg[256];
-        snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-        orgs_page(h, h->rc == ERR_INVALID ? 400 : 409, h->body, errs, msg);
-        json_decref(errs);
-    } else {
-        reply_core_error(h, h->rc);
-    }
+    orgs_page(h, 200, NULL);
 }
 
 void pg_org_create(struct hreq *h)
 {
-    http_write(h, org_w, org_done);
+    form_post(h, &form_org);
 }
 
 /* ---- staff ---- */
 
-static void staff_row(struct hreq *h, struct buf *b, json_t *s, const char *const *roles,
-                      const struct fstate *fs)
+static void staff_page(struct hreq *h, int status, const struct fstate *fs);
+static const struct form_field role_fields[] = {
+    F("version", FI_HIDDEN, NULL, 0),
+    F("role", FI_SELECT, N_("Role"), FF_REQ),
+    {0},
+};
+static const struct form form_role = {.id = "role-form",
+                                      .pfx = "s",
+                                      .action = "/admin/staff/{id}",
+                                      .cls = "role-form",
+                                      .submit = N_("Change role"),
+                                      .button = "small",
+                                      .flash = "staff",
+                                      .done = "/admin/staff#staff-{id}",
+                                      .reload = "/admin/staff",
+                                      .fields = role_fields,
+                                      .update = staff_update,
+                                      .page = staff_page,
+                                      .flags = FORM_MANY};
+static const struct form_field disable_fields[] = {
+    F("version", FI_HIDDEN, NULL, 0),
+    F("disabled", FI_HIDDEN, NULL, FF_IN | FF_BOOL),
+    {0},
+};
+/* Disabling and enabling an account: the same request, told apart by the hidden "disabled". */
+#define STAFF_STATUS_FORM                                                                                    \
+    .action = "/admin/staff/{id}", .cls = "inline", .flash = "staff", .done = "/admin/staff#staff-{id}",     \
+    .reload = "/admin/staff", .fields = disable_fields, .update = staff_update, .page = staff_page,          \
+    .flags = FORM_MANY
+static const struct form form_disable = {.id = "disable-form",
+                                         .pfx = "sd",
+                                         .button = "small quiet-danger",
+                                         .submit = N_("Disable"),
+                                         .confirm = N_("Disable this account? Its sessions end now."),
+                                         STAFF_STATUS_FORM};
+static const struct form form_enable = {
+    .id = "enable-form", .pfx = "se", .button = "small", .submit = N_("Enable"), STAFF_STATUS_FORM};
+
+static void staff_row(struct hreq *h, struct buf *b, json_t *s, json_t *opts, const struct fstate *fs)
 {
     int64_t id = page_int(s, "id");
     int disabled = json_is_true(json_object_get(s, "disabled"));
-    int mine = fs && fs->target == id;
-    char pfx[32], dl[64];
-    snprintf(pfx, sizeof pfx, mine ? "f" : "s%lld", (long long)id);
+    char dl[64];
     html_printf(b,
                 "<tr id=\"staff-%D\" data-staff-id=\"%D\" class=\"%s\"><td data-label=\"%s\">%s <span "
                 "class=\"muted small mono\">%s</span>",
@@ -234,54 +242,69 @@ static void staff_row(struct hreq *h, struct buf *b, json_t *s, const char *cons
                     ui_label(jstr(s, "discipline"), dl, sizeof dl));
     html_printf(b, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">", _("Organisation"),
                 jstr(s, "organisation"), _("Role"));
-    html_printf(b, "<form method=\"post\" action=\"/admin/staff/%D\" class=\"role-form\">", id);
-    ui_csrf(h, b);
-    html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%D\">", page_int(s, "version"));
-    json_t *vals = mine ? json_incref(fs->vals) : json_pack("{s:s}", "role", jstr(s, "role"));
-    pf_select(b, pfx, "role", _("Role"), roles, vals, mine ? fs->errs : NULL, 1);
+    json_t *hid = json_pack("{s:I,s:s}", "version", (json_int_t)page_int(s, "version"), "disabled",
+                            disabled ? "0" : "1");
+    json_t *vals = json_pack("{s:s}", "role", jstr(s, "role"));
+    form_show(h, b, &form_role,
+              &(struct form_view){.target = id, .vals = vals, .hidden = hid, .opts = opts, .fs = fs});
     json_decref(vals);
-    html_printf(b,
-                "<button type=\"submit\" class=\"small\">%s</button></form></td><td data-label=\"%s\">%s</td>"
-                "<td class=\"actions\">",
-                _("Change role"), _("Status"), disabled ? _("disabled") : _("active"));
-    if (id == h->actor.staff_id) {
-        html_printf(b, "<span class=\"muted small\">%s</span></td></tr>", _("you"));
-        return;
-    }
-    html_printf(b, "<form method=\"post\" action=\"/admin/staff/%D\" class=\"inline\"%r%s%r>", id,
-                disabled ? "" : " data-confirm=\"",
-                disabled ? "" : _("Disable this account? Its sessions end now."), disabled ? "" : "\"");
-    ui_csrf(h, b);
-    html_printf(
-        b,
-        "<input type=\"hidden\" name=\"version\" value=\"%D\"><input type=\"hidden\" name=\"disabled\" "
-        "value=\"%s\"><button type=\"submit\" class=\"small%r\">%s<span class=\"sr\"> — %s</span></button>"
-        "</form></td></tr>",
-        page_int(s, "version"), disabled ? "0" : "1", disabled ? "" : " quiet-danger",
-        disabled ? _("Enable") : _("Disable"), jstr(s, "display_name"));
+    html_printf(b, "</td><td data-label=\"%s\">%s</td><td class=\"actions\">", _("Status"),
+                disabled ? _("disabled") : _("active"));
+    if (id == h->actor.staff_id)
+        html_printf(b, "<span class=\"muted small\">%s</span>", _("you"));
+    else
+        form_show(h, b, disabled ? &form_enable : &form_disable,
+                  &(struct form_view){.target = id, .hidden = hid, .sr = jstr(s, "display_name")});
+    buf_adds(b, "</td></tr>");
+    json_decref(hid);
 }
 
-static void org_select(struct buf *b, json_t *orgs, json_t *vals, json_t *errs)
+/* The choices of the staff forms: the roles and the organisations. */
+static void staff_opts(json_t *opts, json_t *orgs)
 {
-    const char *err = jstr(errs, "org_id");
-    int64_t cur = page_int(vals, "org_id");
-    html_printf(b,
-                "<div class=\"field%s\"><label for=\"f-org_id\">%s <span class=\"req\" aria-hidden=\"true\">*"
-                "</span></label>",
-                *err ? " has-error" : "", _("Organisation"));
-    if (*err)
-        html_printf(b, "<p class=\"field-error\" id=\"f-e-org_id\">%s</p>", err);
-    html_printf(b, "<select id=\"f-org_id\" name=\"org_id\" required><option value=\"\">%s</option>",
-                _("Choose…"));
+    json_t *roles = json_array();
+    for (int i = 0; i < ROLE__COUNT; i++) {
+        char l[80];
+        json_array_append_new(
+            roles, json_pack("[s,s]", role_table[i].name, ui_label(role_table[i].name, l, sizeof l)));
+    }
+    json_object_set_new(opts, "role", roles);
+    json_t *o = json_array();
     size_t i;
-    json_t *o;
-    json_array_foreach(orgs, i, o) html_printf(b, "<option value=\"%D\"%r>%s</option>", page_int(o, "id"),
-                                               page_int(o, "id") == cur ? " selected" : "", jstr(o, "name"));
-    buf_adds(b, "</select></div>");
+    json_t *r;
+    json_array_foreach(orgs, i, r)
+    {
+        char id[24];
+        snprintf(id, sizeof id, "%lld", (long long)page_int(r, "id"));
+        json_array_append_new(o, json_pack("[s,s]", id, jstr(r, "name")));
+    }
+    json_object_set_new(opts, "org_id", o);
 }
 
-static void staff_page(struct hreq *h, int status, const struct fstate *fs, json_t *vals, json_t *errs,
-                       const char *msg)
+static const struct form_field staff_fields[] = {
+    ROW(2),
+    F("display_name", FI_TEXT, N_("Name"), FF_REQ, .attrs = " maxlength=\"120\""),
+    F("username", FI_TEXT, N_("Username"), FF_REQ,
+      .attrs = " maxlength=\"40\" autocapitalize=\"none\" spellcheck=\"false\" autocomplete=\"off\""),
+    F("role", FI_SELECT, N_("Role"), FF_REQ),
+    F("discipline", FI_SELECT, N_("Discipline (required for clinicians)"), 0, .choices = disciplines),
+    F("org_id", FI_SELECT, N_("Organisation"), FF_REQ),
+    F("phone", FI_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\""),
+    ROW_END,
+    F("password", FI_PASSWORD, N_("First password (at least 10 characters; they can change it)"),
+      FF_REQ | FF_SECRET, .attrs = " autocomplete=\"new-password\" minlength=\"10\""),
+    {0},
+};
+static const struct form form_staff = {.id = "staff-form",
+                                       .action = "/admin/staff",
+                                       .submit = N_("Add staff member"),
+                                       .button = "primary",
+                                       .flash = "staff",
+                                       .done = "/admin/staff#staff-{r.id}",
+                                       .fields = staff_fields,
+                                       .page = staff_page};
+
+static void staff_page(struct hreq *h, int status, const struct fstate *fs)
 {
     json_t *staff = NULL, *orgs = NULL;
     int rc = staff_list(&h->ctx, NULL, &staff);
@@ -294,8 +317,6 @@ static void staff_page(struct hreq *h, int status, const struct fstate *fs, json
     }
     staff = page_items(staff);
     orgs = page_items(orgs);
-    const char *roles[ROLE__COUNT + 1];
-    role_names(roles);
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Staff accounts"));
@@ -305,8 +326,8 @@ static void staff_page(struct hreq *h, int status, const struct fstate *fs, json
         "<div class=\"page-head\"><h1>%s</h1><p class=\"actions\"><a class=\"button\" href=\"#new-staff\">"
         "%s</a></p></div>",
         _("Staff accounts"), _("Add a staff member"));
-    if (fs)
-        ui_errors_summary(&b, fs->errs, fs->msg);
+    if (fs && fs->form != &form_staff)
+        form_failure(&b, fs);
     html_printf(
         &b,
         "<table class=\"list\" id=\"staff-table\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
@@ -315,30 +336,19 @@ static void staff_page(struct hreq *h, int status, const struct fstate *fs, json
         _("Name"), _("Organisation"), _("Role"), _("Status"), _("Actions"));
     size_t i;
     json_t *s;
-    json_array_foreach(staff, i, s) staff_row(h, &b, s, roles, fs);
+    json_t *opts = json_object();
+    staff_opts(opts, orgs);
+    json_array_foreach(staff, i, s) staff_row(h, &b, s, opts, fs);
     buf_adds(&b, "</tbody></table>");
     html_printf(
         &b,
         "<section class=\"card narrow\" id=\"new-staff\" aria-labelledby=\"ns-h\"><h2 id=\"ns-h\">%s</h2>",
         _("Add a staff member"));
-    ui_errors_summary(&b, errs, msg);
-    buf_adds(&b, "<form method=\"post\" action=\"/admin/staff\" id=\"staff-form\">");
-    ui_csrf(h, &b);
-    buf_adds(&b, "<div class=\"row2\">");
-    pf_input(&b, "f", "display_name", _("Name"), "text", vals, errs, 1, " maxlength=\"120\"");
-    pf_input(&b, "f", "username", _("Username"), "text", vals, errs, 1,
-             " maxlength=\"40\" autocapitalize=\"none\" spellcheck=\"false\" autocomplete=\"off\"");
-    pf_select(&b, "f", "role", _("Role"), roles, vals, errs, 1);
-    pf_select(&b, "f", "discipline", _("Discipline (required for clinicians)"), disciplines, vals, errs, 0);
-    org_select(&b, orgs, vals, errs);
-    pf_input(&b, "f", "phone", _("Phone"), "tel", vals, errs, 0, " maxlength=\"40\"");
-    buf_adds(&b, "</div>");
-    pf_input(&b, "f", "password", _("First password (at least 10 characters; they can change it)"),
-             "password", NULL, errs, 1, " autocomplete=\"new-password\" minlength=\"10\"");
-    html_printf(
-        &b,
-        "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div></form></section>",
-        _("Add staff member"));
+    if (fs && fs->form == &form_staff)
+        form_failure(&b, fs);
+    form_show(h, &b, &form_staff, &(struct form_view){.opts = opts, .fs = fs});
+    json_decref(opts);
+    buf_adds(&b, "</section>");
     json_decref(staff);
     json_decref(orgs);
     page_send(h, status, &b);
@@ -346,64 +356,19 @@ static void staff_page(struct hreq *h, int status, const struct fstate *fs, json
 
 void pg_staff(struct hreq *h)
 {
-    staff_page(h, 200, NULL, NULL, NULL, NULL);
-}
-
-static void staff_create_done(struct hreq *h)
-{
-    if (h->rc == OK) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/admin/staff?msg=staff#staff-%lld", (long long)page_int(h->result, "id"));
-        reply_redirect(h, loc);
-    } else if (h->rc == ERR_INVALID || h->rc == ERR_CONFLICT) {
-        json_t *errs = json_incref(h->ctx.errors);
-        char msg[256];
-        snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-        staff_page(h, h->rc == ERR_INVALID ? 400 : 409, NULL, h->body, errs, msg);
-        json_decref(errs);
-    } else {
-        reply_core_error(h, h->rc);
-    }
+    staff_page(h, 200, NULL);
 }
 
 void pg_staff_create(struct hreq *h)
 {
-    session_staff_create(h, staff_create_done);
+    h->page_form = &form_staff; /* the password is hashed off the loop (api/session.c), then the engine */
+    session_staff_create(h, form_finish);
 }
 
-static int staff_update_w(struct hreq *h)
-{
-    return staff_update(&h->ctx, h->id[0], h->if_match, page_stashed(h), &h->result);
-}
-
-static void staff_update_done(struct hreq *h)
-{
-    char loc[64];
-    snprintf(loc, sizeof loc, "/admin/staff?msg=staff#staff-%lld", (long long)h->id[0]);
-    if (h->rc == OK) {
-        reply_redirect(h, loc);
-    } else if (h->rc == ERR_INVALID) {
-        struct fstate fs = {
-            .form = "staff", .target = h->id[0], .vals = h->body, .errs = json_incref(h->ctx.errors)};
-        char msg[256];
-        snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-        fs.msg = msg;
-        staff_page(h, 400, &fs, NULL, NULL, NULL);
-        json_decref(fs.errs);
-    } else if (h->rc == ERR_CONFLICT) {
-        page_conflict(h, "/admin/staff");
-    } else {
-        reply_core_error(h, h->rc);
-    }
-}
-
+/* One address for the role and for disabling or enabling: the field posted says which form. */
 void pg_staff_update(struct hreq *h)
 {
-    json_t *in = json_object();
-    if (fstr(h, "role"))
-        json_object_set_new(in, "role", json_string(fstr(h, "role")));
-    if (fstr(h, "disabled"))
-        json_object_set_new(in, "disabled", json_boolean(str_eq(fstr(h, "disabled"), "1")));
-    page_stash(h, in);
-    http_write(h, staff_update_w, staff_update_done);
+    form_post(h, !fstr(h, "disabled")               ? &form_role
+                 : str_eq(fstr(h, "disabled"), "1") ? &form_disable
+                                                    : &form_enable);
 }

@@ -178,16 +178,151 @@ static void cond_text(struct buf *b, json_t *c, const json_t *def)
 
 /* ---- the form ---- */
 
-/* The field names of a question's answer ("a_q1") and its radio ids ("a-q1-0"). */
+/* The questions of the instrument (v->user), one fieldset of radio buttons each: answers "a_<item>",
+ * radio ids "a-<item>-<n>". */
+static void answers_draw(struct form_view *v, const struct form_field *fd)
+{
+    (void)fd;
+    const struct instrument *ins = v->user;
+    const json_t *def = instrument_def(ins);
+    size_t i, j;
+    json_t *it, *o;
+    json_array_foreach(json_object_get(def, "items"), i, it)
+    {
+        const char *id = jstr(it, "id"), *err = jstr(v->errs, id);
+        char name[48];
+        snprintf(name, sizeof name, "a_%s", id);
+        const char *cur = jstr(v->vals, name);
+        json_t *aw = json_object_get(it, "ask_when");
+        int optional = aw || json_is_true(json_object_get(it, "optional"));
+        html_printf(
+            v->b,
+            "<fieldset class=\"item%r\" id=\"item-%s\" tabindex=\"-1\"%r><legend><span class=\"num\">%d."
+            "</span> %s</legend>",
+            *err ? " has-error" : "", id, aw ? " data-skip=\"1\"" : "", (int)i + 1, item_text(it));
+        if (*jstr(it, "text") && !str_eq(jstr(it, "text"), jstr(it, "label")))
+            html_printf(v->b, "<p class=\"muted small\">%s</p>", jstr(it, "label"));
+        if (aw) {
+            html_printf(v->b, "<p class=\"skip-note\">%s ", _("Ask only when"));
+            cond_text(v->b, aw, def);
+            html_printf(v->b, ". %s</p>", _("Otherwise leave it as “not asked”."));
+        }
+        if (*jstr(it, "recall") && !str_eq(jstr(it, "recall"), jstr((json_t *)def, "recall")))
+            html_printf(v->b, "<p class=\"muted small\">%s %s</p>", _("Time frame:"), jstr(it, "recall"));
+        if (json_is_false(json_object_get(it, "scored")))
+            html_printf(v->b, "<p class=\"muted small\">%s</p>", _("Recorded, not scored."));
+        if (*jstr(it, "comment"))
+            html_printf(v->b, "<p class=\"muted small\">%s</p>", jstr(it, "comment"));
+        if (*err)
+            html_printf(v->b, "<p class=\"field-error\" id=\"e-%s\">%s</p>", id, err);
+        buf_adds(v->b, "<div class=\"options\">");
+        int show = json_array_size(json_object_get(it, "options")) > 2; /* the points, except for yes/no */
+        json_array_foreach(json_object_get(it, "options"), j, o)
+        {
+            char ov[32];
+            opt_value(o, ov, sizeof ov);
+            html_printf(
+                v->b,
+                "<div class=\"opt\"><input type=\"radio\" id=\"a-%s-%d\" name=\"%s\" value=\"%s\"%r%r>"
+                "<label for=\"a-%s-%d\">%s",
+                id, (int)j, name, ov, str_eq(cur, ov) ? " checked" : "", *err ? " aria-invalid=\"true\"" : "",
+                id, (int)j, opt_text(o));
+            if (show)
+                html_printf(v->b, " <span class=\"val\">%s</span>", v);
+            buf_adds(v->b, "</label></div>");
+        }
+        if (optional)
+            html_printf(
+                v->b,
+                "<div class=\"opt none\"><input type=\"radio\" id=\"a-%s-n\" name=\"%s\" value=\"\"%r>"
+                "<label for=\"a-%s-n\">%s</label></div>",
+                id, name, !*cur ? " checked" : "", id, aw ? _("Not asked") : _("No answer"));
+        buf_adds(v->b, "</div></fieldset>");
+    }
+}
+
+/* The answers from the form, each as the definition's own value (so yes/no stays what it is). */
+static void answers_parse(struct hreq *h, const struct form_field *fd, json_t *in)
+{
+    (void)fd;
+    const char *iid = fstr(h, "instrument");
+    const struct instrument *ins = iid ? instrument_find(iid) : NULL;
+    json_t *answers = json_object();
+    size_t i, j;
+    json_t *it, *o;
+    json_array_foreach(ins ? json_object_get(instrument_def(ins), "items") : NULL, i, it)
+    {
+        char name[48];
+        snprintf(name, sizeof name, "a_%s", jstr(it, "id"));
+        const char *v = fstr(h, name);
+        if (!v || !*v)
+            continue;
+        json_t *val = json_string(v);
+        json_array_foreach(json_object_get(it, "options"), j, o)
+        {
+            char ov[32];
+            opt_value(o, ov, sizeof ov);
+            if (str_eq(ov, v)) {
+                json_decref(val);
+                val = json_deep_copy(json_object_get(o, "value"));
+                break;
+            }
+        }
+        json_object_set_new(answers, jstr(it, "id"), val);
+    }
+    json_object_set_new(in, "answers", answers);
+}
+
+/* "Save without a total", for instruments that allow it. */
+static const struct form_field incomplete_field = F("incomplete", FI_CHECK,
+                                                    N_("Some questions stay unanswered: save without a total "
+                                                       "(triggers on the answers given still raise flags)"),
+                                                    0);
+static void incomplete_draw(struct form_view *v, const struct form_field *fd)
+{
+    (void)fd;
+    if (json_is_true(json_object_get(instrument_def(v->user), "save_incomplete")))
+        form_field_draw(v, &incomplete_field);
+}
+static void incomplete_parse(struct hreq *h, const struct form_field *fd, json_t *in)
+{
+    (void)fd;
+    if (str_eq(fstr(h, "incomplete"), "1"))
+        json_object_set_new(in, "incomplete", json_true());
+}
+
+static void assess_again(struct hreq *h, int status, const struct fstate *fs);
+static const struct form_field assess_fields[] = {
+    F("instrument", FI_HIDDEN, NULL, FF_IN),
+    F("answers", FI_CUSTOM, NULL, 0, .draw = answers_draw, .parse = answers_parse),
+    F("administered_at", FI_DATETIME, N_("When it was done"), FF_OMIT),
+    F("incomplete", FI_CUSTOM, NULL, 0, .draw = incomplete_draw, .parse = incomplete_parse),
+    {0},
+};
+static const struct form form_assess = {.id = "assess-form",
+                                        .action = "/clients/{id}/assessments",
+                                        .cls = "card assess",
+                                        .submit = N_("Score and save"),
+                                        .button = "primary",
+                                        .flash = "assessed",
+                                        .done = "/clients/{id}?assessment={r.id}#assessment-result",
+                                        .cancel = "/clients/{id}",
+                                        .fields = assess_fields,
+                                        .create = assessment_create,
+                                        .page = assess_again,
+                                        .flags = FORM_CLIENT_PATH};
+
 static void assess_form(struct hreq *h, int status, json_t *c, const struct instrument *ins, json_t *vals,
-                        json_t *errs, const char *msg)
+                        const struct fstate *fs)
 {
     const json_t *def = instrument_def(ins);
-    int64_t cid = page_int(c, "id");
+    json_t *errs = fs ? fs->errs : NULL;
+    const char *msg = fs ? fs->msg : NULL;
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, jstr((json_t *)def, "name"));
     page_client_head(h, &b, c, jstr((json_t *)def, "name"));
+    page_flash(h, &b);
     if (errs || (msg && *msg)) {
         html_printf(&b, "<div class=\"alert\" role=\"alert\" id=\"assess-errors\"><p>%s</p>",
                     msg && *msg ? msg : _("Please correct the questions marked below."));
@@ -212,81 +347,14 @@ static void assess_form(struct hreq *h, int status, json_t *c, const struct inst
     if (*jstr((json_t *)def, "recall"))
         html_printf(&b, "<p class=\"recall\"><strong>%s</strong> %s</p>", _("Time frame:"),
                     jstr((json_t *)def, "recall"));
-    html_printf(&b,
-                "<form method=\"post\" action=\"/clients/%D/assessments\" id=\"assess-form\" class=\"card "
-                "assess\">",
-                cid);
-    ui_csrf(h, &b);
-    html_printf(&b, "<input type=\"hidden\" name=\"instrument\" value=\"%s\">", instrument_id(ins));
-    size_t i, j;
-    json_t *it, *o;
-    json_array_foreach(json_object_get(def, "items"), i, it)
-    {
-        const char *id = jstr(it, "id"), *err = jstr(errs, id);
-        char name[48];
-        snprintf(name, sizeof name, "a_%s", id);
-        const char *cur = jstr(vals, name);
-        json_t *aw = json_object_get(it, "ask_when");
-        int optional = aw || json_is_true(json_object_get(it, "optional"));
-        html_printf(
-            &b,
-            "<fieldset class=\"item%r\" id=\"item-%s\" tabindex=\"-1\"%r><legend><span class=\"num\">%d."
-            "</span> %s</legend>",
-            *err ? " has-error" : "", id, aw ? " data-skip=\"1\"" : "", (int)i + 1, item_text(it));
-        if (*jstr(it, "text") && !str_eq(jstr(it, "text"), jstr(it, "label")))
-            html_printf(&b, "<p class=\"muted small\">%s</p>", jstr(it, "label"));
-        if (aw) {
-            html_printf(&b, "<p class=\"skip-note\">%s ", _("Ask only when"));
-            cond_text(&b, aw, def);
-            html_printf(&b, ". %s</p>", _("Otherwise leave it as “not asked”."));
-        }
-        if (*jstr(it, "recall") && !str_eq(jstr(it, "recall"), jstr((json_t *)def, "recall")))
-            html_printf(&b, "<p class=\"muted small\">%s %s</p>", _("Time frame:"), jstr(it, "recall"));
-        if (json_is_false(json_object_get(it, "scored")))
-            html_printf(&b, "<p class=\"muted small\">%s</p>", _("Recorded, not scored."));
-        if (*jstr(it, "comment"))
-            html_printf(&b, "<p class=\"muted small\">%s</p>", jstr(it, "comment"));
-        if (*err)
-            html_printf(&b, "<p class=\"field-error\" id=\"e-%s\">%s</p>", id, err);
-        buf_adds(&b, "<div class=\"options\">");
-        int show = json_array_size(json_object_get(it, "options")) > 2; /* the points, except for yes/no */
-        json_array_foreach(json_object_get(it, "options"), j, o)
-        {
-            char v[32];
-            opt_value(o, v, sizeof v);
-            html_printf(
-                &b,
-                "<div class=\"opt\"><input type=\"radio\" id=\"a-%s-%d\" name=\"%s\" value=\"%s\"%r%r>"
-                "<label for=\"a-%s-%d\">%s",
-                id, (int)j, name, v, str_eq(cur, v) ? " checked" : "", *err ? " aria-invalid=\"true\"" : "",
-                id, (int)j, opt_text(o));
-            if (show)
-                html_printf(&b, " <span class=\"val\">%s</span>", v);
-            buf_adds(&b, "</label></div>");
-        }
-        if (optional)
-            html_printf(
-                &b,
-                "<div class=\"opt none\"><input type=\"radio\" id=\"a-%s-n\" name=\"%s\" value=\"\"%r>"
-                "<label for=\"a-%s-n\">%s</label></div>",
-                id, name, !*cur ? " checked" : "", id, aw ? _("Not asked") : _("No answer"));
-        buf_adds(&b, "</div></fieldset>");
-    }
-    pf_input(&b, "f", "administered_at", _("When it was done"), "datetime-local", vals, errs, 0, NULL);
-    if (json_is_true(json_object_get(def, "save_incomplete")))
-        pf_checkbox(
-            &b, "f", "incomplete", "1",
-            _("Some questions stay unanswered: save without a total (triggers on the answers given still "
-              "raise flags)"),
-            pf_has(vals, "incomplete", "1"));
+    json_t *hid = json_pack("{s:s}", "instrument", instrument_id(ins));
+    form_show(h, &b, &form_assess,
+              &(struct form_view){
+                  .target = page_int(c, "id"), .vals = vals, .hidden = hid, .fs = fs, .user = (void *)ins});
+    json_decref(hid);
     json_t *lic = json_object_get(def, "licence");
     if (*jstr(lic, "copyright"))
         html_printf(&b, "<p class=\"muted small copyright\">%s</p>", jstr(lic, "copyright"));
-    html_printf(&b,
-                "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> <a "
-                "href=\"/clients/%D\">"
-                "%s</a></div></form>",
-                _("Score and save"), cid, _("Cancel"));
     page_send(h, status, &b);
 }
 
@@ -332,85 +400,28 @@ void pg_assess_new(struct hreq *h)
         char now[20];
         page_local_now(now);
         json_t *vals = json_pack("{s:s}", "administered_at", now);
-        assess_form(h, 200, c, ins, vals, NULL, NULL);
+        assess_form(h, 200, c, ins, vals, NULL);
         json_decref(vals);
     }
     json_decref(c);
 }
 
-static int create_w(struct hreq *h)
-{
-    return assessment_create(&h->ctx, h->id[0], page_stashed(h), &h->result);
-}
-
-static void create_done(struct hreq *h)
+static void assess_again(struct hreq *h, int status, const struct fstate *fs)
 {
     char loc[96];
-    if (h->rc == OK) {
-        snprintf(loc, sizeof loc, "/clients/%lld?assessment=%lld#assessment-result", (long long)h->id[0],
-                 (long long)page_int(h->result, "id"));
-        page_redirect_msg(h, loc, "assessed");
-        return;
-    }
-    if (h->rc != ERR_INVALID) {
-        page_client_error(h, h->rc);
-        return;
-    }
-    json_t *errs = json_incref(h->ctx.errors);
-    char msg[600];
-    snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-    json_decref(h->ctx.errors);
-    h->ctx.errors = NULL;
     snprintf(loc, sizeof loc, "/clients/%lld/assessments/new", (long long)h->id[0]);
     json_t *c = page_client_sub(h, h->id[0], loc);
-    const struct instrument *ins = instrument_find(fstr(h, "instrument"));
+    const struct instrument *ins = instrument_find(jstr(fs->vals, "instrument"));
     if (c && ins)
-        assess_form(h, 400, c, ins, h->body, errs, msg);
+        assess_form(h, status, c, ins, fs->vals, fs);
     else if (c)
-        reply_problem(h, 400, _("Unknown instrument"), msg, NULL);
+        reply_problem(h, 400, _("Unknown instrument"), fs->msg, NULL);
     json_decref(c);
-    json_decref(errs);
 }
 
-/* The answers from the form, each as the definition's own value (so yes/no stays what it is). */
 void pg_assess_create(struct hreq *h)
 {
-    const char *iid = fstr(h, "instrument");
-    const struct instrument *ins = iid ? instrument_find(iid) : NULL;
-    json_t *in = json_pack("{s:s,s:o}", "instrument", iid ? iid : "", "answers", json_object());
-    json_t *answers = json_object_get(in, "answers");
-    size_t i, j;
-    json_t *it, *o;
-    json_array_foreach(ins ? json_object_get(instrument_def(ins), "items") : NULL, i, it)
-    {
-        char name[48];
-        snprintf(name, sizeof name, "a_%s", jstr(it, "id"));
-        const char *v = fstr(h, name);
-        if (!v || !*v)
-            continue;
-        json_t *val = json_string(v);
-        json_array_foreach(json_object_get(it, "options"), j, o)
-        {
-            char ov[32];
-            opt_value(o, ov, sizeof ov);
-            if (str_eq(ov, v)) {
-                json_decref(val);
-                val = json_deep_copy(json_object_get(o, "value"));
-                break;
-            }
-        }
-        json_object_set_new(answers, jstr(it, "id"), val);
-    }
-    const char *at = fstr(h, "administered_at");
-    if (at && *at) {
-        char utc[40];
-        page_local_to_utc(at, utc);
-        json_object_set_new(in, "administered_at", json_string(utc));
-    }
-    if (str_eq(fstr(h, "incomplete"), "1"))
-        json_object_set_new(in, "incomplete", json_true());
-    page_stash(h, in);
-    http_write(h, create_w, create_done);
+    form_post(h, &form_assess);
 }
 
 /* ---- one assessment ---- */

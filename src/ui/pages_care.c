@@ -6,45 +6,139 @@
 
 static const char *const open_statuses[] = {"referred", "intake", "active", "on_hold", NULL};
 
-static int is_form(const struct fstate *fs, const char *form, int64_t target)
+static void care_again(struct hreq *h, int status, const struct fstate *fs)
 {
-    return fs && str_eq(fs->form, form) && fs->target == target;
+    client_page(h, fs->client, status, fs);
 }
 
-static void hidden_client(struct buf *b, int64_t cid)
+static const struct form_field episode_fields[] = {
+    ROW(2),
+    F("programme", FI_SELECT, N_("Programme"), FF_REQ, .choices = programmes),
+    F("target_group", FI_SELECT, N_("Target group"), FF_REQ, .choices = target_groups),
+    F("status", FI_SELECT, N_("Status"), FF_REQ, .choices = open_statuses),
+    F("start_date", FI_DATE, N_("Start date"), 0),
+    ROW_END,
+    F("primary_cm", FI_STAFF, N_("Primary case manager"), 0),
+    {0},
+};
+const struct form form_episode = {.id = "episode-form",
+                                  .pfx = "ep",
+                                  .action = "/clients/{id}/episodes",
+                                  .box = "details",
+                                  .box_id = "new-episode",
+                                  .summary = N_("Open a new episode of care"),
+                                  .submit = N_("Open episode"),
+                                  .button = "primary",
+                                  .flash = "episode",
+                                  .done = "/clients/{id}#episode-{r.id}",
+                                  .reload = "/clients/{id}",
+                                  .fields = episode_fields,
+                                  .create = episode_create,
+                                  .page = care_again,
+                                  .flags = FORM_CLIENT_PATH};
+
+static const struct form_field team_fields[] = {
+    F("client_id", FI_HIDDEN, NULL, 0),
+    ROW(3),
+    F("staff_id", FI_STAFF, N_("Staff member"), FF_REQ),
+    F("team_role", FI_SELECT, N_("Role in the team"), FF_REQ, .choices = team_roles),
+    F("from_date", FI_DATE, N_("From"), 0),
+    ROW_END,
+    {0},
+};
+static const struct form form_team = {.id = "team-form",
+                                      .pfx = "tm",
+                                      .action = "/episodes/{id}/team",
+                                      .box = "details",
+                                      .summary = N_("Add a care-team member"),
+                                      .submit = N_("Add to the team"),
+                                      .flash = "team",
+                                      .done = "/clients/{client}#episode-{id}",
+                                      .fields = team_fields,
+                                      .create = team_add,
+                                      .page = care_again,
+                                      .flags = FORM_MANY | FORM_CLIENT};
+
+static const struct form_field status_fields[] = {
+    F("client_id", FI_HIDDEN, NULL, 0),
+    F("version", FI_HIDDEN, NULL, 0),
+    ROW(2),
+    F("status", FI_SELECT, N_("Status"), FF_REQ, .choices = episode_statuses),
+    F("target_group", FI_SELECT, N_("Target group"), FF_REQ, .choices = target_groups),
+    ROW_END,
+    F("discharge_reason", FI_TEXTAREA, N_("Discharge reason (when discharging)"), 0, .rows = 2),
+    F("end_date", FI_DATE, N_("End date (when discharging; today if empty)"), 0),
+    {0},
+};
+static const struct form form_status = {
+    .id = "status-form",
+    .pfx = "st",
+    .action = "/episodes/{id}",
+    .box = "details",
+    .summary = N_("Change status or discharge"),
+    .submit = N_("Save"),
+    .flash = "episode",
+    .done = "/clients/{client}#episode-{id}",
+    .fields = status_fields,
+    .update = episode_update,
+    .confirm = N_("Discharge this episode? The care team will lose access unless another episode is open."),
+    .page = care_again,
+    .flags = FORM_MANY | FORM_CLIENT | FORM_CONFIRM_DISCHARGE};
+
+static int team_end_run(struct hreq *h, json_t *in)
 {
-    html_printf(b, "<input type=\"hidden\" name=\"client_id\" value=\"%D\">", cid);
+    (void)in;
+    return team_end(&h->ctx, h->id[0], &h->result);
 }
+static const struct form_field team_end_fields[] = {F("client_id", FI_HIDDEN, NULL, 0), {0}};
+static const struct form form_team_end = {.id = "team-end",
+                                          .pfx = "te",
+                                          .action = "/team-members/{id}/end",
+                                          .cls = "inline",
+                                          .submit = N_("End"),
+                                          .button = "small",
+                                          .confirm =
+                                              N_("End this person's membership of the care team today?"),
+                                          .flash = "team",
+                                          .done = "/clients/{client}#episode-{r.episode_id}",
+                                          .reload = "/clients/{client}#episodes",
+                                          .fields = team_end_fields,
+                                          .run = team_end_run,
+                                          .page = care_again,
+                                          .flags = FORM_MANY | FORM_CLIENT};
+
+static const struct form_field task_fields[] = {
+    F("title", FI_TEXT, N_("What needs doing"), FF_REQ, .attrs = " maxlength=\"200\""),
+    ROW(2),
+    F("due", FI_DATE, N_("Due"), 0),
+    F("priority", FI_SELECT, N_("Priority"), FF_REQ, .choices = task_priorities),
+    ROW_END,
+    F("assignee", FI_STAFF, N_("For"), FF_REQ),
+    {0},
+};
+static const struct form form_task = {.id = "task-form",
+                                      .pfx = "tk",
+                                      .action = "/clients/{id}/tasks",
+                                      .box = "details",
+                                      .summary = N_("Add a task"),
+                                      .submit = N_("Add task"),
+                                      .flash = "task-added",
+                                      .done = "/clients/{id}#tasks",
+                                      .fields = task_fields,
+                                      .create = task_create,
+                                      .page = care_again,
+                                      .flags = FORM_CLIENT_PATH};
 
 void care_episode_form(struct hreq *h, struct buf *b, int64_t cid, const struct fstate *fs, int open)
 {
     if (!access_may(&h->ctx, RES_EPISODE, ACT_CREATE, cid))
         return;
-    int mine = is_form(fs, "episode", 0);
-    const char *p = mine ? "f" : "ep";
     char today[16];
     iso_today(today);
     json_t *def = json_pack("{s:s,s:s}", "status", "intake", "start_date", today);
     if (h->actor.role == ROLE_CASE_MANAGER)
         json_object_set_new(def, "primary_cm", json_integer(h->actor.staff_id));
-    json_t *vals = mine ? fs->vals : def, *errs = mine ? fs->errs : NULL;
-    html_printf(b, "<details class=\"form-box\" id=\"new-episode\"%r><summary>%s</summary>",
-                mine || open ? " open" : "", _("Open a new episode of care"));
-    html_printf(b, "<form method=\"post\" action=\"/clients/%D/episodes\" id=\"episode-form\">", cid);
-    ui_csrf(h, b);
-    buf_adds(b, "<div class=\"row2\">");
-    pf_select(b, p, "programme", _("Programme"), programmes, vals, errs, 1);
-    pf_select(b, p, "target_group", _("Target group"), target_groups, vals, errs, 1);
-    pf_select(b, p, "status", _("Status"), open_statuses, vals, errs, 1);
-    pf_input(b, p, "start_date", _("Start date"), "date", vals, errs, 0, NULL);
-    buf_adds(b, "</div>");
-    json_t *staff = page_staff(h);
-    pf_staff(b, p, "primary_cm", _("Primary case manager"), staff, 0, page_int(vals, "primary_cm"), errs, 0);
-    json_decref(staff);
-    html_printf(
-        b,
-        "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div></form></details>",
-        _("Open episode"));
+    form_show(h, b, &form_episode, &(struct form_view){.target = cid, .vals = def, .fs = fs, .open = open});
     json_decref(def);
 }
 
@@ -90,75 +184,35 @@ static void team_table(struct hreq *h, struct buf *b, json_t *ep, int64_t cid)
             html_printf(b, " – %s", jstr(m, "to_date"));
         buf_adds(b, "</td><td class=\"actions\">");
         if (active && open) {
-            html_printf(
-                b,
-                "<form method=\"post\" action=\"/team-members/%D/end\" class=\"inline\" data-confirm=\"%s\">",
-                page_int(m, "id"), _("End this person's membership of the care team today?"));
-            ui_csrf(h, b);
-            hidden_client(b, cid);
-            html_printf(
-                b,
-                "<button type=\"submit\" class=\"small\">%s<span class=\"sr\"> — %s</span></button></form>",
-                _("End"), jstr(m, "display_name"));
+            json_t *hid = json_pack("{s:I}", "client_id", (json_int_t)cid);
+            form_show(h, b, &form_team_end,
+                      &(struct form_view){
+                          .target = page_int(m, "id"), .hidden = hid, .sr = jstr(m, "display_name")});
+            json_decref(hid);
         }
         buf_adds(b, "</td></tr>");
     }
     buf_adds(b, "</tbody></table>");
 }
 
-static void episode_forms(struct hreq *h, struct buf *b, json_t *ep, int64_t cid, json_t *staff,
+static void episode_forms(struct hreq *h, struct buf *b, json_t *ep, int64_t cid, json_t *opts,
                           const struct fstate *fs)
 {
     int64_t eid = page_int(ep, "id");
-    char pfx[32];
-    if (!str_eq(jstr(ep, "status"), "discharged") && access_may(&h->ctx, RES_TEAM, ACT_CREATE, cid)) {
-        int mine = is_form(fs, "team", eid);
-        snprintf(pfx, sizeof pfx, mine ? "f" : "tm%lld", (long long)eid);
-        html_printf(b, "<details class=\"form-box\"%r><summary>%s</summary>", mine ? " open" : "",
-                    _("Add a care-team member"));
-        html_printf(b, "<form method=\"post\" action=\"/episodes/%D/team\" id=\"team-form-%D\">", eid, eid);
-        ui_csrf(h, b);
-        hidden_client(b, cid);
-        buf_adds(b, "<div class=\"row3\">");
-        pf_staff(b, pfx, "staff_id", _("Staff member"), staff, 0, mine ? page_int(fs->vals, "staff_id") : 0,
-                 mine ? fs->errs : NULL, 1);
-        pf_select(b, pfx, "team_role", _("Role in the team"), team_roles, mine ? fs->vals : NULL,
-                  mine ? fs->errs : NULL, 1);
-        pf_input(b, pfx, "from_date", _("From"), "date", mine ? fs->vals : NULL, mine ? fs->errs : NULL, 0,
-                 NULL);
-        html_printf(b,
-                    "</div><div class=\"buttons\"><button type=\"submit\">%s</button></div></form></details>",
-                    _("Add to the team"));
-    }
-    if (!access_may(&h->ctx, RES_EPISODE, ACT_UPDATE, cid))
+    json_t *hid =
+        json_pack("{s:I,s:I}", "client_id", (json_int_t)cid, "version", (json_int_t)page_int(ep, "version"));
+    if (!str_eq(jstr(ep, "status"), "discharged") && access_may(&h->ctx, RES_TEAM, ACT_CREATE, cid))
+        form_show(h, b, &form_team,
+                  &(struct form_view){.target = eid, .hidden = hid, .opts = opts, .fs = fs});
+    if (!access_may(&h->ctx, RES_EPISODE, ACT_UPDATE, cid)) {
+        json_decref(hid);
         return;
-    int mine = is_form(fs, "status", eid);
-    snprintf(pfx, sizeof pfx, mine ? "f" : "st%lld", (long long)eid);
-    json_t *vals =
-        mine ? json_incref(fs->vals)
-             : json_pack("{s:s,s:s,s:s}", "status", jstr(ep, "status"), "target_group",
-                         jstr(ep, "target_group"), "discharge_reason", jstr(ep, "discharge_reason"));
-    html_printf(b, "<details class=\"form-box\"%r><summary>%s</summary>", mine ? " open" : "",
-                _("Change status or discharge"));
-    html_printf(
-        b,
-        "<form method=\"post\" action=\"/episodes/%D\" id=\"status-form-%D\" data-confirm-discharge=\"%s\">",
-        eid, eid,
-        _("Discharge this episode? The care team will lose access unless another episode is open."));
-    ui_csrf(h, b);
-    hidden_client(b, cid);
-    html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%D\"><div class=\"row2\">",
-                page_int(ep, "version"));
-    pf_select(b, pfx, "status", _("Status"), episode_statuses, vals, mine ? fs->errs : NULL, 1);
-    pf_select(b, pfx, "target_group", _("Target group"), target_groups, vals, mine ? fs->errs : NULL, 1);
-    buf_adds(b, "</div>");
-    pf_textarea(b, pfx, "discharge_reason", _("Discharge reason (when discharging)"), vals,
-                mine ? fs->errs : NULL, 0, 2);
-    pf_input(b, pfx, "end_date", _("End date (when discharging; today if empty)"), "date", vals,
-             mine ? fs->errs : NULL, 0, NULL);
-    html_printf(b, "<div class=\"buttons\"><button type=\"submit\">%s</button></div></form></details>",
-                _("Save"));
+    }
+    json_t *vals = json_pack("{s:s,s:s,s:s}", "status", jstr(ep, "status"), "target_group",
+                             jstr(ep, "target_group"), "discharge_reason", jstr(ep, "discharge_reason"));
+    form_show(h, b, &form_status, &(struct form_view){.target = eid, .vals = vals, .hidden = hid, .fs = fs});
     json_decref(vals);
+    json_decref(hid);
 }
 
 static void episodes_section(struct hreq *h, struct buf *b, int64_t cid, const struct fstate *fs)
@@ -174,7 +228,8 @@ static void episodes_section(struct hreq *h, struct buf *b, int64_t cid, const s
     eps = page_items(eps);
     if (!json_array_size(eps))
         html_printf(b, "<p class=\"muted\">%s</p>", _("No episode of care yet."));
-    json_t *staff = page_staff(h);
+    json_t *opts = json_object();
+    json_object_set_new(opts, "staff_id", form_staff_choices(h));
     size_t i;
     json_t *ep;
     json_array_foreach(eps, i, ep)
@@ -198,12 +253,12 @@ static void episodes_section(struct hreq *h, struct buf *b, int64_t cid, const s
             html_printf(b, "<p><strong>%s</strong> %s</p>", _("Discharge reason:"),
                         jstr(ep, "discharge_reason"));
         team_table(h, b, ep, cid);
-        episode_forms(h, b, ep, cid, staff, fs);
+        episode_forms(h, b, ep, cid, opts, fs);
         buf_adds(b, "</article>");
     }
     care_episode_form(h, b, cid, fs, 0);
     buf_adds(b, "</section>");
-    json_decref(staff);
+    json_decref(opts);
     json_decref(eps);
 }
 
@@ -211,10 +266,11 @@ static void episodes_section(struct hreq *h, struct buf *b, int64_t cid, const s
 static int contacts_section(struct hreq *h, struct buf *b, int64_t cid, const struct page *pg)
 {
     json_t *env = NULL, *rows;
-    html_printf(b,
-                "<section class=\"card\" id=\"contacts\" aria-labelledby=\"ct-h\"><div class=\"section-head\"><h2 "
-                "id=\"ct-h\">%s</h2>",
-                pg->after ? _("Older contacts") : _("Contacts"));
+    html_printf(
+        b,
+        "<section class=\"card\" id=\"contacts\" aria-labelledby=\"ct-h\"><div class=\"section-head\"><h2 "
+        "id=\"ct-h\">%s</h2>",
+        pg->after ? _("Older contacts") : _("Contacts"));
     if (access_may(&h->ctx, RES_CONTACT, ACT_CREATE, cid))
         html_printf(b, "<a class=\"button small\" href=\"/clients/%D/contacts/new\">%s</a>", cid,
                     _("Record a contact"));
@@ -344,20 +400,16 @@ void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fsta
                     *jstr(t, "due") ? jstr(t, "due") : _("no due date"), jstr(t, "assignee_name"),
                     jstr(t, "priority"), ui_label(jstr(t, "priority"), pl, sizeof pl));
         int may = page_int(t, "assignee") == h->actor.staff_id ||
-                  page_int(t, "created_by") == h->actor.staff_id || access_may(&h->ctx, RES_TASK, ACT_ADMINISTER, 0);
+                  page_int(t, "created_by") == h->actor.staff_id ||
+                  access_may(&h->ctx, RES_TASK, ACT_ADMINISTER, 0);
         if (!may) {
             buf_adds(b, "</li>");
             continue;
         }
-        html_printf(b, "<form method=\"post\" action=\"/tasks/%D/done\" class=\"inline done-form\">",
-                    page_int(t, "id"));
-        ui_csrf(h, b);
-        html_printf(
-            b,
-            "<input type=\"hidden\" name=\"version\" value=\"%D\"><input type=\"hidden\" name=\"next\" "
-            "value=\"/clients/%D#tasks\"><button type=\"submit\" class=\"small\">%s<span class=\"sr\"> — %s"
-            "</span></button></form></li>",
-            page_int(t, "version"), cid, _("Done"), jstr(t, "title"));
+        char next[64];
+        snprintf(next, sizeof next, "/clients/%lld#tasks", (long long)cid);
+        task_done_form(h, b, t, next);
+        buf_adds(b, "</li>");
     }
     if (shown)
         buf_adds(b, "</ul>");
@@ -368,143 +420,31 @@ void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fsta
         buf_adds(b, "</section>");
         return;
     }
-    int mine = is_form(fs, "task", 0);
-    const char *p = mine ? "f" : "tk";
-    json_t *vals = mine ? fs->vals : NULL, *errs = mine ? fs->errs : NULL;
-    html_printf(b, "<details class=\"form-box\"%r><summary>%s</summary>", mine ? " open" : "",
-                _("Add a task"));
-    html_printf(b, "<form method=\"post\" action=\"/clients/%D/tasks\" id=\"task-form\">", cid);
-    ui_csrf(h, b);
-    pf_input(b, p, "title", _("What needs doing"), "text", vals, errs, 1, " maxlength=\"200\"");
-    buf_adds(b, "<div class=\"row2\">");
-    pf_input(b, p, "due", _("Due"), "date", vals, errs, 0, NULL);
-    json_t *def = json_pack("{s:s}", "priority", "normal");
-    pf_select(b, p, "priority", _("Priority"), task_priorities, vals ? vals : def, errs, 1);
+    json_t *def = json_pack("{s:s,s:I}", "priority", "normal", "assignee", (json_int_t)h->actor.staff_id);
+    form_show(h, b, &form_task, &(struct form_view){.target = cid, .vals = def, .fs = fs});
     json_decref(def);
-    buf_adds(b, "</div>");
-    json_t *staff = page_staff(h);
-    int64_t who = page_int(vals, "assignee");
-    pf_staff(b, p, "assignee", _("For"), staff, 0, who ? who : h->actor.staff_id, errs, 1);
-    json_decref(staff);
-    html_printf(b,
-                "<div class=\"buttons\"><button type=\"submit\">%s</button></div></form></details></section>",
-                _("Add task"));
+    buf_adds(b, "</section>");
 }
 
 /* ---- the writes ---- */
 
-static json_t *pick(struct hreq *h, const char *const *names)
-{
-    json_t *in = json_object();
-    for (; *names; names++)
-        if (fstr(h, *names))
-            json_object_set_new(in, *names, json_string(fstr(h, *names)));
-    return in;
-}
-
-/* After a write: back to the client on success, the client page with the form's errors, or the error. */
-static void back(struct hreq *h, int64_t cid, const char *key, const char *anchor, const char *form,
-                 int64_t target)
-{
-    char loc[96];
-    snprintf(loc, sizeof loc, "/clients/%lld%s", (long long)cid, anchor);
-    if (h->rc == OK && cid) {
-        page_redirect_msg(h, loc, key);
-    } else if (h->rc == OK) {
-        reply_redirect(h, "/");
-    } else if (cid && (h->rc == ERR_INVALID || (h->rc == ERR_CONFLICT && str_eq(form, "team")))) {
-        struct fstate fs = {
-            .form = form, .target = target, .vals = h->body, .errs = json_incref(h->ctx.errors)};
-        char msg[256];
-        snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-        fs.msg = msg;
-        client_page(h, cid, h->rc == ERR_INVALID ? 400 : 409, &fs);
-        json_decref(fs.errs);
-    } else if (cid && h->rc == ERR_CONFLICT) {
-        page_conflict(h, loc);
-    } else {
-        page_client_error(h, h->rc);
-    }
-}
-
-static int episode_create_w(struct hreq *h)
-{
-    return episode_create(&h->ctx, h->id[0], page_stashed(h), &h->result);
-}
-static void episode_create_done(struct hreq *h)
-{
-    char anchor[40];
-    snprintf(anchor, sizeof anchor, "#episode-%lld", (long long)page_int(h->result, "id"));
-    back(h, h->id[0], "episode", anchor, "episode", 0);
-}
 void pg_episode_create(struct hreq *h)
 {
-    static const char *const f[] = {"programme", "target_group", "status", "start_date", "primary_cm", NULL};
-    page_stash(h, pick(h, f));
-    http_write(h, episode_create_w, episode_create_done);
-}
-
-static int episode_update_w(struct hreq *h)
-{
-    return episode_update(&h->ctx, h->id[0], h->if_match, page_stashed(h), &h->result);
-}
-static void episode_update_done(struct hreq *h)
-{
-    char anchor[40];
-    snprintf(anchor, sizeof anchor, "#episode-%lld", (long long)h->id[0]);
-    int64_t cid = h->rc == OK ? page_int(h->result, "client_id") : page_int(h->body, "client_id");
-    back(h, cid, "episode", anchor, "status", h->id[0]);
+    form_post(h, &form_episode);
 }
 void pg_episode_update(struct hreq *h)
 {
-    static const char *const f[] = {"status", "target_group", "discharge_reason", "end_date", NULL};
-    page_stash(h, pick(h, f));
-    http_write(h, episode_update_w, episode_update_done);
-}
-
-static int team_add_w(struct hreq *h)
-{
-    return team_add(&h->ctx, h->id[0], page_stashed(h), &h->result);
-}
-static void team_add_done(struct hreq *h)
-{
-    char anchor[40];
-    snprintf(anchor, sizeof anchor, "#episode-%lld", (long long)h->id[0]);
-    back(h, page_int(h->body, "client_id"), "team", anchor, "team", h->id[0]);
+    form_post(h, &form_status);
 }
 void pg_team_add(struct hreq *h)
 {
-    static const char *const f[] = {"staff_id", "team_role", "from_date", NULL};
-    page_stash(h, pick(h, f));
-    http_write(h, team_add_w, team_add_done);
-}
-
-static int team_end_w(struct hreq *h)
-{
-    return team_end(&h->ctx, h->id[0], &h->result);
-}
-static void team_end_done(struct hreq *h)
-{
-    char anchor[40];
-    snprintf(anchor, sizeof anchor, "#episode-%lld", (long long)page_int(h->result, "episode_id"));
-    back(h, page_int(h->body, "client_id"), "team", h->rc == OK ? anchor : "#episodes", "team-end", 0);
+    form_post(h, &form_team);
 }
 void pg_team_end(struct hreq *h)
 {
-    http_write(h, team_end_w, team_end_done);
-}
-
-static int task_create_w(struct hreq *h)
-{
-    return task_create(&h->ctx, h->id[0], page_stashed(h), &h->result);
-}
-static void task_create_done(struct hreq *h)
-{
-    back(h, h->id[0], "task-added", "#tasks", "task", 0);
+    form_post(h, &form_team_end);
 }
 void pg_client_task(struct hreq *h)
 {
-    static const char *const f[] = {"title", "due", "priority", "assignee", NULL};
-    page_stash(h, pick(h, f));
-    http_write(h, task_create_w, task_create_done);
+    form_post(h, &form_task);
 }

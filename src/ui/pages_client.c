@@ -9,8 +9,27 @@ static const char *const cfields[] = {"given_name", "family_name",     "preferre
                                       "sex",        "gender_identity", "language",           "phone",
                                       "email",      "address",         "emergency_contacts", NULL};
 
-
 /* ---- search ---- */
+
+static const struct form_field search_fields[] = {
+    ROW(3),
+    F("q", FI_SEARCH, N_("Name"), 0, .attrs = " autocomplete=\"off\" autofocus spellcheck=\"false\""),
+    F("birth_date", FI_DATE, N_("Date of birth"), 0),
+    F("identifier", FI_TEXT, N_("Identifier"), 0, .attrs = " autocomplete=\"off\""),
+    ROW_END,
+    {0},
+};
+static const struct form form_search = {
+    .id = "search-form",
+    .method = "get",
+    .action = "/clients",
+    .cls = "card search",
+    .attrs = " role=\"search\"",
+    .submit = N_("Search"),
+    .button = "primary",
+    .note = N_("A name needs at least three letters in each word. You find the clients you work with and the "
+               "clients of your organisation."),
+    .fields = search_fields};
 
 static void search_next(struct buf *b, struct hreq *h, const char *after, const char *label, const char *id)
 {
@@ -46,22 +65,9 @@ void pg_clients(struct hreq *h)
         html_printf(&b, "<p class=\"actions\"><a class=\"button\" href=\"/clients/new\">%s</a></p>",
                     _("Register a new client"));
     buf_adds(&b, "</div>");
-    ui_errors_summary(&b, h->ctx.errors, NULL);
-    html_printf(
-        &b,
-        "<form method=\"get\" action=\"/clients\" id=\"search-form\" class=\"card search\" role=\"search\">"
-        "<div class=\"row3\">");
-    pf_input(&b, "f", "q", _("Name"), "search", h->query, h->ctx.errors, 0,
-             " autocomplete=\"off\" autofocus spellcheck=\"false\"");
-    pf_input(&b, "f", "birth_date", _("Date of birth"), "date", h->query, h->ctx.errors, 0, NULL);
-    pf_input(&b, "f", "identifier", _("Identifier"), "text", h->query, h->ctx.errors, 0,
-             " autocomplete=\"off\"");
-    html_printf(&b,
-                "</div><div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div>"
-                "<p class=\"muted small\">%s</p></form>",
-                _("Search"),
-                _("A name needs at least three letters in each word. You find the clients you work with "
-                  "and the clients of your organisation."));
+    struct fstate fs = {.form = &form_search, .errs = h->ctx.errors};
+    form_failure(&b, h->ctx.errors ? &fs : NULL);
+    form_show(h, &b, &form_search, &(struct form_view){.vals = h->query, .errs = h->ctx.errors});
     if (searching && rc == OK) {
         json_t *items = json_object_get(res, "items");
         html_printf(&b, "<section class=\"card\" aria-labelledby=\"res-h\"><h2 id=\"res-h\">%s</h2>",
@@ -124,43 +130,108 @@ static const char *nth(json_t *vals, const char *k, size_t i)
     return json_is_string(v) ? json_string_value(v) : "";
 }
 
-static void identity_fields(struct buf *b, json_t *vals, json_t *errs)
+/* The identifiers: two pairs of kind and number (more come back when typed). */
+static void ids_draw(struct form_view *v, const struct form_field *fd)
 {
-    char today[16];
-    iso_today(today);
-    char maxd[40];
-    snprintf(maxd, sizeof maxd, " max=\"%s\"", today);
-    html_printf(b, "<fieldset><legend>%s</legend><div class=\"row3\">", _("Name"));
-    pf_input(b, "f", "given_name", _("Given name"), "text", vals, errs, 1,
-             " autocomplete=\"off\" maxlength=\"100\"");
-    pf_input(b, "f", "family_name", _("Family name"), "text", vals, errs, 1,
-             " autocomplete=\"off\" maxlength=\"100\"");
-    pf_input(b, "f", "preferred_name", _("Preferred name"), "text", vals, errs, 0, " maxlength=\"100\"");
-    html_printf(b, "</div></fieldset><fieldset><legend>%s</legend><div class=\"row3\">",
-                _("Birth and identity"));
-    pf_input(b, "f", "birth_date", _("Date of birth"), "date", vals, errs, 1, maxd);
-    pf_select(b, "f", "sex", _("Sex"), sexes, vals, errs, 0);
-    pf_input(b, "f", "gender_identity", _("Gender identity"), "text", vals, errs, 0, " maxlength=\"60\"");
-    pf_input(b, "f", "language", _("Language"), "text", vals, errs, 0, " maxlength=\"40\"");
-    html_printf(b, "</div></fieldset><fieldset><legend>%s</legend><div class=\"row2\">", _("Contact"));
-    pf_input(b, "f", "phone", _("Phone"), "tel", vals, errs, 0, " maxlength=\"40\"");
-    pf_input(b, "f", "email", _("E-mail"), "email", vals, errs, 0, " maxlength=\"200\"");
-    buf_adds(b, "</div>");
-    pf_textarea(b, "f", "address", _("Address"), vals, errs, 0, 2);
-    pf_textarea(b, "f", "emergency_contacts", _("Who to call in an emergency"), vals, errs, 0, 3);
-    buf_adds(b, "</fieldset>");
+    (void)fd;
+    const char *ierr = jstr(v->errs, "identifiers");
+    html_printf(v->b, "<fieldset id=\"%s-identifiers\" tabindex=\"-1\" class=\"%s\"><legend>%s</legend>",
+                v->pfx, *ierr ? "has-error" : "", _("Identifiers (optional)"));
+    if (*ierr)
+        html_printf(v->b, "<p class=\"field-error\">%s</p>", ierr);
+    for (size_t i = 0; i < 2; i++)
+        html_printf(
+            v->b,
+            "<div class=\"row2\"><div class=\"field\"><label for=\"%s-id_kind-%d\">%s</label><input "
+            "id=\"%s-id_kind-%d\" name=\"id_kind\" list=\"id-kinds\" maxlength=\"40\" value=\"%s\"></div>"
+            "<div class=\"field\"><label for=\"%s-id_value-%d\">%s</label><input id=\"%s-id_value-%d\" "
+            "name=\"id_value\" maxlength=\"80\" autocomplete=\"off\" value=\"%s\"></div></div>",
+            v->pfx, (int)i, _("Kind"), v->pfx, (int)i, nth(v->vals, "id_kind", i), v->pfx, (int)i,
+            _("Number"), v->pfx, (int)i, nth(v->vals, "id_value", i));
+    buf_adds(v->b,
+             "<datalist id=\"id-kinds\"><option value=\"health_insurance\"><option value=\"hospital_record\">"
+             "<option value=\"welfare_case\"></datalist></fieldset>");
 }
 
-static void client_form(struct hreq *h, int status, json_t *vals, json_t *errs, const char *msg,
-                        json_t *cands)
+static void ids_parse(struct hreq *h, const struct form_field *fd, json_t *in)
 {
+    (void)fd;
+    json_t *ids = json_array();
+    for (size_t i = 0; i < 10; i++) {
+        const char *k = nth(h->body, "id_kind", i), *v = nth(h->body, "id_value", i);
+        if (*k || *v)
+            json_array_append_new(ids, json_pack("{s:s,s:s}", "kind", k, "value", v));
+    }
+    json_object_set_new(in, "identifiers", ids);
+}
+
+#define IDENTITY_FIELDS                                                                                      \
+    FIELDSET(N_("Name")), ROW(3),                                                                            \
+        F("given_name", FI_TEXT, N_("Given name"), FF_REQ,                                                   \
+          .attrs = " autocomplete=\"off\" maxlength=\"100\""),                                               \
+        F("family_name", FI_TEXT, N_("Family name"), FF_REQ,                                                 \
+          .attrs = " autocomplete=\"off\" maxlength=\"100\""),                                               \
+        F("preferred_name", FI_TEXT, N_("Preferred name"), 0, .attrs = " maxlength=\"100\""), ROW_END,       \
+        FIELDSET_END, FIELDSET(N_("Birth and identity")), ROW(3),                                            \
+        F("birth_date", FI_DATE, N_("Date of birth"), FF_REQ),                                               \
+        F("sex", FI_SELECT, N_("Sex"), 0, .choices = sexes),                                                 \
+        F("gender_identity", FI_TEXT, N_("Gender identity"), 0, .attrs = " maxlength=\"60\""),               \
+        F("language", FI_TEXT, N_("Language"), 0, .attrs = " maxlength=\"40\""), ROW_END, FIELDSET_END,      \
+        FIELDSET(N_("Contact")), ROW(2), F("phone", FI_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\""),   \
+        F("email", FI_EMAIL, N_("E-mail"), 0, .attrs = " maxlength=\"200\""), ROW_END,                       \
+        F("address", FI_TEXTAREA, N_("Address"), 0, .rows = 2),                                              \
+        F("emergency_contacts", FI_TEXTAREA, N_("Who to call in an emergency"), 0, .rows = 3), FIELDSET_END
+
+static void new_page(struct hreq *h, int status, const struct fstate *fs);
+static const struct form_field new_fields[] = {
+    IDENTITY_FIELDS,
+    F("identifiers", FI_CUSTOM, N_("Identifiers"), 0, .draw = ids_draw, .parse = ids_parse),
+    F("confirm_new", FI_CHECK, NULL, FF_NODRAW | FF_BOOL),
+    {0},
+};
+static const struct form form_new = {.id = "client-form",
+                                     .action = "/clients",
+                                     .box = "card",
+                                     .submit = N_("Register"),
+                                     .button = "primary",
+                                     .flash = "created",
+                                     .done = "/clients/{r.id}",
+                                     .cancel = "/clients",
+                                     .fields = new_fields,
+                                     .make = client_create,
+                                     .page = new_page};
+
+static void edit_page(struct hreq *h, int status, const struct fstate *fs);
+static const struct form_field edit_fields[] = {F("version", FI_HIDDEN, NULL, 0), IDENTITY_FIELDS, {0}};
+static const struct form form_edit = {.id = "client-form",
+                                      .action = "/clients/{id}/edit",
+                                      .box = "card",
+                                      .submit = N_("Save"),
+                                      .button = "primary",
+                                      .flash = "saved",
+                                      .done = "/clients/{id}",
+                                      .reload = "/clients/{id}/edit",
+                                      .cancel = "/clients/{id}",
+                                      .fields = edit_fields,
+                                      .update = client_update,
+                                      .page = edit_page,
+                                      .flags = FORM_CLIENT_PATH};
+
+static void new_page(struct hreq *h, int status, const struct fstate *fs)
+{
+    if (!access_may(&h->ctx, RES_CLIENT, ACT_CREATE, 0)) {
+        reply_problem(h, 403, _("Forbidden"), _("Your role may not register clients."), NULL);
+        return;
+    }
+    json_t *cands = fs ? json_object_get(fs->extra, "candidates") : NULL;
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Register a new client"));
     html_printf(&b, "<p class=\"crumbs\"><a href=\"/clients\">← %s</a></p><h1>%s</h1>", _("Find a client"),
                 _("Register a new client"));
+    page_flash(h, &b);
     if (!json_array_size(cands))
-        ui_errors_summary(&b, errs, msg);
+        form_failure(&b, fs);
     else {
         html_printf(
             &b,
@@ -186,87 +257,21 @@ static void client_form(struct hreq *h, int status, json_t *vals, json_t *errs, 
             "value=\"1\" form=\"client-form\"%r><label for=\"f-confirm_new-1\">%s</label></div><div "
             "class=\"buttons\"><button type=\"submit\" form=\"client-form\" class=\"primary\">%s</button>"
             "</div></section>",
-            pf_has(vals, "confirm_new", "1") ? " checked" : "",
+            str_eq(jstr(fs->vals, "confirm_new"), "1") ? " checked" : "",
             _("This is a new person: none of these is them"), _("Register"));
     }
-    buf_adds(&b, "<form method=\"post\" action=\"/clients\" id=\"client-form\" class=\"card\">");
-    ui_csrf(h, &b);
-    identity_fields(&b, vals, errs);
-    const char *ierr = jstr(errs, "identifiers");
-    html_printf(&b, "<fieldset id=\"f-identifiers\" tabindex=\"-1\" class=\"%s\"><legend>%s</legend>",
-                *ierr ? "has-error" : "", _("Identifiers (optional)"));
-    if (*ierr)
-        html_printf(&b, "<p class=\"field-error\">%s</p>", ierr);
-    for (size_t i = 0; i < 2; i++)
-        html_printf(
-            &b,
-            "<div class=\"row2\"><div class=\"field\"><label for=\"f-id_kind-%d\">%s</label><input "
-            "id=\"f-id_kind-%d\" name=\"id_kind\" list=\"id-kinds\" maxlength=\"40\" value=\"%s\"></div>"
-            "<div class=\"field\"><label for=\"f-id_value-%d\">%s</label><input id=\"f-id_value-%d\" "
-            "name=\"id_value\" maxlength=\"80\" autocomplete=\"off\" value=\"%s\"></div></div>",
-            (int)i, _("Kind"), (int)i, nth(vals, "id_kind", i), (int)i, _("Number"), (int)i,
-            nth(vals, "id_value", i));
-    html_printf(
-        &b, "<datalist id=\"id-kinds\"><option value=\"health_insurance\"><option value=\"hospital_record\">"
-            "<option value=\"welfare_case\"></datalist></fieldset>");
-    html_printf(
-        &b,
-        "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> <a href=\"/clients\">"
-        "%s</a></div></form>",
-        _("Register"), _("Cancel"));
+    form_show(h, &b, &form_new, &(struct form_view){.vals = h->query, .fs = fs});
     page_send(h, status, &b);
 }
 
 void pg_client_new(struct hreq *h)
 {
-    if (!access_may(&h->ctx, RES_CLIENT, ACT_CREATE, 0)) {
-        reply_problem(h, 403, _("Forbidden"), _("Your role may not register clients."), NULL);
-        return;
-    }
-    client_form(h, 200, h->query, NULL, NULL, NULL);
-}
-
-static json_t *identity_input(struct hreq *h)
-{
-    json_t *in = json_object();
-    for (const char *const *f = cfields; *f; f++)
-        if (fstr(h, *f))
-            json_object_set_new(in, *f, json_string(fstr(h, *f)));
-    return in;
-}
-
-static int create_w(struct hreq *h)
-{
-    return client_create(&h->ctx, page_stashed(h), &h->result);
-}
-
-static void create_done(struct hreq *h)
-{
-    if (h->rc == OK) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/clients/%lld?msg=created", (long long)page_int(h->result, "id"));
-        reply_redirect(h, loc);
-    } else if (h->rc == ERR_INVALID || h->rc == ERR_DUPLICATE) {
-        json_t *cands = json_object_get(h->ctx.extra, "candidates");
-        client_form(h, h->rc == ERR_INVALID ? 400 : 409, h->body, h->ctx.errors, h->ctx.msg, cands);
-    } else {
-        reply_core_error(h, h->rc);
-    }
+    new_page(h, 200, NULL);
 }
 
 void pg_client_create(struct hreq *h)
 {
-    json_t *in = identity_input(h), *ids = json_array();
-    for (size_t i = 0; i < 10; i++) {
-        const char *k = nth(h->body, "id_kind", i), *v = nth(h->body, "id_value", i);
-        if (*k || *v)
-            json_array_append_new(ids, json_pack("{s:s,s:s}", "kind", k, "value", v));
-    }
-    json_object_set_new(in, "identifiers", ids);
-    if (str_eq(fstr(h, "confirm_new"), "1"))
-        json_object_set_new(in, "confirm_new", json_true());
-    page_stash(h, in);
-    http_write(h, create_w, create_done);
+    form_post(h, &form_new);
 }
 
 /* ---- the client page ---- */
@@ -300,17 +305,18 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
         html_printf(&b, " · %s", jstr(c, "language"));
     buf_adds(&b, "</p></div><p class=\"actions\">"); /* only what the table allows */
     if (access_may(&h->ctx, RES_CONTACT, ACT_CREATE, id))
-        html_printf(&b, "<a class=\"button primary\" href=\"/clients/%D/contacts/new\" id=\"record-contact\">%s</a> ",
-                    id, _("Record a contact"));
+        html_printf(
+            &b, "<a class=\"button primary\" href=\"/clients/%D/contacts/new\" id=\"record-contact\">%s</a> ",
+            id, _("Record a contact"));
     if (access_may(&h->ctx, RES_CLIENT, ACT_UPDATE, id))
         html_printf(&b, "<a class=\"button\" href=\"/clients/%D/edit\">%s</a> ", id, _("Edit details"));
     if (access_may(&h->ctx, RES_ACCESS_LOG, ACT_READ, id))
-        html_printf(&b, "<a class=\"button\" href=\"/clients/%D/access-log\" id=\"access-log-link\">%s</a> ", id,
-                    _("Access log"));
-    html_printf(&b, "<a class=\"button danger\" href=\"/clients/%D/crisis\" id=\"crisis-link\">%s</a></p></div>", id,
-                _("Crisis view"));
-    if (fs)
-        ui_errors_summary(&b, fs->errs, fs->msg);
+        html_printf(&b, "<a class=\"button\" href=\"/clients/%D/access-log\" id=\"access-log-link\">%s</a> ",
+                    id, _("Access log"));
+    html_printf(&b,
+                "<a class=\"button danger\" href=\"/clients/%D/crisis\" id=\"crisis-link\">%s</a></p></div>",
+                id, _("Crisis view"));
+    form_failure(&b, fs);
     assess_result(h, &b, c);
     buf_adds(&b, "<div class=\"columns\"><div class=\"side-col\">");
     html_printf(&b,
@@ -380,35 +386,7 @@ void pg_client(struct hreq *h)
 
 /* ---- editing identity ---- */
 
-static void edit_form(struct hreq *h, int status, json_t *c, json_t *vals, json_t *errs, const char *msg)
-{
-    int64_t id = page_int(c, "id");
-    struct buf b;
-    buf_init(&b);
-    ui_begin(h, &b, _("Edit details"));
-    page_client_head(h, &b, c, _("Edit details"));
-    if (status == 409)
-        html_printf(&b,
-                    "<div class=\"alert\" role=\"alert\" id=\"conflict\"><p><strong>%s</strong> %s</p><p>"
-                    "<a href=\"/clients/%D/edit\">%s</a></p></div>",
-                    _("Someone else changed this record since you opened it."),
-                    _("Your changes below were not saved."), id, _("Reload the current record"));
-    else
-        ui_errors_summary(&b, errs, msg);
-    html_printf(&b, "<form method=\"post\" action=\"/clients/%D/edit\" id=\"client-form\" class=\"card\">",
-                id);
-    ui_csrf(h, &b);
-    html_printf(&b, "<input type=\"hidden\" name=\"version\" value=\"%s\">", jstr(vals, "version"));
-    identity_fields(&b, vals, errs);
-    html_printf(&b,
-                "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> <a "
-                "href=\"/clients/%D\">"
-                "%s</a></div></form>",
-                _("Save"), id, _("Cancel"));
-    page_send(h, status, &b);
-}
-
-void pg_client_edit(struct hreq *h)
+static void edit_page(struct hreq *h, int status, const struct fstate *fs)
 {
     char here[64];
     snprintf(here, sizeof here, "/clients/%lld/edit", (long long)h->id[0]);
@@ -418,46 +396,21 @@ void pg_client_edit(struct hreq *h)
     json_t *vals = json_object();
     for (const char *const *f = cfields; *f; f++)
         json_object_set_new(vals, *f, json_string(jstr(c, *f)));
-    char v[24];
-    snprintf(v, sizeof v, "%lld", (long long)page_int(c, "version"));
-    json_object_set_new(vals, "version", json_string(v));
-    edit_form(h, 200, c, vals, NULL, NULL);
+    json_object_set_new(vals, "version", json_integer(page_int(c, "version")));
+    form_client_page(h, status, c, _("Edit details"), NULL, &form_edit,
+                     &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
     json_decref(vals);
     json_decref(c);
 }
 
-static int update_w(struct hreq *h)
+void pg_client_edit(struct hreq *h)
 {
-    return client_update(&h->ctx, h->id[0], h->if_match, page_stashed(h), &h->result);
-}
-
-static void update_done(struct hreq *h)
-{
-    char loc[64];
-    snprintf(loc, sizeof loc, "/clients/%lld", (long long)h->id[0]);
-    if (h->rc == OK) {
-        page_redirect_msg(h, loc, "saved");
-        return;
-    }
-    if (h->rc != ERR_INVALID && h->rc != ERR_CONFLICT) {
-        page_client_error(h, h->rc);
-        return;
-    }
-    int status = h->rc == ERR_INVALID ? 400 : 409;
-    json_t *errs = json_incref(h->ctx.errors);
-    char msg[256];
-    snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-    json_t *c = page_client_sub(h, h->id[0], loc);
-    if (c)
-        edit_form(h, status, c, h->body, errs, msg);
-    json_decref(c);
-    json_decref(errs);
+    edit_page(h, 200, NULL);
 }
 
 void pg_client_update(struct hreq *h)
 {
-    page_stash(h, identity_input(h));
-    http_write(h, update_w, update_done);
+    form_post(h, &form_edit);
 }
 
 /* ---- who looked ---- */
@@ -573,49 +526,9 @@ void pg_access_log(struct hreq *h)
     page_send(h, 200, &b);
 }
 
-/* ---- break-glass ---- */
-
-static int bg_w(struct hreq *h)
-{
-    const char *hs = fstr(h, "hours");
-    int64_t n = 0;
-    if (hs && *hs && parse_int64(hs, &n) != 0)
-        n = -1;
-    if (n < -1 || n > 1000)
-        n = -1;
-    return breakglass_open(&h->ctx, h->id[0], fstr(h, "reason"), (int)n, &h->result);
-}
-
-static void bg_done(struct hreq *h)
-{
-    char def[48];
-    snprintf(def, sizeof def, "/clients/%lld", (long long)h->id[0]);
-    const char *next = page_safe_next(fstr(h, "next"), def);
-    if (h->rc == OK) {
-        page_redirect_msg(h, next, "bg");
-        return;
-    }
-    if (h->rc != ERR_INVALID) {
-        page_client_error(h, h->rc);
-        return;
-    }
-    struct fstate fs = {.form = "bg", .vals = h->body, .errs = json_incref(h->ctx.errors)};
-    char msg[256];
-    snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-    fs.msg = msg;
-    json_t *c = NULL;
-    int rc = client_get(&h->ctx, h->id[0], &c);
-    if (rc != OK)
-        page_client_error(h, rc);
-    else if (str_eq(jstr(json_object_get(c, "access"), "level"), "full"))
-        reply_redirect(h, next); /* access is already open: nothing to ask */
-    else
-        page_client_limited(h, 400, c, next, &fs);
-    json_decref(c);
-    json_decref(fs.errs);
-}
+/* ---- break-glass (the form is page_bg_form's) ---- */
 
 void pg_break_glass(struct hreq *h)
 {
-    http_write(h, bg_w, bg_done);
+    form_post(h, &form_bg);
 }

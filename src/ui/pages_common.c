@@ -42,11 +42,17 @@ static const struct {
     {"plan", N_("The safety plan is saved as a new version. Earlier versions are kept.")},
     {"shift", N_("The shift is added to the rota.")},
     {"shift-removed", N_("The shift is removed from the rota.")},
+    {"draft-kept", N_("Your session had ended. What you typed is kept for you: log in to go back to it.")},
+    {"draft-lost",
+     N_("Your session had ended, and what you typed could not be kept: log in, then enter it again.")},
 };
 
 void page_flash(struct hreq *h, struct buf *b)
 {
     const char *k = qstr(h, "msg");
+    if (str_eq(k, "draft") && h->draft)
+        html_printf(b, "<div class=\"notice\" role=\"status\" id=\"notice\">%s</div>",
+                    _("What you typed before your session ended was kept: check it and save."));
     for (size_t i = 0; k && i < ARRAY_LEN(flashes); i++)
         if (str_eq(k, flashes[i].key))
             html_printf(b, "<div class=\"notice\" role=\"status\" id=\"notice\">%s</div>",
@@ -170,127 +176,6 @@ int64_t page_int(json_t *o, const char *k)
     return 0;
 }
 
-/* ---- fields with a prefix ---- */
-
-static const char *field_open(struct buf *b, const char *pfx, const char *name, const char *label,
-                              json_t *errs, int required)
-{
-    const char *err = jstr(errs, name);
-    html_printf(b, "<div class=\"field%s\"><label for=\"%s-%s\">%s%r</label>", *err ? " has-error" : "", pfx,
-                name, label, required ? " <span class=\"req\" aria-hidden=\"true\">*</span>" : "");
-    if (*err)
-        html_printf(b, "<p class=\"field-error\" id=\"%s-e-%s\">%s</p>", pfx, name, err);
-    return err;
-}
-
-static void field_attrs(struct buf *b, const char *pfx, const char *name, const char *err, int required)
-{
-    html_printf(b, " id=\"%s-%s\" name=\"%s\"%r", pfx, name, name, required ? " required" : "");
-    if (*err)
-        html_printf(b, " aria-invalid=\"true\" aria-describedby=\"%s-e-%s\"", pfx, name);
-}
-
-void pf_input(struct buf *b, const char *pfx, const char *name, const char *label, const char *type,
-              json_t *vals, json_t *errs, int required, const char *attrs)
-{
-    const char *err = field_open(b, pfx, name, label, errs, required);
-    json_t *v = json_object_get(vals, name);
-    char num[32] = "";
-    if (json_is_integer(v))
-        snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
-    html_printf(b, "<input type=\"%s\"", type);
-    field_attrs(b, pfx, name, err, required);
-    html_printf(b, " value=\"%s\"%r></div>", *num ? num : jstr(vals, name), attrs);
-}
-
-void pf_textarea(struct buf *b, const char *pfx, const char *name, const char *label, json_t *vals,
-                 json_t *errs, int required, int rows)
-{
-    const char *err = field_open(b, pfx, name, label, errs, required);
-    html_printf(b, "<textarea rows=\"%d\"", rows);
-    field_attrs(b, pfx, name, err, required);
-    html_printf(b, ">%s</textarea></div>", jstr(vals, name));
-}
-
-void pf_select(struct buf *b, const char *pfx, const char *name, const char *label,
-               const char *const *choices, json_t *vals, json_t *errs, int required)
-{
-    const char *err = field_open(b, pfx, name, label, errs, required);
-    const char *cur = jstr(vals, name);
-    buf_adds(b, "<select");
-    field_attrs(b, pfx, name, err, required);
-    buf_adds(b, ">");
-    if (!required || !*cur)
-        html_printf(b, "<option value=\"\">%s</option>", required ? _("Choose…") : "—");
-    for (; *choices; choices++) {
-        char l[80];
-        html_printf(b, "<option value=\"%s\"%r>%s</option>", *choices,
-                    str_eq(cur, *choices) ? " selected" : "", ui_label(*choices, l, sizeof l));
-    }
-    buf_adds(b, "</select></div>");
-}
-
-void pf_staff(struct buf *b, const char *pfx, const char *name, const char *label, json_t *staff, int64_t org,
-              int64_t selected, json_t *errs, int required)
-{
-    const char *err = field_open(b, pfx, name, label, errs, required);
-    buf_adds(b, "<select");
-    field_attrs(b, pfx, name, err, required);
-    buf_adds(b, ">");
-    if (!selected)
-        html_printf(b, "<option value=\"\">%s</option>", _("Choose…"));
-    size_t i;
-    json_t *s;
-    json_array_foreach(staff, i, s)
-    {
-        json_t *o = json_object_get(s, "org_id");
-        if (json_is_true(json_object_get(s, "disabled")) || (org && o && json_integer_value(o) != org))
-            continue;
-        char rl[64];
-        int64_t id = page_int(s, "id");
-        html_printf(b, "<option value=\"%D\"%r>%s — %s</option>", id, id == selected ? " selected" : "",
-                    jstr(s, "display_name"), ui_label(jstr(s, "role"), rl, sizeof rl));
-    }
-    buf_adds(b, "</select></div>");
-}
-
-void pf_checkbox(struct buf *b, const char *pfx, const char *name, const char *value, const char *label,
-                 int checked)
-{
-    html_printf(b,
-                "<div class=\"check\"><input type=\"checkbox\" id=\"%s-%s-%s\" name=\"%s\" value=\"%s\"%r>"
-                "<label for=\"%s-%s-%s\">%s</label></div>",
-                pfx, name, value, name, value, checked ? " checked" : "", pfx, name, value, label);
-}
-
-int pf_has(json_t *vals, const char *name, const char *value)
-{
-    json_t *v = json_object_get(vals, name);
-    if (json_is_string(v))
-        return str_eq(json_string_value(v), value);
-    size_t i;
-    json_t *x;
-    json_array_foreach(v, i, x) if (str_eq(json_string_value(x), value)) return 1;
-    return 0;
-}
-
-void pf_domains(struct buf *b, const char *pfx, json_t *vals, json_t *errs)
-{
-    const char *err = jstr(errs, "domains");
-    html_printf(b,
-                "<fieldset class=\"field domains%s\" id=\"%s-domains\" tabindex=\"-1\"><legend>%s "
-                "<span class=\"req\" aria-hidden=\"true\">*</span></legend>",
-                *err ? " has-error" : "", pfx, _("Service domains"));
-    if (*err)
-        html_printf(b, "<p class=\"field-error\">%s</p>", err);
-    buf_adds(b, "<div class=\"checks\">");
-    for (const char *const *d = service_domains; *d; d++) {
-        char l[80];
-        pf_checkbox(b, pfx, "domains", *d, ui_label(*d, l, sizeof l), pf_has(vals, "domains", *d));
-    }
-    buf_adds(b, "</div></fieldset>");
-}
-
 /* ---- the client heading and break-glass ---- */
 
 void page_bg_banner(struct buf *b, json_t *client)
@@ -382,33 +267,69 @@ int page_may_break_glass(struct hreq *h)
     return access_may(&h->ctx, RES_BREAKGLASS, ACT_CREATE, 0);
 }
 
+static int bg_run(struct hreq *h, json_t *in)
+{
+    int64_t n = 0;
+    json_t *hs = json_object_get(in, "hours");
+    if (json_is_integer(hs))
+        n = json_integer_value(hs);
+    else if (hs)
+        n = -1;
+    if (n < -1 || n > 1000)
+        n = -1;
+    return breakglass_open(&h->ctx, h->id[0], jstr(in, "reason"), (int)n, &h->result);
+}
+
+/* A failed break-glass: the limited page again, or the record when access is open meanwhile. */
+static void bg_again(struct hreq *h, int status, const struct fstate *fs)
+{
+    json_t *c = NULL;
+    int rc = client_get(&h->ctx, h->id[0], &c);
+    char def[48];
+    snprintf(def, sizeof def, "/clients/%lld", (long long)h->id[0]);
+    const char *next = page_safe_next(fstr(h, "next"), def);
+    if (rc != OK)
+        page_client_error(h, rc);
+    else if (str_eq(jstr(json_object_get(c, "access"), "level"), "full"))
+        reply_redirect(h, next); /* access is already open: nothing to ask */
+    else
+        page_client_limited(h, status, c, next, fs);
+    json_decref(c);
+}
+
+static const struct form_field bg_fields[] = {
+    F("next", FI_HIDDEN, NULL, 0),
+    F("reason", FI_TEXTAREA, N_("Why do you need access now?"), FF_REQ, .rows = 3),
+    F("hours", FI_NUMBER, N_("For how many hours (1 to 12)"), FF_REQ,
+      .attrs = " min=\"1\" max=\"12\" step=\"1\" inputmode=\"numeric\""),
+    {0},
+};
+const struct form form_bg = {.id = "break-glass-form",
+                             .pfx = "bg",
+                             .action = "/clients/{id}/break-glass",
+                             .submit = N_("Open emergency access"),
+                             .button = "danger",
+                             .flash = "bg",
+                             .done = "/clients/{id}",
+                             .fields = bg_fields,
+                             .run = bg_run,
+                             .page = bg_again,
+                             .flags = FORM_CLIENT_PATH | FORM_NEXT};
+
 void page_bg_form(struct hreq *h, struct buf *b, int64_t client_id, const char *next, const struct fstate *fs)
 {
-    int mine = fs && str_eq(fs->form, "bg");
-    json_t *vals = mine ? fs->vals : NULL, *errs = mine ? fs->errs : NULL;
-    json_t *def = NULL;
-    if (!vals)
-        vals = def = json_pack("{s:s}", "hours", "4");
+    json_t *def = json_pack("{s:s}", "hours", "4"), *hid = json_pack("{s:s}", "next", next);
     html_printf(
         b, "<section class=\"card bg-form\" aria-labelledby=\"bg-h\"><h2 id=\"bg-h\">%s</h2><p>%s</p>",
         _("Emergency access (break-glass)"),
         _("Use this only when you need this record now, for the person's safety. Your reason and everything "
           "you open are recorded, and a supervisor reviews every emergency access."));
-    if (mine)
-        ui_errors_summary(b, errs, fs->msg);
-    html_printf(b, "<form method=\"post\" action=\"/clients/%D/break-glass\" id=\"break-glass-form\">",
-                client_id);
-    ui_csrf(h, b);
-    html_printf(b, "<input type=\"hidden\" name=\"next\" value=\"%s\">", next);
-    const char *p = mine ? "f" : "bg";
-    pf_textarea(b, p, "reason", _("Why do you need access now?"), vals, errs, 1, 3);
-    pf_input(b, p, "hours", _("For how many hours (1 to 12)"), "number", vals, errs, 1,
-             " min=\"1\" max=\"12\" step=\"1\" inputmode=\"numeric\"");
-    html_printf(
-        b,
-        "<div class=\"buttons\"><button type=\"submit\" class=\"danger\">%s</button></div></form></section>",
-        _("Open emergency access"));
+    if (form_mine(fs, &form_bg, client_id))
+        form_failure(b, fs);
+    form_show(h, b, &form_bg, &(struct form_view){.target = client_id, .vals = def, .hidden = hid, .fs = fs});
+    buf_adds(b, "</section>");
     json_decref(def);
+    json_decref(hid);
 }
 
 void page_client_limited(struct hreq *h, int status, json_t *client, const char *next,
@@ -426,9 +347,9 @@ void page_client_limited(struct hreq *h, int status, json_t *client, const char 
     buf_adds(&b, "<div class=\"page-head\"><div><h1 id=\"client-name\">");
     page_name(&b, client);
     html_printf(&b, "</h1><p class=\"facts\">%s %s</p></div></div>", _("Born"), jstr(client, "birth_year"));
-    if (fs && !str_eq(fs->form, "bg"))
-        ui_errors_summary(&b, fs->errs, fs->msg);
-    int fresh = str_eq(qstr(h, "msg"), "created") || (fs && str_eq(fs->form, "episode"));
+    if (fs && fs->form != &form_bg)
+        form_failure(&b, fs);
+    int fresh = str_eq(qstr(h, "msg"), "created") || (fs && fs->form == &form_episode);
     if (!fresh)
         html_printf(&b, "<div class=\"banner info\" id=\"limited\"><strong>%s</strong> %s</div>",
                     _("You are not on this client's care team."),
@@ -479,7 +400,8 @@ void page_client_error(struct hreq *h, int rc)
         h->ctx.denied == DENIED_ROLE /* on the team already: the role, not the relationship, says no */
             ? _("Your role in this client's care does not include this. Ask the client's case manager or a "
                 "supervisor if it needs doing.")
-            : _("Access to a client's record comes from being on their care team. Ask the client's case manager "
+            : _("Access to a client's record comes from being on their care team. Ask the client's case "
+                "manager "
                 "or a supervisor to add you."),
         _("Find a client"), _("Back to my work"));
     page_send(h, 403, &b);

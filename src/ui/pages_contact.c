@@ -4,65 +4,36 @@
 #include <stdio.h>
 #include <string.h>
 
-static void contact_fields(struct buf *b, json_t *vals, json_t *errs)
-{
-    buf_adds(b, "<div class=\"row3\">");
-    pf_select(b, "f", "kind", _("Kind of contact"), contact_kinds, vals, errs, 1);
-    pf_input(b, "f", "at", _("When"), "datetime-local", vals, errs, 1, NULL);
-    pf_input(b, "f", "duration_min", _("Duration (minutes)"), "number", vals, errs, 0,
-             " min=\"0\" max=\"1440\" step=\"5\" inputmode=\"numeric\"");
-    buf_adds(b, "</div>");
-    pf_domains(b, "f", vals, errs);
-    pf_textarea(b, "f", "body", _("What happened"), vals, errs, 1, 8);
-    html_printf(b, "<div class=\"field\">");
-    pf_checkbox(b, "f", "restricted", "1", _("Restricted note (psychotherapy, substance use)"),
-                pf_has(vals, "restricted", "1"));
-    html_printf(
-        b, "<p class=\"muted small\">%s</p></div>",
-        _("Only case managers, clinicians and supervisors on the care team can read a restricted note; "
-          "others see that it exists."));
-}
+#define CONTACT_FIELDS                                                                                       \
+    ROW(3), F("kind", FI_SELECT, N_("Kind of contact"), FF_REQ, .choices = contact_kinds),                   \
+        F("at", FI_DATETIME, N_("When"), FF_REQ),                                                            \
+        F("duration_min", FI_NUMBER, N_("Duration (minutes)"), 0,                                            \
+          .attrs = " min=\"0\" max=\"1440\" step=\"5\" inputmode=\"numeric\""),                              \
+        ROW_END, F("domains", FI_CHECKS, N_("Service domains"), FF_REQ, .choices = service_domains),         \
+        F("body", FI_TEXTAREA, N_("What happened"), FF_REQ, .rows = 8),                                      \
+        F("restricted", FI_CHECK, N_("Restricted note (psychotherapy, substance use)"), 0,                   \
+          .hint =                                                                                            \
+              N_("Only case managers, clinicians and supervisors on the care team can read a restricted "    \
+                 "note; others see that it exists."))
 
-/* The core input from the form: local time to UTC, the restricted box as a boolean. */
-static json_t *contact_input(struct hreq *h, int correcting)
-{
-    json_t *in = json_object();
-    static const char *const f[] = {"kind", "duration_min", "body", "correction_reason", NULL};
-    for (const char *const *k = f; *k; k++)
-        if (fstr(h, *k) && (correcting || !str_eq(*k, "correction_reason")))
-            json_object_set_new(in, *k, json_string(fstr(h, *k)));
-    char at[40];
-    page_local_to_utc(fstr(h, "at") ? fstr(h, "at") : "", at);
-    json_object_set_new(in, "at", json_string(at));
-    json_t *d = json_object_get(h->body, "domains");
-    json_object_set_new(in, "domains", d ? json_deep_copy(d) : json_array());
-    json_object_set_new(in, "restricted", json_boolean(str_eq(fstr(h, "restricted"), "1")));
-    return in;
-}
+static void new_page(struct hreq *h, int status, const struct fstate *fs);
+static const struct form_field contact_fields[] = {CONTACT_FIELDS, {0}};
+static const struct form form_contact = {.id = "contact-form",
+                                         .action = "/clients/{id}/contacts/new",
+                                         .box = "card",
+                                         .submit = N_("Save contact"),
+                                         .button = "primary",
+                                         .flash = "contact",
+                                         .done = "/clients/{id}#contacts",
+                                         .cancel = "/clients/{id}",
+                                         .fields = contact_fields,
+                                         .create = contact_create,
+                                         .page = new_page,
+                                         .flags = FORM_CLIENT_PATH};
 
 /* ---- record a contact ---- */
 
-static void new_form(struct hreq *h, int status, json_t *c, json_t *vals, json_t *errs, const char *msg)
-{
-    int64_t cid = page_int(c, "id");
-    struct buf b;
-    buf_init(&b);
-    ui_begin(h, &b, _("Record a contact"));
-    page_client_head(h, &b, c, _("Record a contact"));
-    ui_errors_summary(&b, errs, msg);
-    html_printf(
-        &b, "<form method=\"post\" action=\"/clients/%D/contacts/new\" id=\"contact-form\" class=\"card\">",
-        cid);
-    ui_csrf(h, &b);
-    contact_fields(&b, vals, errs);
-    html_printf(&b,
-                "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> "
-                "<a href=\"/clients/%D\">%s</a></div></form>",
-                _("Save contact"), cid, _("Cancel"));
-    page_send(h, status, &b);
-}
-
-void pg_contact_new(struct hreq *h)
+static void new_page(struct hreq *h, int status, const struct fstate *fs)
 {
     char here[64];
     snprintf(here, sizeof here, "/clients/%lld/contacts/new", (long long)h->id[0]);
@@ -71,43 +42,21 @@ void pg_contact_new(struct hreq *h)
         return;
     char now[20];
     page_local_now(now);
-    json_t *vals = json_pack("{s:s}", "at", now);
-    new_form(h, 200, c, vals, NULL, NULL);
-    json_decref(vals);
+    json_t *def = json_pack("{s:s}", "at", now);
+    form_client_page(h, status, c, _("Record a contact"), NULL, &form_contact,
+                     &(struct form_view){.target = h->id[0], .vals = def, .fs = fs});
+    json_decref(def);
     json_decref(c);
 }
 
-static int create_w(struct hreq *h)
+void pg_contact_new(struct hreq *h)
 {
-    return contact_create(&h->ctx, h->id[0], page_stashed(h), &h->result);
-}
-
-static void create_done(struct hreq *h)
-{
-    char loc[64];
-    snprintf(loc, sizeof loc, "/clients/%lld#contacts", (long long)h->id[0]);
-    if (h->rc == OK) {
-        page_redirect_msg(h, loc, "contact");
-        return;
-    }
-    if (h->rc != ERR_INVALID) {
-        page_client_error(h, h->rc);
-        return;
-    }
-    json_t *errs = json_incref(h->ctx.errors);
-    char msg[256];
-    snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-    json_t *c = page_client_sub(h, h->id[0], loc);
-    if (c)
-        new_form(h, 400, c, h->body, errs, msg);
-    json_decref(c);
-    json_decref(errs);
+    new_page(h, 200, NULL);
 }
 
 void pg_contact_create(struct hreq *h)
 {
-    page_stash(h, contact_input(h, 0));
-    http_write(h, create_w, create_done);
+    form_post(h, &form_contact);
 }
 
 /* ---- one contact with its history ---- */
@@ -221,37 +170,31 @@ void pg_contact(struct hreq *h)
 
 /* ---- correct ---- */
 
-static void correct_form(struct hreq *h, int status, json_t *c, json_t *vals, json_t *errs, const char *msg)
-{
-    struct buf b;
-    buf_init(&b);
-    ui_begin(h, &b, _("Correct a contact"));
-    page_client_head(h, &b, c, _("Correct a contact"));
-    ui_errors_summary(&b, errs, msg);
-    html_printf(
-        &b, "<p class=\"muted\">%s</p>",
-        _("A correction is saved as a new version. The earlier version stays in the history, with your "
-          "reason."));
-    html_printf(&b,
-                "<form method=\"post\" action=\"/contacts/%D/correct\" id=\"correct-form\" class=\"card\">",
-                h->id[0]);
-    ui_csrf(h, &b);
-    pf_textarea(&b, "f", "correction_reason", _("Why is this being corrected?"), vals, errs, 1, 2);
-    contact_fields(&b, vals, errs);
-    html_printf(&b,
-                "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> "
-                "<a href=\"/contacts/%D\">%s</a></div></form>",
-                _("Save correction"), h->id[0], _("Cancel"));
-    page_send(h, status, &b);
-}
+static void correct_page(struct hreq *h, int status, const struct fstate *fs);
+static const struct form_field correct_fields[] = {
+    F("correction_reason", FI_TEXTAREA, N_("Why is this being corrected?"), FF_REQ, .rows = 2),
+    CONTACT_FIELDS,
+    {0}};
+static const struct form form_correct = {.id = "correct-form",
+                                         .action = "/contacts/{id}/correct",
+                                         .box = "card",
+                                         .submit = N_("Save correction"),
+                                         .button = "primary",
+                                         .flash = "corrected",
+                                         .done = "/contacts/{r.id}",
+                                         .reload = "/contacts/{id}",
+                                         .cancel = "/contacts/{id}",
+                                         .fields = correct_fields,
+                                         .create = contact_correct,
+                                         .page = correct_page};
 
-void pg_contact_correct_form(struct hreq *h)
+static void correct_page(struct hreq *h, int status, const struct fstate *fs)
 {
     json_t *c = NULL, *ct = load(h, h->id[0], &c);
     if (!ct)
         return;
     int64_t newer = page_int(ct, "superseded_by");
-    if (newer || json_is_true(json_object_get(ct, "hidden"))) {
+    if (!fs && (newer || json_is_true(json_object_get(ct, "hidden")))) {
         char loc[64];
         snprintf(loc, sizeof loc, "/contacts/%lld", (long long)(newer ? newer : h->id[0]));
         json_decref(ct);
@@ -272,47 +215,22 @@ void pg_contact_correct_form(struct hreq *h)
     json_t *vals = json_pack("{s:s,s:s,s:s,s:s,s:O,s:s}", "kind", jstr(ct, "kind"), "at", at, "duration_min",
                              dur, "body", jstr(ct, "body"), "domains", json_object_get(ct, "domains"),
                              "restricted", page_int(ct, "restricted") ? "1" : "");
-    correct_form(h, 200, c, vals, NULL, NULL);
+    form_client_page(
+        h, status, c, _("Correct a contact"),
+        _("A correction is saved as a new version. The earlier version stays in the history, with "
+          "your reason."),
+        &form_correct, &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
     json_decref(vals);
     json_decref(ct);
     json_decref(c);
 }
 
-static int correct_w(struct hreq *h)
+void pg_contact_correct_form(struct hreq *h)
 {
-    return contact_correct(&h->ctx, h->id[0], page_stashed(h), &h->result);
-}
-
-static void correct_done(struct hreq *h)
-{
-    char loc[64];
-    if (h->rc == OK) {
-        snprintf(loc, sizeof loc, "/contacts/%lld", (long long)page_int(h->result, "id"));
-        page_redirect_msg(h, loc, "corrected");
-        return;
-    }
-    snprintf(loc, sizeof loc, "/contacts/%lld", (long long)h->id[0]);
-    if (h->rc == ERR_CONFLICT) {
-        page_conflict(h, loc);
-        return;
-    }
-    if (h->rc != ERR_INVALID) {
-        reply_core_error(h, h->rc);
-        return;
-    }
-    json_t *errs = json_incref(h->ctx.errors);
-    char msg[256];
-    snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-    json_t *c = NULL, *ct = load(h, h->id[0], &c);
-    if (ct)
-        correct_form(h, 400, c, h->body, errs, msg);
-    json_decref(ct);
-    json_decref(c);
-    json_decref(errs);
+    correct_page(h, 200, NULL);
 }
 
 void pg_contact_correct(struct hreq *h)
 {
-    page_stash(h, contact_input(h, 1));
-    http_write(h, correct_w, correct_done);
+    form_post(h, &form_correct);
 }

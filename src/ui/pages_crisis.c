@@ -6,23 +6,16 @@
 #include <stdio.h>
 #include <string.h>
 
-
 /* ---- the crisis view ---- */
 
-/* Everyone who may have responded: me, the care team, whoever is on call (once each). */
-static void responders(struct hreq *h, struct buf *b, json_t *v, json_t *vals, json_t *errs, int fresh)
+/* Everyone who may have responded, as choices: me, the care team, whoever is on call (once each). */
+static json_t *responders(struct hreq *h, json_t *v)
 {
-    const char *err = jstr(errs, "responders");
-    html_printf(b, "<fieldset class=\"field%s\" id=\"f-responders\" tabindex=\"-1\"><legend>%s</legend>",
-                *err ? " has-error" : "", _("Who responded"));
-    if (*err)
-        html_printf(b, "<p class=\"field-error\">%s</p>", err);
-    buf_adds(b, "<div class=\"checks\">");
-    json_t *seen = json_object();
+    json_t *seen = json_object(), *out = json_array();
     char id[24], l[200];
     snprintf(id, sizeof id, "%lld", (long long)h->actor.staff_id);
     snprintf(l, sizeof l, "%s (%s)", h->actor.name, _("me"));
-    pf_checkbox(b, "f", "responders", id, l, fresh || pf_has(vals, "responders", id));
+    json_array_append_new(out, json_pack("[s,s]", id, l));
     json_object_set_new(seen, id, json_true());
     size_t i, j;
     json_t *m, *o, *s;
@@ -34,7 +27,7 @@ static void responders(struct hreq *h, struct buf *b, json_t *v, json_t *vals, j
         json_object_set_new(seen, id, json_true());
         char rl[80];
         snprintf(l, sizeof l, "%s (%s)", jstr(m, "name"), ui_label(jstr(m, "team_role"), rl, sizeof rl));
-        pf_checkbox(b, "f", "responders", id, l, pf_has(vals, "responders", id));
+        json_array_append_new(out, json_pack("[s,s]", id, l));
     }
     json_array_foreach(json_object_get(v, "on_call"), i, o)
     {
@@ -45,50 +38,54 @@ static void responders(struct hreq *h, struct buf *b, json_t *v, json_t *vals, j
                 continue;
             json_object_set_new(seen, id, json_true());
             snprintf(l, sizeof l, "%s (%s)", jstr(s, "name"), _("on call"));
-            pf_checkbox(b, "f", "responders", id, l, pf_has(vals, "responders", id));
+            json_array_append_new(out, json_pack("[s,s]", id, l));
         }
     }
     json_decref(seen);
-    buf_adds(b, "</div></fieldset>");
+    return out;
 }
 
-static void crisis_form(struct hreq *h, struct buf *b, json_t *v, int64_t cid, json_t *vals, json_t *errs,
-                        const char *msg)
+static void crisis_again(struct hreq *h, int status, const struct fstate *fs);
+static const struct form_field crisis_fields[] = {
+    ROW(2),
+    F("occurred_at", FI_DATETIME, N_("When"), FF_REQ),
+    F("kind", FI_SELECT, N_("What happened"), FF_REQ, .choices = crisis_kinds),
+    F("severity", FI_SELECT, N_("Severity"), FF_REQ, .choices = crisis_severities),
+    F("response_mode", FI_SELECT, N_("How we responded"), FF_REQ, .choices = crisis_modes),
+    ROW_END,
+    F("responders", FI_CHECKS, N_("Who responded"), 0),
+    F("actions", FI_TEXTAREA, N_("What was done"), FF_REQ, .rows = 4),
+    F("outcome", FI_SELECT, N_("Outcome"), FF_REQ, .choices = crisis_outcomes),
+    F("notes", FI_TEXTAREA, N_("Notes (optional)"), FF_OMIT, .rows = 2),
+    {0},
+};
+static const struct form form_crisis = {
+    .id = "crisis-form",
+    .action = "/clients/{id}/crisis",
+    .submit = N_("Record the crisis event"),
+    .button = "danger",
+    .flash = "crisis",
+    .done = "/clients/{id}/crisis#events",
+    .note = N_("Follow-up tasks at 24 hours, 72 hours and 7 days are added to your work."),
+    .fields = crisis_fields,
+    .create = crisis_record,
+    .page = crisis_again,
+    .flags = FORM_CLIENT_PATH};
+
+static void crisis_form(struct hreq *h, struct buf *b, json_t *v, int64_t cid, const struct fstate *fs)
 {
-    int fresh = !vals;
-    char now[20];
+    char now[20], me[24];
     page_local_now(now);
-    json_t *def = json_pack("{s:s}", "occurred_at", now);
-    if (!vals)
-        vals = def;
+    snprintf(me, sizeof me, "%lld", (long long)h->actor.staff_id);
+    json_t *def = json_pack("{s:s,s:[s]}", "occurred_at", now, "responders", me), *opts = json_object();
+    json_object_set_new(opts, "responders", responders(h, v));
     html_printf(
         b, "<section class=\"card record\" id=\"record\" aria-labelledby=\"rec-h\"><h2 id=\"rec-h\">%s</h2>",
         _("Record a crisis event"));
-    static const char *const labels[] = {
-        "occurred_at", N_("When"),          "kind",          N_("What happened"),
-        "severity",    N_("Severity"),      "response_mode", N_("How we responded"),
-        "responders",  N_("Who responded"), "actions",       N_("What was done"),
-        "outcome",     N_("Outcome"),       "notes",         N_("Notes"),
-        NULL};
-    rk_summary(b, errs, msg, "f", labels);
-    html_printf(b, "<form method=\"post\" action=\"/clients/%D/crisis\" id=\"crisis-form\">", cid);
-    ui_csrf(h, b);
-    buf_adds(b, "<div class=\"row2\">");
-    pf_input(b, "f", "occurred_at", _("When"), "datetime-local", vals, errs, 1, NULL);
-    pf_select(b, "f", "kind", _("What happened"), crisis_kinds, vals, errs, 1);
-    pf_select(b, "f", "severity", _("Severity"), crisis_severities, vals, errs, 1);
-    pf_select(b, "f", "response_mode", _("How we responded"), crisis_modes, vals, errs, 1);
-    buf_adds(b, "</div>");
-    responders(h, b, v, vals, errs, fresh);
-    pf_textarea(b, "f", "actions", _("What was done"), vals, errs, 1, 4);
-    pf_select(b, "f", "outcome", _("Outcome"), crisis_outcomes, vals, errs, 1);
-    pf_textarea(b, "f", "notes", _("Notes (optional)"), vals, errs, 0, 2);
-    html_printf(
-        b,
-        "<p class=\"muted small\">%s</p><div class=\"buttons\"><button type=\"submit\" class=\"danger\">%s"
-        "</button></div></form></section>",
-        _("Follow-up tasks at 24 hours, 72 hours and 7 days are added to your work."),
-        _("Record the crisis event"));
+    form_failure(b, fs);
+    form_show(h, b, &form_crisis, &(struct form_view){.target = cid, .vals = def, .opts = opts, .fs = fs});
+    buf_adds(b, "</section>");
+    json_decref(opts);
     json_decref(def);
 }
 
@@ -151,7 +148,7 @@ static void whom_to_call(struct buf *b, json_t *v)
     buf_adds(b, "</section>");
 }
 
-static void crisis_page(struct hreq *h, int status, json_t *v, json_t *vals, json_t *errs, const char *msg)
+static void crisis_page(struct hreq *h, int status, json_t *v, const struct fstate *fs)
 {
     json_t *cl = json_object_get(v, "client");
     int64_t cid = page_int(cl, "id");
@@ -207,7 +204,7 @@ static void crisis_page(struct hreq *h, int status, json_t *v, json_t *vals, jso
                     _("Open the plan (print, history)"));
     }
     buf_adds(&b, "</section>");
-    crisis_form(h, &b, v, cid, vals, errs, msg);
+    crisis_form(h, &b, v, cid, fs);
     /* What happened before. */
     json_t *ev = json_object_get(v, "crisis_events");
     html_printf(&b, "<section class=\"card\" id=\"events\" aria-labelledby=\"ev-h\"><h2 id=\"ev-h\">%s</h2>",
@@ -264,7 +261,7 @@ static json_t *crisis_load(struct hreq *h)
     if (rc == ERR_FORBIDDEN) {
         char here[64];
         snprintf(here, sizeof here, "/clients/%lld/crisis", (long long)h->id[0]);
-        rk_errors_reset(&h->ctx);
+        page_errors_reset(&h->ctx);
         json_decref(page_client_sub(h, h->id[0], here)); /* answers: the limited page (or full: unlikely) */
         if (!h->status)
             page_client_error(h, ERR_FORBIDDEN);
@@ -279,53 +276,21 @@ static void pg_crisis(struct hreq *h)
     json_t *v = crisis_load(h);
     if (!v)
         return;
-    crisis_page(h, 200, v, NULL, NULL, NULL);
+    crisis_page(h, 200, v, NULL);
     json_decref(v);
 }
 
-static int crisis_w(struct hreq *h)
+static void crisis_again(struct hreq *h, int status, const struct fstate *fs)
 {
-    return crisis_record(&h->ctx, h->id[0], page_stashed(h), &h->result);
-}
-
-static void crisis_done(struct hreq *h)
-{
-    char loc[64];
-    snprintf(loc, sizeof loc, "/clients/%lld/crisis#events", (long long)h->id[0]);
-    if (h->rc == OK) {
-        page_redirect_msg(h, loc, "crisis");
-        return;
-    }
-    if (h->rc != ERR_INVALID) {
-        page_client_error(h, h->rc);
-        return;
-    }
-    json_t *errs = json_incref(h->ctx.errors);
-    char msg[256];
-    snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-    rk_errors_reset(&h->ctx);
     json_t *v = crisis_load(h);
     if (v)
-        crisis_page(h, 400, v, h->body, errs, msg);
+        crisis_page(h, status, v, fs);
     json_decref(v);
-    json_decref(errs);
 }
 
 static void pg_crisis_record(struct hreq *h)
 {
-    static const char *const f[] = {"occurred_at", "kind",    "severity", "response_mode",
-                                    "actions",     "outcome", "notes",    NULL};
-    json_t *in = rk_pick(h, f);
-    json_t *r = json_object_get(h->body, "responders"), *ids = json_array();
-    if (json_is_string(r))
-        json_array_append(ids, r);
-    else if (json_is_array(r))
-        json_array_extend(ids, r);
-    json_object_set_new(in, "responders", ids);
-    if (str_eq(jstr(in, "notes"), ""))
-        json_object_del(in, "notes");
-    page_stash(h, in);
-    http_write(h, crisis_w, crisis_done);
+    form_post(h, &form_crisis);
 }
 
 /* ---- the on-call rota ---- */
@@ -337,6 +302,55 @@ static void shift_when(struct buf *b, json_t *s)
     page_until(b, jstr(s, "ends_at"));
 }
 
+static void oncall_page(struct hreq *h, int status, const struct fstate *fs);
+static const struct form_field range_fields[] = {
+    ROW(3), F("from", FI_DATE, N_("From"), 0), F("to", FI_DATE, N_("To"), 0), {0}};
+static const struct form form_range = {.id = "rota-range",
+                                       .pfx = "r",
+                                       .method = "get",
+                                       .action = "/oncall",
+                                       .cls = "rota-range",
+                                       .submit = N_("Show"),
+                                       .fields = range_fields};
+static const struct form_field shift_fields[] = {
+    ROW(2),
+    F("staff_id", FI_STAFF, N_("Who"), FF_REQ),
+    F("phone", FI_TEL, N_("On-call phone (if not their own)"), FF_OMIT, .attrs = " maxlength=\"40\""),
+    F("starts_at", FI_DATETIME, N_("Starts"), FF_REQ),
+    F("ends_at", FI_DATETIME, N_("Ends"), FF_REQ),
+    ROW_END,
+    {0},
+};
+static const struct form form_shift = {.id = "shift-form",
+                                       .action = "/oncall",
+                                       .submit = N_("Add the shift"),
+                                       .button = "primary",
+                                       .flash = "shift",
+                                       .done = "/oncall",
+                                       .fields = shift_fields,
+                                       .make = oncall_add,
+                                       .page = oncall_page};
+static int shift_remove_run(struct hreq *h, json_t *in)
+{
+    (void)in;
+    return oncall_remove(&h->ctx, h->id[0], &h->result);
+}
+/* Removing a shift to come, or ending the one under way: the same request. */
+#define SHIFT_REMOVE_FORM                                                                                    \
+    .action = "/oncall/{id}/remove", .cls = "inline", .button = "small quiet-danger",                        \
+    .flash = "shift-removed", .done = "/oncall", .run = shift_remove_run, .page = oncall_page,               \
+    .flags = FORM_MANY
+static const struct form form_shift_remove = {.id = "shift-remove",
+                                              .pfx = "sr",
+                                              .submit = N_("Remove"),
+                                              .confirm = N_("Remove this shift from the rota?"),
+                                              SHIFT_REMOVE_FORM};
+static const struct form form_shift_end = {.id = "shift-end",
+                                           .pfx = "se",
+                                           .submit = N_("End now"),
+                                           .confirm = N_("End this shift now?"),
+                                           SHIFT_REMOVE_FORM};
+
 static void oncall_page(struct hreq *h, int status, const struct fstate *fs)
 {
     json_t *now = NULL, *list = NULL;
@@ -346,7 +360,7 @@ static void oncall_page(struct hreq *h, int status, const struct fstate *fs)
     json_t *qerrs = NULL;
     if (rc == ERR_INVALID) { /* a bad from/to in the address: the default fortnight, the error shown */
         qerrs = json_incref(h->ctx.errors);
-        rk_errors_reset(&h->ctx);
+        page_errors_reset(&h->ctx);
         rc = oncall_list(&h->ctx, NULL, NULL, NULL, &list);
     }
     if (rc != OK) {
@@ -362,11 +376,7 @@ static void oncall_page(struct hreq *h, int status, const struct fstate *fs)
     page_flash(h, &b);
     html_printf(&b, "<h1>%s <span class=\"muted small\">%s</span></h1>", _("On call"),
                 jstr(now, "organisation"));
-    static const char *const labels[] = {"staff_id",          N_("Who"),   "phone",
-                                         N_("On-call phone"), "starts_at", N_("Starts"),
-                                         "ends_at",           N_("Ends"),  NULL};
-    if (fs)
-        rk_summary(&b, fs->errs, fs->msg, "f", labels);
+    form_failure(&b, fs);
     html_printf(
         &b,
         "<section class=\"card on-call-now\" id=\"now\" aria-labelledby=\"now-h\"><h2 id=\"now-h\">%s</h2>",
@@ -400,16 +410,11 @@ static void oncall_page(struct hreq *h, int status, const struct fstate *fs)
     html_printf(&b,
                 "<section class=\"card\" id=\"rota\" aria-labelledby=\"rota-h\"><h2 id=\"rota-h\">%s</h2>",
                 _("Shifts"));
-    html_printf(&b, "<form method=\"get\" action=\"/oncall\" class=\"rota-range\" id=\"rota-range\"><div "
-                    "class=\"row3\">");
     char from[16] = "", to[16] = "";
     snprintf(from, sizeof from, "%.10s", jstr(list, "from"));
     snprintf(to, sizeof to, "%.10s", jstr(list, "to"));
     json_t *range = json_pack("{s:s,s:s}", "from", from, "to", to);
-    pf_input(&b, "r", "from", _("From"), "date", range, qerrs, 0, NULL);
-    pf_input(&b, "r", "to", _("To"), "date", range, qerrs, 0, NULL);
-    html_printf(&b, "<div class=\"buttons\"><button type=\"submit\">%s</button></div></div></form>",
-                _("Show"));
+    form_show(h, &b, &form_range, &(struct form_view){.vals = range, .errs = qerrs});
     json_decref(range);
     json_t *items = json_object_get(list, "items");
     if (!json_array_size(items)) {
@@ -438,17 +443,8 @@ static void oncall_page(struct hreq *h, int status, const struct fstate *fs)
                 rk_tel(&b, jstr(s, "phone"));
             buf_adds(&b, "</td><td class=\"actions\">");
             if (keeper && strcmp(jstr(s, "ends_at"), nowiso) > 0) {
-                html_printf(&b,
-                            "<form method=\"post\" action=\"/oncall/%D/remove\" class=\"inline\" "
-                            "data-confirm=\"%s\">",
-                            page_int(s, "id"),
-                            on ? _("End this shift now?") : _("Remove this shift from the rota?"));
-                ui_csrf(h, &b);
-                html_printf(
-                    &b,
-                    "<button type=\"submit\" class=\"small quiet-danger\">%s<span class=\"sr\"> — %s</span>"
-                    "</button></form>",
-                    on ? _("End now") : _("Remove"), jstr(s, "name"));
+                form_show(h, &b, on ? &form_shift_end : &form_shift_remove,
+                          &(struct form_view){.target = page_int(s, "id"), .sr = jstr(s, "name")});
             }
             buf_adds(&b, "</td></tr>");
         }
@@ -456,26 +452,11 @@ static void oncall_page(struct hreq *h, int status, const struct fstate *fs)
     }
     buf_adds(&b, "</section>");
     if (keeper) {
-        int mine = fs && str_eq(fs->form, "shift");
-        json_t *vals = mine ? fs->vals : NULL, *errs = mine ? fs->errs : NULL, *staff = page_staff(h);
         html_printf(
-            &b,
-            "<section class=\"card\" id=\"add-shift\" aria-labelledby=\"as-h\"><h2 id=\"as-h\">%s</h2>"
-            "<form method=\"post\" action=\"/oncall\" id=\"shift-form\">",
+            &b, "<section class=\"card\" id=\"add-shift\" aria-labelledby=\"as-h\"><h2 id=\"as-h\">%s</h2>",
             _("Add a shift"));
-        ui_csrf(h, &b);
-        buf_adds(&b, "<div class=\"row2\">");
-        pf_staff(&b, "f", "staff_id", _("Who"), staff, 0, page_int(vals, "staff_id"), errs, 1);
-        pf_input(&b, "f", "phone", _("On-call phone (if not their own)"), "tel", vals, errs, 0,
-                 " maxlength=\"40\"");
-        pf_input(&b, "f", "starts_at", _("Starts"), "datetime-local", vals, errs, 1, NULL);
-        pf_input(&b, "f", "ends_at", _("Ends"), "datetime-local", vals, errs, 1, NULL);
-        html_printf(
-            &b,
-            "</div><div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div></form>"
-            "</section>",
-            _("Add the shift"));
-        json_decref(staff);
+        form_show(h, &b, &form_shift, &(struct form_view){.fs = fs});
+        buf_adds(&b, "</section>");
     }
     json_decref(qerrs);
     json_decref(now);
@@ -488,55 +469,14 @@ static void pg_oncall(struct hreq *h)
     oncall_page(h, 200, NULL);
 }
 
-static int shift_add_w(struct hreq *h)
-{
-    return oncall_add(&h->ctx, page_stashed(h), &h->result);
-}
-static void shift_add_done(struct hreq *h)
-{
-    if (h->rc == OK) {
-        page_redirect_msg(h, "/oncall", "shift");
-        return;
-    }
-    if (h->rc != ERR_INVALID && h->rc != ERR_CONFLICT) {
-        reply_core_error(h, h->rc);
-        return;
-    }
-    struct fstate fs = {.form = "shift", .vals = h->body, .errs = json_incref(h->ctx.errors)};
-    char msg[256];
-    snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-    fs.msg = msg;
-    int status = h->rc == ERR_INVALID ? 400 : 409;
-    rk_errors_reset(&h->ctx);
-    oncall_page(h, status, &fs);
-    json_decref(fs.errs);
-}
 static void pg_shift_add(struct hreq *h)
 {
-    static const char *const f[] = {"staff_id", "starts_at", "ends_at", "phone", NULL};
-    json_t *in = rk_pick(h, f);
-    if (str_eq(jstr(in, "phone"), ""))
-        json_object_del(in, "phone");
-    page_stash(h, in);
-    http_write(h, shift_add_w, shift_add_done);
+    form_post(h, &form_shift);
 }
 
-static int shift_remove_w(struct hreq *h)
-{
-    return oncall_remove(&h->ctx, h->id[0], &h->result);
-}
-static void shift_remove_done(struct hreq *h)
-{
-    if (h->rc == OK)
-        page_redirect_msg(h, "/oncall", "shift-removed");
-    else if (h->rc == ERR_CONFLICT)
-        page_conflict(h, "/oncall");
-    else
-        reply_core_error(h, h->rc);
-}
 static void pg_shift_remove(struct hreq *h)
 {
-    http_write(h, shift_remove_w, shift_remove_done);
+    form_post(h, &form_shift_remove);
 }
 
 #define A ROLES_ANY

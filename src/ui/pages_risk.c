@@ -8,31 +8,16 @@
 #include <stdio.h>
 #include <string.h>
 
-
 /* ---- small shared parts ---- */
 
-static int is_form(const struct fstate *fs, const char *form, int64_t target)
+static void risk_again(struct hreq *h, int status, const struct fstate *fs)
 {
-    return fs && str_eq(fs->form, form) && fs->target == target;
-}
-
-/* Forget a failed call's errors before the next core call (its audit stays pending). */
-void rk_errors_reset(struct ctx *c)
-{
-    json_decref(c->errors);
-    json_decref(c->extra);
-    c->errors = c->extra = NULL;
-    c->msg[0] = 0;
+    client_page(h, fs->client, status, fs);
 }
 
 static int may_write(json_t *client)
 {
     return json_is_true(json_object_get(json_object_get(client, "access"), "write"));
-}
-
-static void hidden_client(struct buf *b, int64_t cid)
-{
-    html_printf(b, "<input type=\"hidden\" name=\"client_id\" value=\"%D\">", cid);
 }
 
 /* A level or severity as a coloured badge. */
@@ -58,127 +43,76 @@ void rk_tel(struct buf *b, const char *phone)
     html_printf(b, "<a class=\"tel\" href=\"tel:%s\">%s</a>", digits, phone);
 }
 
-/* The errors of a form above it, each linked to its field and named by the field's own label
- * (labels: key, label, ..., NULL); keys not named there get their vocabulary label. */
-void rk_summary(struct buf *b, json_t *errs, const char *msg, const char *pfx, const char *const *labels)
+/* ---- flags on the client page ---- */
+
+/* Level only when it changes; an empty next review is no date. */
+static void review_adjust(json_t *in)
 {
-    if (!errs && !(msg && *msg))
-        return;
-    html_printf(b, "<div class=\"alert\" role=\"alert\"><p>%s</p>",
-                msg && *msg ? msg : _("Please correct the fields marked below."));
-    if (json_object_size(errs)) {
-        buf_adds(b, "<ul>");
-        const char *k;
-        json_t *v;
-        json_object_foreach(errs, k, v)
-        {
-            char l[80];
-            const char *name = NULL;
-            for (const char *const *p = labels; p && *p; p += 2)
-                if (str_eq(*p, k))
-                    name = _(p[1]);
-            html_printf(b, "<li><a href=\"#%s-%s\">%s</a>: %s</li>", pfx, k,
-                        name ? name : ui_label(k, l, sizeof l), json_string_value(v));
-        }
-        buf_adds(b, "</ul>");
-    }
-    buf_adds(b, "</div>");
+    if (!str_eq(jstr(in, "outcome"), "level_changed"))
+        json_object_del(in, "level");
 }
 
-/* A select of rows (value key, label key): flag kinds, staff. */
-static void pf_rows(struct buf *b, const char *pfx, const char *name, const char *label, json_t *rows,
-                    const char *vkey, const char *lkey, json_t *vals, json_t *errs, int required)
-{
-    const char *err = jstr(errs, name), *cur = jstr(vals, name);
-    html_printf(b, "<div class=\"field%s\"><label for=\"%s-%s\">%s%r</label>", *err ? " has-error" : "", pfx,
-                name, label, required ? " <span class=\"req\" aria-hidden=\"true\">*</span>" : "");
-    if (*err)
-        html_printf(b, "<p class=\"field-error\" id=\"%s-e-%s\">%s</p>", pfx, name, err);
-    html_printf(b, "<select id=\"%s-%s\" name=\"%s\"%r%r>", pfx, name, name, required ? " required" : "",
-                *err ? " aria-invalid=\"true\"" : "");
-    html_printf(b, "<option value=\"\">%s</option>", _("Choose…"));
-    size_t i;
-    json_t *r;
-    json_array_foreach(rows, i, r)
-    {
-        const char *v = jstr(r, vkey);
-        html_printf(b, "<option value=\"%s\"%r>%s</option>", v, str_eq(v, cur) ? " selected" : "",
-                    _(jstr(r, lkey)));
-    }
-    buf_adds(b, "</select></div>");
-}
+static const struct form_field flag_fields[] = {
+    ROW(3),
+    F("kind", FI_SELECT, N_("Kind of risk"), FF_REQ),
+    F("level", FI_SELECT, N_("Level"), FF_REQ, .choices = flag_levels),
+    F("review_date", FI_DATE, N_("Review by (default: 7, 14 or 30 days)"), FF_OMIT),
+    ROW_END,
+    F("reason", FI_TEXTAREA, N_("Why (what you saw or heard)"), FF_REQ, .rows = 2),
+    {0},
+};
+static const struct form form_flag = {
+    .id = "flag-form",
+    .pfx = "fl",
+    .action = "/clients/{id}/flags",
+    .box = "details",
+    .box_id = "new-flag",
+    .summary = N_("Raise a flag"),
+    .submit = N_("Raise the flag"),
+    .flash = "flag",
+    .done = "/clients/{id}#flags",
+    .note = N_("A high suicide-risk flag adds two tasks for the case manager: contact within 24 hours and a "
+               "safety-plan review."),
+    .fields = flag_fields,
+    .create = flag_create,
+    .page = risk_again,
+    .flags = FORM_CLIENT_PATH};
 
-/* The body fields named, as strings; datetime-local fields (names ending in "_at") to UTC. */
-json_t *rk_pick(struct hreq *h, const char *const *names)
-{
-    json_t *in = json_object();
-    for (; *names; names++) {
-        const char *v = fstr(h, *names);
-        if (!v)
-            continue;
-        size_t n = strlen(*names);
-        if (n > 3 && str_eq(*names + n - 3, "_at")) {
-            char utc[40];
-            page_local_to_utc(v, utc);
-            json_object_set_new(in, *names, json_string(utc));
-        } else {
-            json_object_set_new(in, *names, json_string(v));
-        }
-    }
-    return in;
-}
-
-/* After a write on the client page: back to it with a notice, the page with the form's errors, a
- * conflict page, or the error. */
-static void back(struct hreq *h, int64_t cid, const char *key, const char *anchor, const char *form,
-                 int64_t target)
-{
-    char loc[96];
-    snprintf(loc, sizeof loc, "/clients/%lld%s", (long long)cid, anchor);
-    if (h->rc == OK && cid) {
-        page_redirect_msg(h, loc, key);
-    } else if (cid && h->rc == ERR_INVALID) {
-        struct fstate fs = {
-            .form = form, .target = target, .vals = h->body, .errs = json_incref(h->ctx.errors)};
-        char msg[256];
-        snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-        fs.msg = msg;
-        client_page(h, cid, 400, &fs);
-        json_decref(fs.errs);
-    } else if (cid && h->rc == ERR_CONFLICT) {
-        page_conflict(h, loc);
-    } else {
-        page_client_error(h, h->rc);
-    }
-}
+static const struct form_field review_fields[] = {
+    F("client_id", FI_HIDDEN, NULL, 0),
+    F("version", FI_HIDDEN, NULL, 0),
+    ROW(3),
+    F("outcome", FI_SELECT, N_("Outcome"), FF_REQ, .choices = flag_review_outcomes),
+    F("level", FI_SELECT, N_("Level (when it changes)"), 0, .choices = flag_levels),
+    F("next_review", FI_DATE, N_("Next review (unless resolved)"), FF_OMIT),
+    ROW_END,
+    F("note", FI_TEXTAREA, N_("What did the review find?"), FF_REQ, .rows = 2),
+    {0},
+};
+static const struct form form_flag_review = {.id = "flag-review",
+                                             .pfx = "fr",
+                                             .action = "/flags/{id}/review",
+                                             .box = "details",
+                                             .summary = N_("Review this flag"),
+                                             .submit = N_("Save the review"),
+                                             .flash = "flag-reviewed",
+                                             .done = "/clients/{client}#flags",
+                                             .fields = review_fields,
+                                             .update = flag_review,
+                                             .adjust = review_adjust,
+                                             .page = risk_again,
+                                             .flags = FORM_MANY | FORM_CLIENT};
 
 /* ---- flags on the client page ---- */
 
 static void flag_review_form(struct hreq *h, struct buf *b, json_t *f, int64_t cid, const struct fstate *fs)
 {
-    int64_t fid = page_int(f, "id");
-    int mine = is_form(fs, "flag-review", fid);
-    char pfx[32];
-    snprintf(pfx, sizeof pfx, mine ? "f" : "fr%lld", (long long)fid);
     json_t *def = json_pack("{s:s,s:s}", "outcome", "continued", "level", jstr(f, "level"));
-    json_t *vals = mine ? fs->vals : def, *errs = mine ? fs->errs : NULL;
-    html_printf(b, "<details class=\"form-box\"%r><summary>%s</summary>", mine ? " open" : "",
-                _("Review this flag"));
-    html_printf(b, "<form method=\"post\" action=\"/flags/%D/review\" id=\"flag-review-%D\">", fid, fid);
-    ui_csrf(h, b);
-    hidden_client(b, cid);
-    html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%D\"><div class=\"row3\">",
-                page_int(f, "version"));
-    pf_select(b, pfx, "outcome", _("Outcome"), flag_review_outcomes, vals, errs, 1);
-    pf_select(b, pfx, "level", _("Level (when it changes)"), flag_levels, vals, errs, 0);
-    char today[16], attrs[40];
-    iso_today(today);
-    snprintf(attrs, sizeof attrs, " min=\"%s\"", today);
-    pf_input(b, pfx, "next_review", _("Next review (unless resolved)"), "date", vals, errs, 0, attrs);
-    buf_adds(b, "</div>");
-    pf_textarea(b, pfx, "note", _("What did the review find?"), vals, errs, 1, 2);
-    html_printf(b, "<div class=\"buttons\"><button type=\"submit\">%s</button></div></form></details>",
-                _("Save the review"));
+    json_t *hid =
+        json_pack("{s:I,s:I}", "client_id", (json_int_t)cid, "version", (json_int_t)page_int(f, "version"));
+    form_show(h, b, &form_flag_review,
+              &(struct form_view){.target = page_int(f, "id"), .vals = def, .hidden = hid, .fs = fs});
+    json_decref(hid);
     json_decref(def);
 }
 
@@ -229,7 +163,8 @@ static void flag_item(struct hreq *h, struct buf *b, json_t *f, int64_t cid, int
         }
         buf_adds(b, "</ol></details>");
     }
-    int reviewer = access_may(&h->ctx, RES_FLAG, ACT_REVIEW, cid) || page_int(f, "raised_by") == h->actor.staff_id;
+    int reviewer =
+        access_may(&h->ctx, RES_FLAG, ACT_REVIEW, cid) || page_int(f, "raised_by") == h->actor.staff_id;
     if (active && write && reviewer)
         flag_review_form(h, b, f, cid, fs);
     buf_adds(b, "</li>");
@@ -260,76 +195,26 @@ static void flags_section(struct hreq *h, struct buf *b, json_t *client, const s
         buf_adds(b, "</ul>");
     json_decref(flags);
     if (write) {
-        int mine = is_form(fs, "flag", 0);
-        const char *p = mine ? "f" : "fl";
-        json_t *vals = mine ? fs->vals : NULL, *errs = mine ? fs->errs : NULL, *kinds = NULL;
+        json_t *kinds = NULL, *opts = json_object();
         if (flag_kind_list(&h->ctx, NULL, &kinds) != OK)
             h->ctx.msg[0] = 0;
         kinds = page_items(kinds);
-        html_printf(b, "<details class=\"form-box\" id=\"new-flag\"%r><summary>%s</summary>",
-                    mine ? " open" : "", _("Raise a flag"));
-        html_printf(
-            b, "<form method=\"post\" action=\"/clients/%D/flags\" id=\"flag-form\"><div class=\"row3\">",
-            cid);
-        ui_csrf(h, b);
-        pf_rows(b, p, "kind", _("Kind of risk"), kinds, "name", "label", vals, errs, 1);
-        pf_select(b, p, "level", _("Level"), flag_levels, vals, errs, 1);
-        char today[16], attrs[40];
-        iso_today(today);
-        snprintf(attrs, sizeof attrs, " min=\"%s\"", today);
-        pf_input(b, p, "review_date", _("Review by (default: 7, 14 or 30 days)"), "date", vals, errs, 0,
-                 attrs);
-        buf_adds(b, "</div>");
-        pf_textarea(b, p, "reason", _("Why (what you saw or heard)"), vals, errs, 1, 2);
-        html_printf(
-            b,
-            "<p class=\"muted small\">%s</p><div class=\"buttons\"><button type=\"submit\">%s</button></div>"
-            "</form></details>",
-            _("A high suicide-risk flag adds two tasks for the case manager: contact within 24 hours and a "
-              "safety-plan review."),
-            _("Raise the flag"));
+        json_object_set_new(opts, "kind", form_rows(kinds, "name", "label"));
+        form_show(h, b, &form_flag, &(struct form_view){.target = cid, .opts = opts, .fs = fs});
+        json_decref(opts);
         json_decref(kinds);
     }
     buf_adds(b, "</section>");
 }
 
-static int flag_create_w(struct hreq *h)
-{
-    return flag_create(&h->ctx, h->id[0], page_stashed(h), &h->result);
-}
-static void flag_create_done(struct hreq *h)
-{
-    back(h, h->id[0], "flag", "#flags", "flag", 0);
-}
 static void pg_flag_create(struct hreq *h)
 {
-    static const char *const f[] = {"kind", "level", "reason", "review_date", NULL};
-    json_t *in = rk_pick(h, f);
-    if (str_eq(jstr(in, "review_date"), ""))
-        json_object_del(in, "review_date");
-    page_stash(h, in);
-    http_write(h, flag_create_w, flag_create_done);
+    form_post(h, &form_flag);
 }
 
-static int flag_review_w(struct hreq *h)
-{
-    return flag_review(&h->ctx, h->id[0], h->if_match, page_stashed(h), &h->result);
-}
-static void flag_review_done(struct hreq *h)
-{
-    int64_t cid = h->rc == OK ? page_int(h->result, "client_id") : page_int(h->body, "client_id");
-    back(h, cid, "flag-reviewed", "#flags", "flag-review", h->id[0]);
-}
 static void pg_flag_review(struct hreq *h)
 {
-    static const char *const f[] = {"outcome", "level", "note", "next_review", NULL};
-    json_t *in = rk_pick(h, f);
-    if (!str_eq(jstr(in, "outcome"), "level_changed"))
-        json_object_del(in, "level");
-    if (str_eq(jstr(in, "next_review"), ""))
-        json_object_del(in, "next_review");
-    page_stash(h, in);
-    http_write(h, flag_review_w, flag_review_done);
+    form_post(h, &form_flag_review);
 }
 
 /* ---- safety plan, crisis events and hospital stays on the client page ---- */
@@ -433,6 +318,50 @@ static void crisis_section(struct hreq *h, struct buf *b, int64_t cid)
     json_decref(rows);
 }
 
+static const struct form_field admit_fields[] = {
+    F("hospital", FI_TEXT, N_("Hospital"), FF_REQ, .attrs = " maxlength=\"200\""),
+    ROW(2),
+    F("admission_type", FI_SELECT, N_("Admission"), FF_REQ, .choices = admission_types),
+    F("admitted_at", FI_DATETIME, N_("Admitted on"), FF_REQ),
+    ROW_END,
+    F("reason", FI_TEXTAREA, N_("Reason"), 0, .rows = 2),
+    {0},
+};
+static const struct form form_admit = {.id = "admit-form",
+                                       .pfx = "ad",
+                                       .action = "/clients/{id}/hospitalisations",
+                                       .box = "details",
+                                       .box_id = "new-stay",
+                                       .summary = N_("Record an admission"),
+                                       .submit = N_("Record admission"),
+                                       .flash = "admitted",
+                                       .done = "/clients/{id}#hospital",
+                                       .fields = admit_fields,
+                                       .create = hosp_admit,
+                                       .page = risk_again,
+                                       .flags = FORM_CLIENT_PATH};
+
+static const struct form_field discharge_fields[] = {
+    F("client_id", FI_HIDDEN, NULL, 0),
+    F("version", FI_HIDDEN, NULL, 0),
+    F("discharged_at", FI_DATETIME, N_("Discharged on"), FF_REQ),
+    {0},
+};
+static const struct form form_discharge = {
+    .id = "discharge-form",
+    .pfx = "dc",
+    .action = "/hospitalisations/{id}/discharge",
+    .box = "details",
+    .summary = N_("Record the discharge"),
+    .submit = N_("Record discharge"),
+    .flash = "discharged",
+    .done = "/clients/{client}",
+    .note = N_("A follow-up within 7 days of the discharge is added to the case manager's tasks."),
+    .fields = discharge_fields,
+    .update = hosp_discharge,
+    .page = risk_again,
+    .flags = FORM_MANY | FORM_CLIENT};
+
 static void stay_line(struct hreq *h, struct buf *b, json_t *s, int64_t cid, int write,
                       const struct fstate *fs)
 {
@@ -459,25 +388,14 @@ static void stay_line(struct hreq *h, struct buf *b, json_t *s, int64_t cid, int
     if (*jstr(s, "reason"))
         html_printf(b, "<p class=\"small note-body\">%s</p>", jstr(s, "reason"));
     if (in && write) {
-        int mine = is_form(fs, "discharge", sid);
-        char pfx[32], now[20];
-        snprintf(pfx, sizeof pfx, mine ? "f" : "dc%lld", (long long)sid);
+        char now[20];
         page_local_now(now);
         json_t *def = json_pack("{s:s}", "discharged_at", now);
-        html_printf(b, "<details class=\"form-box\" open><summary>%s</summary>", _("Record the discharge"));
-        html_printf(
-            b, "<form method=\"post\" action=\"/hospitalisations/%D/discharge\" id=\"discharge-form\">", sid);
-        ui_csrf(h, b);
-        hidden_client(b, cid);
-        html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%D\">", page_int(s, "version"));
-        pf_input(b, pfx, "discharged_at", _("Discharged on"), "datetime-local", mine ? fs->vals : def,
-                 mine ? fs->errs : NULL, 1, NULL);
-        html_printf(
-            b,
-            "<p class=\"muted small\">%s</p><div class=\"buttons\"><button type=\"submit\">%s</button></div>"
-            "</form></details>",
-            _("A follow-up within 7 days of the discharge is added to the case manager's tasks."),
-            _("Record discharge"));
+        json_t *hid = json_pack("{s:I,s:I}", "client_id", (json_int_t)cid, "version",
+                                (json_int_t)page_int(s, "version"));
+        form_show(h, b, &form_discharge,
+                  &(struct form_view){.target = sid, .vals = def, .hidden = hid, .fs = fs, .open = 1});
+        json_decref(hid);
         json_decref(def);
     }
     buf_adds(b, "</li>");
@@ -510,25 +428,10 @@ static void hospital_section(struct hreq *h, struct buf *b, int64_t cid, int wri
         buf_adds(b, "</ul>");
     json_decref(rows);
     if (write && !in) {
-        int mine = is_form(fs, "admit", 0);
-        const char *p = mine ? "f" : "ad";
         char now[20];
         page_local_now(now);
         json_t *def = json_pack("{s:s}", "admitted_at", now);
-        json_t *vals = mine ? fs->vals : def, *errs = mine ? fs->errs : NULL;
-        html_printf(b, "<details class=\"form-box\" id=\"new-stay\"%r><summary>%s</summary>",
-                    mine ? " open" : "", _("Record an admission"));
-        html_printf(b, "<form method=\"post\" action=\"/clients/%D/hospitalisations\" id=\"admit-form\">",
-                    cid);
-        ui_csrf(h, b);
-        pf_input(b, p, "hospital", _("Hospital"), "text", vals, errs, 1, " maxlength=\"200\"");
-        buf_adds(b, "<div class=\"row2\">");
-        pf_select(b, p, "admission_type", _("Admission"), admission_types, vals, errs, 1);
-        pf_input(b, p, "admitted_at", _("Admitted on"), "datetime-local", vals, errs, 1, NULL);
-        buf_adds(b, "</div>");
-        pf_textarea(b, p, "reason", _("Reason"), vals, errs, 0, 2);
-        html_printf(b, "<div class=\"buttons\"><button type=\"submit\">%s</button></div></form></details>",
-                    _("Record admission"));
+        form_show(h, b, &form_admit, &(struct form_view){.target = cid, .vals = def, .fs = fs});
         json_decref(def);
     }
     buf_adds(b, "</section>");
@@ -547,72 +450,47 @@ void risk_client_side(struct hreq *h, struct buf *b, json_t *client, const struc
     hospital_section(h, b, cid, may_write(client), fs);
 }
 
-static int admit_w(struct hreq *h)
-{
-    return hosp_admit(&h->ctx, h->id[0], page_stashed(h), &h->result);
-}
-static void admit_done(struct hreq *h)
-{
-    back(h, h->id[0], "admitted", "#hospital", "admit", 0);
-}
 static void pg_admit(struct hreq *h)
 {
-    static const char *const f[] = {"hospital", "admission_type", "reason", "admitted_at", NULL};
-    page_stash(h, rk_pick(h, f));
-    http_write(h, admit_w, admit_done);
+    form_post(h, &form_admit);
 }
 
-static int discharge_w(struct hreq *h)
-{
-    return hosp_discharge(&h->ctx, h->id[0], h->if_match, page_stashed(h), &h->result);
-}
-static void discharge_done(struct hreq *h)
-{
-    int64_t cid = h->rc == OK ? page_int(h->result, "client_id") : page_int(h->body, "client_id");
-    back(h, cid, "discharged", "", "discharge", h->id[0]);
-}
 static void pg_discharge(struct hreq *h)
 {
-    static const char *const f[] = {"discharged_at", NULL};
-    page_stash(h, rk_pick(h, f));
-    http_write(h, discharge_w, discharge_done);
+    form_post(h, &form_discharge);
 }
 
 /* ---- the safety plan ---- */
 
-static const struct {
-    const char *name, *label, *hint;
-} plan_sections[] = {
-    {"warning_signs", N_("1. Early warning signs"),
-     N_("Thoughts, images, moods, situations or behaviours that show a crisis may be building.")},
-    {"coping", N_("2. Coping on my own"), N_("Things I can do by myself to take my mind off my problems.")},
-    {"distractions", N_("3. Distraction: people and places"),
-     N_("People and places that help me think about something else (names, phone numbers, places).")},
-    {"help_people", N_("4. People I can turn to"),
-     N_("Family or friends I can ask for help and talk to about the crisis.")},
-    {"professionals", N_("5. Professional and crisis contacts"),
-     N_("Clinicians, the on-call service, a crisis line, the emergency department.")},
-    {"environment", N_("6. Making my surroundings safer"),
-     N_("Steps that keep me away from the means to hurt myself (for example medication kept by someone "
-        "else).")},
-    {"reasons_for_living", N_("7. What I live for"),
-     N_("The reason for living that matters most to me, in my words.")},
+/* The plan's form: its seven sections (the order and the headings of the plan as shown), then the
+ * client's agreement. */
+#define PLAN_SECTION(n, l, h, r) F(n, FI_TEXTAREA, l, 0, .hint = h, .rows = r)
+static const struct form_field plan_fields[] = {
+    F("version", FI_HIDDEN, NULL, 0),
+    PLAN_SECTION("warning_signs", N_("1. Early warning signs"),
+                 N_("Thoughts, images, moods, situations or behaviours that show a crisis may be building."),
+                 4),
+    PLAN_SECTION("coping", N_("2. Coping on my own"),
+                 N_("Things I can do by myself to take my mind off my problems."), 4),
+    PLAN_SECTION(
+        "distractions", N_("3. Distraction: people and places"),
+        N_("People and places that help me think about something else (names, phone numbers, places)."), 4),
+    PLAN_SECTION("help_people", N_("4. People I can turn to"),
+                 N_("Family or friends I can ask for help and talk to about the crisis."), 4),
+    PLAN_SECTION("professionals", N_("5. Professional and crisis contacts"),
+                 N_("Clinicians, the on-call service, a crisis line, the emergency department."), 4),
+    PLAN_SECTION(
+        "environment", N_("6. Making my surroundings safer"),
+        N_("Steps that keep me away from the means to hurt myself (for example medication kept by someone "
+           "else)."),
+        4),
+    PLAN_SECTION("reasons_for_living", N_("7. What I live for"),
+                 N_("The reason for living that matters most to me, in my words."), 2),
+    F("client_agreed", FI_CHECK, N_("The client agreed to this plan"), 0,
+      .hint = N_("Tick it when the client has read this version and agrees with it; the time is recorded.")),
+    {0},
 };
-
-/* One entry as one line of the edit form: "text (name, phone, place)". */
-static void entry_line(struct buf *b, json_t *e)
-{
-    static const char *const extra[] = {"name", "phone", "place", "means", "responsible", "done_on", NULL};
-    buf_adds(b, jstr(e, "text"));
-    int n = 0;
-    for (const char *const *k = extra; *k; k++)
-        if (*jstr(e, *k))
-            buf_printf(b, "%s%s", n++ ? ", " : " (", jstr(e, *k));
-    if (n)
-        buf_adds(b, ")");
-}
-
-/* A section as the textarea's text: one entry a line. */
+/* A section as the textarea's text: one entry a line (core's wording of an entry). */
 static json_t *section_text(json_t *plan, const char *name)
 {
     struct buf t;
@@ -624,7 +502,7 @@ static json_t *section_text(json_t *plan, const char *name)
     {
         if (i)
             buf_adds(&t, "\n");
-        entry_line(&t, e);
+        safety_entry_text(&t, e);
     }
     json_t *s = json_string(t.data);
     buf_free(&t);
@@ -662,10 +540,12 @@ static void plan_entry(struct buf *b, json_t *e)
 void rk_plan_body(struct buf *b, json_t *plan, int h_level)
 {
     buf_adds(b, "<div class=\"plan\">");
-    for (size_t i = 0; i < ARRAY_LEN(plan_sections); i++) {
-        json_t *list = json_object_get(plan, plan_sections[i].name);
-        html_printf(b, "<section class=\"plan-section\" id=\"plan-%s\"><h%d>%s</h%d>", plan_sections[i].name,
-                    h_level, _(plan_sections[i].label), h_level);
+    for (const struct form_field *fd = plan_fields; fd->name; fd++) {
+        if (fd->type != FI_TEXTAREA)
+            continue;
+        json_t *list = json_object_get(plan, fd->name);
+        html_printf(b, "<section class=\"plan-section\" id=\"plan-%s\"><h%d>%s</h%d>", fd->name, h_level,
+                    _(fd->label), h_level);
         if (!json_array_size(list)) {
             html_printf(b, "<p class=\"muted small\">%s</p></section>", _("Nothing written yet."));
             continue;
@@ -785,57 +665,26 @@ static void pg_plan(struct hreq *h)
     page_send(h, 200, &b);
 }
 
-static void plan_form(struct hreq *h, int status, json_t *c, int64_t version, json_t *vals, json_t *errs,
-                      const char *msg)
+static void plan_page(struct hreq *h, int status, const struct fstate *fs);
+static int plan_run(struct hreq *h, json_t *in)
 {
-    int64_t cid = page_int(c, "id");
-    struct buf b;
-    buf_init(&b);
-    ui_begin(h, &b, _("Edit the safety plan"));
-    page_client_head(h, &b, c, version ? _("Edit the safety plan") : _("Write a safety plan"));
-    const char *labels[2 * ARRAY_LEN(plan_sections) + 1];
-    for (size_t i = 0; i < ARRAY_LEN(plan_sections); i++) {
-        labels[2 * i] = plan_sections[i].name;
-        labels[2 * i + 1] = plan_sections[i].label;
-    }
-    labels[2 * ARRAY_LEN(plan_sections)] = NULL;
-    rk_summary(&b, errs, msg, "f", labels);
-    html_printf(
-        &b, "<p class=\"muted\">%s</p>",
-        _("Write the plan with the client, in their own words. One entry a line. Saving makes a new version; "
-          "earlier versions are kept."));
-    html_printf(
-        &b, "<form method=\"post\" action=\"/clients/%D/safety-plan\" id=\"plan-form\" class=\"card\">", cid);
-    ui_csrf(h, &b);
-    html_printf(&b, "<input type=\"hidden\" name=\"version\" value=\"%D\">", version);
-    for (size_t i = 0; i < ARRAY_LEN(plan_sections); i++) {
-        char hid[64];
-        snprintf(hid, sizeof hid, "f-%s-hint", plan_sections[i].name);
-        const char *name = plan_sections[i].name, *err = jstr(errs, name);
-        html_printf(&b,
-                    "<div class=\"field%s\"><label for=\"f-%s\">%s</label><p class=\"hint\" id=\"%s\">%s</p>",
-                    *err ? " has-error" : "", name, _(plan_sections[i].label), hid, _(plan_sections[i].hint));
-        if (*err)
-            html_printf(&b, "<p class=\"field-error\" id=\"f-e-%s\">%s</p>", name, err);
-        html_printf(
-            &b,
-            "<textarea id=\"f-%s\" name=\"%s\" rows=\"%d\" aria-describedby=\"%s%r\"%r>%s</textarea></div>",
-            name, name, str_eq(name, "reasons_for_living") ? 2 : 4, hid, *err ? " f-e-" : "",
-            *err ? " aria-invalid=\"true\"" : "", jstr(vals, name));
-        (void)0;
-    }
-    pf_checkbox(&b, "f", "client_agreed", "1", _("The client agreed to this plan"),
-                pf_has(vals, "client_agreed", "1"));
-    html_printf(&b, "<p class=\"hint\">%s</p>",
-                _("Tick it when the client has read this version and agrees with it; the time is recorded."));
-    html_printf(&b,
-                "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button> <a "
-                "href=\"/clients/%D/safety-plan\">%s</a></div></form>",
-                _("Save as a new version"), cid, _("Cancel"));
-    page_send(h, status, &b);
+    return safety_save(&h->ctx, h->id[0], h->if_match < 0 ? 0 : h->if_match, in, &h->result);
 }
+static const struct form form_plan = {.id = "plan-form",
+                                      .action = "/clients/{id}/safety-plan",
+                                      .box = "card",
+                                      .submit = N_("Save as a new version"),
+                                      .button = "primary",
+                                      .flash = "plan",
+                                      .done = "/clients/{id}/safety-plan",
+                                      .reload = "/clients/{id}/safety-plan/edit",
+                                      .cancel = "/clients/{id}/safety-plan",
+                                      .fields = plan_fields,
+                                      .run = plan_run,
+                                      .page = plan_page,
+                                      .flags = FORM_CLIENT_PATH};
 
-static void pg_plan_edit(struct hreq *h)
+static void plan_page(struct hreq *h, int status, const struct fstate *fs)
 {
     char here[64];
     snprintf(here, sizeof here, "/clients/%lld/safety-plan/edit", (long long)h->id[0]);
@@ -848,95 +697,29 @@ static void pg_plan_edit(struct hreq *h)
         page_client_error(h, rc);
         return;
     }
-    json_t *vals = json_object();
-    for (size_t i = 0; i < ARRAY_LEN(plan_sections); i++)
-        json_object_set_new(vals, plan_sections[i].name, section_text(plan, plan_sections[i].name));
-    plan_form(h, 200, c, page_int(plan, "version"), vals, NULL, NULL);
+    int64_t version = page_int(plan, "version");
+    json_t *vals = json_pack("{s:I}", "version", (json_int_t)version);
+    for (const struct form_field *fd = plan_fields; fd->name; fd++)
+        if (fd->type == FI_TEXTAREA)
+            json_object_set_new(vals, fd->name, section_text(plan, fd->name));
+    form_client_page(
+        h, status, c, version ? _("Edit the safety plan") : _("Write a safety plan"),
+        _("Write the plan with the client, in their own words. One entry a line. Saving makes a new "
+          "version; earlier versions are kept."),
+        &form_plan, &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
     json_decref(vals);
     json_decref(plan);
     json_decref(c);
 }
 
-/* The plan from the form: each line an entry; a line unchanged from the current version keeps
- * that entry's name, phone and place. Runs on the writer, where the current version is read. */
-static int plan_save_w(struct hreq *h)
+static void pg_plan_edit(struct hreq *h)
 {
-    json_t *cur = NULL, *in;
-    int rc0 = safety_get(&h->ctx, h->id[0], 0, &cur); /* the gated read; its refusal is the answer */
-    if (rc0 != OK)
-        return rc0;
-    in = json_object();
-    for (size_t i = 0; i < ARRAY_LEN(plan_sections); i++) {
-        const char *name = plan_sections[i].name, *p = fstr(h, name);
-        json_t *list = json_array(), *old = json_object_get(cur, name);
-        while (p && *p) {
-            const char *e = strchr(p, '\n'), *next = e ? e + 1 : p + strlen(p);
-            size_t n = e ? (size_t)(e - p) : strlen(p);
-            while (n && (*p == ' ' || *p == '\t' || *p == '\r'))
-                p++, n--;
-            while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
-                n--;
-            if (n) {
-                json_t *line = json_stringn(p, n), *keep = NULL, *x;
-                size_t j;
-                json_array_foreach(old, j, x)
-                {
-                    struct buf t;
-                    buf_init(&t);
-                    buf_adds(&t, "");
-                    entry_line(&t, x);
-                    if (line && str_eq(t.data, json_string_value(line)))
-                        keep = x;
-                    buf_free(&t);
-                    if (keep)
-                        break;
-                }
-                if (keep)
-                    json_array_append(list, keep);
-                else if (line)
-                    json_array_append_new(list, json_pack("{s:O}", "text", line));
-                json_decref(line);
-            }
-            p = next;
-        }
-        json_object_set_new(in, name, list);
-    }
-    json_object_set_new(in, "client_agreed", json_boolean(str_eq(fstr(h, "client_agreed"), "1")));
-    json_decref(cur);
-    int rc = safety_save(&h->ctx, h->id[0], h->if_match < 0 ? 0 : h->if_match, in, &h->result);
-    json_decref(in);
-    return rc;
-}
-
-static void plan_save_done(struct hreq *h)
-{
-    char loc[64];
-    snprintf(loc, sizeof loc, "/clients/%lld/safety-plan", (long long)h->id[0]);
-    if (h->rc == OK) {
-        page_redirect_msg(h, loc, "plan");
-        return;
-    }
-    if (h->rc == ERR_CONFLICT) {
-        page_conflict(h, loc);
-        return;
-    }
-    if (h->rc != ERR_INVALID) {
-        page_client_error(h, h->rc);
-        return;
-    }
-    json_t *errs = json_incref(h->ctx.errors);
-    char msg[256];
-    snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-    json_t *c = page_client_sub(h, h->id[0], loc);
-    if (c)
-        plan_form(h, 400, c, h->if_match < 0 ? 0 : h->if_match, h->body, errs, msg);
-    json_decref(c);
-    json_decref(errs);
+    plan_page(h, 200, NULL);
 }
 
 static void pg_plan_save(struct hreq *h)
 {
-    http_write(h, plan_save_w, plan_save_done);
+    form_post(h, &form_plan);
 }
 
 #define A ROLES_ANY

@@ -4,29 +4,35 @@
 #include "ui/pages.h"
 #include <string.h>
 
+static const struct form_field login_fields[] = {
+    F("next", FI_HIDDEN, NULL, 0),
+    F("username", FI_TEXT, N_("Username"), FF_REQ,
+      .attrs = " autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" autofocus"),
+    F("password", FI_PASSWORD, N_("Password"), FF_REQ | FF_SECRET,
+      .attrs = " autocomplete=\"current-password\""),
+    {0},
+};
+static const struct form form_login = {.id = "login-form",
+                                       .action = "/login",
+                                       .submit = N_("Log in"),
+                                       .button = "primary",
+                                       .fields = login_fields};
+
 static void login_render(struct hreq *h, int status, const char *msg)
 {
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Log in"));
-    json_t *vals = json_pack("{s:s}", "username", fstr(h, "username") ? fstr(h, "username") : "");
-    const char *next = page_safe_next(h->body && fstr(h, "next") ? fstr(h, "next") : qstr(h, "next"), "/");
+    json_t *hid = json_pack(
+        "{s:s}", "next", page_safe_next(h->body && fstr(h, "next") ? fstr(h, "next") : qstr(h, "next"), "/"));
+    struct fstate fs = {.form = &form_login, .vals = h->body, .errs = h->ctx.errors, .msg = msg};
     html_printf(&b, "<section class=\"card narrow login\"><h1>%s</h1>", _("Log in to Hearth"));
     page_flash(h, &b);
-    ui_errors_summary(&b, h->ctx.errors, msg);
-    buf_adds(&b, "<form method=\"post\" action=\"/login\" id=\"login-form\">");
-    if (h->auth)
-        ui_csrf(h, &b);
-    html_printf(&b, "<input type=\"hidden\" name=\"next\" value=\"%s\">", next);
-    pf_input(&b, "f", "username", _("Username"), "text", vals, h->ctx.errors, 1,
-             " autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" autofocus");
-    pf_input(&b, "f", "password", _("Password"), "password", NULL, h->ctx.errors, 1,
-             " autocomplete=\"current-password\"");
-    html_printf(&b,
-                "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div></form>"
-                "<p class=\"muted small\">%s</p></section>",
-                _("Log in"), _("Forgot your password? An administrator can set a new one for you."));
-    json_decref(vals);
+    form_failure(&b, msg || fs.errs ? &fs : NULL);
+    form_show(h, &b, &form_login, &(struct form_view){.vals = h->body, .errs = h->ctx.errors, .hidden = hid});
+    html_printf(&b, "<p class=\"muted small\">%s</p></section>",
+                _("Forgot your password? An administrator can set a new one for you."));
+    json_decref(hid);
     page_send(h, status, &b);
 }
 
@@ -76,7 +82,45 @@ void pg_logout(struct hreq *h)
 
 /* ---- my account ---- */
 
-static void account_render(struct hreq *h, int status)
+static void account_render(struct hreq *h, int status, const struct fstate *fs);
+static const struct form_field account_fields[] = {
+    F("current_password", FI_PASSWORD, N_("Current password"), FF_REQ | FF_SECRET,
+      .attrs = " autocomplete=\"current-password\""),
+    F("new_password", FI_PASSWORD, N_("New password (at least 10 characters)"), FF_REQ | FF_SECRET,
+      .attrs = " autocomplete=\"new-password\" minlength=\"10\""),
+    F("confirm_password", FI_PASSWORD, N_("New password again"), FF_REQ | FF_SECRET,
+      .attrs = " autocomplete=\"new-password\""),
+    {0},
+};
+static const struct form form_account = {.id = "account-form",
+                                         .action = "/account",
+                                         .submit = N_("Change password"),
+                                         .button = "primary",
+                                         .flash = "password",
+                                         .done = "/account",
+                                         .note = N_("Changing your password logs you out everywhere else."),
+                                         .fields = account_fields,
+                                         .page = account_render};
+
+static int language_run(struct hreq *h, json_t *in)
+{
+    return staff_set_language(&h->ctx, jstr(in, "language"));
+}
+static const struct form_field language_fields[] = {
+    F("language", FI_SELECT, N_("Language of Hearth's pages"), 0,
+      .none = N_("Automatic (the browser's language)")),
+    {0},
+};
+static const struct form form_language = {.id = "language-form",
+                                          .action = "/account/language",
+                                          .submit = N_("Save language"),
+                                          .flash = "language",
+                                          .done = "/account",
+                                          .fields = language_fields,
+                                          .run = language_run,
+                                          .page = account_render};
+
+static void account_render(struct hreq *h, int status, const struct fstate *fs)
 {
     struct buf b;
     buf_init(&b);
@@ -103,83 +147,40 @@ static void account_render(struct hreq *h, int status)
         h->ctx.msg[0] = 0;
     }
     json_decref(me);
-    /* Each language is named in itself; "automatic" follows the browser (Accept-Language). */
-    static const struct {
-        const char *code, *name;
-    } langs[] = {{"en", "English"}, {"ko", "한국어"}};
-    html_printf(&b,
-                "<section class=\"card narrow\" aria-labelledby=\"lang-h\"><h2 id=\"lang-h\">%s</h2>"
-                "<form method=\"post\" action=\"/account/language\" id=\"language-form\">",
+    /* Each language is named in itself; none chosen ("automatic") follows the browser (Accept-Language). */
+    json_t *langs =
+        json_pack("{s:[[s,s,s],[s,s,s]]}", "language", "en", "English", "en", "ko", "한국어", "ko");
+    json_t *lang = json_pack("{s:s}", "language", h->actor.lang);
+    html_printf(&b, "<section class=\"card narrow\" aria-labelledby=\"lang-h\"><h2 id=\"lang-h\">%s</h2>",
                 _("Language"));
-    ui_csrf(h, &b);
-    html_printf(&b,
-                "<div class=\"field\"><label for=\"f-language\">%s</label><select id=\"f-language\" "
-                "name=\"language\"><option value=\"\"%r>%s</option>",
-                _("Language of Hearth's pages"), h->actor.lang[0] ? "" : " selected",
-                _("Automatic (the browser's language)"));
-    for (size_t i = 0; i < ARRAY_LEN(langs); i++)
-        html_printf(&b, "<option value=\"%s\" lang=\"%s\"%r>%s</option>", langs[i].code, langs[i].code,
-                    str_eq(h->actor.lang, langs[i].code) ? " selected" : "", langs[i].name);
-    html_printf(&b,
-                "</select></div><div class=\"buttons\"><button type=\"submit\">%s</button></div></form>"
-                "</section>",
-                _("Save language"));
+    form_show(h, &b, &form_language, &(struct form_view){.vals = lang, .opts = langs, .fs = fs});
+    buf_adds(&b, "</section>");
+    json_decref(lang);
+    json_decref(langs);
     html_printf(&b, "<section class=\"card narrow\" aria-labelledby=\"pw-h\"><h2 id=\"pw-h\">%s</h2>",
                 _("Change my password"));
-    ui_errors_summary(&b, h->ctx.errors, NULL);
-    buf_adds(&b, "<form method=\"post\" action=\"/account\" id=\"account-form\">");
-    ui_csrf(h, &b);
-    pf_input(&b, "f", "current_password", _("Current password"), "password", NULL, h->ctx.errors, 1,
-             " autocomplete=\"current-password\"");
-    pf_input(&b, "f", "new_password", _("New password (at least 10 characters)"), "password", NULL,
-             h->ctx.errors, 1, " autocomplete=\"new-password\" minlength=\"10\"");
-    pf_input(&b, "f", "confirm_password", _("New password again"), "password", NULL, h->ctx.errors, 1,
-             " autocomplete=\"new-password\"");
-    html_printf(
-        &b,
-        "<p class=\"muted small\">%s</p><div class=\"buttons\"><button type=\"submit\" class=\"primary\">"
-        "%s</button></div></form></section>",
-        _("Changing your password logs you out everywhere else."), _("Change password"));
+    form_failure(&b, fs);
+    form_show(h, &b, &form_account, &(struct form_view){.fs = fs});
+    buf_adds(&b, "</section>");
     page_send(h, status, &b);
 }
 
 void pg_account(struct hreq *h)
 {
-    account_render(h, 200);
+    account_render(h, 200, NULL);
 }
 
-static void account_done(struct hreq *h)
-{
-    if (h->rc == OK)
-        reply_redirect(h, "/account?msg=password");
-    else if (h->rc == ERR_INVALID)
-        account_render(h, 400);
-    else
-        reply_core_error(h, h->rc);
-}
-
+/* The password change is the shared flow of api/session.c (hashing off the loop); then the engine. */
 void pg_account_save(struct hreq *h)
 {
     const char *next = fstr(h, "new_password"), *again = fstr(h, "confirm_password");
+    h->page_form = &form_account;
     if (next && *next && !str_eq(next, again))
         ctx_field(&h->ctx, "confirm_password", _("does not match the new password"));
-    session_change_password(h, fstr(h, "current_password"), next, account_done);
+    session_change_password(h, fstr(h, "current_password"), next, form_finish);
 }
 
-static int language_w(struct hreq *h)
-{
-    return staff_set_language(&h->ctx, fstr(h, "language"));
-}
-static void language_done(struct hreq *h)
-{
-    if (h->rc == OK)
-        reply_redirect(h, "/account?msg=language");
-    else if (h->rc == ERR_INVALID)
-        account_render(h, 400);
-    else
-        reply_core_error(h, h->rc);
-}
 void pg_account_language(struct hreq *h)
 {
-    http_write(h, language_w, language_done);
+    form_post(h, &form_language);
 }

@@ -4,7 +4,57 @@
 #include <stdio.h>
 #include <string.h>
 
-static void task_row(struct hreq *h, struct buf *b, json_t *t, json_t *staff, const struct fstate *fs)
+static void work_page(struct hreq *h, int status, const struct fstate *fs);
+
+static const struct form_field done_fields[] = {
+    F("version", FI_HIDDEN, NULL, 0),
+    F("next", FI_HIDDEN, NULL, 0),
+    F("status", FI_HIDDEN, NULL, FF_IN),
+    {0},
+};
+static const struct form form_done = {.id = "done",
+                                      .pfx = "d",
+                                      .action = "/tasks/{id}/done",
+                                      .cls = "inline done-form",
+                                      .submit = N_("Done"),
+                                      .button = "small",
+                                      .flash = "task-done",
+                                      .done = "/",
+                                      .fields = done_fields,
+                                      .update = task_update,
+                                      .page = work_page,
+                                      .flags = FORM_MANY | FORM_NEXT};
+
+static const struct form_field reassign_fields[] = {
+    F("version", FI_HIDDEN, NULL, 0),
+    F("assignee", FI_STAFF, N_("Give to"), FF_REQ),
+    {0},
+};
+static const struct form form_reassign = {.id = "reassign",
+                                          .pfx = "t",
+                                          .action = "/tasks/{id}/reassign",
+                                          .box = "details",
+                                          .cls = "reassign",
+                                          .summary = N_("Reassign"),
+                                          .submit = N_("Reassign"),
+                                          .button = "small",
+                                          .flash = "task-reassigned",
+                                          .done = "/#tasks",
+                                          .fields = reassign_fields,
+                                          .update = task_update,
+                                          .page = work_page,
+                                          .flags = FORM_MANY};
+
+void task_done_form(struct hreq *h, struct buf *b, json_t *t, const char *next)
+{
+    json_t *hid = json_pack("{s:I,s:s,s:s}", "version", (json_int_t)page_int(t, "version"), "next", next,
+                            "status", "done");
+    form_show(h, b, &form_done,
+              &(struct form_view){.target = page_int(t, "id"), .hidden = hid, .sr = jstr(t, "title")});
+    json_decref(hid);
+}
+
+static void task_row(struct hreq *h, struct buf *b, json_t *t, json_t *opts, const struct fstate *fs)
 {
     int64_t id = page_int(t, "id"), cid = page_int(t, "client_id");
     int overdue = json_is_true(json_object_get(t, "overdue"));
@@ -35,23 +85,14 @@ static void task_row(struct hreq *h, struct buf *b, json_t *t, json_t *staff, co
     html_printf(
         b, "</td><td data-label=\"%s\"><span class=\"badge prio-%s\">%s</span></td><td class=\"actions\">",
         _("Priority"), prio, ui_label(prio, pl, sizeof pl));
-    html_printf(b, "<form method=\"post\" action=\"/tasks/%D/done\" class=\"inline done-form\">", id);
-    ui_csrf(h, b);
-    html_printf(b,
-                "<input type=\"hidden\" name=\"version\" value=\"%D\"><input type=\"hidden\" name=\"next\" "
-                "value=\"/#tasks\"><button type=\"submit\" class=\"small\">%s<span class=\"sr\"> — %s</span>"
-                "</button></form>",
-                page_int(t, "version"), _("Done"), jstr(t, "title"));
-    int mine = fs && str_eq(fs->form, "reassign") && fs->target == id;
-    char pfx[32];
-    snprintf(pfx, sizeof pfx, mine ? "f" : "t%lld", (long long)id);
-    html_printf(b, "<details class=\"reassign\"%r><summary>%s</summary>", mine ? " open" : "", _("Reassign"));
-    html_printf(b, "<form method=\"post\" action=\"/tasks/%D/reassign\">", id);
-    ui_csrf(h, b);
-    html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%D\">", page_int(t, "version"));
-    pf_staff(b, pfx, "assignee", _("Give to"), staff, 0, page_int(t, "assignee"), mine ? fs->errs : NULL, 1);
-    html_printf(b, "<button type=\"submit\" class=\"small\">%s</button></form></details></td></tr>",
-                _("Reassign"));
+    task_done_form(h, b, t, "/#tasks");
+    json_t *hid = json_pack("{s:I}", "version", (json_int_t)page_int(t, "version"));
+    json_t *vals = json_pack("{s:I}", "assignee", (json_int_t)page_int(t, "assignee"));
+    form_show(h, b, &form_reassign,
+              &(struct form_view){.target = id, .vals = vals, .hidden = hid, .opts = opts, .fs = fs});
+    json_decref(vals);
+    json_decref(hid);
+    buf_adds(b, "</td></tr>");
 }
 
 static void tasks_section(struct hreq *h, struct buf *b, const struct fstate *fs)
@@ -72,7 +113,8 @@ static void tasks_section(struct hreq *h, struct buf *b, const struct fstate *fs
         json_decref(env);
         return;
     }
-    json_t *staff = page_staff(h);
+    json_t *opts = json_object();
+    json_object_set_new(opts, "assignee", form_staff_choices(h));
     html_printf(
         b,
         "<table class=\"list\" id=\"task-list\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
@@ -81,11 +123,11 @@ static void tasks_section(struct hreq *h, struct buf *b, const struct fstate *fs
         _("Due"), _("Task"), _("Client"), _("Priority"), _("Actions"));
     size_t i;
     json_t *t;
-    json_array_foreach(tasks, i, t) task_row(h, b, t, staff, fs);
+    json_array_foreach(tasks, i, t) task_row(h, b, t, opts, fs);
     buf_adds(b, "</tbody></table>");
     page_more(b, env, "/?", _("More tasks"), "tasks-more");
     buf_adds(b, "</section>");
-    json_decref(staff);
+    json_decref(opts);
     json_decref(env);
 }
 
@@ -185,8 +227,7 @@ static void work_page(struct hreq *h, int status, const struct fstate *fs)
             "placeholder=\"%s\" autocomplete=\"off\"><button type=\"submit\">%s</button></form>",
             _("Find a client by name"), _("Find a client by name"), _("Find"));
     buf_adds(&b, "</div>");
-    if (fs)
-        ui_errors_summary(&b, fs->errs, fs->msg);
+    form_failure(&b, fs);
     buf_adds(&b, "<div class=\"columns\"><div class=\"main-col\">");
     tasks_section(h, &b, fs);
     clients_section(h, &b);
@@ -213,47 +254,12 @@ void pg_work(struct hreq *h)
 
 /* ---- done and reassign ---- */
 
-static int task_w(struct hreq *h)
-{
-    return task_update(&h->ctx, h->id[0], h->if_match, page_stashed(h), &h->result);
-}
-
-static void task_after(struct hreq *h, const char *key)
-{
-    const char *next = page_safe_next(fstr(h, "next"), "/");
-    if (h->rc == OK) {
-        page_redirect_msg(h, next, key);
-    } else if (h->rc == ERR_CONFLICT) {
-        page_conflict(h, next);
-    } else if (h->rc == ERR_INVALID) {
-        struct fstate fs = {.form = "reassign", .target = h->id[0], .errs = h->ctx.errors, .msg = NULL};
-        json_incref(fs.errs);
-        work_page(h, 400, &fs);
-        json_decref(fs.errs);
-    } else {
-        reply_core_error(h, h->rc);
-    }
-}
-
-static void done_after(struct hreq *h)
-{
-    task_after(h, "task-done");
-}
-
-static void reassign_after(struct hreq *h)
-{
-    task_after(h, "task-reassigned");
-}
-
 void pg_task_done(struct hreq *h)
 {
-    page_stash(h, json_pack("{s:s}", "status", "done"));
-    http_write(h, task_w, done_after);
+    form_post(h, &form_done);
 }
 
 void pg_task_reassign(struct hreq *h)
 {
-    const char *a = fstr(h, "assignee");
-    page_stash(h, json_pack("{s:s}", "assignee", a ? a : ""));
-    http_write(h, task_w, reassign_after);
+    form_post(h, &form_reassign);
 }

@@ -14,13 +14,6 @@ void ui_end(struct hreq *h, struct buf *b);
 /* Hidden CSRF field for a form. */
 void ui_csrf(struct hreq *h, struct buf *b);
 void ui_error_page(struct hreq *h, int status, const char *title, const char *detail);
-/* Form helpers: a labelled field showing its error from errs (may be NULL) and value from vals. */
-void ui_input(struct buf *b, const char *name, const char *label, const char *type, json_t *vals, json_t *errs,
-              int required);
-void ui_textarea(struct buf *b, const char *name, const char *label, json_t *vals, json_t *errs, int required);
-void ui_select(struct buf *b, const char *name, const char *label, const char *const *choices, json_t *vals,
-               json_t *errs, int required);
-void ui_errors_summary(struct buf *b, json_t *errs, const char *msg);
 /* Human label for a vocabulary value: "home_visit" -> "Home visit" (translated). */
 const char *ui_label(const char *value, char *out, size_t len);
 const char *jstr(json_t *o, const char *k); /* "" when missing */

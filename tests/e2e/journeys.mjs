@@ -237,7 +237,19 @@ async function demoFacts(request, base) {
       if ((now.on_call || []).some((s) => s.staff_id === me.id)) onCall = { user, me };
     }
     assert(onCall, 'nobody of the demo rota (cm3, sup) is on call now at Riverside');
-    return { cm1: me1, cm2: me2, client1, episode1: episodes1[0], tasks, other, onCall };
+    // Someone else with the full record of client 1 (for the draft journey: they see the form).
+    let teammate = null;
+    for (const u of ['psy1', 'nurse1', 'cm2', 'cm3', 'sup']) {
+      const api = await as(u);
+      try {
+        const c = await get(api, '/api/v1/clients/1');
+        if (c.access && c.access.level === 'full') { teammate = u; break; }
+      } finally {
+        await api.dispose();
+      }
+    }
+    assert(teammate, 'no one but cm1 has the full record of client 1 in the demo data');
+    return { cm1: me1, cm2: me2, client1, episode1: episodes1[0], tasks, other, onCall, teammate };
   } finally {
     await cm1.dispose();
     await cm2.dispose();
@@ -333,6 +345,16 @@ function tasksRegion(page) {
 }
 function openTaskRows(page) {
   return tasksRegion(page).getByRole('row').filter({ has: page.getByRole('button', { name: /^done/i }) });
+}
+
+// Let a user's sessions run out (idle for two hours), as if they had left the form open: the rows
+// stay, as an expired session's do until the next login.
+function expireSessions(db, username) {
+  const sql = `UPDATE sessions SET last_seen = last_seen - 7200 WHERE staff_id = (SELECT id FROM staff WHERE username = '${username}')`;
+  const r = db.startsWith('postgres')
+    ? spawnSync('psql', ['-q', db, '-c', sql], { encoding: 'utf8' })
+    : spawnSync('sqlite3', [db, sql], { encoding: 'utf8' });
+  assert(r.status === 0, `could not expire the sessions of ${username}: ${r.stderr}`);
 }
 
 async function noHorizontalScroll(page, where) {
@@ -660,6 +682,44 @@ const journeys = [
     await noHorizontalScroll(page, 'the crisis view after recording');
   }],
 
+  ['a note typed while the session ends is kept: after logging in again it is back in the form, for that user only', async ({ newPage }, f) => {
+    const page = await newPage();
+    await loginOk(page, 'cm1', PASSWORD, '/clients/1/contacts/new');
+    await page.waitForURL(/\/clients\/1\/contacts\/new$/);
+    const note = `Long call about the move; typed while the session ran out (e2e ${Date.now()})`;
+    const text = () => page.getByRole('textbox', { name: /^what happened/i });
+    const domain = (re) => page.getByRole('group', { name: /service domains/i }).getByRole('checkbox', { name: re });
+    await page.getByLabel(/kind/i).selectOption('phone');
+    await domain(/^housing/i).check();
+    await text().fill(note);
+    expireSessions(f.db, 'cm1');
+    await page.getByRole('button', { name: /save contact/i }).click();
+    await page.waitForURL(/\/login\?/);
+    await expectVisible(page.getByRole('status').filter({ hasText: /what you typed is kept/i }), 'the "kept" notice on the login page');
+    // Someone else on the care team, on the same form: nothing of it.
+    const other = await newPage();
+    await loginOk(other, f.teammate, PASSWORD, '/clients/1/contacts/new?msg=draft');
+    await expectVisible(other.getByRole('textbox', { name: /^what happened/i }), `the contact form for ${f.teammate}`);
+    assert(await other.getByRole('textbox', { name: /^what happened/i }).inputValue() === '', `${f.teammate} saw the kept note`);
+    assert(!(await other.content()).includes(note), `${f.teammate} saw the kept note`);
+    // Log in again: back on the form, with what was typed and a notice.
+    await page.getByLabel(/user ?name/i).fill('cm1');
+    await page.getByLabel(/^password/i).fill(PASSWORD);
+    await page.getByLabel(/^password/i).press('Enter');
+    await page.waitForURL(/\/clients\/1\/contacts\/new\?msg=draft/);
+    await expectVisible(page.getByRole('status').filter({ hasText: /what you typed before your session ended was kept/i }), 'the "was kept" notice');
+    assert(await text().inputValue() === note, 'the note typed before the session ended is not back in the form');
+    assert(await page.getByLabel(/kind/i).inputValue() === 'phone', 'the kind of contact was not kept');
+    assert(await domain(/^housing/i).isChecked(), 'the service domain was not kept');
+    await page.getByRole('button', { name: /save contact/i }).click();
+    await page.waitForURL(/\/clients\/1(\?|#|$)/);
+    await expectVisible(page.getByRole('status').filter({ hasText: /contact is recorded/i }), 'the "recorded" notice');
+    await expectVisible(page.locator('li, tr, article').filter({ hasText: note }).first(), 'the note on the client page');
+    // The draft was used: it does not come back.
+    await page.goto('/clients/1/contacts/new?msg=draft');
+    assert(await text().inputValue() === '', 'the draft came back a second time');
+  }],
+
   ['a discharge from hospital creates its 7-day follow-up in my work', async ({ newPage }, f) => {
     const page = await newPage();
     const c = f.client1;
@@ -762,6 +822,7 @@ async function main() {
       timeout: 30_000,
     });
     facts = await demoFacts(pw.request, base);
+    facts.db = db;
   } catch (e) {
     tap(false, 'setup: demo data, server and browser', e);
     return;

@@ -1019,6 +1019,28 @@ header Allow == GET
 GET /api/v1/clients/$rc/safety-plan/history
 expect 401
 
+### plan: version 3 with a contact's name and phone
+as cm1
+POST /api/v1/clients/$rc/safety-plan
+If-Match: 2
+{"warning_signs":["Not sleeping"],"help_people":[{"text":"Sister","name":"Mina","phone":"010-5555-0000"},{"text":"Neighbour","phone":"010-1111-2222"}]}
+expect 201
+json .version == 3
+
+### plan: saved as text (the page's form), an unchanged line keeps its entry's name and phone; a changed one is new
+as cm1
+POST /api/v1/clients/$rc/safety-plan
+If-Match: 3
+{"warning_signs":"Not sleeping","help_people":"Sister (Mina, 010-5555-0000)\nNeighbour downstairs"}
+expect 201
+json .version == 4
+json .help_people length 2
+json .help_people[0].text == "Sister"
+json .help_people[0].name == "Mina"
+json .help_people[0].phone == "010-5555-0000"
+json .help_people[1].text == "Neighbour downstairs"
+json .help_people[1].phone missing
+
 # ---------------------------------------------------------------- hospitalisations
 
 ### hospital: none yet
