@@ -99,6 +99,17 @@ static void token_create(struct hreq *h)
 
 API_READ(orgs_list, org_list(&h->ctx, &h->result))
 API_WRITE(orgs_create, org_create(&h->ctx, h->body, &h->result), api_done_201)
+static int org_update_w(struct hreq *h)
+{
+    json_t *v = json_object_get(h->body, "version");
+    int64_t ver = h->if_match >= 0 ? h->if_match : json_is_integer(v) ? json_integer_value(v) : -1;
+    return org_update(&h->ctx, h->id[0], ver, h->body, &h->result);
+}
+static void orgs_update(struct hreq *h)
+{
+    if (api_need_version(h))
+        http_write(h, org_update_w, api_done_200);
+}
 API_READ(staff_list_h, staff_list(&h->ctx, &h->result))
 API_READ(staff_get_h, staff_get(&h->ctx, h->id[0], &h->result))
 static void staff_create_h(struct hreq *h)
@@ -145,6 +156,7 @@ const struct route api_account_routes[] = {
     {"POST", "/api/v1/tokens", token_create, A, J},
     {"GET", "/api/v1/orgs", orgs_list, A, J},
     {"POST", "/api/v1/orgs", orgs_create, ADM, J},
+    {"PATCH", "/api/v1/orgs/{id}", orgs_update, ADM, J},
     {"GET", "/api/v1/staff", staff_list_h, A, J},
     {"POST", "/api/v1/staff", staff_create_h, ADM, J},
     {"GET", "/api/v1/staff/{id}", staff_get_h, A, J},
