@@ -53,12 +53,18 @@ static json_t *events_of(struct db *db, int64_t client_id, int limit)
     return rows;
 }
 
-int crisis_list(struct ctx *c, int64_t client_id, json_t **out)
+int crisis_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_CRISIS, ACT_LIST, client_id, "crisis.list");
     if (rc != OK)
         return rc;
-    *out = events_of(c->db, client_id, LIMIT_LIST);
+    static const struct page_key order[] = {{"p.occurred_at", 1}, {"p.id", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out, EVENT_COLS " WHERE e.client_id=?", "i", client_id);
+    if (rc != OK)
+        return rc;
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(*out, "items"), i, r) shape(c->db, r);
     audit_log(c, "crisis.list", "ok", client_id, "crisis_event", 0, NULL);
     return OK;
 }

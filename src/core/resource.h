@@ -55,6 +55,7 @@ struct res_field {
     enum ftype type;
     int nullable;
     const char *label; /* N_() text for pages and the API document */
+    const struct res_field *of; /* FT_ARRAY: the shape of an element; FT_OBJECT: its members; or NULL */
 };
 
 /* An audit action: the one registry of names written to the audit log. */
@@ -70,6 +71,9 @@ struct resource {
     const struct res_audit *actions;  /* {NULL}-terminated */
     const struct res_field *fields;   /* {NULL}-terminated: the record's response shape */
     const char *const *tables;        /* NULL-terminated: the tables it owns */
+    const struct res_field *summary;  /* {NULL}-terminated, or NULL: the shorter shape some answers
+                                       * give (search results, the staff directory, what opening
+                                       * emergency access answers) */
 };
 
 /* The descriptors, indexed by enum res (resource.c). */

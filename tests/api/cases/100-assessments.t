@@ -54,31 +54,31 @@ expect 201
 as cm1
 GET /api/v1/instruments
 expect 200
-json . length 9
-json .[*].id contains "phq9"
-json .[*].id contains "cssrs_screener"
-json .[*].id contains "swemwbs"
+json .items length 9
+json .items[*].id contains "phq9"
+json .items[*].id contains "cssrs_screener"
+json .items[*].id contains "swemwbs"
 audit none
 
 ### instruments: the PHQ-9 as a form sees it
 as cm1
 GET /api/v1/instruments
 expect 200
-json .[7].id == "phq9"
-json .[7].version == "2"
-json .[7].items length 10
-json .[7].items[8].options[3].value == 3
-json .[7].items[8].options[3].label == "Nearly every day"
-json .[7].items[9].ask_when exists
-json .[7].range == [0,27]
-json .[7].licence.copyright contains Pfizer
-json .[7].codes.total == "44261-6"
+json .items[7].id == "phq9"
+json .items[7].version == "2"
+json .items[7].items length 10
+json .items[7].items[8].options[3].value == 3
+json .items[7].items[8].options[3].label == "Nearly every day"
+json .items[7].items[9].ask_when exists
+json .items[7].range == [0,27]
+json .items[7].licence.copyright contains Pfizer
+json .items[7].codes.total == "44261-6"
 
 ### instruments: any signed-in role may read them (an analyst)
 as analyst1
 GET /api/v1/instruments
 expect 200
-json . length 9
+json .items length 9
 
 ### instruments: not without signing in
 GET /api/v1/instruments
@@ -113,19 +113,19 @@ audit action=flag.raise outcome=ok client_id=$ac entity=flag entity_id=$phq_flag
 as cm1
 GET /api/v1/clients/$ac/flags
 expect 200
-json .[*].kind contains "suicide_screen_needed"
-json .[*].kind excludes "suicide_risk"
-json .[*].assessment_id contains $phq_a
+json .items[*].kind contains "suicide_screen_needed"
+json .items[*].kind excludes "suicide_risk"
+json .items[*].assessment_id contains $phq_a
 
 ### the flag made a task for the primary case manager: a C-SSRS screen within 24 hours
 as cm1
 GET /api/v1/clients/$ac/tasks
 expect 200
-json .[*].source contains "rule"
-json .[*].assignee contains $cm1_id
-json .[*].title_key contains "suicide.screen"
-json .[*].title contains "Complete a suicide risk screen (C-SSRS) within 24 hours"
-json .[*].title_key excludes "suicide.contact"
+json .items[*].source contains "rule"
+json .items[*].assignee contains $cm1_id
+json .items[*].title_key contains "suicide.screen"
+json .items[*].title contains "Complete a suicide risk screen (C-SSRS) within 24 hours"
+json .items[*].title_key excludes "suicide.contact"
 
 ### create: later PHQ-9s, lower (for the trajectory)
 as cm1
@@ -332,9 +332,9 @@ expect 404
 as cm1
 GET /api/v1/clients/$ac/assessments
 expect 200
-json . length 8
-json .[*].administered_at sorted desc
-json .[*].instrument contains "cssrs_screener"
+json .items length 8
+json .items[*].administered_at sorted desc
+json .items[*].instrument contains "cssrs_screener"
 audit action=assessment.list outcome=ok client_id=$ac staff=cm1
 
 ### list: a care-desk officer on the team is refused
@@ -464,8 +464,8 @@ save as_need .flags[0].id
 as cm1
 GET /api/v1/tasks
 expect 200
-json .[*].title_key contains "suicide.screen"
-json .[*].priority contains "urgent"
+json .items[*].title_key contains "suicide.screen"
+json .items[*].priority contains "urgent"
 
 ### C-SSRS with Q2 and Q4 yes and Q3, Q5 empty: refused, and the refusal names the high risk
 as cm1
@@ -500,9 +500,9 @@ audit action=flag.raise outcome=ok client_id=$as
 as cm1
 GET /api/v1/clients/$as/flags
 expect 200
-json .[0].kind == "suicide_risk"
-json .[0].level == "high"
-json .[*].kind contains "suicide_screen_needed"
+json .items[0].kind == "suicide_risk"
+json .items[0].level == "high"
+json .items[*].kind contains "suicide_screen_needed"
 
 ### a partial screen without a risky answer reaches no level (never "negative")
 as cm1
@@ -527,17 +527,17 @@ audit action=flag.review outcome=ok client_id=$as entity_id=$as_need
 as cm1
 GET /api/v1/clients/$as/flags
 expect 200
-json .[-1].id == $as_need
-json .[-1].status == "resolved"
-json .[-1].reviews[0].outcome == "resolved"
-json .[-1].reviews[0].note_key == "flag.resolved_by_assessment"
-json .[-1].reviews[0].note contains Resolved by a complete assessment
+json .items[-1].id == $as_need
+json .items[-1].status == "resolved"
+json .items[-1].reviews[0].outcome == "resolved"
+json .items[-1].reviews[0].note_key == "flag.resolved_by_assessment"
+json .items[-1].reviews[0].note contains Resolved by a complete assessment
 
 ### ... and the screening task is done
 as cm1
 GET /api/v1/tasks
 expect 200
-json .[*].title_key excludes "suicide.screen"
+json .items[*].title_key excludes "suicide.screen"
 
 ### AUDIT: the WHO rule raises the intervention, the zone stays the total's
 as cm1
@@ -575,7 +575,7 @@ json .result.settings.phq2_threshold == 3
 as admin
 GET /api/v1/orgs
 expect 200
-json .[*].phq2_threshold contains 3
+json .items[*].phq2_threshold contains 3
 
 ### PHQ-2 cut-off: a case manager may not set it
 as cm1
