@@ -18,7 +18,7 @@ UNITS    := $(patsubst tests/unit/%.c,build/san/tests/%,$(sort $(wildcard tests/
 # Message catalogues: po/LANG.po -> locale/LANG/LC_MESSAGES/hearth.mo, read by `hearth serve` at start.
 LOCALES  := $(patsubst po/%.po,locale/%/LC_MESSAGES/hearth.mo,$(wildcard po/*.po))
 
-.PHONY: all run serve-demo check check-tests deps clean bench format pot
+.PHONY: all run serve-demo check check-tests deps clean bench format pot fuzz fuzzers
 all: build/hearth $(LOCALES)
 
 locale/%/LC_MESSAGES/hearth.mo: po/%.po
@@ -62,6 +62,29 @@ build/san/apitest: tests/api/apitest.c $(SAN_OBJS)
 build/san/crashload: tests/crash/crashload.c $(SAN_OBJS)
 	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -o $@ $< $(SAN_OBJS) $(LIBS)
 
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c): src/ once more with clang under the fuzzer's coverage,
+# ASan and UBSan in build/fuzz/, each harness linked with libFuzzer's main. `make check` runs each
+# for a few seconds (tests/run-all); `make fuzz` for FUZZ_SECONDS each (corpora: tests/fuzz/corpus/).
+FUZZCC    ?= clang
+FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_OBJS := $(patsubst src/%.c,build/fuzz/%.o,$(LIBSRCS)) build/fuzz/gen/migrations.o
+FUZZERS   := $(patsubst tests/fuzz/%.c,build/fuzz/bin/%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_SECONDS ?= 300
+
+build/fuzz/%.o: src/%.c $(GEN) $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC [fuzz] $<"; $(FUZZCC) $(BASE_CFLAGS) -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c $< -o $@
+build/fuzz/gen/migrations.o: $(GEN)
+	@mkdir -p $(dir $@)
+	@echo "  CC [fuzz] $<"; $(FUZZCC) $(BASE_CFLAGS) -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c $< -o $@
+build/fuzz/bin/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
+	@mkdir -p $(dir $@)
+	@echo "  LD [fuzz] $@"; $(FUZZCC) $(BASE_CFLAGS) -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_OBJS) $(LIBS)
+fuzzers: $(FUZZERS)
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzzers
+	tests/fuzz/run --long $(FUZZ_SECONDS) $(FUZZERS)
+
 # `make run` serves var/hearth.db (SQLite); `make run DB=postgresql://...` serves a PostgreSQL
 # database instead, filled with the same demo data when it holds no clients yet.
 DB = var/hearth.db
@@ -86,7 +109,7 @@ TESTBINS := $(if $(wildcard tests/api/apitest.c),build/san/apitest) $(if $(wildc
 
 check: deps
 	@$(MAKE) --no-print-directory check-tests
-check-tests: build/san/hearth $(UNITS) $(TESTBINS)
+check-tests: build/san/hearth $(UNITS) $(TESTBINS) $(FUZZERS)
 	@tests/run-all
 
 bench: deps build/hearth

@@ -12,22 +12,24 @@ static const struct cmd commands[] = {
     {"serve", "serve Hearth over HTTP",
      "hearth serve [--db URL] [--listen HOST:PORT] [--threads N] [--tls-cert F --tls-key F]\n"
      "             [--synchronous FULL|NORMAL|OFF] [--static DIR] [--max-batch N] [--quiet]\n"
-     "             [--instruments DIR] [--instruments-extra DIR] [--lang en|ko] [--locale DIR]",
+     "             [--instruments DIR] [--instruments-extra DIR] [--lang en|ko] [--locale DIR]\n"
+     "             [--audit-key FILE] [--audit-head-log SECONDS (default 300, 0: off)]",
      cmd_serve},
     {"init", "create the database and the first administrator",
-     "hearth init [--db URL] --admin USERNAME [--name NAME] [--org NAME] [--password P]\n"
-     "  The password may also come from HEARTH_ADMIN_PASSWORD.",
+     "hearth init [--db URL] --admin USERNAME [--name NAME] [--org NAME] [--password P] [--audit-key FILE]\n"
+     "  The password may also come from HEARTH_ADMIN_PASSWORD. The audit key is made, mode 0600, at\n"
+     "  --audit-key FILE (default DBFILE.audit-key beside SQLite, var/DBNAME.audit-key on PostgreSQL).",
      cmd_init},
     {"demo", "create a database filled with synthetic demo data",
-     "hearth demo [--db URL] [--clients N] [--seed S] [--password P] [--if-empty]", cmd_demo},
+     "hearth demo [--db URL] [--clients N] [--seed S] [--password P] [--if-empty] [--audit-key FILE]", cmd_demo},
     {"user", "add, list, disable staff accounts or set a password",
-     "hearth user list [--db URL]\n"
+     "hearth user list [--db URL]   (every user command takes --audit-key FILE too)\n"
      "hearth user add [--db URL] --username U --name NAME --role ROLE --org ID [--discipline D] [--password P]\n"
      "hearth user passwd [--db URL] --username U [--password P]\n"
      "hearth user disable [--db URL] --username U",
      cmd_user},
     {"backup", "write an online, consistent copy of the database", "hearth backup [--db URL] FILE", cmd_backup},
-    {"audit", "verify the audit hash chain", "hearth audit verify [--db URL]", cmd_audit},
+    {"audit", "verify the audit hash chain", "hearth audit verify [--db URL] [--audit-key FILE]", cmd_audit},
     {"migrate-data", "move a whole database, audit chain included, to another (SQLite to PostgreSQL)", cmd_migrate_data_usage, cmd_migrate_data},
     {"access-table", "print the access table: resource, action, relationship, role, verdict",
      cmd_access_table_usage, cmd_access_table},

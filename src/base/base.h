@@ -75,8 +75,9 @@ const char *i18n_default(void);
 const char *i18n_choose(const char *preference, const char *accept_language);
 void i18n_use(const char *lang);                    /* this thread works in lang from now on */
 const char *i18n_current(void);                     /* this thread's language (the default until set) */
-const char *i18n_text(const char *msgid);           /* _(): msgid in this thread's language */
-const char *i18n_text_in(const char *lang, const char *msgid);
+/* format_arg: a translated format string is checked as its msgid is (printf-like callers, clang). */
+const char *i18n_text(const char *msgid) __attribute__((format_arg(1))); /* _(): msgid in this thread's language */
+const char *i18n_text_in(const char *lang, const char *msgid) __attribute__((format_arg(2)));
 int i18n_load(const char *dir);                     /* DIR/LANG/LC_MESSAGES/hearth.mo; how many, -1 when bad */
 int i18n_load_file(const char *lang, const char *path);
 

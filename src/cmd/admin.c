@@ -107,10 +107,11 @@ static int add_staff(struct db *db, struct ctx *c, struct staff_arg *s, const ch
 
 int cmd_init(int argc, char **argv)
 {
-    static const char *const names[] = {"db", "admin", "name", "org", "password", NULL};
-    const char *v[5] = {0}, *pos[1];
+    static const char *const names[] = {"db", "admin", "name", "org", "password", "audit-key", NULL};
+    const char *v[6] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0 || !v[1]) {
-        fprintf(stderr, "usage: hearth init [--db URL] --admin USERNAME [--name NAME] [--org NAME] [--password P]\n");
+        fprintf(stderr, "usage: hearth init [--db URL] --admin USERNAME [--name NAME] [--org NAME] [--password P]"
+                        " [--audit-key FILE]\n");
         return EXIT_USAGE;
     }
     char pwbuf[256];
@@ -120,6 +121,7 @@ int cmd_init(int argc, char **argv)
         return EXIT_USAGE;
     }
     struct db *db;
+    cmd_set_audit_key(v[5], CMD_KEY_CREATE); /* made here for a new database */
     if (cmd_open(v[0] ? v[0] : "var/hearth.db", NULL, &db) != 0)
         return EXIT_FAIL;
     int rc = EXIT_OK;
@@ -150,7 +152,15 @@ int cmd_init(int argc, char **argv)
         cmd_report(&c, r);
         rc = EXIT_FAIL;
     } else {
-        printf("initialised %s: administrator '%s'\n", v[0] ? v[0] : "var/hearth.db", v[1]);
+        char key[4200];
+        if (v[5])
+            snprintf(key, sizeof key, "%s", v[5]);
+        else
+            audit_key_file(db, key, sizeof key);
+        printf("initialised %s: administrator '%s'\n"
+               "the audit key is %s (mode 0600): keep a copy apart from the database's backups; without it"
+               " the audit chain cannot be verified\n",
+               v[0] ? v[0] : "var/hearth.db", v[1], key);
     }
     json_decref(io[0]);
     json_decref(io[1]);
@@ -186,8 +196,9 @@ static int upd_staff(struct ctx *c, void *arg)
 
 int cmd_user(int argc, char **argv)
 {
-    static const char *const names[] = {"db", "username", "name", "role", "org", "discipline", "password", NULL};
-    const char *v[7] = {0}, *pos[1] = {0};
+    static const char *const names[] = {"db",         "username", "name",      "role", "org",
+                                        "discipline", "password", "audit-key", NULL};
+    const char *v[8] = {0}, *pos[1] = {0};
     if (cmd_opts(argc, argv, names, v, pos, 1) != 1) {
         fprintf(stderr, "usage: hearth user list|add|passwd|disable [options] (see 'hearth user --help')\n");
         return EXIT_USAGE;
@@ -202,6 +213,7 @@ int cmd_user(int argc, char **argv)
         return EXIT_USAGE;
     }
     struct db *db;
+    cmd_set_audit_key(v[7], CMD_KEY_CREATE);
     if (cmd_open_existing(v[0] ? v[0] : "var/hearth.db", &db) != 0)
         return EXIT_FAIL;
     struct ctx c;
@@ -289,6 +301,7 @@ int cmd_backup(int argc, char **argv)
         return EXIT_FAIL;
     }
     struct db *db;
+    cmd_set_audit_key(NULL, CMD_KEY_NONE); /* the key is never in a backup, nor made for one */
     if (cmd_open_existing(v[0] ? v[0] : "var/hearth.db", &db) != 0)
         return EXIT_FAIL;
     int rc = db_backup(db, pos[0], NULL) == DB_OK ? EXIT_OK : EXIT_FAIL;
@@ -299,7 +312,12 @@ int cmd_backup(int argc, char **argv)
             audit_write_head(copy);
             db_close(copy);
         }
-        printf("backup written to %s\n", pos[0]);
+        char key[4200];
+        audit_key_file(db, key, sizeof key);
+        printf("backup written to %s\n"
+               "the audit key (%s) is not in it: keep a copy of the key apart from the backups, and verify"
+               " the copy with: hearth audit verify --db %s --audit-key KEYFILE\n",
+               pos[0], key, pos[0]);
     }
     db_close(db);
     return rc;
@@ -307,19 +325,28 @@ int cmd_backup(int argc, char **argv)
 
 int cmd_audit(int argc, char **argv)
 {
-    static const char *const names[] = {"db", NULL};
-    const char *v[1] = {0}, *pos[1] = {0};
+    static const char *const names[] = {"db", "audit-key", NULL};
+    const char *v[2] = {0}, *pos[1] = {0};
     if (cmd_opts(argc, argv, names, v, pos, 1) != 1 || strcmp(pos[0], "verify") != 0) {
-        fprintf(stderr, "usage: hearth audit verify [--db URL]\n");
+        fprintf(stderr, "usage: hearth audit verify [--db URL] [--audit-key FILE]\n");
         return EXIT_USAGE;
     }
     const char *url = v[0] ? v[0] : "var/hearth.db";
     struct db *db;
+    cmd_set_audit_key(NULL, CMD_KEY_NONE); /* verify reads the key; it never makes one */
     if (cmd_open_existing(url, &db) != 0)
         return EXIT_FAIL;
-    char head[4200], report[512];
+    char head[4200], report[600], err[600];
     audit_head_file(db, head, sizeof head);
-    int bad = audit_verify(db, head[0] ? head : NULL, report, sizeof report);
+    struct audit_key k;
+    int bad;
+    if (audit_key_open(db, v[1], 0, &k, err, sizeof err) != 0) {
+        snprintf(report, sizeof report, "%.480s; the chain cannot be checked without its key (--audit-key FILE)", err);
+        bad = 1;
+    } else {
+        bad = audit_verify(db, head[0] ? head : NULL, &k, report, sizeof report);
+        sodium_memzero(&k, sizeof k);
+    }
     printf("audit %s: %s\n", bad ? "FAILED" : "ok", report);
     db_close(db);
     return bad ? EXIT_FAIL : EXIT_OK;

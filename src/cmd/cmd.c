@@ -3,6 +3,7 @@
 #include "db/db.h"
 #include "db/migrate.h"
 #include "db/writer.h"
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -60,6 +61,15 @@ int cmd_opts(int argc, char **argv, const char *const *names, const char **vals,
     return npos;
 }
 
+static const char *key_path;
+static int key_mode = CMD_KEY_CREATE;
+
+void cmd_set_audit_key(const char *path, int mode)
+{
+    key_path = path;
+    key_mode = mode;
+}
+
 static void after_commit(struct db *w)
 {
     audit_write_head(w);
@@ -94,6 +104,16 @@ int cmd_open(const char *url, const char *synchronous, struct db **out)
     audit_head_file(*out, head, sizeof head);
     audit_set_head_path(head);
     writer_set_on_commit(after_commit);
+    if (key_mode == CMD_KEY_CREATE) {
+        struct audit_key k;
+        if (audit_key_open(*out, key_path, 1, &k, err, sizeof err) != 0) {
+            fprintf(stderr, "hearth: %s\n", err);
+            db_close(*out);
+            return -1;
+        }
+        audit_use_key(&k);
+        sodium_memzero(&k, sizeof k);
+    }
     return 0;
 }
 

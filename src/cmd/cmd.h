@@ -15,6 +15,11 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 /* Open (creating if needed) and migrate a database; sets the audit head file beside it. */
 int cmd_open(const char *url, const char *synchronous, struct db **out);
 int cmd_open_existing(const char *url, struct db **out);
+/* The audit key the next cmd_open uses for the records it appends: the file (NULL: the default
+ * place, see audit_key_file), and CMD_KEY_CREATE (the default: read it, or make it for a database
+ * without one) or CMD_KEY_NONE (leave it alone: backup, audit verify, a migration's target). */
+enum { CMD_KEY_CREATE = 0, CMD_KEY_NONE = 1 };
+void cmd_set_audit_key(const char *path, int mode);
 /* The operator at the console: acts as an administrator with no staff row. */
 extern const struct actor cmd_operator;
 /* Print a core error to stderr. */

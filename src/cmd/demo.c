@@ -10,8 +10,8 @@
 
 int cmd_demo(int argc, char **argv)
 {
-    static const char *const names[] = {"db", "clients", "seed", "password", "if-empty!", NULL};
-    const char *v[5] = {0}, *pos[1];
+    static const char *const names[] = {"db", "clients", "seed", "password", "if-empty!", "audit-key", NULL};
+    const char *v[6] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0)
         return EXIT_USAGE;
     struct demo_opts o = {.clients = v[1] ? atoi(v[1]) : 500,
@@ -24,6 +24,7 @@ int cmd_demo(int argc, char **argv)
     }
     struct db *db;
     const char *url = v[0] ? v[0] : "var/hearth.db";
+    cmd_set_audit_key(v[5], CMD_KEY_CREATE); /* a new demo database gets its audit key */
     if (cmd_open(url, "OFF", &db) != 0)
         return EXIT_FAIL;
     /* --if-empty: `make run` on a database that may already be filled (a PostgreSQL server). */

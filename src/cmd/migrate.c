@@ -6,15 +6,18 @@
 #include "db/copy.h"
 #include "db/db.h"
 #include <inttypes.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 const char cmd_migrate_data_usage[] =
-    "hearth migrate-data --from URL --to URL [--force]\n"
+    "hearth migrate-data --from URL --to URL [--force] [--from-audit-key FILE] [--to-audit-key FILE]\n"
     "  Copies every table, audit chain included, then compares the row counts of both sides and\n"
     "  verifies the copied chain. A target that holds data is refused; --force empties Hearth's\n"
-    "  tables there first, in one transaction.";
+    "  tables there first, in one transaction. The source's audit key goes with the chain: it is\n"
+    "  written (0600) to the target's key file (default beside a SQLite target, var/DBNAME.audit-key\n"
+    "  on PostgreSQL) unless that already holds the same key.";
 
 /* The progress bar on stderr: redrawn in place on a terminal, one line per table otherwise (a log
  * file should not fill with carriage returns). */
@@ -58,18 +61,45 @@ static void bar_update(void *arg, const struct copy_progress *p)
     fflush(stderr);
 }
 
-/* The audit chain of a database checked against its head (file or row); 0 when intact. */
-static int verify_chain(struct db *db, char *report, size_t len)
+/* The audit chain of a database checked with its key against its head (file or row); 0 when intact. */
+static int verify_chain(struct db *db, const struct audit_key *k, char *report, size_t len)
 {
     char head[4200];
     audit_head_file(db, head, sizeof head);
-    return audit_verify(db, head[0] ? head : NULL, report, len);
+    return audit_verify(db, head[0] ? head : NULL, k, report, len);
+}
+
+/* The target's key file: the source's key written there, or already there. 0, or -1 after a message. */
+static int target_key(struct db *dst, const char *path, const struct audit_key *k)
+{
+    char def[4200], err[600];
+    if (!path) {
+        audit_key_file(dst, def, sizeof def);
+        path = def;
+    }
+    struct audit_key have;
+    int rc = audit_key_load(path, &have, err, sizeof err);
+    if (rc == 1) {
+        rc = audit_key_save(path, k, err, sizeof err);
+    } else if (rc == 0 && (have.from != k->from || sodium_memcmp(have.key, k->key, AUDIT_KEY_LEN) != 0)) {
+        snprintf(err, sizeof err,
+                 "the target's audit key %.300s is another key; the copied chain needs the source's: move that file"
+                 " away, or name another with --to-audit-key",
+                 path);
+        rc = -1;
+    }
+    sodium_memzero(&have, sizeof have);
+    if (rc != 0) {
+        fprintf(stderr, "hearth: %s\nhearth: nothing was written to the target\n", err);
+        return -1;
+    }
+    return 0;
 }
 
 int cmd_migrate_data(int argc, char **argv)
 {
-    static const char *const names[] = {"from", "to", "force!", NULL};
-    const char *v[3] = {0}, *pos[1];
+    static const char *const names[] = {"from", "to", "force!", "from-audit-key", "to-audit-key", NULL};
+    const char *v[5] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0 || !v[0] || !v[1]) {
         fprintf(stderr, "usage: %s\n", cmd_migrate_data_usage);
         return EXIT_USAGE;
@@ -86,10 +116,17 @@ int cmd_migrate_data(int argc, char **argv)
         return EXIT_FAIL;
     }
     db_close(src);
+    cmd_set_audit_key(v[3], CMD_KEY_CREATE); /* a source from before keys is keyed on opening */
     if (cmd_open(from, NULL, &src) != 0)
         return EXIT_FAIL;
-    char report[512];
-    if (verify_chain(src, report, sizeof report) != 0) {
+    char report[600];
+    struct audit_key key;
+    if (audit_key_open(src, v[3], 0, &key, err, sizeof err) != 0) {
+        fprintf(stderr, "hearth: the source: %s\n", err);
+        db_close(src);
+        return EXIT_FAIL;
+    }
+    if (verify_chain(src, &key, report, sizeof report) != 0) {
         fprintf(stderr,
                 "hearth: the source's audit chain does not verify: %s\n"
                 "hearth: moving it would hide that; nothing was written to the target\n",
@@ -97,6 +134,7 @@ int cmd_migrate_data(int argc, char **argv)
         db_close(src);
         return EXIT_FAIL;
     }
+    cmd_set_audit_key(NULL, CMD_KEY_NONE); /* the target takes the source's key */
     if (cmd_open(to, NULL, &dst) != 0) { /* after the source: the audit head file is the target's */
         db_close(src);
         return EXIT_FAIL;
@@ -116,6 +154,8 @@ int cmd_migrate_data(int argc, char **argv)
         fprintf(stderr, "hearth: --force: the target's data (%s) is removed first, in one transaction\n",
                 used);
     }
+    if (target_key(dst, v[4], &key) != 0)
+        goto out;
 
     struct bar bar = {.tty = isatty(STDERR_FILENO)};
     struct copy_result r;
@@ -138,7 +178,7 @@ int cmd_migrate_data(int argc, char **argv)
         goto out;
     }
     audit_write_head(dst); /* a SQLite target keeps its chain head in a file beside it */
-    if (verify_chain(dst, report, sizeof report) != 0) {
+    if (verify_chain(dst, &key, report, sizeof report) != 0) {
         fprintf(stderr,
                 "hearth: the copied audit chain does not verify: %s\n"
                 "hearth: do not use the target; run the command again with --force.\n",
@@ -151,6 +191,7 @@ int cmd_migrate_data(int argc, char **argv)
            r.rows_done, r.tables_done, now_mono() - t0, report);
     rc = EXIT_OK;
 out:
+    sodium_memzero(&key, sizeof key);
     db_close(dst);
     db_close(src);
     return rc;

@@ -4,14 +4,15 @@
 #include "ui/ui.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 int cmd_serve(int argc, char **argv)
 {
     static const char *const names[] = {"db", "listen", "threads", "tls-cert", "tls-key", "synchronous",
                                         "static", "max-batch", "quiet!", "instruments", "instruments-extra",
-                                        "lang", "locale", NULL};
-    const char *v[14] = {0}, *pos[1];
+                                        "lang", "locale", "audit-key", "audit-head-log", NULL};
+    const char *v[16] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0)
         return EXIT_USAGE;
     struct serve_opts o = {
@@ -27,7 +28,15 @@ int cmd_serve(int argc, char **argv)
          * a folder named with --instruments must load. */
         .instruments_dir = v[9] ? v[9] : access("instruments", F_OK) == 0 ? "instruments" : NULL,
         .instruments_extra = v[10],
+        .audit_key = v[14],
+        /* The head to syslog every 5 minutes unless told (HEARTH_AUDIT_HEAD_LOG: the test suite's 0). */
+        .audit_head_log = atoi(v[15] ? v[15] : getenv("HEARTH_AUDIT_HEAD_LOG") ? getenv("HEARTH_AUDIT_HEAD_LOG") : "300"),
     };
+    const char *hl = v[15] ? v[15] : getenv("HEARTH_AUDIT_HEAD_LOG");
+    if (hl && (strspn(hl, "0123456789") != strlen(hl) || !*hl || o.audit_head_log > 86400)) {
+        fprintf(stderr, "hearth: --audit-head-log takes 0..86400 seconds (0: off)\n");
+        return EXIT_USAGE;
+    }
     if ((v[2] && (o.threads < 1 || o.threads > 256)) || (v[7] && (o.max_batch < 1 || o.max_batch > 100000))) {
         fprintf(stderr, "hearth: --threads takes 1..256 and --max-batch 1..100000\n");
         return EXIT_USAGE;

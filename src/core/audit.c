@@ -1,21 +1,33 @@
 /* audit: the append-only, hash-chained record of every read and write of client data and
- * every denial. hash = BLAKE2b-256(prev || fields); the newest (seq, hash) is also kept in a
- * file beside the database, so a deleted tail is caught. */
+ * every denial. hash = BLAKE2b-256(prev || fields), keyed with the audit key (a file outside the
+ * database) from the key's first record on; the newest (seq, hash) is also kept in a file beside
+ * the database and written to the system log, so a deleted tail is caught. */
 #include "base/base.h"
 #include "core/core.h"
 #include "db/db.h"
+#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <syslog.h>
+#include <time.h>
 #include <unistd.h>
 
 #define HASH_LEN 32
 
 static char head_path[4096];
 static pthread_mutex_t head_mu = PTHREAD_MUTEX_INITIALIZER;
+/* The process's audit key (audit_use_key): records from key.from on are appended keyed. */
+static struct audit_key akey;
+static int akey_set;
+/* The head to the system log: every head_log_every seconds at most, when it moved (0: off). */
+static int head_log_every;
+static time_t head_logged_at;
+static int64_t head_logged_seq = -1;
 
 void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t client_id, const char *entity,
                int64_t entity_id, const char *reason)
@@ -69,10 +81,13 @@ struct row {
     const char *at, *action, *outcome, *entity, *purpose, *reason, *request_id, *addr;
 };
 
-static void row_hash(const unsigned char prev[HASH_LEN], const struct row *r, unsigned char out[HASH_LEN])
+/* key: the audit key for a keyed record (seq >= the key's first record), NULL for a record of the
+ * chain from before the key. */
+static void row_hash(const unsigned char *key, const unsigned char prev[HASH_LEN], const struct row *r,
+                     unsigned char out[HASH_LEN])
 {
     crypto_generichash_state h;
-    crypto_generichash_init(&h, NULL, 0, HASH_LEN);
+    crypto_generichash_init(&h, key, key ? AUDIT_KEY_LEN : 0, HASH_LEN);
     crypto_generichash_update(&h, prev, HASH_LEN);
     field_int(&h, r->seq, 0);
     field(&h, r->at);
@@ -168,7 +183,7 @@ static int append(struct ctx *c, struct db *w, const struct audit_rec *a, struct
         .request_id = c->request_id,
         .addr = c->addr,
     };
-    row_hash(ch->prev, &r, hash);
+    row_hash(akey_set && seq >= akey.from ? akey.key : NULL, ch->prev, &r, hash);
     char sql[512];
     snprintf(sql, sizeof sql,
              "%sINSERT INTO audit(seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id, purpose,"
@@ -226,33 +241,190 @@ void audit_set_head_path(const char *path)
     snprintf(head_path, sizeof head_path, "%s", path ? path : "");
 }
 
+void audit_set_head_log(int seconds)
+{
+    head_log_every = seconds > 0 ? seconds : 0;
+}
+
 /* The head file is rewritten in place (one small pwrite of a fixed-width line per commit): no
- * rename, which on ext4 would force a flush on every commit. */
+ * rename, which on ext4 would force a flush on every commit. The same head goes to the system log
+ * (LOG_AUTHPRIV) when head_log_every seconds have passed since it last went there and it moved. */
 void audit_write_head(struct db *w)
 {
-    if (!head_path[0])
+    time_t now = head_log_every ? time(NULL) : 0;
+    int log_due = head_log_every && now - head_logged_at >= head_log_every;
+    if (!head_path[0] && !log_due)
         return;
     struct db_stmt *st = db_query(w, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", "");
     if (db_step(st) == DB_ROW) {
         size_t n;
         const unsigned char *p = db_blob(st, 1, &n);
         char hex[HASH_LEN * 2 + 1] = "", line[128];
+        long long seq = (long long)db_int(st, 0);
         if (n == HASH_LEN)
             sodium_bin2hex(hex, sizeof hex, p, n);
-        int len = snprintf(line, sizeof line, "%020lld %s\n", (long long)db_int(st, 0), hex);
+        int len = snprintf(line, sizeof line, "%020lld %s\n", seq, hex);
         pthread_mutex_lock(&head_mu);
-        int fd = open(head_path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-        if (fd < 0 || pwrite(fd, line, (size_t)len, 0) != len)
-            log_error("audit: cannot write head file %s", head_path);
-        if (fd >= 0)
-            close(fd);
+        if (head_path[0]) {
+            int fd = open(head_path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+            if (fd < 0 || pwrite(fd, line, (size_t)len, 0) != len)
+                log_error("audit: cannot write head file %s", head_path);
+            if (fd >= 0)
+                close(fd);
+        }
+        if (log_due && seq != head_logged_seq) {
+            syslog(LOG_AUTHPRIV | LOG_NOTICE, "hearth audit head seq=%lld hash=%s", seq, hex);
+            head_logged_at = now;
+            head_logged_seq = seq;
+        }
         pthread_mutex_unlock(&head_mu);
     }
     db_done(st);
 }
 
-int audit_verify(struct db *db, const char *hpath, char *report, size_t len)
+/* ---- the audit key ----
+ * A file of one line, "hearth-audit-key 1 FROM HEX": FROM, the first record hashed with the key
+ * (the records before it are the chain of a database from before keys, hashed without one), and
+ * HEX, the 32-byte key. Mode 0600, outside the database, never in a backup of it. */
+void audit_key_file(struct db *db, char *out, size_t len)
 {
+    const char *url = db->url ? db->url : "";
+    if (!db_is_shared(db)) {
+        snprintf(out, len, "%s.audit-key", strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url);
+        return;
+    }
+    /* PostgreSQL: DIR/DBNAME.audit-key, DIR from HEARTH_AUDIT_KEY_DIR or var under the server's
+     * working directory (each machine that runs a server keeps a copy; --audit-key names another
+     * place). */
+    const char *dir = getenv("HEARTH_AUDIT_KEY_DIR");
+    const char *p = strstr(url, "://");
+    p = p ? strchr(p + 3, '/') : NULL;
+    char name[128] = "";
+    size_t k = 0;
+    for (p = p ? p + 1 : ""; *p && *p != '?' && k + 1 < sizeof name; p++)
+        name[k++] = (char)((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                                   *p == '-' || *p == '_'
+                               ? *p
+                               : '_');
+    name[k] = 0;
+    snprintf(out, len, "%s/%s.audit-key", dir && *dir ? dir : "var", k ? name : "hearth");
+}
+
+int audit_key_load(const char *path, struct audit_key *k, char *err, size_t len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, len, "cannot read the audit key %s: %s", path, strerror(errno));
+        return errno == ENOENT ? 1 : -1;
+    }
+    struct stat sb;
+    char line[256] = "", hex[AUDIT_KEY_LEN * 2 + 2] = "";
+    ssize_t n = fstat(fd, &sb) == 0 ? read(fd, line, sizeof line - 1) : -1;
+    close(fd);
+    if (n < 0) {
+        snprintf(err, len, "cannot read the audit key %s: %s", path, strerror(errno));
+        return -1;
+    }
+    if (sb.st_mode & 077) {
+        snprintf(err, len, "the audit key %s may be read by others (mode %03o); chmod 600 it", path,
+                 (unsigned)(sb.st_mode & 0777));
+        return -1;
+    }
+    long long from = 0;
+    size_t bl = 0;
+    if (sscanf(line, "hearth-audit-key 1 %lld %65s", &from, hex) != 2 || from < 1 || strlen(hex) != 64 ||
+        sodium_hex2bin(k->key, sizeof k->key, hex, 64, NULL, &bl, NULL) != 0 || bl != AUDIT_KEY_LEN) {
+        snprintf(err, len, "the audit key %s is not a Hearth audit key (\"hearth-audit-key 1 FROM HEX\")", path);
+        sodium_memzero(line, sizeof line);
+        return -1;
+    }
+    sodium_memzero(line, sizeof line);
+    sodium_memzero(hex, sizeof hex);
+    k->from = from;
+    return 0;
+}
+
+int audit_key_save(const char *path, const struct audit_key *k, char *err, size_t len)
+{
+    char hex[AUDIT_KEY_LEN * 2 + 1], line[128];
+    /* Its folder, one level, when missing (var/ of a new installation). */
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir) {
+        *slash = 0;
+        mkdir(dir, 0700);
+    }
+    sodium_bin2hex(hex, sizeof hex, k->key, AUDIT_KEY_LEN);
+    int n = snprintf(line, sizeof line, "hearth-audit-key 1 %lld %s\n", (long long)k->from, hex);
+    sodium_memzero(hex, sizeof hex);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    int ok = fd >= 0 && write(fd, line, (size_t)n) == n && fsync(fd) == 0;
+    int e = errno;
+    sodium_memzero(line, sizeof line);
+    if (fd >= 0)
+        close(fd);
+    if (!ok) {
+        if (fd >= 0)
+            unlink(path);
+        snprintf(err, len, "cannot write the audit key %s: %s", path, strerror(e));
+        return -1;
+    }
+    return 0;
+}
+
+void audit_use_key(const struct audit_key *k)
+{
+    if (k)
+        akey = *k;
+    else
+        sodium_memzero(&akey, sizeof akey);
+    akey_set = k != NULL;
+    known.w = NULL; /* read the head again */
+}
+
+int audit_key_open(struct db *db, const char *path, int create, struct audit_key *k, char *err, size_t len)
+{
+    char def[4200];
+    if (!path || !*path) {
+        audit_key_file(db, def, sizeof def);
+        path = def;
+    }
+    int rc = audit_key_load(path, k, err, len);
+    if (rc == 0 || rc < 0 || !create)
+        return rc;
+    /* No key yet: a new database, or one from before keys. Keyed from the record after its head on;
+     * the chain so far must verify without a key, or this is a keyed chain whose key is missing. */
+    int64_t head = 0;
+    struct db_stmt *st = db_query(db, "SELECT max(seq) FROM audit", "");
+    if (db_step(st) == DB_ROW)
+        head = db_int(st, 0);
+    db_done(st);
+    if (head > 0) {
+        char report[512];
+        struct audit_key none = {.from = head + 1};
+        if (audit_verify(db, NULL, &none, report, sizeof report) != 0) {
+            snprintf(err, len,
+                     "the audit key %s is missing, and the chain does not verify without one (%s): restore "
+                     "the key from where it is kept, or give it with --audit-key",
+                     path, report);
+            return -1;
+        }
+    }
+    randombytes_buf(k->key, sizeof k->key);
+    k->from = head + 1;
+    if (audit_key_save(path, k, err, len) == 0)
+        return 0;
+    /* Another server sharing the database made it at the same moment: use theirs. */
+    return access(path, F_OK) == 0 && audit_key_load(path, k, err, len) == 0 ? 0 : -1;
+}
+
+int audit_verify(struct db *db, const char *hpath, const struct audit_key *key, char *report, size_t len)
+{
+    if (!key) {
+        snprintf(report, len, "no audit key: the chain cannot be checked without it (--audit-key FILE)");
+        return 1;
+    }
     unsigned char prev[HASH_LEN] = {0}, want[HASH_LEN];
     int64_t expect = 1, count = 0;
     int bad = 0;
@@ -331,10 +503,12 @@ int audit_verify(struct db *db, const char *hpath, char *report, size_t len)
                          (long long)r.seq, (long long)r.seq - 1);
                 bad = 1;
             } else {
-                row_hash(prev, &r, want);
+                int keyed = r.seq >= key->from;
+                row_hash(keyed ? key->key : NULL, prev, &r, want);
                 if (nh != HASH_LEN || memcmp(h, want, HASH_LEN) != 0) {
-                    snprintf(report, len, "record %lld: contents do not match its hash (modified)",
-                             (long long)r.seq);
+                    snprintf(report, len, "record %lld: contents do not match its %s hash (modified%s)",
+                             (long long)r.seq, keyed ? "keyed" : "unkeyed",
+                             keyed ? ", rewritten without the key, or this is not the chain's audit key" : "");
                     bad = 1;
                 } else {
                     memcpy(prev, want, HASH_LEN);
@@ -387,7 +561,8 @@ int audit_verify(struct db *db, const char *hpath, char *report, size_t len)
                  have_file ? "file" : "row");
         return 1;
     }
-    snprintf(report, len, "%lld records, chain intact, head matches record %lld", (long long)count, hseq);
+    snprintf(report, len, "%lld records, chain intact, keyed from record %lld, head matches record %lld",
+             (long long)count, (long long)key->from, hseq);
     return 0;
 }
 

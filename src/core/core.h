@@ -135,8 +135,26 @@ int audit_flush(struct ctx *c, struct db *w, int failed);
 void audit_head_file(struct db *db, char *out, size_t len);
 void audit_set_head_path(const char *path);
 void audit_write_head(struct db *w); /* after commit: keep the newest hash outside the database */
-/* Check the whole chain and the head file; prints findings; 0 when intact. */
-int audit_verify(struct db *db, const char *head_path, char *report, size_t len);
+void audit_set_head_log(int seconds); /* the head to syslog at most every seconds; 0: off */
+/* The audit key: records from `from` on are hashed with keyed BLAKE2b (the records before, of a
+ * database from before keys, without a key). Kept in a file outside the database. */
+#define AUDIT_KEY_LEN 32
+struct audit_key {
+    unsigned char key[AUDIT_KEY_LEN];
+    int64_t from; /* the first keyed record */
+};
+/* Its default place: DB.audit-key beside a SQLite file; on PostgreSQL DIR/DBNAME.audit-key, DIR
+ * from HEARTH_AUDIT_KEY_DIR, or var (under the working directory). */
+void audit_key_file(struct db *db, char *out, size_t len);
+/* 0 read; 1 no such file; -1 unreadable, not a key, or readable by others (err says). */
+int audit_key_load(const char *path, struct audit_key *k, char *err, size_t len);
+int audit_key_save(const char *path, const struct audit_key *k, char *err, size_t len); /* new file, 0600 */
+/* Read the key at path (NULL: the default place); with create, a missing one is made, keyed from
+ * the record after the head, when the chain so far verifies without a key. 0, 1 (missing) or -1. */
+int audit_key_open(struct db *db, const char *path, int create, struct audit_key *k, char *err, size_t len);
+void audit_use_key(const struct audit_key *k); /* appends of this process: keyed from k->from; NULL: none */
+/* Check the whole chain with the key and the head file; 0 when intact; no key (NULL) fails. */
+int audit_verify(struct db *db, const char *head_path, const struct audit_key *key, char *report, size_t len);
 int audit_client_report(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out); /* newest first */
 int audit_recent_clients(struct ctx *c, int limit, json_t **out);
 

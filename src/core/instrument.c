@@ -252,7 +252,7 @@ static int options_ok(struct vc *v, json_t *o, const char *place)
             text_ok(v, op, "text", p, 0, 400) || text_ok(v, op, "code", p, 0, 40))
             return -1;
         json_t *val = json_object_get(op, "value");
-        if (!json_is_integer(val) || llabs((long long)json_integer_value(val)) > 1000)
+        if (!json_is_integer(val) || json_integer_value(val) < -1000 || json_integer_value(val) > 1000)
             return bad(v, at(q, sizeof q, p, "value"), "must be a whole number between -1000 and 1000");
         json_array_foreach(o, j, other) if (j < i &&
                                             json_equal(json_object_get(other, "value"),
@@ -319,6 +319,8 @@ static int items_ok(struct vc *v)
         if (skip && (!aw || !json_is_integer(skip)))
             return bad(v, at(q, sizeof q, p, "skip_score"),
                        "must be a whole number, on an item with ask_when");
+        if (skip && (json_integer_value(skip) < -1000 || json_integer_value(skip) > 1000))
+            return bad(v, at(q, sizeof q, p, "skip_score"), "must be between -1000 and 1000, as an answer's value");
         if (aw && !skip)
             json_object_set_new(it, "skip_score", json_integer(0));
         int scored = json_is_true(json_object_get(it, "scored"));

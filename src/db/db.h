@@ -142,6 +142,9 @@ char *db_ddl(struct db *db, const char *sql);
 /* Nonzero while a server connection has found the database unreachable (answer 503). */
 int db_unavailable(void);
 int db_pg_unavailable(void);
+/* PostgreSQL's text of a statement: `?` and `?NNN` become `$N` outside quotes and comments;
+ * *nparams gets the highest parameter number (malloc'd; db_pg.c). */
+char *db_pg_placeholders(const char *sql, int *nparams);
 /* Move committed pages from the log into the database without blocking the writer
  * (SQLite WAL checkpoint, PASSIVE); a no-op where the engine does this itself. */
 int db_checkpoint(struct db *db);

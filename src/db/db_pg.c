@@ -96,7 +96,7 @@ static const char *literal_end(const char *p)
 }
 
 /* `?` and `?NNN` to `$N`, outside quotes and comments. */
-static char *placeholders(const char *sql, int *nparams)
+char *db_pg_placeholders(const char *sql, int *nparams)
 {
     struct buf b = {0};
     int next = 0, max = 0;
@@ -399,7 +399,7 @@ static struct db_stmt *p_prepare(struct db *db, const char *sql)
         return slot;
     }
     int n = 0;
-    char *pg = placeholders(sql, &n);
+    char *pg = db_pg_placeholders(sql, &n);
     if (n > MAX_PARAMS) {
         log_error("postgresql: too many parameters (%d) in: %.120s", n, sql);
         free(pg);

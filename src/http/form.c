@@ -111,7 +111,11 @@ json_t *form_parse(const char *s, size_t len)
             }
             json_t *prev = json_object_get(o, k.data);
             if (!prev) {
-                json_object_set_new(o, k.data, val);
+                if (json_object_set_new(o, k.data, val) != 0) { /* a name that is not UTF-8 */
+                    json_decref(o);
+                    o = NULL;
+                    break;
+                }
             } else if (json_is_array(prev)) {
                 json_array_append_new(prev, val);
             } else {

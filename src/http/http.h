@@ -121,6 +121,8 @@ struct serve_opts {
     const char *static_dir;
     int max_batch; /* group commit size; 1 disables */
     const char *instruments_dir, *instruments_extra; /* definitions; an organisation's own (may be NULL) */
+    const char *audit_key; /* the audit key file; NULL: the default place (audit_key_file) */
+    int audit_head_log;    /* seconds between writes of the audit head to syslog; 0: off */
 };
 int http_serve(const struct serve_opts *o);
 

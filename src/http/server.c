@@ -553,6 +553,16 @@ int http_serve(const struct serve_opts *o)
         db_close(w);
         return 1;
     }
+    /* The audit key: read, or made for a database without one (new, or from before keys). */
+    struct audit_key key;
+    if (audit_key_open(w, o->audit_key, 1, &key, err, sizeof err) != 0) {
+        log_error("%s", err);
+        db_close(w);
+        return 1;
+    }
+    audit_use_key(&key);
+    sodium_memzero(&key, sizeof key);
+    audit_set_head_log(o->audit_head_log);
     if (http_routes_check(err, sizeof err) != 0) {
         log_error("the route table cannot be served: %s", err);
         db_close(w);

@@ -1,9 +1,12 @@
 /* test_audit: the hash-chained audit log. Records appended through a context verify; then each
  * kind of tampering done through SQL (a modified field, a deleted middle row, a deleted tail,
  * swapped rows, a forged row, a rewritten chain, a missing head file) is reported, naming the
- * first bad record, with a non-zero result. */
+ * first bad record, with a non-zero result. The chain is keyed: a chain recomputed without the
+ * key (head included) is caught, verify without the key or with another fails, and a chain from
+ * before keys verifies and is keyed from its next record. */
 #include "helpers.h"
 #include <sodium.h>
+#include <sys/stat.h>
 
 #define NREC 10
 
@@ -38,9 +41,15 @@ static void append_range(struct db *db, int from, int to)
     ctx_clear(&c);
 }
 
+/* The suite's audit key, keyed from the first record (a database made by init). */
+static struct audit_key tkey;
+
 static int setup(void **state)
 {
     struct tdb *t = tdb_open();
+    randombytes_buf(tkey.key, sizeof tkey.key);
+    tkey.from = 1;
+    audit_use_key(&tkey);
     audit_set_head_path(t->head);
     writer_set_on_commit(audit_write_head);
     /* Three transactions: the head file follows each commit. */
@@ -54,13 +63,14 @@ static int teardown(void **state)
 {
     writer_set_on_commit(NULL);
     audit_set_head_path(NULL);
+    audit_use_key(NULL);
     tdb_close(*state);
     return 0;
 }
 
 static int verify(struct tdb *t, char *report, size_t len)
 {
-    return audit_verify(t->db, t->head, report, len);
+    return audit_verify(t->db, t->head, &tkey, report, len);
 }
 
 /* Tamper, then expect a failure whose report starts with "record N:". */
@@ -89,8 +99,9 @@ static void h_field(crypto_generichash_state *h, const char *s)
     crypto_generichash_update(h, (const unsigned char *)s, strlen(s));
     crypto_generichash_update(h, (const unsigned char *)";", 1);
 }
-/* Recompute prev and hash of every row from `from` on, in seq order: a forger's rewrite. */
-static void rechain(struct db *db, int64_t from, int64_t to)
+/* Recompute prev and hash of every row from `from` on, in seq order: a forger's rewrite, with
+ * the audit key k (for the records from k->from on) or, NULL, without one. */
+static void rechain(struct db *db, int64_t from, int64_t to, const struct audit_key *k)
 {
     unsigned char prev[32] = {0};
     if (from > 1) {
@@ -115,7 +126,8 @@ static void rechain(struct db *db, int64_t from, int64_t to)
         unsigned char out[32];
         char seq[24];
         snprintf(seq, sizeof seq, "%lld", (long long)ji(r, "seq"));
-        crypto_generichash_init(&h, NULL, 0, 32);
+        int keyed = k && ji(r, "seq") >= k->from;
+        crypto_generichash_init(&h, keyed ? k->key : NULL, keyed ? AUDIT_KEY_LEN : 0, 32);
         crypto_generichash_update(&h, prev, 32);
         static const char *const cols[] = {"at",     "s", "o",       "action", "outcome",    "c",
                                            "entity", "e", "purpose", "reason", "request_id", "addr"};
@@ -178,9 +190,11 @@ static void empty_log_verifies(void **state)
     (void)state;
     struct tdb *t = tdb_open();
     char report[512];
-    assert_int_equal(audit_verify(t->db, t->head, report, sizeof report),
+    struct audit_key k = {.from = 1};
+    randombytes_buf(k.key, sizeof k.key);
+    assert_int_equal(audit_verify(t->db, t->head, &k, report, sizeof report),
                      0); /* no records, no head file yet */
-    assert_int_equal(audit_verify(t->db, NULL, report, sizeof report), 0);
+    assert_int_equal(audit_verify(t->db, NULL, &k, report, sizeof report), 0);
     tdb_close(t);
 }
 
@@ -261,7 +275,7 @@ static void deleted_middle_rechained(void **state)
     struct tdb *t = *state;
     sql(t->db, "DELETE FROM audit WHERE seq=5; UPDATE audit SET seq=-(seq-1) WHERE seq>5;"
                " UPDATE audit SET seq=-seq WHERE seq<0");
-    rechain(t->db, 5, INT64_MAX);
+    rechain(t->db, 5, INT64_MAX, &tkey); /* by someone holding the key */
     expect_bad(t, "SELECT 1", NREC, "missing");
 }
 static void deleted_tail(void **state)
@@ -342,7 +356,7 @@ static void inserted_forged_with_valid_hash(void **state)
         " INSERT INTO audit(seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id,"
         " purpose, prev, hash) SELECT 5, at, staff_id, org_id, 'client.read', 'ok', 99, 'client', 99,"
         " 'care', hash, zeroblob(32) FROM audit WHERE seq=4");
-    rechain(t->db, 5, 5);
+    rechain(t->db, 5, 5, &tkey);
     expect_bad(t, "SELECT 1", 6, "does not follow");
 }
 static void inserted_duplicate_after_tail(void **state)
@@ -357,8 +371,118 @@ static void rewritten_chain(void **state)
     /* Change a record and recompute the whole chain after it: the head catches it. */
     struct tdb *t = *state;
     sql(t->db, "UPDATE audit SET staff_id=1 WHERE seq=2");
-    rechain(t->db, 2, INT64_MAX);
+    rechain(t->db, 2, INT64_MAX, &tkey);
     expect_bad(t, "SELECT 1", NREC, test_pg() ? "head row" : "head file");
+}
+
+/* ---------------- the key ---------------- */
+
+/* The head moved to the newest record, as one who writes the database (and, on SQLite, the file
+ * beside it) would after rewriting the chain. */
+static void forge_head(struct tdb *t)
+{
+    if (test_pg())
+        sql(t->db, "UPDATE audit_head SET seq=(SELECT max(seq) FROM audit),"
+                   " hash=(SELECT hash FROM audit ORDER BY seq DESC LIMIT 1)");
+    else
+        audit_write_head(t->db);
+}
+
+static void rewritten_tail_without_key(void **state)
+{
+    /* What an attacker without the key does: change record 6, recompute a consistent chain from
+     * there to the end (as the unkeyed chain of old was), and move the head to match. Before the
+     * key this verified; now record 6 does not match its keyed hash. */
+    struct tdb *t = *state;
+    sql(t->db, "UPDATE audit SET outcome='ok' WHERE seq=6");
+    rechain(t->db, 6, INT64_MAX, NULL);
+    forge_head(t);
+    expect_bad(t, "SELECT 1", 6, "keyed hash");
+}
+static void rewritten_whole_chain_without_key(void **state)
+{
+    struct tdb *t = *state;
+    sql(t->db, "DELETE FROM audit WHERE seq=10");
+    rechain(t->db, 1, INT64_MAX, NULL);
+    forge_head(t);
+    expect_bad(t, "SELECT 1", 1, "audit key");
+}
+static void verify_without_key_fails(void **state)
+{
+    struct tdb *t = *state;
+    char report[512];
+    assert_int_not_equal(audit_verify(t->db, t->head, NULL, report, sizeof report), 0);
+    assert_non_null(strstr(report, "no audit key"));
+}
+static void verify_with_wrong_key_fails(void **state)
+{
+    struct tdb *t = *state;
+    char report[512];
+    struct audit_key other = {.from = 1};
+    randombytes_buf(other.key, sizeof other.key);
+    assert_int_not_equal(audit_verify(t->db, t->head, &other, report, sizeof report), 0);
+    if (strncmp(report, "record 1:", 9) != 0 || !strstr(report, "not the chain's audit key"))
+        fail_msg("with another key: %s", report);
+    /* The right key, but keyed from a later record (a forged scheme boundary): record 1 fails. */
+    other = tkey;
+    other.from = 4;
+    assert_int_not_equal(audit_verify(t->db, t->head, &other, report, sizeof report), 0);
+    assert_non_null(strstr(report, "record 1:"));
+}
+
+/* A database from before keys: its chain is unkeyed. Opening it makes the key, keyed from the
+ * record after the head; the old records keep verifying without the key, the new ones with it, and
+ * a rewrite of the old part shows at the first keyed record. */
+static void unkeyed_chain_upgrades(void **state)
+{
+    (void)state;
+    struct tdb *t = tdb_open();
+    char kpath[400], err[600], report[600];
+    snprintf(kpath, sizeof kpath, "%s/db.audit-key", t->dir);
+    audit_set_head_path(t->head);
+    writer_set_on_commit(audit_write_head);
+    audit_use_key(NULL); /* an older Hearth */
+    append_range(t->db, 1, 4);
+    struct audit_key k;
+    assert_int_equal(audit_key_open(t->db, kpath, 0, &k, err, sizeof err), 1); /* none yet */
+    assert_int_equal(audit_key_open(t->db, kpath, 1, &k, err, sizeof err), 0);
+    assert_int_equal(k.from, 5);
+    struct stat sb;
+    assert_int_equal(stat(kpath, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+    struct audit_key again;
+    assert_int_equal(audit_key_load(kpath, &again, err, sizeof err), 0);
+    assert_int_equal(again.from, 5);
+    assert_memory_equal(again.key, k.key, AUDIT_KEY_LEN);
+    audit_use_key(&k);
+    append_range(t->db, 5, 8);
+    if (audit_verify(t->db, t->head, &k, report, sizeof report) != 0)
+        fail_msg("the upgraded chain: %s", report);
+    assert_non_null(strstr(report, "keyed from record 5"));
+    /* Opening it again reads the same key. */
+    assert_int_equal(audit_key_open(t->db, kpath, 1, &again, err, sizeof err), 0);
+    assert_memory_equal(again.key, k.key, AUDIT_KEY_LEN);
+    /* A key file others may read is refused. */
+    assert_int_equal(chmod(kpath, 0644), 0);
+    assert_int_equal(audit_key_load(kpath, &again, err, sizeof err), -1);
+    assert_non_null(strstr(err, "chmod 600"));
+    assert_int_equal(chmod(kpath, 0600), 0);
+    /* The key lost: a keyed chain is not silently given a new one. */
+    char lost[420];
+    snprintf(lost, sizeof lost, "%s/lost.audit-key", t->dir);
+    assert_int_equal(audit_key_open(t->db, lost, 1, &again, err, sizeof err), -1);
+    assert_non_null(strstr(err, "missing"));
+    assert_int_not_equal(access(lost, F_OK), 0);
+    /* The old, unkeyed part rewritten consistently without the key: record 5 no longer follows. */
+    sql(t->db, "UPDATE audit SET reason='nothing happened' WHERE seq=2");
+    rechain(t->db, 2, 4, NULL);
+    if (audit_verify(t->db, t->head, &k, report, sizeof report) == 0 || strncmp(report, "record 5:", 9) != 0)
+        fail_msg("a rewrite of the unkeyed part: %s", report);
+    writer_set_on_commit(NULL);
+    audit_set_head_path(NULL);
+    audit_use_key(NULL);
+    unlink(kpath);
+    tdb_close(t);
 }
 
 /* ---------------- one chain through a group commit ---------------- */
@@ -487,6 +611,11 @@ int main(void)
         T(inserted_forged_with_valid_hash),
         T(inserted_duplicate_after_tail),
         T(rewritten_chain),
+        T(rewritten_tail_without_key),
+        T(rewritten_whole_chain_without_key),
+        T(verify_without_key_fails),
+        T(verify_with_wrong_key_fails),
+        cmocka_unit_test(unkeyed_chain_upgrades),
         T(group_commit_with_rolled_back_jobs_keeps_one_chain),
         cmocka_unit_test(access_report_lists_who_looked),
     };

@@ -973,6 +973,8 @@ static const struct vcase {
     {"items[1].id", "\"q1\"", "x.json: at items[1].id: duplicate item id \"q1\""},
     {"items[0].label", NULL, "x.json: at items[0].label: is required"},
     {"items[0].options[0].value", "\"a\"", "x.json: at items[0].options[0].value: must be a whole number"},
+    {"items[0].options[0].value", "-9223372036854775808", /* llabs() of it is undefined (and was accepted) */
+     "x.json: at items[0].options[0].value: must be a whole number between -1000 and 1000"},
     {"items[0].options[1].value", "0", "x.json: at items[0].options[1].value: duplicate answer value 0"},
     {"items[0].options", "[{\"value\":0,\"label\":\"only\"}]",
      "x.json: at items[0].options: must be a list of 2 to 20"},
