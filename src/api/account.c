@@ -99,6 +99,17 @@ static void token_create(struct hreq *h)
 
 API_LIST(orgs_list, org_list(&h->ctx, &pg, &h->result))
 API_WRITE(orgs_create, org_create(&h->ctx, h->body, &h->result), api_done_201)
+static int org_update_w(struct hreq *h)
+{
+    json_t *v = json_object_get(h->body, "version");
+    int64_t ver = h->if_match >= 0 ? h->if_match : json_is_integer(v) ? json_integer_value(v) : -1;
+    return org_update(&h->ctx, h->id[0], ver, h->body, &h->result);
+}
+static void orgs_update(struct hreq *h)
+{
+    if (api_need_version(h))
+        http_write(h, org_update_w, api_done_200);
+}
 API_LIST(staff_list_h, staff_list(&h->ctx, &pg, &h->result))
 API_READ(staff_get_h, staff_get(&h->ctx, h->id[0], &h->result))
 static void staff_create_h(struct hreq *h)
@@ -147,6 +158,8 @@ static const struct res_field org_body[] = {
     {"name", FT_STRING, 0, "Name"},
     {"kind", FT_STRING, 0, "Kind of organisation"},
     {NULL, 0, 0, NULL}};
+static const struct res_field org_change[] = {
+    {"phq2_threshold", FT_INT, 0, "PHQ-2 cut-off: 3 (default) or 2 (higher sensitivity)"}, {NULL, 0, 0, NULL}};
 static const struct res_field staff_body[] = {
     {"username", FT_STRING, 0, "Username"},
     {"display_name", FT_STRING, 0, "Name"},
@@ -176,6 +189,7 @@ const struct route api_account_routes[] = {
     {"POST", "/api/v1/tokens", token_create, A, J, DOC0(RR_ONE, "Make an API token (shown once)"), .status = 201, .body = token_body},
     {"GET", "/api/v1/orgs", orgs_list, A, J, DOC(RR_LIST, RES_ORG, "Organisations, by name")},
     {"POST", "/api/v1/orgs", orgs_create, ADM, J, DOC(RR_ONE, RES_ORG, "Add an organisation"), .status = 201, .body = org_body},
+    {"PATCH", "/api/v1/orgs/{id}", orgs_update, ADM, J, DOC(RR_ONE, RES_ORG, "Change an organisation's settings (If-Match: its version)"), .body = org_change},
     {"GET", "/api/v1/staff", staff_list_h, A, J, DOC(RR_LIST, RES_STAFF, "Staff accounts (administrators: all; supervisors: their organisation; others: a directory)")},
     {"POST", "/api/v1/staff", staff_create_h, ADM, J, DOC(RR_ONE, RES_STAFF, "Add a staff account"), .status = 201, .body = staff_body},
     {"GET", "/api/v1/staff/{id}", staff_get_h, A, J, DOC(RR_ONE, RES_STAFF, "A staff account")},

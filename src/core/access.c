@@ -164,6 +164,7 @@ const struct access_rule access_rules[] = {
     /* organisations and staff accounts: administration; the staff directory is everyone's */
     {RES_ORG, ACT_LIST, NONE, ADM, A},
     {RES_ORG, ACT_CREATE, NONE, ADM, A},
+    {RES_ORG, ACT_UPDATE, NONE, ADM, A}, /* an organisation's settings (the PHQ-2 cut-off) */
     {RES_STAFF, ACT_LIST, NONE, ANY, A},
     {RES_STAFF, ACT_READ, NONE, SUP | ADM, A}, /* full details of their organisation's staff */
     {RES_STAFF, ACT_CREATE, NONE, ADM, A},

@@ -128,10 +128,19 @@ int assessment_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out
     if (read_when(c, in, when) != 0 || c->errors)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     json_t *cl = db_row(c->db, "SELECT sex FROM clients WHERE id=?", "i", client_id);
-    json_t *res = NULL, *errs = NULL;
-    rc = instrument_score(ins, answers, json_string_value(json_object_get(cl, "sex")),
-                          v_bool(in, "incomplete") ? SCORE_INCOMPLETE : 0, &res, &errs, msg, sizeof msg);
+    json_t *res = NULL, *errs = NULL, *settings = org_settings(c->db, c->a->org_id);
+    json_t *inc = json_object_get(in, "incomplete");
+    if (inc && !json_is_boolean(inc)) /* true or false, nothing that looks like one */
+        ctx_field(c, "incomplete", _("must be true or false"));
+    if (c->errors) {
+        json_decref(cl);
+        json_decref(settings);
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    }
+    rc = instrument_score_with(ins, answers, json_string_value(json_object_get(cl, "sex")), settings,
+                               json_is_true(inc) ? SCORE_INCOMPLETE : 0, &res, &errs, msg, sizeof msg);
     json_decref(cl);
+    json_decref(settings);
     if (rc != OK) {
         c->errors = errs;
         if (res)
@@ -167,6 +176,18 @@ int assessment_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out
         return rc;
     }
     json_object_set_new(res, "flags", flags);
+    /* A complete administration resolves what it answers (a C-SSRS screen, "assessment needed"). */
+    json_t *resolved = json_array(), *k;
+    size_t i;
+    json_array_foreach(json_is_true(json_object_get(res, "incomplete")) ? NULL : instrument_resolves(ins), i, k)
+    {
+        if ((rc = flag_resolve_by_assessment(c, client_id, json_string_value(k), id, resolved)) != OK) {
+            json_decref(resolved);
+            json_decref(res);
+            return rc;
+        }
+    }
+    json_object_set_new(res, "resolved", resolved);
     rtxt = json_dumps(res, JSON_COMPACT);
     rc = db_run(c->db, "UPDATE assessments SET result=? WHERE id=?", "ti", rtxt, id);
     free(rtxt);

@@ -207,6 +207,11 @@ int access_client(struct ctx *c, int64_t client_id, struct access *out); /* ERR_
 /* ---- org.c: organisations and staff ---- */
 int org_list(struct ctx *c, const struct page *pg, json_t **out);
 int org_create(struct ctx *c, json_t *in, json_t **out);
+/* An administrator changes an organisation's settings {phq2_threshold} (versioned; a value the
+ * instrument definitions allow). */
+int org_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+/* The settings an organisation scores instruments with: {phq2_threshold}; a new object. */
+json_t *org_settings(struct db *db, int64_t org_id);
 int staff_list(struct ctx *c, const struct page *pg, json_t **out);
 int staff_get(struct ctx *c, int64_t id, json_t **out);
 /* The password arrives as its Argon2id hash (auth_password_hash, made on a worker before the write);

@@ -145,7 +145,9 @@ int crisis_record(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         return ctx_fail(c, ERR_DB, _("The crisis event could not be saved."));
     audit_log(c, "crisis.record", "ok", client_id, "crisis_event", id,
               acc.break_glass ? "break-glass" : NULL);
-    /* Follow-up after the event (never due before today), for the worker who recorded it. */
+    /* Follow-up after the event (never due before today), for the client's primary case manager (the
+     * on-call worker's access ends with the shift), who is also told that a crisis happened. */
+    int64_t owner = risk_owner(c, client_id);
     static const struct {
         const char *key, *priority;
         int days;
@@ -156,7 +158,7 @@ int crisis_record(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
     for (size_t i = 0; i < ARRAY_LEN(follow); i++) {
         char due[16];
         risk_due(iso_parse(at), follow[i].days, due);
-        json_t *t = risk_rule_task(c, client_id, c->a->staff_id, follow[i].key, NULL, due, follow[i].priority,
+        json_t *t = risk_rule_task(c, client_id, owner, follow[i].key, NULL, due, follow[i].priority,
                                    "rule: crisis event follow-up");
         if (!t) {
             json_decref(made);
@@ -164,9 +166,23 @@ int crisis_record(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         }
         json_array_append_new(made, t);
     }
+    json_t *notice = NULL;
+    if (owner != c->a->staff_id) {
+        char today[16];
+        iso_today(today);
+        json_t *args = json_pack("{s:s,s:s}", "by", c->a->name, "at", at);
+        notice = risk_rule_task(c, client_id, owner, "crisis.notice", args, today, "urgent",
+                                "rule: crisis event notice to the primary case manager");
+        json_decref(args);
+        if (!notice) {
+            json_decref(made);
+            return ctx_fail(c, ERR_DB, _("The follow-up task could not be saved."));
+        }
+    }
     json_t *e = db_row(c->db, EVENT_COLS " WHERE e.id=?", "i", id);
     shape(c->db, e);
     json_object_set_new(e, "follow_up", made);
+    json_object_set_new(e, "notice", notice ? notice : json_null());
     *out = e;
     return OK;
 }

@@ -37,11 +37,15 @@ static void shape(json_t *r)
 
 static json_t *reviews_of(struct db *db, int64_t flag_id)
 {
-    return db_rows(db,
-                   "SELECT r.id, r.outcome, r.level, r.note, r.next_review, r.reviewed_by,"
-                   " s.display_name AS reviewed_by_name, r.reviewed_at FROM flag_reviews r"
-                   " JOIN staff s ON s.id=r.reviewed_by WHERE r.flag_id=? ORDER BY r.reviewed_at, r.id",
-                   "i", flag_id);
+    json_t *rows = db_rows(db,
+                           "SELECT r.id, r.outcome, r.level, r.note, r.note_key, r.note_args, r.next_review,"
+                           " r.reviewed_by, s.display_name AS reviewed_by_name, r.reviewed_at FROM flag_reviews r"
+                           " JOIN staff s ON s.id=r.reviewed_by WHERE r.flag_id=? ORDER BY r.reviewed_at, r.id",
+                           "i", flag_id);
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r) rule_text_shape(r, "note"); /* a rule's note, in the reader's language */
+    return rows;
 }
 
 static json_t *flag_load(struct db *db, int64_t id)
@@ -166,6 +170,78 @@ static int suicide_rule(struct ctx *c, int64_t client_id, json_t *made)
     return OK;
 }
 
+/* "Suicide risk: assessment needed" (PHQ-9 item 9): a task to complete a C-SSRS screen within 24 hours,
+ * for the client's primary case manager; not while such a task is still open. */
+static int screen_rule(struct ctx *c, int64_t client_id, json_t *made)
+{
+    if (db_int1(c->db, 0,
+                "SELECT 1 FROM tasks WHERE client_id=? AND status='open' AND source='rule' AND title_key=? LIMIT 1",
+                "it", client_id, "suicide.screen") == 1)
+        return OK;
+    char due[16];
+    risk_due(now_epoch(), 1, due);
+    json_t *args = json_pack("{s:i}", "hours", 24);
+    json_t *t = risk_rule_task(c, client_id, risk_owner(c, client_id), "suicide.screen", args, due, "urgent",
+                               "rule: suicide risk assessment needed");
+    json_decref(args);
+    if (!t)
+        return ctx_fail(c, ERR_DB, _("The follow-up task could not be saved."));
+    json_array_append_new(made, t);
+    return OK;
+}
+
+int flag_resolve_by_assessment(struct ctx *c, int64_t client_id, const char *kind, int64_t assessment_id,
+                               json_t *resolved)
+{
+    char now[32];
+    iso_now(now);
+    json_t *ids = db_rows(c->db, "SELECT id, level FROM flags WHERE client_id=? AND kind=? AND status='active' ORDER BY id",
+                          "it", client_id, kind);
+    json_t *args = json_pack("{s:I}", "id", (json_int_t)assessment_id);
+    char *a = json_dumps(args, JSON_COMPACT | JSON_SORT_KEYS), note[512];
+    rule_text_in("en", "flag.resolved_by_assessment", args, note, sizeof note);
+    json_decref(args);
+    size_t i;
+    json_t *r;
+    int rc = OK;
+    json_array_foreach(ids, i, r)
+    {
+        int64_t id = iget(r, "id");
+        if (db_run(c->db, "UPDATE flags SET status='resolved', review_date=NULL, version=version+1 WHERE id=?", "i",
+                   id) != DB_OK ||
+            db_run(c->db,
+                   "INSERT INTO flag_reviews(flag_id, reviewed_by, reviewed_at, outcome, level, note, note_key,"
+                   " note_args) VALUES (?,?,?,'resolved',?,?,?,?)",
+                   "iittttt", id, c->a->staff_id, now, json_string_value(json_object_get(r, "level")), note,
+                   "flag.resolved_by_assessment", a) != DB_OK) {
+            rc = ctx_fail(c, ERR_DB, _("The flag could not be saved."));
+            break;
+        }
+        audit_log(c, "flag.review", "ok", client_id, "flag", id, "resolved: rule: complete assessment");
+        json_array_append_new(resolved, json_pack("{s:I,s:s}", "id", (json_int_t)id, "kind", kind));
+    }
+    free(a);
+    json_decref(ids);
+    if (rc != OK || !str_eq(kind, "suicide_screen_needed"))
+        return rc;
+    /* The screen was done: its task is too. */
+    json_t *tasks = db_rows(c->db,
+                            "SELECT id FROM tasks WHERE client_id=? AND status='open' AND source='rule' AND title_key=?",
+                            "it", client_id, "suicide.screen");
+    json_array_foreach(tasks, i, r)
+    {
+        int64_t id = iget(r, "id");
+        if (db_run(c->db, "UPDATE tasks SET status='done', done_by=?, done_at=?, version=version+1 WHERE id=?",
+                   "iti", c->a->staff_id, now, id) != DB_OK) {
+            rc = ctx_fail(c, ERR_DB, _("The task could not be saved."));
+            break;
+        }
+        audit_log(c, "task.update", "ok", client_id, "task", id, "rule: suicide risk screen completed");
+    }
+    json_decref(tasks);
+    return rc;
+}
+
 static int kind_known(struct ctx *c, const char *kind)
 {
     return db_int1(c->db, 0, "SELECT 1 FROM flag_kinds WHERE name=? AND (org_id IS NULL OR org_id=?) LIMIT 1",
@@ -236,11 +312,17 @@ int flag_raise(struct ctx *c, int64_t client_id, const char *kind, const char *l
     db_done(st);
     free(reason_args);
     int high_suicide = str_eq(kind, "suicide_risk") && str_eq(level, "high");
+    char kind_buf[48];
+    snprintf(kind_buf, sizeof kind_buf, "%s", kind ? kind : "");
     json_decref(in);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The flag could not be saved."));
     audit_log(c, "flag.raise", "ok", client_id, "flag", id, NULL);
     json_t *made = json_array();
+    if (str_eq(kind_buf, "suicide_screen_needed") && (rc = screen_rule(c, client_id, made)) != OK) {
+        json_decref(made);
+        return rc;
+    }
     if (high_suicide && (rc = suicide_rule(c, client_id, made)) != OK) {
         json_decref(made);
         return rc;

@@ -52,12 +52,13 @@ static const char *const top_keys[] = {
     "comment", "option_sets", "items",        "max_missing", "save_incomplete",
     "table",   "bands",       "bands_by_sex", "escalate",    "levels",
     "derived", "triggers",    "remarks",      "change",      "higher_is_better",
-    NULL};
+    "resolves", NULL};
 static const char *const item_keys[] = {"id",         "label",   "text",    "options",  "code",
                                         "recall",     "scored",  "reverse", "ask_when", "optional",
                                         "skip_score", "comment", NULL};
 static const char *const option_keys[] = {"value", "label", "text", "code", NULL};
-static const char *const band_keys[] = {"min", "id", "label", "advice", NULL};
+static const char *const band_keys[] = {"min", "id", "label", "advice", "setting", NULL};
+static const char *const setting_keys[] = {"name", "values", "comment", NULL};
 static const char *const level_keys[] = {"id", "label", "advice", "when", NULL};
 static const char *const derived_keys[] = {"id", "label", "items", "offset", "coding", "bands", NULL};
 static const char *const trigger_keys[] = {"when", "flag", "level", "reason", "basis", NULL};
@@ -340,6 +341,40 @@ static int items_ok(struct vc *v)
     return 0;
 }
 
+/* A band's "setting" {name, values}: an organisation chooses the band's lower bound among values (the
+ * band's min, the default, is one of them); every choice keeps the bounds increasing. */
+static int setting_ok(struct vc *v, json_t *set, const char *place, json_t *bands, size_t i, double hi)
+{
+    char p[260];
+    size_t j;
+    json_t *e;
+    if (keys_ok(v, set, place, setting_keys) || id_ok(v, set, "name", place) ||
+        text_ok(v, set, "comment", place, 0, 400))
+        return -1;
+    if (i == 0)
+        return bad(v, place, "the first band starts at the lowest score; it cannot have a setting");
+    json_t *vals = json_object_get(set, "values"), *min = json_object_get(json_array_get(bands, i), "min");
+    if (!json_is_array(vals) || json_array_size(vals) < 2 || json_array_size(vals) > 20)
+        return bad(v, at(p, sizeof p, place, "values"), "must be a list of 2 to 20 whole numbers");
+    double below = json_number_value(json_object_get(json_array_get(bands, i - 1), "min"));
+    json_t *next = json_array_get(bands, i + 1);
+    double above = next ? json_number_value(json_object_get(next, "min")) : hi + 1;
+    int has_min = 0;
+    json_array_foreach(vals, j, e)
+    {
+        if (!json_is_integer(e))
+            return bad(v, at(p, sizeof p, place, "values"), "must be a list of 2 to 20 whole numbers");
+        double x = (double)json_integer_value(e);
+        if (x <= below || x >= above || x > hi)
+            return bad(v, at(p, sizeof p, place, "values"),
+                       "%g would not keep the band lower bounds increasing within the score range", x);
+        has_min |= json_number_value(min) == x;
+    }
+    if (!has_min)
+        return bad(v, at(p, sizeof p, place, "values"), "must include the band's min (the default)");
+    return 0;
+}
+
 /* Bands: lower bounds, increasing, the first at the lowest possible score. The total's bands (not a
  * derived score's) are what "band" conditions name. */
 static int bands_ok(struct vc *v, json_t *bands, const char *place, double lo, double hi, int of_total)
@@ -366,6 +401,9 @@ static int bands_ok(struct vc *v, json_t *bands, const char *place, double lo, d
             return bad(v, at(q, sizeof q, p, "min"), "band lower bounds must increase");
         if (m > hi)
             return bad(v, at(q, sizeof q, p, "min"), "is above the highest possible score, %g", hi);
+        json_t *set = json_object_get(b, "setting");
+        if (set && setting_ok(v, set, at(q, sizeof q, p, "setting"), bands, i, hi))
+            return -1;
         const char *id = json_string_value(json_object_get(b, "id"));
         json_array_foreach(bands, j, o) if (j < i && str_eq(json_string_value(json_object_get(o, "id")),
                                                             id)) return bad(v, at(q, sizeof q, p, "id"),
@@ -645,6 +683,13 @@ static int def_ok(struct vc *v, struct instrument *ins, const char *stem)
         json_array_foreach(x, i, e) if (!json_is_string(e)) return bad(v, "sources",
                                                                        "must be a list of citations");
     }
+    if ((x = json_object_get(d, "resolves"))) {
+        json_t *e;
+        if (!json_is_array(x) || !json_array_size(x))
+            return bad(v, "resolves", "must be a non-empty list of flag kinds");
+        json_array_foreach(x, i, e) if (!ident(json_string_value(e))) return bad(v, "resolves",
+                                                                             "must be a non-empty list of flag kinds");
+    }
     if (items_ok(v) || scoring_ok(v, ins) || rules_ok(v, ins->method))
         return -1;
     json_object_del(d, "option_sets");
@@ -797,4 +842,32 @@ json_t *instruments_list(void)
     for (int i = 0; i < nreg; i++)
         json_array_append_new(a, json_deep_copy(reg[i]->def));
     return a;
+}
+
+int instrument_setting_allows(const char *name, json_int_t value)
+{
+    for (int i = 0; i < nreg; i++) {
+        const json_t *d = reg[i]->def;
+        json_t *lists[4] = {json_object_get(d, "bands")}, *b, *e;
+        const char *k;
+        int n = 1;
+        json_object_foreach(json_object_get(d, "bands_by_sex"), k, e) if (n < 4) lists[n++] = e;
+        for (int l = 0; l < n; l++) {
+            size_t j, m;
+            json_array_foreach(lists[l], j, b)
+            {
+                json_t *set = json_object_get(b, "setting");
+                if (!str_eq(json_string_value(json_object_get(set, "name")), name))
+                    continue;
+                json_array_foreach(json_object_get(set, "values"), m, e) if (json_integer_value(e) == value)
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+const json_t *instrument_resolves(const struct instrument *ins)
+{
+    return ins ? json_object_get(ins->def, "resolves") : NULL;
 }

@@ -31,6 +31,16 @@ json_t *instruments_list(void);
 #define SCORE_INCOMPLETE 1u
 int instrument_score(const struct instrument *ins, json_t *answers, const char *sex, unsigned opts,
                      json_t **result, json_t **errors, char *err, size_t errlen);
+/* The same with an organisation's settings ({name: value}, NULL: none): a band whose "setting" names
+ * one starts at that value when the definition allows it (the PHQ-2 cut-off); result.settings says
+ * which values were used. */
+int instrument_score_with(const struct instrument *ins, json_t *answers, const char *sex,
+                          const json_t *settings, unsigned opts, json_t **result, json_t **errors, char *err,
+                          size_t errlen);
+/* 1 when some definition has a band "setting" called name that allows value. */
+int instrument_setting_allows(const char *name, json_int_t value);
+/* The flag kinds a complete administration resolves (the definition's "resolves"): borrowed or NULL. */
+const json_t *instrument_resolves(const struct instrument *ins);
 
 /* ---- assessment.c: administering on a client (ACC_FULL, notes and write on the client) ---- */
 /* in: {instrument, answers, administered_at? (default now), incomplete? (bool)}. Raises a flag

@@ -2,6 +2,7 @@
  * role uses to pick care-team members and assignees. Not client data, but audited anyway. */
 #include "base/base.h"
 #include "core/core.h"
+#include "core/instrument.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <string.h>
@@ -30,7 +31,7 @@ int org_list(struct ctx *c, const struct page *pg, json_t **out)
         return rc;
     static const struct page_key order[] = {{"p.name", 0}, {"p.id", 0}, {NULL, 0}};
     return page_query(c, pg, order, out,
-                      "SELECT o.id, o.name, o.kind, o.created_at, o.version,"
+                      "SELECT o.id, o.name, o.kind, o.phq2_threshold, o.created_at, o.version,"
                       " (SELECT count(*) FROM staff s WHERE s.org_id=o.id AND s.disabled=0) AS staff_count"
                       " FROM orgs o",
                       "");
@@ -65,7 +66,47 @@ int org_create(struct ctx *c, json_t *in, json_t **out)
         return ctx_fail(c, ERR_CONFLICT, _("An organisation with this name already exists."));
     }
     audit_log(c, "org.create", "ok", 0, "org", id, NULL);
-    *out = db_row(c->db, "SELECT id, name, kind, created_at, version FROM orgs WHERE id=?", "i", id);
+    *out = db_row(c->db, "SELECT id, name, kind, phq2_threshold, created_at, version FROM orgs WHERE id=?", "i",
+                  id);
+    return OK;
+}
+
+json_t *org_settings(struct db *db, int64_t org_id)
+{
+    json_t *r = db_row(db, "SELECT phq2_threshold FROM orgs WHERE id=?", "i", org_id);
+    return r ? r : json_object();
+}
+
+int org_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
+{
+    int rc = access_check(c, RES_ORG, ACT_UPDATE, 0, "org.update");
+    if (rc != OK)
+        return rc;
+    json_t *old = db_row(c->db, "SELECT phq2_threshold, version FROM orgs WHERE id=?", "i", id);
+    if (!old)
+        return ctx_fail(c, ERR_NOTFOUND, _("No such organisation."));
+    int64_t threshold = iget(old, "phq2_threshold"), cur = iget(old, "version");
+    json_decref(old);
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    json_t *t = json_object_get(in, "phq2_threshold");
+    if (t) { /* the instrument's own values only: 2, never "2" or 2.0 */
+        if (!json_is_integer(t) || !instrument_setting_allows("phq2_threshold", json_integer_value(t)))
+            ctx_field(c, "phq2_threshold", _("is not a cut-off the PHQ-2 definition allows (2 or 3)"));
+        else
+            threshold = json_integer_value(t);
+    }
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    if (version != cur)
+        return ctx_stale(c, cur);
+    rc = db_run(c->db, "UPDATE orgs SET phq2_threshold=?, version=version+1 WHERE id=? AND version=?", "iii",
+                threshold, id, cur);
+    if (rc != DB_OK || db_changes(c->db) != 1)
+        return ctx_fail(c, rc != DB_OK ? ERR_DB : ERR_CONFLICT, _("The organisation could not be saved."));
+    audit_log(c, "org.update", "ok", 0, "org", id, NULL);
+    *out = db_row(c->db, "SELECT id, name, kind, phq2_threshold, created_at, version FROM orgs WHERE id=?", "i",
+                  id);
     return OK;
 }
 

@@ -19,9 +19,15 @@ extern const char *const safety_sections[];      /* the seven sections of a safe
 /* ---- flag.c: risk flags and their kinds ---- */
 /* Raise a flag on a client. source "assessment" (assessment_id set) or "person". A high
  * suicide-risk flag also creates two tasks for the client's primary case manager (or the
- * actor): contact within 24 h, and a safety-plan review. Called inside a write job. */
+ * actor): contact within 24 h, and a safety-plan review; a suicide_screen_needed flag ("suicide
+ * risk: assessment needed") a task to complete a C-SSRS screen within 24 h. Inside a write job. */
 int flag_raise(struct ctx *c, int64_t client_id, const char *kind, const char *level, const char *source,
                int64_t assessment_id, const char *reason, const char *review_date, json_t **out);
+/* A complete assessment resolves the client's active flags of `kind` (its definition's "resolves"):
+ * each gets a review "resolved" whose note is a rule text; resolving suicide_screen_needed also
+ * closes the open C-SSRS screening task. Appends {id, kind} to resolved. Inside a write job. */
+int flag_resolve_by_assessment(struct ctx *c, int64_t client_id, const char *kind, int64_t assessment_id,
+                               json_t *resolved);
 /* A flag raised by a person from a body {kind, level, reason, review_date}. */
 int flag_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 /* Every flag of a client (active first), each with its reviews (the history). */
@@ -54,7 +60,9 @@ json_t *oncall_next(struct db *db, int64_t org_id,
 int crisis_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);
 /* Record an event {occurred_at, kind, severity, response_mode, responders: [staff ids], actions,
  * outcome, notes}: anyone with full access (break-glass included). Creates follow-up tasks at 24 h,
- * 72 h and 7 days for the recording worker; the reply has them in follow_up. */
+ * 72 h and 7 days for the client's primary case manager (risk_owner; the recorder when there is
+ * none), in follow_up; when that is someone else, an urgent task telling them that a crisis was
+ * recorded, and by whom (notice; null otherwise). */
 int crisis_record(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 /* One read for the on-call worker: {client, flags, safety_plan, crisis_events, hospitalisations,
  * care_team, on_call: [{org_id, organisation, on_call, next}], access}. Audited client.crisis_view. */

@@ -77,22 +77,13 @@ static int cond_eval(const json_t *c, const struct sstate *s)
     return 0;
 }
 
-/* An answer as a whole number: an integer, an integral real, a boolean or a numeric string. */
+/* An answer is the instrument's own value: a JSON whole number. true, "2", " 2" and 2.0 are refused,
+ * never coerced (a form's text is turned into the option's value by the page that reads the form). */
 static int answer_int(json_t *a, int *out)
 {
-    int64_t x;
-    if (json_is_boolean(a))
-        x = json_is_true(a);
-    else if (json_is_integer(a))
-        x = json_integer_value(a);
-    else if (json_is_real(a) && json_real_value(a) == floor(json_real_value(a)) &&
-             fabs(json_real_value(a)) < 1e6)
-        x = (int64_t)json_real_value(a);
-    else if (!json_is_string(a) || parse_int64(json_string_value(a), &x) != 0)
+    if (!json_is_integer(a) || json_integer_value(a) < -100000 || json_integer_value(a) > 100000)
         return -1;
-    if (x < -100000 || x > 100000)
-        return -1;
-    *out = (int)x;
+    *out = (int)json_integer_value(a);
     return 0;
 }
 
@@ -205,6 +196,29 @@ static void set_band(json_t *r, const char *key, json_t *band)
         json_object_set(r, "advice", json_object_get(band, "advice"));
 }
 
+/* The bands with each band's "setting" applied: its lower bound is the organisation's value when that
+ * is one the definition allows, else the band's own min (the default). *used gets name -> value. */
+static json_t *bands_with_settings(json_t *bands, const json_t *settings, json_t *used)
+{
+    json_t *out = NULL, *b, *e;
+    size_t i, j;
+    json_array_foreach(bands, i, b)
+    {
+        json_t *set = json_object_get(b, "setting");
+        if (!set)
+            continue;
+        if (!out)
+            out = json_deep_copy(bands);
+        const char *name = json_string_value(json_object_get(set, "name"));
+        json_t *want = json_object_get(settings, name), *min = json_object_get(b, "min");
+        json_array_foreach(json_object_get(set, "values"), j, e) if (json_is_integer(want) &&
+                                                                     json_equal(e, want)) min = want;
+        json_object_set(json_array_get(out, i), "min", min);
+        json_object_set(used, name, min);
+    }
+    return out ? out : json_incref(bands);
+}
+
 /* Derived scores (K6 from the K10, ...): each when all its items have a score. */
 static json_t *derive(const json_t *def, json_t *item_scores, json_t *scores)
 {
@@ -274,6 +288,13 @@ static void refuse_missing(const json_t *def, json_t *missing, json_t *errs, con
 int instrument_score(const struct instrument *ins, json_t *answers, const char *sex, unsigned opts,
                      json_t **result, json_t **errors, char *err, size_t errlen)
 {
+    return instrument_score_with(ins, answers, sex, NULL, opts, result, errors, err, errlen);
+}
+
+int instrument_score_with(const struct instrument *ins, json_t *answers, const char *sex,
+                          const json_t *settings, unsigned opts, json_t **result, json_t **errors, char *err,
+                          size_t errlen)
+{
     const json_t *def = instrument_def(ins);
     const char *method = json_string_value(json_object_get(def, "method")), *k;
     int triage = str_eq(method, "triage"), table = str_eq(method, "table");
@@ -320,6 +341,11 @@ int instrument_score(const struct instrument *ins, json_t *answers, const char *
         snprintf(err, errlen, "%s", _("Some answers are not valid."));
         goto done;
     }
+    if ((opts & SCORE_INCOMPLETE) && answered == 0) {
+        json_object_set_new(errs, "answers", json_string(_("an incomplete form needs at least one answer")));
+        snprintf(err, errlen, "%s", _("An incomplete form needs at least one answer."));
+        goto done;
+    }
     /* Item scores: the answer (reversed: lowest + highest - answer), or the skip score. */
     int nscored = 0, have = 0, scored_missing = 0;
     double sum = 0;
@@ -346,6 +372,18 @@ int instrument_score(const struct instrument *ins, json_t *answers, const char *
         json_object_set_new(item_scores, id, json_integer(s));
     }
     size_t nmiss = json_array_size(missing);
+    /* A triage level the answers given already reach: an incomplete form reaches no default level,
+     * but a risk its answers imply is a risk (the refusal names it, and a saved form raises it). */
+    json_t *band = NULL, *bands = NULL, *own_bands = NULL;
+    json_array_foreach(triage ? json_object_get(def, "levels") : NULL, i, it)
+    {
+        json_t *w = json_object_get(it, "when");
+        if (w ? cond_eval(w, &st) : nmiss == 0) {
+            band = it;
+            break;
+        }
+    }
+    st.band = band ? json_string_value(json_object_get(band, "id")) : NULL;
     int prorate = 0, incomplete = 0;
     json_int_t max_missing = json_integer_value(json_object_get(def, "max_missing"));
     if (nmiss && str_eq(method, "prorated") && (size_t)scored_missing == nmiss &&
@@ -357,7 +395,7 @@ int instrument_score(const struct instrument *ins, json_t *answers, const char *
         refuse_missing(def, missing, errs, &st, opts, result, err, errlen);
         goto done;
     }
-    json_t *r = json_object(), *band = NULL, *bands = NULL;
+    json_t *r = json_object();
     int known = !triage && (scored_missing == 0 || prorate);
     double total = sum;
     if (known && prorate) {
@@ -375,28 +413,33 @@ int instrument_score(const struct instrument *ins, json_t *answers, const char *
         json_object_set_new(scores, "total", json_real(total));
     json_t *derived = derive(def, item_scores, scores);
     size_t bi = 0;
-    if (triage) {
-        json_array_foreach(json_object_get(def, "levels"), i, it)
-        {
-            json_t *w = json_object_get(it, "when");
-            if (!w || cond_eval(w, &st)) {
-                band = it;
-                break;
-            }
-        }
-    } else if (known) {
+    if (!triage && known) {
         bands = json_object_get(def, "bands");
         if (json_object_get(def, "bands_by_sex")) {
             bands = json_object_get(json_object_get(def, "bands_by_sex"), st.sex);
             json_object_set_new(r, "banding_sex", json_string(st.sex));
         }
+        json_t *used = json_object();
+        bands = own_bands = bands_with_settings(bands, settings, used);
+        if (json_object_size(used))
+            json_object_set(r, "settings", used);
+        json_decref(used);
         band = band_of(bands, total, &bi);
+        /* The zone stays the total's; a rule like AUDIT's WHO rule raises the level of intervention
+         * (the next band's advice), shown beside it. */
         json_t *esc = json_object_get(def, "escalate");
-        if (band && esc && bi + 1 < json_array_size(bands) && cond_eval(json_object_get(esc, "when"), &st)) {
-            json_object_set_new(r, "escalated",
-                                json_pack("{s:O,s:O}", "from", json_object_get(band, "id"), "reason",
-                                          json_object_get(esc, "reason")));
-            band = json_array_get(bands, bi + 1);
+        if (band && esc) {
+            int raise = bi + 1 < json_array_size(bands) && cond_eval(json_object_get(esc, "when"), &st);
+            json_t *lv = raise ? json_array_get(bands, bi + 1) : band;
+            json_t *iv = json_pack("{s:O,s:O,s:b}", "level", json_object_get(lv, "id"), "label",
+                                   json_object_get(lv, "label"), "raised", raise);
+            if (json_object_get(lv, "advice"))
+                json_object_set(iv, "advice", json_object_get(lv, "advice"));
+            if (raise) {
+                json_object_set(iv, "from", json_object_get(band, "id"));
+                json_object_set(iv, "reason", json_object_get(esc, "reason"));
+            }
+            json_object_set_new(r, "intervention", iv);
         }
     }
     st.band = band ? json_string_value(json_object_get(band, "id")) : NULL;
@@ -424,6 +467,7 @@ int instrument_score(const struct instrument *ins, json_t *answers, const char *
     json_object_set_new(r, "triggers", fire(def, &st));
     *result = r;
     rc = OK;
+    json_decref(own_bands);
 done:
     if (rc != OK && json_object_size(errs))
         *errors = json_incref(errs);

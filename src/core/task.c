@@ -38,6 +38,13 @@ static const struct {
     /* TRANSLATORS: {hours} is a number; keep the braces and the name as they are. */
     {"suicide.contact", N_("Contact within {hours} hours")},
     {"suicide.safety_plan_review", N_("Review the safety plan")},
+    /* TRANSLATORS: {hours} is a number; keep the braces and the name as they are. */
+    {"suicide.screen", N_("Complete a suicide risk screen (C-SSRS) within {hours} hours")},
+    /* TRANSLATORS: {id} is the number of the assessment; keep the braces and the name. */
+    {"flag.resolved_by_assessment",
+     N_("Resolved by a complete assessment (no. {id}): its result sets the risk level.")},
+    /* TRANSLATORS: {by} is a staff member's name, {at} a date and time; keep the braces and names. */
+    {"crisis.notice", N_("Crisis recorded by {by} ({at}): check on the client and the follow-up")},
     /* TRANSLATORS: {days} is a number; keep the braces and the name as they are. */
     {"hospital.discharge_follow_up", N_("Follow up within {days} days of hospital discharge")},
     {"flag.by_assessment", N_("Raised by an assessment.")},

@@ -65,6 +65,7 @@ static const struct { const char *value, *label; } labels[] = {
     {"mental_health_treatment", N_("Mental-health treatment")},
     {"on_hold", N_("On hold")},
     {"care_desk", N_("Care-desk officer")},
+    {"suicide_screen_needed", N_("Suicide risk: assessment needed")},
 };
 
 const char *ui_label(const char *value, char *out, size_t len)

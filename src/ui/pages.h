@@ -218,6 +218,7 @@ void pg_bg_list(struct hreq *h);
 void pg_bg_review(struct hreq *h);
 void pg_orgs(struct hreq *h);
 void pg_org_create(struct hreq *h);
+void pg_org_update(struct hreq *h);
 void pg_staff(struct hreq *h);
 void pg_staff_create(struct hreq *h);
 void pg_staff_update(struct hreq *h);

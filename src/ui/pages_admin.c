@@ -154,8 +154,8 @@ static void orgs_page(struct hreq *h, int status, const struct fstate *fs)
     html_printf(
         &b,
         "<table class=\"list\" id=\"orgs-table\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
-        "</th><th scope=\"col\">%s</th></tr></thead><tbody>",
-        _("Name"), _("Kind"), _("Active staff"));
+        "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+        _("Name"), _("Kind"), _("Active staff"), _("PHQ-2 positive from"));
     size_t i;
     json_t *o;
     json_array_foreach(orgs, i, o)
@@ -163,9 +163,22 @@ static void orgs_page(struct hreq *h, int status, const struct fstate *fs)
         char kl[80];
         html_printf(&b,
                     "<tr data-org-id=\"%D\"><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td>"
-                    "<td data-label=\"%s\">%D</td></tr>",
+                    "<td data-label=\"%s\">%D</td>",
                     page_int(o, "id"), _("Name"), jstr(o, "name"), _("Kind"),
                     ui_label(jstr(o, "kind"), kl, sizeof kl), _("Active staff"), page_int(o, "staff_count"));
+        /* The PHQ-2 cut-off the organisation scores with: 3 (default) or 2 for higher sensitivity. */
+        int64_t cut = page_int(o, "phq2_threshold"), id = page_int(o, "id");
+        html_printf(&b,
+                    "<td data-label=\"%s\"><form method=\"post\" action=\"/admin/orgs/%D\" class=\"inline\">",
+                    _("PHQ-2 positive from"), id);
+        ui_csrf(h, &b);
+        html_printf(&b,
+                    "<input type=\"hidden\" name=\"version\" value=\"%D\"><label for=\"phq2-%D\" "
+                    "class=\"visually-hidden\">%s</label><select id=\"phq2-%D\" name=\"phq2_threshold\">"
+                    "<option value=\"3\"%r>%s</option><option value=\"2\"%r>%s</option></select> "
+                    "<button type=\"submit\">%s</button></form></td></tr>",
+                    page_int(o, "version"), id, _("PHQ-2 positive from"), id, cut == 2 ? "" : " selected",
+                    _("3 (default)"), cut == 2 ? " selected" : "", _("2 (higher sensitivity)"), _("Save"));
     }
     buf_adds(&b, "</tbody></table>");
     page_more(&b, env, "/admin/orgs?", _("More organisations"), "orgs-more");
@@ -186,6 +199,39 @@ void pg_orgs(struct hreq *h)
 void pg_org_create(struct hreq *h)
 {
     form_post(h, &form_org);
+}
+
+static int org_update_w(struct hreq *h)
+{
+    return org_update(&h->ctx, h->id[0], h->if_match, page_stashed(h), &h->result);
+}
+
+static void org_update_done(struct hreq *h)
+{
+    if (h->rc == OK)
+        reply_redirect(h, "/admin/orgs?msg=org");
+    else if (h->rc == ERR_CONFLICT)
+        page_conflict(h, "/admin/orgs");
+    else if (h->rc == ERR_INVALID) {
+        json_t *errs = json_incref(h->ctx.errors);
+        char msg[256];
+        snprintf(msg, sizeof msg, "%s", h->ctx.msg);
+        orgs_page(h, 400, NULL, errs, msg);
+        json_decref(errs);
+    } else
+        reply_core_error(h, h->rc);
+}
+
+/* The organisation's settings from its row's form: the cut-off as the number the core expects. */
+void pg_org_update(struct hreq *h)
+{
+    json_t *in = json_object();
+    int64_t v = 0;
+    const char *s = fstr(h, "phq2_threshold");
+    json_object_set_new(in, "phq2_threshold",
+                        s && parse_int64(s, &v) == 0 ? json_integer((json_int_t)v) : json_string(s ? s : ""));
+    page_stash(h, in);
+    http_write(h, org_update_w, org_update_done);
 }
 
 /* ---- staff ---- */

@@ -445,7 +445,7 @@ static void flags_raised(struct buf *b, json_t *a)
     json_t *flags = json_object_get(a, "flags");
     if (!json_array_size(flags))
         return;
-    int suicide_high = 0;
+    int suicide_high = 0, screen = 0;
     html_printf(b, "<p class=\"raised\"><strong>%s</strong> ", _("Flags raised:"));
     size_t i;
     json_t *f;
@@ -455,8 +455,13 @@ static void flags_raised(struct buf *b, json_t *a)
         html_printf(b, "%s<span class=\"badge lvl-%s\">%s %s</span>", i ? " " : "", jstr(f, "level"),
                     ui_label(jstr(f, "kind"), kl, sizeof kl), ui_label(jstr(f, "level"), ll, sizeof ll));
         suicide_high |= str_eq(jstr(f, "kind"), "suicide_risk") && str_eq(jstr(f, "level"), "high");
+        screen |= str_eq(jstr(f, "kind"), "suicide_screen_needed");
     }
     buf_adds(b, "</p>");
+    if (screen)
+        html_printf(b, "<p>%s</p>",
+                    _("The case manager has a new task: complete a suicide risk screen (C-SSRS) within 24 "
+                      "hours. Its result sets the risk level."));
     if (suicide_high)
         html_printf(
             b, "<p>%s</p>",
@@ -482,6 +487,15 @@ static void result_body(struct buf *b, json_t *a)
     buf_adds(b, "</p>");
     if (*jstr(res, "advice"))
         html_printf(b, "<p>%s</p>", jstr(res, "advice"));
+    json_t *iv = json_object_get(res, "intervention"); /* AUDIT's WHO rule: the zone stays the total's */
+    if (json_is_true(json_object_get(iv, "raised")))
+        html_printf(b, "<p class=\"intervention\" id=\"intervention\"><strong>%s</strong> %s. %s "
+                       "<span class=\"small muted\">%s</span></p>",
+                    _("Intervention raised to:"), jstr(iv, "label"), jstr(iv, "advice"), jstr(iv, "reason"));
+    json_t *cut = json_object_get(json_object_get(res, "settings"), "phq2_threshold");
+    if (json_is_integer(cut))
+        html_printf(b, "<p class=\"small\">%s %D</p>", _("Positive from (the organisation's cut-off):"),
+                    (int64_t)json_integer_value(cut));
     if (json_is_true(json_object_get(res, "prorated")))
         html_printf(b, "<p class=\"small\">%s</p>",
                     _("Prorated: some questions were unanswered, as the instrument allows."));

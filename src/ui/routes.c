@@ -43,6 +43,7 @@ const struct route ui_routes[] = {
     {"POST", "/break-glass/{id}/review", pg_bg_review, REV, 0},
     {"GET", "/admin/orgs", pg_orgs, ADM, 0},
     {"POST", "/admin/orgs", pg_org_create, ADM, 0},
+    {"POST", "/admin/orgs/{id}", pg_org_update, ADM, 0},
     {"GET", "/admin/staff", pg_staff, ADM, 0},
     {"POST", "/admin/staff", pg_staff_create, ADM, 0},
     {"POST", "/admin/staff/{id}", pg_staff_update, ADM, 0},

@@ -579,7 +579,7 @@ const journeys = [
     await noHorizontalScroll(page, 'client page');
   }],
 
-  ['score a PHQ-9 with item 9 above "not at all": the risk banner shows on the client\'s pages and two tasks in my work', async ({ newPage }, f) => {
+  ['score a PHQ-9 with item 9 above "not at all": "suicide risk: assessment needed" shows on the client\'s pages and a C-SSRS screen task in my work', async ({ newPage }, f) => {
     const page = await newPage();
     const c = f.client1;
     await loginOk(page, 'cm1', PASSWORD, '/clients/1');
@@ -621,7 +621,8 @@ const journeys = [
     // The banner, on the client page and on the client's other pages.
     const suicide = banner.filter({ hasText: /suicide risk/i });
     await expectVisible(suicide, 'the risk banner with the suicide-risk flag on the client page');
-    await expectVisible(suicide.getByText(/high/i).first(), 'the level "High" in the banner');
+    // Issue 9: item 9 asks for an assessment; it is not a high level (the C-SSRS screen sets that).
+    await expectVisible(suicide.getByText(/assessment needed/i).first(), '"Suicide risk: assessment needed" in the banner');
     for (const [link, where] of [[/edit details/i, /\/clients\/1\/edit/], [/access log/i, /\/clients\/1\/access-log/]]) {
       await page.getByRole('main').getByRole('link', { name: link }).first().click();
       await page.waitForURL(where);
@@ -632,12 +633,12 @@ const journeys = [
     await page.getByRole('link', { name: /record a contact/i }).first().click();
     await page.waitForURL(/\/contacts\/new/);
     await expectVisible(banner.filter({ hasText: /suicide risk/i }), 'the risk banner on the contact form');
-    // My work: contact within 24 hours, and the safety-plan review, for this client.
+    // My work: complete a suicide risk screen (C-SSRS) within 24 hours, for this client.
     await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /my work/i }).click();
     await page.waitForURL((u) => u.pathname === '/');
     const mine = openTaskRows(page).filter({ hasText: c.given_name });
-    await expectVisible(mine.filter({ hasText: /contact within 24 hours/i }), 'the task "Contact within 24 hours"');
-    await expectVisible(mine.filter({ hasText: /safety.plan/i }), 'the safety-plan review task');
+    await expectVisible(mine.filter({ hasText: /suicide risk screen \(C-SSRS\) within 24 hours/i }),
+      'the task "Complete a suicide risk screen (C-SSRS) within 24 hours"');
   }],
 
   ['the on-call worker opens the crisis view on a phone and records a crisis event', async ({ newPage }, f) => {

@@ -55,6 +55,7 @@ static const struct route {
     {"POST", "/api/v1/break-glass/{review_bg}/review", RES_BREAKGLASS, ACT_REVIEW, K_NONE, -1, -1},
     {"GET", "/api/v1/orgs", RES_ORG, ACT_LIST, K_NONE, -1, -1},
     {"POST", "/api/v1/orgs", RES_ORG, ACT_CREATE, K_NONE, -1, -1},
+    {"PATCH", "/api/v1/orgs/1", RES_ORG, ACT_UPDATE, K_NONE, -1, -1},
     {"GET", "/api/v1/staff", RES_STAFF, ACT_LIST, K_NONE, RES_STAFF, ACT_READ},
     {"PATCH", "/api/v1/staff/{cm2_id}", RES_STAFF, ACT_UPDATE, K_NONE, -1, -1},
     {"POST", "/api/v1/staff", RES_STAFF, ACT_CREATE, K_NONE, -1, -1},

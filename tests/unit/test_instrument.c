@@ -2,6 +2,7 @@
  * minimum and maximum, missing items, reversed items, sex-specific cut-offs, every SWEMWBS table row,
  * every C-SSRS path), each kind of malformed definition and its error, and assessments on a client. */
 #include "core/instrument.h"
+#include "core/risk.h"
 #include "helpers.h"
 #include <math.h>
 #include <sys/stat.h>
@@ -132,7 +133,10 @@ static void shipped_definitions_load(void **state)
         if (!ins)
             fail_msg("%s not loaded", ids[i]);
         const json_t *d = instrument_def(ins);
-        assert_string_equal(instrument_version(ins), "1");
+        /* issue 9 changed what the PHQ-2, PHQ-9, C-SSRS and AUDIT definitions do: new versions */
+        int changed = str_eq(ids[i], "phq9") || str_eq(ids[i], "phq2") || str_eq(ids[i], "cssrs_screener") ||
+                      str_eq(ids[i], "audit");
+        assert_string_equal(instrument_version(ins), changed ? "2" : "1");
         assert_non_null(json_object_get(json_object_get(d, "licence"), "terms"));
         size_t j;
         json_t *it;
@@ -234,7 +238,8 @@ static void phq9_item9_raises_suicide_risk_whatever_the_total(void **state)
         "phq9",
         "{\"q1\":0,\"q2\":0,\"q3\":0,\"q4\":0,\"q5\":0,\"q6\":0,\"q7\":0,\"q8\":0,\"q9\":1,\"q10\":0}", NULL);
     expect(r, 1, "minimal");
-    assert_string_equal(fired(r, f, sizeof f), "suicide_risk/high");
+    /* issue 9: "suicide risk: assessment needed", not a high suicide-risk level; a screen sets that */
+    assert_string_equal(fired(r, f, sizeof f), "suicide_screen_needed/moderate");
     assert_false(has_remark(r, "item9_negative"));
     json_decref(r);
     r = ok_obj("phq9", phq9(24, 1), NULL); /* severe, item 9 = 0 */
@@ -243,7 +248,7 @@ static void phq9_item9_raises_suicide_risk_whatever_the_total(void **state)
     assert_true(has_remark(r, "item9_negative")); /* a negative item 9 never clears risk */
     json_decref(r);
     r = ok_obj("phq9", phq9(27, 1), NULL);
-    assert_string_equal(fired(r, f, sizeof f), "suicide_risk/high");
+    assert_string_equal(fired(r, f, sizeof f), "suicide_screen_needed/moderate");
     json_decref(r);
 }
 
@@ -255,12 +260,12 @@ static void phq9_missing_items_refused_or_saved_without_total(void **state)
     assert_int_equal(json_array_size(json_object_get(res, "missing")), 1);
     assert_string_equal(json_string_value(json_array_get(json_object_get(res, "missing"), 0)), "q3");
     char f[200];
-    assert_string_equal(fired(res, f, sizeof f), "suicide_risk/high"); /* named in the refusal */
+    assert_string_equal(fired(res, f, sizeof f), "suicide_screen_needed/moderate"); /* named in the refusal */
     json_decref(res);
     json_t *errs;
     char err[600];
     assert_int_equal(score_obj("phq9", J(a), NULL, 0, &res, &errs, err), ERR_INVALID);
-    assert_non_null(strstr(err, "suicide_risk"));
+    assert_non_null(strstr(err, "suicide_screen_needed"));
     assert_string_equal(js(errs, "q3"), "is required");
     json_decref(errs);
     json_decref(res);
@@ -269,8 +274,16 @@ static void phq9_missing_items_refused_or_saved_without_total(void **state)
     assert_true(json_is_null(json_object_get(res, "total")));
     assert_true(json_is_null(json_object_get(res, "band")));
     assert_true(json_is_true(json_object_get(res, "incomplete")));
-    assert_string_equal(fired(res, f, sizeof f), "suicide_risk/high");
+    assert_string_equal(fired(res, f, sizeof f), "suicide_screen_needed/moderate");
     json_decref(res);
+    /* an incomplete form needs at least one answer */
+    assert_int_equal(score_obj("phq9", J("{}"), NULL, SCORE_INCOMPLETE, &res, &errs, err), ERR_INVALID);
+    assert_string_equal(js(errs, "answers"), "an incomplete form needs at least one answer");
+    json_decref(errs);
+    assert_int_equal(score_obj("phq9", J("{\"q1\":null,\"q2\":\"\"}"), NULL, SCORE_INCOMPLETE, &res, &errs, err),
+                     ERR_INVALID);
+    assert_non_null(json_object_get(errs, "answers"));
+    json_decref(errs);
     /* several missing: one error each; "" and null are unanswered */
     json_decref(refused("phq9", "{\"q1\":\"\",\"q2\":null,\"q3\":0}", 0,
                         (const char *const[]){"q1", "q2", "q4", "q5", "q6", "q7", "q8", "q9", NULL},
@@ -295,12 +308,20 @@ static void phq9_answer_values_are_checked(void **state)
     json_decref(refused("phq9", "{\"q1\":\"two\"}", 0, (const char *const[]){"q1", NULL}, NULL));
     json_decref(refused("phq9", "{\"q1\":1.5}", 0, (const char *const[]){"q1", NULL}, NULL));
     json_decref(refused("phq9", "[1,2]", 0, (const char *const[]){"answers", NULL}, NULL));
-    /* numeric strings (form posts) are accepted */
-    json_t *r =
-        ok("phq9",
-           "{\"q1\":\"2\",\"q2\":\"0\",\"q3\":0,\"q4\":0,\"q5\":0,\"q6\":0,\"q7\":0,\"q8\":0,\"q9\":0,"
-           "\"q10\":\"1\"}",
-           NULL);
+    /* issue 9: only the instrument's own values; nothing is coerced (true became 1, "2" became 2) */
+    static const char *const bad[] = {"true", "false", "\"2\"", "\" 2\"", "\"2 \"", "2.0", "0.0", "\"0x2\"", "[2]",
+                                      "{\"v\":2}"};
+    for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+        json_t *x = phq9(0, 0);
+        json_object_set_new(x, "q1", json_loads(bad[i], JSON_DECODE_ANY, NULL));
+        assert_int_equal(score_obj("phq9", x, NULL, 0, &res, &errs, err), ERR_INVALID);
+        if (!str_eq(js(errs, "q1"), "must be one of 0, 1, 2, 3"))
+            fail_msg("q1 = %s: not refused as a value (%s)", bad[i], js(errs, "q1"));
+        json_decref(errs);
+    }
+    json_t *r = ok("phq9", "{\"q1\":2,\"q2\":0,\"q3\":0,\"q4\":0,\"q5\":0,\"q6\":0,\"q7\":0,\"q8\":0,\"q9\":0,"
+                           "\"q10\":1}",
+                   NULL);
     expect(r, 2, "minimal");
     json_decref(r);
 }
@@ -323,6 +344,46 @@ static void phq2_threshold_and_no_suicide_item(void **state)
         json_decref(r);
     }
     json_decref(refused("phq2", "{\"q1\":1}", 0, (const char *const[]){"q2", NULL}, NULL));
+}
+
+/* Issue 9: the PHQ-2 cut-off is the organisation's setting (3 by default, 2 for higher sensitivity),
+ * declared in the definition; the result says which one was used. */
+static void phq2_threshold_is_the_organisations_setting(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *settings;
+        int total, used;
+        const char *band;
+    } c[] = {{NULL, 2, 3, "negative"},
+             {"{\"phq2_threshold\":3}", 2, 3, "negative"},
+             {"{\"phq2_threshold\":2}", 2, 2, "positive"},
+             {"{\"phq2_threshold\":2}", 1, 2, "negative"},
+             {"{\"phq2_threshold\":2}", 6, 2, "positive"},
+             {"{\"phq2_threshold\":4}", 2, 3, "negative"}, /* not a value the definition allows */
+             {"{\"phq2_threshold\":\"2\"}", 2, 3, "negative"},
+             {"{\"other\":2}", 3, 3, "positive"}};
+    for (size_t i = 0; i < ARRAY_LEN(c); i++) {
+        json_t *set = c[i].settings ? J(c[i].settings) : NULL, *res, *errs;
+        char err[600];
+        json_t *a = spread(2, c[i].total, 0, 3);
+        int rc = instrument_score_with(instrument_find("phq2"), a, NULL, set, 0, &res, &errs, err, sizeof err);
+        json_decref(a);
+        json_decref(set);
+        assert_int_equal(rc, OK);
+        expect(res, c[i].total, c[i].band);
+        assert_int_equal(ji(json_object_get(res, "settings"), "phq2_threshold"), c[i].used);
+        json_decref(res);
+    }
+    assert_true(instrument_setting_allows("phq2_threshold", 2));
+    assert_true(instrument_setting_allows("phq2_threshold", 3));
+    assert_false(instrument_setting_allows("phq2_threshold", 1));
+    assert_false(instrument_setting_allows("phq2_threshold", 4));
+    assert_false(instrument_setting_allows("gad7_threshold", 3));
+    /* an instrument without a setting has none in its result */
+    json_t *r = ok_obj("phq9", phq9(3, 1), NULL);
+    assert_null(json_object_get(r, "settings"));
+    json_decref(r);
 }
 
 static void gad7_bands_maximum_and_labels(void **state)
@@ -407,18 +468,65 @@ static void cssrs_flow_refuses_skipped_and_missing_answers(void **state)
                         (const char *const[]){"q4", NULL}, NULL));
     json_decref(refused("cssrs_screener", "{\"q1\":0,\"q2\":0,\"q6\":0,\"q6b\":1}", 0,
                         (const char *const[]){"q6b", NULL}, NULL));
-    /* questions the flow asks are required; an incomplete screen is never scored */
+    /* questions the flow asks are required unless the form is saved as incomplete */
     json_decref(refused("cssrs_screener", "{\"q1\":1,\"q2\":1,\"q3\":0,\"q5\":0,\"q6\":0}", 0,
                         (const char *const[]){"q4", NULL}, "q4"));
-    json_decref(refused("cssrs_screener", "{\"q2\":0,\"q6\":0}", SCORE_INCOMPLETE,
-                        (const char *const[]){"q1", NULL}, "only when complete"));
     json_decref(refused("cssrs_screener", "{\"q1\":\"maybe\",\"q2\":0,\"q6\":0}", 0,
                         (const char *const[]){"q1", NULL}, NULL));
-    /* yes/no as booleans */
-    json_t *r = ok("cssrs_screener", "{\"q1\":true,\"q2\":false,\"q6\":false}", NULL);
+    /* yes and no are 1 and 0, the instrument's values; booleans are refused (issue 9) */
+    json_decref(refused("cssrs_screener", "{\"q1\":true,\"q2\":false,\"q6\":false}", 0,
+                        (const char *const[]){"q1", "q2", "q6", NULL}, "not valid"));
+    json_t *r = ok("cssrs_screener", "{\"q1\":1,\"q2\":0,\"q6\":0}", NULL);
     assert_string_equal(js(r, "band"), "low");
     assert_string_equal(js(r, "band_label"), "Low risk");
     json_decref(r);
+}
+
+/* Issue 9: a partly answered screen with a high-risk answer (Q2 and Q4 yes, Q3 and Q5 empty) was refused
+ * with no warning and no flag. The refusal now names the risk, and saved as incomplete it raises it. */
+static void cssrs_partial_screen_raises_the_risk_its_answers_imply(void **state)
+{
+    (void)state;
+    const char *a = "{\"q1\":1,\"q2\":1,\"q4\":1}";
+    json_t *res = refused("cssrs_screener", a, 0, (const char *const[]){"q3", "q5", "q6", NULL},
+                          "raise a suicide_risk flag (high)");
+    char f[200];
+    assert_string_equal(fired(res, f, sizeof f), "suicide_risk/high");
+    json_decref(res);
+    json_t *errs;
+    char err[600];
+    assert_int_equal(score_obj("cssrs_screener", J(a), NULL, SCORE_INCOMPLETE, &res, &errs, err), OK);
+    assert_string_equal(js(res, "band"), "high");
+    assert_true(json_is_true(json_object_get(res, "incomplete")));
+    assert_int_equal(json_array_size(json_object_get(res, "missing")), 3);
+    assert_string_equal(fired(res, f, sizeof f), "suicide_risk/high");
+    json_decref(res);
+    /* each level from the answers given alone */
+    static const struct {
+        const char *answers, *band, *flags;
+    } c[] = {{"{\"q2\":1,\"q5\":1}", "high", "suicide_risk/high"},
+             {"{\"q6\":1,\"q6b\":1}", "high", "suicide_risk/high"},
+             {"{\"q2\":1,\"q3\":1}", "moderate", "suicide_risk/moderate"},
+             {"{\"q6\":1,\"q6b\":0}", "moderate", "suicide_risk/moderate"},
+             {"{\"q1\":1}", "low", "suicide_risk/low"},
+             {"{\"q1\":0,\"q2\":0}", NULL, ""}, /* never "negative" from a partial screen */
+             {"{\"q2\":1,\"q3\":0,\"q4\":0}", "low", "suicide_risk/low"}};
+    for (size_t i = 0; i < ARRAY_LEN(c); i++) {
+        assert_int_equal(score_obj("cssrs_screener", J(c[i].answers), NULL, SCORE_INCOMPLETE, &res, &errs, err),
+                         OK);
+        if (c[i].band)
+            assert_string_equal(js(res, "band"), c[i].band);
+        else
+            assert_true(json_is_null(json_object_get(res, "band")));
+        assert_string_equal(fired(res, f, sizeof f), c[i].flags);
+        json_decref(res);
+    }
+    /* a partial screen without risk is refused without a warning, and answers to skipped questions still are */
+    res = refused("cssrs_screener", "{\"q1\":0,\"q2\":0}", 0, (const char *const[]){"q6", NULL}, "q6");
+    assert_int_equal(json_array_size(json_object_get(res, "triggers")), 0);
+    json_decref(res);
+    json_decref(refused("cssrs_screener", "{\"q2\":0,\"q4\":1}", SCORE_INCOMPLETE,
+                        (const char *const[]){"q4", NULL}, NULL));
 }
 
 /* ---------- K10 and K6 ---------- */
@@ -521,7 +629,7 @@ static void audit_zones_at_every_boundary(void **state)
         json_t *r =
             ok_obj("audit", audit_answers(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]), NULL);
         expect(r, z[i].total, z[i].zone);
-        assert_null(json_object_get(r, "escalated"));
+        assert_false(json_is_true(json_object_get(json_object_get(r, "intervention"), "raised")));
         char f[100];
         assert_string_equal(fired(r, f, sizeof f),
                             str_eq(z[i].zone, "zone_iv") ? "substance_use/moderate" : "");
@@ -579,23 +687,30 @@ static void audit_items_9_10_skip_logic_and_escalation(void **state)
              {{0, 0, 0, 0, 0, 0, 0, 0, 0, 4}, "zone_i", "zone_ii"},
              {{4, 2, 2, 2, 0, 0, 0, 0, 0, 0}, "zone_ii", "zone_iii"},
              {{4, 3, 3, 2, 1, 1, 0, 0, 2, 0}, "zone_iii", "zone_iv"}};
+    /* issue 9: the rule raises the level of intervention, never the zone (the total's) */
     for (size_t i = 0; i < ARRAY_LEN(e); i++) {
         const int *v = e[i].v;
         r = ok_obj("audit", audit_answers(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]), NULL);
-        assert_string_equal(js(r, "band"), e[i].to);
-        assert_string_equal(js(json_object_get(r, "escalated"), "from"), e[i].from);
+        assert_string_equal(js(r, "band"), e[i].from);
+        json_t *iv = json_object_get(r, "intervention");
+        assert_true(json_is_true(json_object_get(iv, "raised")));
+        assert_string_equal(js(iv, "level"), e[i].to);
+        assert_string_equal(js(iv, "from"), e[i].from);
+        assert_non_null(strstr(js(iv, "reason"), "WHO rule"));
         char f[100];
-        assert_string_equal(fired(r, f, sizeof f),
-                            str_eq(e[i].to, "zone_iv") ? "substance_use/moderate" : "");
+        assert_string_equal(fired(r, f, sizeof f), ""); /* zone IV's flag follows the zone */
         json_decref(r);
     }
-    r = ok_obj("audit", audit_answers(4, 4, 4, 4, 4, 4, 4, 4, 4, 4), NULL); /* zone IV stays zone IV */
+    r = ok_obj("audit", audit_answers(4, 4, 4, 4, 4, 4, 4, 4, 4, 4), NULL); /* zone IV: nothing higher */
     assert_string_equal(js(r, "band"), "zone_iv");
-    assert_null(json_object_get(r, "escalated"));
+    assert_false(json_is_true(json_object_get(json_object_get(r, "intervention"), "raised")));
+    assert_string_equal(js(json_object_get(r, "intervention"), "level"), "zone_iv");
     json_decref(r);
     r = ok_obj("audit", audit_answers(2, 1, 1, 1, 1, 1, 0, 0, 2, 2),
                NULL); /* 1 on 4-6 and 2 on 9-10: no bump */
-    assert_null(json_object_get(r, "escalated"));
+    assert_false(json_is_true(json_object_get(json_object_get(r, "intervention"), "raised")));
+    assert_string_equal(js(json_object_get(r, "intervention"), "level"), js(r, "band"));
+    assert_non_null(strstr(js(json_object_get(r, "intervention"), "advice"), "Simple advice"));
     json_decref(r);
 }
 
@@ -928,6 +1043,19 @@ static const struct vcase {
      "x.json: at escalate.when: cannot test the band here"},
     {"escalate", "{\"when\":{\"item\":\"q1\",\"ge\":2}}", "x.json: at escalate.reason: is required"},
     {"save_incomplete", "1", "x.json: at save_incomplete: must be true or false"},
+    {"bands[1].setting", "{\"name\":\"x_cut\",\"values\":[2,4]}", "x.json: at bands[1].setting.values: must include"},
+    {"bands[1].setting", "{\"name\":\"x_cut\",\"values\":[0,3]}",
+     "x.json: at bands[1].setting.values: 0 would not keep the band lower bounds increasing"},
+    {"bands[1].setting", "{\"name\":\"x_cut\",\"values\":[3,7]}",
+     "x.json: at bands[1].setting.values: 7 would not keep the band lower bounds increasing"},
+    {"bands[1].setting", "{\"name\":\"x_cut\",\"values\":[3]}",
+     "x.json: at bands[1].setting.values: must be a list of 2 to 20 whole numbers"},
+    {"bands[1].setting", "{\"name\":\"X Cut\",\"values\":[2,3]}", "x.json: at bands[1].setting.name: must be 1 to 32"},
+    {"bands[1].setting", "{\"name\":\"x_cut\",\"values\":[2,3],\"max\":4}",
+     "x.json: at bands[1].setting: unknown member \"max\""},
+    {"bands[0].setting", "{\"name\":\"x_cut\",\"values\":[0,1]}", "x.json: at bands[0].setting: the first band"},
+    {"resolves", "[]", "x.json: at resolves: must be a non-empty list of flag kinds"},
+    {"resolves", "[\"Suicide Risk\"]", "x.json: at resolves: must be a non-empty list of flag kinds"},
     {"sources", "\"a paper\"", "x.json: at sources: must be a list of citations"},
     {"codes", "{\"panel\":1}", "x.json: at codes.panel: must be non-empty text"},
 };
@@ -1154,7 +1282,7 @@ static void assessment_is_stored_as_scored_and_raises_flags(void **state)
     int64_t id = ji(a, "id");
     assert_true(id > 0);
     assert_string_equal(js(a, "instrument"), "phq9");
-    assert_string_equal(js(a, "instrument_version"), "1");
+    assert_string_equal(js(a, "instrument_version"), "2");
     assert_non_null(strstr(js(a, "coding"), "0-3"));
     assert_int_equal(ji(a, "total"), 3);
     assert_true(json_is_integer(json_object_get(a, "total")));
@@ -1163,20 +1291,22 @@ static void assessment_is_stored_as_scored_and_raises_flags(void **state)
     assert_int_equal(ji(a, "staff_id"), cm);
     assert_string_equal(js(a, "administered_at"), T_NOW);
     json_t *f = json_array_get(json_object_get(a, "flags"), 0);
-    assert_string_equal(js(f, "kind"), "suicide_risk");
-    assert_string_equal(js(f, "level"), "high");
+    assert_string_equal(js(f, "kind"), "suicide_screen_needed");
+    assert_string_equal(js(f, "level"), "moderate");
     assert_true(ji(f, "id") > 0);
     json_decref(a);
     assert_int_equal(count_of(T->db, "SELECT count(*) FROM flags") - flags0, 1);
-    char q[200];
+    char q[300];
     snprintf(q, sizeof q,
              "SELECT count(*) FROM flags WHERE source='assessment' AND assessment_id=%lld AND kind="
-             "'suicide_risk' AND level='high'",
+             "'suicide_screen_needed'",
              (long long)id);
     assert_int_equal(count_of(T->db, q), 1);
-    snprintf(q, sizeof q, "SELECT count(*) FROM tasks WHERE client_id=%lld AND source='rule'",
+    snprintf(q, sizeof q,
+             "SELECT count(*) FROM tasks WHERE client_id=%lld AND source='rule' AND status='open' AND"
+             " title_key='suicide.screen'",
              (long long)client);
-    assert_true(count_of(T->db, q) >= 2); /* contact within 24 h, safety-plan review */
+    assert_int_equal(count_of(T->db, q), 1); /* complete a C-SSRS screen within 24 h */
     /* read back: the same, and audited */
     struct actor who = actor_of(T->db, cm);
     struct ctx c;
@@ -1232,8 +1362,151 @@ static void assessment_refusals(void **state)
     assert_true(json_is_null(json_object_get(r, "total")));
     assert_true(json_is_null(json_object_get(r, "band")));
     assert_int_equal(json_array_size(json_object_get(json_object_get(r, "result"), "missing")), 6);
-    assert_string_equal(js(json_array_get(json_object_get(r, "flags"), 0), "kind"), "suicide_risk");
+    assert_string_equal(js(json_array_get(json_object_get(r, "flags"), 0), "kind"), "suicide_screen_needed");
     json_decref(r);
+    /* incomplete is true or false; an incomplete form has at least one answer */
+    assert_int_equal(create_as(&c, &a, client, "{\"instrument\":\"phq9\",\"incomplete\":\"yes\",\"answers\":{\"q1\":1}}",
+                               &out),
+                     ERR_INVALID);
+    assert_string_equal(js(c.errors, "incomplete"), "must be true or false");
+    ctx_clear(&c);
+    n0 = count_of(T->db, "SELECT count(*) FROM assessments");
+    assert_int_equal(create_as(&c, &a, client, "{\"instrument\":\"phq9\",\"incomplete\":true,\"answers\":{}}", &out),
+                     ERR_INVALID);
+    assert_non_null(json_object_get(c.errors, "answers"));
+    ctx_clear(&c);
+    assert_int_equal(create_as(&c, &a, client, "{\"instrument\":\"phq2\",\"answers\":{\"q1\":true,\"q2\":\"2\"}}", &out),
+                     ERR_INVALID);
+    assert_non_null(json_object_get(c.errors, "q1"));
+    assert_non_null(json_object_get(c.errors, "q2"));
+    ctx_clear(&c);
+    assert_int_equal(count_of(T->db, "SELECT count(*) FROM assessments"), n0);
+}
+
+/* Issue 9: PHQ-9 item 9 asks for a screen; the C-SSRS screen's result sets the level, resolves
+ * "assessment needed" and closes the screening task; a partial screen with a high-risk answer, saved as
+ * incomplete, raises the high flag at once but leaves the screen to be completed. */
+static void item9_asks_for_a_screen_and_the_screen_sets_the_level(void **state)
+{
+    (void)state;
+    int64_t org = count_of(T->db, "SELECT org_id FROM staff WHERE username='cm1'");
+    int64_t cl = mk_client(T->db, org, cm, "Screen", "Needed", "1970-01-01");
+    int64_t ep = mk_episode(T->db, cl, org, "active", cm, cm);
+    mk_member(T->db, ep, peer, "peer_supporter", "2026-01-01", NULL);
+    mk_member(T->db, ep, cm, "primary_case_manager", "2026-01-01", NULL);
+    char q[300];
+#define COUNT(...) (snprintf(q, sizeof q, __VA_ARGS__), count_of(T->db, q))
+    json_t *a = create_ok(peer, cl, "{\"instrument\":\"phq9\",\"answers\":" PHQ9_Q9_1 "}");
+    json_decref(a);
+    assert_int_equal(COUNT("SELECT count(*) FROM flags WHERE client_id=%lld AND status='active' AND "
+                           "kind='suicide_screen_needed'", (long long)cl), 1);
+    assert_int_equal(COUNT("SELECT count(*) FROM flags WHERE client_id=%lld AND kind='suicide_risk'", (long long)cl),
+                     0);
+    assert_int_equal(COUNT("SELECT count(*) FROM tasks WHERE client_id=%lld AND status='open' AND assignee=%lld AND"
+                           " priority='urgent' AND title_key='suicide.screen' AND title_args='{\"hours\":24}'",
+                           (long long)cl, (long long)cm),
+                     1);
+    /* a second positive item 9 while the task is open: no second task */
+    json_decref(create_ok(cm, cl, "{\"instrument\":\"phq9\",\"answers\":" PHQ9_Q9_1 "}"));
+    assert_int_equal(COUNT("SELECT count(*) FROM tasks WHERE client_id=%lld AND title_key='suicide.screen'",
+                           (long long)cl), 1);
+    /* Q2 and Q4 yes, the rest unanswered, saved as incomplete: high at once, the screen still to do */
+    a = create_ok(cm, cl, "{\"instrument\":\"cssrs_screener\",\"incomplete\":true,\"answers\":{\"q2\":1,\"q4\":1}}");
+    assert_string_equal(js(a, "band"), "high");
+    assert_string_equal(js(json_array_get(json_object_get(a, "flags"), 0), "kind"), "suicide_risk");
+    assert_string_equal(js(json_array_get(json_object_get(a, "flags"), 0), "level"), "high");
+    assert_int_equal(json_array_size(json_object_get(json_object_get(a, "result"), "resolved")), 0);
+    json_decref(a);
+    assert_int_equal(COUNT("SELECT count(*) FROM flags WHERE client_id=%lld AND status='active' AND "
+                           "kind='suicide_screen_needed'", (long long)cl), 2);
+    assert_int_equal(COUNT("SELECT count(*) FROM tasks WHERE client_id=%lld AND status='open' AND "
+                           "title_key='suicide.contact'", (long long)cl), 1);
+    /* the complete screen: moderate; both "assessment needed" flags resolved, the screening task done */
+    a = create_ok(cm, cl, "{\"instrument\":\"cssrs_screener\",\"answers\":{\"q1\":1,\"q2\":1,\"q3\":1,\"q4\":0,"
+                          "\"q5\":0,\"q6\":0}}");
+    assert_string_equal(js(a, "band"), "moderate");
+    assert_string_equal(js(json_array_get(json_object_get(a, "flags"), 0), "level"), "moderate");
+    assert_int_equal(json_array_size(json_object_get(json_object_get(a, "result"), "resolved")), 2);
+    json_decref(a);
+    assert_int_equal(COUNT("SELECT count(*) FROM flags WHERE client_id=%lld AND status='active' AND "
+                           "kind='suicide_screen_needed'", (long long)cl), 0);
+    assert_int_equal(COUNT("SELECT count(*) FROM flag_reviews r JOIN flags f ON f.id=r.flag_id WHERE f.client_id=%lld"
+                           " AND r.outcome='resolved' AND r.note_key='flag.resolved_by_assessment'",
+                           (long long)cl), 2);
+    assert_int_equal(COUNT("SELECT count(*) FROM tasks WHERE client_id=%lld AND title_key='suicide.screen' AND "
+                           "status='done' AND done_by=%lld", (long long)cl, (long long)cm), 1);
+    /* the review reads in the reader's language, from its key */
+    struct actor who = actor_of(T->db, cm);
+    struct ctx c;
+    ctx_init(&c, &who, T->db);
+    json_t *flags = NULL;
+    assert_int_equal(flag_list(&c, cl, NULL, &flags), OK);
+    size_t i;
+    json_t *f;
+    int seen = 0;
+    json_array_foreach(json_object_get(flags, "items"), i, f) if (str_eq(js(f, "kind"), "suicide_screen_needed"))
+    {
+        json_t *r = json_array_get(json_object_get(f, "reviews"), 0);
+        assert_string_equal(js(r, "note_key"), "flag.resolved_by_assessment");
+        assert_non_null(strstr(js(r, "note"), "Resolved by a complete assessment"));
+        seen++;
+    }
+    assert_int_equal(seen, 2);
+    json_decref(flags);
+    ctx_clear(&c);
+#undef COUNT
+}
+
+/* Issue 9: an administrator sets the organisation's PHQ-2 cut-off; assessments score with it. */
+static void phq2_cutoff_is_set_per_organisation(void **state)
+{
+    (void)state;
+    struct actor who = actor_of(T->db, cm);
+    struct ctx c;
+    json_t *out = NULL;
+    int64_t org = count_of(T->db, "SELECT org_id FROM staff WHERE username='cm1'");
+    json_t *a = create_ok(cm, client, "{\"instrument\":\"phq2\",\"answers\":{\"q1\":1,\"q2\":1}}");
+    assert_string_equal(js(a, "band"), "negative");
+    assert_int_equal(ji(json_object_get(json_object_get(a, "result"), "settings"), "phq2_threshold"), 3);
+    json_decref(a);
+    /* a case manager may not change it */
+    ctx_init(&c, &who, T->db);
+    json_t *in = J("{\"phq2_threshold\":2}");
+    assert_int_equal(org_update(&c, org, 1, in, &out), ERR_FORBIDDEN);
+    ctx_clear(&c);
+    int64_t adm = mk_staff(T->db, org, "admin9", "admin");
+    struct actor admin = actor_of(T->db, adm);
+    static const char *const bad[] = {"{\"phq2_threshold\":4}", "{\"phq2_threshold\":\"2\"}",
+                                      "{\"phq2_threshold\":2.0}", "{\"phq2_threshold\":true}"};
+    for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+        json_t *b = J(bad[i]);
+        ctx_init(&c, &admin, T->db);
+        assert_int_equal(org_update(&c, org, 1, b, &out), ERR_INVALID);
+        assert_non_null(json_object_get(c.errors, "phq2_threshold"));
+        ctx_clear(&c);
+        json_decref(b);
+    }
+    ctx_init(&c, &admin, T->db);
+    assert_int_equal(org_update(&c, org, 0, in, &out), ERR_CONFLICT); /* a stale version */
+    ctx_clear(&c);
+    ctx_init(&c, &admin, T->db);
+    assert_int_equal(org_update(&c, org, 1, in, &out), OK);
+    assert_int_equal(ji(out, "phq2_threshold"), 2);
+    assert_int_equal(ji(out, "version"), 2);
+    json_decref(out);
+    ctx_clear(&c);
+    json_decref(in);
+    a = create_ok(cm, client, "{\"instrument\":\"phq2\",\"answers\":{\"q1\":1,\"q2\":1}}");
+    assert_string_equal(js(a, "band"), "positive");
+    assert_int_equal(ji(json_object_get(json_object_get(a, "result"), "settings"), "phq2_threshold"), 2);
+    json_decref(a);
+    /* back to the default for the other tests */
+    in = J("{\"phq2_threshold\":3}");
+    ctx_init(&c, &admin, T->db);
+    assert_int_equal(org_update(&c, org, 2, in, &out), OK);
+    json_decref(out);
+    ctx_clear(&c);
+    json_decref(in);
 }
 
 static void assessment_access(void **state)
@@ -1422,7 +1695,7 @@ static void history_is_never_rescored(void **state)
     assert_string_equal(js(o, "instrument_version"), "0.9");
     assert_int_equal(ji(o, "total"), 13);
     assert_string_equal(js(o, "band"), "moderate_old");
-    assert_string_equal(js(json_array_get(list, 0), "instrument_version"), "1");
+    assert_string_equal(js(json_array_get(list, 0), "instrument_version"), "2");
     json_decref(env);
     json_t *t = trajectory_of(k, "phq9");
     json_t *p0 = json_array_get(json_object_get(t, "points"), 0);
@@ -1456,9 +1729,11 @@ int main(void)
         cmocka_unit_test(phq9_missing_items_refused_or_saved_without_total),
         cmocka_unit_test(phq9_answer_values_are_checked),
         cmocka_unit_test(phq2_threshold_and_no_suicide_item),
+        cmocka_unit_test(phq2_threshold_is_the_organisations_setting),
         cmocka_unit_test(gad7_bands_maximum_and_labels),
         cmocka_unit_test(cssrs_every_path),
         cmocka_unit_test(cssrs_flow_refuses_skipped_and_missing_answers),
+        cmocka_unit_test(cssrs_partial_screen_raises_the_risk_its_answers_imply),
         cmocka_unit_test(k10_codings_bands_and_k6),
         cmocka_unit_test(audit_zones_at_every_boundary),
         cmocka_unit_test(audit_items_9_10_skip_logic_and_escalation),
@@ -1476,6 +1751,8 @@ int main(void)
         cmocka_unit_test(auditc_cutoff_follows_the_clients_sex),
         cmocka_unit_test(trajectory_change_markers),
         cmocka_unit_test(history_is_never_rescored),
+        cmocka_unit_test(item9_asks_for_a_screen_and_the_screen_sets_the_level),
+        cmocka_unit_test(phq2_cutoff_is_set_per_organisation),
     };
     int rc = cmocka_run_group_tests_name("instrument", tests, NULL, NULL);
     rc |= cmocka_run_group_tests_name("assessment", db_tests, world, world_end);

@@ -178,7 +178,9 @@ static json_t *record_as(int64_t who, int64_t cl, const char *at, int *rc)
     return out;
 }
 
-static void crisis_event_makes_three_follow_ups_for_the_recorder(void **state)
+/* Issue 9: the follow-up goes to the client's primary case manager (the on-call worker's access ends with
+ * the shift), who is told that a crisis happened by a task on their work list. */
+static void crisis_event_makes_three_follow_ups_for_the_primary_case_manager(void **state)
 {
     (void)state;
     int rc;
@@ -196,16 +198,23 @@ static void crisis_event_makes_three_follow_ups_for_the_recorder(void **state)
         assert_string_equal(js(t, "due"), due[i]);
         assert_string_equal(js(t, "priority"), prio[i]);
         assert_string_equal(js(t, "source"), "rule");
-        assert_int_equal(ji(t, "assignee"), cm2);
+        assert_int_equal(ji(t, "assignee"), cm); /* not cm2, who recorded it */
     }
+    json_t *n = json_object_get(e, "notice"); /* the primary case manager is told */
+    assert_int_equal(ji(n, "assignee"), cm);
+    assert_string_equal(js(n, "title_key"), "crisis.notice");
+    assert_string_equal(js(n, "priority"), "urgent");
+    assert_string_equal(js(n, "due"), T_TODAY);
+    assert_string_equal(js(json_object_get(n, "title_args"), "at"), "2026-11-22T03:00:00Z");
+    assert_non_null(strstr(js(n, "title"), "Crisis recorded by "));
     assert_int_equal(json_array_size(json_object_get(e, "responders")), 1); /* the recorder */
     json_decref(e);
-    assert_int_equal(tasks_of(client, NULL), 3);
+    assert_int_equal(tasks_of(client, NULL), 4);
     /* Every event has its own follow-up, even while earlier ones are open. */
     e = record_as(cm2, client, "2026-11-22T05:00", &rc);
     assert_int_equal(rc, OK);
     json_decref(e);
-    assert_int_equal(tasks_of(client, NULL), 6);
+    assert_int_equal(tasks_of(client, NULL), 8);
 }
 
 static void follow_ups_of_a_late_record_are_never_overdue(void **state)
@@ -218,6 +227,8 @@ static void follow_ups_of_a_late_record_are_never_overdue(void **state)
     assert_string_equal(js(json_array_get(f, 0), "due"), T_TODAY); /* 11-19: today instead */
     assert_string_equal(js(json_array_get(f, 1), "due"), T_TODAY); /* 11-21: today instead */
     assert_string_equal(js(json_array_get(f, 2), "due"), "2026-11-25");
+    assert_int_equal(ji(json_array_get(f, 0), "assignee"), cm); /* the primary recorded it: no notice */
+    assert_true(json_is_null(json_object_get(e, "notice")));
     json_decref(e);
     /* Not in the future (a few minutes of clock skew are allowed). */
     e = record_as(cm, client, "2026-11-22T13:00", &rc);
@@ -235,7 +246,9 @@ static void break_glass_may_record_a_crisis(void **state)
     mk_breakglass(T->db, cm_e, east, client, "2026-11-22T11:00:00Z", "2026-11-22T15:00:00Z");
     e = record_as(cm_e, client, "2026-11-22T03:00", &rc);
     assert_int_equal(rc, OK);
-    assert_int_equal(ji(json_array_get(json_object_get(e, "follow_up"), 0), "assignee"), cm_e);
+    /* the follow-up is the primary case manager's: the glass closes, their access does not */
+    assert_int_equal(ji(json_array_get(json_object_get(e, "follow_up"), 0), "assignee"), cm);
+    assert_int_equal(ji(json_object_get(e, "notice"), "assignee"), cm);
     json_decref(e);
 }
 
@@ -525,7 +538,7 @@ int main(void)
         T_(no_duplicates_while_the_tasks_are_open),
         T_(without_a_primary_cm_the_actor_gets_them),
         T_(only_a_high_suicide_risk_makes_tasks),
-        T_(crisis_event_makes_three_follow_ups_for_the_recorder),
+        T_(crisis_event_makes_three_follow_ups_for_the_primary_case_manager),
         T_(follow_ups_of_a_late_record_are_never_overdue),
         T_(break_glass_may_record_a_crisis),
         T_(discharge_makes_a_7_day_follow_up),

@@ -657,7 +657,7 @@ json .errors.response_mode == "is not one of the allowed values"
 json .errors.outcome == "is not one of the allowed values"
 json .errors.responders == "each responder must be an active staff member"
 
-### crisis: recorded (201), with three follow-up tasks for the recording worker
+### crisis: recorded (201), with three follow-up tasks for the primary case manager (here the recorder: no notice)
 as cm1
 POST /api/v1/clients/$rc/crisis-events
 {"occurred_at":"2025-06-01T03:10","kind":"self_harm","severity":"high","response_mode":"home_visit","responders":[$cm1_id,$nurse1_id],"actions":"Visited with the nurse; wound dressed; safety plan gone through.","outcome":"stabilised_at_home","notes":"Sister stays tonight."}
@@ -679,18 +679,25 @@ json .follow_up[*].assignee excludes $cm2_id
 json .follow_up[0].assignee == $cm1_id
 json .follow_up[2].assignee == $cm1_id
 json .follow_up[*].due sorted
+json .notice == null
 save crisis1 .id
 audit action=crisis.record outcome=ok client_id=$rc entity_id=$crisis1 staff=cm1
 audit action=task.create outcome=ok client_id=$rc reason="rule: crisis event follow-up"
 
-### crisis: without responders, the recording worker responded
+### crisis: without responders, the recording worker responded; the follow-up is the primary case manager's (issue 9)
 as peer1
 POST /api/v1/clients/$rc/crisis-events
 {"occurred_at":"2025-06-03T18:00","kind":"other","severity":"low","response_mode":"phone","actions":"Talked it through on the phone.","outcome":"stabilised_at_home"}
 expect 201
 json .responders length 1
 json .responders[0].id == $peer1_id
-json .follow_up[0].assignee == $peer1_id
+json .follow_up[0].assignee == $cm1_id
+json .follow_up[*].assignee excludes $peer1_id
+json .notice.assignee == $cm1_id
+json .notice.title_key == "crisis.notice"
+json .notice.title_args.at == "2025-06-03T18:00:00Z"
+json .notice.priority == "urgent"
+audit action=task.create outcome=ok client_id=$rc reason="rule: crisis event notice to the primary case manager"
 
 ### crisis: listed, newest first
 as cm1
@@ -713,15 +720,32 @@ POST /api/v1/clients/$rc/break-glass
 {"reason":"On call: the client's sister phoned at 3 a.m., client agitated.","hours":1}
 expect 201
 
-### crisis: ... and records the event; the follow-up is theirs
+### crisis: ... and records the event; the follow-up goes to the primary case manager, whose access outlasts the glass (issue 9)
 as cm2
 POST /api/v1/clients/$rc/crisis-events
 {"occurred_at":"2025-06-05T03:00","kind":"aggression","severity":"moderate","response_mode":"with_emergency_services","actions":"Police and ambulance attended with me; de-escalated.","outcome":"stabilised_at_home"}
 expect 201
 json .recorded_by == $cm2_id
 json .follow_up length 3
-json .follow_up[0].assignee == $cm2_id
+json .follow_up[0].assignee == $cm1_id
+json .follow_up[2].assignee == $cm1_id
+json .notice.assignee == $cm1_id
+json .notice.title_args.at == "2025-06-05T03:00:00Z"
 audit action=crisis.record outcome=ok client_id=$rc staff=cm2 reason=break-glass
+
+### crisis: the primary case manager sees on "my work" that a crisis happened
+as cm1
+GET /api/v1/tasks
+expect 200
+json .items[*].title_key contains "crisis.notice"
+json .items[*].title_key contains "crisis.follow_up_24h"
+
+### crisis: nothing of it lands on the break-glass worker's list
+as cm2
+GET /api/v1/tasks
+expect 200
+json .items[*].title_key excludes "crisis.notice"
+json .items[*].title_key excludes "crisis.follow_up_24h"
 
 ### crisis: the on-call worker's crisis view under break-glass
 as cm2

@@ -568,6 +568,7 @@ other POST   /api/v1/clients/{client}/break-glass {"reason":"short"}         | 4
 -     POST   /api/v1/break-glass/{review_bg}/review {}                              | 403    400       403       403       403       403         403           403         403      403
 -     GET    /api/v1/orgs                                                    | 200    403       403       403       403       403         403           403         403      403
 -     POST   /api/v1/orgs {}                                                 | 400    403       403       403       403       403         403           403         403      403
+-     PATCH  /api/v1/orgs/1 If-Match:0 {}                                    | 409    403       403       403       403       403         403           403         403      403
 -     GET    /api/v1/staff                                                   | 200/everyone 200/ownorg 200/brief 200/brief 200/brief 200/brief 200/brief 200/brief 200/brief 200/brief
 -     PATCH  /api/v1/staff/{cm2_id} If-Match:0 {}                            | 409    403       403       403       403       403         403           403         403      403
 -     POST   /api/v1/staff {}                                                | 400    403       403       403       403       403         403           403         403      403
