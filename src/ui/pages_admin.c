@@ -136,6 +136,34 @@ static const struct form form_org = {.id = "org-form",
                                      .fields = org_fields,
                                      .make = org_create,
                                      .page = orgs_page};
+/* The PHQ-2 cut-off an organisation scores with (its row's form): 3 by default, 2 for higher
+ * sensitivity; the allowed values are the instrument file's, checked again by core. */
+static const char *const phq2_cutoffs[] = {"3", "2", NULL};
+static const struct form_field phq2_fields[] = {
+    F("version", FI_HIDDEN, NULL, 0),
+    F("phq2_threshold", FI_SELECT, N_("PHQ-2 positive from"), FF_REQ, .choices = phq2_cutoffs),
+    {0},
+};
+static void phq2_adjust(json_t *in)
+{
+    const char *s = json_string_value(json_object_get(in, "phq2_threshold"));
+    int64_t v;
+    if (s && parse_int64(s, &v) == 0)
+        json_object_set_new(in, "phq2_threshold", json_integer((json_int_t)v));
+}
+static const struct form form_phq2 = {.id = "phq2-form",
+                                      .pfx = "phq2",
+                                      .action = "/admin/orgs/{id}",
+                                      .cls = "inline",
+                                      .submit = N_("Save"),
+                                      .button = "small",
+                                      .flash = "org",
+                                      .done = "/admin/orgs",
+                                      .fields = phq2_fields,
+                                      .adjust = phq2_adjust,
+                                      .update = org_update,
+                                      .page = orgs_page,
+                                      .flags = FORM_MANY};
 
 static void orgs_page(struct hreq *h, int status, const struct fstate *fs)
 {
@@ -167,18 +195,18 @@ static void orgs_page(struct hreq *h, int status, const struct fstate *fs)
                     page_int(o, "id"), _("Name"), jstr(o, "name"), _("Kind"),
                     ui_label(jstr(o, "kind"), kl, sizeof kl), _("Active staff"), page_int(o, "staff_count"));
         /* The PHQ-2 cut-off the organisation scores with: 3 (default) or 2 for higher sensitivity. */
-        int64_t cut = page_int(o, "phq2_threshold"), id = page_int(o, "id");
-        html_printf(&b,
-                    "<td data-label=\"%s\"><form method=\"post\" action=\"/admin/orgs/%D\" class=\"inline\">",
-                    _("PHQ-2 positive from"), id);
-        ui_csrf(h, &b);
-        html_printf(&b,
-                    "<input type=\"hidden\" name=\"version\" value=\"%D\"><label for=\"phq2-%D\" "
-                    "class=\"visually-hidden\">%s</label><select id=\"phq2-%D\" name=\"phq2_threshold\">"
-                    "<option value=\"3\"%r>%s</option><option value=\"2\"%r>%s</option></select> "
-                    "<button type=\"submit\">%s</button></form></td></tr>",
-                    page_int(o, "version"), id, _("PHQ-2 positive from"), id, cut == 2 ? "" : " selected",
-                    _("3 (default)"), cut == 2 ? " selected" : "", _("2 (higher sensitivity)"), _("Save"));
+        int64_t id = page_int(o, "id");
+        html_printf(&b, "<td data-label=\"%s\">", _("PHQ-2 positive from"));
+        json_t *hid = json_pack("{s:I}", "version", (json_int_t)page_int(o, "version"));
+        json_t *vals = json_pack("{s:s}", "phq2_threshold", page_int(o, "phq2_threshold") == 2 ? "2" : "3");
+        json_t *opts = json_pack("{s:[[s,s],[s,s]]}", "phq2_threshold", "3", _("3 (default)"), "2",
+                                 _("2 (higher sensitivity)"));
+        form_show(h, &b, &form_phq2,
+                  &(struct form_view){.target = id, .vals = vals, .hidden = hid, .opts = opts, .fs = fs});
+        json_decref(opts);
+        json_decref(vals);
+        json_decref(hid);
+        buf_adds(&b, "</td></tr>");
     }
     buf_adds(&b, "</tbody></table>");
     page_more(&b, env, "/admin/orgs?", _("More organisations"), "orgs-more");
@@ -201,37 +229,9 @@ void pg_org_create(struct hreq *h)
     form_post(h, &form_org);
 }
 
-static int org_update_w(struct hreq *h)
-{
-    return org_update(&h->ctx, h->id[0], h->if_match, page_stashed(h), &h->result);
-}
-
-static void org_update_done(struct hreq *h)
-{
-    if (h->rc == OK)
-        reply_redirect(h, "/admin/orgs?msg=org");
-    else if (h->rc == ERR_CONFLICT)
-        page_conflict(h, "/admin/orgs");
-    else if (h->rc == ERR_INVALID) {
-        json_t *errs = json_incref(h->ctx.errors);
-        char msg[256];
-        snprintf(msg, sizeof msg, "%s", h->ctx.msg);
-        orgs_page(h, 400, NULL, errs, msg);
-        json_decref(errs);
-    } else
-        reply_core_error(h, h->rc);
-}
-
-/* The organisation's settings from its row's form: the cut-off as the number the core expects. */
 void pg_org_update(struct hreq *h)
 {
-    json_t *in = json_object();
-    int64_t v = 0;
-    const char *s = fstr(h, "phq2_threshold");
-    json_object_set_new(in, "phq2_threshold",
-                        s && parse_int64(s, &v) == 0 ? json_integer((json_int_t)v) : json_string(s ? s : ""));
-    page_stash(h, in);
-    http_write(h, org_update_w, org_update_done);
+    form_post(h, &form_phq2);
 }
 
 /* ---- staff ---- */
