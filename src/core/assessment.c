@@ -154,16 +154,14 @@ int assessment_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out
     double tv = *total ? strtod(total, NULL) : 0; /* stored to ten significant digits */
     char *ans = json_dumps(answers, JSON_COMPACT | JSON_SORT_KEYS), *rtxt = json_dumps(res, JSON_COMPACT);
     iso_now(now);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO assessments(client_id, instrument, instrument_version, coding, answers, total, "
-                 "band, result,"
-                 " staff_id, administered_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                 "ittttfttitt", client_id, iid, instrument_version(ins),
-                 json_string_value(json_object_get(res, "coding")), ans, *total ? &tv : NULL,
-                 json_string_value(json_object_get(res, "band")), rtxt, c->a->staff_id, when, now);
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id = db_insert_id(
+        c->db,
+        "INSERT INTO assessments(client_id, instrument, instrument_version, coding, answers, total, "
+        "band, result,"
+        " staff_id, administered_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+        "ittttfttitt", client_id, iid, instrument_version(ins),
+        json_string_value(json_object_get(res, "coding")), ans, *total ? &tv : NULL,
+        json_string_value(json_object_get(res, "band")), rtxt, c->a->staff_id, when, now);
     free(ans);
     free(rtxt);
     json_t *flags = NULL;

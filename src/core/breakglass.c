@@ -69,13 +69,11 @@ int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int ho
     int64_t now = now_epoch();
     iso_time(now, started);
     iso_time(now + (int64_t)hours * 3600, expires);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO break_glass(staff_id, org_id, client_id, reason, started_at, expires_at)"
-                 " VALUES (?,?,?,?,?,?) RETURNING id",
-                 "iiittt", c->a->staff_id, c->a->org_id, client_id, reason, started, expires);
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO break_glass(staff_id, org_id, client_id, reason, started_at, expires_at)"
+                     " VALUES (?,?,?,?,?,?) RETURNING id",
+                     "iiittt", c->a->staff_id, c->a->org_id, client_id, reason, started, expires);
     if (!id)
         return ctx_fail(c, ERR_DB, _("Emergency access could not be recorded."));
     audit_log(c, "breakglass.open", "ok", client_id, "break_glass", id, reason);

@@ -210,17 +210,15 @@ int client_create(struct ctx *c, json_t *in, json_t **out)
     char now[32];
     iso_now(now);
     int64_t me = c->a->staff_id;
-    struct db_stmt *st = db_query(
+    int64_t id = db_insert_id(
         c->db,
         "INSERT INTO clients(given_name, family_name, preferred_name, birth_date, sex, gender_identity, language,"
         " phone, email, address, emergency_contacts, org_id, created_by, created_at, updated_by, updated_at)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
         "tttttttttttiitit", sget(in, "given_name"), sget(in, "family_name"), sget(in, "preferred_name"),
         sget(in, "birth_date"), sget(in, "sex"), sget(in, "gender_identity"), sget(in, "language"),
-        sget(in, "phone"), sget(in, "email"), sget(in, "address"), sget(in, "emergency_contacts"), c->a->org_id, me,
-        now, me, now);
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+        sget(in, "phone"), sget(in, "email"), sget(in, "address"), sget(in, "emergency_contacts"),
+        c->a->org_id, me, now, me, now);
     if (!id) {
         json_decref(cands);
         return ctx_fail(c, ERR_DB, _("The client could not be saved."));

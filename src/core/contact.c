@@ -199,15 +199,12 @@ int contact_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
     if (c->errors) {
         rc = ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     } else {
-        struct db_stmt *st =
-            db_query(c->db,
-                     "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min,"
-                     " domains, body, restricted, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
-                     " RETURNING id",
-                     "iIittittdt", client_id, ep, c->a->staff_id, kind, at, duration,
-                     domains.data ? domains.data : "", body, restricted, now);
-        id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-        db_done(st);
+        id = db_insert_id(c->db,
+                          "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min,"
+                          " domains, body, restricted, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                          " RETURNING id",
+                          "iIittittdt", client_id, ep, c->a->staff_id, kind, at, duration,
+                          domains.data ? domains.data : "", body, restricted, now);
         rc = id ? OK : ctx_fail(c, ERR_DB, _("The contact could not be saved."));
     }
     buf_free(&domains);
@@ -280,15 +277,12 @@ int contact_correct(struct ctx *c, int64_t id, json_t *in, json_t **out)
     if (c->errors) {
         rc = ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     } else {
-        struct db_stmt *st =
-            db_query(c->db,
-                     "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min,"
-                     " domains, body, restricted, supersedes, correction_reason, created_at)"
-                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                     "iIittittditt", client_id, ep, c->a->staff_id, kind, at, duration,
-                     domains.data ? domains.data : "", body, restricted, id, reason, now);
-        nid = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-        db_done(st);
+        nid = db_insert_id(c->db,
+                           "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min,"
+                           " domains, body, restricted, supersedes, correction_reason, created_at)"
+                           " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                           "iIittittditt", client_id, ep, c->a->staff_id, kind, at, duration,
+                           domains.data ? domains.data : "", body, restricted, id, reason, now);
         if (!nid)
             rc = ctx_fail(c, ERR_DB, _("The correction could not be saved."));
         else if (db_run(c->db, "UPDATE contacts SET superseded_by=? WHERE id=? AND superseded_by IS NULL",

@@ -125,15 +125,13 @@ int crisis_record(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     }
     iso_now(now);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO crisis_events(client_id, occurred_at, kind, severity, response_mode,"
-                 " responders, actions, outcome, notes, recorded_by, created_at)"
-                 " VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                 "ittttttttit", client_id, at, kind, severity, mode, resp.data, actions, outcome, notes,
-                 c->a->staff_id, now);
-    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO crisis_events(client_id, occurred_at, kind, severity, response_mode,"
+                     " responders, actions, outcome, notes, recorded_by, created_at)"
+                     " VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                     "ittttttttit", client_id, at, kind, severity, mode, resp.data, actions, outcome, notes,
+                     c->a->staff_id, now);
     buf_free(&resp);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The crisis event could not be saved."));

@@ -114,15 +114,13 @@ int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
     if (c->errors)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
 
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO episodes(client_id, org_id, programme, status, target_group, primary_cm,"
-                 " start_date, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
-                 " RETURNING id",
-                 "iitttItitt", client_id, c->a->org_id, programme, status, target, cm, start, c->a->staff_id,
-                 now, now);
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO episodes(client_id, org_id, programme, status, target_group, primary_cm,"
+                     " start_date, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                     " RETURNING id",
+                     "iitttItitt", client_id, c->a->org_id, programme, status, target, cm, start,
+                     c->a->staff_id, now, now);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The episode could not be saved."));
     if (cm &&
@@ -260,13 +258,11 @@ int team_add(struct ctx *c, int64_t episode_id, json_t *in, json_t **out)
         ctx_field(c, "staff_id", _("is already on this care team"));
         return ctx_fail(c, ERR_CONFLICT, _("This person is already on the care team."));
     }
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) VALUES (?,?,?,?)"
-                 " RETURNING id",
-                 "iitt", episode_id, staff_id, team_role, from);
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) VALUES (?,?,?,?)"
+                     " RETURNING id",
+                     "iitt", episode_id, staff_id, team_role, from);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The team member could not be added."));
     audit_log(c, "team.add", "ok", client_id, "team_member", id, NULL);

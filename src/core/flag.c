@@ -96,13 +96,10 @@ json_t *risk_rule_task(struct ctx *c, int64_t client_id, int64_t assignee, const
 {
     char now[32];
     iso_now(now);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source,"
-                 " created_at) VALUES (?,?,?,?,?,'open','rule',?) RETURNING id",
-                 "iitttt", client_id, assignee, title, due, priority, now);
-    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id = db_insert_id(c->db,
+                              "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source,"
+                              " created_at) VALUES (?,?,?,?,?,'open','rule',?) RETURNING id",
+                              "iitttt", client_id, assignee, title, due, priority, now);
     if (!id)
         return NULL;
     audit_log(c, "task.create", "ok", client_id, "task", id, why);
@@ -206,13 +203,11 @@ int flag_raise(struct ctx *c, int64_t client_id, const char *kind, const char *l
         risk_due(now_epoch(), default_review_days(level), due);
         review_date = due;
     }
-    struct db_stmt *st = db_query(
+    int64_t id = db_insert_id(
         c->db,
         "INSERT INTO flags(client_id, kind, level, source, assessment_id, reason, review_date,"
         " status, raised_by, raised_at) VALUES (?,?,?,?,?,?,?,'active',?,?) RETURNING id",
         "itttIttit", client_id, kind, level, source, assessment_id, reason, review_date, c->a->staff_id, now);
-    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
     int high_suicide = str_eq(kind, "suicide_risk") && str_eq(level, "high");
     json_decref(in);
     if (!id)
@@ -387,11 +382,9 @@ int flag_kind_add(struct ctx *c, json_t *in, json_t **out)
         ctx_field(c, "name", _("already exists"));
         return ctx_fail(c, ERR_CONFLICT, _("This kind of flag already exists."));
     }
-    struct db_stmt *st =
-        db_query(c->db, "INSERT INTO flag_kinds(org_id, name, label) VALUES (?,?,?) RETURNING id", "itt",
-                 c->a->org_id, name, label);
-    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db, "INSERT INTO flag_kinds(org_id, name, label) VALUES (?,?,?) RETURNING id", "itt",
+                     c->a->org_id, name, label);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The kind of flag could not be saved."));
     audit_log(c, "flag_kind.add", "ok", 0, "flag_kind", id, name);

@@ -125,13 +125,11 @@ int hosp_admit(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         return ctx_fail(c, ERR_CONFLICT,
                         _("The client is still in hospital: record that discharge before a new admission."));
     iso_now(now);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO hospitalisations(client_id, hospital, admission_type, reason, admitted_at,"
-                 " recorded_by, created_at) VALUES (?,?,?,?,?,?,?) RETURNING id",
-                 "ittttit", client_id, hospital, type, reason, at, c->a->staff_id, now);
-    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO hospitalisations(client_id, hospital, admission_type, reason, admitted_at,"
+                     " recorded_by, created_at) VALUES (?,?,?,?,?,?,?) RETURNING id",
+                     "ittttit", client_id, hospital, type, reason, at, c->a->staff_id, now);
     if (!id || mark_readmissions(c->db, client_id) != OK)
         return ctx_fail(c, ERR_DB, _("The admission could not be saved."));
     audit_log(c, "hospitalisation.admit", "ok", client_id, "hospitalisation", id, NULL);

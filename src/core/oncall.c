@@ -130,13 +130,11 @@ int oncall_add(struct ctx *c, json_t *in, json_t **out)
         return ctx_fail(c, ERR_CONFLICT, _("This person already has a shift during that time."));
     char now[32];
     iso_now(now);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO oncall(org_id, staff_id, starts_at, ends_at, phone, created_by, created_at)"
-                 " VALUES (?,?,?,?,?,?,?) RETURNING id",
-                 "iitttit", c->a->org_id, staff, starts, ends, phone, c->a->staff_id, now);
-    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO oncall(org_id, staff_id, starts_at, ends_at, phone, created_by, created_at)"
+                     " VALUES (?,?,?,?,?,?,?) RETURNING id",
+                     "iitttit", c->a->org_id, staff, starts, ends, phone, c->a->staff_id, now);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The shift could not be saved."));
     audit_log(c, "oncall.add", "ok", 0, "oncall", id, NULL);

@@ -61,13 +61,9 @@ int org_create(struct ctx *c, json_t *in, json_t **out)
     iso_now(now);
     int64_t id = 0;
     if (db_int1(c->db, 0, "SELECT 1 FROM orgs WHERE lower(name)=lower(?)", "t", name) != 1) {
-        struct db_stmt *st =
-            db_query(c->db, "INSERT INTO orgs(name, kind, created_at) VALUES (?,?,?) RETURNING id", "ttt",
-                     name, kind, now);
-        rc = db_step(st);
-        id = rc == DB_ROW ? db_int(st, 0) : 0;
-        db_done(st);
-        if (!id && rc != DB_CONSTRAINT)
+        id = db_insert_id(c->db, "INSERT INTO orgs(name, kind, created_at) VALUES (?,?,?) RETURNING id",
+                          "ttt", name, kind, now);
+        if (!id && db_insert_rc(c->db) != DB_CONSTRAINT)
             return ctx_fail(c, ERR_DB, _("The organisation could not be saved."));
     }
     if (!id) {
@@ -184,16 +180,13 @@ int staff_create(struct ctx *c, json_t *in, json_t **out)
     if (auth_password_hash(json_string_value(pwv), hash) != 0)
         return ctx_fail(c, ERR_DB, _("The password could not be stored."));
     iso_now(now);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO staff(org_id, username, display_name, role, discipline, phone, pw_hash,"
-                 " created_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
-                 "ittttttt", org_id, username, name, role_table[role].name, discipline, phone, hash, now);
-    rc = db_step(st);
-    int64_t id = rc == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO staff(org_id, username, display_name, role, discipline, phone,"
+                     " pw_hash, created_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+                     "ittttttt", org_id, username, name, role_table[role].name, discipline, phone, hash, now);
     sodium_memzero(hash, sizeof hash);
-    if (!id && rc == DB_CONSTRAINT) {
+    if (!id && db_insert_rc(c->db) == DB_CONSTRAINT) {
         ctx_field(c, "username", _("is already taken"));
         return ctx_fail(c, ERR_CONFLICT, _("This username is already taken."));
     }

@@ -221,15 +221,13 @@ int safety_save(struct ctx *c, int64_t client_id, int64_t version, json_t *in, j
     else if (version != cur)
         rc = ctx_stale(c, cur);
     else {
-        struct db_stmt *st = db_query(
+        id = db_insert_id(
             c->db,
             "INSERT INTO safety_plans(client_id, version, warning_signs, coping, distractions, help_people,"
             " professionals, environment, reasons_for_living, client_agreed, agreed_at, written_by,"
             " created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
             "iitttttttdtit", client_id, cur + 1, text[0], text[1], text[2], text[3], text[4], text[5],
             text[6], agreed, agreed_at, c->a->staff_id, now);
-        id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-        db_done(st);
         if (!id)
             rc = ctx_fail(c, ERR_CONFLICT, _("The safety plan could not be saved; reload it and try again."));
     }

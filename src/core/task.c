@@ -131,13 +131,10 @@ int task_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     char now[32];
     iso_now(now);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source,"
-                 " created_by, created_at) VALUES (?,?,?,?,?,'open','person',?,?) RETURNING id",
-                 "Iitttit", client_id, assignee, title, due, priority, c->a->staff_id, now);
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id = db_insert_id(c->db,
+                              "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source,"
+                              " created_by, created_at) VALUES (?,?,?,?,?,'open','person',?,?) RETURNING id",
+                              "Iitttit", client_id, assignee, title, due, priority, c->a->staff_id, now);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The task could not be saved."));
     audit_log(c, "task.create", "ok", client_id, "task", id, NULL);

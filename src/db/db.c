@@ -294,6 +294,22 @@ int db_run(struct db *db, const char *sql, const char *fmt, ...)
     db_done(st);
     return rc == DB_DONE || rc == DB_ROW ? DB_OK : rc;
 }
+int64_t db_insert_id(struct db *db, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    struct db_stmt *st = vquery(db, sql, fmt, ap);
+    va_end(ap);
+    int rc = db_step(st);
+    int64_t id = rc == DB_ROW && !db_isnull(st, 0) ? db_int(st, 0) : 0;
+    db_done(st);
+    db->insert_rc = id > 0 ? DB_OK : rc == DB_ROW || rc == DB_DONE ? DB_ERR : rc;
+    return id > 0 ? id : 0;
+}
+int db_insert_rc(struct db *db)
+{
+    return db->insert_rc;
+}
 int64_t db_int1(struct db *db, int64_t def, const char *sql, const char *fmt, ...)
 {
     va_list ap;
