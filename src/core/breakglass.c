@@ -137,3 +137,50 @@ int breakglass_review(struct ctx *c, int64_t id, const char *note, json_t **out)
     *out = db_row(c->db, REVIEW_COLS " WHERE b.id=?", "i", id);
     return OK;
 }
+
+/* ---- the descriptor ---- */
+
+/* A request for review (breakglass_review_list, breakglass_review). */
+static const struct res_field breakglass_fields[] = {
+    {"id", FT_INT, 0, N_("Emergency access"), NULL},
+    {"staff_id", FT_INT, 0, N_("Staff member"), NULL},
+    {"staff_name", FT_STRING, 0, N_("Staff member"), NULL},
+    {"staff_role", FT_STRING, 0, N_("Role"), NULL},
+    {"client_id", FT_INT, 0, N_("Client"), NULL},
+    {"given_name", FT_STRING, 0, N_("Given name"), NULL},
+    {"family_name", FT_STRING, 0, N_("Family name"), NULL},
+    {"reason", FT_STRING, 0, N_("Reason"), NULL},
+    {"started_at", FT_DATETIME, 0, N_("Started"), NULL},
+    {"expires_at", FT_DATETIME, 0, N_("Ends"), NULL},
+    {"reviewed_by", FT_INT, 1, N_("Reviewed by"), NULL},
+    {"reviewed_by_name", FT_STRING, 1, N_("Reviewed by"), NULL},
+    {"reviewed_at", FT_DATETIME, 1, N_("Reviewed"), NULL},
+    {"review_note", FT_STRING, 1, N_("Review note"), NULL},
+    {NULL, 0, 0, NULL, NULL},
+};
+/* What breakglass_open answers. */
+static const struct res_field breakglass_summary[] = {
+    {"id", FT_INT, 0, N_("Emergency access"), NULL},
+    {"client_id", FT_INT, 0, N_("Client"), NULL},
+    {"started_at", FT_DATETIME, 0, N_("Started"), NULL},
+    {"expires_at", FT_DATETIME, 0, N_("Ends"), NULL},
+    {"hours", FT_INT, 0, N_("Hours"), NULL},
+    {NULL, 0, 0, NULL, NULL},
+};
+static const struct res_audit breakglass_actions[] = {
+    {"breakglass.open", ACT_CREATE},
+    {"breakglass.review_list", ACT_LIST},
+    {"breakglass.review", ACT_REVIEW},
+    {NULL, 0},
+};
+static const char *const breakglass_tables[] = {"break_glass", NULL};
+const struct resource res_breakglass = {
+    .id = RES_BREAKGLASS,
+    .name = "break_glass",
+    .label = N_("Emergency access"),
+    .plural = N_("Emergency accesses"),
+    .actions = breakglass_actions,
+    .fields = breakglass_fields,
+    .tables = breakglass_tables,
+    .summary = breakglass_summary,
+};

@@ -439,3 +439,94 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
     *out = res;
     return OK;
 }
+
+/* ---- the descriptor ---- */
+
+static const struct res_field client_identifier_fields[] = {
+    {"kind", FT_STRING, 0, N_("Kind of identifier"), NULL},
+    {"value", FT_STRING, 0, N_("Identifier"), NULL},
+    {NULL, 0, 0, NULL, NULL},
+};
+static const struct res_field client_link_fields[] = {
+    {"id", FT_INT, 0, N_("Linked client"), NULL},
+    {"reason", FT_STRING, 1, N_("Why they were linked"), NULL},
+    {"given_name", FT_STRING, 0, N_("Given name"), NULL},
+    {"family_name", FT_STRING, 0, N_("Family name"), NULL},
+    {NULL, 0, 0, NULL, NULL},
+};
+static const struct res_field client_programme_fields[] = {
+    {"programme", FT_STRING, 0, N_("Programme"), NULL},
+    {"status", FT_STRING, 0, N_("Status"), NULL},
+    {"organisation", FT_STRING, 0, N_("Organisation"), NULL},
+    {NULL, 0, 0, NULL, NULL},
+};
+static const struct res_field client_access_fields[] = {
+    {"level", FT_STRING, 0, N_("Access"), NULL}, /* "full" or "find" */
+    {"break_glass", FT_BOOL, 0, N_("By emergency access"), NULL},
+    {"notes", FT_BOOL, 0, N_("May read notes"), NULL},
+    {"write", FT_BOOL, 0, N_("May record"), NULL},
+    {"break_glass_expires", FT_DATETIME, 1, N_("Emergency access ends"), NULL},
+    {NULL, 0, 0, NULL, NULL},
+};
+/* client_get with full access (the limited view has id, names, birth_year, programmes, access). */
+static const struct res_field client_fields[] = {
+    {"id", FT_INT, 0, N_("Client"), NULL},
+    {"given_name", FT_STRING, 0, N_("Given name"), NULL},
+    {"family_name", FT_STRING, 0, N_("Family name"), NULL},
+    {"preferred_name", FT_STRING, 1, N_("Preferred name"), NULL},
+    {"birth_date", FT_DATE, 0, N_("Date of birth"), NULL},
+    {"sex", FT_STRING, 1, N_("Sex"), NULL},
+    {"gender_identity", FT_STRING, 1, N_("Gender identity"), NULL},
+    {"language", FT_STRING, 1, N_("Language"), NULL},
+    {"phone", FT_STRING, 1, N_("Phone"), NULL},
+    {"email", FT_STRING, 1, N_("Email"), NULL},
+    {"address", FT_STRING, 1, N_("Address"), NULL},
+    {"emergency_contacts", FT_STRING, 1, N_("Emergency contacts"), NULL},
+    {"org_id", FT_INT, 0, N_("Organisation"), NULL},
+    {"created_by", FT_INT, 0, N_("Registered by"), NULL},
+    {"created_at", FT_DATETIME, 0, N_("Registered"), NULL},
+    {"updated_by", FT_INT, 0, N_("Last changed by"), NULL},
+    {"updated_at", FT_DATETIME, 0, N_("Last changed"), NULL},
+    {"version", FT_INT, 0, N_("Version"), NULL},
+    {"organisation", FT_STRING, 0, N_("Organisation"), NULL},
+    {"programmes", FT_ARRAY, 0, N_("Open episodes"), client_programme_fields},
+    {"identifiers", FT_ARRAY, 0, N_("Identifiers"), client_identifier_fields},
+    {"links", FT_ARRAY, 0, N_("Possible duplicates"), client_link_fields},
+    {"age", FT_INT, 0, N_("Age"), NULL},
+    {"life_stage", FT_STRING, 0, N_("Life stage"), NULL},
+    {"access", FT_OBJECT, 0, N_("Your access"), client_access_fields},
+    {NULL, 0, 0, NULL, NULL},
+};
+/* A search result. */
+static const struct res_field client_summary[] = {
+    {"id", FT_INT, 0, N_("Client"), NULL},
+    {"given_name", FT_STRING, 0, N_("Given name"), NULL},
+    {"family_name", FT_STRING, 0, N_("Family name"), NULL},
+    {"preferred_name", FT_STRING, 1, N_("Preferred name"), NULL},
+    {"birth_year", FT_STRING, 0, N_("Year of birth"), NULL},
+    {"programmes", FT_STRING, 1, N_("Programmes"), NULL}, /* comma-separated, open episodes */
+    {NULL, 0, 0, NULL, NULL},
+};
+static const struct res_audit client_actions[] = {
+    {"client.create", ACT_CREATE},
+    {"client.duplicate_check", ACT_READ}, /* likely duplicates were shown while registering */
+    {"client.read", ACT_READ},
+    {"client.read_limited", ACT_READ},    /* found, but only the identity was shown */
+    {"client.update", ACT_UPDATE},
+    {"client.history", ACT_READ},
+    {"client.search", ACT_LIST},
+    {"client.caseload", ACT_LIST},        /* "my clients" */
+    {NULL, 0},
+};
+static const char *const client_tables[] = {"clients", "client_versions", "client_identifiers", "client_links",
+                                            "clients_fts", NULL};
+const struct resource res_client = {
+    .id = RES_CLIENT,
+    .name = "client",
+    .label = N_("Client"),
+    .plural = N_("Clients"),
+    .actions = client_actions,
+    .fields = client_fields,
+    .tables = client_tables,
+    .summary = client_summary,
+};

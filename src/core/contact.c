@@ -331,3 +331,61 @@ int contact_get(struct ctx *c, int64_t id, json_t **out)
     *out = o;
     return OK;
 }
+
+/* ---- the descriptors ---- */
+
+static const struct res_field contact_fields[] = {
+    {"id", FT_INT, 0, N_("Contact"), NULL},
+    {"client_id", FT_INT, 0, N_("Client"), NULL},
+    {"episode_id", FT_INT, 1, N_("Episode"), NULL},
+    {"staff_id", FT_INT, 0, N_("Recorded by"), NULL},
+    {"staff_name", FT_STRING, 0, N_("Recorded by"), NULL},
+    {"kind", FT_STRING, 0, N_("Kind of contact"), NULL},
+    {"at", FT_DATETIME, 0, N_("When"), NULL},
+    {"duration_min", FT_INT, 0, N_("Minutes"), NULL},
+    {"domains", FT_ARRAY, 0, N_("Service domains"), NULL}, /* of strings */
+    {"body", FT_STRING, 1, N_("Note"), NULL},              /* null: restricted, and hidden from you */
+    {"restricted", FT_INT, 0, N_("Restricted"), NULL},     /* 0 or 1 */
+    {"supersedes", FT_INT, 1, N_("Corrects"), NULL},
+    {"superseded_by", FT_INT, 1, N_("Corrected by"), NULL},
+    {"correction_reason", FT_STRING, 1, N_("Why it was corrected"), NULL},
+    {"created_at", FT_DATETIME, 0, N_("Recorded"), NULL},
+    {"hidden", FT_BOOL, 0, N_("Text hidden"), NULL},
+    {"history", FT_ARRAY, 0, N_("Versions"), contact_fields}, /* contact_get only, oldest first */
+    {NULL, 0, 0, NULL, NULL},
+};
+static const struct res_audit contact_actions[] = {
+    {"contact.list", ACT_LIST},
+    {"contact.create", ACT_CREATE},
+    {"contact.correct", ACT_UPDATE},
+    {"contact.read", ACT_READ},
+    {NULL, 0},
+};
+static const char *const contact_tables[] = {"contacts", NULL};
+const struct resource res_contact = {
+    .id = RES_CONTACT,
+    .name = "contact",
+    .label = N_("Contact"),
+    .plural = N_("Contacts"),
+    .actions = contact_actions,
+    .fields = contact_fields,
+    .tables = contact_tables,
+};
+
+/* The text of a restricted note: a record of its own for the access table; read and written as part
+ * of a contact (its fields, actions and table are the contact's). */
+static const struct res_field note_restricted_fields[] = {
+    {"body", FT_STRING, 1, N_("Note"), NULL},
+    {NULL, 0, 0, NULL, NULL},
+};
+static const struct res_audit note_restricted_actions[] = {{NULL, 0}};
+static const char *const note_restricted_tables[] = {NULL};
+const struct resource res_note_restricted = {
+    .id = RES_NOTE_RESTRICTED,
+    .name = "restricted_note",
+    .label = N_("Restricted note"),
+    .plural = N_("Restricted notes"),
+    .actions = note_restricted_actions,
+    .fields = note_restricted_fields,
+    .tables = note_restricted_tables,
+};

@@ -6,6 +6,7 @@
 #define HEARTH_CORE_H
 #include <jansson.h>
 #include <stdint.h>
+#include "core/resource.h"
 
 struct db;
 
@@ -80,6 +81,10 @@ int ctx_field(struct ctx *c, const char *field, const char *msg);
  * the work, or right after a read). */
 void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t client_id, const char *entity,
                int64_t entity_id, const char *reason);
+/* Action names must be registered (resource.h: a descriptor's actions or audit_actions_other); an
+ * unknown one is logged and counted, and stops a sanitizer (test) build unless strict is turned off. */
+long audit_unknown_actions(void);
+void audit_set_strict(int on);
 /* The same for a record that must stay even if the rest of the work is refused or rolled back:
  * something was shown (duplicate candidates). Denials are always kept. */
 void audit_log_kept(struct ctx *c, const char *action, int64_t client_id, const char *entity, int64_t entity_id);

@@ -302,3 +302,72 @@ int team_end(struct ctx *c, int64_t member_id, json_t **out)
     *out = db_row(c->db, MEMBER_SQL, "i", member_id);
     return OK;
 }
+
+/* ---- the descriptors ---- */
+
+static const struct res_field team_fields[] = {
+    {"id", FT_INT, 0, N_("Team member"), NULL},
+    {"episode_id", FT_INT, 0, N_("Episode"), NULL}, /* not in the members listed inside an episode */
+    {"staff_id", FT_INT, 0, N_("Staff member"), NULL},
+    {"display_name", FT_STRING, 0, N_("Name"), NULL},
+    {"role", FT_STRING, 0, N_("Role"), NULL},
+    {"discipline", FT_STRING, 1, N_("Discipline"), NULL},
+    {"phone", FT_STRING, 1, N_("Phone"), NULL},
+    {"team_role", FT_STRING, 0, N_("Role on the team"), NULL},
+    {"from_date", FT_DATE, 0, N_("From"), NULL},
+    {"to_date", FT_DATE, 1, N_("Until"), NULL},
+    {NULL, 0, 0, NULL, NULL},
+};
+static const struct res_field episode_fields[] = {
+    {"id", FT_INT, 0, N_("Episode"), NULL},
+    {"client_id", FT_INT, 0, N_("Client"), NULL},
+    {"org_id", FT_INT, 0, N_("Organisation"), NULL},
+    {"organisation", FT_STRING, 0, N_("Organisation"), NULL},
+    {"programme", FT_STRING, 0, N_("Programme"), NULL},
+    {"status", FT_STRING, 0, N_("Status"), NULL},
+    {"target_group", FT_STRING, 0, N_("Target group"), NULL},
+    {"primary_cm", FT_INT, 1, N_("Primary case manager"), NULL},
+    {"primary_cm_name", FT_STRING, 1, N_("Primary case manager"), NULL},
+    {"start_date", FT_DATE, 0, N_("Start"), NULL},
+    {"end_date", FT_DATE, 1, N_("End"), NULL},
+    {"discharge_reason", FT_STRING, 1, N_("Reason for discharge"), NULL},
+    {"created_by", FT_INT, 0, N_("Opened by"), NULL},
+    {"created_at", FT_DATETIME, 0, N_("Opened"), NULL},
+    {"updated_at", FT_DATETIME, 0, N_("Last changed"), NULL},
+    {"version", FT_INT, 0, N_("Version"), NULL},
+    {"team", FT_ARRAY, 0, N_("Care team"), team_fields},
+    {NULL, 0, 0, NULL, NULL},
+};
+static const struct res_audit episode_actions[] = {
+    {"episode.list", ACT_LIST},
+    {"episode.create", ACT_CREATE},
+    {"episode.update", ACT_UPDATE},
+    {"episode.discharge", ACT_UPDATE},
+    {NULL, 0},
+};
+static const char *const episode_tables[] = {"episodes", NULL};
+const struct resource res_episode = {
+    .id = RES_EPISODE,
+    .name = "episode",
+    .label = N_("Episode of care"),
+    .plural = N_("Episodes of care"),
+    .actions = episode_actions,
+    .fields = episode_fields,
+    .tables = episode_tables,
+};
+
+static const struct res_audit team_actions[] = {
+    {"team.add", ACT_CREATE},
+    {"team.end", ACT_UPDATE},
+    {NULL, 0},
+};
+static const char *const team_tables[] = {"team_members", NULL};
+const struct resource res_team = {
+    .id = RES_TEAM,
+    .name = "team_member",
+    .label = N_("Care-team member"),
+    .plural = N_("Care team"),
+    .actions = team_actions,
+    .fields = team_fields,
+    .tables = team_tables,
+};

@@ -284,3 +284,70 @@ int staff_set_password(struct ctx *c, int64_t id, const char *password)
     audit_log(c, "staff.password", "ok", 0, "staff", id, NULL);
     return OK;
 }
+
+/* ---- the descriptors ---- */
+
+static const struct res_field org_fields[] = {
+    {"id", FT_INT, 0, N_("Organisation"), NULL},
+    {"name", FT_STRING, 0, N_("Name"), NULL},
+    {"kind", FT_STRING, 0, N_("Kind"), NULL},
+    {"created_at", FT_DATETIME, 0, N_("Created"), NULL},
+    {"version", FT_INT, 0, N_("Version"), NULL},
+    {"staff_count", FT_INT, 0, N_("Active staff"), NULL}, /* in the list */
+    {NULL, 0, 0, NULL, NULL},
+};
+static const struct res_audit org_actions[] = {
+    {"org.create", ACT_ADMINISTER},
+    {NULL, 0},
+};
+static const char *const org_tables[] = {"orgs", NULL};
+const struct resource res_org = {
+    .id = RES_ORG,
+    .name = "org",
+    .label = N_("Organisation"),
+    .plural = N_("Organisations"),
+    .actions = org_actions,
+    .fields = org_fields,
+    .tables = org_tables,
+};
+
+/* An account as administrators (and the account's owner) see it. */
+static const struct res_field staff_fields[] = {
+    {"id", FT_INT, 0, N_("Staff member"), NULL},
+    {"org_id", FT_INT, 0, N_("Organisation"), NULL},
+    {"organisation", FT_STRING, 0, N_("Organisation"), NULL},
+    {"username", FT_STRING, 0, N_("Username"), NULL},
+    {"display_name", FT_STRING, 0, N_("Name"), NULL},
+    {"role", FT_STRING, 0, N_("Role"), NULL},
+    {"discipline", FT_STRING, 1, N_("Discipline"), NULL},
+    {"phone", FT_STRING, 1, N_("Phone"), NULL},
+    {"disabled", FT_BOOL, 0, N_("Disabled"), NULL},
+    {"created_at", FT_DATETIME, 0, N_("Created"), NULL},
+    {"version", FT_INT, 0, N_("Version"), NULL},
+    {NULL, 0, 0, NULL, NULL},
+};
+/* The directory every worker sees (their own organisation's colleagues). */
+static const struct res_field staff_summary[] = {
+    {"id", FT_INT, 0, N_("Staff member"), NULL},
+    {"display_name", FT_STRING, 0, N_("Name"), NULL},
+    {"role", FT_STRING, 0, N_("Role"), NULL},
+    {"discipline", FT_STRING, 1, N_("Discipline"), NULL},
+    {NULL, 0, 0, NULL, NULL},
+};
+static const struct res_audit staff_actions[] = {
+    {"staff.create", ACT_ADMINISTER},
+    {"staff.update", ACT_ADMINISTER},
+    {"staff.password", ACT_UPDATE},
+    {NULL, 0},
+};
+static const char *const staff_tables[] = {"staff", NULL};
+const struct resource res_staff = {
+    .id = RES_STAFF,
+    .name = "staff",
+    .label = N_("Staff member"),
+    .plural = N_("Staff"),
+    .actions = staff_actions,
+    .fields = staff_fields,
+    .tables = staff_tables,
+    .summary = staff_summary,
+};

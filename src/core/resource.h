@@ -55,6 +55,7 @@ struct res_field {
     enum ftype type;
     int nullable;
     const char *label; /* N_() text for pages and the API document */
+    const struct res_field *of; /* FT_ARRAY: the shape of an element; FT_OBJECT: its members; or NULL */
 };
 
 /* An audit action: the one registry of names written to the audit log. */
@@ -70,11 +71,23 @@ struct resource {
     const struct res_audit *actions;  /* {NULL}-terminated */
     const struct res_field *fields;   /* {NULL}-terminated: the record's response shape */
     const char *const *tables;        /* NULL-terminated: the tables it owns */
+    const struct res_field *summary;  /* {NULL}-terminated, or NULL: the shorter shape some answers
+                                       * give (search results, the staff directory, what opening
+                                       * emergency access answers) */
 };
+
+/* The descriptors, one per module, each at the end of its core/ file. */
+extern const struct resource res_client, res_episode, res_team, res_contact, res_note_restricted, res_task,
+    res_breakglass, res_assessment, res_flag, res_flag_kind, res_oncall, res_crisis, res_safety_plan,
+    res_hospital, res_access_log, res_org, res_staff;
 
 /* The descriptors, indexed by enum res (resource.c). */
 extern const struct resource *const resources[RES__COUNT];
 const struct resource *resource_by_name(const char *name);
 /* 1 when name is a registered audit action (of any resource, or a non-client one such as login). */
 int resource_action_known(const char *name);
+/* Audit actions that concern no resource's records: sign-in, tokens, the server itself. */
+extern const struct res_audit audit_actions_other[]; /* {NULL}-terminated */
+/* The resource an action belongs to (NULL for audit_actions_other and unknown names). */
+const struct resource *resource_of_action(const char *name);
 #endif

@@ -241,3 +241,43 @@ int safety_save(struct ctx *c, int64_t client_id, int64_t version, json_t *in, j
     *out = r;
     return OK;
 }
+
+/* ---- the descriptor ---- */
+
+/* A version of the plan; each section a list of entries ({text, name, phone, place; means, responsible,
+ * done_on in the environment}). Before the first version: version 0, id null, empty sections. */
+static const struct res_field safety_fields[] = {
+    {"id", FT_INT, 1, N_("Safety plan"), NULL},
+    {"client_id", FT_INT, 0, N_("Client"), NULL},
+    {"version", FT_INT, 0, N_("Version"), NULL},
+    {"warning_signs", FT_ARRAY, 0, N_("Warning signs"), NULL},
+    {"coping", FT_ARRAY, 0, N_("Coping on my own"), NULL},
+    {"distractions", FT_ARRAY, 0, N_("Distraction: people and places"), NULL},
+    {"help_people", FT_ARRAY, 0, N_("People I can turn to"), NULL},
+    {"professionals", FT_ARRAY, 0, N_("Professional and crisis contacts"), NULL},
+    {"environment", FT_ARRAY, 0, N_("Making my surroundings safer"), NULL},
+    {"reasons_for_living", FT_ARRAY, 0, N_("What I live for"), NULL},
+    {"client_agreed", FT_BOOL, 0, N_("Agreed with the client"), NULL},
+    {"agreed_at", FT_DATETIME, 1, N_("Agreed"), NULL},
+    {"written_by", FT_INT, 1, N_("Written by"), NULL},
+    {"written_by_name", FT_STRING, 1, N_("Written by"), NULL},
+    {"created_at", FT_DATETIME, 1, N_("Written"), NULL},
+    {"current", FT_BOOL, 0, N_("Current version"), NULL},
+    {NULL, 0, 0, NULL, NULL},
+};
+static const struct res_audit safety_actions[] = {
+    {"safety_plan.read", ACT_READ},
+    {"safety_plan.history", ACT_READ},
+    {"safety_plan.save", ACT_UPDATE},
+    {NULL, 0},
+};
+static const char *const safety_tables[] = {"safety_plans", NULL};
+const struct resource res_safety_plan = {
+    .id = RES_SAFETY_PLAN,
+    .name = "safety_plan",
+    .label = N_("Safety plan"),
+    .plural = N_("Safety plans"),
+    .actions = safety_actions,
+    .fields = safety_fields,
+    .tables = safety_tables,
+};

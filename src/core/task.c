@@ -275,3 +275,44 @@ int my_clients(struct ctx *c, json_t **out)
     *out = res;
     return OK;
 }
+
+/* ---- the descriptor ---- */
+
+static const struct res_field task_fields[] = {
+    {"id", FT_INT, 0, N_("Task"), NULL},
+    {"client_id", FT_INT, 1, N_("Client"), NULL},
+    {"given_name", FT_STRING, 1, N_("Given name"), NULL},
+    {"family_name", FT_STRING, 1, N_("Family name"), NULL},
+    {"assignee", FT_INT, 0, N_("Assigned to"), NULL},
+    {"assignee_name", FT_STRING, 0, N_("Assigned to"), NULL},
+    {"title", FT_STRING, 0, N_("Task"), NULL},
+    {"due", FT_DATE, 1, N_("Due"), NULL},
+    {"priority", FT_STRING, 0, N_("Priority"), NULL},
+    {"status", FT_STRING, 0, N_("Status"), NULL},
+    {"source", FT_STRING, 0, N_("Made by"), NULL}, /* "person" or "rule" */
+    {"created_by", FT_INT, 1, N_("Created by"), NULL},
+    {"created_by_name", FT_STRING, 1, N_("Created by"), NULL},
+    {"created_at", FT_DATETIME, 0, N_("Created"), NULL},
+    {"done_by", FT_INT, 1, N_("Done by"), NULL},
+    {"done_at", FT_DATETIME, 1, N_("Done"), NULL},
+    {"version", FT_INT, 0, N_("Version"), NULL},
+    {"overdue", FT_BOOL, 0, N_("Overdue"), NULL},
+    {NULL, 0, 0, NULL, NULL},
+};
+static const struct res_audit task_actions[] = {
+    {"task.mine", ACT_LIST},
+    {"task.list", ACT_LIST},
+    {"task.create", ACT_CREATE},
+    {"task.update", ACT_UPDATE},
+    {NULL, 0},
+};
+static const char *const task_tables[] = {"tasks", NULL};
+const struct resource res_task = {
+    .id = RES_TASK,
+    .name = "task",
+    .label = N_("Task"),
+    .plural = N_("Tasks"),
+    .actions = task_actions,
+    .fields = task_fields,
+    .tables = task_tables,
+};
