@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,7 +33,26 @@ struct table {
     int seeded;              /* the migrations put rows here, so rows are no sign that the target is used */
     int parents[MAX_TABLES]; /* the tables it refers to (indexes), before the sort */
     int nparents;
+    const char *shown;       /* the name as progress and the result give it: lives as long as the process */
 };
+
+/* Table names handed out in progress reports and results outlive the copy (a caller keeps the last
+ * one to finish its line): one copy of each name, for the life of the process. */
+static const char *shown_name(const char *name)
+{
+    static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+    static char *names[MAX_TABLES * 2];
+    static int n;
+    const char *found = NULL;
+    pthread_mutex_lock(&mu);
+    for (int i = 0; i < n && !found; i++)
+        if (strcmp(names[i], name) == 0)
+            found = names[i];
+    if (!found && n < (int)ARRAY_LEN(names))
+        found = names[n++] = xstrdup(name);
+    pthread_mutex_unlock(&mu);
+    return found ? found : "(a table)";
+}
 
 /* Tables that are not a centre's data: the schema's own record (the target has its own), and the
  * shared audit head of PostgreSQL, which is set from the copied chain. */
@@ -103,6 +123,7 @@ static int list_tables(struct db *db, struct plan *p, char *err, size_t len)
         struct table *t = &p->t[p->n++];
         memset(t, 0, sizeof *t);
         snprintf(t->name, sizeof t->name, "%s", name);
+        t->shown = shown_name(name);
         /* a virtual table (the name index, FTS5) hides its rowid from "*" */
         snprintf(t->cols, sizeof t->cols, "%s", str_eq(db_text(st, 1), "virtual") ? "rowid" : "*");
     }
@@ -392,7 +413,7 @@ static int copy_rows(struct job *j, const struct table *t, int64_t total)
     int keycol = -1, latecol[MAX_LATER], rc = DB_OK, more = 1;
     struct key last = {0};
     int64_t done = 0;
-    report(j, t->name, 0, total);
+    report(j, t->shown, 0, total);
     while (rc == DB_OK && more) {
         char sel[512];
         if (!t->key[0])
@@ -448,7 +469,7 @@ static int copy_rows(struct job *j, const struct table *t, int64_t total)
         if (rc == DB_OK && step != DB_DONE)
             rc = fail(j, "cannot read %s from the source: %s", t->name, db_errmsg(j->src));
         db_done(st);
-        report(j, t->name, done, total);
+        report(j, t->shown, done, total);
         more = t->key[0] && got == PAGE_ROWS;
     }
     free(ins);
@@ -492,8 +513,7 @@ static int fix_later(struct job *j, const struct table *t, const char *later)
 static int copy_table(struct job *j, int ti)
 {
     const struct table *t = &j->plan->t[ti];
-    snprintf(j->r->table_name, sizeof j->r->table_name, "%s", t->name);
-    j->r->table = j->r->table_name;
+    j->r->table = t->shown;
     j->txn_rows = 0;
     if (db_begin(j->dst) != DB_OK)
         return fail(j, "cannot begin a transaction on the target: %s", db_errmsg(j->dst));
