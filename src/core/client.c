@@ -85,14 +85,18 @@ void client_search_text(const char *given, const char *family, const char *prefe
     snprintf(out, len, "%s %s %s %s%s", given, family, preferred ? preferred : "", family, given);
 }
 
-static void fts_set(struct db *db, int64_t id, json_t *rec, int replace)
+int client_search_index(struct db *db, int64_t id, const char *given, const char *family, const char *preferred)
 {
     char name[420];
-    client_search_text(sget(rec, "given_name"), sget(rec, "family_name"), sget(rec, "preferred_name"), name,
-                       sizeof name);
+    client_search_text(given, family, preferred, name, sizeof name);
+    return db_run(db, "INSERT INTO clients_fts(rowid, name) VALUES (?,?)", "it", id, name);
+}
+
+static void fts_set(struct db *db, int64_t id, json_t *rec, int replace)
+{
     if (replace)
         db_run(db, "DELETE FROM clients_fts WHERE rowid=?", "i", id);
-    db_run(db, "INSERT INTO clients_fts(rowid, name) VALUES (?,?)", "it", id, name);
+    client_search_index(db, id, sget(rec, "given_name"), sget(rec, "family_name"), sget(rec, "preferred_name"));
 }
 
 /* Levenshtein distance of two short lower-cased strings (names), capped at 9. */

@@ -134,6 +134,9 @@ int client_history(struct ctx *c, int64_t id, json_t **out);
 int client_life_stage(const char *birth_date, const char **stage);
 /* The text a client is found by: "given family preferred familygiven" (so 김민지 finds 김 민지). */
 void client_search_text(const char *given, const char *family, const char *preferred, char *out, size_t len);
+/* A new client's row in the name index (client_create does it; so does the demo generator, which
+ * writes its clients in bulk): DB_OK or the error. */
+int client_search_index(struct db *db, int64_t id, const char *given, const char *family, const char *preferred);
 
 /* ---- episode.c: episodes and care teams ---- */
 int episode_list(struct ctx *c, int64_t client_id, json_t **out);

@@ -122,6 +122,11 @@ int db_run(struct db *db, const char *sql, const char *fmt, ...);
  * when a unique or foreign key refused the row). */
 int64_t db_insert_id(struct db *db, const char *sql, const char *fmt, ...);
 int db_insert_rc(struct db *db); /* DB_OK after an insert that returned an id, else its DB_* error */
+/* One row into a table: cols names the columns ("a, b, c"), fmt has one db_query letter per column.
+ * The INSERT (with RETURNING id) is written here, so a caller that fills many tables (the demo
+ * generator) writes no SQL per table. The table has an `id` key; returns the new row's id as
+ * db_insert_id does. */
+int64_t db_insert(struct db *db, const char *table, const char *cols, const char *fmt, ...);
 /* One integer from the first row (def when no row). */
 int64_t db_int1(struct db *db, int64_t def, const char *sql, const char *fmt, ...);
 /* Rows as JSON: column names are keys; integer, real, text and null map naturally. */

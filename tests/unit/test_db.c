@@ -232,6 +232,21 @@ static void insert_id_returns_the_new_id(void **state)
     assert_int_equal(db_insert_rc(t->db), DB_OK);
 }
 
+/* db_insert writes the INSERT from a table and its columns, and refuses names it would have to quote. */
+static void insert_names_table_and_columns(void **state)
+{
+    struct tdb *t = *state;
+    int64_t a = db_insert(t->db, "orgs", "name, kind, created_at", "ttt", "Riverside", "other", T_NOW);
+    assert_true(a > 0);
+    assert_int_equal(db_int1(t->db, 0, "SELECT id FROM orgs WHERE name='Riverside' AND kind='other'", ""), a);
+    assert_int_equal(db_insert(t->db, "orgs", "name, kind, created_at", "ttt", "Riverside", "other", T_NOW), 0);
+    assert_int_equal(db_insert_rc(t->db), DB_CONSTRAINT);
+    assert_int_equal(db_insert(t->db, "orgs; DROP TABLE orgs", "name", "t", "x"), 0);
+    assert_int_equal(db_insert(t->db, "orgs", "name) VALUES ('x') --", "t", "x"), 0);
+    assert_int_equal(db_insert_rc(t->db), DB_ERR);
+    assert_int_equal(db_int1(t->db, -1, "SELECT count(*) FROM orgs", ""), 1);
+}
+
 static void rows_as_json(void **state)
 {
     struct tdb *t = *state;
@@ -693,6 +708,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(binds_every_letter, setup, teardown),
         cmocka_unit_test_setup_teardown(int1_defaults_and_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(insert_id_returns_the_new_id, setup, teardown),
+        cmocka_unit_test_setup_teardown(insert_names_table_and_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(rows_as_json, setup, teardown),
         cmocka_unit_test_setup_teardown(commit_tells_the_truth, setup, teardown),
         cmocka_unit_test_setup_teardown(placeholders_in_quotes_and_comments, setup, teardown),
