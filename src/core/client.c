@@ -534,3 +534,4 @@ const struct resource res_client = {
     .tables = client_tables,
     .summary = client_summary,
 };
+RESOURCE_REGISTER(res_client);

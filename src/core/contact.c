@@ -371,6 +371,7 @@ const struct resource res_contact = {
     .fields = contact_fields,
     .tables = contact_tables,
 };
+RESOURCE_REGISTER(res_contact);
 
 /* The text of a restricted note: a record of its own for the access table; read and written as part
  * of a contact (its fields, actions and table are the contact's). */
@@ -389,3 +390,4 @@ const struct resource res_note_restricted = {
     .fields = note_restricted_fields,
     .tables = note_restricted_tables,
 };
+RESOURCE_REGISTER(res_note_restricted);

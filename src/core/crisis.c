@@ -289,3 +289,4 @@ const struct resource res_crisis = {
     .fields = crisis_fields,
     .tables = crisis_tables,
 };
+RESOURCE_REGISTER(res_crisis);

@@ -355,6 +355,7 @@ const struct resource res_episode = {
     .fields = episode_fields,
     .tables = episode_tables,
 };
+RESOURCE_REGISTER(res_episode);
 
 static const struct res_audit team_actions[] = {
     {"team.add", ACT_CREATE},
@@ -371,3 +372,4 @@ const struct resource res_team = {
     .fields = team_fields,
     .tables = team_tables,
 };
+RESOURCE_REGISTER(res_team);

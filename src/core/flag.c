@@ -442,6 +442,7 @@ const struct resource res_flag = {
     .fields = flag_fields,
     .tables = flag_tables,
 };
+RESOURCE_REGISTER(res_flag);
 
 static const struct res_field flag_kind_fields[] = {
     {"id", FT_INT, 0, N_("Kind of flag"), NULL},
@@ -465,3 +466,4 @@ const struct resource res_flag_kind = {
     .fields = flag_kind_fields,
     .tables = flag_kind_tables,
 };
+RESOURCE_REGISTER(res_flag_kind);

@@ -231,3 +231,4 @@ const struct resource res_hospital = {
     .fields = hospital_fields,
     .tables = hospital_tables,
 };
+RESOURCE_REGISTER(res_hospital);

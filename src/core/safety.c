@@ -281,3 +281,4 @@ const struct resource res_safety_plan = {
     .fields = safety_fields,
     .tables = safety_tables,
 };
+RESOURCE_REGISTER(res_safety_plan);

@@ -316,3 +316,4 @@ const struct resource res_task = {
     .fields = task_fields,
     .tables = task_tables,
 };
+RESOURCE_REGISTER(res_task);
