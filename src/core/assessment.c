@@ -295,23 +295,23 @@ int assessment_trajectory(struct ctx *c, int64_t client_id, const char *instrume
 /* ---- the descriptor ---- */
 
 static const struct res_field assessment_fields[] = {
-    {"id", FT_INT, 0, N_("Assessment"), NULL},
-    {"client_id", FT_INT, 0, N_("Client"), NULL},
-    {"instrument", FT_STRING, 0, N_("Instrument"), NULL},
-    {"instrument_version", FT_STRING, 0, N_("Instrument version"), NULL},
-    {"coding", FT_STRING, 1, N_("Coding"), NULL},
-    {"answers", FT_OBJECT, 0, N_("Answers"), NULL}, /* item id -> value as given */
-    {"total", FT_NUMBER, 1, N_("Total"), NULL},     /* an integer when whole */
-    {"band", FT_STRING, 1, N_("Band"), NULL},
-    {"result", FT_OBJECT, 0, N_("Result"), NULL},   /* derived scores, prorating, missing items, flags */
-    {"staff_id", FT_INT, 0, N_("Scored by"), NULL},
-    {"staff_name", FT_STRING, 0, N_("Scored by"), NULL},
-    {"administered_at", FT_DATETIME, 0, N_("Administered"), NULL},
-    {"created_at", FT_DATETIME, 0, N_("Recorded"), NULL},
-    {"band_label", FT_STRING, 1, N_("Band"), NULL},
-    {"flags", FT_ARRAY, 0, N_("Flags raised"), NULL},
-    {"instrument_name", FT_STRING, 0, N_("Instrument"), NULL},
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Assessment")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"instrument", FT_STRING, 0, N_("Instrument")},
+    {"instrument_version", FT_STRING, 0, N_("Instrument version")},
+    {"coding", FT_STRING, 1, N_("Coding")},
+    {"answers", FT_OBJECT, 0, N_("Answers")}, /* item id -> value as given */
+    {"total", FT_NUMBER, 1, N_("Total")},     /* an integer when whole */
+    {"band", FT_STRING, 1, N_("Band")},
+    {"result", FT_OBJECT, 0, N_("Result")},   /* derived scores, prorating, missing items, flags */
+    {"staff_id", FT_INT, 0, N_("Scored by")},
+    {"staff_name", FT_STRING, 0, N_("Scored by")},
+    {"administered_at", FT_DATETIME, 0, N_("Administered")},
+    {"created_at", FT_DATETIME, 0, N_("Recorded")},
+    {"band_label", FT_STRING, 1, N_("Band")},
+    {"flags", FT_ARRAY, 0, N_("Flags raised")},
+    {"instrument_name", FT_STRING, 0, N_("Instrument")},
+    {NULL, 0, 0, NULL},
 };
 static const struct res_audit assessment_actions[] = {
     {"assessment.create", ACT_CREATE},

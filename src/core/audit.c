@@ -445,16 +445,16 @@ int audit_recent_clients(struct ctx *c, int limit, json_t **out)
 /* ---- the descriptor: a client's access report ("who looked at my record") ---- */
 
 static const struct res_field access_log_fields[] = {
-    {"seq", FT_INT, 0, N_("Record"), NULL},
-    {"at", FT_DATETIME, 0, N_("When"), NULL},
-    {"action", FT_STRING, 0, N_("What"), NULL},
-    {"outcome", FT_STRING, 0, N_("Outcome"), NULL},
-    {"purpose", FT_STRING, 1, N_("Purpose"), NULL},
-    {"reason", FT_STRING, 1, N_("Reason"), NULL},
-    {"staff", FT_STRING, 1, N_("Who"), NULL},
-    {"role", FT_STRING, 1, N_("Role"), NULL},
-    {"organisation", FT_STRING, 1, N_("Organisation"), NULL},
-    {NULL, 0, 0, NULL, NULL},
+    {"seq", FT_INT, 0, N_("Record")},
+    {"at", FT_DATETIME, 0, N_("When")},
+    {"action", FT_STRING, 0, N_("What")},
+    {"outcome", FT_STRING, 0, N_("Outcome")},
+    {"purpose", FT_STRING, 1, N_("Purpose")},
+    {"reason", FT_STRING, 1, N_("Reason")},
+    {"staff", FT_STRING, 1, N_("Who")},
+    {"role", FT_STRING, 1, N_("Role")},
+    {"organisation", FT_STRING, 1, N_("Organisation")},
+    {NULL, 0, 0, NULL},
 };
 static const struct res_audit access_log_actions[] = {
     {"client.access_log", ACT_READ},

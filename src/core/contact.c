@@ -335,24 +335,28 @@ int contact_get(struct ctx *c, int64_t id, json_t **out)
 /* ---- the descriptors ---- */
 
 static const struct res_field contact_fields[] = {
-    {"id", FT_INT, 0, N_("Contact"), NULL},
-    {"client_id", FT_INT, 0, N_("Client"), NULL},
-    {"episode_id", FT_INT, 1, N_("Episode"), NULL},
-    {"staff_id", FT_INT, 0, N_("Recorded by"), NULL},
-    {"staff_name", FT_STRING, 0, N_("Recorded by"), NULL},
-    {"kind", FT_STRING, 0, N_("Kind of contact"), NULL},
-    {"at", FT_DATETIME, 0, N_("When"), NULL},
-    {"duration_min", FT_INT, 0, N_("Minutes"), NULL},
-    {"domains", FT_ARRAY, 0, N_("Service domains"), NULL}, /* of strings */
-    {"body", FT_STRING, 1, N_("Note"), NULL},              /* null: restricted, and hidden from you */
-    {"restricted", FT_INT, 0, N_("Restricted"), NULL},     /* 0 or 1 */
-    {"supersedes", FT_INT, 1, N_("Corrects"), NULL},
-    {"superseded_by", FT_INT, 1, N_("Corrected by"), NULL},
-    {"correction_reason", FT_STRING, 1, N_("Why it was corrected"), NULL},
-    {"created_at", FT_DATETIME, 0, N_("Recorded"), NULL},
-    {"hidden", FT_BOOL, 0, N_("Text hidden"), NULL},
-    {"history", FT_ARRAY, 0, N_("Versions"), contact_fields}, /* contact_get only, oldest first */
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Contact")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"episode_id", FT_INT, 1, N_("Episode")},
+    {"staff_id", FT_INT, 0, N_("Recorded by")},
+    {"staff_name", FT_STRING, 0, N_("Recorded by")},
+    {"kind", FT_STRING, 0, N_("Kind of contact")},
+    {"at", FT_DATETIME, 0, N_("When")},
+    {"duration_min", FT_INT, 0, N_("Minutes")},
+    {"domains", FT_ARRAY, 0, N_("Service domains")}, /* of strings */
+    {"body", FT_STRING, 1, N_("Note")},              /* null: restricted, and hidden from you */
+    {"restricted", FT_INT, 0, N_("Restricted")},     /* 0 or 1 */
+    {"supersedes", FT_INT, 1, N_("Corrects")},
+    {"superseded_by", FT_INT, 1, N_("Corrected by")},
+    {"correction_reason", FT_STRING, 1, N_("Why it was corrected")},
+    {"created_at", FT_DATETIME, 0, N_("Recorded")},
+    {"hidden", FT_BOOL, 0, N_("Text hidden")},
+    {"history", FT_ARRAY, 0, N_("Versions")}, /* contact_get only, oldest first */
+    {NULL, 0, 0, NULL},
+};
+static const struct res_nested contact_nested[] = {
+    {"history", contact_fields},
+    {NULL, NULL},
 };
 static const struct res_audit contact_actions[] = {
     {"contact.list", ACT_LIST},
@@ -369,6 +373,7 @@ const struct resource res_contact = {
     .plural = N_("Contacts"),
     .actions = contact_actions,
     .fields = contact_fields,
+    .nested = contact_nested,
     .tables = contact_tables,
 };
 RESOURCE_REGISTER(res_contact);
@@ -376,8 +381,8 @@ RESOURCE_REGISTER(res_contact);
 /* The text of a restricted note: a record of its own for the access table; read and written as part
  * of a contact (its fields, actions and table are the contact's). */
 static const struct res_field note_restricted_fields[] = {
-    {"body", FT_STRING, 1, N_("Note"), NULL},
-    {NULL, 0, 0, NULL, NULL},
+    {"body", FT_STRING, 1, N_("Note")},
+    {NULL, 0, 0, NULL},
 };
 static const struct res_audit note_restricted_actions[] = {{NULL, 0}};
 static const char *const note_restricted_tables[] = {NULL};

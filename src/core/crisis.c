@@ -250,28 +250,32 @@ int crisis_view(struct ctx *c, int64_t client_id, json_t **out)
 /* ---- the descriptor ---- */
 
 static const struct res_field crisis_responder_fields[] = {
-    {"id", FT_INT, 0, N_("Staff member"), NULL},
-    {"name", FT_STRING, 0, N_("Name"), NULL},
-    {"role", FT_STRING, 0, N_("Role"), NULL},
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Staff member")},
+    {"name", FT_STRING, 0, N_("Name")},
+    {"role", FT_STRING, 0, N_("Role")},
+    {NULL, 0, 0, NULL},
 };
 /* A crisis event (the crisis view gathers them with the plan, flags, stays, team and rota). */
 static const struct res_field crisis_fields[] = {
-    {"id", FT_INT, 0, N_("Crisis event"), NULL},
-    {"client_id", FT_INT, 0, N_("Client"), NULL},
-    {"occurred_at", FT_DATETIME, 0, N_("When"), NULL},
-    {"kind", FT_STRING, 0, N_("Kind of crisis"), NULL},
-    {"severity", FT_STRING, 0, N_("Severity"), NULL},
-    {"response_mode", FT_STRING, 0, N_("Response"), NULL},
-    {"responders", FT_ARRAY, 0, N_("Responders"), crisis_responder_fields},
-    {"actions", FT_STRING, 0, N_("What was done"), NULL},
-    {"outcome", FT_STRING, 0, N_("Outcome"), NULL},
-    {"notes", FT_STRING, 1, N_("Notes"), NULL},
-    {"recorded_by", FT_INT, 0, N_("Recorded by"), NULL},
-    {"recorded_by_name", FT_STRING, 0, N_("Recorded by"), NULL},
-    {"created_at", FT_DATETIME, 0, N_("Recorded"), NULL},
-    {"follow_up", FT_ARRAY, 0, N_("Follow-up tasks"), NULL}, /* tasks; after crisis_record */
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Crisis event")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"occurred_at", FT_DATETIME, 0, N_("When")},
+    {"kind", FT_STRING, 0, N_("Kind of crisis")},
+    {"severity", FT_STRING, 0, N_("Severity")},
+    {"response_mode", FT_STRING, 0, N_("Response")},
+    {"responders", FT_ARRAY, 0, N_("Responders")},
+    {"actions", FT_STRING, 0, N_("What was done")},
+    {"outcome", FT_STRING, 0, N_("Outcome")},
+    {"notes", FT_STRING, 1, N_("Notes")},
+    {"recorded_by", FT_INT, 0, N_("Recorded by")},
+    {"recorded_by_name", FT_STRING, 0, N_("Recorded by")},
+    {"created_at", FT_DATETIME, 0, N_("Recorded")},
+    {"follow_up", FT_ARRAY, 0, N_("Follow-up tasks")}, /* tasks; after crisis_record */
+    {NULL, 0, 0, NULL},
+};
+static const struct res_nested crisis_nested[] = {
+    {"responders", crisis_responder_fields},
+    {NULL, NULL},
 };
 static const struct res_audit crisis_actions[] = {
     {"crisis.list", ACT_LIST},
@@ -287,6 +291,7 @@ const struct resource res_crisis = {
     .plural = N_("Crisis events"),
     .actions = crisis_actions,
     .fields = crisis_fields,
+    .nested = crisis_nested,
     .tables = crisis_tables,
 };
 RESOURCE_REGISTER(res_crisis);

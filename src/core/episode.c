@@ -306,37 +306,41 @@ int team_end(struct ctx *c, int64_t member_id, json_t **out)
 /* ---- the descriptors ---- */
 
 static const struct res_field team_fields[] = {
-    {"id", FT_INT, 0, N_("Team member"), NULL},
-    {"episode_id", FT_INT, 0, N_("Episode"), NULL}, /* not in the members listed inside an episode */
-    {"staff_id", FT_INT, 0, N_("Staff member"), NULL},
-    {"display_name", FT_STRING, 0, N_("Name"), NULL},
-    {"role", FT_STRING, 0, N_("Role"), NULL},
-    {"discipline", FT_STRING, 1, N_("Discipline"), NULL},
-    {"phone", FT_STRING, 1, N_("Phone"), NULL},
-    {"team_role", FT_STRING, 0, N_("Role on the team"), NULL},
-    {"from_date", FT_DATE, 0, N_("From"), NULL},
-    {"to_date", FT_DATE, 1, N_("Until"), NULL},
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Team member")},
+    {"episode_id", FT_INT, 0, N_("Episode")}, /* not in the members listed inside an episode */
+    {"staff_id", FT_INT, 0, N_("Staff member")},
+    {"display_name", FT_STRING, 0, N_("Name")},
+    {"role", FT_STRING, 0, N_("Role")},
+    {"discipline", FT_STRING, 1, N_("Discipline")},
+    {"phone", FT_STRING, 1, N_("Phone")},
+    {"team_role", FT_STRING, 0, N_("Role on the team")},
+    {"from_date", FT_DATE, 0, N_("From")},
+    {"to_date", FT_DATE, 1, N_("Until")},
+    {NULL, 0, 0, NULL},
 };
 static const struct res_field episode_fields[] = {
-    {"id", FT_INT, 0, N_("Episode"), NULL},
-    {"client_id", FT_INT, 0, N_("Client"), NULL},
-    {"org_id", FT_INT, 0, N_("Organisation"), NULL},
-    {"organisation", FT_STRING, 0, N_("Organisation"), NULL},
-    {"programme", FT_STRING, 0, N_("Programme"), NULL},
-    {"status", FT_STRING, 0, N_("Status"), NULL},
-    {"target_group", FT_STRING, 0, N_("Target group"), NULL},
-    {"primary_cm", FT_INT, 1, N_("Primary case manager"), NULL},
-    {"primary_cm_name", FT_STRING, 1, N_("Primary case manager"), NULL},
-    {"start_date", FT_DATE, 0, N_("Start"), NULL},
-    {"end_date", FT_DATE, 1, N_("End"), NULL},
-    {"discharge_reason", FT_STRING, 1, N_("Reason for discharge"), NULL},
-    {"created_by", FT_INT, 0, N_("Opened by"), NULL},
-    {"created_at", FT_DATETIME, 0, N_("Opened"), NULL},
-    {"updated_at", FT_DATETIME, 0, N_("Last changed"), NULL},
-    {"version", FT_INT, 0, N_("Version"), NULL},
-    {"team", FT_ARRAY, 0, N_("Care team"), team_fields},
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Episode")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"org_id", FT_INT, 0, N_("Organisation")},
+    {"organisation", FT_STRING, 0, N_("Organisation")},
+    {"programme", FT_STRING, 0, N_("Programme")},
+    {"status", FT_STRING, 0, N_("Status")},
+    {"target_group", FT_STRING, 0, N_("Target group")},
+    {"primary_cm", FT_INT, 1, N_("Primary case manager")},
+    {"primary_cm_name", FT_STRING, 1, N_("Primary case manager")},
+    {"start_date", FT_DATE, 0, N_("Start")},
+    {"end_date", FT_DATE, 1, N_("End")},
+    {"discharge_reason", FT_STRING, 1, N_("Reason for discharge")},
+    {"created_by", FT_INT, 0, N_("Opened by")},
+    {"created_at", FT_DATETIME, 0, N_("Opened")},
+    {"updated_at", FT_DATETIME, 0, N_("Last changed")},
+    {"version", FT_INT, 0, N_("Version")},
+    {"team", FT_ARRAY, 0, N_("Care team")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_nested episode_nested[] = {
+    {"team", team_fields},
+    {NULL, NULL},
 };
 static const struct res_audit episode_actions[] = {
     {"episode.list", ACT_LIST},
@@ -353,6 +357,7 @@ const struct resource res_episode = {
     .plural = N_("Episodes of care"),
     .actions = episode_actions,
     .fields = episode_fields,
+    .nested = episode_nested,
     .tables = episode_tables,
 };
 RESOURCE_REGISTER(res_episode);

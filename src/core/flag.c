@@ -396,35 +396,39 @@ int flag_kind_add(struct ctx *c, json_t *in, json_t **out)
 /* ---- the descriptors ---- */
 
 static const struct res_field flag_review_fields[] = {
-    {"id", FT_INT, 0, N_("Review"), NULL},
-    {"outcome", FT_STRING, 0, N_("Outcome"), NULL},
-    {"level", FT_STRING, 1, N_("Level"), NULL},
-    {"note", FT_STRING, 0, N_("Note"), NULL},
-    {"next_review", FT_DATE, 1, N_("Next review"), NULL},
-    {"reviewed_by", FT_INT, 0, N_("Reviewed by"), NULL},
-    {"reviewed_by_name", FT_STRING, 0, N_("Reviewed by"), NULL},
-    {"reviewed_at", FT_DATETIME, 0, N_("Reviewed"), NULL},
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Review")},
+    {"outcome", FT_STRING, 0, N_("Outcome")},
+    {"level", FT_STRING, 1, N_("Level")},
+    {"note", FT_STRING, 0, N_("Note")},
+    {"next_review", FT_DATE, 1, N_("Next review")},
+    {"reviewed_by", FT_INT, 0, N_("Reviewed by")},
+    {"reviewed_by_name", FT_STRING, 0, N_("Reviewed by")},
+    {"reviewed_at", FT_DATETIME, 0, N_("Reviewed")},
+    {NULL, 0, 0, NULL},
 };
 static const struct res_field flag_fields[] = {
-    {"id", FT_INT, 0, N_("Flag"), NULL},
-    {"client_id", FT_INT, 0, N_("Client"), NULL},
-    {"kind", FT_STRING, 0, N_("Kind of flag"), NULL},
-    {"label", FT_STRING, 1, N_("Kind of flag"), NULL},
-    {"level", FT_STRING, 0, N_("Level"), NULL},
-    {"source", FT_STRING, 0, N_("Source"), NULL},
-    {"assessment_id", FT_INT, 1, N_("Assessment"), NULL},
-    {"reason", FT_STRING, 0, N_("Reason"), NULL},
-    {"review_date", FT_DATE, 1, N_("Review by"), NULL},
-    {"status", FT_STRING, 0, N_("Status"), NULL},
-    {"raised_by", FT_INT, 1, N_("Raised by"), NULL},
-    {"raised_by_name", FT_STRING, 1, N_("Raised by"), NULL},
-    {"raised_at", FT_DATETIME, 0, N_("Raised"), NULL},
-    {"version", FT_INT, 0, N_("Version"), NULL},
-    {"review_due", FT_BOOL, 0, N_("Review due"), NULL},
-    {"reviews", FT_ARRAY, 0, N_("Reviews"), flag_review_fields},
-    {"tasks_created", FT_ARRAY, 0, N_("Tasks made by rules"), NULL}, /* tasks; after raising or reviewing */
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Flag")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"kind", FT_STRING, 0, N_("Kind of flag")},
+    {"label", FT_STRING, 1, N_("Kind of flag")},
+    {"level", FT_STRING, 0, N_("Level")},
+    {"source", FT_STRING, 0, N_("Source")},
+    {"assessment_id", FT_INT, 1, N_("Assessment")},
+    {"reason", FT_STRING, 0, N_("Reason")},
+    {"review_date", FT_DATE, 1, N_("Review by")},
+    {"status", FT_STRING, 0, N_("Status")},
+    {"raised_by", FT_INT, 1, N_("Raised by")},
+    {"raised_by_name", FT_STRING, 1, N_("Raised by")},
+    {"raised_at", FT_DATETIME, 0, N_("Raised")},
+    {"version", FT_INT, 0, N_("Version")},
+    {"review_due", FT_BOOL, 0, N_("Review due")},
+    {"reviews", FT_ARRAY, 0, N_("Reviews")},
+    {"tasks_created", FT_ARRAY, 0, N_("Tasks made by rules")}, /* tasks; after raising or reviewing */
+    {NULL, 0, 0, NULL},
+};
+static const struct res_nested flag_nested[] = {
+    {"reviews", flag_review_fields},
+    {NULL, NULL},
 };
 static const struct res_audit flag_actions[] = {
     {"flag.raise", ACT_CREATE},
@@ -440,17 +444,18 @@ const struct resource res_flag = {
     .plural = N_("Risk flags"),
     .actions = flag_actions,
     .fields = flag_fields,
+    .nested = flag_nested,
     .tables = flag_tables,
 };
 RESOURCE_REGISTER(res_flag);
 
 static const struct res_field flag_kind_fields[] = {
-    {"id", FT_INT, 0, N_("Kind of flag"), NULL},
-    {"name", FT_STRING, 0, N_("Name"), NULL},
-    {"label", FT_STRING, 0, N_("Label"), NULL},
-    {"org_id", FT_INT, 1, N_("Organisation"), NULL}, /* null: built in */
-    {"built_in", FT_BOOL, 0, N_("Built in"), NULL},
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Kind of flag")},
+    {"name", FT_STRING, 0, N_("Name")},
+    {"label", FT_STRING, 0, N_("Label")},
+    {"org_id", FT_INT, 1, N_("Organisation")}, /* null: built in */
+    {"built_in", FT_BOOL, 0, N_("Built in")},
+    {NULL, 0, 0, NULL},
 };
 static const struct res_audit flag_kind_actions[] = {
     {"flag_kind.add", ACT_CREATE},

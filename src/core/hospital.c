@@ -198,22 +198,22 @@ int hosp_discharge(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
 /* ---- the descriptor ---- */
 
 static const struct res_field hospital_fields[] = {
-    {"id", FT_INT, 0, N_("Hospital stay"), NULL},
-    {"client_id", FT_INT, 0, N_("Client"), NULL},
-    {"hospital", FT_STRING, 0, N_("Hospital"), NULL},
-    {"admission_type", FT_STRING, 0, N_("Admission"), NULL},
-    {"reason", FT_STRING, 1, N_("Reason"), NULL},
-    {"admitted_at", FT_DATETIME, 0, N_("Admitted"), NULL},
-    {"discharged_at", FT_DATETIME, 1, N_("Discharged"), NULL},
-    {"readmission_30", FT_BOOL, 0, N_("Readmitted within 30 days"), NULL},
-    {"readmission_90", FT_BOOL, 0, N_("Readmitted within 90 days"), NULL},
-    {"recorded_by", FT_INT, 0, N_("Recorded by"), NULL},
-    {"recorded_by_name", FT_STRING, 0, N_("Recorded by"), NULL},
-    {"created_at", FT_DATETIME, 0, N_("Recorded"), NULL},
-    {"version", FT_INT, 0, N_("Version"), NULL},
-    {"in_hospital", FT_BOOL, 0, N_("In hospital"), NULL},
-    {"follow_up", FT_ARRAY, 0, N_("Follow-up tasks"), NULL}, /* tasks; after a discharge */
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Hospital stay")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"hospital", FT_STRING, 0, N_("Hospital")},
+    {"admission_type", FT_STRING, 0, N_("Admission")},
+    {"reason", FT_STRING, 1, N_("Reason")},
+    {"admitted_at", FT_DATETIME, 0, N_("Admitted")},
+    {"discharged_at", FT_DATETIME, 1, N_("Discharged")},
+    {"readmission_30", FT_BOOL, 0, N_("Readmitted within 30 days")},
+    {"readmission_90", FT_BOOL, 0, N_("Readmitted within 90 days")},
+    {"recorded_by", FT_INT, 0, N_("Recorded by")},
+    {"recorded_by_name", FT_STRING, 0, N_("Recorded by")},
+    {"created_at", FT_DATETIME, 0, N_("Recorded")},
+    {"version", FT_INT, 0, N_("Version")},
+    {"in_hospital", FT_BOOL, 0, N_("In hospital")},
+    {"follow_up", FT_ARRAY, 0, N_("Follow-up tasks")}, /* tasks; after a discharge */
+    {NULL, 0, 0, NULL},
 };
 static const struct res_audit hospital_actions[] = {
     {"hospitalisation.list", ACT_LIST},

@@ -184,18 +184,18 @@ int oncall_remove(struct ctx *c, int64_t id, json_t **out)
 
 /* A shift of the rota. */
 static const struct res_field oncall_fields[] = {
-    {"id", FT_INT, 0, N_("Shift"), NULL},
-    {"org_id", FT_INT, 0, N_("Organisation"), NULL},
-    {"staff_id", FT_INT, 0, N_("Staff member"), NULL},
-    {"name", FT_STRING, 0, N_("Name"), NULL},
-    {"role", FT_STRING, 0, N_("Role"), NULL},
-    {"phone", FT_STRING, 1, N_("Phone"), NULL}, /* the shift's, else the staff member's */
-    {"starts_at", FT_DATETIME, 0, N_("Starts"), NULL},
-    {"ends_at", FT_DATETIME, 0, N_("Ends"), NULL},
-    {"now", FT_BOOL, 0, N_("On call now"), NULL},      /* in the rota */
-    {"removed", FT_BOOL, 0, N_("Removed"), NULL},      /* after oncall_remove: a future shift */
-    {"ended", FT_BOOL, 0, N_("Ended early"), NULL},    /* after oncall_remove: a shift under way */
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Shift")},
+    {"org_id", FT_INT, 0, N_("Organisation")},
+    {"staff_id", FT_INT, 0, N_("Staff member")},
+    {"name", FT_STRING, 0, N_("Name")},
+    {"role", FT_STRING, 0, N_("Role")},
+    {"phone", FT_STRING, 1, N_("Phone")}, /* the shift's, else the staff member's */
+    {"starts_at", FT_DATETIME, 0, N_("Starts")},
+    {"ends_at", FT_DATETIME, 0, N_("Ends")},
+    {"now", FT_BOOL, 0, N_("On call now")},      /* in the rota */
+    {"removed", FT_BOOL, 0, N_("Removed")},      /* after oncall_remove: a future shift */
+    {"ended", FT_BOOL, 0, N_("Ended early")},    /* after oncall_remove: a shift under way */
+    {NULL, 0, 0, NULL},
 };
 static const struct res_audit oncall_actions[] = {
     {"oncall.add", ACT_CREATE},

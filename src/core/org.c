@@ -288,13 +288,13 @@ int staff_set_password(struct ctx *c, int64_t id, const char *password)
 /* ---- the descriptors ---- */
 
 static const struct res_field org_fields[] = {
-    {"id", FT_INT, 0, N_("Organisation"), NULL},
-    {"name", FT_STRING, 0, N_("Name"), NULL},
-    {"kind", FT_STRING, 0, N_("Kind"), NULL},
-    {"created_at", FT_DATETIME, 0, N_("Created"), NULL},
-    {"version", FT_INT, 0, N_("Version"), NULL},
-    {"staff_count", FT_INT, 0, N_("Active staff"), NULL}, /* in the list */
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Organisation")},
+    {"name", FT_STRING, 0, N_("Name")},
+    {"kind", FT_STRING, 0, N_("Kind")},
+    {"created_at", FT_DATETIME, 0, N_("Created")},
+    {"version", FT_INT, 0, N_("Version")},
+    {"staff_count", FT_INT, 0, N_("Active staff")}, /* in the list */
+    {NULL, 0, 0, NULL},
 };
 static const struct res_audit org_actions[] = {
     {"org.create", ACT_ADMINISTER},
@@ -314,26 +314,26 @@ RESOURCE_REGISTER(res_org);
 
 /* An account as administrators (and the account's owner) see it. */
 static const struct res_field staff_fields[] = {
-    {"id", FT_INT, 0, N_("Staff member"), NULL},
-    {"org_id", FT_INT, 0, N_("Organisation"), NULL},
-    {"organisation", FT_STRING, 0, N_("Organisation"), NULL},
-    {"username", FT_STRING, 0, N_("Username"), NULL},
-    {"display_name", FT_STRING, 0, N_("Name"), NULL},
-    {"role", FT_STRING, 0, N_("Role"), NULL},
-    {"discipline", FT_STRING, 1, N_("Discipline"), NULL},
-    {"phone", FT_STRING, 1, N_("Phone"), NULL},
-    {"disabled", FT_BOOL, 0, N_("Disabled"), NULL},
-    {"created_at", FT_DATETIME, 0, N_("Created"), NULL},
-    {"version", FT_INT, 0, N_("Version"), NULL},
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Staff member")},
+    {"org_id", FT_INT, 0, N_("Organisation")},
+    {"organisation", FT_STRING, 0, N_("Organisation")},
+    {"username", FT_STRING, 0, N_("Username")},
+    {"display_name", FT_STRING, 0, N_("Name")},
+    {"role", FT_STRING, 0, N_("Role")},
+    {"discipline", FT_STRING, 1, N_("Discipline")},
+    {"phone", FT_STRING, 1, N_("Phone")},
+    {"disabled", FT_BOOL, 0, N_("Disabled")},
+    {"created_at", FT_DATETIME, 0, N_("Created")},
+    {"version", FT_INT, 0, N_("Version")},
+    {NULL, 0, 0, NULL},
 };
 /* The directory every worker sees (their own organisation's colleagues). */
 static const struct res_field staff_summary[] = {
-    {"id", FT_INT, 0, N_("Staff member"), NULL},
-    {"display_name", FT_STRING, 0, N_("Name"), NULL},
-    {"role", FT_STRING, 0, N_("Role"), NULL},
-    {"discipline", FT_STRING, 1, N_("Discipline"), NULL},
-    {NULL, 0, 0, NULL, NULL},
+    {"id", FT_INT, 0, N_("Staff member")},
+    {"display_name", FT_STRING, 0, N_("Name")},
+    {"role", FT_STRING, 0, N_("Role")},
+    {"discipline", FT_STRING, 1, N_("Discipline")},
+    {NULL, 0, 0, NULL},
 };
 static const struct res_audit staff_actions[] = {
     {"staff.create", ACT_ADMINISTER},

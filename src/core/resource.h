@@ -55,7 +55,12 @@ struct res_field {
     enum ftype type;
     int nullable;
     const char *label; /* N_() text for pages and the API document */
-    const struct res_field *of; /* FT_ARRAY: the shape of an element; FT_OBJECT: its members; or NULL */
+};
+/* The shape inside a field that is a list of records or an object (a client's identifiers, an
+ * episode's team, a contact's versions). */
+struct res_nested {
+    const char *field;           /* a field of the record */
+    const struct res_field *of;  /* {NULL}-terminated: an element's (FT_ARRAY) or the object's fields */
 };
 
 /* An audit action: the one registry of names written to the audit log. */
@@ -74,6 +79,7 @@ struct resource {
     const struct res_field *summary;  /* {NULL}-terminated, or NULL: the shorter shape some answers
                                        * give (search results, the staff directory, what opening
                                        * emergency access answers) */
+    const struct res_nested *nested;  /* {NULL}-terminated, or NULL: the shapes inside fields */
 };
 
 /* The descriptors, one per module, each at the end of its core/ file (named here for code that uses one

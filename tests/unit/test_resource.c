@@ -24,20 +24,34 @@ static size_t nfields(const struct res_field *f)
     return n;
 }
 
-static void check_fields(const char *res, const char *what, const struct res_field *f, int depth)
+static void check_fields(const char *res, const char *what, const struct res_field *f)
 {
     for (size_t i = 0; f && f[i].name; i++) {
         if (!f[i].label || !*f[i].label)
             fail_msg("%s: %s field '%s' has no label", res, what, f[i].name);
         if (f[i].type > FT_ARRAY)
             fail_msg("%s: field '%s' has no type", res, f[i].name);
-        if (f[i].of && f[i].type != FT_ARRAY && f[i].type != FT_OBJECT)
-            fail_msg("%s: field '%s' describes members but is neither a list nor an object", res, f[i].name);
         for (size_t j = 0; j < i; j++)
             if (strcmp(f[i].name, f[j].name) == 0)
                 fail_msg("%s: %s field '%s' twice", res, what, f[i].name);
-        if (f[i].of && f[i].of != f && depth < 3)
-            check_fields(res, f[i].name, f[i].of, depth + 1);
+    }
+}
+
+/* A nested shape belongs to a list or object field of the record, once. */
+static void check_nested(const struct resource *r)
+{
+    for (const struct res_nested *n = r->nested; n && n->field; n++) {
+        const struct res_field *f = r->fields;
+        while (f->name && strcmp(f->name, n->field) != 0)
+            f++;
+        if (!f->name || (f->type != FT_ARRAY && f->type != FT_OBJECT))
+            fail_msg("%s: the shape for '%s' is not for a list or object field of the record", r->name, n->field);
+        if (nfields(n->of) == 0)
+            fail_msg("%s: the shape for '%s' has no fields", r->name, n->field);
+        check_fields(r->name, n->field, n->of);
+        for (const struct res_nested *m = r->nested; m < n; m++)
+            if (strcmp(m->field, n->field) == 0)
+                fail_msg("%s: two shapes for '%s'", r->name, n->field);
     }
 }
 
@@ -57,8 +71,9 @@ static void every_resource_is_described(void **state)
         assert_non_null(r->tables);
         if (nfields(r->fields) == 0)
             fail_msg("%s: no response fields", r->name);
-        check_fields(r->name, "", r->fields, 0);
-        check_fields(r->name, "summary", r->summary, 0);
+        check_fields(r->name, "", r->fields);
+        check_fields(r->name, "summary", r->summary);
+        check_nested(r);
         for (int j = 0; j < i; j++)
             if (strcmp(resources[j]->name, r->name) == 0)
                 fail_msg("two resources are named '%s'", r->name);
