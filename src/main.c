@@ -29,6 +29,8 @@ static const struct cmd commands[] = {
     {"backup", "write an online, consistent copy of the database", "hearth backup [--db URL] FILE", cmd_backup},
     {"audit", "verify the audit hash chain", "hearth audit verify [--db URL]", cmd_audit},
     {"migrate-data", "move a whole database, audit chain included, to another (SQLite to PostgreSQL)", cmd_migrate_data_usage, cmd_migrate_data},
+    {"access-table", "print the access table: resource, action, relationship, role, verdict",
+     cmd_access_table_usage, cmd_access_table},
     {"help", "list the commands, or explain one", "hearth help [COMMAND]", cmd_help},
 };
 

@@ -1,93 +1,462 @@
 /* access: decides every access to client data from the relationship between the actor and
- * the client (DESIGN §5). Nothing else in Hearth decides; api/ and ui/ only ask core/. */
+ * the client (DESIGN §5). Nothing else in Hearth decides; api/ and ui/ only ask core/.
+ *
+ * One table: resource x action x relationship x role -> verdict. A row names the relationships
+ * and the roles it covers; anything no row covers is denied. The relationships that hold for
+ * (actor, client) come from one query, kept on the context for the rest of the request; the
+ * decision is the best verdict over them (allow beats allow-with-purpose beats deny). */
 #include "base/base.h"
 #include "core/core.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <string.h>
 
-int access_is(const struct ctx *c, unsigned role_bits)
+/* ---- the table ---- */
+
+#define R(x) (1u << (x))
+/* Relationships, grouped as the rows use them. */
+#define TEAM (R(REL_PRIMARY_CM) | R(REL_CARE_TEAM) | R(REL_SUPERVISOR)) /* care of an open episode */
+#define PEER R(REL_PEER)
+#define GLASS R(REL_BREAK_GLASS)
+#define ONCALL R(REL_ON_CALL)
+#define ORG R(REL_SAME_ORG)
+#define NONE R(REL_NONE) /* actions that concern no client */
+
+/* Roles. */
+#define ADM ROLE_BIT(ROLE_ADMIN)
+#define SUP ROLE_BIT(ROLE_SUPERVISOR)
+#define CM ROLE_BIT(ROLE_CASE_MANAGER)
+#define CLIN ROLE_BIT(ROLE_CLINICIAN)
+#define PS ROLE_BIT(ROLE_PEER)
+#define DESK ROLE_BIT(ROLE_CARE_DESK)
+#define HOUS ROLE_BIT(ROLE_HOUSING)
+#define ANY ROLES_ANY
+#define CLINICAL (SUP | CM | CLIN)   /* manage care: episodes, teams, plans, flag reviews, restricted notes */
+#define NOTES (CLINICAL | HOUS)      /* read notes and assessments (a peer supporter: by REL_PEER) */
+#define CARE (CLINICAL | DESK | HOUS) /* work with clients (peer supporters: only those assigned) */
+#define OPENERS (CLINICAL | DESK)    /* register a referral into an episode */
+
+#define A V_ALLOW
+#define P V_PURPOSE
+
+const struct access_rule access_rules[] = {
+    /* the identity record: read (full), find (name, birth year, programmes), register, change */
+    {RES_CLIENT, ACT_READ, TEAM, CARE, A},
+    {RES_CLIENT, ACT_READ, PEER, PS, A},
+    {RES_CLIENT, ACT_READ, GLASS | ONCALL, CARE, P},
+    {RES_CLIENT, ACT_LIST, TEAM | ORG, CARE, A},
+    {RES_CLIENT, ACT_LIST, PEER, PS, A},
+    {RES_CLIENT, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_CLIENT, ACT_LIST, NONE, CARE | PS, A}, /* search (a peer supporter's finds only their own) */
+    {RES_CLIENT, ACT_CREATE, NONE, CARE, A},
+    {RES_CLIENT, ACT_UPDATE, TEAM, CARE, A},
+    {RES_CLIENT, ACT_UPDATE, PEER, PS, A},
+    {RES_CLIENT, ACT_UPDATE, GLASS, CARE, P},
+    /* who looked at the record */
+    {RES_ACCESS_LOG, ACT_READ, TEAM, CARE, A},
+    {RES_ACCESS_LOG, ACT_READ, PEER, PS, A},
+    {RES_ACCESS_LOG, ACT_READ, GLASS, CARE, P},
+    /* episodes of care and care teams: changed by clinical roles only */
+    {RES_EPISODE, ACT_LIST, TEAM, CARE, A},
+    {RES_EPISODE, ACT_LIST, PEER, PS, A},
+    {RES_EPISODE, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_EPISODE, ACT_CREATE, TEAM | ORG, OPENERS, A},
+    {RES_EPISODE, ACT_CREATE, GLASS, OPENERS, P},
+    {RES_EPISODE, ACT_UPDATE, TEAM, CLINICAL, A},
+    {RES_EPISODE, ACT_UPDATE, GLASS, CLINICAL, P},
+    {RES_TEAM, ACT_CREATE, TEAM, CLINICAL, A},
+    {RES_TEAM, ACT_CREATE, GLASS, CLINICAL, P},
+    {RES_TEAM, ACT_UPDATE, TEAM, CLINICAL, A},
+    {RES_TEAM, ACT_UPDATE, GLASS, CLINICAL, P},
+    /* contacts and notes: recorded by everyone who works with the client, read by those who may
+     * read notes (not the care desk); corrected by the author (update) or a supervisor (administer) */
+    {RES_CONTACT, ACT_LIST, TEAM, NOTES, A},
+    {RES_CONTACT, ACT_LIST, PEER, PS, A},
+    {RES_CONTACT, ACT_LIST, GLASS | ONCALL, NOTES, P},
+    {RES_CONTACT, ACT_READ, TEAM, NOTES, A},
+    {RES_CONTACT, ACT_READ, PEER, PS, A},
+    {RES_CONTACT, ACT_READ, GLASS | ONCALL, NOTES, P},
+    {RES_CONTACT, ACT_CREATE, TEAM, CARE, A},
+    {RES_CONTACT, ACT_CREATE, PEER, PS, A},
+    {RES_CONTACT, ACT_CREATE, GLASS, CARE, P},
+    {RES_CONTACT, ACT_UPDATE, TEAM, NOTES, A},
+    {RES_CONTACT, ACT_UPDATE, PEER, PS, A},
+    {RES_CONTACT, ACT_UPDATE, GLASS, NOTES, P},
+    {RES_CONTACT, ACT_ADMINISTER, TEAM, SUP, A},
+    {RES_CONTACT, ACT_ADMINISTER, GLASS, SUP, P},
+    /* the text of a restricted note: clinical roles by relationship, never by emergency or rota */
+    {RES_NOTE_RESTRICTED, ACT_READ, TEAM, CLINICAL, A},
+    /* tasks: about a client as its records; without one (REL_NONE) everyone keeps their own list;
+     * a supervisor changes the tasks of their organisation's staff (administer) */
+    {RES_TASK, ACT_LIST, TEAM, CARE, A},
+    {RES_TASK, ACT_LIST, PEER, PS, A},
+    {RES_TASK, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_TASK, ACT_LIST, NONE, ANY, A},
+    {RES_TASK, ACT_CREATE, TEAM, CARE, A},
+    {RES_TASK, ACT_CREATE, PEER, PS, A},
+    {RES_TASK, ACT_CREATE, GLASS, CARE, P},
+    {RES_TASK, ACT_CREATE, NONE, ANY, A},
+    {RES_TASK, ACT_UPDATE, TEAM, CARE, A},
+    {RES_TASK, ACT_UPDATE, PEER, PS, A},
+    {RES_TASK, ACT_UPDATE, GLASS, CARE, P},
+    {RES_TASK, ACT_UPDATE, NONE, ANY, A},
+    {RES_TASK, ACT_ADMINISTER, NONE, SUP, A},
+    /* emergency access: opened by those who work with clients, listed and reviewed by supervisors */
+    {RES_BREAKGLASS, ACT_CREATE, NONE, CARE, A},
+    {RES_BREAKGLASS, ACT_LIST, NONE, SUP | ADM, A},
+    {RES_BREAKGLASS, ACT_REVIEW, NONE, SUP, A},
+    /* assessments: clinical answers, like notes */
+    {RES_ASSESSMENT, ACT_LIST, TEAM, NOTES, A},
+    {RES_ASSESSMENT, ACT_LIST, PEER, PS, A},
+    {RES_ASSESSMENT, ACT_LIST, GLASS | ONCALL, NOTES, P},
+    {RES_ASSESSMENT, ACT_READ, TEAM, NOTES, A},
+    {RES_ASSESSMENT, ACT_READ, PEER, PS, A},
+    {RES_ASSESSMENT, ACT_READ, GLASS | ONCALL, NOTES, P},
+    {RES_ASSESSMENT, ACT_CREATE, TEAM, NOTES, A},
+    {RES_ASSESSMENT, ACT_CREATE, PEER, PS, A},
+    {RES_ASSESSMENT, ACT_CREATE, GLASS, NOTES, P},
+    /* risk flags: raised by everyone who works with the client, reviewed by clinical roles (and by
+     * whoever raised the flag: core/flag.c) */
+    {RES_FLAG, ACT_LIST, TEAM, CARE, A},
+    {RES_FLAG, ACT_LIST, PEER, PS, A},
+    {RES_FLAG, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_FLAG, ACT_CREATE, TEAM, CARE, A},
+    {RES_FLAG, ACT_CREATE, PEER, PS, A},
+    {RES_FLAG, ACT_CREATE, GLASS, CARE, P},
+    {RES_FLAG, ACT_REVIEW, TEAM, CLINICAL, A},
+    {RES_FLAG, ACT_REVIEW, GLASS, CLINICAL, P},
+    {RES_FLAG_KIND, ACT_LIST, NONE, ANY, A},
+    {RES_FLAG_KIND, ACT_CREATE, NONE, ADM, A},
+    /* the on-call rota: everyone reads it, supervisors and administrators keep it */
+    {RES_ONCALL, ACT_LIST, NONE, ANY, A},
+    {RES_ONCALL, ACT_READ, NONE, ANY, A},
+    {RES_ONCALL, ACT_CREATE, NONE, SUP | ADM, A},
+    {RES_ONCALL, ACT_UPDATE, NONE, SUP | ADM, A},
+    /* crisis events and the crisis view: the on-call worker reads and records without break-glass */
+    {RES_CRISIS, ACT_LIST, TEAM, CARE, A},
+    {RES_CRISIS, ACT_LIST, PEER, PS, A},
+    {RES_CRISIS, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_CRISIS, ACT_READ, TEAM, CARE, A},
+    {RES_CRISIS, ACT_READ, PEER, PS, A},
+    {RES_CRISIS, ACT_READ, GLASS | ONCALL, CARE, P},
+    {RES_CRISIS, ACT_CREATE, TEAM, CARE, A},
+    {RES_CRISIS, ACT_CREATE, PEER, PS, A},
+    {RES_CRISIS, ACT_CREATE, GLASS | ONCALL, CARE, P},
+    /* safety plans: read by everyone with the record, a new version by clinical roles */
+    {RES_SAFETY_PLAN, ACT_READ, TEAM, CARE, A},
+    {RES_SAFETY_PLAN, ACT_READ, PEER, PS, A},
+    {RES_SAFETY_PLAN, ACT_READ, GLASS | ONCALL, CARE, P},
+    {RES_SAFETY_PLAN, ACT_LIST, TEAM, CARE, A},
+    {RES_SAFETY_PLAN, ACT_LIST, PEER, PS, A},
+    {RES_SAFETY_PLAN, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_SAFETY_PLAN, ACT_UPDATE, TEAM, CLINICAL, A},
+    {RES_SAFETY_PLAN, ACT_UPDATE, GLASS, CLINICAL, P},
+    /* hospital stays */
+    {RES_HOSPITAL, ACT_LIST, TEAM, CARE, A},
+    {RES_HOSPITAL, ACT_LIST, PEER, PS, A},
+    {RES_HOSPITAL, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_HOSPITAL, ACT_CREATE, TEAM, CARE, A},
+    {RES_HOSPITAL, ACT_CREATE, PEER, PS, A},
+    {RES_HOSPITAL, ACT_CREATE, GLASS, CARE, P},
+    {RES_HOSPITAL, ACT_UPDATE, TEAM, CARE, A},
+    {RES_HOSPITAL, ACT_UPDATE, PEER, PS, A},
+    {RES_HOSPITAL, ACT_UPDATE, GLASS, CARE, P},
+    /* organisations and staff accounts: administration; the staff directory is everyone's */
+    {RES_ORG, ACT_LIST, NONE, ADM, A},
+    {RES_ORG, ACT_CREATE, NONE, ADM, A},
+    {RES_STAFF, ACT_LIST, NONE, ANY, A},
+    {RES_STAFF, ACT_READ, NONE, SUP | ADM, A}, /* full details of their organisation's staff */
+    {RES_STAFF, ACT_CREATE, NONE, ADM, A},
+    {RES_STAFF, ACT_UPDATE, NONE, ADM, A},
+    {RES_STAFF, ACT_ADMINISTER, NONE, ADM, A}, /* every organisation's staff, anyone's password */
+};
+const size_t access_nrules = ARRAY_LEN(access_rules);
+
+#undef A
+#undef P
+
+static const char *const res_names[RES__COUNT] = {
+    [RES_CLIENT] = "client",         [RES_EPISODE] = "episode",       [RES_TEAM] = "team",
+    [RES_CONTACT] = "contact",       [RES_NOTE_RESTRICTED] = "note_restricted",
+    [RES_TASK] = "task",             [RES_BREAKGLASS] = "break_glass", [RES_ASSESSMENT] = "assessment",
+    [RES_FLAG] = "flag",             [RES_FLAG_KIND] = "flag_kind",   [RES_ONCALL] = "oncall",
+    [RES_CRISIS] = "crisis",         [RES_SAFETY_PLAN] = "safety_plan", [RES_HOSPITAL] = "hospitalisation",
+    [RES_ACCESS_LOG] = "access_log", [RES_ORG] = "org",               [RES_STAFF] = "staff",
+};
+static const char *const act_names[ACT__COUNT] = {"read", "list", "create", "update", "review", "administer"};
+static const char *const rel_names[REL__COUNT] = {
+    [REL_PRIMARY_CM] = "primary_cm", [REL_CARE_TEAM] = "care_team", [REL_PEER] = "peer",
+    [REL_SUPERVISOR] = "supervisor", [REL_ON_CALL] = "on_call",     [REL_SHARED] = "shared",
+    [REL_BREAK_GLASS] = "break_glass", [REL_SAME_ORG] = "same_org", [REL_NONE] = "none",
+};
+static const char *const verdict_names[] = {"deny", "allow", "purpose"};
+
+const char *access_res_name(enum res r) { return (unsigned)r < RES__COUNT && res_names[r] ? res_names[r] : "?"; }
+const char *access_act_name(enum act a) { return (unsigned)a < ACT__COUNT ? act_names[a] : "?"; }
+const char *access_rel_name(enum rel r) { return (unsigned)r < REL__COUNT ? rel_names[r] : "?"; }
+const char *access_verdict_name(enum verdict v) { return (unsigned)v < 3 ? verdict_names[v] : "?"; }
+
+/* The purpose an allow-with-purpose verdict gives the audit records (shown in the access log). */
+static const char *purpose_of(enum rel r)
 {
-    return c->a && (ROLE_BIT(c->a->role) & role_bits) != 0;
+    return r == REL_ON_CALL ? "on call" : r == REL_BREAK_GLASS ? "break-glass" : r == REL_SHARED ? "shared" : "care";
 }
 
-/* Roles that may read notes marked restricted when they have full access by relationship. */
-#define ROLES_RESTRICTED (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN))
+static int rank(enum verdict v)
+{
+    return v == V_ALLOW ? 2 : v == V_PURPOSE ? 1 : 0;
+}
+
+/* Relationships that only some roles can have (facts() below): a supervisor oversees, a peer
+ * supporter is assigned, everyone else is on the care team. */
+static int possible(enum rel rel, int role)
+{
+    switch (rel) {
+    case REL_SUPERVISOR: return role == ROLE_SUPERVISOR;
+    case REL_PEER: return role == ROLE_PEER;
+    case REL_PRIMARY_CM:
+    case REL_CARE_TEAM: return role != ROLE_PEER;
+    default: return 1;
+    }
+}
+
+enum verdict access_table(enum res r, enum act a, enum rel rel, int role)
+{
+    enum verdict best = V_DENY;
+    if (role < 0 || role >= ROLE__COUNT || !possible(rel, role))
+        return V_DENY;
+    for (size_t i = 0; i < access_nrules; i++) {
+        const struct access_rule *x = &access_rules[i];
+        if (x->res == r && x->act == a && (x->rels & R(rel)) && (x->roles & ROLE_BIT(role)) &&
+            rank(x->v) > rank(best))
+            best = x->v;
+    }
+    return best;
+}
+
+/* The best verdict over the relationships that hold; *by is the relationship that gave it (the
+ * strongest of them on a tie). */
+static enum verdict decide(enum res r, enum act a, unsigned rels, int role, enum rel *by)
+{
+    enum verdict best = V_DENY;
+    *by = REL_NONE;
+    for (int rel = 0; rel < REL__COUNT; rel++) {
+        if (!(rels & R(rel)))
+            continue;
+        enum verdict v = access_table(r, a, (enum rel)rel, role);
+        if (rank(v) > rank(best)) {
+            best = v;
+            *by = (enum rel)rel;
+        }
+    }
+    return best;
+}
+
+/* ---- the facts ---- */
 
 /* Every fact the decision needs, in one query (one round trip on a client-server database):
- * the client's organisation; on the care team of an open episode (or its primary case manager);
- * an open episode in the actor's organisation (what a supervisor oversees); the newest unexpired
+ * the client's organisation; primary case manager of an open episode; on its care team today;
+ * an open episode in the actor's organisation (what a supervisor oversees, what the on-call worker
+ * covers); a shift of the actor's on the organisation's rota now; the newest unexpired
  * break-glass; any episode in the actor's organisation. */
 static const char SQL_FACTS[] =
     "SELECT c.org_id,"
-    " EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged' AND (e.primary_cm=?2"
-    " OR EXISTS (SELECT 1 FROM team_members t WHERE t.episode_id=e.id AND t.staff_id=?2"
-    " AND t.from_date<=?3 AND (t.to_date IS NULL OR t.to_date>?3)))) AS team,"
+    " EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged' AND e.primary_cm=?2)"
+    " AS primary_cm,"
+    " EXISTS (SELECT 1 FROM episodes e JOIN team_members t ON t.episode_id=e.id WHERE e.client_id=c.id"
+    " AND e.status<>'discharged' AND t.staff_id=?2 AND t.from_date<=?3 AND (t.to_date IS NULL OR t.to_date>?3))"
+    " AS team,"
     " EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND e.org_id=?4 AND e.status<>'discharged') AS org_open,"
+    " EXISTS (SELECT 1 FROM oncall o WHERE o.org_id=?4 AND o.staff_id=?2 AND o.ends_at>?5 AND o.starts_at<=?5)"
+    " AS on_call,"
     " (SELECT max(b.expires_at) FROM break_glass b WHERE b.staff_id=?2 AND b.client_id=c.id AND b.expires_at>?5)"
     " AS glass,"
     " EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND e.org_id=?4) AS org_any"
     " FROM clients c WHERE c.id=?1";
 
-int access_client(struct ctx *c, int64_t client_id, struct access *out)
+void access_forget(struct ctx *c)
 {
-    memset(out, 0, sizeof *out);
+    c->nfacts = 0;
+}
+
+/* The facts of (actor, client) on this connection, asked once per request. NULL: a database error. */
+static const struct access_facts *facts(struct ctx *c, int64_t client_id)
+{
+    int n = c->nfacts < ACCESS_CACHE ? c->nfacts : ACCESS_CACHE;
+    for (int i = 0; i < n; i++)
+        if (c->facts[i].client_id == client_id && c->facts[i].db == c->db)
+            return &c->facts[i];
+    struct access_facts *f = &c->facts[c->nfacts++ % ACCESS_CACHE];
+    memset(f, 0, sizeof *f);
+    f->db = c->db;
+    f->client_id = client_id;
     const struct actor *a = c->a;
-    if (!a || a->role == ROLE_ANALYST || a->role == ROLE_ADMIN) /* no client-level data at all */
-        return db_int1(c->db, -1, "SELECT org_id FROM clients WHERE id=?", "i", client_id) < 0 ? ERR_NOTFOUND : OK;
+    if (!a) {
+        int64_t org = db_int1(c->db, -1, "SELECT org_id FROM clients WHERE id=?", "i", client_id);
+        f->found = org >= 0;
+        return f;
+    }
     char today[16], now[32];
     iso_today(today);
     iso_now(now);
     struct db_stmt *st = db_query(c->db, SQL_FACTS, "iitit", client_id, a->staff_id, today, a->org_id, now);
-    if (db_step(st) != DB_ROW) {
+    int rc = db_step(st);
+    if (rc != DB_ROW) {
         db_done(st);
-        return ERR_NOTFOUND;
+        if (rc == DB_DONE)
+            return f; /* found = 0 */
+        c->nfacts--;
+        return NULL;
     }
+    f->found = 1;
     int64_t client_org = db_int(st, 0);
-    int team = db_int(st, 1) != 0, org_open = db_int(st, 2) != 0, org_any = db_int(st, 4) != 0;
-    const char *glass = db_text(st, 3);
+    int primary = db_int(st, 1) != 0, team = db_int(st, 2) != 0, org_open = db_int(st, 3) != 0;
+    int on_call = db_int(st, 4) != 0, org_any = db_int(st, 6) != 0;
+    const char *glass = db_text(st, 5);
     if (glass)
-        snprintf(out->bg_expires, sizeof out->bg_expires, "%s", glass);
+        snprintf(f->bg_expires, sizeof f->bg_expires, "%s", glass);
     db_done(st);
-    /* A supervisor oversees the open episodes of their own organisation. */
-    int supervised = !team && a->role == ROLE_SUPERVISOR && org_open;
-    if (team || supervised) {
-        out->bg_expires[0] = 0;
-        out->level = ACC_FULL;
-        out->notes = a->role != ROLE_CARE_DESK;
-        out->restricted = (ROLE_BIT(a->role) & ROLES_RESTRICTED) != 0;
-        out->write = 1;
-        return OK;
+    if (a->role == ROLE_PEER) {
+        if (primary || team)
+            f->rels |= R(REL_PEER); /* a peer supporter assigned to the client */
+    } else {
+        if (primary)
+            f->rels |= R(REL_PRIMARY_CM);
+        if (primary || team)
+            f->rels |= R(REL_CARE_TEAM);
     }
-    /* Break-glass: time-limited full access with a typed reason (restricted notes stay closed). */
-    if (out->bg_expires[0]) {
-        out->level = ACC_FULL;
-        out->break_glass = 1;
-        out->notes = 1;
-        out->write = 1;
-        return OK;
-    }
-    if (a->role == ROLE_PEER)
-        return OK; /* a peer supporter sees only the clients assigned to them */
-    /* Same organisation without a relationship: enough to find the client and ask for access. */
+    if (a->role == ROLE_SUPERVISOR && org_open)
+        f->rels |= R(REL_SUPERVISOR);
+    if (on_call && org_open)
+        f->rels |= R(REL_ON_CALL);
+    if (glass)
+        f->rels |= R(REL_BREAK_GLASS);
     if (client_org == a->org_id || org_any)
-        out->level = ACC_FIND;
+        f->rels |= R(REL_SAME_ORG);
+    /* REL_SHARED: consent or an accepted referral (the referrals issue). */
+    return f;
+}
+
+/* ---- asking ---- */
+
+/* The verdict for the actor; ERR_NOTFOUND / ERR_DB as a negative value, else V_*. */
+static int verdict(struct ctx *c, enum res r, enum act a, int64_t client_id, enum rel *by,
+                   const struct access_facts **out)
+{
+    unsigned rels = R(REL_NONE);
+    *out = NULL;
+    *by = REL_NONE;
+    if (client_id) {
+        const struct access_facts *f = facts(c, client_id);
+        if (!f)
+            return ERR_DB;
+        if (!f->found)
+            return ERR_NOTFOUND;
+        rels = f->rels;
+        *out = f;
+    }
+    if (!c->a)
+        return V_DENY;
+    return decide(r, a, rels, c->a->role, by);
+}
+
+int access_may(struct ctx *c, enum res r, enum act a, int64_t client_id)
+{
+    enum rel by;
+    const struct access_facts *f;
+    int v = verdict(c, r, a, client_id, &by, &f);
+    return v == V_ALLOW || v == V_PURPOSE;
+}
+
+static const char *const res_nouns[RES__COUNT] = {
+    [RES_CLIENT] = N_("this client's record"),
+    [RES_EPISODE] = N_("episodes of care"),
+    [RES_TEAM] = N_("care teams"),
+    [RES_CONTACT] = N_("notes"),
+    [RES_NOTE_RESTRICTED] = N_("restricted notes"),
+    [RES_TASK] = N_("tasks"),
+    [RES_BREAKGLASS] = N_("emergency access"),
+    [RES_ASSESSMENT] = N_("assessments"),
+    [RES_FLAG] = N_("risk flags"),
+    [RES_FLAG_KIND] = N_("kinds of flag"),
+    [RES_ONCALL] = N_("the on-call rota"),
+    [RES_CRISIS] = N_("crisis events"),
+    [RES_SAFETY_PLAN] = N_("safety plans"),
+    [RES_HOSPITAL] = N_("hospital stays"),
+    [RES_ACCESS_LOG] = N_("the access log"),
+    [RES_ORG] = N_("organisations"),
+    [RES_STAFF] = N_("staff accounts"),
+};
+static const char *const act_verbs[ACT__COUNT] = {N_("read"),   N_("see"),    N_("add"),
+                                                  N_("change"), N_("review"), N_("manage")};
+
+int access_deny(struct ctx *c, enum res r, enum act a, int64_t client_id, const char *audit_action,
+                const char *entity, int64_t entity_id, const char *msg)
+{
+    if (!entity) {
+        entity = client_id ? "client" : access_res_name(r);
+        entity_id = client_id;
+    }
+    audit_log(c, audit_action, "denied", client_id, entity, entity_id, NULL);
+    /* Why: no relationship to the client at all, only the organisation's, or the role within one. */
+    unsigned rels = 0;
+    if (client_id) {
+        const struct access_facts *f = facts(c, client_id);
+        rels = f ? f->rels : 0;
+    }
+    int no_rel = client_id && !(rels & ~(R(REL_SAME_ORG) | R(REL_SHARED)));
+    c->denied = no_rel && !msg ? DENIED_RELATIONSHIP : DENIED_ROLE;
+    if (msg)
+        return ctx_fail(c, ERR_FORBIDDEN, "%s", msg);
+    if (no_rel)
+        return ctx_fail(c, ERR_FORBIDDEN, "%s",
+                        (rels & R(REL_SAME_ORG)) && c->a && access_table(RES_CLIENT, ACT_LIST, REL_SAME_ORG, c->a->role)
+                            ? _("You are not on this client's care team.")
+                            : _("You may not see this client."));
+    return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not %s %s."), _(act_verbs[a]), _(res_nouns[r]));
+}
+
+int access_check(struct ctx *c, enum res r, enum act a, int64_t client_id, const char *audit_action)
+{
+    enum rel by;
+    const struct access_facts *f;
+    int v = verdict(c, r, a, client_id, &by, &f);
+    if (v == ERR_NOTFOUND)
+        return ctx_fail(c, ERR_NOTFOUND, _("No such client."));
+    if (v == ERR_DB)
+        return ctx_fail(c, ERR_DB, _("Access could not be decided; try again."));
+    if (v == V_DENY)
+        return access_deny(c, r, a, client_id, audit_action, NULL, 0, NULL);
+    /* The purpose of what this call records: the relationship's when it needs one (on call,
+     * break-glass), else back to care. */
+    const char *p = v == V_PURPOSE ? purpose_of(by) : "care";
+    if (v == V_PURPOSE || str_eq(c->purpose, "on call") || str_eq(c->purpose, "break-glass") ||
+        str_eq(c->purpose, "shared"))
+        c->purpose = p;
     return OK;
 }
 
-int access_require(struct ctx *c, int64_t client_id, int level, const char *action, struct access *out)
+int access_client(struct ctx *c, int64_t client_id, struct access *out)
 {
-    struct access tmp;
-    if (!out)
-        out = &tmp;
-    int rc = access_client(c, client_id, out);
-    if (rc != OK)
-        return ctx_fail(c, rc, _("No such client."));
-    if (out->level < level) {
-        audit_log(c, action, "denied", client_id, "client", client_id, NULL);
-        return ctx_fail(c, ERR_FORBIDDEN, out->level == ACC_FIND
-                                              ? _("You are not on this client's care team.")
-                                              : _("You may not see this client."));
+    memset(out, 0, sizeof *out);
+    enum rel by;
+    const struct access_facts *f;
+    int v = verdict(c, RES_CLIENT, ACT_READ, client_id, &by, &f);
+    if (v == ERR_NOTFOUND || v == ERR_DB)
+        return v;
+    if (v != V_DENY) {
+        out->level = ACC_FULL;
+        out->break_glass = v == V_PURPOSE && by == REL_BREAK_GLASS;
+        out->on_call = v == V_PURPOSE && by == REL_ON_CALL;
+        if (out->break_glass)
+            snprintf(out->bg_expires, sizeof out->bg_expires, "%s", f->bg_expires);
+    } else if (access_may(c, RES_CLIENT, ACT_LIST, client_id)) {
+        out->level = ACC_FIND;
+    }
+    if (out->level == ACC_FULL) {
+        out->notes = access_may(c, RES_CONTACT, ACT_LIST, client_id);
+        out->restricted = access_may(c, RES_NOTE_RESTRICTED, ACT_READ, client_id);
+        out->write = access_may(c, RES_CONTACT, ACT_CREATE, client_id);
     }
     return OK;
 }

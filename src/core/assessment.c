@@ -17,19 +17,11 @@
     "a"                                                                                                      \
     " JOIN staff s ON s.id=a.staff_id"
 
-/* Full access with notes (answers are clinical, like contact notes: a care-desk officer on the team
- * has neither), and write access to record one. A refusal is audited. */
-static int require(struct ctx *c, int64_t client_id, const char *action, int write)
+/* The table's answer for assessments (answers are clinical, like contact notes: a care-desk officer on
+ * the team may read neither). A refusal is audited. */
+static int require(struct ctx *c, int64_t client_id, const char *action, enum act act)
 {
-    struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, action, &acc);
-    if (rc != OK)
-        return rc;
-    if (!acc.notes || (write && !acc.write)) {
-        audit_log(c, action, "denied", client_id, "client", client_id, NULL);
-        return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not see or record assessments for this client."));
-    }
-    return OK;
+    return access_check(c, RES_ASSESSMENT, act, client_id, action);
 }
 
 static json_t *parse(json_t *row, const char *key)
@@ -120,7 +112,7 @@ static int raise_flags(struct ctx *c, int64_t client_id, int64_t id, json_t *tri
 
 int assessment_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 {
-    int rc = require(c, client_id, "assessment.create", 1);
+    int rc = require(c, client_id, "assessment.create", ACT_CREATE);
     if (rc != OK)
         return rc;
     if (!json_is_object(in))
@@ -189,7 +181,7 @@ int assessment_get(struct ctx *c, int64_t id, json_t **out)
     int64_t client_id = db_int1(c->db, 0, "SELECT client_id FROM assessments WHERE id=?", "i", id);
     if (!client_id)
         return ctx_fail(c, ERR_NOTFOUND, _("No such assessment."));
-    int rc = require(c, client_id, "assessment.read", 0);
+    int rc = require(c, client_id, "assessment.read", ACT_READ);
     if (rc != OK)
         return rc;
     *out = load(c->db, id);
@@ -199,7 +191,7 @@ int assessment_get(struct ctx *c, int64_t id, json_t **out)
 
 int assessment_list(struct ctx *c, int64_t client_id, json_t **out)
 {
-    int rc = require(c, client_id, "assessment.list", 0);
+    int rc = require(c, client_id, "assessment.list", ACT_LIST);
     if (rc != OK)
         return rc;
     json_t *rows =
@@ -231,7 +223,7 @@ int assessment_trajectory(struct ctx *c, int64_t client_id, const char *instrume
 {
     if (!instrument || !*instrument)
         return ctx_fail(c, ctx_field(c, "instrument", _("is required")), _("Name the instrument."));
-    int rc = require(c, client_id, "assessment.trajectory", 0);
+    int rc = require(c, client_id, "assessment.trajectory", ACT_READ);
     if (rc != OK)
         return rc;
     const struct instrument *ins = instrument_find(instrument);

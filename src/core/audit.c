@@ -57,6 +57,7 @@ void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t c
     snprintf(r->entity, sizeof r->entity, "%s", entity ? entity : "");
     r->entity_id = entity_id;
     r->reason = reason ? xstrdup(reason) : NULL;
+    r->purpose = c->purpose;
     r->keep = strcmp(outcome, "ok") != 0;
 }
 
@@ -187,7 +188,7 @@ static int append(struct ctx *c, struct db *w, const struct audit_rec *a, struct
         .entity = a->entity[0] ? a->entity : NULL,
         .entity_id = a->entity_id,
         .entity_id_null = a->entity_id == 0,
-        .purpose = c->purpose,
+        .purpose = a->purpose ? a->purpose : c->purpose,
         .reason = a->reason,
         .request_id = c->request_id,
         .addr = c->addr,
@@ -417,8 +418,7 @@ int audit_verify(struct db *db, const char *hpath, char *report, size_t len)
 
 int audit_client_report(struct ctx *c, int64_t client_id, json_t **out)
 {
-    struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "client.access_log", &acc);
+    int rc = access_check(c, RES_ACCESS_LOG, ACT_READ, client_id, "client.access_log");
     if (rc != OK)
         return rc;
     *out = db_rows(c->db,
@@ -432,13 +432,35 @@ int audit_client_report(struct ctx *c, int64_t client_id, json_t **out)
 
 int audit_recent_clients(struct ctx *c, int limit, json_t **out)
 {
-    *out = db_rows(
+    int rc = access_check(c, RES_CLIENT, ACT_LIST, 0, "client.recent");
+    if (rc != OK)
+        return rc;
+    if (limit <= 0 || limit > 50)
+        limit = 8;
+    json_t *rows = db_rows(
         c->db,
         "SELECT c.id, c.given_name, c.family_name, c.preferred_name, c.birth_date, max(a.at) AS viewed_at"
         " FROM (SELECT client_id, at FROM audit WHERE staff_id=? AND action='client.read' AND outcome='ok'"
         " ORDER BY seq DESC LIMIT 200) a JOIN clients c ON c.id=a.client_id"
         " GROUP BY c.id ORDER BY viewed_at DESC LIMIT ?",
-        "id", c->a->staff_id, limit);
+        "ii", c->a->staff_id, (int64_t)limit * 2);
+    /* Only the clients the actor may see now (break-glass ends, teams change): found at least, the
+     * date of birth only with the record. */
+    json_t *res = json_array();
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r)
+    {
+        int64_t id = json_integer_value(json_object_get(r, "id"));
+        if (json_array_size(res) >= (size_t)limit || !access_may(c, RES_CLIENT, ACT_LIST, id))
+            continue;
+        if (!access_may(c, RES_CLIENT, ACT_READ, id))
+            json_object_del(r, "birth_date");
+        json_array_append(res, r);
+    }
+    json_decref(rows);
+    audit_log(c, "client.recent", "ok", 0, "client", 0, NULL);
+    *out = res;
     return OK;
 }
 

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROLES_NO_BREAKGLASS (ROLE_BIT(ROLE_ANALYST) | ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_PEER))
 #define BG_DEFAULT_HOURS 4
 #define BG_MAX_HOURS 12
 #define BG_REASON_MIN 10
@@ -39,14 +38,14 @@ static size_t text_len(const char *s)
 
 int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int hours, json_t **out)
 {
-    if (!c->a || access_is(c, ROLES_NO_BREAKGLASS)) {
-        audit_log(c, "breakglass.open", "denied", client_id, "client", client_id, NULL);
-        return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not use emergency access."));
-    }
+    /* A role question (the client is outside one's relationships by definition), audited on the client. */
+    if (!access_may(c, RES_BREAKGLASS, ACT_CREATE, 0))
+        return access_deny(c, RES_BREAKGLASS, ACT_CREATE, client_id, "breakglass.open", NULL, 0,
+                           _("Your role may not use emergency access."));
     struct access acc;
     if (access_client(c, client_id, &acc) != OK)
         return ctx_fail(c, ERR_NOTFOUND, _("No such client."));
-    if (acc.level == ACC_FULL && !acc.break_glass) {
+    if (acc.level == ACC_FULL && !acc.break_glass && !acc.on_call) {
         ctx_field(c, "reason", _("emergency access is not needed: you already have access to this client"));
         return ctx_fail(c, ERR_INVALID, _("Emergency access is not needed."));
     }
@@ -76,6 +75,7 @@ int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int ho
                      "iiittt", c->a->staff_id, c->a->org_id, client_id, reason, started, expires);
     if (!id)
         return ctx_fail(c, ERR_DB, _("Emergency access could not be recorded."));
+    access_forget(c);
     audit_log(c, "breakglass.open", "ok", client_id, "break_glass", id, reason);
     *out = json_pack("{s:I,s:I,s:s,s:s,s:i}", "id", (json_int_t)id, "client_id", (json_int_t)client_id,
                      "started_at", started, "expires_at", expires, "hours", hours);
@@ -84,9 +84,9 @@ int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int ho
 
 int breakglass_review_list(struct ctx *c, int pending_only, json_t **out)
 {
-    if (!access_is(c, ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN)))
-        return ctx_fail(c, ERR_FORBIDDEN,
-                        _("Only a supervisor or an administrator may review emergency access."));
+    int rc = access_check(c, RES_BREAKGLASS, ACT_LIST, 0, "breakglass.review_list");
+    if (rc != OK)
+        return rc;
     *out = db_rows(c->db,
                    REVIEW_COLS " WHERE b.org_id=? AND (?=0 OR b.reviewed_at IS NULL)"
                                " ORDER BY b.started_at DESC, b.id DESC LIMIT ?",
@@ -97,8 +97,9 @@ int breakglass_review_list(struct ctx *c, int pending_only, json_t **out)
 
 int breakglass_review(struct ctx *c, int64_t id, const char *note, json_t **out)
 {
-    if (!access_is(c, ROLE_BIT(ROLE_SUPERVISOR)))
-        return ctx_fail(c, ERR_FORBIDDEN, _("Only a supervisor may review emergency access."));
+    int rc = access_check(c, RES_BREAKGLASS, ACT_REVIEW, 0, "breakglass.review");
+    if (rc != OK)
+        return rc;
     json_t *b =
         db_row(c->db, "SELECT staff_id, org_id, client_id, reviewed_at FROM break_glass WHERE id=?", "i", id);
     if (!b || json_integer_value(json_object_get(b, "org_id")) != c->a->org_id) {
@@ -110,7 +111,8 @@ int breakglass_review(struct ctx *c, int64_t id, const char *note, json_t **out)
     int reviewed = !json_is_null(json_object_get(b, "reviewed_at"));
     json_decref(b);
     if (staff_id == c->a->staff_id)
-        return ctx_fail(c, ERR_FORBIDDEN, _("Another supervisor must review your own emergency access."));
+        return access_deny(c, RES_BREAKGLASS, ACT_REVIEW, client_id, "breakglass.review", "break_glass", id,
+                           _("Another supervisor must review your own emergency access."));
     if (reviewed)
         return ctx_fail(c, ERR_CONFLICT, _("This emergency access has already been reviewed."));
     size_t n = text_len(note);
@@ -125,7 +127,7 @@ int breakglass_review(struct ctx *c, int64_t id, const char *note, json_t **out)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     char now[32];
     iso_now(now);
-    int rc = db_run(c->db,
+    rc = db_run(c->db,
                     "UPDATE break_glass SET reviewed_by=?, reviewed_at=?, review_note=? WHERE id=?"
                     " AND reviewed_at IS NULL",
                     "itti", c->a->staff_id, now, note, id);

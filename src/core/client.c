@@ -2,6 +2,7 @@
  * never merged), read by access level, versioned edits and search. */
 #include "base/base.h"
 #include "core/core.h"
+#include "core/risk_data.h"
 #include "db/db.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -175,15 +176,12 @@ static json_t *find_duplicates(struct ctx *c, json_t *in)
     return cands;
 }
 
-#define ROLES_REGISTER                                                                                       \
-    (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) | ROLE_BIT(ROLE_CARE_DESK) | \
-     ROLE_BIT(ROLE_HOUSING))
-
 int client_create(struct ctx *c, json_t *in, json_t **out)
 {
-    if (!access_is(c, ROLES_REGISTER))
-        return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not register clients."));
-    int rc = check_fields(c, in, 1);
+    int rc = access_check(c, RES_CLIENT, ACT_CREATE, 0, "client.create");
+    if (rc != OK)
+        return rc;
+    rc = check_fields(c, in, 1);
     if (rc != OK)
         return rc;
     json_t *cands = find_duplicates(c, in);
@@ -197,9 +195,8 @@ int client_create(struct ctx *c, json_t *in, json_t **out)
         json_array_foreach(cands, i, x)
         {
             int64_t cid = json_integer_value(json_object_get(x, "id"));
-            struct access acc;
             audit_log_kept(c, "client.duplicate_check", cid, "client", cid);
-            if (access_client(c, cid, &acc) == OK && acc.level >= ACC_FIND)
+            if (access_may(c, RES_CLIENT, ACT_LIST, cid))
                 json_array_append(shown, x);
             else
                 json_array_append_new(shown, json_pack("{s:O,s:b}", "why", json_object_get(x, "why"),
@@ -278,7 +275,13 @@ static void json_column(json_t *o, const char *from, const char *to)
 int client_get(struct ctx *c, int64_t id, json_t **out)
 {
     struct access acc;
-    int rc = access_require(c, id, ACC_FIND, "client.read", &acc);
+    int rc = access_client(c, id, &acc);
+    if (rc == OK && acc.level == ACC_NONE)
+        rc = access_check(c, RES_CLIENT, ACT_LIST, id, "client.read"); /* the denial, audited */
+    else if (rc == OK)
+        rc = access_check(c, RES_CLIENT, acc.level == ACC_FULL ? ACT_READ : ACT_LIST, id, "client.read");
+    else
+        rc = ctx_fail(c, rc, _("No such client."));
     if (rc != OK)
         return rc;
     char sql[2048];
@@ -294,26 +297,27 @@ int client_get(struct ctx *c, int64_t id, json_t **out)
         const char *stage;
         json_object_set_new(o, "age", json_integer(client_life_stage(sget(o, "birth_date"), &stage)));
         json_object_set_new(o, "life_stage", json_string(stage));
+        /* The active risk flags for the banner, part of this read, when the actor may see flags. */
+        if (access_may(c, RES_FLAG, ACT_LIST, id))
+            json_object_set_new(o, "flags", flag_active(c->db, id));
         audit_log(c, "client.read", "ok", id, "client", id, NULL);
     } else {
         audit_log(c, "client.read_limited", "ok", id, "client", id, NULL);
     }
     json_object_set_new(o, "access",
-                        json_pack("{s:s,s:b,s:b,s:b,s:s?}", "level", acc.level == ACC_FULL ? "full" : "find",
-                                  "break_glass", acc.break_glass, "notes", acc.notes, "write", acc.write,
-                                  "break_glass_expires", acc.break_glass ? acc.bg_expires : NULL));
+                        json_pack("{s:s,s:b,s:b,s:b,s:b,s:s?}", "level", acc.level == ACC_FULL ? "full" : "find",
+                                  "break_glass", acc.break_glass, "on_call", acc.on_call, "notes", acc.notes,
+                                  "write", acc.write, "break_glass_expires",
+                                  acc.break_glass ? acc.bg_expires : NULL));
     *out = o;
     return OK;
 }
 
 int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
-    struct access acc;
-    int rc = access_require(c, id, ACC_FULL, "client.update", &acc);
+    int rc = access_check(c, RES_CLIENT, ACT_UPDATE, id, "client.update");
     if (rc != OK)
         return rc;
-    if (!acc.write)
-        return ctx_fail(c, ERR_FORBIDDEN, _("You may not change this record."));
     if ((rc = check_fields(c, in, 0)) != OK)
         return rc;
     json_t *old = db_row(c->db, "SELECT * FROM clients WHERE id=?", "i", id);
@@ -357,7 +361,7 @@ int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t
 
 int client_history(struct ctx *c, int64_t id, json_t **out)
 {
-    int rc = access_require(c, id, ACC_FULL, "client.history", NULL);
+    int rc = access_check(c, RES_CLIENT, ACT_READ, id, "client.history");
     if (rc != OK)
         return rc;
     *out = db_rows(c->db,
@@ -398,8 +402,9 @@ int client_history(struct ctx *c, int64_t id, json_t **out)
 int client_search(struct ctx *c, const char *q, const char *birth_date, const char *identifier, int64_t after,
                   int limit, json_t **out)
 {
-    if (access_is(c, ROLE_BIT(ROLE_ANALYST) | ROLE_BIT(ROLE_ADMIN)))
-        return ctx_fail(c, ERR_FORBIDDEN, _("Your role has no access to client records."));
+    int rc = access_check(c, RES_CLIENT, ACT_LIST, 0, "client.search");
+    if (rc != OK)
+        return rc;
     if ((!q || !*q) && (!birth_date || !*birth_date) && (!identifier || !*identifier))
         return ctx_field(c, "q", _("give a name, a date of birth or an identifier"));
     if (birth_date && *birth_date && !iso_date_valid(birth_date))
@@ -421,7 +426,9 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
     int driver = *match ? 0 : birth_date && *birth_date ? 1 : 2;
     /* The engine's words for joining programmes and matching names (db_sql). */
     char text[4096];
-    const char *tmpl = sql[c->a->role == ROLE_PEER][driver];
+    /* A role the table lets find through the organisation searches it; the others only their own. */
+    int org_wide = access_table(RES_CLIENT, ACT_LIST, REL_SAME_ORG, c->a->role) != V_DENY;
+    const char *tmpl = sql[!org_wide][driver];
     if (driver == 0)
         snprintf(text, sizeof text, tmpl, db_sql(c->db, DB_SQL_LIST_AGG), db_sql(c->db, DB_SQL_NAME_MATCH));
     else
@@ -527,6 +534,7 @@ static const struct res_audit client_actions[] = {
     {"client.history", ACT_READ},
     {"client.search", ACT_LIST},
     {"client.caseload", ACT_LIST},        /* "my clients" */
+    {"client.recent", ACT_LIST},          /* "recently viewed" */
     {NULL, 0},
 };
 static const char *const client_tables[] = {"clients", "client_versions", "client_identifiers", "client_links",

@@ -68,6 +68,8 @@ void ctx_clear(struct ctx *c)
     json_decref(c->extra);
     c->errors = c->extra = NULL;
     c->msg[0] = 0;
+    c->nfacts = 0;
+    c->denied = 0;
 }
 int ctx_fail(struct ctx *c, int rc, const char *fmt, ...)
 {

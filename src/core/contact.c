@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROLES_CORRECT_ANY ROLE_BIT(ROLE_SUPERVISOR) /* may correct anyone's note */
 #define LIMIT_CONTACTS 200
 
 #define CONTACT_COLS                                                                                         \
@@ -155,13 +154,9 @@ static int64_t read_episode(struct ctx *c, json_t *in, int64_t client_id)
 int contact_list(struct ctx *c, int64_t client_id, json_t **out)
 {
     struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "contact.list", &acc);
-    if (rc != OK)
+    int rc = access_check(c, RES_CONTACT, ACT_LIST, client_id, "contact.list");
+    if (rc != OK || (rc = access_client(c, client_id, &acc)) != OK)
         return rc;
-    if (!acc.notes) {
-        audit_log(c, "contact.list", "denied", client_id, "client", client_id, NULL);
-        return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not read notes."));
-    }
     json_t *rows = db_rows(c->db,
                            CONTACT_COLS " WHERE ct.client_id=? AND ct.superseded_by IS NULL"
                                         " ORDER BY ct.at DESC, ct.id DESC LIMIT ?",
@@ -177,11 +172,9 @@ int contact_list(struct ctx *c, int64_t client_id, json_t **out)
 int contact_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 {
     struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "contact.create", &acc);
-    if (rc != OK)
+    int rc = access_check(c, RES_CONTACT, ACT_CREATE, client_id, "contact.create");
+    if (rc != OK || (rc = access_client(c, client_id, &acc)) != OK)
         return rc;
-    if (!acc.write)
-        return ctx_fail(c, ERR_FORBIDDEN, _("You may not record contacts for this client."));
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     char at[32] = "", now[32];
@@ -232,12 +225,15 @@ int contact_correct(struct ctx *c, int64_t id, json_t *in, json_t **out)
         return ctx_fail(c, ERR_NOTFOUND, _("No such contact."));
     int64_t client_id = iget(old, "client_id");
     struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "contact.correct", &acc);
-    if (rc == OK && (!acc.write || !acc.notes || (iget(old, "restricted") && !acc.restricted) ||
-                     (!access_is(c, ROLES_CORRECT_ANY) && !wrote_chain(c, id)))) {
-        audit_log(c, "contact.correct", "denied", client_id, "contact", id, NULL);
-        rc = ctx_fail(c, ERR_FORBIDDEN, _("Only the author or a supervisor may correct this note."));
-    }
+    int rc = access_check(c, RES_CONTACT, ACT_UPDATE, client_id, "contact.correct");
+    if (rc == OK)
+        rc = access_client(c, client_id, &acc);
+    /* The author corrects their own note; correcting anyone's is the table's "administer"; the text of
+     * a restricted note only for those who may read it. */
+    if (rc == OK && ((iget(old, "restricted") && !acc.restricted) ||
+                     (!access_may(c, RES_CONTACT, ACT_ADMINISTER, client_id) && !wrote_chain(c, id))))
+        rc = access_deny(c, RES_CONTACT, ACT_UPDATE, client_id, "contact.correct", "contact", id,
+                         _("Only the author or a supervisor may correct this note."));
     if (rc == OK && !json_is_null(json_object_get(old, "superseded_by"))) {
         c->extra = json_pack("{s:I}", "superseded_by", (json_int_t)iget(old, "superseded_by"));
         rc =
@@ -306,13 +302,9 @@ int contact_get(struct ctx *c, int64_t id, json_t **out)
     if (!client_id)
         return ctx_fail(c, ERR_NOTFOUND, _("No such contact."));
     struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "contact.read", &acc);
-    if (rc != OK)
+    int rc = access_check(c, RES_CONTACT, ACT_READ, client_id, "contact.read");
+    if (rc != OK || (rc = access_client(c, client_id, &acc)) != OK)
         return rc;
-    if (!acc.notes) {
-        audit_log(c, "contact.read", "denied", client_id, "contact", id, NULL);
-        return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not read notes."));
-    }
     json_t *o = contact_load(c->db, id, &acc);
     /* Back to the first version, then forward along superseded_by: the whole chain, oldest first. */
     json_t *hist = db_rows(c->db,

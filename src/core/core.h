@@ -53,8 +53,19 @@ struct audit_rec {
     char entity[24];
     int64_t entity_id;
     char *reason;     /* owned */
+    const char *purpose; /* the context's purpose when queued (static text) */
     int keep;         /* appended even when the work it belongs to fails (denials, disclosures) */
 };
+
+/* What access.c learnt of (actor, client) on one connection: asked once per request. */
+struct access_facts {
+    struct db *db;
+    int64_t client_id;
+    unsigned rels; /* bit (1u << REL_*) for each relationship that holds */
+    int found;
+    char bg_expires[32];
+};
+#define ACCESS_CACHE 16
 
 /* The acting context of one call: actor, connection, request identity, pending audit,
  * and where errors are described. */
@@ -67,7 +78,11 @@ struct ctx {
     json_t *errors; /* field -> message, for ERR_INVALID / ERR_DUPLICATE */
     json_t *extra;  /* extra problem members (duplicate candidates, current version) */
     char msg[256];
+    struct access_facts facts[ACCESS_CACHE]; /* access.c's cache (ctx_clear empties it) */
+    int nfacts;
+    int denied; /* the last denial's reason: 0 none, DENIED_RELATIONSHIP, DENIED_ROLE (role or rule) */
 };
+enum { DENIED_RELATIONSHIP = 1, DENIED_ROLE = 2 };
 void ctx_init(struct ctx *c, const struct actor *a, struct db *db);
 void ctx_clear(struct ctx *c); /* frees pending audit and errors; keeps actor */
 int ctx_fail(struct ctx *c, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -101,19 +116,50 @@ int audit_client_report(struct ctx *c, int64_t client_id, json_t **out);
 int audit_recent_clients(struct ctx *c, int limit, json_t **out);
 
 /* ---- access.c: the only gate ---- */
+/* One table (resource x action x relationship x role -> verdict); anything it does not list is
+ * denied. Actions that concern no client ask with client_id 0 (relationship REL_NONE). */
+struct access_rule {
+    enum res res;
+    enum act act;
+    unsigned rels;  /* bit (1u << REL_*) per relationship the row covers */
+    unsigned roles; /* ROLE_BIT per role */
+    enum verdict v;
+};
+extern const struct access_rule access_rules[];
+extern const size_t access_nrules;
+/* The table's cell for one relationship and one role (no database). */
+enum verdict access_table(enum res r, enum act a, enum rel rel, int role);
+const char *access_res_name(enum res r);
+const char *access_act_name(enum act a);
+const char *access_rel_name(enum rel r);
+const char *access_verdict_name(enum verdict v);
+/* For pages: 1 when the actor may (no audit record, no error). */
+int access_may(struct ctx *c, enum res r, enum act a, int64_t client_id);
+/* For core functions: OK; ERR_NOTFOUND (no such client); or ERR_FORBIDDEN, the denial audited
+ * (audit_action, outcome "denied") by access_deny. An allow-with-purpose verdict sets the purpose
+ * of the call's audit records ("on call", "break-glass"). */
+int access_check(struct ctx *c, enum res r, enum act a, int64_t client_id, const char *audit_action);
+/* The one way a denial is recorded and answered: audited as audit_action "denied" on the entity
+ * (NULL: the client, or the resource when there is no client), ERR_FORBIDDEN with msg (NULL: the
+ * table's reason: no relationship, only the organisation's, or the role). For rules on a record
+ * that the table cannot see (the author of a note, the assignee of a task). */
+int access_deny(struct ctx *c, enum res r, enum act a, int64_t client_id, const char *audit_action,
+                const char *entity, int64_t entity_id, const char *msg);
+/* Relationships changed in this call (a team, an episode, break-glass): ask the database again. */
+void access_forget(struct ctx *c);
+
+/* The client record's summary of the table (the "access" member of client_get). */
 enum { ACC_NONE = 0, ACC_FIND = 1, ACC_FULL = 2 };
 struct access {
-    int level;          /* ACC_* */
+    int level;          /* ACC_*: read (full), list (find) */
     int restricted;     /* may read restricted notes */
     int notes;          /* may read contacts at all */
-    int write;          /* may record contacts and tasks */
+    int write;          /* may record contacts */
     int break_glass;    /* FULL only by break-glass */
+    int on_call;        /* FULL only by being on call */
     char bg_expires[32];
 };
 int access_client(struct ctx *c, int64_t client_id, struct access *out); /* ERR_NOTFOUND or OK */
-/* Require a level; a denial is audited and returns ERR_FORBIDDEN. */
-int access_require(struct ctx *c, int64_t client_id, int level, const char *action, struct access *out);
-int access_is(const struct ctx *c, unsigned role_bits);
 
 /* ---- org.c: organisations and staff ---- */
 int org_list(struct ctx *c, json_t **out);

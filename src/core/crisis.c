@@ -1,7 +1,7 @@
 /* crisis: crisis events (each one followed up at 24 h, 72 h and 7 days) and the crisis view: one
  * read with everything the on-call worker needs at 3 a.m. */
 #include "base/base.h"
-#include "core/risk.h"
+#include "core/risk_data.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +55,7 @@ static json_t *events_of(struct db *db, int64_t client_id, int limit)
 
 int crisis_list(struct ctx *c, int64_t client_id, json_t **out)
 {
-    int rc = access_require(c, client_id, ACC_FULL, "crisis.list", NULL);
+    int rc = access_check(c, RES_CRISIS, ACT_LIST, client_id, "crisis.list");
     if (rc != OK)
         return rc;
     *out = events_of(c->db, client_id, LIMIT_LIST);
@@ -103,8 +103,8 @@ static void read_responders(struct ctx *c, json_t *in, struct buf *out)
 int crisis_record(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 {
     struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "crisis.record", &acc); /* break-glass counts */
-    if (rc != OK)
+    int rc = access_check(c, RES_CRISIS, ACT_CREATE, client_id, "crisis.record"); /* on call, break-glass count */
+    if (rc != OK || (rc = access_client(c, client_id, &acc)) != OK)
         return rc;
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
@@ -216,8 +216,8 @@ static json_t *on_call(struct db *db, int64_t client_id)
 int crisis_view(struct ctx *c, int64_t client_id, json_t **out)
 {
     struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "client.crisis_view", &acc);
-    if (rc != OK)
+    int rc = access_check(c, RES_CRISIS, ACT_READ, client_id, "client.crisis_view");
+    if (rc != OK || (rc = access_client(c, client_id, &acc)) != OK)
         return rc;
     json_t *client =
         db_row(c->db,
@@ -240,8 +240,8 @@ int crisis_view(struct ctx *c, int64_t client_id, json_t **out)
     json_object_set_new(v, "care_team", care_team(c->db, client_id));
     json_object_set_new(v, "on_call", on_call(c->db, client_id));
     json_object_set_new(v, "access",
-                        json_pack("{s:b,s:s?}", "break_glass", acc.break_glass, "break_glass_expires",
-                                  acc.break_glass ? acc.bg_expires : NULL));
+                        json_pack("{s:b,s:b,s:s?}", "break_glass", acc.break_glass, "on_call", acc.on_call,
+                                  "break_glass_expires", acc.break_glass ? acc.bg_expires : NULL));
     audit_log(c, "client.crisis_view", "ok", client_id, "client", client_id, NULL);
     *out = v;
     return OK;

@@ -843,7 +843,9 @@ static const char *const plan_v2[] = {
 
 /* Client 1: a safety plan (two versions), a crisis at night 40 days ago followed by a voluntary
  * admission and a discharge, their follow-up done. Client 2: an active relapse-signs flag. Riverside:
- * an on-call rota from two days ago to a week ahead, cm1 and cm2 in turn (09:00 to 09:00 UTC). */
+ * an on-call rota from two days ago to a week ahead, cm3 and the supervisor in turn (09:00 to 09:00
+ * UTC): being on call opens the organisation's clients (access.c), so not cm1 and cm2, whose lack of
+ * access to each other's clients the tests and the walkthrough show. */
 static int risk_data(struct gen *g)
 {
     char a[24], b[24], done_on[11], resp[48], env[300], review[11];
@@ -851,8 +853,8 @@ static int risk_data(struct gen *g)
         int first = (d + 2) % 2 == 0;
         fmt_time(g->today + d, 9 * 3600, a);
         fmt_time(g->today + d + 1, 9 * 3600, b);
-        if (!db_insert(g->db, ROW_ONCALL, "iitttit", g->riverside, first ? g->cm[0] : g->cm[1], a, b,
-                   first ? "010-2400-0101" : "010-2400-0102", g->sup, g->now))
+        if (!db_insert(g->db, ROW_ONCALL, "iitttit", g->riverside, first ? g->cm[2] : g->sup, a, b,
+                       first ? "010-2400-0101" : "010-2400-0102", g->sup, g->now))
             return fail(g, "cannot add an on-call shift");
     }
     if (g->nfirst < 2)

@@ -6,20 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Who may change an episode and its care team once open. */
-#define ROLES_MANAGE_CARE (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN))
-static int manage_care(struct ctx *c, int64_t client_id, const char *action)
-{
-    if (access_is(c, ROLES_MANAGE_CARE))
-        return OK;
-    audit_log(c, action, "denied", client_id, "client", client_id, NULL);
-    return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not change episodes or care teams."));
-}
-
-#define ROLES_OPEN_EPISODE                                                                                   \
-    (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) |                    \
-     ROLE_BIT(ROLE_CARE_DESK))
-
 static const char *sget(json_t *o, const char *k)
 {
     const char *s = json_string_value(json_object_get(o, k));
@@ -69,7 +55,7 @@ static json_t *episode_load(struct db *db, int64_t id)
 
 int episode_list(struct ctx *c, int64_t client_id, json_t **out)
 {
-    int rc = access_require(c, client_id, ACC_FULL, "episode.list", NULL);
+    int rc = access_check(c, RES_EPISODE, ACT_LIST, client_id, "episode.list");
     if (rc != OK)
         return rc;
     json_t *rows = db_rows(c->db, EPISODE_COLS " WHERE e.client_id=? ORDER BY e.start_date DESC, e.id DESC",
@@ -84,11 +70,7 @@ int episode_list(struct ctx *c, int64_t client_id, json_t **out)
 
 int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 {
-    if (!access_is(c, ROLES_OPEN_EPISODE)) {
-        audit_log(c, "episode.create", "denied", client_id, "client", client_id, NULL);
-        return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not open episodes of care."));
-    }
-    int rc = access_require(c, client_id, ACC_FIND, "episode.create", NULL);
+    int rc = access_check(c, RES_EPISODE, ACT_CREATE, client_id, "episode.create");
     if (rc != OK)
         return rc;
     if (!json_is_object(in))
@@ -127,6 +109,7 @@ int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         db_run(c->db, "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) VALUES (?,?,?,?)",
                "iitt", id, cm, "primary_case_manager", start) != DB_OK)
         return ctx_fail(c, ERR_DB, _("The episode could not be saved."));
+    access_forget(c); /* a primary case manager, a team */
     audit_log(c, "episode.create", "ok", client_id, "episode", id, NULL);
     *out = episode_load(c->db, id);
     return OK;
@@ -138,12 +121,7 @@ int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
     if (!old)
         return ctx_fail(c, ERR_NOTFOUND, _("No such episode."));
     int64_t client_id = iget(old, "client_id");
-    struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "episode.update", &acc);
-    if (rc == OK)
-        rc = manage_care(c, client_id, "episode.update");
-    if (rc == OK && !acc.write)
-        rc = ctx_fail(c, ERR_FORBIDDEN, _("You may not change this record."));
+    int rc = access_check(c, RES_EPISODE, ACT_UPDATE, client_id, "episode.update");
     if (rc == OK && !json_is_object(in))
         rc = ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     if (rc != OK) {
@@ -214,6 +192,7 @@ int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
                    "iittiit", id, cm, "primary_case_manager", today, id, cm, today) != DB_OK)
             return ctx_fail(c, ERR_DB, _("The episode could not be saved."));
     }
+    access_forget(c); /* a discharge or a new primary case manager */
     audit_log(c, discharging ? "episode.discharge" : "episode.update", "ok", client_id, "episode", id, NULL);
     *out = episode_load(c->db, id);
     return OK;
@@ -227,14 +206,9 @@ int team_add(struct ctx *c, int64_t episode_id, json_t *in, json_t **out)
     int64_t client_id = iget(ep, "client_id");
     int closed = str_eq(sget(ep, "status"), "discharged");
     json_decref(ep);
-    struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "team.add", &acc);
-    if (rc == OK)
-        rc = manage_care(c, client_id, "team.add");
+    int rc = access_check(c, RES_TEAM, ACT_CREATE, client_id, "team.add");
     if (rc != OK)
         return rc;
-    if (!acc.write)
-        return ctx_fail(c, ERR_FORBIDDEN, _("You may not change this record."));
     if (closed)
         return ctx_fail(c, ERR_INVALID, _("This episode has been discharged; its team cannot change."));
     if (!json_is_object(in))
@@ -265,6 +239,7 @@ int team_add(struct ctx *c, int64_t episode_id, json_t *in, json_t **out)
                      "iitt", episode_id, staff_id, team_role, from);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The team member could not be added."));
+    access_forget(c);
     audit_log(c, "team.add", "ok", client_id, "team_member", id, NULL);
     *out = db_row(c->db, MEMBER_SQL, "i", id);
     return OK;
@@ -284,20 +259,16 @@ int team_end(struct ctx *c, int64_t member_id, json_t **out)
     const char *to = sget(m, "to_date");
     int ended = to && strcmp(to, today) <= 0;
     json_decref(m);
-    struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "team.end", &acc);
-    if (rc == OK)
-        rc = manage_care(c, client_id, "team.end");
+    int rc = access_check(c, RES_TEAM, ACT_UPDATE, client_id, "team.end");
     if (rc != OK)
         return rc;
-    if (!acc.write)
-        return ctx_fail(c, ERR_FORBIDDEN, _("You may not change this record."));
     if (ended)
         return ctx_fail(c, ERR_CONFLICT, _("This membership has already ended."));
     rc = db_run(c->db, "UPDATE team_members SET to_date=?, version=version+1 WHERE id=?", "ti", today,
                 member_id);
     if (rc != DB_OK || db_changes(c->db) != 1)
         return ctx_fail(c, ERR_DB, _("The team could not be changed."));
+    access_forget(c);
     audit_log(c, "team.end", "ok", client_id, "team_member", member_id, NULL);
     *out = db_row(c->db, MEMBER_SQL, "i", member_id);
     return OK;

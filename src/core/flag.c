@@ -1,7 +1,7 @@
 /* flag: risk flags raised by people or by assessments, reviewed (continued, level changed, resolved)
  * and never deleted; the kinds of flag; and the rule helpers that turn risk into tasks. */
 #include "base/base.h"
-#include "core/risk.h"
+#include "core/risk_data.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <string.h>
@@ -10,8 +10,6 @@ const char *const flag_levels[] = {"low", "moderate", "high", NULL};
 const char *const flag_sources[] = {"assessment", "person", NULL};
 const char *const flag_review_outcomes[] = {"continued", "level_changed", "resolved", NULL};
 
-/* Who may review any flag (anyone may review a flag they raised). */
-#define ROLES_REVIEW (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN))
 #define REASON_MAX 1000
 #define NOTE_MAX 2000
 #define MAX_FLAGS 200
@@ -165,14 +163,9 @@ static int default_review_days(const char *level)
 int flag_raise(struct ctx *c, int64_t client_id, const char *kind, const char *level, const char *source,
                int64_t assessment_id, const char *reason, const char *review_date, json_t **out)
 {
-    struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "flag.raise", &acc);
+    int rc = access_check(c, RES_FLAG, ACT_CREATE, client_id, "flag.raise");
     if (rc != OK)
         return rc;
-    if (!acc.write) {
-        audit_log(c, "flag.raise", "denied", client_id, "client", client_id, NULL);
-        return ctx_fail(c, ERR_FORBIDDEN, _("You may not raise flags for this client."));
-    }
     if ((!reason || !*reason) && str_eq(source, "assessment"))
         reason = _("Raised by an assessment.");
     json_t *in = json_pack("{s:s?,s:s?,s:s?,s:s?,s:s?}", "kind", kind, "level", level, "source", source,
@@ -226,7 +219,7 @@ int flag_raise(struct ctx *c, int64_t client_id, const char *kind, const char *l
 
 int flag_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 {
-    int rc = access_require(c, client_id, ACC_FULL, "flag.raise", NULL); /* before looking at the body */
+    int rc = access_check(c, RES_FLAG, ACT_CREATE, client_id, "flag.raise"); /* before looking at the body */
     if (rc != OK)
         return rc;
     if (!json_is_object(in))
@@ -246,7 +239,7 @@ int flag_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 
 int flag_list(struct ctx *c, int64_t client_id, json_t **out)
 {
-    int rc = access_require(c, client_id, ACC_FULL, "flag.list", NULL);
+    int rc = access_check(c, RES_FLAG, ACT_LIST, client_id, "flag.list");
     if (rc != OK)
         return rc;
     char today[16];
@@ -279,16 +272,12 @@ int flag_review(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
     int resolved = str_eq(json_string_value(json_object_get(f, "status")), "resolved");
     int raiser = iget(f, "raised_by") == c->a->staff_id;
     json_decref(f);
-    struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "flag.review", &acc);
+    /* The table's reviewers, or whoever raised it while they may still raise flags for the client. */
+    int as_raiser = raiser && !access_may(c, RES_FLAG, ACT_REVIEW, client_id) &&
+                    access_may(c, RES_FLAG, ACT_CREATE, client_id);
+    int rc = access_check(c, RES_FLAG, as_raiser ? ACT_CREATE : ACT_REVIEW, client_id, "flag.review");
     if (rc != OK)
         return rc;
-    if (!acc.write || (!raiser && !access_is(c, ROLES_REVIEW))) {
-        audit_log(c, "flag.review", "denied", client_id, "flag", id, NULL);
-        return ctx_fail(
-            c, ERR_FORBIDDEN,
-            _("Only a supervisor, a case manager, a clinician or whoever raised it may review a flag."));
-    }
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     const char *outcome = v_str(c, in, "outcome", 1, 16, flag_review_outcomes);
@@ -366,10 +355,9 @@ static int name_ok(const char *s)
 
 int flag_kind_add(struct ctx *c, json_t *in, json_t **out)
 {
-    if (!access_is(c, ROLE_BIT(ROLE_ADMIN))) {
-        audit_log(c, "flag_kind.add", "denied", 0, "flag_kind", 0, NULL);
-        return ctx_fail(c, ERR_FORBIDDEN, _("Only an administrator may add kinds of flag."));
-    }
+    int rc = access_check(c, RES_FLAG_KIND, ACT_CREATE, 0, "flag_kind.add");
+    if (rc != OK)
+        return rc;
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     const char *name = v_str(c, in, "name", 1, 40, NULL);

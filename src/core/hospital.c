@@ -1,7 +1,7 @@
 /* hospital: hospital stays (admission, discharge). A discharge is followed up within 7 days; an
  * admission soon after an earlier discharge is marked as a readmission within 30 or 90 days. */
 #include "base/base.h"
-#include "core/risk.h"
+#include "core/risk_data.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <string.h>
@@ -46,7 +46,7 @@ json_t *hosp_recent(struct db *db, int64_t client_id, int limit)
 
 int hosp_list(struct ctx *c, int64_t client_id, json_t **out)
 {
-    int rc = access_require(c, client_id, ACC_FULL, "hospitalisation.list", NULL);
+    int rc = access_check(c, RES_HOSPITAL, ACT_LIST, client_id, "hospitalisation.list");
     if (rc != OK)
         return rc;
     *out = hosp_recent(c->db, client_id, LIMIT_LIST);
@@ -96,14 +96,9 @@ static int mark_readmissions(struct db *db, int64_t client_id)
 
 int hosp_admit(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 {
-    struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "hospitalisation.admit", &acc);
+    int rc = access_check(c, RES_HOSPITAL, ACT_CREATE, client_id, "hospitalisation.admit");
     if (rc != OK)
         return rc;
-    if (!acc.write) {
-        audit_log(c, "hospitalisation.admit", "denied", client_id, "client", client_id, NULL);
-        return ctx_fail(c, ERR_FORBIDDEN, _("You may not change this record."));
-    }
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     char abuf[32], now[32];
@@ -149,14 +144,9 @@ int hosp_discharge(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
     snprintf(admitted, sizeof admitted, "%s", json_string_value(json_object_get(h, "admitted_at")));
     int discharged = !json_is_null(json_object_get(h, "discharged_at"));
     json_decref(h);
-    struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "hospitalisation.discharge", &acc);
+    int rc = access_check(c, RES_HOSPITAL, ACT_UPDATE, client_id, "hospitalisation.discharge");
     if (rc != OK)
         return rc;
-    if (!acc.write) {
-        audit_log(c, "hospitalisation.discharge", "denied", client_id, "hospitalisation", id, NULL);
-        return ctx_fail(c, ERR_FORBIDDEN, _("You may not change this record."));
-    }
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     char dbuf[32];

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROLES_ROTA (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN))
 #define MAX_SHIFT_HOURS (7 * 24)
 #define DEFAULT_DAYS 14
 
@@ -34,6 +33,9 @@ json_t *oncall_next(struct db *db, int64_t org_id, const char *at)
 
 int oncall_now(struct ctx *c, json_t **out)
 {
+    int rc = access_check(c, RES_ONCALL, ACT_READ, 0, "oncall.now");
+    if (rc != OK)
+        return rc;
     char now[32];
     iso_now(now);
     json_t *o =
@@ -60,6 +62,9 @@ static int64_t when(struct ctx *c, const char *field, const char *s)
 
 int oncall_list(struct ctx *c, const char *from, const char *to, json_t **out)
 {
+    int rc = access_check(c, RES_ONCALL, ACT_LIST, 0, "oncall.list");
+    if (rc != OK)
+        return rc;
     char today[16], f[32], t[32], now[32];
     iso_today(today);
     iso_now(now);
@@ -91,18 +96,17 @@ int oncall_list(struct ctx *c, const char *from, const char *to, json_t **out)
     return OK;
 }
 
-static int rota_keeper(struct ctx *c, const char *action, int64_t id)
+static int rota_keeper(struct ctx *c, enum act act, const char *action, int64_t id)
 {
-    if (access_is(c, ROLES_ROTA))
+    if (access_may(c, RES_ONCALL, act, 0))
         return OK;
-    audit_log(c, action, "denied", 0, "oncall", id, NULL);
-    return ctx_fail(c, ERR_FORBIDDEN,
-                    _("Only a supervisor or an administrator may change the on-call rota."));
+    return access_deny(c, RES_ONCALL, act, 0, action, "oncall", id,
+                       _("Only a supervisor or an administrator may change the on-call rota."));
 }
 
 int oncall_add(struct ctx *c, json_t *in, json_t **out)
 {
-    int rc = rota_keeper(c, "oncall.add", 0);
+    int rc = rota_keeper(c, ACT_CREATE, "oncall.add", 0);
     if (rc != OK)
         return rc;
     if (!json_is_object(in))
@@ -137,6 +141,7 @@ int oncall_add(struct ctx *c, json_t *in, json_t **out)
                      "iitttit", c->a->org_id, staff, starts, ends, phone, c->a->staff_id, now);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The shift could not be saved."));
+    access_forget(c); /* a shift that covers now opens the organisation's clients */
     audit_log(c, "oncall.add", "ok", 0, "oncall", id, NULL);
     *out = db_row(c->db, SHIFT_COLS " WHERE o.id=?", "i", id);
     return OK;
@@ -147,11 +152,10 @@ int oncall_remove(struct ctx *c, int64_t id, json_t **out)
     json_t *r = db_row(c->db, SHIFT_COLS " WHERE o.id=?", "i", id);
     if (!r)
         return ctx_fail(c, ERR_NOTFOUND, _("No such shift."));
-    int rc = rota_keeper(c, "oncall.remove", id);
-    if (rc == OK && json_integer_value(json_object_get(r, "org_id")) != c->a->org_id) {
-        audit_log(c, "oncall.remove", "denied", 0, "oncall", id, NULL);
-        rc = ctx_fail(c, ERR_FORBIDDEN, _("This shift belongs to another organisation's rota."));
-    }
+    int rc = rota_keeper(c, ACT_UPDATE, "oncall.remove", id);
+    if (rc == OK && json_integer_value(json_object_get(r, "org_id")) != c->a->org_id)
+        rc = access_deny(c, RES_ONCALL, ACT_UPDATE, 0, "oncall.remove", "oncall", id,
+                         _("This shift belongs to another organisation's rota."));
     char now[32];
     iso_now(now);
     const char *starts = json_string_value(json_object_get(r, "starts_at"));
@@ -167,6 +171,7 @@ int oncall_remove(struct ctx *c, int64_t id, json_t **out)
         if (rc != DB_OK)
             rc = ctx_fail(c, ERR_DB, _("The shift could not be changed."));
         else {
+            access_forget(c);
             audit_log(c, "oncall.remove", "ok", 0, "oncall", id, future ? "deleted" : "ended now");
             json_object_set_new(r, "removed", json_boolean(future));
             json_object_set_new(r, "ended", json_boolean(!future));
@@ -198,8 +203,10 @@ static const struct res_field oncall_fields[] = {
     {NULL, 0, 0, NULL},
 };
 static const struct res_audit oncall_actions[] = {
+    {"oncall.now", ACT_READ},
+    {"oncall.list", ACT_LIST},
     {"oncall.add", ACT_CREATE},
-    {"oncall.remove", ACT_ADMINISTER},
+    {"oncall.remove", ACT_UPDATE},
     {NULL, 0},
 };
 static const char *const oncall_tables[] = {"oncall", NULL};

@@ -20,12 +20,6 @@ static int64_t iget(json_t *o, const char *k)
     return json_integer_value(json_object_get(o, k));
 }
 
-static int admin_only(struct ctx *c)
-{
-    return access_is(c, ROLE_BIT(ROLE_ADMIN))
-               ? OK
-               : ctx_fail(c, ERR_FORBIDDEN, _("Only an administrator may do this."));
-}
 
 static void shape(json_t *r)
 {
@@ -35,7 +29,7 @@ static void shape(json_t *r)
 
 int org_list(struct ctx *c, json_t **out)
 {
-    int rc = admin_only(c);
+    int rc = access_check(c, RES_ORG, ACT_LIST, 0, "org.list");
     if (rc != OK)
         return rc;
     *out = db_rows(c->db,
@@ -48,7 +42,7 @@ int org_list(struct ctx *c, json_t **out)
 
 int org_create(struct ctx *c, json_t *in, json_t **out)
 {
-    int rc = admin_only(c);
+    int rc = access_check(c, RES_ORG, ACT_CREATE, 0, "org.create");
     if (rc != OK)
         return rc;
     if (!json_is_object(in))
@@ -78,9 +72,12 @@ int org_create(struct ctx *c, json_t *in, json_t **out)
 int staff_list(struct ctx *c, json_t **out)
 {
     json_t *rows;
-    if (access_is(c, ROLE_BIT(ROLE_ADMIN)))
+    int rc = access_check(c, RES_STAFF, ACT_LIST, 0, "staff.list");
+    if (rc != OK)
+        return rc;
+    if (access_may(c, RES_STAFF, ACT_ADMINISTER, 0))
         rows = db_rows(c->db, STAFF_FULL " ORDER BY o.name, s.display_name, s.id", "");
-    else if (access_is(c, ROLE_BIT(ROLE_SUPERVISOR)))
+    else if (access_may(c, RES_STAFF, ACT_READ, 0))
         rows =
             db_rows(c->db, STAFF_FULL " WHERE s.org_id=? ORDER BY s.display_name, s.id", "i", c->a->org_id);
     else
@@ -98,7 +95,8 @@ int staff_get(struct ctx *c, int64_t id, json_t **out)
     int64_t org = db_int1(c->db, 0, "SELECT org_id FROM staff WHERE id=?", "i", id);
     int same = org && org == c->a->org_id;
     json_t *r = NULL;
-    if (access_is(c, ROLE_BIT(ROLE_ADMIN)) || id == c->a->staff_id || (same && c->a->role == ROLE_SUPERVISOR))
+    if (access_may(c, RES_STAFF, ACT_ADMINISTER, 0) || id == c->a->staff_id ||
+        (same && access_may(c, RES_STAFF, ACT_READ, 0)))
         r = db_row(c->db, STAFF_FULL " WHERE s.id=?", "i", id);
     else if (same)
         r = db_row(c->db, STAFF_BRIEF " WHERE s.id=?", "i", id);
@@ -146,7 +144,7 @@ static const char *password_ok(struct ctx *c, const char *pw)
 
 int staff_create(struct ctx *c, json_t *in, json_t **out)
 {
-    int rc = admin_only(c);
+    int rc = access_check(c, RES_STAFF, ACT_CREATE, 0, "staff.create");
     if (rc != OK)
         return rc;
     if (!json_is_object(in))
@@ -200,7 +198,7 @@ int staff_create(struct ctx *c, json_t *in, json_t **out)
 
 int staff_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
-    int rc = admin_only(c);
+    int rc = access_check(c, RES_STAFF, ACT_UPDATE, 0, "staff.update");
     if (rc != OK)
         return rc;
     json_t *old = db_row(c->db,
@@ -268,8 +266,9 @@ int staff_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t 
 
 int staff_set_password(struct ctx *c, int64_t id, const char *password)
 {
-    if (id != c->a->staff_id && !access_is(c, ROLE_BIT(ROLE_ADMIN)))
-        return ctx_fail(c, ERR_FORBIDDEN, _("You may change only your own password."));
+    if (id != c->a->staff_id && !access_may(c, RES_STAFF, ACT_ADMINISTER, 0))
+        return access_deny(c, RES_STAFF, ACT_ADMINISTER, 0, "staff.password", "staff", id,
+                           _("You may change only your own password."));
     if (db_int1(c->db, 0, "SELECT 1 FROM staff WHERE id=?", "i", id) != 1)
         return ctx_fail(c, ERR_NOTFOUND, _("No such staff member."));
     if (!password_ok(c, password))
@@ -297,7 +296,8 @@ static const struct res_field org_fields[] = {
     {NULL, 0, 0, NULL},
 };
 static const struct res_audit org_actions[] = {
-    {"org.create", ACT_ADMINISTER},
+    {"org.list", ACT_LIST},
+    {"org.create", ACT_CREATE},
     {NULL, 0},
 };
 static const char *const org_tables[] = {"orgs", NULL};
@@ -336,9 +336,10 @@ static const struct res_field staff_summary[] = {
     {NULL, 0, 0, NULL},
 };
 static const struct res_audit staff_actions[] = {
-    {"staff.create", ACT_ADMINISTER},
-    {"staff.update", ACT_ADMINISTER},
-    {"staff.password", ACT_UPDATE},
+    {"staff.list", ACT_LIST},
+    {"staff.create", ACT_CREATE},
+    {"staff.update", ACT_UPDATE},
+    {"staff.password", ACT_ADMINISTER},
     {NULL, 0},
 };
 static const char *const staff_tables[] = {"staff", NULL};

@@ -22,10 +22,6 @@ extern const char *const safety_sections[];      /* the seven sections of a safe
  * actor): contact within 24 h, and a safety-plan review. Called inside a write job. */
 int flag_raise(struct ctx *c, int64_t client_id, const char *kind, const char *level, const char *source,
                int64_t assessment_id, const char *reason, const char *review_date, json_t **out);
-/* Active flags of a client, for the banner (no audit of its own: part of the page's read).
- * An array, highest level first: {id, kind, label, level, source, reason, review_date, review_due,
- * raised_by_name, raised_at, version, ...}. */
-json_t *flag_active(struct db *db, int64_t client_id);
 /* A flag raised by a person from a body {kind, level, reason, review_date}. */
 int flag_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 /* Every flag of a client (active first), each with its reviews (the history). */
@@ -72,7 +68,6 @@ int safety_history(struct ctx *c, int64_t client_id, json_t **out); /* every ver
 /* Save a new version from the whole plan {sections..., client_agreed, agreed_at}; version is the
  * one it was based on (0 for the first). Supervisors, case managers and clinicians. */
 int safety_save(struct ctx *c, int64_t client_id, int64_t version, json_t *in, json_t **out);
-json_t *safety_current(struct db *db, int64_t client_id); /* NULL when none (no access check) */
 
 /* ---- hospital.c: hospital stays ---- */
 int hosp_list(struct ctx *c, int64_t client_id, json_t **out);
@@ -81,7 +76,6 @@ int hosp_list(struct ctx *c, int64_t client_id, json_t **out);
 int hosp_admit(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 /* Discharge {discharged_at} (versioned): a follow-up task due within 7 days (in follow_up). */
 int hosp_discharge(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
-json_t *hosp_recent(struct db *db, int64_t client_id, int limit); /* no access check */
 
 /* ---- shared by the rules (flag.c) ---- */
 /* The primary case manager of the client's open episode (the actor's organisation first), or the actor. */

@@ -1,7 +1,7 @@
 /* safety: safety plans written with the client, in the structure of the reference (§19): seven
  * ordered sections of entries, client agreement; every save is a new version, old ones stay. */
 #include "base/base.h"
-#include "core/risk.h"
+#include "core/risk_data.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,8 +10,6 @@
 const char *const safety_sections[] = {"warning_signs", "coping",      "distractions",       "help_people",
                                        "professionals", "environment", "reasons_for_living", NULL};
 
-/* Who may write a plan; everyone with full access (peer supporters on the team too) may read it. */
-#define ROLES_WRITE_PLAN (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN))
 #define MAX_ENTRIES 20
 
 #define PLAN_COLS                                                                                            \
@@ -63,7 +61,7 @@ static json_t *empty_plan(int64_t client_id)
 
 int safety_get(struct ctx *c, int64_t client_id, int64_t version, json_t **out)
 {
-    int rc = access_require(c, client_id, ACC_FULL, "safety_plan.read", NULL);
+    int rc = access_check(c, RES_SAFETY_PLAN, ACT_READ, client_id, "safety_plan.read");
     if (rc != OK)
         return rc;
     json_t *r;
@@ -85,7 +83,7 @@ int safety_get(struct ctx *c, int64_t client_id, int64_t version, json_t **out)
 
 int safety_history(struct ctx *c, int64_t client_id, json_t **out)
 {
-    int rc = access_require(c, client_id, ACC_FULL, "safety_plan.history", NULL);
+    int rc = access_check(c, RES_SAFETY_PLAN, ACT_LIST, client_id, "safety_plan.history");
     if (rc != OK)
         return rc;
     json_t *rows = db_rows(c->db, PLAN_COLS " WHERE p.client_id=? ORDER BY p.version DESC LIMIT ?", "ii",
@@ -182,14 +180,9 @@ static json_t *read_section(struct ctx *c, json_t *in, const char *name)
 
 int safety_save(struct ctx *c, int64_t client_id, int64_t version, json_t *in, json_t **out)
 {
-    struct access acc;
-    int rc = access_require(c, client_id, ACC_FULL, "safety_plan.save", &acc);
+    int rc = access_check(c, RES_SAFETY_PLAN, ACT_UPDATE, client_id, "safety_plan.save");
     if (rc != OK)
         return rc;
-    if (!acc.write || !access_is(c, ROLES_WRITE_PLAN)) {
-        audit_log(c, "safety_plan.save", "denied", client_id, "client", client_id, NULL);
-        return ctx_fail(c, ERR_FORBIDDEN, _("Your role may read the safety plan but not change it."));
-    }
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     json_t *sec[8] = {0};
@@ -267,7 +260,7 @@ static const struct res_field safety_fields[] = {
 };
 static const struct res_audit safety_actions[] = {
     {"safety_plan.read", ACT_READ},
-    {"safety_plan.history", ACT_READ},
+    {"safety_plan.history", ACT_LIST},
     {"safety_plan.save", ACT_UPDATE},
     {NULL, 0},
 };

@@ -48,6 +48,9 @@ static int staff_of_org(struct db *db, int64_t staff_id, int64_t org_id)
 
 int task_mine(struct ctx *c, json_t **out)
 {
+    int rc = access_check(c, RES_TASK, ACT_LIST, 0, "task.mine");
+    if (rc != OK)
+        return rc;
     char today[16];
     iso_today(today);
     json_t *rows =
@@ -68,11 +71,8 @@ int task_mine(struct ctx *c, json_t **out)
         char k[24];
         snprintf(k, sizeof k, "%lld", (long long)cid);
         json_t *v = json_object_get(seen, k);
-        if (!v) {
-            struct access acc;
-            int full = access_client(c, cid, &acc) == OK && acc.level == ACC_FULL;
-            json_object_set_new(seen, k, v = json_boolean(full));
-        }
+        if (!v)
+            json_object_set_new(seen, k, v = json_boolean(access_may(c, RES_CLIENT, ACT_READ, cid)));
         if (!json_is_true(v)) {
             json_object_set_new(r, "given_name", json_null());
             json_object_set_new(r, "family_name", json_null());
@@ -87,7 +87,7 @@ int task_mine(struct ctx *c, json_t **out)
 
 int task_for_client(struct ctx *c, int64_t client_id, json_t **out)
 {
-    int rc = access_require(c, client_id, ACC_FULL, "task.list", NULL);
+    int rc = access_check(c, RES_TASK, ACT_LIST, client_id, "task.list");
     if (rc != OK)
         return rc;
     char today[16];
@@ -107,14 +107,9 @@ int task_for_client(struct ctx *c, int64_t client_id, json_t **out)
 
 int task_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 {
-    if (client_id) {
-        struct access acc;
-        int rc = access_require(c, client_id, ACC_FULL, "task.create", &acc);
-        if (rc != OK)
-            return rc;
-        if (!acc.write)
-            return ctx_fail(c, ERR_FORBIDDEN, _("You may not add tasks for this client."));
-    }
+    int rc = access_check(c, RES_TASK, ACT_CREATE, client_id, "task.create");
+    if (rc != OK)
+        return rc;
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     const char *title = v_str(c, in, "title", 1, 200, NULL);
@@ -148,7 +143,7 @@ static int may_change(struct ctx *c, json_t *t)
     int64_t me = c->a->staff_id;
     if (iget(t, "assignee") == me || iget(t, "created_by") == me)
         return 1;
-    return c->a->role == ROLE_SUPERVISOR &&
+    return access_may(c, RES_TASK, ACT_ADMINISTER, 0) &&
            db_int1(c->db, 0, "SELECT 1 FROM staff WHERE id IN (?,?) AND org_id=? LIMIT 1", "iii",
                    iget(t, "assignee"), iget(t, "created_by"), c->a->org_id) == 1;
 }
@@ -159,19 +154,10 @@ int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
     if (!t)
         return ctx_fail(c, ERR_NOTFOUND, _("No such task."));
     int64_t client_id = iget(t, "client_id");
-    int rc = OK;
-    if (client_id) {
-        struct access acc;
-        rc = access_require(c, client_id, ACC_FULL, "task.update", &acc);
-        if (rc == OK && !acc.write)
-            rc = ctx_fail(c, ERR_FORBIDDEN, _("You may not change tasks for this client."));
-    }
-    if (rc == OK && !may_change(c, t)) {
-        if (client_id)
-            audit_log(c, "task.update", "denied", client_id, "task", id, NULL);
-        rc = ctx_fail(c, ERR_FORBIDDEN,
-                      _("Only the assignee, the creator or a supervisor may change this task."));
-    }
+    int rc = access_check(c, RES_TASK, ACT_UPDATE, client_id, "task.update");
+    if (rc == OK && !may_change(c, t))
+        rc = access_deny(c, RES_TASK, ACT_UPDATE, client_id, "task.update", "task", id,
+                         _("Only the assignee, the creator or a supervisor may change this task."));
     if (rc == OK && !json_is_object(in))
         rc = ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     if (rc != OK) {
@@ -236,7 +222,7 @@ int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
 
 int my_clients(struct ctx *c, json_t **out)
 {
-    if (access_is(c, ROLE_BIT(ROLE_ANALYST) | ROLE_BIT(ROLE_ADMIN))) {
+    if (!access_may(c, RES_CLIENT, ACT_LIST, 0)) {
         *out = json_array(); /* no client-level data, even if someone put them on a team */
         return OK;
     }

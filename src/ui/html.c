@@ -88,14 +88,15 @@ void ui_csrf(struct hreq *h, struct buf *b)
     html_printf(b, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", h->csrf);
 }
 
-struct nav { const char *href, *label; unsigned roles; };
+/* A link is shown by role, or (roles 0) when the access table allows the resource and action. */
+struct nav { const char *href, *label; unsigned roles; enum res res; enum act act; };
 static const struct nav navs[] = {
-    {"/", N_("My work"), ROLES_STAFF},
-    {"/clients", N_("Find a client"), ROLES_STAFF & ~ROLE_BIT(ROLE_ADMIN)},
-    {"/oncall", N_("On call"), ROLES_ANY},
-    {"/break-glass", N_("Break-glass review"), ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN)},
-    {"/admin/orgs", N_("Organisations"), ROLE_BIT(ROLE_ADMIN)},
-    {"/admin/staff", N_("Staff"), ROLE_BIT(ROLE_ADMIN)},
+    {"/", N_("My work"), ROLES_STAFF, 0, 0},
+    {"/clients", N_("Find a client"), 0, RES_CLIENT, ACT_LIST},
+    {"/oncall", N_("On call"), 0, RES_ONCALL, ACT_READ},
+    {"/break-glass", N_("Break-glass review"), 0, RES_BREAKGLASS, ACT_LIST},
+    {"/admin/orgs", N_("Organisations"), 0, RES_ORG, ACT_LIST},
+    {"/admin/staff", N_("Staff"), 0, RES_STAFF, ACT_ADMINISTER},
 };
 
 void ui_begin(struct hreq *h, struct buf *b, const char *title)
@@ -109,7 +110,8 @@ void ui_begin(struct hreq *h, struct buf *b, const char *title)
     if (h->auth) {
         buf_adds(b, "<nav aria-label=\"Main\"><ul>");
         for (size_t i = 0; i < ARRAY_LEN(navs); i++)
-            if (ROLE_BIT(h->actor.role) & navs[i].roles)
+            if (navs[i].roles ? (ROLE_BIT(h->actor.role) & navs[i].roles) != 0
+                              : access_may(&h->ctx, navs[i].res, navs[i].act, 0))
                 html_printf(b, "<li><a href=\"%s\">%s</a></li>", navs[i].href, _(navs[i].label));
         char rl[64];
         html_printf(b, "</ul></nav><div class=\"who\"><a href=\"/account\">%s</a> <span class=\"role\">%s</span>"

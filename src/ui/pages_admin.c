@@ -39,7 +39,7 @@ static void bg_row(struct hreq *h, struct buf *b, json_t *r, const struct fstate
     } else if (page_int(r, "staff_id") == h->actor.staff_id) {
         html_printf(b, "<span class=\"muted\">%s</span>",
                     _("Another supervisor must review your own access."));
-    } else if (h->actor.role != ROLE_SUPERVISOR) {
+    } else if (!access_may(&h->ctx, RES_BREAKGLASS, ACT_REVIEW, 0)) {
         html_printf(b, "<span class=\"muted\">%s</span>", _("Waiting for a supervisor."));
     } else {
         int mine = fs && fs->target == id;

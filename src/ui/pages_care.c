@@ -4,10 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROLES_OPEN_EPISODE                                                                                   \
-    (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) |                    \
-     ROLE_BIT(ROLE_CARE_DESK))
-
 static const char *const open_statuses[] = {"referred", "intake", "active", "on_hold", NULL};
 
 static int is_form(const struct fstate *fs, const char *form, int64_t target)
@@ -22,7 +18,7 @@ static void hidden_client(struct buf *b, int64_t cid)
 
 void care_episode_form(struct hreq *h, struct buf *b, int64_t cid, const struct fstate *fs, int open)
 {
-    if (!(ROLE_BIT(h->actor.role) & ROLES_OPEN_EPISODE))
+    if (!access_may(&h->ctx, RES_EPISODE, ACT_CREATE, cid))
         return;
     int mine = is_form(fs, "episode", 0);
     const char *p = mine ? "f" : "ep";
@@ -67,7 +63,7 @@ static void team_table(struct hreq *h, struct buf *b, json_t *ep, int64_t cid)
         html_printf(b, "<p class=\"muted\">%s</p>", _("No one is on this care team."));
         return;
     }
-    int open = !str_eq(jstr(ep, "status"), "discharged");
+    int open = !str_eq(jstr(ep, "status"), "discharged") && access_may(&h->ctx, RES_TEAM, ACT_UPDATE, cid);
     html_printf(
         b,
         "<table class=\"list team\" id=\"team-%D\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">"
@@ -115,7 +111,7 @@ static void episode_forms(struct hreq *h, struct buf *b, json_t *ep, int64_t cid
 {
     int64_t eid = page_int(ep, "id");
     char pfx[32];
-    if (!str_eq(jstr(ep, "status"), "discharged")) {
+    if (!str_eq(jstr(ep, "status"), "discharged") && access_may(&h->ctx, RES_TEAM, ACT_CREATE, cid)) {
         int mine = is_form(fs, "team", eid);
         snprintf(pfx, sizeof pfx, mine ? "f" : "tm%lld", (long long)eid);
         html_printf(b, "<details class=\"form-box\"%r><summary>%s</summary>", mine ? " open" : "",
@@ -134,6 +130,8 @@ static void episode_forms(struct hreq *h, struct buf *b, json_t *ep, int64_t cid
                     "</div><div class=\"buttons\"><button type=\"submit\">%s</button></div></form></details>",
                     _("Add to the team"));
     }
+    if (!access_may(&h->ctx, RES_EPISODE, ACT_UPDATE, cid))
+        return;
     int mine = is_form(fs, "status", eid);
     snprintf(pfx, sizeof pfx, mine ? "f" : "st%lld", (long long)eid);
     json_t *vals =
@@ -211,11 +209,14 @@ static void episodes_section(struct hreq *h, struct buf *b, int64_t cid, const s
 static void contacts_section(struct hreq *h, struct buf *b, int64_t cid)
 {
     json_t *rows = NULL;
-    html_printf(
-        b,
-        "<section class=\"card\" id=\"contacts\" aria-labelledby=\"ct-h\"><div class=\"section-head\"><h2 "
-        "id=\"ct-h\">%s</h2><a class=\"button small\" href=\"/clients/%D/contacts/new\">%s</a></div>",
-        _("Contacts"), cid, _("Record a contact"));
+    html_printf(b,
+                "<section class=\"card\" id=\"contacts\" aria-labelledby=\"ct-h\"><div class=\"section-head\"><h2 "
+                "id=\"ct-h\">%s</h2>",
+                _("Contacts"));
+    if (access_may(&h->ctx, RES_CONTACT, ACT_CREATE, cid))
+        html_printf(b, "<a class=\"button small\" href=\"/clients/%D/contacts/new\">%s</a>", cid,
+                    _("Record a contact"));
+    buf_adds(b, "</div>");
     if (contact_list(&h->ctx, cid, &rows) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
@@ -307,7 +308,7 @@ void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fsta
                     *jstr(t, "due") ? jstr(t, "due") : _("no due date"), jstr(t, "assignee_name"),
                     jstr(t, "priority"), ui_label(jstr(t, "priority"), pl, sizeof pl));
         int may = page_int(t, "assignee") == h->actor.staff_id ||
-                  page_int(t, "created_by") == h->actor.staff_id || h->actor.role == ROLE_SUPERVISOR;
+                  page_int(t, "created_by") == h->actor.staff_id || access_may(&h->ctx, RES_TASK, ACT_ADMINISTER, 0);
         if (!may) {
             buf_adds(b, "</li>");
             continue;
@@ -327,6 +328,10 @@ void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fsta
     else
         html_printf(b, "<p class=\"muted\">%s</p>", _("No open task."));
     json_decref(rows);
+    if (!access_may(&h->ctx, RES_TASK, ACT_CREATE, cid)) {
+        buf_adds(b, "</section>");
+        return;
+    }
     int mine = is_form(fs, "task", 0);
     const char *p = mine ? "f" : "tk";
     json_t *vals = mine ? fs->vals : NULL, *errs = mine ? fs->errs : NULL;

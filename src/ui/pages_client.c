@@ -9,9 +9,6 @@ static const char *const cfields[] = {"given_name", "family_name",     "preferre
                                       "sex",        "gender_identity", "language",           "phone",
                                       "email",      "address",         "emergency_contacts", NULL};
 
-#define ROLES_REGISTER                                                                                       \
-    (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN) |                    \
-     ROLE_BIT(ROLE_CARE_DESK) | ROLE_BIT(ROLE_HOUSING))
 
 /* ---- search ---- */
 
@@ -45,7 +42,7 @@ void pg_clients(struct hreq *h)
     buf_init(&b);
     ui_begin(h, &b, _("Find a client"));
     html_printf(&b, "<div class=\"page-head\"><h1>%s</h1>", _("Find a client"));
-    if (ROLE_BIT(h->actor.role) & ROLES_REGISTER)
+    if (access_may(&h->ctx, RES_CLIENT, ACT_CREATE, 0))
         html_printf(&b, "<p class=\"actions\"><a class=\"button\" href=\"/clients/new\">%s</a></p>",
                     _("Register a new client"));
     buf_adds(&b, "</div>");
@@ -107,7 +104,7 @@ void pg_clients(struct hreq *h)
                 search_next(&b, h, json_integer_value(next), _("Next page"), "next-page");
             buf_adds(&b, "</p>");
         }
-        if (ROLE_BIT(h->actor.role) & ROLES_REGISTER)
+        if (access_may(&h->ctx, RES_CLIENT, ACT_CREATE, 0))
             html_printf(&b, "<p class=\"muted\">%s <a href=\"/clients/new?birth_date=%u\">%s</a></p>",
                         _("Not the person you are looking for?"), bd ? bd : "", _("Register a new client"));
         buf_adds(&b, "</section>");
@@ -222,7 +219,7 @@ static void client_form(struct hreq *h, int status, json_t *vals, json_t *errs, 
 
 void pg_client_new(struct hreq *h)
 {
-    if (!(ROLE_BIT(h->actor.role) & ROLES_REGISTER)) {
+    if (!access_may(&h->ctx, RES_CLIENT, ACT_CREATE, 0)) {
         reply_problem(h, 403, _("Forbidden"), _("Your role may not register clients."), NULL);
         return;
     }
@@ -301,13 +298,17 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
         html_printf(&b, " · %s", ui_label(jstr(c, "sex"), l2, sizeof l2));
     if (*jstr(c, "language"))
         html_printf(&b, " · %s", jstr(c, "language"));
-    html_printf(
-        &b,
-        "</p></div><p class=\"actions\"><a class=\"button primary\" href=\"/clients/%D/contacts/new\" "
-        "id=\"record-contact\">%s</a> <a class=\"button\" href=\"/clients/%D/edit\">%s</a> "
-        "<a class=\"button\" href=\"/clients/%D/access-log\" id=\"access-log-link\">%s</a> "
-        "<a class=\"button danger\" href=\"/clients/%D/crisis\" id=\"crisis-link\">%s</a></p></div>",
-        id, _("Record a contact"), id, _("Edit details"), id, _("Access log"), id, _("Crisis view"));
+    buf_adds(&b, "</p></div><p class=\"actions\">"); /* only what the table allows */
+    if (access_may(&h->ctx, RES_CONTACT, ACT_CREATE, id))
+        html_printf(&b, "<a class=\"button primary\" href=\"/clients/%D/contacts/new\" id=\"record-contact\">%s</a> ",
+                    id, _("Record a contact"));
+    if (access_may(&h->ctx, RES_CLIENT, ACT_UPDATE, id))
+        html_printf(&b, "<a class=\"button\" href=\"/clients/%D/edit\">%s</a> ", id, _("Edit details"));
+    if (access_may(&h->ctx, RES_ACCESS_LOG, ACT_READ, id))
+        html_printf(&b, "<a class=\"button\" href=\"/clients/%D/access-log\" id=\"access-log-link\">%s</a> ", id,
+                    _("Access log"));
+    html_printf(&b, "<a class=\"button danger\" href=\"/clients/%D/crisis\" id=\"crisis-link\">%s</a></p></div>", id,
+                _("Crisis view"));
     if (fs)
         ui_errors_summary(&b, fs->errs, fs->msg);
     assess_result(h, &b, c);

@@ -362,10 +362,8 @@ void page_risk_banner(struct hreq *h, struct buf *b, json_t *client)
 {
     if (!str_eq(jstr(json_object_get(client, "access"), "level"), "full"))
         return;
-    int64_t cid = page_int(client, "id");
-    json_t *flags = flag_active(h->ctx.db, cid);
-    page_risk_flags(b, cid, flags, 0);
-    json_decref(flags);
+    (void)h;
+    page_risk_flags(b, page_int(client, "id"), json_object_get(client, "flags"), 0); /* client_get's, gated */
 }
 
 void page_client_head(struct hreq *h, struct buf *b, json_t *client, const char *here)
@@ -380,7 +378,7 @@ void page_client_head(struct hreq *h, struct buf *b, json_t *client, const char 
 
 int page_may_break_glass(struct hreq *h)
 {
-    return !(ROLE_BIT(h->actor.role) & (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ANALYST) | ROLE_BIT(ROLE_PEER)));
+    return access_may(&h->ctx, RES_BREAKGLASS, ACT_CREATE, 0);
 }
 
 void page_bg_form(struct hreq *h, struct buf *b, int64_t client_id, const char *next, const struct fstate *fs)
@@ -477,8 +475,11 @@ void page_client_error(struct hreq *h, int rc)
         "<section class=\"error\" id=\"denied\"><h1>%s</h1><p class=\"status\">403</p><p>%s</p><p>%s</p>"
         "<p><a href=\"/clients\">%s</a> · <a href=\"/\">%s</a></p></section>",
         _("No access to this client"), h->ctx.msg[0] ? h->ctx.msg : _("You may not see this client."),
-        _("Access to a client's record comes from being on their care team. Ask the client's case manager "
-          "or a supervisor to add you."),
+        h->ctx.denied == DENIED_ROLE /* on the team already: the role, not the relationship, says no */
+            ? _("Your role in this client's care does not include this. Ask the client's case manager or a "
+                "supervisor if it needs doing.")
+            : _("Access to a client's record comes from being on their care team. Ask the client's case manager "
+                "or a supervisor to add you."),
         _("Find a client"), _("Back to my work"));
     page_send(h, 403, &b);
 }

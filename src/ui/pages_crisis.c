@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROLES_ROTA (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN))
 
 /* ---- the crisis view ---- */
 
@@ -356,7 +355,7 @@ static void oncall_page(struct hreq *h, int status, const struct fstate *fs)
         reply_core_error(h, rc);
         return;
     }
-    int keeper = (ROLE_BIT(h->actor.role) & ROLES_ROTA) != 0;
+    int keeper = access_may(&h->ctx, RES_ONCALL, ACT_CREATE, 0);
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("On call"));

@@ -8,9 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROLES_REVIEW (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_CASE_MANAGER) | ROLE_BIT(ROLE_CLINICIAN))
-#define ROLES_PLAN ROLES_REVIEW
-#define ROLES_ROTA (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN))
 
 /* ---- small shared parts ---- */
 
@@ -232,7 +229,7 @@ static void flag_item(struct hreq *h, struct buf *b, json_t *f, int64_t cid, int
         }
         buf_adds(b, "</ol></details>");
     }
-    int reviewer = (ROLE_BIT(h->actor.role) & ROLES_REVIEW) || page_int(f, "raised_by") == h->actor.staff_id;
+    int reviewer = access_may(&h->ctx, RES_FLAG, ACT_REVIEW, cid) || page_int(f, "raised_by") == h->actor.staff_id;
     if (active && write && reviewer)
         flag_review_form(h, b, f, cid, fs);
     buf_adds(b, "</li>");
@@ -347,7 +344,7 @@ static void plan_summary(struct hreq *h, struct buf *b, int64_t cid, int write)
         return;
     }
     json_t *cur = json_array_get(hist, 0);
-    int edit = write && (ROLE_BIT(h->actor.role) & ROLES_PLAN);
+    int edit = write && access_may(&h->ctx, RES_SAFETY_PLAN, ACT_UPDATE, cid);
     if (!cur) {
         html_printf(b, "<p class=\"muted\">%s</p>", _("No safety plan yet."));
     } else {
@@ -723,7 +720,7 @@ static void pg_plan(struct hreq *h)
     char today[16];
     iso_today(today);
     html_printf(&b, " · %s %s · %s %s</p>", _("born"), jstr(c, "birth_date"), _("printed"), today);
-    int edit = may_write(c) && (ROLE_BIT(h->actor.role) & ROLES_PLAN);
+    int edit = access_may(&h->ctx, RES_SAFETY_PLAN, ACT_UPDATE, page_int(c, "id"));
     int64_t ver = page_int(plan, "version");
     int current = json_is_true(json_object_get(plan, "current"));
     html_printf(&b, "<section class=\"card plan-card\" id=\"plan\" aria-label=\"%s\">", _("Safety plan"));
@@ -857,7 +854,11 @@ static void pg_plan_edit(struct hreq *h)
  * that entry's name, phone and place. Runs on the writer, where the current version is read. */
 static int plan_save_w(struct hreq *h)
 {
-    json_t *cur = safety_current(h->ctx.db, h->id[0]), *in = json_object();
+    json_t *cur = NULL, *in;
+    int rc0 = safety_get(&h->ctx, h->id[0], 0, &cur); /* the gated read; its refusal is the answer */
+    if (rc0 != OK)
+        return rc0;
+    in = json_object();
     for (size_t i = 0; i < ARRAY_LEN(plan_sections); i++) {
         const char *name = plan_sections[i].name, *p = fstr(h, name);
         json_t *list = json_array(), *old = json_object_get(cur, name);

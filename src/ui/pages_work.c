@@ -92,7 +92,7 @@ static void clients_section(struct hreq *h, struct buf *b)
         h->ctx.msg[0] = 0;
         return;
     }
-    if (!json_array_size(rows) && (h->actor.role == ROLE_ADMIN || h->actor.role == ROLE_ANALYST)) {
+    if (!json_array_size(rows) && !access_may(&h->ctx, RES_CLIENT, ACT_LIST, 0)) {
         json_decref(rows);
         return;
     }
@@ -138,7 +138,7 @@ static void clients_section(struct hreq *h, struct buf *b)
 static void recent_section(struct hreq *h, struct buf *b)
 {
     json_t *rows = NULL;
-    if (h->actor.role == ROLE_ADMIN || h->actor.role == ROLE_ANALYST)
+    if (!access_may(&h->ctx, RES_CLIENT, ACT_LIST, 0))
         return;
     if (audit_recent_clients(&h->ctx, 8, &rows) != OK)
         h->ctx.msg[0] = 0;
@@ -172,7 +172,7 @@ static void work_page(struct hreq *h, int status, const struct fstate *fs)
     ui_begin(h, &b, _("My work"));
     page_flash(h, &b);
     html_printf(&b, "<div class=\"page-head\"><h1>%s</h1>", _("My work"));
-    if (h->actor.role != ROLE_ADMIN && h->actor.role != ROLE_ANALYST)
+    if (access_may(&h->ctx, RES_CLIENT, ACT_LIST, 0))
         html_printf(
             &b,
             "<form method=\"get\" action=\"/clients\" class=\"quick\" role=\"search\" id=\"quick-search\">"
@@ -186,14 +186,14 @@ static void work_page(struct hreq *h, int status, const struct fstate *fs)
     tasks_section(h, &b, fs);
     clients_section(h, &b);
     buf_adds(&b, "</div><div class=\"side-col\">");
-    if (h->actor.role == ROLE_ADMIN)
+    if (access_may(&h->ctx, RES_ORG, ACT_LIST, 0))
         html_printf(
             &b,
             "<section class=\"card\" aria-labelledby=\"adm-h\"><h2 id=\"adm-h\">%s</h2><ul class=\"plain "
             "links\"><li><a href=\"/admin/orgs\">%s</a></li><li><a href=\"/admin/staff\">%s</a></li><li>"
             "<a href=\"/break-glass\">%s</a></li></ul></section>",
             _("Administration"), _("Organisations"), _("Staff accounts"), _("Break-glass review"));
-    if (h->actor.role == ROLE_SUPERVISOR)
+    if (access_may(&h->ctx, RES_BREAKGLASS, ACT_REVIEW, 0))
         html_printf(&b, "<section class=\"card\"><h2>%s</h2><p><a href=\"/break-glass\">%s</a></p></section>",
                     _("Supervision"), _("Emergency access waiting for review"));
     recent_section(h, &b);

@@ -28,6 +28,7 @@
 #include <strings.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -116,7 +117,8 @@ static void show(struct buf *b, const char *s, size_t max)
         buf_adds(b, "...");
 }
 
-/* $VAR, ${VAR} and $repeat(N,TEXT) substitution. Returns NULL with err set on an unknown name. */
+/* $VAR, ${VAR}, $repeat(N,TEXT) and $time(SECONDS) (UTC now plus SECONDS, YYYY-MM-DDTHH:MM:SSZ)
+ * substitution. Returns NULL with err set on an unknown name. */
 static char *subst(const char *in, char *err, size_t errlen)
 {
     struct buf b;
@@ -144,6 +146,23 @@ static char *subst(const char *in, char *err, size_t errlen)
             for (long i = 0; i < n; i++)
                 buf_add(&b, end + 1, (size_t)(close - end - 1));
             p = close + 1;
+            continue;
+        }
+        if (strncmp(p, "$time(", 6) == 0) {
+            char *end;
+            long long d = strtoll(p + 6, &end, 10);
+            if (*end != ')') {
+                snprintf(err, errlen, "bad $time(SECONDS) in: %.60s", p);
+                buf_free(&b);
+                return NULL;
+            }
+            time_t t = time(NULL) + (time_t)d;
+            struct tm tm;
+            char ts[32];
+            gmtime_r(&t, &tm);
+            strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+            buf_adds(&b, ts);
+            p = end + 1;
             continue;
         }
         int braced = p[1] == '{';

@@ -213,10 +213,17 @@ async function demoFacts(request, base) {
       `cm1 already has ${limited.access && limited.access.level} access to client ${other.id}`);
     assert(tasks.length >= 3, `cm1 has ${tasks.length} open tasks in the demo data; the journeys need three`);
     assert(episodes1.length && episodes1[0].team.length, 'client 1 has no episode with a care team');
-    // Who is on call now at Riverside (the demo rota alternates cm1 and cm2 at 09:00 UTC).
+    // Who is on call now at Riverside (the demo rota alternates cm3 and the supervisor at 09:00 UTC;
+    // being on call opens the organisation's clients, so neither is cm1 nor cm2).
     const now = await get(cm1, '/api/v1/oncall/now');
-    const shift = (now.on_call || []).find((s) => s.staff_id === me1.id || s.staff_id === me2.id);
-    const onCall = shift && shift.staff_id === me2.id ? { user: 'cm2', me: me2 } : { user: 'cm1', me: me1 };
+    let onCall = null;
+    for (const user of ['cm3', 'sup']) {
+      const ctx = await as(user);
+      const me = await get(ctx, '/api/v1/me');
+      await ctx.dispose();
+      if ((now.on_call || []).some((s) => s.staff_id === me.id)) onCall = { user, me };
+    }
+    assert(onCall, 'nobody of the demo rota (cm3, sup) is on call now at Riverside');
     return { cm1: me1, cm2: me2, client1, episode1: episodes1[0], tasks, other, onCall };
   } finally {
     await cm1.dispose();

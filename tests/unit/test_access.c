@@ -3,13 +3,14 @@
  * expired, expiring this second); access_client's level and flags are asserted for each role x
  * relationship, and a denial is audited. The clock is fixed at T_NOW (2026-11-22 12:00 UTC). */
 #include "helpers.h"
+#include "core/risk.h"
 
 static struct tdb *T;
 static struct world {
     int64_t riv, east, north, harbour;
     /* staff */
     int64_t admin, sup, cm, cm_free, cm_past, cm_future, cm_today, clin, peer, peer_free, desk, analyst,
-        cm_dis, cm_b, sup_b, housing, housing_team;
+        cm_dis, cm_b, sup_b, housing, housing_team, cm_oncall, cm_offduty;
     /* clients */
     int64_t c1, c2, c3, c4, c5, c6, c7, c8;
 } W;
@@ -40,6 +41,15 @@ static int setup_world(void **state)
     W.sup_b = mk_staff(db, W.east, "sup_b", "supervisor");
     W.housing = mk_staff(db, W.harbour, "housing", "housing_coordinator");
     W.housing_team = mk_staff(db, W.harbour, "housing_team", "housing_coordinator");
+    W.cm_oncall = mk_staff(db, W.riv, "cm_oncall", "case_manager");
+    W.cm_offduty = mk_staff(db, W.riv, "cm_offduty", "case_manager");
+    /* Riverside's rota: cm_oncall now, cm_offduty yesterday and tomorrow. */
+    sql(db, "INSERT INTO oncall(org_id, staff_id, starts_at, ends_at, created_at) SELECT org_id, id,"
+            " '2026-11-22T09:00:00Z', '2026-11-23T09:00:00Z', 'x' FROM staff WHERE username='cm_oncall'");
+    sql(db, "INSERT INTO oncall(org_id, staff_id, starts_at, ends_at, created_at) SELECT org_id, id,"
+            " '2026-11-21T09:00:00Z', '2026-11-22T09:00:00Z', 'x' FROM staff WHERE username='cm_offduty'");
+    sql(db, "INSERT INTO oncall(org_id, staff_id, starts_at, ends_at, created_at) SELECT org_id, id,"
+            " '2026-11-23T09:00:00Z', '2026-11-24T09:00:00Z', 'x' FROM staff WHERE username='cm_offduty'");
 
     /* c1: Riverside, an open episode; its care team in every shape of membership. */
     W.c1 = mk_client(db, W.riv, W.cm, "Minji", "Kim", "1980-05-05");
@@ -153,6 +163,13 @@ static const struct cell matrix[] = {
     C(cm_free, c3, F, 1, 0, 1, 1),
     C(cm_free, c4, N, 0, 0, 0, 0),
     C(cm, c4, N, 0, 0, 0, 0),
+    /* on call now: the organisation's clients with an open episode, read only (no restricted text) */
+    C(cm_oncall, c1, F, 1, 0, 0, 0),
+    C(cm_oncall, c7, F, 1, 0, 0, 0),
+    C(cm_oncall, c5, D, 0, 0, 0, 0), /* no open episode */
+    C(cm_oncall, c2, D, 0, 0, 0, 0), /* discharged */
+    C(cm_oncall, c3, N, 0, 0, 0, 0), /* another organisation's */
+    C(cm_offduty, c1, D, 0, 0, 0, 0), /* the shift ended at 09:00; the next starts tomorrow */
 };
 
 static void access_matrix(void **state)
@@ -192,7 +209,7 @@ static void unknown_client(void **state)
     ctx_init(&c, &a, T->db);
     struct access acc;
     assert_int_equal(access_client(&c, 99999, &acc), ERR_NOTFOUND);
-    assert_int_equal(access_require(&c, 99999, ACC_FIND, "client.read", &acc), ERR_NOTFOUND);
+    assert_int_equal(access_check(&c, RES_CLIENT, ACT_LIST, 99999, "client.read"), ERR_NOTFOUND);
     ctx_clear(&c);
     /* No actor at all: nothing. */
     ctx_init(&c, NULL, T->db);
@@ -209,15 +226,14 @@ static void denial_is_audited(void **state)
     ctx_init(&c, &a, T->db);
     c.request_id = "feedfacefeedface";
     c.addr = "192.0.2.7";
-    struct access acc;
-    assert_int_equal(access_require(&c, W.c1, ACC_FULL, "client.read", &acc), ERR_FORBIDDEN);
+    assert_int_equal(access_check(&c, RES_CLIENT, ACT_READ, W.c1, "client.read"), ERR_FORBIDDEN);
     assert_true(c.msg[0] != 0);
     assert_int_equal(c.npend, 1);
     assert_string_equal(c.pend[0].action, "client.read");
     assert_string_equal(c.pend[0].outcome, "denied");
     assert_int_equal(c.pend[0].client_id, W.c1);
     /* Even "find" is refused to another organisation. */
-    assert_int_equal(access_require(&c, W.c1, ACC_FIND, "client.search_open", NULL), ERR_FORBIDDEN);
+    assert_int_equal(access_check(&c, RES_CLIENT, ACT_LIST, W.c1, "client.search_open"), ERR_FORBIDDEN);
     assert_int_equal(c.npend, 2);
     int64_t before = count_of(T->db, "SELECT count(*) FROM audit");
     assert_int_equal(audit_flush(&c, T->db, 1), OK); /* a failed request keeps its denials */
@@ -235,14 +251,14 @@ static void denial_is_audited(void **state)
     /* Same organisation, no relationship: a different message (ask for access), still audited. */
     struct actor f = actor_of(T->db, W.cm_free);
     ctx_init(&c, &f, T->db);
-    assert_int_equal(access_require(&c, W.c1, ACC_FULL, "contact.list", NULL), ERR_FORBIDDEN);
+    assert_int_equal(access_check(&c, RES_CONTACT, ACT_LIST, W.c1, "contact.list"), ERR_FORBIDDEN);
     assert_non_null(strstr(c.msg, "care team"));
     assert_int_equal(c.npend, 1);
     assert_string_equal(c.pend[0].outcome, "denied");
     ctx_clear(&c);
     /* Allowed: nothing queued by the gate itself. */
     ctx_init(&c, &f, T->db);
-    assert_int_equal(access_require(&c, W.c1, ACC_FIND, "client.read", NULL), OK);
+    assert_int_equal(access_check(&c, RES_CLIENT, ACT_LIST, W.c1, "client.read"), OK);
     assert_int_equal(c.npend, 0);
     ctx_clear(&c);
 }
@@ -483,6 +499,176 @@ static void team_changes_take_effect_now(void **state)
     ctx_clear(&c);
 }
 
+/* On call now: the crisis view and a crisis event without break-glass, each audited with the purpose
+ * "on call"; nothing else written; the denial of a write audited once. */
+static void on_call_reads_and_records_crisis(void **state)
+{
+    (void)state;
+    struct actor oc = actor_of(T->db, W.cm_oncall);
+    struct ctx c;
+    json_t *o = NULL;
+    ctx_init(&c, &oc, T->db);
+    assert_int_equal(access_may(&c, RES_CRISIS, ACT_READ, W.c1), 1);
+    assert_int_equal(access_may(&c, RES_CRISIS, ACT_CREATE, W.c1), 1);
+    assert_int_equal(access_may(&c, RES_CONTACT, ACT_CREATE, W.c1), 0);
+    assert_int_equal(access_may(&c, RES_ACCESS_LOG, ACT_READ, W.c1), 0);
+    assert_int_equal(access_may(&c, RES_NOTE_RESTRICTED, ACT_READ, W.c1), 0);
+    assert_int_equal(c.nfacts, 1); /* five questions, one query */
+    assert_int_equal(crisis_view(&c, W.c1, &o), OK);
+    assert_true(json_is_true(json_object_get(json_object_get(o, "access"), "on_call")));
+    assert_true(json_is_false(json_object_get(json_object_get(o, "access"), "break_glass")));
+    json_decref(o);
+    assert_int_equal(c.npend, 1);
+    assert_string_equal(c.pend[0].action, "client.crisis_view");
+    assert_string_equal(c.pend[0].purpose, "on call");
+    /* A write the table does not give the on-call worker: refused, audited once, with the reason. */
+    json_t *in = json_pack("{s:s,s:s,s:[s],s:s}", "kind", "phone", "at", "2026-11-22T03:00", "domains",
+                           "crisis_response", "body", "night call");
+    assert_int_equal(contact_create(&c, W.c1, in, &o), ERR_FORBIDDEN);
+    json_decref(in);
+    assert_int_equal(c.npend, 2);
+    assert_string_equal(c.pend[1].action, "contact.create");
+    assert_string_equal(c.pend[1].outcome, "denied");
+    assert_string_equal(c.pend[1].entity, "client");
+    assert_int_equal(c.denied, DENIED_ROLE);
+    assert_int_equal(audit_flush(&c, T->db, 1), OK);
+    json_t *r = db_row(T->db, "SELECT purpose, outcome FROM audit ORDER BY seq DESC LIMIT 1", "");
+    assert_string_equal(js(r, "outcome"), "denied");
+    json_decref(r);
+    ctx_clear(&c);
+    /* Off duty: the same worker's colleague whose shift ended at 09:00 is refused, and told why. */
+    struct actor off = actor_of(T->db, W.cm_offduty);
+    ctx_init(&c, &off, T->db);
+    assert_int_equal(crisis_view(&c, W.c1, &o), ERR_FORBIDDEN);
+    assert_non_null(strstr(c.msg, "care team"));
+    assert_int_equal(c.denied, DENIED_RELATIONSHIP);
+    assert_int_equal(c.npend, 1);
+    ctx_clear(&c);
+}
+
+/* A peer supporter on the team: reads and records, but changes neither the episode nor the team; the
+ * refusal is by role (not "ask to be added") and audited once. */
+static void peer_on_the_team(void **state)
+{
+    (void)state;
+    struct actor p = actor_of(T->db, W.peer);
+    struct ctx c;
+    json_t *o = NULL;
+    ctx_init(&c, &p, T->db);
+    assert_int_equal(access_may(&c, RES_CLIENT, ACT_READ, W.c1), 1);
+    assert_int_equal(access_may(&c, RES_CONTACT, ACT_CREATE, W.c1), 1);
+    assert_int_equal(access_may(&c, RES_SAFETY_PLAN, ACT_READ, W.c1), 1);
+    assert_int_equal(access_may(&c, RES_SAFETY_PLAN, ACT_UPDATE, W.c1), 0);
+    assert_int_equal(access_may(&c, RES_EPISODE, ACT_UPDATE, W.c1), 0);
+    assert_int_equal(access_may(&c, RES_TEAM, ACT_CREATE, W.c1), 0);
+    assert_int_equal(access_may(&c, RES_TEAM, ACT_UPDATE, W.c1), 0);
+    assert_int_equal(access_may(&c, RES_BREAKGLASS, ACT_CREATE, 0), 0);
+    int64_t member = db_int1(T->db, 0, "SELECT id FROM team_members WHERE staff_id=?", "i", W.peer);
+    assert_int_equal(team_end(&c, member, &o), ERR_FORBIDDEN);
+    assert_int_equal(c.denied, DENIED_ROLE);
+    assert_null(strstr(c.msg, "care team."));
+    assert_int_equal(c.npend, 1);
+    assert_string_equal(c.pend[0].action, "team.end");
+    assert_string_equal(c.pend[0].outcome, "denied");
+    ctx_clear(&c);
+    /* A peer supporter off the team finds nobody. */
+    struct actor pf = actor_of(T->db, W.peer_free);
+    ctx_init(&c, &pf, T->db);
+    assert_int_equal(access_may(&c, RES_CLIENT, ACT_LIST, W.c1), 0);
+    assert_int_equal(client_get(&c, W.c1, &o), ERR_FORBIDDEN);
+    assert_int_equal(c.npend, 1);
+    ctx_clear(&c);
+}
+
+/* Break-glass reads carry the purpose "break-glass"; a care-team read "care". */
+static void purpose_follows_the_relationship(void **state)
+{
+    (void)state;
+    struct actor f = actor_of(T->db, W.cm_free), cm = actor_of(T->db, W.cm);
+    struct ctx c;
+    json_t *o = NULL;
+    ctx_init(&c, &f, T->db);
+    assert_int_equal(client_get(&c, W.c3, &o), OK);
+    json_decref(o);
+    assert_string_equal(c.pend[0].purpose, "break-glass");
+    ctx_clear(&c);
+    ctx_init(&c, &cm, T->db);
+    assert_int_equal(client_get(&c, W.c1, &o), OK);
+    json_decref(o);
+    assert_string_equal(c.pend[0].purpose, "care");
+    ctx_clear(&c);
+}
+
+/* "Recently viewed" lists only the clients the actor may see now, and reading it is audited. */
+static void recent_clients_follow_access(void **state)
+{
+    (void)state;
+    struct actor f = actor_of(T->db, W.cm_free);
+    struct ctx c;
+    ctx_init(&c, &f, T->db);
+    /* cm_free read c1 (Riverside: still findable) and c4 (Eastgate, by a break-glass now expired). */
+    audit_log(&c, "client.read", "ok", W.c1, "client", W.c1, NULL);
+    audit_log(&c, "client.read", "ok", W.c4, "client", W.c4, NULL);
+    audit_log(&c, "client.read", "ok", W.c3, "client", W.c3, NULL); /* break-glass still open */
+    assert_int_equal(audit_flush(&c, T->db, 0), OK);
+    ctx_clear(&c);
+    ctx_init(&c, &f, T->db);
+    json_t *rows = NULL;
+    assert_int_equal(audit_recent_clients(&c, 8, &rows), OK);
+    int c1 = 0, c3 = 0, c4 = 0;
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r)
+    {
+        int64_t id = ji(r, "id");
+        if (id == W.c1) {
+            c1 = 1;
+            assert_null(json_object_get(r, "birth_date")); /* found, not read */
+        }
+        if (id == W.c3) {
+            c3 = 1;
+            assert_non_null(json_object_get(r, "birth_date"));
+        }
+        c4 |= id == W.c4;
+    }
+    json_decref(rows);
+    assert_true(c1 && c3);
+    assert_false(c4);
+    assert_int_equal(c.npend, 1);
+    assert_string_equal(c.pend[0].action, "client.recent");
+    ctx_clear(&c);
+    /* An analyst has no client-level data: refused (and audited). */
+    struct actor an = actor_of(T->db, W.analyst);
+    ctx_init(&c, &an, T->db);
+    rows = NULL;
+    assert_int_equal(audit_recent_clients(&c, 8, &rows), ERR_FORBIDDEN);
+    assert_null(rows);
+    ctx_clear(&c);
+}
+
+/* The table's shape: nothing for analysts and administrators on client records, and the relationships
+ * only some roles have are never granted to others. */
+static void table_cells(void **state)
+{
+    (void)state;
+    for (int r = 0; r < RES__COUNT; r++)
+        for (int a = 0; a < ACT__COUNT; a++)
+            for (int rel = 0; rel < REL__COUNT; rel++) {
+                if (rel != REL_NONE) {
+                    assert_int_equal(access_table((enum res)r, (enum act)a, (enum rel)rel, ROLE_ANALYST), V_DENY);
+                    assert_int_equal(access_table((enum res)r, (enum act)a, (enum rel)rel, ROLE_ADMIN), V_DENY);
+                }
+                assert_int_equal(access_table((enum res)r, (enum act)a, REL_SUPERVISOR, ROLE_CASE_MANAGER), V_DENY);
+                assert_int_equal(access_table((enum res)r, (enum act)a, REL_PEER, ROLE_CLINICIAN), V_DENY);
+                assert_int_equal(access_table((enum res)r, (enum act)a, REL_SHARED, ROLE_SUPERVISOR), V_DENY);
+            }
+    /* Emergency and on-call access is allowed with a purpose, never plainly. */
+    assert_int_equal(access_table(RES_CLIENT, ACT_READ, REL_BREAK_GLASS, ROLE_CASE_MANAGER), V_PURPOSE);
+    assert_int_equal(access_table(RES_CRISIS, ACT_CREATE, REL_ON_CALL, ROLE_CASE_MANAGER), V_PURPOSE);
+    assert_int_equal(access_table(RES_CONTACT, ACT_CREATE, REL_ON_CALL, ROLE_CASE_MANAGER), V_DENY);
+    assert_int_equal(access_table(RES_NOTE_RESTRICTED, ACT_READ, REL_BREAK_GLASS, ROLE_SUPERVISOR), V_DENY);
+}
+
 int main(void)
 {
     clock_init();
@@ -496,6 +682,11 @@ int main(void)
         cmocka_unit_test(notes_follow_role_scope),
         cmocka_unit_test(break_glass_flow),
         cmocka_unit_test(team_changes_take_effect_now),
+        cmocka_unit_test(on_call_reads_and_records_crisis),
+        cmocka_unit_test(peer_on_the_team),
+        cmocka_unit_test(purpose_follows_the_relationship),
+        cmocka_unit_test(recent_clients_follow_access),
+        cmocka_unit_test(table_cells),
     };
     /* clang-format on */
     return cmocka_run_group_tests_name("access", tests, setup_world, teardown_world);

@@ -163,7 +163,41 @@ struct scan {
     int literals;                  /* action literals found */
     char unknown[2048];            /* "file: name" of each unregistered one */
     int nunknown;
+    int checks;                    /* access checks whose resource was compared with the registry's */
+    char mismatch[2048];           /* "file: name under RES_X" where the registry names another */
+    int nmismatch;
 };
+
+static const struct {
+    const char *name;
+    enum res r;
+} res_names[] = {
+    {"RES_CLIENT", RES_CLIENT},         {"RES_EPISODE", RES_EPISODE},
+    {"RES_TEAM", RES_TEAM},             {"RES_CONTACT", RES_CONTACT},
+    {"RES_NOTE_RESTRICTED", RES_NOTE_RESTRICTED}, {"RES_TASK", RES_TASK},
+    {"RES_BREAKGLASS", RES_BREAKGLASS}, {"RES_ASSESSMENT", RES_ASSESSMENT},
+    {"RES_FLAG", RES_FLAG},             {"RES_FLAG_KIND", RES_FLAG_KIND},
+    {"RES_ONCALL", RES_ONCALL},         {"RES_CRISIS", RES_CRISIS},
+    {"RES_SAFETY_PLAN", RES_SAFETY_PLAN}, {"RES_HOSPITAL", RES_HOSPITAL},
+    {"RES_ACCESS_LOG", RES_ACCESS_LOG}, {"RES_ORG", RES_ORG},
+    {"RES_STAFF", RES_STAFF},
+};
+
+/* The resource an access check names (its second argument, "RES_..."), or -1. */
+static int checked_resource(const char *args)
+{
+    const char *p = strstr(args, "RES_");
+    const char *comma = strchr(args, ',');
+    if (!p || !comma || p < comma || (strchr(comma + 1, ',') && p > strchr(comma + 1, ',')))
+        return -1;
+    size_t n = 0;
+    while (ident(p[n]))
+        n++;
+    for (size_t i = 0; i < ARRAY_LEN(res_names); i++)
+        if (strlen(res_names[i].name) == n && memcmp(res_names[i].name, p, n) == 0)
+            return (int)res_names[i].r;
+    return -1;
+}
 
 static void add_callee(struct scan *s, const char *name, size_t len)
 {
@@ -224,6 +258,7 @@ static void scan_calls(struct scan *s, const char *file, const char *src)
             if ((p > src && ident(p[-1])) || p[len] != '(')
                 continue;
             /* the arguments, to the matching ')', minding string and character literals */
+            int gate = strncmp(s->callees[k], "access_", 7) == 0 ? checked_resource(p + len + 1) : -1;
             int depth = 0;
             for (const char *q = p + len; *q; q++) {
                 if (*q == '(')
@@ -245,6 +280,15 @@ static void scan_calls(struct scan *s, const char *file, const char *src)
                         size_t o = strlen(s->unknown);
                         snprintf(s->unknown + o, sizeof s->unknown - o, "\n  %s: \"%s\"", file, name);
                         s->nunknown++;
+                    } else if (gate >= 0) { /* checked as the resource the registry files it under */
+                        const struct resource *owner = resource_of_action(name);
+                        s->checks++;
+                        if (!owner || (int)owner->id != gate) {
+                            size_t o = strlen(s->mismatch);
+                            snprintf(s->mismatch + o, sizeof s->mismatch - o, "\n  %s: \"%s\" checked as %s", file,
+                                     name, resources[gate]->name);
+                            s->nmismatch++;
+                        }
                     }
                 }
             }
@@ -255,7 +299,8 @@ static void scan_calls(struct scan *s, const char *file, const char *src)
 static void scan_init(struct scan *s)
 {
     memset(s, 0, sizeof *s);
-    static const char *const base[] = {"audit_log", "audit_log_kept", "access_check", "access_require"};
+    static const char *const base[] = {"audit_log", "audit_log_kept", "access_check", "access_deny",
+                                       "access_require"};
     for (size_t i = 0; i < ARRAY_LEN(base); i++)
         add_callee(s, base[i], strlen(base[i]));
 }
@@ -272,11 +317,16 @@ static void scanner_finds_unknown_names(void **state)
                          "            g(\"a)b\", ')'));\n"
                          "  gate(c, \"nobody.knows\");\n"
                          "  not_audit_log(c, \"other.thing\");\n"
+                         "  access_check(c, RES_TASK, ACT_READ, 0, \"contact.read\");\n"
+                         "  access_check(c, RES_CONTACT, ACT_READ, 0, \"contact.read\");\n"
                          "}\n";
     find_wrappers(&s, sample);
     scan_calls(&s, "sample.c", sample);
-    assert_int_equal(s.literals, 3);
+    assert_int_equal(s.literals, 5);
     assert_int_equal(s.nunknown, 2);
+    assert_int_equal(s.checks, 2);
+    assert_int_equal(s.nmismatch, 1);
+    assert_non_null(strstr(s.mismatch, "\"contact.read\" checked as task"));
     assert_non_null(strstr(s.unknown, "\"contact.peek\""));
     assert_non_null(strstr(s.unknown, "\"nobody.knows\""));
 }
@@ -316,7 +366,10 @@ static void every_action_in_the_source_is_registered(void **state)
         free(texts[i]);
     if (s.nunknown)
         fail_msg("%d audit action name(s) not registered in a resource descriptor:%s", s.nunknown, s.unknown);
+    if (s.nmismatch)
+        fail_msg("%d access check(s) name an action another resource registers:%s", s.nmismatch, s.mismatch);
     assert_true(s.literals >= 40);
+    assert_true(s.checks >= 30);
 }
 
 /* Every table of the schema belongs to exactly one resource, or is the house's own. */

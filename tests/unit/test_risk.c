@@ -1,7 +1,7 @@
 /* test_risk: the rules that turn risk into work (suicide-flag tasks, crisis and discharge follow-ups),
  * readmission marks, versioned flag reviews and safety plans, the on-call answer, audited refusals. */
 #include "helpers.h"
-#include "core/risk.h"
+#include "core/risk_data.h" /* flag_active: core-private, read here to check the rules */
 
 static struct tdb *T;
 static int64_t riv, east, cm, cm2, peer, analyst, cm_e, sup, client;

@@ -433,6 +433,16 @@ other POST   /api/v1/clients/{client}/hospitalisations {} | 403* 403* 403* 403* 
 team  POST   /api/v1/hospitalisations/{hosp}/discharge If-Match:0 {"discharged_at":"2025-03-10T10:00"} | 403* 409 409 409 409 409 409 409 403* 409
 org   POST   /api/v1/hospitalisations/{hosp}/discharge If-Match:0 {"discharged_at":"2025-03-10T10:00"} | 403* 409 403* 403* 403* 403* 403* 403* 403* 403*
 other POST   /api/v1/hospitalisations/{hosp}/discharge If-Match:0 {"discharged_at":"2025-03-10T10:00"} | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
+# assessments: read and recorded by those who may read notes (not the care desk); a trajectory
+team  GET    /api/v1/clients/{client}/assessments | 403* 200+ 200+ 200+ 200+ 200+ 403* 200+ 403* 200+
+org   GET    /api/v1/clients/{client}/assessments | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
+other GET    /api/v1/clients/{client}/assessments | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
+team  POST   /api/v1/clients/{client}/assessments {} | 403* 400 400 400 400 400 403* 400 403* 400
+org   POST   /api/v1/clients/{client}/assessments {} | 403* 400 403* 403* 403* 403* 403* 403* 403* 403*
+other POST   /api/v1/clients/{client}/assessments {} | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
+team  GET    /api/v1/clients/{client}/assessments/trajectory?instrument=phq9 | 403* 200+ 200+ 200+ 200+ 200+ 403* 200+ 403* 200+
+org   GET    /api/v1/clients/{client}/assessments/trajectory?instrument=phq9 | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
+other GET    /api/v1/clients/{client}/assessments/trajectory?instrument=phq9 | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 # routes without a client: by role only (role refusals of writes are audited)
 -     GET    /api/v1/flag-kinds | 200/kinds 200/kinds 200/kinds 200/kinds 200/kinds 200/kinds 200/kinds 200/kinds 200/kinds 200/kinds
 -     POST   /api/v1/flag-kinds {} | 400 403* 403* 403* 403* 403* 403* 403* 403* 403*

@@ -487,6 +487,10 @@ tag mine      json .[*].id contains {client}
 tag notmine   json .[*].id excludes {client}
 tag short     json .errors.reason == "give the reason in 10 to 1000 characters"
 tag needless  json .errors.reason contains not needed
+tag everyone  json .[*].username contains "cm4"
+tag ownorg    json .[*].username contains "cm1"
+tag ownorg    json .[*].username excludes "cm4"
+tag brief     json .[0].username missing
 #
 # search: restricted to what the role may see (admin and analyst: no client records at all)
 team  GET    /api/v1/clients?identifier={ident}                              | 403    200/seen  200/seen  200/seen  200/seen  200/seen    200/seen      200/seen    403      200/seen
@@ -564,5 +568,6 @@ other POST   /api/v1/clients/{client}/break-glass {"reason":"short"}         | 4
 -     POST   /api/v1/break-glass/{review_bg}/review {}                              | 403    400       403       403       403       403         403           403         403      403
 -     GET    /api/v1/orgs                                                    | 200    403       403       403       403       403         403           403         403      403
 -     POST   /api/v1/orgs {}                                                 | 400    403       403       403       403       403         403           403         403      403
--     GET    /api/v1/staff                                                   | 200    200       200       200       200       200         200           200         200      200
+-     GET    /api/v1/staff                                                   | 200/everyone 200/ownorg 200/brief 200/brief 200/brief 200/brief 200/brief 200/brief 200/brief 200/brief
+-     PATCH  /api/v1/staff/{cm2_id} If-Match:0 {}                            | 409    403       403       403       403       403         403           403         403      403
 -     POST   /api/v1/staff {}                                                | 400    403       403       403       403       403         403           403         403      403

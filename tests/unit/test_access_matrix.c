@@ -1,0 +1,302 @@
+/* test_access_matrix: the access matrices of the API cases (tests/api/cases/matrix.t and
+ * 115-risk-matrix.t) checked against the access table of core/access.c, both ways:
+ *   - every cell of the matrices agrees with the table (a 403 where the table denies, and no 403
+ *     where it allows, except on routes where a rule on the record itself may refuse more: the
+ *     author of a note, the assignee of a task, whoever raised a flag);
+ *   - every resource and action the table allows anything for has a row in the matrices (so a new
+ *     resource cannot be added to the table without its rows), and every route of the matrices is
+ *     known here (so a new row says which resource and action it exercises).
+ * The relationships each matrix user has to the team / org / other clients are those the matrices
+ * set up (see their headers). Runs from the repository root (as tests/run-all does). */
+#include "helpers.h"
+#include <ctype.h>
+
+#define R(x) (1u << (x))
+
+/* How a row's cells are checked. */
+enum kind {
+    K_REL,    /* by the relationship of the row (team, org, other): 403 exactly where the table denies */
+    K_RULE,   /* as K_REL, but a rule on the record may refuse more: only "table denies => 403" */
+    K_NONE,   /* a question without a client (REL_NONE): 403 exactly where the table denies */
+    K_FILTER, /* a list that leaves out instead of refusing: no status check (tags may still check) */
+};
+
+static const struct route {
+    const char *method, *path;
+    enum res res;
+    enum act act;
+    enum kind kind;
+    int also_res, also_act; /* a second cell the row exercises (-1: none) */
+} routes[] = {
+    {"GET", "/api/v1/clients?identifier={ident}", RES_CLIENT, ACT_LIST, K_NONE, -1, -1},
+    {"GET", "/api/v1/clients/{client}", RES_CLIENT, ACT_LIST, K_REL, RES_CLIENT, ACT_READ},
+    {"PUT", "/api/v1/clients/{client}", RES_CLIENT, ACT_UPDATE, K_REL, -1, -1},
+    {"GET", "/api/v1/clients/{client}/history", RES_CLIENT, ACT_READ, K_REL, -1, -1},
+    {"GET", "/api/v1/clients/{client}/access-log", RES_ACCESS_LOG, ACT_READ, K_REL, -1, -1},
+    {"GET", "/api/v1/clients/{client}/episodes", RES_EPISODE, ACT_LIST, K_REL, -1, -1},
+    {"POST", "/api/v1/clients/{client}/episodes", RES_EPISODE, ACT_CREATE, K_REL, -1, -1},
+    {"PATCH", "/api/v1/episodes/{episode}", RES_EPISODE, ACT_UPDATE, K_REL, -1, -1},
+    {"POST", "/api/v1/episodes/{episode}/team", RES_TEAM, ACT_CREATE, K_REL, -1, -1},
+    {"DELETE", "/api/v1/team-members/{member}", RES_TEAM, ACT_UPDATE, K_REL, -1, -1},
+    {"GET", "/api/v1/clients/{client}/contacts", RES_CONTACT, ACT_LIST, K_REL, RES_NOTE_RESTRICTED, ACT_READ},
+    {"POST", "/api/v1/clients/{client}/contacts", RES_CONTACT, ACT_CREATE, K_REL, -1, -1},
+    {"GET", "/api/v1/contacts/{contact}", RES_CONTACT, ACT_READ, K_REL, -1, -1},
+    {"POST", "/api/v1/contacts/{contact}/corrections", RES_CONTACT, ACT_UPDATE, K_RULE, RES_CONTACT,
+     ACT_ADMINISTER},
+    {"GET", "/api/v1/clients/{client}/tasks", RES_TASK, ACT_LIST, K_REL, -1, -1},
+    {"POST", "/api/v1/clients/{client}/tasks", RES_TASK, ACT_CREATE, K_REL, -1, -1},
+    {"PATCH", "/api/v1/tasks/{task}", RES_TASK, ACT_UPDATE, K_RULE, RES_TASK, ACT_ADMINISTER},
+    {"GET", "/api/v1/my-clients", RES_CLIENT, ACT_LIST, K_FILTER, -1, -1},
+    {"POST", "/api/v1/clients/{client}/break-glass", RES_BREAKGLASS, ACT_CREATE, K_NONE, -1, -1},
+    {"POST", "/api/v1/clients", RES_CLIENT, ACT_CREATE, K_NONE, -1, -1},
+    {"GET", "/api/v1/tasks", RES_TASK, ACT_LIST, K_NONE, -1, -1},
+    {"POST", "/api/v1/tasks", RES_TASK, ACT_CREATE, K_NONE, -1, -1},
+    {"GET", "/api/v1/break-glass", RES_BREAKGLASS, ACT_LIST, K_NONE, -1, -1},
+    {"POST", "/api/v1/break-glass/{review_bg}/review", RES_BREAKGLASS, ACT_REVIEW, K_NONE, -1, -1},
+    {"GET", "/api/v1/orgs", RES_ORG, ACT_LIST, K_NONE, -1, -1},
+    {"POST", "/api/v1/orgs", RES_ORG, ACT_CREATE, K_NONE, -1, -1},
+    {"GET", "/api/v1/staff", RES_STAFF, ACT_LIST, K_NONE, RES_STAFF, ACT_READ},
+    {"PATCH", "/api/v1/staff/{cm2_id}", RES_STAFF, ACT_UPDATE, K_NONE, -1, -1},
+    {"POST", "/api/v1/staff", RES_STAFF, ACT_CREATE, K_NONE, -1, -1},
+    /* 115-risk-matrix.t */
+    {"GET", "/api/v1/clients/{client}/flags", RES_FLAG, ACT_LIST, K_REL, -1, -1},
+    {"POST", "/api/v1/clients/{client}/flags", RES_FLAG, ACT_CREATE, K_REL, -1, -1},
+    {"POST", "/api/v1/flags/{flag}/review", RES_FLAG, ACT_REVIEW, K_RULE, -1, -1},
+    {"GET", "/api/v1/clients/{client}/crisis-events", RES_CRISIS, ACT_LIST, K_REL, -1, -1},
+    {"POST", "/api/v1/clients/{client}/crisis-events", RES_CRISIS, ACT_CREATE, K_REL, -1, -1},
+    {"GET", "/api/v1/clients/{client}/crisis-view", RES_CRISIS, ACT_READ, K_REL, -1, -1},
+    {"GET", "/api/v1/clients/{client}/safety-plan", RES_SAFETY_PLAN, ACT_READ, K_REL, -1, -1},
+    {"POST", "/api/v1/clients/{client}/safety-plan", RES_SAFETY_PLAN, ACT_UPDATE, K_REL, -1, -1},
+    {"GET", "/api/v1/clients/{client}/safety-plan/history", RES_SAFETY_PLAN, ACT_LIST, K_REL, -1, -1},
+    {"GET", "/api/v1/clients/{client}/hospitalisations", RES_HOSPITAL, ACT_LIST, K_REL, -1, -1},
+    {"POST", "/api/v1/clients/{client}/hospitalisations", RES_HOSPITAL, ACT_CREATE, K_REL, -1, -1},
+    {"POST", "/api/v1/hospitalisations/{hosp}/discharge", RES_HOSPITAL, ACT_UPDATE, K_REL, -1, -1},
+    {"GET", "/api/v1/clients/{client}/assessments", RES_ASSESSMENT, ACT_LIST, K_REL, -1, -1},
+    {"POST", "/api/v1/clients/{client}/assessments", RES_ASSESSMENT, ACT_CREATE, K_REL, -1, -1},
+    {"GET", "/api/v1/clients/{client}/assessments/trajectory?instrument=phq9", RES_ASSESSMENT, ACT_READ, K_REL,
+     -1, -1},
+    {"GET", "/api/v1/flag-kinds", RES_FLAG_KIND, ACT_LIST, K_NONE, -1, -1},
+    {"POST", "/api/v1/flag-kinds", RES_FLAG_KIND, ACT_CREATE, K_NONE, -1, -1},
+    {"GET", "/api/v1/oncall", RES_ONCALL, ACT_LIST, K_NONE, -1, -1},
+    {"GET", "/api/v1/oncall/now", RES_ONCALL, ACT_READ, K_NONE, -1, -1},
+    {"POST", "/api/v1/oncall", RES_ONCALL, ACT_CREATE, K_NONE, -1, -1},
+    {"DELETE", "/api/v1/oncall/{past_shift}", RES_ONCALL, ACT_UPDATE, K_NONE, -1, -1},
+};
+
+/* A cell's tag that states what the table must say (allowed or not) for the cell's user. */
+static const struct tagrule {
+    const char *tag;
+    enum res res;
+    enum act act;
+    int allowed;
+} tagrules[] = {
+    {"full", RES_CLIENT, ACT_READ, 1},   {"find", RES_CLIENT, ACT_READ, 0},
+    {"shown", RES_NOTE_RESTRICTED, ACT_READ, 1}, {"hidden", RES_NOTE_RESTRICTED, ACT_READ, 0},
+    {"everyone", RES_STAFF, ACT_ADMINISTER, 1},  {"ownorg", RES_STAFF, ACT_ADMINISTER, 0},
+    {"ownorg", RES_STAFF, ACT_READ, 1},          {"brief", RES_STAFF, ACT_READ, 0},
+    {"brief", RES_STAFF, ACT_ADMINISTER, 0},
+};
+
+/* The matrix users: their role, and the relationships they have to the row's client. */
+static const struct user {
+    const char *name;
+    int role;
+    unsigned team, org; /* "other": none */
+} users[] = {
+    {"admin", ROLE_ADMIN, R(REL_CARE_TEAM) | R(REL_SAME_ORG), R(REL_SAME_ORG)},
+    {"sup", ROLE_SUPERVISOR, R(REL_CARE_TEAM) | R(REL_SUPERVISOR) | R(REL_SAME_ORG),
+     R(REL_SUPERVISOR) | R(REL_SAME_ORG)},
+    {"cm1", ROLE_CASE_MANAGER, R(REL_PRIMARY_CM) | R(REL_CARE_TEAM) | R(REL_SAME_ORG), R(REL_SAME_ORG)},
+    {"psy1", ROLE_CLINICIAN, R(REL_CARE_TEAM) | R(REL_SAME_ORG), R(REL_SAME_ORG)},
+    {"nurse1", ROLE_CLINICIAN, R(REL_CARE_TEAM) | R(REL_SAME_ORG), R(REL_SAME_ORG)},
+    {"peer1", ROLE_PEER, R(REL_PEER) | R(REL_SAME_ORG), R(REL_SAME_ORG)},
+    {"desk1", ROLE_CARE_DESK, R(REL_CARE_TEAM), R(REL_SAME_ORG)},     /* Northside, on a Riverside team */
+    {"housing1", ROLE_HOUSING, R(REL_CARE_TEAM), R(REL_SAME_ORG)},    /* Harbour, on a Riverside team */
+    {"analyst1", ROLE_ANALYST, R(REL_CARE_TEAM) | R(REL_SAME_ORG), R(REL_SAME_ORG)},
+    {"cm4", ROLE_CASE_MANAGER, R(REL_PRIMARY_CM) | R(REL_CARE_TEAM) | R(REL_SAME_ORG), R(REL_SAME_ORG)},
+};
+
+static int rank(enum verdict v)
+{
+    return v == V_ALLOW ? 2 : v == V_PURPOSE ? 1 : 0;
+}
+
+/* Allowed by the best verdict over the relationships. */
+static int allowed(enum res r, enum act a, unsigned rels, int role)
+{
+    int best = 0;
+    for (int rel = 0; rel < REL__COUNT; rel++)
+        if (rels & R(rel)) {
+            int k = rank(access_table(r, a, (enum rel)rel, role));
+            best = k > best ? k : best;
+        }
+    return best > 0;
+}
+
+static int covered[RES__COUNT][ACT__COUNT];
+
+static const struct user *user_of(const char *name)
+{
+    for (size_t i = 0; i < ARRAY_LEN(users); i++)
+        if (str_eq(users[i].name, name))
+            return &users[i];
+    return NULL;
+}
+
+/* Check one file's matrix; returns the number of disagreements (each printed). */
+static int check_file(const char *path, int *rows_seen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        fail_msg("cannot open %s (run from the repository root)", path);
+    char line[4096];
+    int in = 0, bad = 0, lineno = 0, ncol = 0;
+    const struct user *cols[32];
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        line[strcspn(line, "\n")] = 0;
+        if (!in) {
+            in = str_eq(line, "matrix");
+            continue;
+        }
+        if (strncmp(line, "###", 3) == 0)
+            break;
+        if (!line[0] || line[0] == '#' || strncmp(line, "tag ", 4) == 0)
+            continue;
+        char *save = NULL, *tok = strtok_r(line, " \t", &save);
+        if (str_eq(tok, "roles")) {
+            ncol = 0;
+            while ((tok = strtok_r(NULL, " \t", &save)) && ncol < 32) {
+                cols[ncol] = user_of(tok);
+                if (!cols[ncol])
+                    fail_msg("%s:%d: matrix user %s is unknown to this test", path, lineno, tok);
+                ncol++;
+            }
+            continue;
+        }
+        char rel[16], method[16], rpath[512];
+        snprintf(rel, sizeof rel, "%s", tok);
+        snprintf(method, sizeof method, "%s", strtok_r(NULL, " \t", &save));
+        snprintf(rpath, sizeof rpath, "%s", strtok_r(NULL, " \t", &save));
+        char *bar = strchr(save, '|');
+        if (!bar)
+            fail_msg("%s:%d: a matrix row without '|'", path, lineno);
+        const struct route *rt = NULL;
+        for (size_t i = 0; i < ARRAY_LEN(routes); i++)
+            if (str_eq(routes[i].method, method) && str_eq(routes[i].path, rpath))
+                rt = &routes[i];
+        if (!rt) {
+            print_error("%s:%d: %s %s: no resource and action for this route in test_access_matrix.c\n", path,
+                        lineno, method, rpath);
+            bad++;
+            continue;
+        }
+        (*rows_seen)++;
+        covered[rt->res][rt->act] = 1;
+        if (rt->also_res >= 0)
+            covered[rt->also_res][rt->also_act] = 1;
+        char *csave = NULL;
+        int col = 0;
+        for (char *cell = strtok_r(bar + 1, " \t", &csave); cell; cell = strtok_r(NULL, " \t", &csave), col++) {
+            if (col >= ncol)
+                fail_msg("%s:%d: more cells than roles", path, lineno);
+            const struct user *u = cols[col];
+            unsigned rels = str_eq(rel, "team") ? u->team : str_eq(rel, "org") ? u->org : 0;
+            if (str_eq(rel, "-") || rt->kind == K_NONE)
+                rels = R(REL_NONE);
+            int status = atoi(cell), refused = status == 403;
+            int may = allowed(rt->res, rt->act, rels, u->role);
+            const char *why = NULL;
+            if (rt->kind != K_FILTER) {
+                if (!may && !refused)
+                    why = "the table denies it, the matrix expects no 403";
+                else if (may && refused && rt->kind != K_RULE)
+                    why = "the table allows it, the matrix expects 403";
+            }
+            if (why) {
+                print_error("%s:%d: %s %s %s as %s (%s): %s %s: %s\n", path, lineno, rel, method, rpath, u->name,
+                            cell, access_res_name(rt->res), access_act_name(rt->act), why);
+                bad++;
+            }
+            /* Tags that state the table's answer for another cell. */
+            for (char *t = strchr(cell, '/'); t; t = strchr(t + 1, '/')) {
+                char tag[32];
+                size_t n = strcspn(t + 1, "/");
+                snprintf(tag, sizeof tag, "%.*s", (int)(n < sizeof tag - 1 ? n : sizeof tag - 1), t + 1);
+                for (size_t k = 0; k < ARRAY_LEN(tagrules); k++) {
+                    const struct tagrule *tr = &tagrules[k];
+                    if (!str_eq(tr->tag, tag))
+                        continue;
+                    unsigned trels = tr->res == RES_STAFF ? R(REL_NONE) : rels;
+                    covered[tr->res][tr->act] = 1;
+                    if (allowed(tr->res, tr->act, trels, u->role) != tr->allowed) {
+                        print_error("%s:%d: %s %s as %s, tag /%s: the table says %s %s is %s\n", path, lineno,
+                                    rel, rpath, u->name, tag, access_res_name(tr->res), access_act_name(tr->act),
+                                    tr->allowed ? "denied" : "allowed");
+                        bad++;
+                    }
+                }
+            }
+        }
+        if (col != ncol) {
+            print_error("%s:%d: %d cells for %d roles\n", path, lineno, col, ncol);
+            bad++;
+        }
+    }
+    fclose(f);
+    if (!in)
+        fail_msg("%s has no matrix", path);
+    return bad;
+}
+
+static void matrices_agree_with_the_table(void **state)
+{
+    (void)state;
+    memset(covered, 0, sizeof covered);
+    int rows = 0;
+    int bad = check_file("tests/api/cases/matrix.t", &rows) + check_file("tests/api/cases/115-risk-matrix.t", &rows);
+    assert_true(rows > 50);
+    /* Every resource and action the table allows anything for has its rows. */
+    for (int r = 0; r < RES__COUNT; r++)
+        for (int a = 0; a < ACT__COUNT; a++) {
+            int any = 0;
+            for (int rel = 0; rel < REL__COUNT && !any; rel++)
+                for (int role = 0; role < ROLE__COUNT && !any; role++)
+                    any = access_table((enum res)r, (enum act)a, (enum rel)rel, role) != V_DENY;
+            if (any && !covered[r][a]) {
+                print_error("the table allows %s %s but no matrix row (or tag) exercises it\n",
+                            access_res_name((enum res)r), access_act_name((enum act)a));
+                bad++;
+            }
+        }
+    if (bad)
+        fail_msg("%d disagreements between the access table and the matrices", bad);
+}
+
+/* The table itself: every row names a resource, an action, relationships and roles, and every
+ * resource has at least one row (a new resource is denied to everyone until it has its rows). */
+static void every_resource_has_rows(void **state)
+{
+    (void)state;
+    int has[RES__COUNT] = {0};
+    for (size_t i = 0; i < access_nrules; i++) {
+        const struct access_rule *x = &access_rules[i];
+        assert_true((unsigned)x->res < RES__COUNT);
+        assert_true((unsigned)x->act < ACT__COUNT);
+        assert_true(x->rels != 0 && x->roles != 0);
+        assert_true(x->v == V_ALLOW || x->v == V_PURPOSE);
+        has[x->res] = 1;
+    }
+    for (int r = 0; r < RES__COUNT; r++)
+        if (!has[r])
+            fail_msg("resource %s has no row in the access table", access_res_name((enum res)r));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_resource_has_rows),
+        cmocka_unit_test(matrices_agree_with_the_table),
+    };
+    return cmocka_run_group_tests_name("access_matrix", tests, NULL, NULL);
+}
