@@ -322,4 +322,3 @@ const struct resource res_assessment = {
     .fields = assessment_fields,
     .tables = assessment_tables,
 };
-RESOURCE_REGISTER(res_assessment);

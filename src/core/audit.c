@@ -492,4 +492,3 @@ const struct resource res_access_log = {
     .fields = access_log_fields,
     .tables = access_log_tables,
 };
-RESOURCE_REGISTER(res_access_log);

@@ -186,4 +186,3 @@ const struct resource res_breakglass = {
     .tables = breakglass_tables,
     .summary = breakglass_summary,
 };
-RESOURCE_REGISTER(res_breakglass);

@@ -550,4 +550,3 @@ const struct resource res_client = {
     .tables = client_tables,
     .summary = client_summary,
 };
-RESOURCE_REGISTER(res_client);

@@ -368,7 +368,6 @@ const struct resource res_contact = {
     .nested = contact_nested,
     .tables = contact_tables,
 };
-RESOURCE_REGISTER(res_contact);
 
 /* The text of a restricted note: a record of its own for the access table; read and written as part
  * of a contact (its fields, actions and table are the contact's). */
@@ -387,4 +386,3 @@ const struct resource res_note_restricted = {
     .fields = note_restricted_fields,
     .tables = note_restricted_tables,
 };
-RESOURCE_REGISTER(res_note_restricted);

@@ -294,4 +294,3 @@ const struct resource res_crisis = {
     .nested = crisis_nested,
     .tables = crisis_tables,
 };
-RESOURCE_REGISTER(res_crisis);

@@ -331,7 +331,6 @@ const struct resource res_episode = {
     .nested = episode_nested,
     .tables = episode_tables,
 };
-RESOURCE_REGISTER(res_episode);
 
 static const struct res_audit team_actions[] = {
     {"team.add", ACT_CREATE},
@@ -348,4 +347,3 @@ const struct resource res_team = {
     .fields = team_fields,
     .tables = team_tables,
 };
-RESOURCE_REGISTER(res_team);

@@ -435,7 +435,6 @@ const struct resource res_flag = {
     .nested = flag_nested,
     .tables = flag_tables,
 };
-RESOURCE_REGISTER(res_flag);
 
 static const struct res_field flag_kind_fields[] = {
     {"id", FT_INT, 0, N_("Kind of flag")},
@@ -459,4 +458,3 @@ const struct resource res_flag_kind = {
     .fields = flag_kind_fields,
     .tables = flag_kind_tables,
 };
-RESOURCE_REGISTER(res_flag_kind);

@@ -221,4 +221,3 @@ const struct resource res_hospital = {
     .fields = hospital_fields,
     .tables = hospital_tables,
 };
-RESOURCE_REGISTER(res_hospital);

@@ -219,4 +219,3 @@ const struct resource res_oncall = {
     .fields = oncall_fields,
     .tables = oncall_tables,
 };
-RESOURCE_REGISTER(res_oncall);

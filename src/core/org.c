@@ -310,7 +310,6 @@ const struct resource res_org = {
     .fields = org_fields,
     .tables = org_tables,
 };
-RESOURCE_REGISTER(res_org);
 
 /* An account as administrators (and the account's owner) see it. */
 static const struct res_field staff_fields[] = {
@@ -353,4 +352,3 @@ const struct resource res_staff = {
     .tables = staff_tables,
     .summary = staff_summary,
 };
-RESOURCE_REGISTER(res_staff);

@@ -1,23 +1,31 @@
-/* resource: the registry of the descriptors every core module keeps (and registers) at its end, and of the audit
+/* resource: the registry of the descriptors every core module keeps at its end, and of the audit
  * action names (the descriptors' and the few that concern no resource), so that an action name
  * nobody registered is caught (audit_log) instead of puzzling a reader of the access log. */
 #include "core/resource.h"
 #include "base/base.h"
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-const struct resource *resources[RES__COUNT];
-
-void resource_register(const struct resource *r)
-{
-    if ((unsigned)r->id >= RES__COUNT || (resources[r->id] && resources[r->id] != r)) {
-        fprintf(stderr, "hearth: two descriptors (or none) for resource %d: %s\n", (int)r->id, r->name);
-        abort();
-    }
-    resources[r->id] = r;
-}
+const struct resource *const resources[RES__COUNT] = {
+    [RES_CLIENT] = &res_client,
+    [RES_EPISODE] = &res_episode,
+    [RES_TEAM] = &res_team,
+    [RES_CONTACT] = &res_contact,
+    [RES_NOTE_RESTRICTED] = &res_note_restricted,
+    [RES_TASK] = &res_task,
+    [RES_BREAKGLASS] = &res_breakglass,
+    [RES_ASSESSMENT] = &res_assessment,
+    [RES_FLAG] = &res_flag,
+    [RES_FLAG_KIND] = &res_flag_kind,
+    [RES_ONCALL] = &res_oncall,
+    [RES_CRISIS] = &res_crisis,
+    [RES_SAFETY_PLAN] = &res_safety_plan,
+    [RES_HOSPITAL] = &res_hospital,
+    [RES_ACCESS_LOG] = &res_access_log,
+    [RES_ORG] = &res_org,
+    [RES_STAFF] = &res_staff,
+};
 
 /* Sign-in and the server's own doings: audited, but about no resource's records. */
 const struct res_audit audit_actions_other[] = {

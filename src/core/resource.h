@@ -82,22 +82,13 @@ struct resource {
     const struct res_nested *nested;  /* {NULL}-terminated, or NULL: the shapes inside fields */
 };
 
-/* The descriptors, one per module, each at the end of its core/ file (named here for code that uses one
- * directly; resources[] needs no list: each registers itself). */
+/* The descriptors, one per module, each at the end of its core/ file. */
 extern const struct resource res_client, res_episode, res_team, res_contact, res_note_restricted, res_task,
     res_breakglass, res_assessment, res_flag, res_flag_kind, res_oncall, res_crisis, res_safety_plan,
     res_hospital, res_access_log, res_org, res_staff;
 
-/* The descriptors, indexed by enum res: each module registers its own at its end
- * (RESOURCE_REGISTER(res_contact);), before main runs, so adding a resource lists it nowhere else. */
-extern const struct resource *resources[RES__COUNT];
-void resource_register(const struct resource *r); /* two descriptors for one enum res stop the program */
-#define RESOURCE_REGISTER(r)                                                                                 \
-    __attribute__((constructor)) static void r##_register(void)                                              \
-    {                                                                                                        \
-        resource_register(&(r));                                                                             \
-    }
-const struct resource *resource_by_name(const char *name);
+/* The descriptors, indexed by enum res (resource.c). */
+extern const struct resource *const resources[RES__COUNT];const struct resource *resource_by_name(const char *name);
 /* 1 when name is a registered audit action (of any resource, or a non-client one such as login). */
 int resource_action_known(const char *name);
 /* Audit actions that concern no resource's records: sign-in, tokens, the server itself. */

@@ -274,4 +274,3 @@ const struct resource res_safety_plan = {
     .fields = safety_fields,
     .tables = safety_tables,
 };
-RESOURCE_REGISTER(res_safety_plan);

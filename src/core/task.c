@@ -302,4 +302,3 @@ const struct resource res_task = {
     .fields = task_fields,
     .tables = task_tables,
 };
-RESOURCE_REGISTER(res_task);

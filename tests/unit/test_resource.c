@@ -376,9 +376,10 @@ static void every_action_in_the_source_is_registered(void **state)
 static void every_table_has_one_owner(void **state)
 {
     struct tdb *t = *state;
-    /* identity (auth/), the schema's record, and the chain head PostgreSQL keeps in the database */
+    /* identity (auth/), the schema's record, the chain head PostgreSQL keeps in the database, and what
+     * a user was typing when their session ended (the form engine's, no resource's) */
     static const char *const house[] = {"schema_migrations", "sessions", "api_tokens", "login_failures",
-                                        "audit_head"};
+                                        "audit_head", "form_drafts"};
     json_t *rows = db_is_sqlite(t->db)
                        ? db_rows(t->db,
                                  "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
