@@ -14,9 +14,20 @@ GEN     := build/gen/migrations.c
 REL_OBJS := $(patsubst src/%.c,build/rel/%.o,$(LIBSRCS) src/main.c) build/rel/gen/migrations.o
 SAN_OBJS := $(patsubst src/%.c,build/san/%.o,$(LIBSRCS)) build/san/gen/migrations.o
 UNITS    := $(patsubst tests/unit/%.c,build/san/tests/%,$(sort $(wildcard tests/unit/test_*.c)))
+# Message catalogues: po/LANG.po -> locale/LANG/LC_MESSAGES/hearth.mo, read by `hearth serve` at start.
+LOCALES  := $(patsubst po/%.po,locale/%/LC_MESSAGES/hearth.mo,$(wildcard po/*.po))
 
-.PHONY: all run serve-demo check check-tests deps clean bench format
-all: build/hearth
+.PHONY: all run serve-demo check check-tests deps clean bench format pot
+all: build/hearth $(LOCALES)
+
+locale/%/LC_MESSAGES/hearth.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+# The template of every text _() and N_() mark, for translators (po/hearth.pot).
+pot:
+	@mkdir -p po
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
+	  -o po/hearth.pot $(sort $(wildcard src/*/*.c)) src/main.c
 
 deps:
 	@scripts/deps
@@ -84,4 +95,4 @@ format:
 	clang-format -i src/*/*.c src/*/*.h src/main.c tests/unit/*.c
 
 clean:
-	rm -rf build
+	rm -rf build locale

@@ -12,7 +12,7 @@ static const struct cmd commands[] = {
     {"serve", "serve Hearth over HTTP",
      "hearth serve [--db URL] [--listen HOST:PORT] [--threads N] [--tls-cert F --tls-key F]\n"
      "             [--synchronous FULL|NORMAL|OFF] [--static DIR] [--max-batch N] [--quiet]\n"
-     "             [--instruments DIR] [--instruments-extra DIR]",
+     "             [--instruments DIR] [--instruments-extra DIR] [--lang en|ko] [--locale DIR]",
      cmd_serve},
     {"init", "create the database and the first administrator",
      "hearth init [--db URL] --admin USERNAME [--name NAME] [--org NAME] [--password P]\n"

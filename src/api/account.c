@@ -1,7 +1,7 @@
 /* account: identity and administration over the API: login, logout, me, password, API tokens,
  * organisations and staff, health and metrics. */
 #include "api/api_int.h"
-#include "db/db.h"
+#include "core/identity.h"
 #include <stdio.h>
 
 static void login_done(struct hreq *h)
@@ -31,13 +31,41 @@ static void logout(struct hreq *h)
     session_logout(h, logout_done);
 }
 
+/* language: the stored preference (null: none); lang: the language this request was answered in. */
 static void me(struct hreq *h)
 {
-    json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:I,s:s?}", "id", (json_int_t)h->actor.staff_id, "username",
-                          h->actor.username, "name", h->actor.name, "role", role_table[h->actor.role].name,
-                          "discipline", h->actor.discipline, "org_id", (json_int_t)h->actor.org_id, "csrf_token",
-                          h->auth == 1 ? h->csrf : NULL);
+    json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:I,s:s?,s:s?,s:s}", "id", (json_int_t)h->actor.staff_id,
+                          "username", h->actor.username, "name", h->actor.name, "role",
+                          role_table[h->actor.role].name, "discipline", h->actor.discipline, "org_id",
+                          (json_int_t)h->actor.org_id, "csrf_token", h->auth == 1 ? h->csrf : NULL, "language",
+                          h->actor.lang[0] ? h->actor.lang : NULL, "lang", h->lang);
     reply_json(h, 200, o);
+}
+
+/* PATCH /me {language: "en" | "ko" | null}: the answer is already in the new choice. */
+static int me_update_w(struct hreq *h)
+{
+    json_t *v = json_object_get(h->body, "language");
+    if (!v || !(json_is_string(v) || json_is_null(v)))
+        return ctx_fail(&h->ctx, ctx_field(&h->ctx, "language", _("is required: \"en\", \"ko\" or null")),
+                        _("Some fields need attention."));
+    return staff_set_language(&h->ctx, json_string_value(v));
+}
+static void me_updated(struct hreq *h)
+{
+    if (h->rc != OK) {
+        reply_core_error(h, h->rc);
+        return;
+    }
+    const char *l = i18n_supported(json_string_value(json_object_get(h->body, "language")));
+    snprintf(h->actor.lang, sizeof h->actor.lang, "%s", l ? l : "");
+    snprintf(h->lang, sizeof h->lang, "%s", i18n_choose(h->actor.lang, req_header(h, "accept-language")));
+    i18n_use(h->lang);
+    me(h);
+}
+static void me_update(struct hreq *h)
+{
+    http_write(h, me_update_w, me_updated);
 }
 
 static void password_done(struct hreq *h)
@@ -73,7 +101,10 @@ API_READ(orgs_list, org_list(&h->ctx, &h->result))
 API_WRITE(orgs_create, org_create(&h->ctx, h->body, &h->result), api_done_201)
 API_READ(staff_list_h, staff_list(&h->ctx, &h->result))
 API_READ(staff_get_h, staff_get(&h->ctx, h->id[0], &h->result))
-API_WRITE(staff_create_h, staff_create(&h->ctx, h->body, &h->result), api_done_201)
+static void staff_create_h(struct hreq *h)
+{
+    session_staff_create(h, api_done_201);
+}
 static int staff_update_w(struct hreq *h)
 {
     json_t *v = json_object_get(h->body, "version");
@@ -88,7 +119,7 @@ static void staff_update_h(struct hreq *h)
 
 void api_healthz(struct hreq *h)
 {
-    int ok = db_int1(h->ctx.db, 0, "SELECT 1", "") == 1;
+    int ok = identity_db_alive(h->ctx.db);
     reply_json(h, ok ? 200 : 503, json_pack("{s:s}", "status", ok ? "ok" : "database unavailable"));
 }
 
@@ -109,6 +140,7 @@ const struct route api_account_routes[] = {
     {"POST", "/api/v1/login", login, A, J | RF_PUBLIC},
     {"POST", "/api/v1/logout", logout, A, J},
     {"GET", "/api/v1/me", me, A, J},
+    {"PATCH", "/api/v1/me", me_update, A, J},
     {"POST", "/api/v1/me/password", password, A, J},
     {"POST", "/api/v1/tokens", token_create, A, J},
     {"GET", "/api/v1/orgs", orgs_list, A, J},

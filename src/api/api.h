@@ -11,6 +11,11 @@ void session_logout(struct hreq *h, void (*done)(struct hreq *h));
 /* Change one's own password (current one checked); other sessions end. */
 void session_change_password(struct hreq *h, const char *current, const char *next, void (*done)(struct hreq *h));
 
+/* Create a staff account from the body (core's staff_create fields and "password"): the password
+ * is checked, hashed on a worker, and the account written with the hash. h->rc and h->result as
+ * after http_write. */
+void session_staff_create(struct hreq *h, void (*done)(struct hreq *h));
+
 /* Handlers reused by the route table. */
 void api_healthz(struct hreq *h);
 void api_metrics(struct hreq *h);

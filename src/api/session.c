@@ -1,7 +1,7 @@
-/* session: log in and out, change password, API tokens. Passwords are checked on the loop
- * thread against Argon2id; sessions are written by the writer like everything else. */
+/* session: log in and out, change password, create staff accounts. Passwords are checked and
+ * hashed (Argon2id) on a worker thread, never on a loop or the writer; sessions and accounts are
+ * written by the writer like everything else. */
 #include "api/api.h"
-#include "db/db.h"
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -107,7 +107,7 @@ void session_login(struct hreq *h, const char *username, const char *password, v
 
 static int logout_run(struct hreq *h)
 {
-    return auth_session_destroy(h->ctx.db, h->token) == DB_OK ? OK : ERR_DB;
+    return auth_session_destroy(h->ctx.db, h->token) == 0 ? OK : ERR_DB;
 }
 
 void session_logout(struct hreq *h, void (*done)(struct hreq *h))
@@ -121,36 +121,119 @@ void session_logout(struct hreq *h, void (*done)(struct hreq *h))
     http_write(h, logout_run, done);
 }
 
+/* Passwords are hashed (and the current one checked) on a worker: Argon2id takes tens of
+ * milliseconds by design, and neither the writer (group commit waits on it) nor an event loop may
+ * spend them. The write that follows gets the finished hash. */
 struct pw_change {
+    char hash[128];    /* the stored hash of the current password */
+    char current[256];
     char next[256];
+    int next_ok;       /* the new password passed the checks on the loop */
+    int current_ok;
+    char made[128];    /* the new hash */
 };
 static int pw_run(struct hreq *h)
 {
     struct pw_change *p = h->user;
-    int rc = staff_set_password(&h->ctx, h->actor.staff_id, p->next);
+    int rc = staff_set_password(&h->ctx, h->actor.staff_id, p->made);
     if (rc == OK)
         auth_sessions_destroy_staff(h->ctx.db, h->actor.staff_id, h->auth == 1 ? h->token : NULL);
     return rc;
 }
+static void pw_work(struct hreq *h)
+{
+    struct pw_change *p = h->user;
+    p->current_ok = p->hash[0] && auth_password_verify(p->hash, p->current) == 0;
+    if (p->current_ok && p->next_ok && auth_password_hash(p->next, p->made) != 0)
+        p->made[0] = 0;
+    sodium_memzero(p->current, sizeof p->current);
+    sodium_memzero(p->next, sizeof p->next);
+}
+static void pw_checked(struct hreq *h)
+{
+    struct pw_change *p = h->user;
+    if (!p->current_ok)
+        ctx_field(&h->ctx, "current_password", _("is not your current password"));
+    if (h->ctx.errors) {
+        h->rc = ERR_INVALID;
+        h->then(h);
+        return;
+    }
+    if (!p->made[0]) {
+        h->rc = ctx_fail(&h->ctx, ERR_DB, _("The password could not be stored."));
+        h->then(h);
+        return;
+    }
+    http_write(h, pw_run, h->then);
+}
 void session_change_password(struct hreq *h, const char *current, const char *next, void (*done)(struct hreq *h))
 {
-    char hash[128];
-    struct actor tmp;
+    struct pw_change *p = xcalloc(1, sizeof *p);
+    h->user = p;
+    h->then = done;
     if (!current || !*current)
         ctx_field(&h->ctx, "current_password", _("is required"));
-    else if (auth_find_user(h->ctx.db, h->actor.username, &tmp, hash) != 0 || auth_password_verify(hash, current) != 0)
-        ctx_field(&h->ctx, "current_password", _("is not your current password"));
     if (!next || strlen(next) < AUTH_MIN_PASSWORD)
         ctx_field(&h->ctx, "new_password", _("must be at least 10 characters"));
     else if (strlen(next) > 200)
         ctx_field(&h->ctx, "new_password", _("must be at most 200 characters"));
-    if (h->ctx.errors) {
+    else
+        p->next_ok = !json_object_get(h->ctx.errors, "confirm_password");
+    if (!current || !*current) {
         h->rc = ERR_INVALID;
         done(h);
         return;
     }
-    struct pw_change *p = xcalloc(1, sizeof *p);
-    snprintf(p->next, sizeof p->next, "%s", next);
-    h->user = p;
-    http_write(h, pw_run, done);
+    struct actor tmp;
+    if (auth_find_user(h->ctx.db, h->actor.username, &tmp, p->hash) != 0)
+        p->hash[0] = 0;
+    snprintf(p->current, sizeof p->current, "%s", current);
+    if (p->next_ok)
+        snprintf(p->next, sizeof p->next, "%s", next);
+    http_offload(h, pw_work, pw_checked);
+}
+
+/* Staff creation: the body's password is checked here, hashed on a worker, and the account is
+ * written with the hash. A refused password still goes to core, which adds the other fields' errors. */
+struct staff_new {
+    char password[4 * AUTH_MAX_PASSWORD + 1];
+    char made[128];
+};
+static int staff_new_run(struct hreq *h)
+{
+    struct staff_new *s = h->user;
+    return staff_create(&h->ctx, h->body, s->made[0] ? s->made : NULL, &h->result);
+}
+static void staff_new_work(struct hreq *h)
+{
+    struct staff_new *s = h->user;
+    if (auth_password_hash(s->password, s->made) != 0)
+        s->made[0] = 0;
+    sodium_memzero(s->password, sizeof s->password);
+}
+static void staff_new_hashed(struct hreq *h)
+{
+    struct staff_new *s = h->user;
+    if (!s->made[0]) {
+        h->rc = ctx_fail(&h->ctx, ERR_DB, _("The password could not be stored."));
+        h->then(h);
+        return;
+    }
+    http_write(h, staff_new_run, h->then);
+}
+void session_staff_create(struct hreq *h, void (*done)(struct hreq *h))
+{
+    struct staff_new *s = xcalloc(1, sizeof *s);
+    h->user = s;
+    h->then = done;
+    json_t *v = json_object_get(h->body, "password");
+    char m[96];
+    const char *problem = v && !json_is_string(v) ? _("must be text") : auth_password_problem(json_string_value(v), m, sizeof m);
+    if (problem) {
+        ctx_field(&h->ctx, "password", problem);
+        http_write(h, staff_new_run, done);
+        return;
+    }
+    snprintf(s->password, sizeof s->password, "%s", json_string_value(v));
+    http_offload(h, staff_new_work, staff_new_hashed);
 }

@@ -1,7 +1,9 @@
-/* auth: passwords, sessions, API tokens and throttling (identity only; access is core/'s). */
+/* auth: passwords, sessions, API tokens and throttling (identity only; access is core/'s). The
+ * rows live behind core/identity.c: no SQL here. */
 #include "auth/auth.h"
 #include "base/base.h"
 #include "core/core.h"
+#include "core/identity.h"
 #include "db/db.h"
 #include <sodium.h>
 #include <stdio.h>
@@ -12,9 +14,18 @@
  * so raising them later keeps old hashes verifiable. */
 #define PW_OPSLIMIT 2
 #define PW_MEMLIMIT (19u * 1024 * 1024)
+/* Refused on the writer (it would stall group commit for everyone) and on an event loop. */
+static int too_hot(const char *what)
+{
+    const char *t = thread_hot();
+    if (t)
+        log_error("auth: %s refused on %s; hash on a worker (http_offload) first", what, t);
+    return t != NULL;
+}
+
 int auth_password_hash(const char *password, char out[128])
 {
-    if (sodium_init() < 0)
+    if (too_hot("password hashing") || sodium_init() < 0)
         return -1;
     return crypto_pwhash_str_alg(out, password, strlen(password), PW_OPSLIMIT, PW_MEMLIMIT,
                                  crypto_pwhash_ALG_ARGON2ID13);
@@ -22,6 +33,8 @@ int auth_password_hash(const char *password, char out[128])
 
 int auth_password_verify(const char *hash, const char *password)
 {
+    if (too_hot("password checking"))
+        return -1;
     return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0 ? 0 : -1;
 }
 
@@ -30,31 +43,23 @@ static void token_hash(const char *token, unsigned char out[32])
     crypto_generichash(out, 32, (const unsigned char *)token, strlen(token), NULL, 0);
 }
 
-#define ACTOR_COLS "s.id, s.org_id, s.role, s.username, s.display_name, coalesce(s.discipline,'')"
-static int fill_actor(struct db_stmt *st, int off, struct actor *a)
+const char *auth_password_problem(const char *pw, char *msg, size_t len)
 {
-    memset(a, 0, sizeof *a);
-    a->staff_id = db_int(st, off);
-    a->org_id = db_int(st, off + 1);
-    a->role = role_parse(db_text(st, off + 2));
-    snprintf(a->username, sizeof a->username, "%s", db_text(st, off + 3));
-    snprintf(a->name, sizeof a->name, "%s", db_text(st, off + 4));
-    snprintf(a->discipline, sizeof a->discipline, "%s", db_text(st, off + 5));
-    return a->role < 0 ? -1 : 0;
+    if (!pw || !*pw)
+        return _("is required");
+    size_t n = utf8_len(pw);
+    if (n < AUTH_MIN_PASSWORD)
+        snprintf(msg, len, _("must be at least %d characters"), AUTH_MIN_PASSWORD);
+    else if (n > AUTH_MAX_PASSWORD)
+        snprintf(msg, len, _("must be at most %d characters"), AUTH_MAX_PASSWORD);
+    else
+        return NULL;
+    return msg;
 }
 
 int auth_find_user(struct db *db, const char *username, struct actor *a, char hash[128])
 {
-    struct db_stmt *st =
-        db_query(db, "SELECT " ACTOR_COLS ", s.pw_hash FROM staff s WHERE s.username=? AND s.disabled=0", "t",
-                 username);
-    int rc = -1;
-    if (db_step(st) == DB_ROW && fill_actor(st, 0, a) == 0) {
-        snprintf(hash, 128, "%s", db_text(st, 6));
-        rc = 0;
-    }
-    db_done(st);
-    return rc;
+    return identity_login(db, username, a, hash);
 }
 
 int auth_throttled(struct db *db, const char *username, const char *addr)
@@ -62,30 +67,27 @@ int auth_throttled(struct db *db, const char *username, const char *addr)
     int64_t since = now_epoch() - AUTH_FAIL_WINDOW;
     char k[160];
     snprintf(k, sizeof k, "u:%s", username);
-    if (db_int1(db, 0, "SELECT count(*) FROM login_failures WHERE key=? AND at>?", "ti", k, since) >=
-        AUTH_FAIL_PER_ACCOUNT)
+    if (identity_failures(db, k, since) >= AUTH_FAIL_PER_ACCOUNT)
         return 1;
     snprintf(k, sizeof k, "a:%s", addr);
-    return db_int1(db, 0, "SELECT count(*) FROM login_failures WHERE key=? AND at>?", "ti", k, since) >=
-           AUTH_FAIL_PER_ADDRESS;
+    return identity_failures(db, k, since) >= AUTH_FAIL_PER_ADDRESS;
 }
 
 int auth_record_failure(struct db *w, const char *username, const char *addr)
 {
     char k[160];
     int64_t now = now_epoch();
-    db_run(w, "DELETE FROM login_failures WHERE at<?", "i", now - AUTH_FAIL_WINDOW);
     snprintf(k, sizeof k, "u:%s", username);
-    db_run(w, "INSERT INTO login_failures(key, at) VALUES (?,?)", "ti", k, now);
+    identity_failure_add(w, k, now, now - AUTH_FAIL_WINDOW);
     snprintf(k, sizeof k, "a:%s", addr);
-    return db_run(w, "INSERT INTO login_failures(key, at) VALUES (?,?)", "ti", k, now);
+    return identity_failure_add(w, k, now, now - AUTH_FAIL_WINDOW);
 }
 
 void auth_clear_failures(struct db *w, const char *username)
 {
     char k[160];
     snprintf(k, sizeof k, "u:%s", username);
-    db_run(w, "DELETE FROM login_failures WHERE key=?", "t", k);
+    identity_failures_clear(w, k);
 }
 
 int auth_session_create(struct db *w, int64_t staff_id, char token[AUTH_TOKEN_HEX + 1], char csrf[AUTH_TOKEN_HEX + 1])
@@ -95,11 +97,7 @@ int auth_session_create(struct db *w, int64_t staff_id, char token[AUTH_TOKEN_HE
     random_hex(csrf, 32);
     token_hash(token, h);
     int64_t now = now_epoch();
-    db_run(w, "DELETE FROM sessions WHERE staff_id=? AND last_seen<?", "ii", staff_id, now - AUTH_IDLE_SECONDS);
-    return db_run(w, "INSERT INTO sessions(token_hash, staff_id, csrf, created_at, last_seen) VALUES (?,?,?,?,?)",
-                  "bitii", h, (size_t)32, staff_id, csrf, now, now) == DB_OK
-               ? 0
-               : -1;
+    return identity_session_add(w, h, staff_id, csrf, now, now - AUTH_IDLE_SECONDS) == DB_OK ? 0 : -1;
 }
 
 int auth_session_lookup(struct db *db, const char *token, struct actor *a, char csrf[AUTH_TOKEN_HEX + 1], int *touch)
@@ -108,36 +106,29 @@ int auth_session_lookup(struct db *db, const char *token, struct actor *a, char 
     if (!token || strlen(token) != AUTH_TOKEN_HEX)
         return -1;
     token_hash(token, h);
-    int64_t now = now_epoch();
-    struct db_stmt *st = db_query(db,
-                                  "SELECT " ACTOR_COLS ", x.csrf, x.created_at, x.last_seen FROM sessions x"
-                                  " JOIN staff s ON s.id=x.staff_id WHERE x.token_hash=? AND s.disabled=0",
-                                  "b", h, (size_t)32);
-    int rc = -1;
-    if (db_step(st) == DB_ROW && fill_actor(st, 0, a) == 0) {
-        int64_t created = db_int(st, 7), seen = db_int(st, 8);
-        if (now - seen <= AUTH_IDLE_SECONDS && now - created <= AUTH_ABSOLUTE_SECONDS) {
-            snprintf(csrf, AUTH_TOKEN_HEX + 1, "%s", db_text(st, 6));
-            *touch = now - seen >= AUTH_TOUCH_SECONDS;
-            rc = 0;
-        }
-    }
-    db_done(st);
-    return rc;
+    int64_t now = now_epoch(), created, seen;
+    char secret[AUTH_TOKEN_HEX + 1];
+    if (identity_session_get(db, h, a, secret, &created, &seen) != 0)
+        return -1;
+    if (now - seen > AUTH_IDLE_SECONDS || now - created > AUTH_ABSOLUTE_SECONDS)
+        return -1;
+    memcpy(csrf, secret, sizeof secret);
+    *touch = now - seen >= AUTH_TOUCH_SECONDS;
+    return 0;
 }
 
 int auth_session_touch(struct db *w, const char *token)
 {
     unsigned char h[32];
     token_hash(token, h);
-    return db_run(w, "UPDATE sessions SET last_seen=? WHERE token_hash=?", "ib", now_epoch(), h, (size_t)32);
+    return identity_session_touch(w, h, now_epoch()) == DB_OK ? 0 : -1;
 }
 
 int auth_session_destroy(struct db *w, const char *token)
 {
     unsigned char h[32];
     token_hash(token, h);
-    return db_run(w, "DELETE FROM sessions WHERE token_hash=?", "b", h, (size_t)32);
+    return identity_session_delete(w, h) == DB_OK ? 0 : -1;
 }
 
 int auth_sessions_destroy_staff(struct db *w, int64_t staff_id, const char *except_token)
@@ -145,23 +136,16 @@ int auth_sessions_destroy_staff(struct db *w, int64_t staff_id, const char *exce
     unsigned char h[32] = {0};
     if (except_token)
         token_hash(except_token, h);
-    return db_run(w, "DELETE FROM sessions WHERE staff_id=? AND token_hash<>?", "ib", staff_id, h, (size_t)32);
+    return identity_sessions_delete_staff(w, staff_id, h) == DB_OK ? 0 : -1;
 }
 
 int auth_token_create(struct db *w, int64_t staff_id, const char *name, char token[AUTH_TOKEN_HEX + 5], int64_t *id)
 {
     unsigned char h[32];
-    char now[32];
     memcpy(token, "hth_", 4);
     random_hex(token + 4, 32);
     token_hash(token, h);
-    iso_now(now);
-    struct db_stmt *st = db_query(w,
-                                  "INSERT INTO api_tokens(staff_id, name, token_hash, created_at) VALUES (?,?,?,?)"
-                                  " RETURNING id",
-                                  "itbt", staff_id, name, h, (size_t)32, now);
-    *id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    *id = identity_token_add(w, staff_id, name, h);
     return *id ? 0 : -1;
 }
 
@@ -171,11 +155,5 @@ int auth_token_lookup(struct db *db, const char *token, struct actor *a)
     if (!token || strncmp(token, "hth_", 4) != 0 || strlen(token) != AUTH_TOKEN_HEX + 4)
         return -1;
     token_hash(token, h);
-    struct db_stmt *st = db_query(db,
-                                  "SELECT " ACTOR_COLS " FROM api_tokens t JOIN staff s ON s.id=t.staff_id"
-                                  " WHERE t.token_hash=? AND t.revoked_at IS NULL AND s.disabled=0",
-                                  "b", h, (size_t)32);
-    int rc = db_step(st) == DB_ROW ? fill_actor(st, 0, a) : -1;
-    db_done(st);
-    return rc;
+    return identity_token_get(db, h, a);
 }

@@ -15,7 +15,14 @@ struct actor;
 #define AUTH_FAIL_PER_ADDRESS 20
 #define AUTH_TOKEN_HEX 64              /* 32 random bytes as hex */
 #define AUTH_MIN_PASSWORD 10
+#define AUTH_MAX_PASSWORD 1000         /* characters */
+#include <stddef.h>
 
+/* Why a new password is refused (a field message, translated), or NULL when it is acceptable. */
+const char *auth_password_problem(const char *password, char *msg, size_t len);
+
+/* Argon2id, tens of milliseconds by design: call it on a worker (http_offload) or before a write
+ * job, never on the writer thread or an event loop. */
 int auth_password_hash(const char *password, char out[128]);   /* 0 ok */
 int auth_password_verify(const char *hash, const char *password); /* 0 when it matches */
 
@@ -32,6 +39,7 @@ int auth_session_create(struct db *w, int64_t staff_id, char token[AUTH_TOKEN_HE
  * *touch is set when last_seen should be refreshed. */
 int auth_session_lookup(struct db *db, const char *token, struct actor *a, char csrf[AUTH_TOKEN_HEX + 1],
                         int *touch);
+/* These three: 0, or -1 when the database refused. */
 int auth_session_touch(struct db *w, const char *token);
 int auth_session_destroy(struct db *w, const char *token);
 int auth_sessions_destroy_staff(struct db *w, int64_t staff_id, const char *except_token);

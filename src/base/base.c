@@ -278,3 +278,13 @@ int parse_int64(const char *s, int64_t *out)
     *out = v;
     return 0;
 }
+
+static _Thread_local const char *hot_thread;
+void thread_set_hot(const char *name)
+{
+    hot_thread = name;
+}
+const char *thread_hot(void)
+{
+    return hot_thread;
+}

@@ -5,9 +5,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <libintl.h>
 
-#define _(s) gettext(s)
+/* Every user-visible string goes through _(): translated into the running request's language
+ * (i18n.c); N_() marks a text to translate later (tables, keys). */
+#define _(s) i18n_text(s)
 #define N_(s) (s)
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -59,6 +60,25 @@ void random_hex(char *out, size_t nbytes);          /* out holds 2*nbytes+1 */
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern int log_quiet;
+
+/* Threads that must never wait on slow work (the writer while it runs jobs, the event loops)
+ * say so; slow functions (Argon2id) refuse to run there. name NULL: the thread is cold again. */
+void thread_set_hot(const char *name);
+const char *thread_hot(void); /* the name, or NULL */
+
+/* Languages (i18n.c). Chosen per request, never stored translated; English is the source. */
+extern const char *const i18n_languages[];          /* "en", "ko", NULL */
+const char *i18n_supported(const char *lang);       /* the table's code, or NULL */
+int i18n_set_default(const char *lang);             /* the server's default (serve --lang); -1 when unsupported */
+const char *i18n_default(void);
+/* The user's preference (when supported), else Accept-Language by q-value, else the server default. */
+const char *i18n_choose(const char *preference, const char *accept_language);
+void i18n_use(const char *lang);                    /* this thread works in lang from now on */
+const char *i18n_current(void);                     /* this thread's language (the default until set) */
+const char *i18n_text(const char *msgid);           /* _(): msgid in this thread's language */
+const char *i18n_text_in(const char *lang, const char *msgid);
+int i18n_load(const char *dir);                     /* DIR/LANG/LC_MESSAGES/hearth.mo; how many, -1 when bad */
+int i18n_load_file(const char *lang, const char *path);
 
 /* Strings. */
 int str_eq(const char *a, const char *b);

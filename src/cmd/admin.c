@@ -1,9 +1,12 @@
 /* admin: init (schema and first administrator), user (accounts), backup, audit verify. */
 #include "cmd/cmd.h"
+#include "auth/auth.h"
+#include "core/identity.h"
 #include "db/db.h"
 #include "db/writer.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <sodium.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -69,10 +72,37 @@ static int create_org(struct ctx *c, void *arg)
     json_t **io = arg;
     return org_create(c, io[0], &io[1]);
 }
+/* The password is checked and hashed here, before the write job: Argon2id never runs inside one. */
+struct staff_arg {
+    json_t *in, *out;
+    char hash[128];
+};
 static int create_staff(struct ctx *c, void *arg)
 {
-    json_t **io = arg;
-    return staff_create(c, io[0], &io[1]);
+    struct staff_arg *s = arg;
+    return staff_create(c, s->in, s->hash[0] ? s->hash : NULL, &s->out);
+}
+static int hash_password(struct ctx *c, const char *field, const char *pw, char hash[128])
+{
+    char m[96];
+    const char *problem = auth_password_problem(pw, m, sizeof m);
+    hash[0] = 0;
+    if (problem)
+        return ctx_field(c, field, problem);
+    if (auth_password_hash(pw, hash) != 0) {
+        hash[0] = 0;
+        return ctx_fail(c, ERR_DB, "the password could not be hashed");
+    }
+    return OK;
+}
+static int add_staff(struct db *db, struct ctx *c, struct staff_arg *s, const char *pw)
+{
+    int r = hash_password(c, "password", pw, s->hash);
+    if (r == ERR_DB)
+        return r;
+    r = run_change(db, c, create_staff, s);
+    sodium_memzero(s->hash, sizeof s->hash);
+    return r;
 }
 
 int cmd_init(int argc, char **argv)
@@ -93,24 +123,27 @@ int cmd_init(int argc, char **argv)
     if (cmd_open(v[0] ? v[0] : "var/hearth.db", NULL, &db) != 0)
         return EXIT_FAIL;
     int rc = EXIT_OK;
-    if (db_int1(db, 0, "SELECT count(*) FROM staff", "") > 0) {
+    struct ctx c;
+    ctx_init(&c, &cmd_operator, db);
+    json_t *existing = NULL;
+    int some = staff_list(&c, &existing) == OK && json_array_size(existing) > 0;
+    json_decref(existing);
+    if (some) {
         fprintf(stderr, "hearth: this database already has staff accounts; use 'hearth user add'\n");
+        ctx_clear(&c);
         db_close(db);
         return EXIT_FAIL;
     }
-    struct ctx c;
-    ctx_init(&c, &cmd_operator, db);
     json_t *io[2] = {json_pack("{s:s,s:s}", "name", v[3] ? v[3] : "Hearth", "kind", "mental_health_welfare_centre"),
                      NULL};
     int r = run_change(db, &c, create_org, io);
     if (r == OK) {
         json_int_t org = json_integer_value(json_object_get(io[1], "id"));
-        json_t *so[2] = {json_pack("{s:s,s:s,s:s,s:I,s:s}", "username", v[1], "display_name", v[2] ? v[2] : v[1],
-                                   "role", "admin", "org_id", org, "password", pw),
-                         NULL};
-        r = run_change(db, &c, create_staff, so);
-        json_decref(so[0]);
-        json_decref(so[1]);
+        struct staff_arg so = {.in = json_pack("{s:s,s:s,s:s,s:I}", "username", v[1], "display_name",
+                                               v[2] ? v[2] : v[1], "role", "admin", "org_id", org)};
+        r = add_staff(db, &c, &so, pw);
+        json_decref(so.in);
+        json_decref(so.out);
     }
     if (r != OK) {
         cmd_report(&c, r);
@@ -125,19 +158,14 @@ int cmd_init(int argc, char **argv)
     return rc;
 }
 
-static int64_t staff_id_of(struct db *db, const char *username)
-{
-    return db_int1(db, 0, "SELECT id FROM staff WHERE username=?", "t", username);
-}
-
 struct pw_arg {
     int64_t id;
-    const char *pw;
+    char hash[128];
 };
 static int set_pw(struct ctx *c, void *arg)
 {
     struct pw_arg *p = arg;
-    return staff_set_password(c, p->id, p->pw);
+    return staff_set_password(c, p->id, p->hash);
 }
 struct upd_arg {
     int64_t id;
@@ -146,7 +174,12 @@ struct upd_arg {
 static int upd_staff(struct ctx *c, void *arg)
 {
     struct upd_arg *u = arg;
-    int64_t ver = db_int1(c->db, 0, "SELECT version FROM staff WHERE id=?", "i", u->id);
+    json_t *cur = NULL;
+    int rc = staff_get(c, u->id, &cur);
+    if (rc != OK)
+        return rc;
+    int64_t ver = json_integer_value(json_object_get(cur, "version"));
+    json_decref(cur);
     return staff_update(c, u->id, ver, u->in, &u->out);
 }
 
@@ -174,10 +207,8 @@ int cmd_user(int argc, char **argv)
     ctx_init(&c, &cmd_operator, db);
     int r = OK, rc = EXIT_OK;
     if (strcmp(verb, "list") == 0) {
-        json_t *rows = db_rows(db,
-                               "SELECT s.username, s.display_name, s.role, coalesce(s.discipline,'') AS discipline,"
-                               " o.name AS org, s.disabled FROM staff s JOIN orgs o ON o.id=s.org_id ORDER BY s.id",
-                               "");
+        json_t *rows = NULL;
+        r = staff_list(&c, &rows);
         size_t i;
         json_t *row;
         json_array_foreach(rows, i, row)
@@ -185,32 +216,39 @@ int cmd_user(int argc, char **argv)
             printf("%-16s %-28s %-20s %-22s %s%s\n", json_string_value(json_object_get(row, "username")),
                    json_string_value(json_object_get(row, "display_name")),
                    json_string_value(json_object_get(row, "role")),
-                   json_string_value(json_object_get(row, "discipline")),
-                   json_string_value(json_object_get(row, "org")),
-                   json_integer_value(json_object_get(row, "disabled")) ? " (disabled)" : "");
+                   json_is_string(json_object_get(row, "discipline"))
+                       ? json_string_value(json_object_get(row, "discipline"))
+                       : "",
+                   json_string_value(json_object_get(row, "organisation")),
+                   json_is_true(json_object_get(row, "disabled")) ? " (disabled)" : "");
         }
         json_decref(rows);
     } else if (strcmp(verb, "add") == 0) {
         char pwbuf[256];
         const char *pw = password_from(v[6], pwbuf, sizeof pwbuf);
-        json_t *io[2] = {json_pack("{s:s,s:s?,s:s?,s:I,s:s?,s:s?}", "username", v[1], "display_name", v[2], "role",
-                                   v[3], "org_id", (json_int_t)(v[4] ? atoll(v[4]) : 0), "discipline", v[5],
-                                   "password", pw),
-                         NULL};
-        r = run_change(db, &c, create_staff, io);
+        struct staff_arg s = {.in = json_pack("{s:s,s:s?,s:s?,s:I,s:s?}", "username", v[1], "display_name", v[2],
+                                              "role", v[3], "org_id", (json_int_t)(v[4] ? atoll(v[4]) : 0),
+                                              "discipline", v[5])};
+        r = add_staff(db, &c, &s, pw);
         if (r == OK)
             printf("added %s\n", v[1]);
-        json_decref(io[0]);
-        json_decref(io[1]);
+        json_decref(s.in);
+        json_decref(s.out);
     } else {
-        int64_t id = staff_id_of(db, v[1]);
+        int64_t id = identity_staff_id(db, v[1]);
         if (!id) {
             fprintf(stderr, "hearth: no user '%s'\n", v[1]);
             rc = EXIT_FAIL;
         } else if (strcmp(verb, "passwd") == 0) {
             char pwbuf[256];
-            struct pw_arg p = {id, password_from(v[6], pwbuf, sizeof pwbuf)};
-            r = p.pw ? run_change(db, &c, set_pw, &p) : ctx_fail(&c, ERR_INVALID, "give the new password");
+            const char *pw = password_from(v[6], pwbuf, sizeof pwbuf);
+            struct pw_arg p = {.id = id};
+            r = !pw ? ctx_fail(&c, ERR_INVALID, "give the new password") : hash_password(&c, "password", pw, p.hash);
+            if (r == OK && c.errors)
+                r = ctx_fail(&c, ERR_INVALID, "Some fields need attention.");
+            if (r == OK)
+                r = run_change(db, &c, set_pw, &p);
+            sodium_memzero(p.hash, sizeof p.hash);
             if (r == OK)
                 printf("password changed for %s\n", v[1]);
         } else {

@@ -1,4 +1,5 @@
 /* demo: a database with synthetic organisations, staff and clients to try Hearth with. */
+#include "auth/auth.h"
 #include "base/base.h"
 #include "cmd/cmd.h"
 #include "core/demo.h"
@@ -15,8 +16,8 @@ int cmd_demo(int argc, char **argv)
         return EXIT_USAGE;
     struct demo_opts o = {.clients = v[1] ? atoi(v[1]) : 500,
                           .seed = v[2] ? atoi(v[2]) : 1,
-                          .progress = isatty(STDERR_FILENO),
-                          .password = v[3] ? v[3] : "hearth-demo-2026"};
+                          .progress = isatty(STDERR_FILENO)};
+    const char *password = v[3] && *v[3] ? v[3] : DEMO_PASSWORD;
     if (o.clients < 1 || o.clients > 10000000) {
         fprintf(stderr, "hearth: --clients takes 1..10000000\n");
         return EXIT_USAGE;
@@ -26,23 +27,29 @@ int cmd_demo(int argc, char **argv)
     if (cmd_open(url, "OFF", &db) != 0)
         return EXIT_FAIL;
     /* --if-empty: `make run` on a database that may already be filled (a PostgreSQL server). */
-    if (v[4] && db_int1(db, 0, "SELECT count(*) FROM clients", "") > 0) {
+    if (v[4] && demo_has_clients(db)) {
         char shown[512];
         db_url_shown(url, shown, sizeof shown);
         printf("demo: %s already holds clients; left as it is\n", shown);
         db_close(db);
         return EXIT_OK;
     }
-    char err[256];
+    char err[256], hash[128];
     double t0 = now_mono();
-    int rc = demo_generate(db, &o, err, sizeof err);
+    int rc = -1;
+    if (auth_password_hash(password, hash) != 0) /* once, here: core/ hashes nothing */
+        snprintf(err, sizeof err, "demo: cannot hash the demo password");
+    else {
+        o.pw_hash = hash;
+        rc = demo_generate(db, &o, err, sizeof err);
+    }
     if (rc != 0)
         fprintf(stderr, "hearth: %s\n", err);
     else {
         char shown[512];
         db_url_shown(url, shown, sizeof shown);
         printf("demo data in %s: %d clients in %.1f s; every demo account's password is '%s'\n", shown, o.clients,
-               now_mono() - t0, o.password);
+               now_mono() - t0, password);
     }
     db_close(db);
     return rc == 0 ? EXIT_OK : EXIT_FAIL;

@@ -1,6 +1,7 @@
 /* serve: run the HTTP server until SIGTERM, then drain. */
 #include "cmd/cmd.h"
 #include "http/http.h"
+#include "ui/ui.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -8,8 +9,9 @@
 int cmd_serve(int argc, char **argv)
 {
     static const char *const names[] = {"db", "listen", "threads", "tls-cert", "tls-key", "synchronous",
-                                        "static", "max-batch", "quiet!", "instruments", "instruments-extra", NULL};
-    const char *v[12] = {0}, *pos[1];
+                                        "static", "max-batch", "quiet!", "instruments", "instruments-extra",
+                                        "lang", "locale", NULL};
+    const char *v[14] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0)
         return EXIT_USAGE;
     struct serve_opts o = {
@@ -30,6 +32,16 @@ int cmd_serve(int argc, char **argv)
         fprintf(stderr, "hearth: --threads takes 1..256 and --max-batch 1..100000\n");
         return EXIT_USAGE;
     }
+    /* --lang: the language of a request that names none the user prefers or the browser accepts. */
+    if (v[12] && i18n_set_default(v[12]) != 0) {
+        fprintf(stderr, "hearth: --lang takes one of: en, ko\n");
+        return EXIT_USAGE;
+    }
+    /* Catalogues: --locale DIR must load; the default folder (built from po/) is optional. */
+    const char *locale = v[13] ? v[13] : access("locale", F_OK) == 0 ? "locale" : NULL;
+    if (locale && i18n_load(locale) < 0)
+        return EXIT_FAIL;
     log_quiet = v[8] != NULL;
+    http_set_error_page(ui_error_page); /* http/ answers errors with the UI's page without knowing ui/ */
     return http_serve(&o) == 0 ? EXIT_OK : EXIT_FAIL;
 }

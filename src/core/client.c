@@ -505,6 +505,7 @@ static const struct res_field client_fields[] = {
     {"links", FT_ARRAY, 0, N_("Possible duplicates")},
     {"age", FT_INT, 0, N_("Age")},
     {"life_stage", FT_STRING, 0, N_("Life stage")},
+    {"flags", FT_ARRAY, 0, N_("Active risk flags")}, /* when the reader may see flags */
     {"access", FT_OBJECT, 0, N_("Your access")},
     {NULL, 0, 0, NULL},
 };

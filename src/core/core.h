@@ -43,6 +43,7 @@ struct actor {
     char username[64];
     char name[128];
     char discipline[32];
+    char lang[8]; /* the preferred language ("en", "ko"), "" for none: see i18n_choose */
 };
 
 /* One pending audit record (fields the context does not already carry). */
@@ -166,9 +167,13 @@ int org_list(struct ctx *c, json_t **out);
 int org_create(struct ctx *c, json_t *in, json_t **out);
 int staff_list(struct ctx *c, json_t **out);
 int staff_get(struct ctx *c, int64_t id, json_t **out);
-int staff_create(struct ctx *c, json_t *in, json_t **out);
+/* The password arrives as its Argon2id hash (auth_password_hash, made on a worker before the write);
+ * pw_hash NULL: a "password" field error (unless the caller already gave one). A plain password is refused. */
+int staff_create(struct ctx *c, json_t *in, const char *pw_hash, json_t **out);
 int staff_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out); /* disable, role, name */
-int staff_set_password(struct ctx *c, int64_t id, const char *password);
+int staff_set_password(struct ctx *c, int64_t id, const char *pw_hash); /* an Argon2id hash, as above */
+/* The actor's own preferred language ("en", "ko"; NULL or "" for none: Accept-Language decides). */
+int staff_set_language(struct ctx *c, const char *lang);
 
 /* ---- client.c ---- */
 int client_create(struct ctx *c, json_t *in, json_t **out); /* ERR_DUPLICATE with candidates unless confirmed */
@@ -203,6 +208,12 @@ int task_for_client(struct ctx *c, int64_t client_id, json_t **out);
 int task_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out); /* complete, reassign */
 int my_clients(struct ctx *c, json_t **out);
+/* Texts made by rules (task titles, flag reasons) are stored as a key and parameters and shown in
+ * the reader's language: rule_text_in renders one; rule_text_shape replaces r[field] by the text
+ * of r[field_key] with r[field_args] (stored JSON, returned as an object) in this thread's language. */
+int rule_text_known(const char *key);
+const char *rule_text_in(const char *lang, const char *key, json_t *args, char *out, size_t len);
+void rule_text_shape(json_t *r, const char *field);
 
 /* ---- breakglass.c ---- */
 int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int hours, json_t **out);

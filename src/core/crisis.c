@@ -139,16 +139,16 @@ int crisis_record(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
               acc.break_glass ? "break-glass" : NULL);
     /* Follow-up after the event (never due before today), for the worker who recorded it. */
     static const struct {
-        const char *title, *priority;
+        const char *key, *priority;
         int days;
-    } follow[] = {{N_("Crisis follow-up: 24 hours"), "urgent", 1},
-                  {N_("Crisis follow-up: 72 hours"), "high", 3},
-                  {N_("Crisis follow-up: 7 days"), "normal", 7}};
+    } follow[] = {{"crisis.follow_up_24h", "urgent", 1},
+                  {"crisis.follow_up_72h", "high", 3},
+                  {"crisis.follow_up_7d", "normal", 7}};
     json_t *made = json_array();
     for (size_t i = 0; i < ARRAY_LEN(follow); i++) {
         char due[16];
         risk_due(iso_parse(at), follow[i].days, due);
-        json_t *t = risk_rule_task(c, client_id, c->a->staff_id, _(follow[i].title), due, follow[i].priority,
+        json_t *t = risk_rule_task(c, client_id, c->a->staff_id, follow[i].key, NULL, due, follow[i].priority,
                                    "rule: crisis event follow-up");
         if (!t) {
             json_decref(made);

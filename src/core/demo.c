@@ -2,7 +2,6 @@
  * tasks, and a little risk and crisis data) for `hearth demo`, tests and benchmarks; batched prepared
  * inserts through one helper (db_insert, the name index through core), no audit (no user acted). */
 #include "core/demo.h"
-#include "auth/auth.h"
 #include "base/base.h"
 #include "core/core.h"
 #include "db/db.h"
@@ -397,6 +396,9 @@ static void pick_domains(struct rng *r, int crisis, char *out, size_t len)
     "contacts", "client_id, episode_id, staff_id, kind, at, duration_min, domains, body, restricted, created_at"
 #define ROW_TASK                                                                                             \
     "tasks", "client_id, assignee, title, due, priority, status, source, created_by, created_at, done_by, done_at"
+#define ROW_RULE_TASK                                                                                        \
+    "tasks", "client_id, assignee, title, title_key, title_args, due, priority, status, source, created_by,"  \
+             " created_at, done_by, done_at"
 
 /* ---- the generator's state ---- */
 
@@ -786,15 +788,19 @@ static int named_tasks(struct gen *g)
 
 /* ---- risk and crisis: a rota, a safety plan, a past crisis and hospital stay, a flag ---- */
 
-/* A follow-up task of a rule, done in time by cm1. */
-static int risk_task(struct gen *g, int64_t client, const char *title, int64_t due_day, const char *priority)
+/* A follow-up task of a rule, done in time by cm1: stored as the rule's key (and its English text). */
+static int risk_task(struct gen *g, int64_t client, const char *key, const char *args, int64_t due_day,
+                     const char *priority)
 {
-    char due[11], made[24], done_at[24];
+    char due[11], made[24], done_at[24], title[200];
+    json_t *a = args ? json_loads(args, 0, NULL) : NULL;
+    rule_text_in("en", key, a, title, sizeof title);
+    json_decref(a);
     fmt_date(due_day, due);
     fmt_time(due_day - 7 < g->today ? due_day - 7 : g->today, 7 * 3600, made);
     fmt_time(due_day, 15 * 3600, done_at);
-    if (!db_insert(g->db, ROW_TASK, "iitttttItIt", client, g->cm[0], title, due, priority, "done", "rule",
-               (int64_t)0, made, g->cm[0], done_at))
+    if (!db_insert(g->db, ROW_RULE_TASK, "iitttttttItIt", client, g->cm[0], title, key, args, due, priority, "done",
+                   "rule", (int64_t)0, made, g->cm[0], done_at))
         return fail(g, "cannot add a follow-up task");
     return 0;
 }
@@ -881,16 +887,16 @@ static int risk_data(struct gen *g)
                "voluntary_admission", "Medication handed to the sister for safe keeping.", g->cm[0],
                b))
         return fail(g, "cannot add a crisis event");
-    if (risk_task(g, c1, "Crisis follow-up: 24 hours", day + 1, "urgent") != 0 ||
-        risk_task(g, c1, "Crisis follow-up: 72 hours", day + 3, "high") != 0 ||
-        risk_task(g, c1, "Crisis follow-up: 7 days", day + 7, "normal") != 0)
+    if (risk_task(g, c1, "crisis.follow_up_24h", NULL, day + 1, "urgent") != 0 ||
+        risk_task(g, c1, "crisis.follow_up_72h", NULL, day + 3, "high") != 0 ||
+        risk_task(g, c1, "crisis.follow_up_7d", NULL, day + 7, "normal") != 0)
         return -1;
     fmt_time(day, 6 * 3600, a);
     fmt_time(day + 14, 11 * 3600, b);
     if (!db_insert(g->db, ROW_HOSP, "itttttitd", c1, "St Luke's Hospital", "voluntary",
                    "Suicidal ideation after a crisis at home.", a, b, g->cm[0], a, 2)) /* admitted, discharged */
         return fail(g, "cannot add a hospital stay");
-    if (risk_task(g, c1, "Follow up within 7 days of hospital discharge", day + 21, "high") != 0)
+    if (risk_task(g, c1, "hospital.discharge_follow_up", "{\"days\":7}", day + 21, "high") != 0)
         return -1;
     fmt_date(g->today + 10, review);
     fmt_time(g->today - 4, 10 * 3600, a);
@@ -924,7 +930,6 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
     struct demo_opts def = {.clients = 1000, .seed = 1};
     if (!o)
         o = &def;
-    const char *password = o->password && *o->password ? o->password : DEMO_PASSWORD;
     int clients = o->clients;
     if (clients < 0 || clients > DEMO_MAX_CLIENTS) {
         snprintf(err, errlen, "demo: the number of clients must be between 0 and %d", DEMO_MAX_CLIENTS);
@@ -950,10 +955,11 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
     g.now_sec = (int)(iso_parse(g.now) % 86400);
     g.birth0 = days_from_civil(1940, 1, 1);
     g.birth1 = days_from_civil(2006, 12, 31);
-    if (auth_password_hash(password, g.hash) != 0) { /* once: every demo account shares it */
-        snprintf(err, errlen, "demo: cannot hash the demo password");
+    if (!o->pw_hash || strncmp(o->pw_hash, "$argon2id$", 10) != 0) { /* every demo account shares it */
+        snprintf(err, errlen, "demo: give the demo password's Argon2id hash");
         return -1;
     }
+    snprintf(g.hash, sizeof g.hash, "%s", o->pw_hash);
     int rc = -1, in_tx = 0;
     double last = 0;
     /* A page cache that holds the randomly filled indexes (birth date, team by staff) keeps a
@@ -1006,4 +1012,9 @@ out:
     free(g.syn_r);
     free(g.syn_e);
     return rc;
+}
+
+int demo_has_clients(struct db *db)
+{
+    return db_int1(db, 0, "SELECT count(*) FROM (SELECT 1 FROM clients LIMIT 1) AS c", "") > 0;
 }

@@ -9,7 +9,7 @@ struct db;
 #define DEMO_PASSWORD "hearth-demo-2026"
 #define DEMO_MAX_CLIENTS 10000000
 
-/* Fixed demo accounts, all with the same password (o->password, default DEMO_PASSWORD):
+/* Fixed demo accounts, all with the same password (hashed in o->pw_hash; `hearth demo` uses DEMO_PASSWORD):
  *   admin     administrator          Riverside Mental Health Welfare Centre
  *   sup       supervisor             Riverside
  *   cm1..cm3  case managers          Riverside (cm1, cm2, cm3 hold ~12 clients each, with tasks)
@@ -29,11 +29,14 @@ struct demo_opts {
     int clients;          /* how many clients, 0..DEMO_MAX_CLIENTS */
     int seed;             /* PRNG seed; 0 means 1 */
     int progress;         /* draw a progress bar on stderr */
-    const char *password; /* NULL means DEMO_PASSWORD */
+    const char *pw_hash;  /* every account's Argon2id hash (auth_password_hash of the demo password,
+                             made by the caller: core/ hashes nothing); required */
 };
 
 /* Fill an initialised, empty database with synthetic demo data: refuses when any client exists.
  * Commits one transaction per 5,000 clients; writes no audit records (no user acted).
  * 0 on success, -1 with a message in err. */
 int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t errlen);
+/* 1 when the database already holds a client (demo --if-empty leaves it as it is). */
+int demo_has_clients(struct db *db);
 #endif

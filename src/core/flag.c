@@ -4,6 +4,7 @@
 #include "core/risk_data.h"
 #include "db/db.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const flag_levels[] = {"low", "moderate", "high", NULL};
@@ -18,7 +19,7 @@ const char *const flag_review_outcomes[] = {"continued", "level_changed", "resol
 #define FLAG_COLS                                                                                            \
     "SELECT f.id, f.client_id, f.kind, (SELECT k.label FROM flag_kinds k WHERE k.name=f.kind"                \
     " ORDER BY k.org_id IS NOT NULL, k.id LIMIT 1) AS label, f.level, f.source, f.assessment_id, f.reason,"  \
-    " f.review_date, f.status, f.raised_by, s.display_name AS raised_by_name, f.raised_at, f.version,"       \
+    " f.reason_key, f.reason_args, f.review_date, f.status, f.raised_by, s.display_name AS raised_by_name, f.raised_at, f.version,"       \
     " CASE WHEN f.status='active' AND f.review_date IS NOT NULL AND f.review_date<=? THEN 1 ELSE 0 END"      \
     " AS review_due FROM flags f LEFT JOIN staff s ON s.id=f.raised_by"
 #define LEVEL_RANK "CASE f.level WHEN 'high' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END"
@@ -31,6 +32,7 @@ static int64_t iget(json_t *o, const char *k)
 static void shape(json_t *r)
 {
     json_object_set_new(r, "review_due", json_boolean(iget(r, "review_due")));
+    rule_text_shape(r, "reason");
 }
 
 static json_t *reviews_of(struct db *db, int64_t flag_id)
@@ -89,23 +91,33 @@ void risk_due(int64_t base, int days, char out[16])
     snprintf(out, 16, "%.10s", strncmp(t, today, 10) < 0 ? today : t);
 }
 
-json_t *risk_rule_task(struct ctx *c, int64_t client_id, int64_t assignee, const char *title, const char *due,
-                       const char *priority, const char *why)
+json_t *risk_rule_task(struct ctx *c, int64_t client_id, int64_t assignee, const char *key, json_t *args,
+                       const char *due, const char *priority, const char *why)
 {
-    char now[32];
+    char now[32], title[512];
+    if (!rule_text_known(key)) { /* every rule's text is in rule_texts (task.c), so it can be shown */
+        log_error("risk_rule_task: no rule text for the key '%s'", key ? key : "");
+        return NULL;
+    }
     iso_now(now);
+    rule_text_in("en", key, args, title, sizeof title); /* the source text, for what reads titles raw */
+    char *a = json_object_size(args) ? json_dumps(args, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
     int64_t id = db_insert_id(c->db,
-                              "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source,"
-                              " created_at) VALUES (?,?,?,?,?,'open','rule',?) RETURNING id",
-                              "iitttt", client_id, assignee, title, due, priority, now);
+                              "INSERT INTO tasks(client_id, assignee, title, title_key, title_args, due, priority,"
+                              " status, source, created_at) VALUES (?,?,?,?,?,?,?,'open','rule',?) RETURNING id",
+                              "iitttttt", client_id, assignee, title, key, a, due, priority, now);
+    free(a);
     if (!id)
         return NULL;
     audit_log(c, "task.create", "ok", client_id, "task", id, why);
-    return db_row(
-        c->db,
-        "SELECT t.id, t.client_id, t.assignee, s.display_name AS assignee_name, t.title, t.due, t.priority,"
-        " t.status, t.source, t.version FROM tasks t JOIN staff s ON s.id=t.assignee WHERE t.id=?",
-        "i", id);
+    json_t *r = db_row(c->db,
+                       "SELECT t.id, t.client_id, t.assignee, s.display_name AS assignee_name, t.title,"
+                       " t.title_key, t.title_args, t.due, t.priority, t.status, t.source, t.version"
+                       " FROM tasks t JOIN staff s ON s.id=t.assignee WHERE t.id=?",
+                       "i", id);
+    if (r)
+        rule_text_shape(r, "title");
+    return r;
 }
 
 const char *risk_time(struct ctx *c, json_t *in, const char *field, int required, int past_only, char out[32])
@@ -127,21 +139,23 @@ const char *risk_time(struct ctx *c, json_t *in, const char *field, int required
 static int suicide_rule(struct ctx *c, int64_t client_id, json_t *made)
 {
     static const struct {
-        const char *title, *priority;
+        const char *key, *priority;
         int days;
-    } rules[] = {{N_("Contact within 24 hours"), "urgent", 1}, {N_("Review the safety plan"), "high", 3}};
+    } rules[] = {{"suicide.contact", "urgent", 1}, {"suicide.safety_plan_review", "high", 3}};
     int64_t who = risk_owner(c, client_id);
     for (size_t i = 0; i < ARRAY_LEN(rules); i++) {
-        const char *title = _(rules[i].title);
+        /* The rule's own earlier task, found by its key (never by a title in someone's language). */
         if (db_int1(c->db, 0,
-                    "SELECT 1 FROM tasks WHERE client_id=? AND status='open' AND source='rule' AND title=? "
+                    "SELECT 1 FROM tasks WHERE client_id=? AND status='open' AND source='rule' AND title_key=? "
                     "LIMIT 1",
-                    "it", client_id, title) == 1)
+                    "it", client_id, rules[i].key) == 1)
             continue;
         char due[16];
         risk_due(now_epoch(), rules[i].days, due);
-        json_t *t =
-            risk_rule_task(c, client_id, who, title, due, rules[i].priority, "rule: high suicide risk flag");
+        json_t *args = i == 0 ? json_pack("{s:i}", "hours", 24) : NULL;
+        json_t *t = risk_rule_task(c, client_id, who, rules[i].key, args, due, rules[i].priority,
+                                   "rule: high suicide risk flag");
+        json_decref(args);
         if (!t)
             return ctx_fail(c, ERR_DB, _("The follow-up task could not be saved."));
         json_array_append_new(made, t);
@@ -166,8 +180,20 @@ int flag_raise(struct ctx *c, int64_t client_id, const char *kind, const char *l
     int rc = access_check(c, RES_FLAG, ACT_CREATE, client_id, "flag.raise");
     if (rc != OK)
         return rc;
-    if ((!reason || !*reason) && str_eq(source, "assessment"))
-        reason = _("Raised by an assessment.");
+    /* An assessment's reason is a text made by a rule: stored as a key (and the English text). */
+    const char *reason_key = NULL;
+    char *reason_args = NULL;
+    if (str_eq(source, "assessment")) {
+        if (reason && *reason) {
+            json_t *a = json_pack("{s:s}", "text", reason);
+            reason_args = json_dumps(a, JSON_COMPACT);
+            json_decref(a);
+            reason_key = "flag.instrument";
+        } else {
+            reason = "Raised by an assessment."; /* rule_text "flag.by_assessment" in English */
+            reason_key = "flag.by_assessment";
+        }
+    }
     json_t *in = json_pack("{s:s?,s:s?,s:s?,s:s?,s:s?}", "kind", kind, "level", level, "source", source,
                            "reason", reason, "review_date", review_date);
     kind = v_str(c, in, "kind", 1, 40, NULL);
@@ -190,6 +216,7 @@ int flag_raise(struct ctx *c, int64_t client_id, const char *kind, const char *l
         ctx_field(c, "assessment_id", _("only a flag raised by an assessment names one"));
     if (c->errors) {
         json_decref(in);
+        free(reason_args);
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     }
     if (!review_date) {
@@ -198,9 +225,11 @@ int flag_raise(struct ctx *c, int64_t client_id, const char *kind, const char *l
     }
     int64_t id = db_insert_id(
         c->db,
-        "INSERT INTO flags(client_id, kind, level, source, assessment_id, reason, review_date,"
-        " status, raised_by, raised_at) VALUES (?,?,?,?,?,?,?,'active',?,?) RETURNING id",
-        "itttIttit", client_id, kind, level, source, assessment_id, reason, review_date, c->a->staff_id, now);
+        "INSERT INTO flags(client_id, kind, level, source, assessment_id, reason, reason_key, reason_args,"
+        " review_date, status, raised_by, raised_at) VALUES (?,?,?,?,?,?,?,?,?,'active',?,?) RETURNING id",
+        "itttIttttit", client_id, kind, level, source, assessment_id, reason, reason_key, reason_args, review_date,
+        c->a->staff_id, now);
+    free(reason_args);
     int high_suicide = str_eq(kind, "suicide_risk") && str_eq(level, "high");
     json_decref(in);
     if (!id)
@@ -403,6 +432,8 @@ static const struct res_field flag_fields[] = {
     {"source", FT_STRING, 0, N_("Source")},
     {"assessment_id", FT_INT, 1, N_("Assessment")},
     {"reason", FT_STRING, 0, N_("Reason")},
+    {"reason_key", FT_STRING, 1, N_("Rule")},          /* when an assessment raised it: the text's key */
+    {"reason_args", FT_OBJECT, 1, N_("Rule details")},
     {"review_date", FT_DATE, 1, N_("Review by")},
     {"status", FT_STRING, 0, N_("Status")},
     {"raised_by", FT_INT, 1, N_("Raised by")},

@@ -174,9 +174,10 @@ int hosp_discharge(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
     audit_log(c, "hospitalisation.discharge", "ok", client_id, "hospitalisation", id, NULL);
     char due[16];
     risk_due(iso_parse(at), 7, due);
-    json_t *t = risk_rule_task(c, client_id, risk_owner(c, client_id),
-                               _("Follow up within 7 days of hospital discharge"), due, "high",
-                               "rule: hospital discharge follow-up");
+    json_t *days = json_pack("{s:i}", "days", 7);
+    json_t *t = risk_rule_task(c, client_id, risk_owner(c, client_id), "hospital.discharge_follow_up", days, due,
+                               "high", "rule: hospital discharge follow-up");
+    json_decref(days);
     if (!t)
         return ctx_fail(c, ERR_DB, _("The follow-up task could not be saved."));
     json_t *r = hosp_load(c->db, id);

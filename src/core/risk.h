@@ -82,9 +82,11 @@ int hosp_discharge(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
 int64_t risk_owner(struct ctx *c, int64_t client_id);
 /* The date `days` after an epoch, never before today. */
 void risk_due(int64_t base, int days, char out[16]);
-/* A task made by a rule (source "rule"), audited task.create with the reason `why`; the task, or NULL. */
-json_t *risk_rule_task(struct ctx *c, int64_t client_id, int64_t assignee, const char *title, const char *due,
-                       const char *priority, const char *why);
+/* A task made by a rule (source "rule"), audited task.create with the reason `why`; the task, or NULL.
+ * Its title is stored as a key of rule_text_in with parameters args (may be NULL; not stolen) and
+ * shown in the reader's language; rules find their earlier tasks by key. */
+json_t *risk_rule_task(struct ctx *c, int64_t client_id, int64_t assignee, const char *key, json_t *args,
+                       const char *due, const char *priority, const char *why);
 /* A time field, normalised to YYYY-MM-DDTHH:MM:SSZ in out; not later than now (+5 min) when past_only.
  * Returns out, or NULL with a field error (or when absent and not required). */
 const char *risk_time(struct ctx *c, json_t *in, const char *field, int required, int past_only,

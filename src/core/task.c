@@ -11,7 +11,8 @@ static const char *const task_statuses[] = {"open", "done", NULL};
 /* The first parameter is today (for "overdue"). */
 #define TASK_COLS                                                                                            \
     "SELECT t.id, t.client_id, c.given_name, c.family_name, t.assignee, a.display_name AS assignee_name,"    \
-    " t.title, t.due, t.priority, t.status, t.source, t.created_by, cb.display_name AS created_by_name,"     \
+    " t.title, t.title_key, t.title_args, t.due, t.priority, t.status, t.source, t.created_by,"              \
+    " cb.display_name AS created_by_name,"                                                                   \
     " t.created_at, t.done_by, t.done_at, t.version,"                                                        \
     " CASE WHEN t.status='open' AND t.due IS NOT NULL AND t.due<? THEN 1 ELSE 0 END AS overdue"              \
     " FROM tasks t LEFT JOIN clients c ON c.id=t.client_id JOIN staff a ON a.id=t.assignee"                  \
@@ -24,9 +25,98 @@ static int64_t iget(json_t *o, const char *k)
     return json_integer_value(json_object_get(o, k));
 }
 
+/* Texts made by rules, by key: stored as the key and its parameters (a JSON object), shown in the
+ * reader's language. {name} in a text stands for the parameter of that name. A key's text never
+ * changes meaning; a new wording is a new key. */
+static const struct {
+    const char *key, *text;
+} rule_texts[] = {
+    {"crisis.follow_up_24h", N_("Crisis follow-up: 24 hours")},
+    {"crisis.follow_up_72h", N_("Crisis follow-up: 72 hours")},
+    {"crisis.follow_up_7d", N_("Crisis follow-up: 7 days")},
+    /* TRANSLATORS: {hours} is a number; keep the braces and the name as they are. */
+    {"suicide.contact", N_("Contact within {hours} hours")},
+    {"suicide.safety_plan_review", N_("Review the safety plan")},
+    /* TRANSLATORS: {days} is a number; keep the braces and the name as they are. */
+    {"hospital.discharge_follow_up", N_("Follow up within {days} days of hospital discharge")},
+    {"flag.by_assessment", N_("Raised by an assessment.")},
+    /* An instrument's own sentence (its definition file, in English): translated as a text itself. */
+    {"flag.instrument", "{text}"},
+};
+
+int rule_text_known(const char *key)
+{
+    for (size_t i = 0; key && i < ARRAY_LEN(rule_texts); i++)
+        if (str_eq(key, rule_texts[i].key))
+            return 1;
+    return 0;
+}
+
+const char *rule_text_in(const char *lang, const char *key, json_t *args, char *out, size_t len)
+{
+    const char *text = NULL;
+    for (size_t i = 0; i < ARRAY_LEN(rule_texts) && !text; i++)
+        if (str_eq(key, rule_texts[i].key))
+            text = rule_texts[i].text;
+    if (!text) { /* a key this version does not know (a newer server wrote it): say so, do not guess */
+        snprintf(out, len, "%s", key ? key : "");
+        return out;
+    }
+    text = i18n_text_in(lang, text);
+    struct buf b;
+    buf_init(&b);
+    for (const char *p = text; *p;) {
+        const char *open = strchr(p, '{'), *close = open ? strchr(open, '}') : NULL;
+        if (!open || !close) {
+            buf_adds(&b, p);
+            break;
+        }
+        buf_add(&b, p, (size_t)(open - p));
+        char name[40];
+        snprintf(name, sizeof name, "%.*s", (int)(close - open - 1), open + 1);
+        json_t *v = json_object_get(args, name);
+        if (json_is_string(v))
+            buf_adds(&b, str_eq(name, "text") ? i18n_text_in(lang, json_string_value(v)) : json_string_value(v));
+        else if (json_is_integer(v))
+            buf_printf(&b, "%lld", (long long)json_integer_value(v));
+        else
+            buf_add(&b, open, (size_t)(close - open + 1));
+        p = close + 1;
+    }
+    snprintf(out, len, "%s", b.data ? b.data : "");
+    buf_free(&b);
+    return out;
+}
+
+void rule_text_shape(json_t *r, const char *field)
+{
+    char kf[48], af[48];
+    snprintf(kf, sizeof kf, "%s_key", field);
+    snprintf(af, sizeof af, "%s_args", field);
+    json_t *args = NULL;
+    const char *stored = json_string_value(json_object_get(r, af));
+    if (stored)
+        args = json_loads(stored, 0, NULL);
+    if (!json_is_object(args)) {
+        json_decref(args);
+        args = json_object();
+    }
+    const char *key = json_string_value(json_object_get(r, kf));
+    if (key) {
+        char shown[512];
+        json_object_set_new(r, field, json_string(rule_text_in(i18n_current(), key, args, shown, sizeof shown)));
+        json_object_set_new(r, af, args);
+    } else {
+        json_decref(args);
+        json_object_set_new(r, kf, json_null());
+        json_object_set_new(r, af, json_null());
+    }
+}
+
 static void shape(json_t *r)
 {
     json_object_set_new(r, "overdue", json_boolean(iget(r, "overdue")));
+    rule_text_shape(r, "title");
 }
 
 static json_t *task_load(struct db *db, int64_t id)
@@ -173,8 +263,20 @@ int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
     const char *status = json_string_value(json_object_get(t, "status"));
     const char *done_at = json_string_value(json_object_get(t, "done_at"));
     int64_t done_by = iget(t, "done_by"), assignee = iget(t, "assignee");
-    if (json_object_get(in, "title"))
+    int own_title = 0; /* a person's words replace a rule's key (sending the shown title back keeps it) */
+    if (json_object_get(in, "title")) {
+        const char *key = json_string_value(json_object_get(t, "title_key"));
+        char shown[512] = "";
+        if (key) {
+            json_t *args = json_loads(json_string_value(json_object_get(t, "title_args")) ?: "{}", 0, NULL);
+            rule_text_in(i18n_current(), key, args, shown, sizeof shown);
+            json_decref(args);
+        }
         title = v_str(c, in, "title", 1, 200, NULL);
+        own_title = title && (!key || !str_eq(title, shown));
+        if (!own_title && key)
+            title = json_string_value(json_object_get(t, "title"));
+    }
     if (json_object_get(in, "due"))
         due = v_date(c, in, "due", 0); /* empty or null clears it */
     if (json_object_get(in, "priority"))
@@ -212,6 +314,8 @@ int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
                 " version=version+1 WHERE id=? AND version=?",
                 "ttttiItii", title, due, priority, status, assignee, done_by, done_at, id, cur);
     int changed = rc == DB_OK && db_changes(c->db) == 1;
+    if (changed && own_title && json_string_value(json_object_get(t, "title_key")))
+        changed = db_run(c->db, "UPDATE tasks SET title_key=NULL, title_args=NULL WHERE id=?", "i", id) == DB_OK;
     json_decref(t); /* the strings above belong to t: only now */
     if (!changed)
         return ctx_fail(c, rc != DB_OK ? ERR_DB : ERR_CONFLICT, _("The task could not be saved."));
@@ -271,7 +375,9 @@ static const struct res_field task_fields[] = {
     {"family_name", FT_STRING, 1, N_("Family name")},
     {"assignee", FT_INT, 0, N_("Assigned to")},
     {"assignee_name", FT_STRING, 0, N_("Assigned to")},
-    {"title", FT_STRING, 0, N_("Task")},
+    {"title", FT_STRING, 0, N_("Task")},              /* a rule's, in the request's language */
+    {"title_key", FT_STRING, 1, N_("Rule")},           /* the rule's text key, when a rule made it */
+    {"title_args", FT_OBJECT, 1, N_("Rule details")},  /* the key's parameters */
     {"due", FT_DATE, 1, N_("Due")},
     {"priority", FT_STRING, 0, N_("Priority")},
     {"status", FT_STRING, 0, N_("Status")},

@@ -22,7 +22,9 @@ static int run_one(struct db *db, struct wjob *j)
 {
     if (db_exec(db, "SAVEPOINT job") != DB_OK)
         return j->rc = -1;
+    thread_set_hot("the writer"); /* group commit waits on every job: no slow work inside one */
     j->rc = j->run(j, db);
+    thread_set_hot(NULL);
     /* A job that met an error it did not report still fails alone: PostgreSQL refuses RELEASE in
      * a transaction an error has aborted, and ROLLBACK TO makes the transaction usable again. */
     if (j->rc == 0 && db_exec(db, "RELEASE job") != DB_OK)

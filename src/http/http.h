@@ -40,6 +40,7 @@ struct hreq {
     char csrf[AUTH_TOKEN_HEX + 1];
     struct ctx ctx;
     char request_id[20];
+    char lang[8]; /* the request's language (i18n_choose); every thread working for it uses it */
     char addr[64];
     double started;
     int64_t if_match; /* -1 when absent */
@@ -86,6 +87,10 @@ struct serve_opts {
 int http_serve(const struct serve_opts *o);
 
 /* ---- replies (reply.c) ---- */
+/* The page a browser gets for an error: ui/ registers its renderer at start (http/ knows no pages);
+ * it fills h->out. Until one is registered, a plain page. */
+typedef void (*http_error_page_fn)(struct hreq *h, int status, const char *title, const char *detail);
+void http_set_error_page(http_error_page_fn fn);
 void reply_json(struct hreq *h, int status, json_t *body); /* steals body */
 /* problem+json for the API, an error page for the UI. detail may be NULL. */
 void reply_problem(struct hreq *h, int status, const char *title, const char *detail, json_t *extra);

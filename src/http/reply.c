@@ -2,7 +2,6 @@
  * metrics, and the rule that a response waits for the commit of its audit records. */
 #include "http/http.h"
 #include "db/db.h"
-#include "ui/ui.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -95,6 +94,7 @@ static int write_run(struct wjob *j, struct db *w)
 {
     struct hreq *h = (struct hreq *)((char *)j - offsetof(struct hreq, job));
     h->ctx.db = w;
+    i18n_use(h->lang); /* core's messages and rule texts in the request's language */
     h->rc = h->wrun(h);
     if (h->rc == OK && audit_flush(&h->ctx, w, 0) != OK)
         h->rc = ERR_DB;
@@ -154,6 +154,12 @@ void reply_json(struct hreq *h, int status, json_t *body)
     respond(h);
 }
 
+static http_error_page_fn error_page;
+void http_set_error_page(http_error_page_fn fn)
+{
+    error_page = fn;
+}
+
 void reply_problem(struct hreq *h, int status, const char *title, const char *detail, json_t *extra)
 {
     if (!h->is_api) {
@@ -161,7 +167,12 @@ void reply_problem(struct hreq *h, int status, const char *title, const char *de
         h->status = status;
         h->ctype = "text/html; charset=utf-8";
         buf_reset(&h->out);
-        ui_error_page(h, status, title ? title : status_title(status), detail);
+        if (error_page) {
+            error_page(h, status, title ? title : status_title(status), detail);
+        } else {
+            h->ctype = "text/plain; charset=utf-8";
+            buf_printf(&h->out, "%d %s\n%s\n", status, title ? title : status_title(status), detail ? detail : "");
+        }
         respond(h);
         return;
     }

@@ -144,6 +144,7 @@ static void on_messages(h2o_multithread_receiver_t *r, h2o_linklist_t *messages)
         h2o_linklist_unlink(&m->link);
         struct hreq *h = H2O_STRUCT_FROM_MEMBER(struct hreq, msg, m);
         h->pending = 0;
+        i18n_use(h->lang); /* the loop serves other requests in between */
         if (!h->req) {
             hreq_free(h);
             continue;
@@ -195,6 +196,7 @@ static void *pool_main(void *arg)
         if (!P.head)
             P.tail = NULL;
         pthread_mutex_unlock(&P.mu);
+        i18n_use(h->lang);
         h->offload_work(h);
         h2o_multithread_send_message(&h->loop->receiver, &h->msg);
     }
@@ -223,7 +225,7 @@ struct touch_job {
 };
 static int touch_run(struct wjob *j, struct db *w)
 {
-    return auth_session_touch(w, ((struct touch_job *)j)->token) == DB_OK ? 0 : -1;
+    return auth_session_touch(w, ((struct touch_job *)j)->token);
 }
 static void touch_notify(struct wjob *j)
 {
@@ -304,6 +306,9 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
     link->h = h;
     L->inflight++;
 
+    /* The language, first from the request alone (errors before login), again once the user is known. */
+    snprintf(h->lang, sizeof h->lang, "%s", i18n_choose(NULL, req_header(h, "accept-language")));
+    i18n_use(h->lang);
     h2o_iovec_t path = req->path_normalized;
     h->is_api = path.len >= 4 && memcmp(path.base, "/api", 4) == 0;
     ctx_init(&h->ctx, &h->actor, L->rdb);
@@ -374,6 +379,10 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
         h->body = json_object();
 
     int auth_rc = authenticate(h);
+    if (h->auth) {
+        snprintf(h->lang, sizeof h->lang, "%s", i18n_choose(h->actor.lang, req_header(h, "accept-language")));
+        i18n_use(h->lang);
+    }
     if (!(h->route->flags & RF_PUBLIC)) {
         if (auth_rc != 0) {
             reply_problem(h, 503, "Service unavailable",
@@ -478,6 +487,7 @@ static SSL_CTX *loop_ssl;
 static void *loop_main(void *arg)
 {
     struct loop *L = arg;
+    thread_set_hot("an event loop");
     L->evloop = h2o_evloop_create();
     h2o_context_init(&L->ctx, L->evloop, &config);
     L->accept_ctx.ctx = &L->ctx;

@@ -101,12 +101,12 @@ static const struct nav navs[] = {
 
 void ui_begin(struct hreq *h, struct buf *b, const char *title)
 {
-    html_printf(b, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+    html_printf(b, "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\">"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                    "<title>%s · Hearth</title><link rel=\"stylesheet\" href=\"/static/hearth.css\">"
                    "<script src=\"/static/hearth.js\" defer></script></head><body>"
                    "<a class=\"skip\" href=\"#main\">%s</a><header class=\"top\"><a class=\"brand\" href=\"/\">Hearth</a>",
-                title, _("Skip to content"));
+                h->lang[0] ? h->lang : i18n_current(), title, _("Skip to content"));
     if (h->auth) {
         buf_adds(b, "<nav aria-label=\"Main\"><ul>");
         for (size_t i = 0; i < ARRAY_LEN(navs); i++)

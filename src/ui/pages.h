@@ -18,6 +18,7 @@ void pg_login(struct hreq *h);
 void pg_logout(struct hreq *h);
 void pg_account(struct hreq *h);
 void pg_account_save(struct hreq *h);
+void pg_account_language(struct hreq *h);
 
 /* ---- pages_work.c ---- */
 void pg_work(struct hreq *h);

@@ -1,5 +1,6 @@
 /* pages_admin: the supervisor's break-glass review list, and the administrator's pages for
  * organisations and staff accounts (create, disable or enable, change role). */
+#include "api/api.h"
 #include "ui/pages.h"
 #include <stdio.h>
 #include <string.h>
@@ -339,11 +340,6 @@ void pg_staff(struct hreq *h)
     staff_page(h, 200, NULL, NULL, NULL, NULL);
 }
 
-static int staff_create_w(struct hreq *h)
-{
-    return staff_create(&h->ctx, h->body, &h->result);
-}
-
 static void staff_create_done(struct hreq *h)
 {
     if (h->rc == OK) {
@@ -363,7 +359,7 @@ static void staff_create_done(struct hreq *h)
 
 void pg_staff_create(struct hreq *h)
 {
-    http_write(h, staff_create_w, staff_create_done);
+    session_staff_create(h, staff_create_done);
 }
 
 static int staff_update_w(struct hreq *h)

@@ -29,6 +29,7 @@ static const struct {
     {"org", N_("The organisation is added.")},
     {"staff", N_("The staff account is saved.")},
     {"password", N_("Your password is changed. Your other sessions were logged out.")},
+    {"language", N_("Your language is saved.")},
     {"logged-out", N_("You are logged out.")},
     {"assessed", N_("The assessment is saved.")},
     {"flag", N_("The flag is raised.")},

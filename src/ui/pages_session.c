@@ -103,6 +103,27 @@ static void account_render(struct hreq *h, int status)
         h->ctx.msg[0] = 0;
     }
     json_decref(me);
+    /* Each language is named in itself; "automatic" follows the browser (Accept-Language). */
+    static const struct {
+        const char *code, *name;
+    } langs[] = {{"en", "English"}, {"ko", "한국어"}};
+    html_printf(&b,
+                "<section class=\"card narrow\" aria-labelledby=\"lang-h\"><h2 id=\"lang-h\">%s</h2>"
+                "<form method=\"post\" action=\"/account/language\" id=\"language-form\">",
+                _("Language"));
+    ui_csrf(h, &b);
+    html_printf(&b,
+                "<div class=\"field\"><label for=\"f-language\">%s</label><select id=\"f-language\" "
+                "name=\"language\"><option value=\"\"%r>%s</option>",
+                _("Language of Hearth's pages"), h->actor.lang[0] ? "" : " selected",
+                _("Automatic (the browser's language)"));
+    for (size_t i = 0; i < ARRAY_LEN(langs); i++)
+        html_printf(&b, "<option value=\"%s\" lang=\"%s\"%r>%s</option>", langs[i].code, langs[i].code,
+                    str_eq(h->actor.lang, langs[i].code) ? " selected" : "", langs[i].name);
+    html_printf(&b,
+                "</select></div><div class=\"buttons\"><button type=\"submit\">%s</button></div></form>"
+                "</section>",
+                _("Save language"));
     html_printf(&b, "<section class=\"card narrow\" aria-labelledby=\"pw-h\"><h2 id=\"pw-h\">%s</h2>",
                 _("Change my password"));
     ui_errors_summary(&b, h->ctx.errors, NULL);
@@ -143,4 +164,22 @@ void pg_account_save(struct hreq *h)
     if (next && *next && !str_eq(next, again))
         ctx_field(&h->ctx, "confirm_password", _("does not match the new password"));
     session_change_password(h, fstr(h, "current_password"), next, account_done);
+}
+
+static int language_w(struct hreq *h)
+{
+    return staff_set_language(&h->ctx, fstr(h, "language"));
+}
+static void language_done(struct hreq *h)
+{
+    if (h->rc == OK)
+        reply_redirect(h, "/account?msg=language");
+    else if (h->rc == ERR_INVALID)
+        account_render(h, 400);
+    else
+        reply_core_error(h, h->rc);
+}
+void pg_account_language(struct hreq *h)
+{
+    http_write(h, language_w, language_done);
 }

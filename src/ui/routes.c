@@ -11,6 +11,7 @@ const struct route ui_routes[] = {
     {"POST", "/logout", pg_logout, A, 0},
     {"GET", "/account", pg_account, A, 0},
     {"POST", "/account", pg_account_save, A, 0},
+    {"POST", "/account/language", pg_account_language, A, 0},
 
     {"GET", "/", pg_work, A, 0},
     {"POST", "/tasks/{id}/done", pg_task_done, A, 0},

@@ -122,6 +122,79 @@ static void password_hash_and_verify(void **state)
     assert_string_not_equal(again, pw_hash);
 }
 
+/* ---------------- Argon2id off the hot threads (issue 8 §7) ---------------- */
+
+/* The writer (while it runs a job) and the event loops are hot: hashing or checking a password
+ * there is refused, so a slip shows at once instead of stalling group commit for everyone. */
+static void password_work_refused_on_hot_threads(void **state)
+{
+    (void)state;
+    char h[128];
+    thread_set_hot("an event loop");
+    assert_int_equal(auth_password_hash(PASSWORD, h), -1);
+    assert_int_equal(auth_password_verify(pw_hash, PASSWORD), -1);
+    thread_set_hot(NULL);
+    assert_int_equal(auth_password_verify(pw_hash, PASSWORD), 0);
+}
+
+struct hash_job {
+    struct wjob w;
+    int rc;
+    const char *hot;
+};
+static int hash_in_job(struct wjob *w, struct db *db)
+{
+    (void)db;
+    struct hash_job *j = (struct hash_job *)w;
+    char h[128];
+    j->hot = thread_hot();
+    j->rc = auth_password_hash(PASSWORD, h);
+    return 0;
+}
+static void writer_job_cannot_hash(void **state)
+{
+    (void)state;
+    struct hash_job j = {.w = {.run = hash_in_job}};
+    assert_int_equal(writer_run_now(T->db, &j.w), 0);
+    assert_non_null(j.hot);
+    assert_int_equal(j.rc, -1);
+    assert_null(thread_hot()); /* cold again after the job */
+}
+
+/* core takes the finished hash: a plain password is refused, none is a field error. */
+static void staff_create_takes_a_hash(void **state)
+{
+    (void)state;
+    struct actor admin = actor_of(T->db, mk_staff(T->db, org, "root", "admin"));
+    struct ctx c;
+    json_t *out = NULL;
+    json_t *in = json_pack("{s:s,s:s,s:s,s:I,s:s}", "username", "newcm", "display_name", "New CM", "role",
+                           "case_manager", "org_id", (json_int_t)org, "password", PASSWORD);
+    ctx_init(&c, &admin, T->db);
+    assert_int_equal(staff_create(&c, in, PASSWORD, &out), ERR_INVALID); /* plain text in the hash's place */
+    ctx_clear(&c);
+    ctx_init(&c, &admin, T->db);
+    assert_int_equal(staff_create(&c, in, NULL, &out), ERR_INVALID); /* the body's password is not read */
+    assert_string_equal(js(c.errors, "password"), "is required");
+    ctx_clear(&c);
+    assert_int_equal(count_of(T->db, "SELECT count(*) FROM staff WHERE username='newcm'"), 0);
+    ctx_init(&c, &admin, T->db);
+    assert_int_equal(staff_create(&c, in, pw_hash, &out), OK);
+    ctx_clear(&c);
+    json_decref(out);
+    struct actor a;
+    char stored[128];
+    assert_int_equal(auth_find_user(T->db, "newcm", &a, stored), 0);
+    assert_string_equal(stored, pw_hash);
+    ctx_init(&c, &admin, T->db);
+    assert_int_equal(staff_set_password(&c, a.staff_id, "another long password"), ERR_INVALID);
+    ctx_clear(&c);
+    json_decref(in);
+    char m[96];
+    assert_string_equal(auth_password_problem("short", m, sizeof m), "must be at least 10 characters");
+    assert_null(auth_password_problem(PASSWORD, m, sizeof m));
+}
+
 static void find_user_for_login(void **state)
 {
     (void)state;
@@ -351,6 +424,9 @@ int main(int argc, char **argv)
         return 1;
     const struct CMUnitTest tests[] = {
         T_(password_hash_and_verify),
+        T_(password_work_refused_on_hot_threads),
+        T_(writer_job_cannot_hash),
+        T_(staff_create_takes_a_hash),
         T_(find_user_for_login),
         T_(session_create_and_lookup),
         T_(sessions_end_elsewhere_on_password_change),

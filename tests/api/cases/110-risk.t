@@ -212,11 +212,15 @@ json .version == 1
 json .reviews length 0
 json .tasks_created length 2
 json .tasks_created[0].title == "Contact within 24 hours"
+json .tasks_created[0].title_key == "suicide.contact"
+json .tasks_created[0].title_args.hours == 24
 json .tasks_created[0].priority == "urgent"
 json .tasks_created[0].source == "rule"
 json .tasks_created[0].assignee == $cm1_id
 json .tasks_created[0].due != null
 json .tasks_created[1].title == "Review the safety plan"
+json .tasks_created[1].title_key == "suicide.safety_plan_review"
+json .tasks_created[1].title_args length 0
 json .tasks_created[1].priority == "high"
 json .tasks_created[1].source == "rule"
 json .tasks_created[1].assignee == $cm1_id
@@ -665,6 +669,8 @@ json .responders length 2
 json .responders[*].id contains $nurse1_id
 json .follow_up length 3
 json .follow_up[0].title == "Crisis follow-up: 24 hours"
+json .follow_up[0].title_key == "crisis.follow_up_24h"
+json .follow_up[2].title_key == "crisis.follow_up_7d"
 json .follow_up[0].priority == "urgent"
 json .follow_up[1].title == "Crisis follow-up: 72 hours"
 json .follow_up[2].title == "Crisis follow-up: 7 days"
@@ -1132,6 +1138,8 @@ json .discharged_at == "2025-02-20T12:00:00Z"
 json .in_hospital == false
 json .follow_up length 1
 json .follow_up[0].title == "Follow up within 7 days of hospital discharge"
+json .follow_up[0].title_key == "hospital.discharge_follow_up"
+json .follow_up[0].title_args.days == 7
 json .follow_up[0].source == "rule"
 json .follow_up[0].priority == "high"
 json .follow_up[0].assignee == $cm1_id

@@ -251,7 +251,7 @@ header Allow == POST
 ### 405 with Allow: POST /api/v1/me
 POST /api/v1/me
 expect 405
-header Allow == GET
+header Allow == GET, PATCH
 
 ### 405 with Allow: GET /api/v1/me/password
 GET /api/v1/me/password
