@@ -314,11 +314,5 @@ static const struct res_audit assessment_actions[] = {
 };
 static const char *const assessment_tables[] = {"assessments", NULL};
 const struct resource res_assessment = {
-    .id = RES_ASSESSMENT,
-    .name = "assessment",
-    .label = N_("Assessment"),
-    .plural = N_("Assessments"),
-    .actions = assessment_actions,
-    .fields = assessment_fields,
-    .tables = assessment_tables,
-};
+    .id = RES_ASSESSMENT, .name = "assessment", .label = N_("Assessment"), .plural = N_("Assessments"),
+    RESOURCE_OF(assessment)};

@@ -484,11 +484,5 @@ static const struct res_audit access_log_actions[] = {
 };
 static const char *const access_log_tables[] = {"audit", NULL};
 const struct resource res_access_log = {
-    .id = RES_ACCESS_LOG,
-    .name = "access_log",
-    .label = N_("Access to the record"),
-    .plural = N_("Accesses to the record"),
-    .actions = access_log_actions,
-    .fields = access_log_fields,
-    .tables = access_log_tables,
-};
+    .id = RES_ACCESS_LOG, .name = "access_log", .label = N_("Access to the record"),
+    .plural = N_("Accesses to the record"), RESOURCE_OF(access_log)};

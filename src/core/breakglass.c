@@ -177,12 +177,5 @@ static const struct res_audit breakglass_actions[] = {
 };
 static const char *const breakglass_tables[] = {"break_glass", NULL};
 const struct resource res_breakglass = {
-    .id = RES_BREAKGLASS,
-    .name = "break_glass",
-    .label = N_("Emergency access"),
-    .plural = N_("Emergency accesses"),
-    .actions = breakglass_actions,
-    .fields = breakglass_fields,
-    .tables = breakglass_tables,
-    .summary = breakglass_summary,
-};
+    .id = RES_BREAKGLASS, .name = "break_glass", .label = N_("Emergency access"),
+    .plural = N_("Emergency accesses"), RESOURCE_OF(breakglass), .summary = breakglass_summary};

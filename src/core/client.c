@@ -541,13 +541,5 @@ static const struct res_audit client_actions[] = {
 static const char *const client_tables[] = {"clients", "client_versions", "client_identifiers", "client_links",
                                             "clients_fts", NULL};
 const struct resource res_client = {
-    .id = RES_CLIENT,
-    .name = "client",
-    .label = N_("Client"),
-    .plural = N_("Clients"),
-    .actions = client_actions,
-    .fields = client_fields,
-    .nested = client_nested,
-    .tables = client_tables,
-    .summary = client_summary,
-};
+    .id = RES_CLIENT, .name = "client", .label = N_("Client"), .plural = N_("Clients"), RESOURCE_OF(client),
+    .nested = client_nested, .summary = client_summary};

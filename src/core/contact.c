@@ -359,15 +359,8 @@ static const struct res_audit contact_actions[] = {
 };
 static const char *const contact_tables[] = {"contacts", NULL};
 const struct resource res_contact = {
-    .id = RES_CONTACT,
-    .name = "contact",
-    .label = N_("Contact"),
-    .plural = N_("Contacts"),
-    .actions = contact_actions,
-    .fields = contact_fields,
-    .nested = contact_nested,
-    .tables = contact_tables,
-};
+    .id = RES_CONTACT, .name = "contact", .label = N_("Contact"), .plural = N_("Contacts"), RESOURCE_OF(contact),
+    .nested = contact_nested};
 
 /* The text of a restricted note: a record of its own for the access table; read and written as part
  * of a contact (its fields, actions and table are the contact's). */
@@ -378,11 +371,5 @@ static const struct res_field note_restricted_fields[] = {
 static const struct res_audit note_restricted_actions[] = {{NULL, 0}};
 static const char *const note_restricted_tables[] = {NULL};
 const struct resource res_note_restricted = {
-    .id = RES_NOTE_RESTRICTED,
-    .name = "restricted_note",
-    .label = N_("Restricted note"),
-    .plural = N_("Restricted notes"),
-    .actions = note_restricted_actions,
-    .fields = note_restricted_fields,
-    .tables = note_restricted_tables,
-};
+    .id = RES_NOTE_RESTRICTED, .name = "restricted_note", .label = N_("Restricted note"),
+    .plural = N_("Restricted notes"), RESOURCE_OF(note_restricted)};

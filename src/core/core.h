@@ -4,9 +4,9 @@
  * Return values: OK (0) or one of the ERR_* codes below; details go in ctx->errors/ctx->msg. */
 #ifndef HEARTH_CORE_H
 #define HEARTH_CORE_H
+#include "core/resource.h"
 #include <jansson.h>
 #include <stdint.h>
-#include "core/resource.h"
 
 struct db;
 

@@ -285,12 +285,5 @@ static const struct res_audit crisis_actions[] = {
 };
 static const char *const crisis_tables[] = {"crisis_events", NULL};
 const struct resource res_crisis = {
-    .id = RES_CRISIS,
-    .name = "crisis_event",
-    .label = N_("Crisis event"),
-    .plural = N_("Crisis events"),
-    .actions = crisis_actions,
-    .fields = crisis_fields,
-    .nested = crisis_nested,
-    .tables = crisis_tables,
-};
+    .id = RES_CRISIS, .name = "crisis_event", .label = N_("Crisis event"), .plural = N_("Crisis events"),
+    RESOURCE_OF(crisis), .nested = crisis_nested};

@@ -322,15 +322,8 @@ static const struct res_audit episode_actions[] = {
 };
 static const char *const episode_tables[] = {"episodes", NULL};
 const struct resource res_episode = {
-    .id = RES_EPISODE,
-    .name = "episode",
-    .label = N_("Episode of care"),
-    .plural = N_("Episodes of care"),
-    .actions = episode_actions,
-    .fields = episode_fields,
-    .nested = episode_nested,
-    .tables = episode_tables,
-};
+    .id = RES_EPISODE, .name = "episode", .label = N_("Episode of care"), .plural = N_("Episodes of care"),
+    RESOURCE_OF(episode), .nested = episode_nested};
 
 static const struct res_audit team_actions[] = {
     {"team.add", ACT_CREATE},
@@ -339,11 +332,5 @@ static const struct res_audit team_actions[] = {
 };
 static const char *const team_tables[] = {"team_members", NULL};
 const struct resource res_team = {
-    .id = RES_TEAM,
-    .name = "team_member",
-    .label = N_("Care-team member"),
-    .plural = N_("Care team"),
-    .actions = team_actions,
-    .fields = team_fields,
-    .tables = team_tables,
-};
+    .id = RES_TEAM, .name = "team_member", .label = N_("Care-team member"), .plural = N_("Care team"),
+    RESOURCE_OF(team)};

@@ -457,15 +457,8 @@ static const struct res_audit flag_actions[] = {
 };
 static const char *const flag_tables[] = {"flags", "flag_reviews", NULL};
 const struct resource res_flag = {
-    .id = RES_FLAG,
-    .name = "flag",
-    .label = N_("Risk flag"),
-    .plural = N_("Risk flags"),
-    .actions = flag_actions,
-    .fields = flag_fields,
-    .nested = flag_nested,
-    .tables = flag_tables,
-};
+    .id = RES_FLAG, .name = "flag", .label = N_("Risk flag"), .plural = N_("Risk flags"), RESOURCE_OF(flag),
+    .nested = flag_nested};
 
 static const struct res_field flag_kind_fields[] = {
     {"id", FT_INT, 0, N_("Kind of flag")},
@@ -481,11 +474,5 @@ static const struct res_audit flag_kind_actions[] = {
 };
 static const char *const flag_kind_tables[] = {"flag_kinds", NULL};
 const struct resource res_flag_kind = {
-    .id = RES_FLAG_KIND,
-    .name = "flag_kind",
-    .label = N_("Kind of flag"),
-    .plural = N_("Kinds of flag"),
-    .actions = flag_kind_actions,
-    .fields = flag_kind_fields,
-    .tables = flag_kind_tables,
-};
+    .id = RES_FLAG_KIND, .name = "flag_kind", .label = N_("Kind of flag"), .plural = N_("Kinds of flag"),
+    RESOURCE_OF(flag_kind)};

@@ -214,11 +214,5 @@ static const struct res_audit hospital_actions[] = {
 };
 static const char *const hospital_tables[] = {"hospitalisations", NULL};
 const struct resource res_hospital = {
-    .id = RES_HOSPITAL,
-    .name = "hospitalisation",
-    .label = N_("Hospital stay"),
-    .plural = N_("Hospital stays"),
-    .actions = hospital_actions,
-    .fields = hospital_fields,
-    .tables = hospital_tables,
-};
+    .id = RES_HOSPITAL, .name = "hospitalisation", .label = N_("Hospital stay"), .plural = N_("Hospital stays"),
+    RESOURCE_OF(hospital)};

@@ -211,11 +211,5 @@ static const struct res_audit oncall_actions[] = {
 };
 static const char *const oncall_tables[] = {"oncall", NULL};
 const struct resource res_oncall = {
-    .id = RES_ONCALL,
-    .name = "oncall",
-    .label = N_("On-call shift"),
-    .plural = N_("On-call rota"),
-    .actions = oncall_actions,
-    .fields = oncall_fields,
-    .tables = oncall_tables,
-};
+    .id = RES_ONCALL, .name = "oncall", .label = N_("On-call shift"), .plural = N_("On-call rota"),
+    RESOURCE_OF(oncall)};

@@ -287,14 +287,7 @@ static const struct res_audit org_actions[] = {
 };
 static const char *const org_tables[] = {"orgs", NULL};
 const struct resource res_org = {
-    .id = RES_ORG,
-    .name = "org",
-    .label = N_("Organisation"),
-    .plural = N_("Organisations"),
-    .actions = org_actions,
-    .fields = org_fields,
-    .tables = org_tables,
-};
+    .id = RES_ORG, .name = "org", .label = N_("Organisation"), .plural = N_("Organisations"), RESOURCE_OF(org)};
 
 /* An account as administrators (and the account's owner) see it. */
 static const struct res_field staff_fields[] = {
@@ -328,12 +321,5 @@ static const struct res_audit staff_actions[] = {
 };
 static const char *const staff_tables[] = {"staff", NULL};
 const struct resource res_staff = {
-    .id = RES_STAFF,
-    .name = "staff",
-    .label = N_("Staff member"),
-    .plural = N_("Staff"),
-    .actions = staff_actions,
-    .fields = staff_fields,
-    .tables = staff_tables,
-    .summary = staff_summary,
-};
+    .id = RES_STAFF, .name = "staff", .label = N_("Staff member"), .plural = N_("Staff"), RESOURCE_OF(staff),
+    .summary = staff_summary};

@@ -82,6 +82,10 @@ struct resource {
     const struct res_nested *nested;  /* {NULL}-terminated, or NULL: the shapes inside fields */
 };
 
+/* The members a descriptor names after its prefix: x_actions, x_fields and x_tables, defined above it
+ * (const struct resource res_task = {.id = RES_TASK, .name = "task", ..., RESOURCE_OF(task)};). */
+#define RESOURCE_OF(x) .actions = x##_actions, .fields = x##_fields, .tables = x##_tables
+
 /* The descriptors, one per module, each at the end of its core/ file. */
 extern const struct resource res_client, res_episode, res_team, res_contact, res_note_restricted, res_task,
     res_breakglass, res_assessment, res_flag, res_flag_kind, res_oncall, res_crisis, res_safety_plan,

@@ -266,11 +266,5 @@ static const struct res_audit safety_actions[] = {
 };
 static const char *const safety_tables[] = {"safety_plans", NULL};
 const struct resource res_safety_plan = {
-    .id = RES_SAFETY_PLAN,
-    .name = "safety_plan",
-    .label = N_("Safety plan"),
-    .plural = N_("Safety plans"),
-    .actions = safety_actions,
-    .fields = safety_fields,
-    .tables = safety_tables,
-};
+    .id = RES_SAFETY_PLAN, .name = "safety_plan", .label = N_("Safety plan"), .plural = N_("Safety plans"),
+    RESOURCE_OF(safety)};

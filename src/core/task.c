@@ -400,11 +400,4 @@ static const struct res_audit task_actions[] = {
 };
 static const char *const task_tables[] = {"tasks", NULL};
 const struct resource res_task = {
-    .id = RES_TASK,
-    .name = "task",
-    .label = N_("Task"),
-    .plural = N_("Tasks"),
-    .actions = task_actions,
-    .fields = task_fields,
-    .tables = task_tables,
-};
+    .id = RES_TASK, .name = "task", .label = N_("Task"), .plural = N_("Tasks"), RESOURCE_OF(task)};

@@ -20,8 +20,7 @@ struct copy_result {
     int tables_done, tables_total; /* tables copied completely */
     int64_t rows_done, rows_total;
     int touched;       /* the target was changed (emptied, perhaps partly filled) */
-    const char *table; /* the table it stopped in (table_name); NULL when it did not stop in one */
-    char table_name[64];
+    const char *table; /* the table it stopped in; NULL when it did not stop in one */
     char err[768];     /* why it failed */
 };
 
