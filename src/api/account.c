@@ -97,9 +97,9 @@ static void token_create(struct hreq *h)
     http_write(h, token_w, api_done_201);
 }
 
-API_READ(orgs_list, org_list(&h->ctx, &h->result))
+API_LIST(orgs_list, org_list(&h->ctx, &pg, &h->result))
 API_WRITE(orgs_create, org_create(&h->ctx, h->body, &h->result), api_done_201)
-API_READ(staff_list_h, staff_list(&h->ctx, &h->result))
+API_LIST(staff_list_h, staff_list(&h->ctx, &pg, &h->result))
 API_READ(staff_get_h, staff_get(&h->ctx, h->id[0], &h->result))
 static void staff_create_h(struct hreq *h)
 {
@@ -133,23 +133,54 @@ void api_metrics(struct hreq *h)
     reply_body(h, 200, "text/plain; version=0.0.4", &b);
 }
 
+/* Request bodies, for the API document. */
+static const struct res_field login_body[] = {
+    {"username", FT_STRING, 0, "Username"}, {"password", FT_STRING, 0, "Password"}, {NULL, 0, 0, NULL}};
+static const struct res_field password_body[] = {{"current_password", FT_STRING, 0, "Current password"},
+                                                 {"new_password", FT_STRING, 0, "New password (10 to 200 characters)"},
+                                                 {NULL, 0, 0, NULL}};
+static const struct res_field me_body[] = {
+    {"language", FT_STRING, 1, "Preferred language: en, ko, or null for the browser's"}, {NULL, 0, 0, NULL}};
+static const struct res_field token_body[] = {{"name", FT_STRING, 0, "What the token is for"}, {NULL, 0, 0, NULL}};
+
+static const struct res_field org_body[] = {
+    {"name", FT_STRING, 0, "Name"},
+    {"kind", FT_STRING, 0, "Kind of organisation"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field staff_body[] = {
+    {"username", FT_STRING, 0, "Username"},
+    {"display_name", FT_STRING, 0, "Name"},
+    {"role", FT_STRING, 0, "Role"},
+    {"discipline", FT_STRING, 1, "Discipline"},
+    {"phone", FT_STRING, 1, "Phone"},
+    {"org_id", FT_INT, 0, "Organisation"},
+    {"password", FT_STRING, 0, "First password"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field staff_change[] = {
+    {"display_name", FT_STRING, 1, "Name"},
+    {"role", FT_STRING, 1, "Role"},
+    {"discipline", FT_STRING, 1, "Discipline"},
+    {"phone", FT_STRING, 1, "Phone"},
+    {"disabled", FT_BOOL, 1, "Disabled"},
+    {NULL, 0, 0, NULL}};
+
 #define A ROLES_ANY
 #define ADM ROLE_BIT(ROLE_ADMIN)
 #define J RF_API
 const struct route api_account_routes[] = {
-    {"POST", "/api/v1/login", login, A, J | RF_PUBLIC},
-    {"POST", "/api/v1/logout", logout, A, J},
-    {"GET", "/api/v1/me", me, A, J},
-    {"PATCH", "/api/v1/me", me_update, A, J},
-    {"POST", "/api/v1/me/password", password, A, J},
-    {"POST", "/api/v1/tokens", token_create, A, J},
-    {"GET", "/api/v1/orgs", orgs_list, A, J},
-    {"POST", "/api/v1/orgs", orgs_create, ADM, J},
-    {"GET", "/api/v1/staff", staff_list_h, A, J},
-    {"POST", "/api/v1/staff", staff_create_h, ADM, J},
-    {"GET", "/api/v1/staff/{id}", staff_get_h, A, J},
-    {"PATCH", "/api/v1/staff/{id}", staff_update_h, ADM, J},
-    {"GET", "/healthz", api_healthz, A, J | RF_PUBLIC},
+    {"POST", "/api/v1/login", login, A, J | RF_PUBLIC, DOC0(RR_ONE, "Log in: a session cookie, the user and the CSRF token"), .body = login_body},
+    {"POST", "/api/v1/logout", logout, A, J, DOC0(RR_NOTHING, "Log out: the session ends")},
+    {"GET", "/api/v1/me", me, A, J, DOC0(RR_ONE, "Who is logged in")},
+    {"PATCH", "/api/v1/me", me_update, A, J, DOC0(RR_ONE, "Change one's own preferences (the language)"), .body = me_body},
+    {"POST", "/api/v1/me/password", password, A, J, DOC0(RR_NOTHING, "Change one's own password (other sessions end)"), .body = password_body},
+    {"POST", "/api/v1/tokens", token_create, A, J, DOC0(RR_ONE, "Make an API token (shown once)"), .status = 201, .body = token_body},
+    {"GET", "/api/v1/orgs", orgs_list, A, J, DOC(RR_LIST, RES_ORG, "Organisations, by name")},
+    {"POST", "/api/v1/orgs", orgs_create, ADM, J, DOC(RR_ONE, RES_ORG, "Add an organisation"), .status = 201, .body = org_body},
+    {"GET", "/api/v1/staff", staff_list_h, A, J, DOC(RR_LIST, RES_STAFF, "Staff accounts (administrators: all; supervisors: their organisation; others: a directory)")},
+    {"POST", "/api/v1/staff", staff_create_h, ADM, J, DOC(RR_ONE, RES_STAFF, "Add a staff account"), .status = 201, .body = staff_body},
+    {"GET", "/api/v1/staff/{id}", staff_get_h, A, J, DOC(RR_ONE, RES_STAFF, "A staff account")},
+    {"PATCH", "/api/v1/staff/{id}", staff_update_h, ADM, J, DOC(RR_ONE, RES_STAFF, "Change a staff account (If-Match: its version)"), .body = staff_change},
+    {"GET", "/healthz", api_healthz, A, J | RF_PUBLIC, DOC0(RR_ONE, "Is the server up and the database reachable")},
     {"GET", "/metrics", api_metrics, A, J | RF_PUBLIC},
     {0},
 };

@@ -19,4 +19,6 @@ void session_staff_create(struct hreq *h, void (*done)(struct hreq *h));
 /* Handlers reused by the route table. */
 void api_healthz(struct hreq *h);
 void api_metrics(struct hreq *h);
+/* The OpenAPI document (made once, kept): the text and its length. */
+const char *api_openapi(size_t *len);
 #endif

@@ -6,11 +6,24 @@ void api_done_200(struct hreq *h);
 void api_done_201(struct hreq *h);
 int api_need_version(struct hreq *h); /* replies 428 and returns 0 without If-Match */
 int64_t api_qint(struct hreq *h, const char *name, int64_t def);
+/* The page a list request asks for (?after=CURSOR&limit=N); replies 400 and returns 0 when limit is
+ * not a number from 1 to LIMIT_LIST (the cursor is checked by core: page.c). */
+int api_page(struct hreq *h, struct page *pg);
 
 /* One-line handlers: READ calls a core getter; WRITE runs a core change on the writer. */
 #define API_READ(name, call)                                                                                   \
     static void name(struct hreq *h)                                                                           \
     {                                                                                                          \
+        int rc = call;                                                                                         \
+        reply_result(h, rc, 200);                                                                              \
+    }
+/* A list: call sees the request's page as &pg and answers the envelope {items, next}. */
+#define API_LIST(name, call)                                                                                   \
+    static void name(struct hreq *h)                                                                           \
+    {                                                                                                          \
+        struct page pg;                                                                                        \
+        if (!api_page(h, &pg))                                                                                 \
+            return;                                                                                            \
         int rc = call;                                                                                         \
         reply_result(h, rc, 200);                                                                              \
     }

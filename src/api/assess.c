@@ -6,7 +6,7 @@
 /* The definitions are not client data: any signed-in user may read them; no audit. */
 static void instruments_get(struct hreq *h)
 {
-    h->result = instruments_list();
+    h->result = page_all(instruments_list()); /* a few definitions, loaded at start: one page */
     reply_result(h, OK, 200);
 }
 
@@ -17,16 +17,16 @@ static void trajectory(struct hreq *h)
 }
 
 API_WRITE(assessments_create, assessment_create(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
-API_READ(assessments_list, assessment_list(&h->ctx, h->id[0], &h->result))
+API_LIST(assessments_list, assessment_list(&h->ctx, h->id[0], &pg, &h->result))
 API_READ(assessments_get, assessment_get(&h->ctx, h->id[0], &h->result))
 
 #define A ROLES_ANY
 #define J RF_API
 const struct route api_assess_routes[] = {
-    {"GET", "/api/v1/instruments", instruments_get, A, J},
-    {"POST", "/api/v1/clients/{id}/assessments", assessments_create, A, J},
-    {"GET", "/api/v1/clients/{id}/assessments", assessments_list, A, J},
-    {"GET", "/api/v1/clients/{id}/assessments/trajectory", trajectory, A, J},
-    {"GET", "/api/v1/assessments/{id}", assessments_get, A, J},
+    {"GET", "/api/v1/instruments", instruments_get, A, J, DOC0(RR_LIST, "The instruments' definitions (one page)")},
+    {"POST", "/api/v1/clients/{id}/assessments", assessments_create, A, J, DOC(RR_ONE, RES_ASSESSMENT, "Administer an instrument: scored, may raise a flag"), .status = 201},
+    {"GET", "/api/v1/clients/{id}/assessments", assessments_list, A, J, DOC(RR_LIST, RES_ASSESSMENT, "A client's assessments, newest first")},
+    {"GET", "/api/v1/clients/{id}/assessments/trajectory", trajectory, A, J, DOC0(RR_ONE, "The scores of one instrument over time, with change markers")},
+    {"GET", "/api/v1/assessments/{id}", assessments_get, A, J, DOC(RR_ONE, RES_ASSESSMENT, "An assessment")},
     {0},
 };

@@ -126,7 +126,8 @@ int cmd_init(int argc, char **argv)
     struct ctx c;
     ctx_init(&c, &cmd_operator, db);
     json_t *existing = NULL;
-    int some = staff_list(&c, &existing) == OK && json_array_size(existing) > 0;
+    int some = staff_list(&c, &(struct page){NULL, 1}, &existing) == OK &&
+               json_array_size(json_object_get(existing, "items")) > 0;
     json_decref(existing);
     if (some) {
         fprintf(stderr, "hearth: this database already has staff accounts; use 'hearth user add'\n");
@@ -207,22 +208,28 @@ int cmd_user(int argc, char **argv)
     ctx_init(&c, &cmd_operator, db);
     int r = OK, rc = EXIT_OK;
     if (strcmp(verb, "list") == 0) {
-        json_t *rows = NULL;
-        r = staff_list(&c, &rows);
-        size_t i;
-        json_t *row;
-        json_array_foreach(rows, i, row)
-        {
-            printf("%-16s %-28s %-20s %-22s %s%s\n", json_string_value(json_object_get(row, "username")),
-                   json_string_value(json_object_get(row, "display_name")),
-                   json_string_value(json_object_get(row, "role")),
-                   json_is_string(json_object_get(row, "discipline"))
-                       ? json_string_value(json_object_get(row, "discipline"))
-                       : "",
-                   json_string_value(json_object_get(row, "organisation")),
-                   json_is_true(json_object_get(row, "disabled")) ? " (disabled)" : "");
-        }
-        json_decref(rows);
+        json_t *page = NULL;
+        char after[640] = "";
+        do { /* every page: the list is never cut */
+            r = staff_list(&c, &(struct page){after, 0}, &page);
+            json_t *rows = json_object_get(page, "items"), *next = json_object_get(page, "next");
+            snprintf(after, sizeof after, "%s", json_is_string(next) ? json_string_value(next) : "");
+            size_t i;
+            json_t *row;
+            json_array_foreach(rows, i, row)
+            {
+                printf("%-16s %-28s %-20s %-22s %s%s\n", json_string_value(json_object_get(row, "username")),
+                       json_string_value(json_object_get(row, "display_name")),
+                       json_string_value(json_object_get(row, "role")),
+                       json_is_string(json_object_get(row, "discipline"))
+                           ? json_string_value(json_object_get(row, "discipline"))
+                           : "",
+                       json_string_value(json_object_get(row, "organisation")),
+                       json_is_true(json_object_get(row, "disabled")) ? " (disabled)" : "");
+            }
+            json_decref(page);
+            page = NULL;
+        } while (r == OK && *after);
     } else if (strcmp(verb, "add") == 0) {
         char pwbuf[256];
         const char *pw = password_from(v[6], pwbuf, sizeof pwbuf);

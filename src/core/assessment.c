@@ -189,19 +189,19 @@ int assessment_get(struct ctx *c, int64_t id, json_t **out)
     return OK;
 }
 
-int assessment_list(struct ctx *c, int64_t client_id, json_t **out)
+int assessment_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     int rc = require(c, client_id, "assessment.list", ACT_LIST);
     if (rc != OK)
         return rc;
-    json_t *rows =
-        db_rows(c->db, A_COLS " WHERE a.client_id=? ORDER BY a.administered_at DESC, a.id DESC LIMIT ?", "ii",
-                client_id, (int64_t)LIMIT_LIST);
+    static const struct page_key order[] = {{"p.administered_at", 1}, {"p.id", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out, A_COLS " WHERE a.client_id=?", "i", client_id);
+    if (rc != OK)
+        return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(rows, i, r) shape(r);
+    json_array_foreach(json_object_get(*out, "items"), i, r) shape(r);
     audit_log(c, "assessment.list", "ok", client_id, "assessment", 0, NULL);
-    *out = rows;
     return OK;
 }
 

@@ -416,16 +416,19 @@ int audit_verify(struct db *db, const char *hpath, char *report, size_t len)
     return 0;
 }
 
-int audit_client_report(struct ctx *c, int64_t client_id, json_t **out)
+int audit_client_report(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_ACCESS_LOG, ACT_READ, client_id, "client.access_log");
     if (rc != OK)
         return rc;
-    *out = db_rows(c->db,
-                   "SELECT a.seq, a.at, a.action, a.outcome, a.purpose, a.reason, s.display_name AS staff,"
-                   " s.role, o.name AS organisation FROM audit a LEFT JOIN staff s ON s.id=a.staff_id"
-                   " LEFT JOIN orgs o ON o.id=a.org_id WHERE a.client_id=? ORDER BY a.seq DESC LIMIT 500",
-                   "i", client_id);
+    static const struct page_key order[] = {{"p.seq", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out,
+                    "SELECT a.seq, a.at, a.action, a.outcome, a.purpose, a.reason, s.display_name AS staff,"
+                    " s.role, o.name AS organisation FROM audit a LEFT JOIN staff s ON s.id=a.staff_id"
+                    " LEFT JOIN orgs o ON o.id=a.org_id WHERE a.client_id=?",
+                    "i", client_id);
+    if (rc != OK)
+        return rc;
     audit_log(c, "client.access_log", "ok", client_id, "client", client_id, NULL);
     return OK;
 }

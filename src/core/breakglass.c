@@ -82,15 +82,16 @@ int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int ho
     return OK;
 }
 
-int breakglass_review_list(struct ctx *c, int pending_only, json_t **out)
+int breakglass_review_list(struct ctx *c, int pending_only, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_BREAKGLASS, ACT_LIST, 0, "breakglass.review_list");
     if (rc != OK)
         return rc;
-    *out = db_rows(c->db,
-                   REVIEW_COLS " WHERE b.org_id=? AND (?=0 OR b.reviewed_at IS NULL)"
-                               " ORDER BY b.started_at DESC, b.id DESC LIMIT ?",
-                   "idi", c->a->org_id, pending_only ? 1 : 0, (int64_t)LIMIT_LIST);
+    static const struct page_key order[] = {{"p.started_at", 1}, {"p.id", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out, REVIEW_COLS " WHERE b.org_id=? AND (?=0 OR b.reviewed_at IS NULL)", "id",
+                    c->a->org_id, pending_only ? 1 : 0);
+    if (rc != OK)
+        return rc;
     audit_log(c, "breakglass.review_list", "ok", 0, "break_glass", 0, NULL);
     return OK;
 }

@@ -244,12 +244,17 @@ int client_create(struct ctx *c, json_t *in, json_t **out)
 /* A client's record with its identifiers, look-alike links and open episodes in one query (one
  * round trip on a client-server database): the lists come back as JSON arrays, each made by the
  * engine's own JSON functions (db_sql) from a sorted subquery. %1$s aggregates, %2$s builds. */
+/* The identity record's columns (the response shape and the version kept in client_versions). */
+#define CLIENT_COLS(p)                                                                                            \
+    p "id, " p "given_name, " p "family_name, " p "preferred_name, " p "birth_date, " p "sex, " p                  \
+      "gender_identity, " p "language, " p "phone, " p "email, " p "address, " p "emergency_contacts, " p "org_id, " \
+      p "created_by, " p "created_at, " p "updated_by, " p "updated_at, " p "version"
 #define PROGRAMMES_JSON                                                                                           \
     "(SELECT coalesce(%1$s(%2$s('programme', x.programme, 'status', x.status, 'organisation', x.organisation)),"  \
     " '[]') FROM (SELECT e.programme, e.status, o.name AS organisation FROM episodes e JOIN orgs o"                \
     " ON o.id=e.org_id WHERE e.client_id=?1 AND e.status<>'discharged' ORDER BY e.id) x) AS programmes_json"
 static const char SQL_FULL[] =
-    "SELECT c.*, o.name AS organisation,"
+    "SELECT " CLIENT_COLS("c.") ", o.name AS organisation,"
     " (SELECT coalesce(%1$s(%2$s('kind', x.kind, 'value', x.value)), '[]') FROM (SELECT kind, value"
     " FROM client_identifiers WHERE client_id=?1 ORDER BY id) x) AS identifiers_json,"
     " (SELECT coalesce(%1$s(%2$s('id', x.id, 'reason', x.reason, 'given_name', x.given_name, 'family_name',"
@@ -320,7 +325,7 @@ int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t
         return rc;
     if ((rc = check_fields(c, in, 0)) != OK)
         return rc;
-    json_t *old = db_row(c->db, "SELECT * FROM clients WHERE id=?", "i", id);
+    json_t *old = db_row(c->db, "SELECT " CLIENT_COLS("") " FROM clients WHERE id=?", "i", id);
     int64_t cur = json_integer_value(json_object_get(old, "version"));
     if (version != cur) {
         json_decref(old);
@@ -359,15 +364,18 @@ int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t
     return client_get(c, id, out);
 }
 
-int client_history(struct ctx *c, int64_t id, json_t **out)
+int client_history(struct ctx *c, int64_t id, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_CLIENT, ACT_READ, id, "client.history");
     if (rc != OK)
         return rc;
-    *out = db_rows(c->db,
-                   "SELECT v.version, v.changed_at, s.display_name AS changed_by, v.data FROM client_versions v"
-                   " JOIN staff s ON s.id=v.changed_by WHERE v.client_id=? ORDER BY v.version DESC",
-                   "i", id);
+    static const struct page_key order[] = {{"p.version", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out,
+                    "SELECT v.version, v.changed_at, s.display_name AS changed_by, v.data FROM client_versions v"
+                    " JOIN staff s ON s.id=v.changed_by WHERE v.client_id=?",
+                    "i", id);
+    if (rc != OK)
+        return rc;
     audit_log(c, "client.history", "ok", id, "client", id, NULL);
     return OK;
 }
@@ -399,8 +407,8 @@ int client_history(struct ctx *c, int64_t id, json_t **out)
                        " AND (?8 IS NULL OR c.id IN (SELECT client_id FROM client_identifiers WHERE value=?8))"   \
                        VIS " ORDER BY " ORDER " LIMIT ?9"
 
-int client_search(struct ctx *c, const char *q, const char *birth_date, const char *identifier, int64_t after,
-                  int limit, json_t **out)
+int client_search(struct ctx *c, const char *q, const char *birth_date, const char *identifier,
+                  const struct page *page, json_t **out)
 {
     int rc = access_check(c, RES_CLIENT, ACT_LIST, 0, "client.search");
     if (rc != OK)
@@ -412,8 +420,17 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
     char match[600] = "";
     if (q && *q && (strlen(q) > 200 || db_name_match(c->db, q, match, sizeof match) != 0))
         return ctx_field(c, "q", _("give at least three characters in each word of a name (for example 김민지, not 민지)"));
-    if (limit <= 0 || limit > LIMIT_LIST)
-        limit = 20;
+    struct page pg = {page ? page->after : NULL, page && page->limit > 0 ? page_limit(page) : 20};
+    int limit = pg.limit;
+    json_t *cursor;
+    rc = page_after(c, &pg, 1, &cursor);
+    if (rc != OK)
+        return rc;
+    int64_t after = json_integer_value(json_array_get(cursor, 0));
+    int bad = cursor && after <= 0;
+    json_decref(cursor);
+    if (bad)
+        return page_bad_cursor(c);
     char today[16], now[32];
     iso_today(today);
     iso_now(now);
@@ -436,18 +453,9 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
     json_t *rows = db_rows(c->db, text, "iittittti", c->a->org_id, c->a->staff_id, today, now, after,
                            *match ? match : NULL, birth_date && *birth_date ? birth_date : NULL,
                            identifier && *identifier ? identifier : NULL, (int64_t)limit + 1);
-    json_t *res = json_object();
-    if (json_array_size(rows) > (size_t)limit) {
-        json_array_remove(rows, (size_t)limit);
-        json_object_set_new(res, "next",
-                            json_integer(json_integer_value(
-                                json_object_get(json_array_get(rows, (size_t)limit - 1), "id"))));
-    } else {
-        json_object_set_new(res, "next", json_null());
-    }
-    json_object_set_new(res, "items", rows);
+    static const char *const by_id[] = {"id", NULL};
     audit_log(c, "client.search", "ok", 0, "search", 0, NULL);
-    *out = res;
+    *out = page_envelope(&pg, by_id, rows);
     return OK;
 }
 
@@ -500,21 +508,14 @@ static const struct res_field client_fields[] = {
     {"updated_at", FT_DATETIME, 0, N_("Last changed")},
     {"version", FT_INT, 0, N_("Version")},
     {"organisation", FT_STRING, 0, N_("Organisation")},
-    {"programmes", FT_ARRAY, 0, N_("Open episodes")},
-    {"identifiers", FT_ARRAY, 0, N_("Identifiers")},
-    {"links", FT_ARRAY, 0, N_("Possible duplicates")},
+    {"programmes", FT_ARRAY, 0, N_("Open episodes"), client_programme_fields},
+    {"identifiers", FT_ARRAY, 0, N_("Identifiers"), client_identifier_fields},
+    {"links", FT_ARRAY, 0, N_("Possible duplicates"), client_link_fields},
     {"age", FT_INT, 0, N_("Age")},
     {"life_stage", FT_STRING, 0, N_("Life stage")},
     {"flags", FT_ARRAY, 0, N_("Active risk flags")}, /* when the reader may see flags */
-    {"access", FT_OBJECT, 0, N_("Your access")},
+    {"access", FT_OBJECT, 0, N_("Your access"), client_access_fields},
     {NULL, 0, 0, NULL},
-};
-static const struct res_nested client_nested[] = {
-    {"programmes", client_programme_fields},
-    {"identifiers", client_identifier_fields},
-    {"links", client_link_fields},
-    {"access", client_access_fields},
-    {NULL, NULL},
 };
 /* A search result. */
 static const struct res_field client_summary[] = {
@@ -542,4 +543,4 @@ static const char *const client_tables[] = {"clients", "client_versions", "clien
                                             "clients_fts", NULL};
 const struct resource res_client = {
     .id = RES_CLIENT, .name = "client", .label = N_("Client"), .plural = N_("Clients"), RESOURCE_OF(client),
-    .nested = client_nested, .summary = client_summary};
+    .summary = client_summary};

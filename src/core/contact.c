@@ -7,8 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define LIMIT_CONTACTS 200
-
 #define CONTACT_COLS                                                                                         \
     "SELECT ct.id, ct.client_id, ct.episode_id, ct.staff_id, s.display_name AS staff_name, ct.kind, ct.at,"  \
     " ct.duration_min, ct.domains, ct.body, ct.restricted, ct.supersedes, ct.superseded_by,"                 \
@@ -151,21 +149,21 @@ static int64_t read_episode(struct ctx *c, json_t *in, int64_t client_id)
     return ep;
 }
 
-int contact_list(struct ctx *c, int64_t client_id, json_t **out)
+int contact_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     struct access acc;
     int rc = access_check(c, RES_CONTACT, ACT_LIST, client_id, "contact.list");
     if (rc != OK || (rc = access_client(c, client_id, &acc)) != OK)
         return rc;
-    json_t *rows = db_rows(c->db,
-                           CONTACT_COLS " WHERE ct.client_id=? AND ct.superseded_by IS NULL"
-                                        " ORDER BY ct.at DESC, ct.id DESC LIMIT ?",
-                           "ii", client_id, (int64_t)LIMIT_CONTACTS);
+    static const struct page_key order[] = {{"p.at", 1}, {"p.id", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out, CONTACT_COLS " WHERE ct.client_id=? AND ct.superseded_by IS NULL", "i",
+                    client_id);
+    if (rc != OK)
+        return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(rows, i, r) shape(r, &acc);
+    json_array_foreach(json_object_get(*out, "items"), i, r) shape(r, &acc);
     audit_log(c, "contact.list", "ok", client_id, "contact", 0, NULL);
-    *out = rows;
     return OK;
 }
 
@@ -220,7 +218,8 @@ static int wrote_chain(struct ctx *c, int64_t id)
 
 int contact_correct(struct ctx *c, int64_t id, json_t *in, json_t **out)
 {
-    json_t *old = db_row(c->db, "SELECT * FROM contacts WHERE id=?", "i", id);
+    json_t *old = db_row(c->db, "SELECT id, client_id, kind, at, duration_min, domains, body, restricted, episode_id,"
+                                "superseded_by FROM contacts WHERE id=?", "i", id);
     if (!old)
         return ctx_fail(c, ERR_NOTFOUND, _("No such contact."));
     int64_t client_id = iget(old, "client_id");
@@ -343,12 +342,8 @@ static const struct res_field contact_fields[] = {
     {"correction_reason", FT_STRING, 1, N_("Why it was corrected")},
     {"created_at", FT_DATETIME, 0, N_("Recorded")},
     {"hidden", FT_BOOL, 0, N_("Text hidden")},
-    {"history", FT_ARRAY, 0, N_("Versions")}, /* contact_get only, oldest first */
+    {"history", FT_ARRAY, 0, N_("Versions"), contact_fields}, /* contact_get only, oldest first */
     {NULL, 0, 0, NULL},
-};
-static const struct res_nested contact_nested[] = {
-    {"history", contact_fields},
-    {NULL, NULL},
 };
 static const struct res_audit contact_actions[] = {
     {"contact.list", ACT_LIST},
@@ -359,8 +354,7 @@ static const struct res_audit contact_actions[] = {
 };
 static const char *const contact_tables[] = {"contacts", NULL};
 const struct resource res_contact = {
-    .id = RES_CONTACT, .name = "contact", .label = N_("Contact"), .plural = N_("Contacts"), RESOURCE_OF(contact),
-    .nested = contact_nested};
+    .id = RES_CONTACT, .name = "contact", .label = N_("Contact"), .plural = N_("Contacts"), RESOURCE_OF(contact)};
 
 /* The text of a restricted note: a record of its own for the access table; read and written as part
  * of a contact (its fields, actions and table are the contact's). */

@@ -92,6 +92,34 @@ int ctx_stale(struct ctx *c, int64_t current);
 /* Adds a field error; returns ERR_INVALID. */
 int ctx_field(struct ctx *c, const char *field, const char *msg);
 
+/* ---- page.c: every list is paged the same way ---- */
+/* Where a page starts and how long it is: after is the "next" of the previous page (NULL or "" for
+ * the first page), limit 1..LIMIT_LIST (0: LIMIT_LIST; larger: LIMIT_LIST). */
+struct page {
+    const char *after;
+    int limit;
+};
+/* A list's order, keyset style: SQL expressions over the columns of the list's query (as p.name),
+ * never null, the last one unique (the id); {NULL}-terminated. */
+struct page_key {
+    const char *expr;
+    int desc;
+};
+/* One page: sql is a SELECT with an explicit column list and no ORDER BY or LIMIT; fmt and the
+ * arguments bind its ?s (as db_query). The keyset condition, the order and the limit are added
+ * here. *out = {"items": [...], "next": cursor or null}. A bad cursor: ERR_INVALID (field "after"). */
+int page_query(struct ctx *c, const struct page *pg, const struct page_key *keys, json_t **out, const char *sql,
+               const char *fmt, ...);
+/* The parts, for a list that builds its own query (client search): the page size; the cursor's
+ * nkeys values (*values NULL on the first page); the envelope of rows read with limit + 1 (steals
+ * rows), the cursor made of the named members of the last row (fields {NULL}-terminated). */
+int page_limit(const struct page *pg);
+int page_after(struct ctx *c, const struct page *pg, int nkeys, json_t **values);
+json_t *page_envelope(const struct page *pg, const char *const *fields, json_t *rows);
+int page_bad_cursor(struct ctx *c); /* ERR_INVALID, the field error on "after" */
+/* The envelope of a list that is whole by nature (a few rows, never more): next is null. Steals rows. */
+json_t *page_all(json_t *rows);
+
 /* ---- audit.c: the hash-chained log ---- */
 /* Queue an audit record on the context (written by audit_flush in the same transaction as
  * the work, or right after a read). */
@@ -113,7 +141,7 @@ void audit_set_head_path(const char *path);
 void audit_write_head(struct db *w); /* after commit: keep the newest hash outside the database */
 /* Check the whole chain and the head file; prints findings; 0 when intact. */
 int audit_verify(struct db *db, const char *head_path, char *report, size_t len);
-int audit_client_report(struct ctx *c, int64_t client_id, json_t **out);
+int audit_client_report(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out); /* newest first */
 int audit_recent_clients(struct ctx *c, int limit, json_t **out);
 
 /* ---- access.c: the only gate ---- */
@@ -163,9 +191,9 @@ struct access {
 int access_client(struct ctx *c, int64_t client_id, struct access *out); /* ERR_NOTFOUND or OK */
 
 /* ---- org.c: organisations and staff ---- */
-int org_list(struct ctx *c, json_t **out);
+int org_list(struct ctx *c, const struct page *pg, json_t **out);
 int org_create(struct ctx *c, json_t *in, json_t **out);
-int staff_list(struct ctx *c, json_t **out);
+int staff_list(struct ctx *c, const struct page *pg, json_t **out);
 int staff_get(struct ctx *c, int64_t id, json_t **out);
 /* The password arrives as its Argon2id hash (auth_password_hash, made on a worker before the write);
  * pw_hash NULL: a "password" field error (unless the caller already gave one). A plain password is refused. */
@@ -179,9 +207,10 @@ int staff_set_language(struct ctx *c, const char *lang);
 int client_create(struct ctx *c, json_t *in, json_t **out); /* ERR_DUPLICATE with candidates unless confirmed */
 int client_get(struct ctx *c, int64_t id, json_t **out);    /* shape depends on access */
 int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
-int client_search(struct ctx *c, const char *q, const char *birth_date, const char *identifier, int64_t after,
-                  int limit, json_t **out);
-int client_history(struct ctx *c, int64_t id, json_t **out);
+/* A page of matches in id order (limit 0: 20). */
+int client_search(struct ctx *c, const char *q, const char *birth_date, const char *identifier,
+                  const struct page *pg, json_t **out);
+int client_history(struct ctx *c, int64_t id, const struct page *pg, json_t **out); /* newest first */
 int client_life_stage(const char *birth_date, const char **stage);
 /* The text a client is found by: "given family preferred familygiven" (so 김민지 finds 김 민지). */
 void client_search_text(const char *given, const char *family, const char *preferred, char *out, size_t len);
@@ -190,24 +219,24 @@ void client_search_text(const char *given, const char *family, const char *prefe
 int client_search_index(struct db *db, int64_t id, const char *given, const char *family, const char *preferred);
 
 /* ---- episode.c: episodes and care teams ---- */
-int episode_list(struct ctx *c, int64_t client_id, json_t **out);
+int episode_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);
 int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
 int team_add(struct ctx *c, int64_t episode_id, json_t *in, json_t **out);
 int team_end(struct ctx *c, int64_t member_id, json_t **out);
 
 /* ---- contact.c ---- */
-int contact_list(struct ctx *c, int64_t client_id, json_t **out);
+int contact_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out); /* newest first */
 int contact_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 int contact_correct(struct ctx *c, int64_t id, json_t *in, json_t **out); /* a new version */
 int contact_get(struct ctx *c, int64_t id, json_t **out);                  /* with history */
 
 /* ---- task.c ---- */
-int task_mine(struct ctx *c, json_t **out); /* overdue first */
-int task_for_client(struct ctx *c, int64_t client_id, json_t **out);
+int task_mine(struct ctx *c, const struct page *pg, json_t **out); /* overdue first */
+int task_for_client(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);
 int task_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out); /* complete, reassign */
-int my_clients(struct ctx *c, json_t **out);
+int my_clients(struct ctx *c, const struct page *pg, json_t **out);
 /* Texts made by rules (task titles, flag reasons) are stored as a key and parameters and shown in
  * the reader's language: rule_text_in renders one; rule_text_shape replaces r[field] by the text
  * of r[field_key] with r[field_args] (stored JSON, returned as an object) in this thread's language. */
@@ -217,7 +246,7 @@ void rule_text_shape(json_t *r, const char *field);
 
 /* ---- breakglass.c ---- */
 int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int hours, json_t **out);
-int breakglass_review_list(struct ctx *c, int pending_only, json_t **out);
+int breakglass_review_list(struct ctx *c, int pending_only, const struct page *pg, json_t **out);
 int breakglass_review(struct ctx *c, int64_t id, const char *note, json_t **out);
 
 /* ---- validation helpers (valid.c) ---- */

@@ -53,12 +53,18 @@ static json_t *events_of(struct db *db, int64_t client_id, int limit)
     return rows;
 }
 
-int crisis_list(struct ctx *c, int64_t client_id, json_t **out)
+int crisis_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_CRISIS, ACT_LIST, client_id, "crisis.list");
     if (rc != OK)
         return rc;
-    *out = events_of(c->db, client_id, LIMIT_LIST);
+    static const struct page_key order[] = {{"p.occurred_at", 1}, {"p.id", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out, EVENT_COLS " WHERE e.client_id=?", "i", client_id);
+    if (rc != OK)
+        return rc;
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(*out, "items"), i, r) shape(c->db, r);
     audit_log(c, "crisis.list", "ok", client_id, "crisis_event", 0, NULL);
     return OK;
 }
@@ -263,7 +269,7 @@ static const struct res_field crisis_fields[] = {
     {"kind", FT_STRING, 0, N_("Kind of crisis")},
     {"severity", FT_STRING, 0, N_("Severity")},
     {"response_mode", FT_STRING, 0, N_("Response")},
-    {"responders", FT_ARRAY, 0, N_("Responders")},
+    {"responders", FT_ARRAY, 0, N_("Responders"), crisis_responder_fields},
     {"actions", FT_STRING, 0, N_("What was done")},
     {"outcome", FT_STRING, 0, N_("Outcome")},
     {"notes", FT_STRING, 1, N_("Notes")},
@@ -272,10 +278,6 @@ static const struct res_field crisis_fields[] = {
     {"created_at", FT_DATETIME, 0, N_("Recorded")},
     {"follow_up", FT_ARRAY, 0, N_("Follow-up tasks")}, /* tasks; after crisis_record */
     {NULL, 0, 0, NULL},
-};
-static const struct res_nested crisis_nested[] = {
-    {"responders", crisis_responder_fields},
-    {NULL, NULL},
 };
 static const struct res_audit crisis_actions[] = {
     {"crisis.list", ACT_LIST},
@@ -286,4 +288,4 @@ static const struct res_audit crisis_actions[] = {
 static const char *const crisis_tables[] = {"crisis_events", NULL};
 const struct resource res_crisis = {
     .id = RES_CRISIS, .name = "crisis_event", .label = N_("Crisis event"), .plural = N_("Crisis events"),
-    RESOURCE_OF(crisis), .nested = crisis_nested};
+    RESOURCE_OF(crisis)};

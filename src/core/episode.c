@@ -53,18 +53,19 @@ static json_t *episode_load(struct db *db, int64_t id)
     return o;
 }
 
-int episode_list(struct ctx *c, int64_t client_id, json_t **out)
+int episode_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_EPISODE, ACT_LIST, client_id, "episode.list");
     if (rc != OK)
         return rc;
-    json_t *rows = db_rows(c->db, EPISODE_COLS " WHERE e.client_id=? ORDER BY e.start_date DESC, e.id DESC",
-                           "i", client_id);
+    static const struct page_key order[] = {{"p.start_date", 1}, {"p.id", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out, EPISODE_COLS " WHERE e.client_id=?", "i", client_id);
+    if (rc != OK)
+        return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(rows, i, r) json_object_set_new(r, "team", team_of(c->db, iget(r, "id")));
+    json_array_foreach(json_object_get(*out, "items"), i, r) json_object_set_new(r, "team", team_of(c->db, iget(r, "id")));
     audit_log(c, "episode.list", "ok", client_id, "episode", 0, NULL);
-    *out = rows;
     return OK;
 }
 
@@ -117,7 +118,8 @@ int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 
 int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
-    json_t *old = db_row(c->db, "SELECT * FROM episodes WHERE id=?", "i", id);
+    json_t *old = db_row(c->db, "SELECT id, client_id, org_id, status, target_group, primary_cm, start_date,"
+                                " end_date, discharge_reason, version FROM episodes WHERE id=?", "i", id);
     if (!old)
         return ctx_fail(c, ERR_NOTFOUND, _("No such episode."));
     int64_t client_id = iget(old, "client_id");
@@ -306,12 +308,8 @@ static const struct res_field episode_fields[] = {
     {"created_at", FT_DATETIME, 0, N_("Opened")},
     {"updated_at", FT_DATETIME, 0, N_("Last changed")},
     {"version", FT_INT, 0, N_("Version")},
-    {"team", FT_ARRAY, 0, N_("Care team")},
+    {"team", FT_ARRAY, 0, N_("Care team"), team_fields},
     {NULL, 0, 0, NULL},
-};
-static const struct res_nested episode_nested[] = {
-    {"team", team_fields},
-    {NULL, NULL},
 };
 static const struct res_audit episode_actions[] = {
     {"episode.list", ACT_LIST},
@@ -323,7 +321,7 @@ static const struct res_audit episode_actions[] = {
 static const char *const episode_tables[] = {"episodes", NULL};
 const struct resource res_episode = {
     .id = RES_EPISODE, .name = "episode", .label = N_("Episode of care"), .plural = N_("Episodes of care"),
-    RESOURCE_OF(episode), .nested = episode_nested};
+    RESOURCE_OF(episode)};
 
 static const struct res_audit team_actions[] = {
     {"team.add", ACT_CREATE},

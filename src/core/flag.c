@@ -266,32 +266,35 @@ int flag_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
     return flag_raise(c, client_id, v[0], v[1], "person", 0, v[2], v[3], out);
 }
 
-int flag_list(struct ctx *c, int64_t client_id, json_t **out)
+int flag_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_FLAG, ACT_LIST, client_id, "flag.list");
     if (rc != OK)
         return rc;
     char today[16];
     iso_today(today);
-    json_t *rows = db_rows(c->db,
-                           FLAG_COLS " WHERE f.client_id=? ORDER BY f.status<>'active', " LEVEL_RANK
-                                     ", f.raised_at DESC, f.id DESC LIMIT ?",
-                           "tii", today, client_id, (int64_t)MAX_FLAGS);
+    static const struct page_key order[] = {{"CASE WHEN p.status<>'active' THEN 1 ELSE 0 END", 0},
+                                            {"CASE p.level WHEN 'high' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END", 0},
+                                            {"p.raised_at", 1},
+                                            {"p.id", 1},
+                                            {NULL, 0}};
+    rc = page_query(c, pg, order, out, FLAG_COLS " WHERE f.client_id=?", "ti", today, client_id);
+    if (rc != OK)
+        return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(rows, i, r)
+    json_array_foreach(json_object_get(*out, "items"), i, r)
     {
         shape(r);
         json_object_set_new(r, "reviews", reviews_of(c->db, iget(r, "id")));
     }
     audit_log(c, "flag.list", "ok", client_id, "flag", 0, NULL);
-    *out = rows;
     return OK;
 }
 
 int flag_review(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
-    json_t *f = db_row(c->db, "SELECT * FROM flags WHERE id=?", "i", id);
+    json_t *f = db_row(c->db, "SELECT id, client_id, kind, level, status, raised_by, version FROM flags WHERE id=?", "i", id);
     if (!f)
         return ctx_fail(c, ERR_NOTFOUND, _("No such flag."));
     int64_t client_id = iget(f, "client_id"), cur = iget(f, "version");
@@ -358,17 +361,19 @@ int flag_review(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
 
 /* ---- kinds ---- */
 
-int flag_kind_list(struct ctx *c, json_t **out)
+int flag_kind_list(struct ctx *c, const struct page *pg, json_t **out)
 {
-    json_t *rows =
-        db_rows(c->db,
-                "SELECT id, name, label, org_id, CASE WHEN org_id IS NULL THEN 1 ELSE 0 END AS built_in"
-                " FROM flag_kinds WHERE org_id IS NULL OR org_id=? ORDER BY org_id IS NOT NULL, id",
-                "i", c->a->org_id);
+    static const struct page_key order[] = {{"p.built_in", 1}, {"p.id", 0}, {NULL, 0}};
+    int rc = page_query(c, pg, order, out,
+                        "SELECT id, name, label, org_id, CASE WHEN org_id IS NULL THEN 1 ELSE 0 END AS built_in"
+                        " FROM flag_kinds WHERE org_id IS NULL OR org_id=?",
+                        "i", c->a->org_id);
+    if (rc != OK)
+        return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(rows, i, r) json_object_set_new(r, "built_in", json_boolean(iget(r, "built_in")));
-    *out = rows;
+    json_array_foreach(json_object_get(*out, "items"), i, r)
+        json_object_set_new(r, "built_in", json_boolean(iget(r, "built_in")));
     return OK;
 }
 
@@ -441,13 +446,9 @@ static const struct res_field flag_fields[] = {
     {"raised_at", FT_DATETIME, 0, N_("Raised")},
     {"version", FT_INT, 0, N_("Version")},
     {"review_due", FT_BOOL, 0, N_("Review due")},
-    {"reviews", FT_ARRAY, 0, N_("Reviews")},
+    {"reviews", FT_ARRAY, 0, N_("Reviews"), flag_review_fields},
     {"tasks_created", FT_ARRAY, 0, N_("Tasks made by rules")}, /* tasks; after raising or reviewing */
     {NULL, 0, 0, NULL},
-};
-static const struct res_nested flag_nested[] = {
-    {"reviews", flag_review_fields},
-    {NULL, NULL},
 };
 static const struct res_audit flag_actions[] = {
     {"flag.raise", ACT_CREATE},
@@ -457,8 +458,7 @@ static const struct res_audit flag_actions[] = {
 };
 static const char *const flag_tables[] = {"flags", "flag_reviews", NULL};
 const struct resource res_flag = {
-    .id = RES_FLAG, .name = "flag", .label = N_("Risk flag"), .plural = N_("Risk flags"), RESOURCE_OF(flag),
-    .nested = flag_nested};
+    .id = RES_FLAG, .name = "flag", .label = N_("Risk flag"), .plural = N_("Risk flags"), RESOURCE_OF(flag)};
 
 static const struct res_field flag_kind_fields[] = {
     {"id", FT_INT, 0, N_("Kind of flag")},

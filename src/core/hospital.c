@@ -44,12 +44,18 @@ json_t *hosp_recent(struct db *db, int64_t client_id, int limit)
     return rows;
 }
 
-int hosp_list(struct ctx *c, int64_t client_id, json_t **out)
+int hosp_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_HOSPITAL, ACT_LIST, client_id, "hospitalisation.list");
     if (rc != OK)
         return rc;
-    *out = hosp_recent(c->db, client_id, LIMIT_LIST);
+    static const struct page_key order[] = {{"p.admitted_at", 1}, {"p.id", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out, HOSP_COLS " WHERE h.client_id=?", "i", client_id);
+    if (rc != OK)
+        return rc;
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(*out, "items"), i, r) shape(r);
     audit_log(c, "hospitalisation.list", "ok", client_id, "hospitalisation", 0, NULL);
     return OK;
 }

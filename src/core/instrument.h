@@ -37,7 +37,7 @@ int instrument_score(const struct instrument *ins, json_t *answers, const char *
  * (flag_raise, source "assessment") for every trigger that fires, audited "assessment.create". */
 int assessment_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 int assessment_get(struct ctx *c, int64_t id, json_t **out);
-int assessment_list(struct ctx *c, int64_t client_id, json_t **out); /* newest first */
+int assessment_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out); /* newest first */
 /* Points {id, administered_at, total, band, band_label, version, markers} oldest first, and the
  * change markers the definition names (PHQ-9 response, remission, ...) against the first score. */
 int assessment_trajectory(struct ctx *c, int64_t client_id, const char *instrument, json_t **out);

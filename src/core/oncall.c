@@ -60,7 +60,7 @@ static int64_t when(struct ctx *c, const char *field, const char *s)
     return t;
 }
 
-int oncall_list(struct ctx *c, const char *from, const char *to, json_t **out)
+int oncall_list(struct ctx *c, const char *from, const char *to, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_ONCALL, ACT_LIST, 0, "oncall.list");
     if (rc != OK)
@@ -78,21 +78,23 @@ int oncall_list(struct ctx *c, const char *from, const char *to, json_t **out)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     iso_time(a, f);
     iso_time(b, t);
-    json_t *rows =
-        db_rows(c->db,
-                SHIFT_COLS " WHERE o.org_id=? AND o.ends_at>? AND o.starts_at<? ORDER BY o.starts_at, o.id"
-                           " LIMIT ?",
-                "itti", c->a->org_id, f, t, (int64_t)LIMIT_LIST);
+    static const struct page_key order[] = {{"p.starts_at", 0}, {"p.id", 0}, {NULL, 0}};
+    rc = page_query(c, pg, order, out, SHIFT_COLS " WHERE o.org_id=? AND o.ends_at>? AND o.starts_at<?", "itt",
+                    c->a->org_id, f, t);
+    if (rc != OK)
+        return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(rows, i, r)
+    json_array_foreach(json_object_get(*out, "items"), i, r)
     {
         const char *s = json_string_value(json_object_get(r, "starts_at"));
         const char *e = json_string_value(json_object_get(r, "ends_at"));
         json_object_set_new(r, "now", json_boolean(s && e && strcmp(s, now) <= 0 && strcmp(e, now) > 0));
     }
-    *out =
-        json_pack("{s:I,s:s,s:s,s:o}", "org_id", (json_int_t)c->a->org_id, "from", f, "to", t, "items", rows);
+    /* the range answered for, beside the page */
+    json_object_set_new(*out, "org_id", json_integer(c->a->org_id));
+    json_object_set_new(*out, "from", json_string(f));
+    json_object_set_new(*out, "to", json_string(t));
     return OK;
 }
 

@@ -23,17 +23,17 @@ static void shape(json_t *r)
         json_object_set_new(r, "disabled", json_boolean(iget(r, "disabled")));
 }
 
-int org_list(struct ctx *c, json_t **out)
+int org_list(struct ctx *c, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_ORG, ACT_LIST, 0, "org.list");
     if (rc != OK)
         return rc;
-    *out = db_rows(c->db,
-                   "SELECT o.id, o.name, o.kind, o.created_at, o.version,"
-                   " (SELECT count(*) FROM staff s WHERE s.org_id=o.id AND s.disabled=0) AS staff_count"
-                   " FROM orgs o ORDER BY o.name, o.id",
-                   "");
-    return OK;
+    static const struct page_key order[] = {{"p.name", 0}, {"p.id", 0}, {NULL, 0}};
+    return page_query(c, pg, order, out,
+                      "SELECT o.id, o.name, o.kind, o.created_at, o.version,"
+                      " (SELECT count(*) FROM staff s WHERE s.org_id=o.id AND s.disabled=0) AS staff_count"
+                      " FROM orgs o",
+                      "");
 }
 
 int org_create(struct ctx *c, json_t *in, json_t **out)
@@ -65,24 +65,24 @@ int org_create(struct ctx *c, json_t *in, json_t **out)
     return OK;
 }
 
-int staff_list(struct ctx *c, json_t **out)
+int staff_list(struct ctx *c, const struct page *pg, json_t **out)
 {
-    json_t *rows;
+    static const struct page_key all[] = {{"p.organisation", 0}, {"p.display_name", 0}, {"p.id", 0}, {NULL, 0}};
+    static const struct page_key org[] = {{"p.display_name", 0}, {"p.id", 0}, {NULL, 0}};
     int rc = access_check(c, RES_STAFF, ACT_LIST, 0, "staff.list");
     if (rc != OK)
         return rc;
     if (access_may(c, RES_STAFF, ACT_ADMINISTER, 0))
-        rows = db_rows(c->db, STAFF_FULL " ORDER BY o.name, s.display_name, s.id", "");
+        rc = page_query(c, pg, all, out, STAFF_FULL, "");
     else if (access_may(c, RES_STAFF, ACT_READ, 0))
-        rows =
-            db_rows(c->db, STAFF_FULL " WHERE s.org_id=? ORDER BY s.display_name, s.id", "i", c->a->org_id);
+        rc = page_query(c, pg, org, out, STAFF_FULL " WHERE s.org_id=?", "i", c->a->org_id);
     else
-        rows = db_rows(c->db, STAFF_BRIEF " WHERE s.org_id=? AND s.disabled=0 ORDER BY s.display_name, s.id",
-                       "i", c->a->org_id);
+        rc = page_query(c, pg, org, out, STAFF_BRIEF " WHERE s.org_id=? AND s.disabled=0", "i", c->a->org_id);
+    if (rc != OK)
+        return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(rows, i, r) shape(r);
-    *out = rows;
+    json_array_foreach(json_object_get(*out, "items"), i, r) shape(r);
     return OK;
 }
 

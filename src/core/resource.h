@@ -55,12 +55,7 @@ struct res_field {
     enum ftype type;
     int nullable;
     const char *label; /* N_() text for pages and the API document */
-};
-/* The shape inside a field that is a list of records or an object (a client's identifiers, an
- * episode's team, a contact's versions). */
-struct res_nested {
-    const char *field;           /* a field of the record */
-    const struct res_field *of;  /* {NULL}-terminated: an element's (FT_ARRAY) or the object's fields */
+    const struct res_field *of; /* FT_ARRAY: the shape of an element; FT_OBJECT: its members; or NULL */
 };
 
 /* An audit action: the one registry of names written to the audit log. */
@@ -79,7 +74,6 @@ struct resource {
     const struct res_field *summary;  /* {NULL}-terminated, or NULL: the shorter shape some answers
                                        * give (search results, the staff directory, what opening
                                        * emergency access answers) */
-    const struct res_nested *nested;  /* {NULL}-terminated, or NULL: the shapes inside fields */
 };
 
 /* The members a descriptor names after its prefix: x_actions, x_fields and x_tables, defined above it
@@ -92,7 +86,8 @@ extern const struct resource res_client, res_episode, res_team, res_contact, res
     res_hospital, res_access_log, res_org, res_staff;
 
 /* The descriptors, indexed by enum res (resource.c). */
-extern const struct resource *const resources[RES__COUNT];const struct resource *resource_by_name(const char *name);
+extern const struct resource *const resources[RES__COUNT];
+const struct resource *resource_by_name(const char *name);
 /* 1 when name is a registered audit action (of any resource, or a non-client one such as login). */
 int resource_action_known(const char *name);
 /* Audit actions that concern no resource's records: sign-in, tokens, the server itself. */

@@ -25,19 +25,19 @@ int flag_raise(struct ctx *c, int64_t client_id, const char *kind, const char *l
 /* A flag raised by a person from a body {kind, level, reason, review_date}. */
 int flag_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 /* Every flag of a client (active first), each with its reviews (the history). */
-int flag_list(struct ctx *c, int64_t client_id, json_t **out);
+int flag_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);
 /* Review a flag {outcome, note, level (for level_changed), next_review (unless resolved)}:
  * versioned; by a supervisor, case manager or clinician, or whoever raised it. */
 int flag_review(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
 /* Kinds: the built-in ones and the actor's organisation's own; an administrator adds {name, label}. */
-int flag_kind_list(struct ctx *c, json_t **out);
+int flag_kind_list(struct ctx *c, const struct page *pg, json_t **out);
 int flag_kind_add(struct ctx *c, json_t *in, json_t **out);
 
 /* ---- oncall.c: the on-call rota of an organisation ---- */
 /* Shifts of the actor's organisation that overlap [from, to) (dates or times; default today
- * and the next 14 days): {org_id, from, to, items: [{id, staff_id, name, role, phone, starts_at,
- * ends_at, now}]}. */
-int oncall_list(struct ctx *c, const char *from, const char *to, json_t **out);
+ * and the next 14 days): a page {items: [{id, org_id, staff_id, name, role, phone, starts_at, ends_at,
+ * now}], next} and the range answered for (org_id, from, to). */
+int oncall_list(struct ctx *c, const char *from, const char *to, const struct page *pg, json_t **out);
 /* Who is on call now in the actor's organisation: {org_id, organisation, at, on_call: [shift...],
  * next: shift or null}. Answered from the oncall_org index. */
 int oncall_now(struct ctx *c, json_t **out);
@@ -51,7 +51,7 @@ json_t *oncall_next(struct db *db, int64_t org_id,
                     const char *at); /* the next shift to start, or JSON null */
 
 /* ---- crisis.c: crisis events and the crisis view ---- */
-int crisis_list(struct ctx *c, int64_t client_id, json_t **out);
+int crisis_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);
 /* Record an event {occurred_at, kind, severity, response_mode, responders: [staff ids], actions,
  * outcome, notes}: anyone with full access (break-glass included). Creates follow-up tasks at 24 h,
  * 72 h and 7 days for the recording worker; the reply has them in follow_up. */
@@ -64,13 +64,13 @@ int crisis_view(struct ctx *c, int64_t client_id, json_t **out);
 /* A version (0: the current one; with no plan yet, an empty plan at version 0). Sections are
  * arrays of entries {text, name, phone, place} (environment also {means, responsible, done_on}). */
 int safety_get(struct ctx *c, int64_t client_id, int64_t version, json_t **out);
-int safety_history(struct ctx *c, int64_t client_id, json_t **out); /* every version, newest first */
+int safety_history(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out); /* every version, newest first */
 /* Save a new version from the whole plan {sections..., client_agreed, agreed_at}; version is the
  * one it was based on (0 for the first). Supervisors, case managers and clinicians. */
 int safety_save(struct ctx *c, int64_t client_id, int64_t version, json_t *in, json_t **out);
 
 /* ---- hospital.c: hospital stays ---- */
-int hosp_list(struct ctx *c, int64_t client_id, json_t **out);
+int hosp_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);
 /* Admission {hospital, admission_type, reason, admitted_at}; marks readmission_30/_90 from the
  * client's previous discharge. */
 int hosp_admit(struct ctx *c, int64_t client_id, json_t *in, json_t **out);

@@ -81,18 +81,19 @@ int safety_get(struct ctx *c, int64_t client_id, int64_t version, json_t **out)
     return OK;
 }
 
-int safety_history(struct ctx *c, int64_t client_id, json_t **out)
+int safety_history(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_SAFETY_PLAN, ACT_LIST, client_id, "safety_plan.history");
     if (rc != OK)
         return rc;
-    json_t *rows = db_rows(c->db, PLAN_COLS " WHERE p.client_id=? ORDER BY p.version DESC LIMIT ?", "ii",
-                           client_id, (int64_t)LIMIT_LIST);
+    static const struct page_key order[] = {{"p.version", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out, PLAN_COLS " WHERE p.client_id=?", "i", client_id);
+    if (rc != OK)
+        return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(rows, i, r) shape(r);
+    json_array_foreach(json_object_get(*out, "items"), i, r) shape(r);
     audit_log(c, "safety_plan.history", "ok", client_id, "safety_plan", 0, NULL);
-    *out = rows;
     return OK;
 }
 

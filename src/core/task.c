@@ -17,8 +17,9 @@ static const char *const task_statuses[] = {"open", "done", NULL};
     " CASE WHEN t.status='open' AND t.due IS NOT NULL AND t.due<? THEN 1 ELSE 0 END AS overdue"              \
     " FROM tasks t LEFT JOIN clients c ON c.id=t.client_id JOIN staff a ON a.id=t.assignee"                  \
     " LEFT JOIN staff cb ON cb.id=t.created_by"
+#define TASK_NO_DUE "CASE WHEN p.due IS NULL THEN 1 ELSE 0 END"
 #define PRIORITY_RANK                                                                                        \
-    "CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END"
+    "CASE p.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END"
 
 static int64_t iget(json_t *o, const char *k)
 {
@@ -136,18 +137,20 @@ static int staff_of_org(struct db *db, int64_t staff_id, int64_t org_id)
                    org_id) == 1;
 }
 
-int task_mine(struct ctx *c, json_t **out)
+int task_mine(struct ctx *c, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_TASK, ACT_LIST, 0, "task.mine");
     if (rc != OK)
         return rc;
     char today[16];
     iso_today(today);
-    json_t *rows =
-        db_rows(c->db,
-                TASK_COLS " WHERE t.assignee=? AND t.status='open'"
-                          " ORDER BY overdue DESC, t.due IS NULL, t.due, " PRIORITY_RANK ", t.id LIMIT ?",
-                "tii", today, c->a->staff_id, (int64_t)LIMIT_LIST);
+    static const struct page_key order[] = {
+        {"p.overdue", 1}, {TASK_NO_DUE, 0}, {"coalesce(p.due, '')", 0}, {PRIORITY_RANK, 0}, {"p.id", 0}, {NULL, 0}};
+    rc = page_query(c, pg, order, out, TASK_COLS " WHERE t.assignee=? AND t.status='open'", "ti", today,
+                    c->a->staff_id);
+    if (rc != OK)
+        return rc;
+    json_t *rows = json_object_get(*out, "items");
     /* A task about a client the actor may no longer see keeps its title but not the name. */
     json_t *seen = json_object();
     size_t i;
@@ -171,27 +174,30 @@ int task_mine(struct ctx *c, json_t **out)
     }
     json_decref(seen);
     audit_log(c, "task.mine", "ok", 0, "task", 0, NULL);
-    *out = rows;
     return OK;
 }
 
-int task_for_client(struct ctx *c, int64_t client_id, json_t **out)
+int task_for_client(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_TASK, ACT_LIST, client_id, "task.list");
     if (rc != OK)
         return rc;
     char today[16];
     iso_today(today);
-    json_t *rows =
-        db_rows(c->db,
-                TASK_COLS " WHERE t.client_id=? ORDER BY t.status<>'open', overdue DESC, t.due IS NULL,"
-                          " t.due, " PRIORITY_RANK ", t.id DESC LIMIT ?",
-                "tii", today, client_id, (int64_t)LIMIT_LIST);
+    static const struct page_key order[] = {{"CASE WHEN p.status<>'open' THEN 1 ELSE 0 END", 0},
+                                            {"p.overdue", 1},
+                                            {TASK_NO_DUE, 0},
+                                            {"coalesce(p.due, '')", 0},
+                                            {PRIORITY_RANK, 0},
+                                            {"p.id", 1},
+                                            {NULL, 0}};
+    rc = page_query(c, pg, order, out, TASK_COLS " WHERE t.client_id=?", "ti", today, client_id);
+    if (rc != OK)
+        return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(rows, i, r) shape(r);
+    json_array_foreach(json_object_get(*out, "items"), i, r) shape(r);
     audit_log(c, "task.list", "ok", client_id, "task", 0, NULL);
-    *out = rows;
     return OK;
 }
 
@@ -240,7 +246,8 @@ static int may_change(struct ctx *c, json_t *t)
 
 int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
-    json_t *t = db_row(c->db, "SELECT * FROM tasks WHERE id=?", "i", id);
+    json_t *t = db_row(c->db, "SELECT id, client_id, assignee, created_by, title, due, priority, status, done_at, done_by,"
+                              " version FROM tasks WHERE id=?", "i", id);
     if (!t)
         return ctx_fail(c, ERR_NOTFOUND, _("No such task."));
     int64_t client_id = iget(t, "client_id");
@@ -324,45 +331,40 @@ int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
     return OK;
 }
 
-int my_clients(struct ctx *c, json_t **out)
+/* An open episode the actor is on (primary case manager or a current team member): staff, staff, today, today. */
+#define ON_EPISODE(e)                                                                                        \
+    e ".status<>'discharged' AND (" e ".primary_cm=? OR EXISTS (SELECT 1 FROM team_members m WHERE"          \
+      " m.episode_id=" e ".id AND m.staff_id=? AND m.from_date<=? AND (m.to_date IS NULL OR m.to_date>?)))"
+int my_clients(struct ctx *c, const struct page *pg, json_t **out)
 {
     if (!access_may(c, RES_CLIENT, ACT_LIST, 0)) {
-        *out = json_array(); /* no client-level data, even if someone put them on a team */
+        *out = page_all(NULL); /* no client-level data, even if someone put them on a team */
         return OK;
     }
     char today[16];
     iso_today(today);
     /* One row per client: the most recently started open episode the actor is on. */
-    json_t *rows = db_rows(
-        c->db,
+    static const struct page_key order[] = {{"p.family_name", 0}, {"p.given_name", 0}, {"p.id", 0}, {NULL, 0}};
+    int rc = page_query(
+        c, pg, order, out,
         "SELECT c.id, c.given_name, c.family_name, c.preferred_name, c.birth_date, e.id AS episode_id,"
-        " e.programme, e.status AS episode_status, CASE WHEN e.primary_cm=?1 THEN 1 ELSE 0 END AS is_primary,"
+        " e.programme, e.status AS episode_status, CASE WHEN e.primary_cm=? THEN 1 ELSE 0 END AS is_primary,"
         " (SELECT count(*) FROM tasks t WHERE t.client_id=c.id AND t.status='open') AS open_tasks,"
         " (SELECT substr(max(ct.at),1,10) FROM contacts ct WHERE ct.client_id=c.id AND ct.superseded_by IS "
         "NULL)"
         " AS last_contact"
-        " FROM episodes e JOIN clients c ON c.id=e.client_id WHERE e.status<>'discharged' AND "
-        "(e.primary_cm=?1 OR"
-        " EXISTS (SELECT 1 FROM team_members m WHERE m.episode_id=e.id AND m.staff_id=?1 AND m.from_date<=?2 "
-        "AND"
-        " (m.to_date IS NULL OR m.to_date>?2)))"
-        " ORDER BY c.family_name, c.given_name, c.id, e.start_date DESC, e.id DESC LIMIT 2000",
-        "it", c->a->staff_id, today);
-    json_t *res = json_array();
-    int64_t last = 0;
+        " FROM episodes e JOIN clients c ON c.id=e.client_id WHERE " ON_EPISODE("e")
+        " AND e.id=(SELECT x.id FROM episodes x WHERE x.client_id=e.client_id AND " ON_EPISODE("x")
+        " ORDER BY x.start_date DESC, x.id DESC LIMIT 1)",
+        "iiittiitt", c->a->staff_id, c->a->staff_id, c->a->staff_id, today, today, c->a->staff_id, c->a->staff_id,
+        today, today);
+    if (rc != OK)
+        return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(rows, i, r)
-    {
-        if (iget(r, "id") == last)
-            continue;
-        last = iget(r, "id");
+    json_array_foreach(json_object_get(*out, "items"), i, r)
         json_object_set_new(r, "is_primary", json_boolean(iget(r, "is_primary")));
-        json_array_append(res, r);
-    }
-    json_decref(rows);
     audit_log(c, "client.caseload", "ok", 0, "client", 0, NULL);
-    *out = res;
     return OK;
 }
 

@@ -228,6 +228,10 @@ static struct db_stmt *vquery(struct db *db, const char *sql, const char *fmt, v
     }
     return st;
 }
+struct db_stmt *db_vquery(struct db *db, const char *sql, const char *fmt, va_list ap)
+{
+    return vquery(db, sql, fmt, ap);
+}
 struct db_stmt *db_query(struct db *db, const char *sql, const char *fmt, ...)
 {
     va_list ap;

@@ -5,6 +5,7 @@
 #ifndef HEARTH_DB_H
 #define HEARTH_DB_H
 #include <jansson.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -99,6 +100,7 @@ int db_begin_snapshot(struct db *db);
  * (A backend's bind gets type 'n' for null with n = the letter it stands for: 'i', 'f', 't', 'b' or 0.)
  * Returns NULL only on a SQL error (logged). Always pair with db_done(). */
 struct db_stmt *db_query(struct db *db, const char *sql, const char *fmt, ...);
+struct db_stmt *db_vquery(struct db *db, const char *sql, const char *fmt, va_list ap);
 int db_step(struct db_stmt *st);
 void db_done(struct db_stmt *st);
 int64_t db_int(struct db_stmt *st, int i);

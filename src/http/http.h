@@ -6,6 +6,7 @@
 #include "auth/auth.h"
 #include "base/base.h"
 #include "core/core.h"
+#include "core/resource.h"
 #include "db/writer.h"
 #include <h2o.h>
 #include <jansson.h>
@@ -15,13 +16,36 @@ typedef void (*handler_fn)(struct hreq *h);
 
 enum { RF_PUBLIC = 1, /* no login needed */ RF_API = 2 /* JSON replies */ };
 
+/* What a route answers, for the API document (openapi.c). */
+enum route_reply {
+    RR_UNDOC = 0, /* not in the API document: pages, /metrics */
+    RR_ONE,       /* one record (of res, or an object of its own when res is 0) */
+    RR_LIST,      /* the list envelope {items: [record...], next}, paged with ?after=&limit= */
+    RR_NOTHING,   /* a status and no record worth describing ({logged_out: true} and the like) */
+};
+#define LIMIT_KEY 64 /* characters of a {key} path parameter: [A-Za-z0-9._-] */
+
 struct route {
     const char *method;
-    const char *pattern; /* "/api/v1/clients/{id}/contacts": {id} is a positive integer */
+    /* "/api/v1/clients/{id}/contacts": a parameter is a whole segment, {id} a positive integer
+     * (h->id[0], h->id[1]... in order), {key} a string of 1..LIMIT_KEY of [A-Za-z0-9._-] (h->key[0]...). */
+    const char *pattern;
     handler_fn fn;
     unsigned roles;      /* ROLE_BIT mask allowed; ROLES_ANY for every logged-in user */
     unsigned flags;
+    /* The API document (GET /api/v1/openapi.json), for RF_API routes; pages leave these out. */
+    const char *summary;
+    enum route_reply reply;
+    int res;                        /* ROUTE_RES(RES_...): the resource answered; 0: none */
+    int brief;                      /* answers the resource's shorter shape (struct resource.summary) */
+    int status;                     /* the status of success; 0: 200 */
+    /* The request body's fields ({NULL}-terminated; nullable: optional); NULL: none, or free-form. */
+    const struct res_field *body;
 };
+#define ROUTE_RES(r) ((r) + 1)
+/* The document's part of an API route line: DOC(RR_LIST, RES_CONTACT, "A client's contacts") */
+#define DOC(reply_, res_, summary_) .summary = (summary_), .reply = (reply_), .res = ROUTE_RES(res_)
+#define DOC0(reply_, summary_) .summary = (summary_), .reply = (reply_)
 
 struct loop; /* per-thread state (server.c) */
 
@@ -30,7 +54,9 @@ struct hreq {
     struct loop *loop;
     const struct route *route;
     int route_index;
-    int64_t id[3]; /* path parameters in order */
+    int64_t *id;  /* the {id} parameters in order (at least one slot, 0 when the route has none) */
+    char **key;   /* the {key} parameters in order, NUL-terminated */
+    int nid, nkey;
     json_t *query; /* query string as an object of strings */
     json_t *body;  /* JSON body, or form fields as strings (repeated fields as arrays) */
     int is_api;
@@ -71,7 +97,19 @@ struct hreq {
 
 /* Routes: api/ and ui/ provide tables, joined in order by routes.c (the one route table). */
 extern const struct route *const route_tables[];
+/* The joined table, checked once (http_routes_check): the routes in order, *n of them. */
 const struct route **http_routes(int *n);
+/* Join and check tables ({0}-terminated each, the list NULL-terminated): every method known, every
+ * pattern well formed, no two routes for one method and path. 0 and the table in *out (malloc'd),
+ * or -1 with the first problem in err. */
+int http_routes_join(const struct route *const *tables, const struct route ***out, int *n, char *err, size_t len);
+/* The one table checked: 0, or -1 with the problem in err (the server refuses to start). */
+int http_routes_check(char *err, size_t len);
+/* Match a path against a pattern: 1 on a match, the {id} values in ids and the {key} segments (start,
+ * length) in keys, up to the route's own count (http_pattern_params); NULL arrays just match. */
+int http_pattern_match(const char *pattern, const char *path, size_t plen, int64_t *ids, const char **keys,
+                       size_t *keylens);
+void http_pattern_params(const char *pattern, int *nid, int *nkey);
 
 /* Serve until SIGTERM/SIGINT, then drain. */
 struct serve_opts {

@@ -41,51 +41,18 @@ static const struct serve_opts *opts;
 
 /* ---------- routing ---------- */
 
-/* Match one pattern; fills ids. 1 on match. */
-static int pattern_match(const char *pat, const char *path, size_t plen, int64_t *ids)
-{
-    int n = 0;
-    const char *p = path, *end = path + plen;
-    while (*pat) {
-        if (strncmp(pat, "{id}", 4) == 0) {
-            if (p >= end || *p < '1' || *p > '9')
-                return 0;
-            int64_t v = 0;
-            int digits = 0;
-            while (p < end && *p >= '0' && *p <= '9' && digits < 15) {
-                v = v * 10 + (*p++ - '0');
-                digits++;
-            }
-            if (p < end && *p >= '0' && *p <= '9')
-                return 0;
-            if (n < 3)
-                ids[n++] = v;
-            pat += 4;
-        } else {
-            if (p >= end || *p != *pat)
-                return 0;
-            p++;
-            pat++;
-        }
-    }
-    return p == end;
-}
-
 /* Finds the route; *allow gets the methods of a path that matched with another method. */
-static int route_find(const char *method, size_t mlen, const char *path, size_t plen, int64_t *ids, struct buf *allow)
+static int route_find(const char *method, size_t mlen, const char *path, size_t plen, struct buf *allow)
 {
     int found_path = 0;
     for (int i = 0; i < nroutes; i++) {
-        int64_t tmp[3];
-        if (!pattern_match(routes[i]->pattern, path, plen, tmp))
+        if (!http_pattern_match(routes[i]->pattern, path, plen, NULL, NULL, NULL))
             continue;
         size_t rl = strlen(routes[i]->method);
         int same = (rl == mlen && memcmp(routes[i]->method, method, mlen) == 0) ||
                    (mlen == 4 && memcmp(method, "HEAD", 4) == 0 && strcmp(routes[i]->method, "GET") == 0);
-        if (same) {
-            memcpy(ids, tmp, sizeof tmp);
+        if (same)
             return i;
-        }
         if (allow->len)
             buf_adds(allow, ", ");
         buf_adds(allow, routes[i]->method);
@@ -94,12 +61,31 @@ static int route_find(const char *method, size_t mlen, const char *path, size_t 
     return found_path ? -2 : -1;
 }
 
+/* The matched route's parameters into the request: h->id (never NULL) and h->key. */
+static void route_params(struct hreq *h, const char *path, size_t plen)
+{
+    http_pattern_params(h->route->pattern, &h->nid, &h->nkey);
+    h->id = xcalloc((size_t)h->nid + 1, sizeof *h->id);
+    h->key = xcalloc((size_t)h->nkey + 1, sizeof *h->key);
+    const char **ks = xcalloc((size_t)h->nkey + 1, sizeof *ks);
+    size_t *kl = xcalloc((size_t)h->nkey + 1, sizeof *kl);
+    http_pattern_match(h->route->pattern, path, plen, h->id, ks, kl);
+    for (int i = 0; i < h->nkey; i++)
+        h->key[i] = xstrndup(ks[i], kl[i]);
+    free(ks);
+    free(kl);
+}
+
 /* ---------- request lifetime ---------- */
 
 static void hreq_free(struct hreq *h)
 {
     json_decref(h->query);
     json_decref(h->body);
+    for (int i = 0; h->key && i < h->nkey; i++)
+        free(h->key[i]);
+    free(h->key);
+    free(h->id);
     json_decref(h->result);
     free(h->user);
     ctx_clear(&h->ctx);
@@ -324,7 +310,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
     }
     struct buf allow;
     buf_init(&allow);
-    int ri = route_find(req->method.base, req->method.len, path.base, path.len, h->id, &allow);
+    int ri = route_find(req->method.base, req->method.len, path.base, path.len, &allow);
     if (ri < 0) {
         if (ri == -2) {
             h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_ALLOW, NULL, allow.data, allow.len);
@@ -338,6 +324,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
     buf_free(&allow);
     h->route = routes[ri];
     h->route_index = ri;
+    route_params(h, path.base, path.len);
     if (h->route->flags & RF_API)
         h->is_api = 1;
 
@@ -563,6 +550,11 @@ int http_serve(const struct serve_opts *o)
         return 1;
     }
     if (migrate_up(w) != 0) {
+        db_close(w);
+        return 1;
+    }
+    if (http_routes_check(err, sizeof err) != 0) {
+        log_error("the route table cannot be served: %s", err);
         db_close(w);
         return 1;
     }

@@ -33,6 +33,7 @@ void pg_client(struct hreq *h);
 void pg_client_edit(struct hreq *h);
 void pg_client_update(struct hreq *h);
 void pg_access_log(struct hreq *h);
+void pg_contacts(struct hreq *h); /* a page of a client's older contacts */
 void pg_break_glass(struct hreq *h);
 /* The client page (full or limited) with one form showing its errors; status 200/400/409. */
 void client_page(struct hreq *h, int64_t client_id, int status, const struct fstate *fs);
@@ -145,6 +146,11 @@ void page_stash(struct hreq *h, json_t *in);
 json_t *page_stashed(struct hreq *h);
 /* The staff this actor may assign work to (their organisation, active), as from staff_list. */
 json_t *page_staff(struct hreq *h);
+/* The items of a list envelope {items, next} (a new reference); frees the envelope. */
+json_t *page_items(json_t *env);
+/* The link to the next page of a list when there is one: href is base + "after=" + the cursor
+ * (base ends in '?' or '&'). */
+void page_more(struct buf *b, json_t *env, const char *base, const char *label, const char *id);
 /* Shared by pages_risk.c and pages_crisis.c (defined in pages_risk.c). */
 void rk_errors_reset(struct ctx *c);
 void rk_tel(struct buf *b, const char *phone);

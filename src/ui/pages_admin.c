@@ -61,11 +61,14 @@ static void bg_page(struct hreq *h, int status, const struct fstate *fs)
 {
     int all = str_eq(qstr(h, "all"), "1");
     json_t *rows = NULL;
-    int rc = breakglass_review_list(&h->ctx, !all, &rows);
+    struct page pg = {qstr(h, "after"), 0};
+    int rc = breakglass_review_list(&h->ctx, !all, &pg, &rows);
     if (rc != OK) {
         reply_core_error(h, rc);
         return;
     }
+    json_t *env = rows;
+    rows = json_incref(json_object_get(env, "items"));
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Break-glass review"));
@@ -96,7 +99,9 @@ static void bg_page(struct hreq *h, int status, const struct fstate *fs)
         json_array_foreach(rows, i, r) bg_row(h, &b, r, fs);
         buf_adds(&b, "</tbody></table>");
     }
+    page_more(&b, env, all ? "/break-glass?all=1&" : "/break-glass?", _("Older"), "bg-older");
     json_decref(rows);
+    json_decref(env);
     page_send(h, status, &b);
 }
 
@@ -135,12 +140,13 @@ void pg_bg_review(struct hreq *h)
 
 static void orgs_page(struct hreq *h, int status, json_t *vals, json_t *errs, const char *msg)
 {
-    json_t *orgs = NULL;
-    int rc = org_list(&h->ctx, &orgs);
+    json_t *env = NULL, *orgs;
+    int rc = org_list(&h->ctx, &(struct page){qstr(h, "after"), 0}, &env);
     if (rc != OK) {
         reply_core_error(h, rc);
         return;
     }
+    orgs = json_object_get(env, "items");
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Organisations"));
@@ -163,6 +169,7 @@ static void orgs_page(struct hreq *h, int status, json_t *vals, json_t *errs, co
                     ui_label(jstr(o, "kind"), kl, sizeof kl), _("Active staff"), page_int(o, "staff_count"));
     }
     buf_adds(&b, "</tbody></table>");
+    page_more(&b, env, "/admin/orgs?", _("More organisations"), "orgs-more");
     html_printf(&b, "<section class=\"card narrow\" aria-labelledby=\"org-h\"><h2 id=\"org-h\">%s</h2>",
                 _("Add an organisation"));
     ui_errors_summary(&b, errs, msg);
@@ -174,7 +181,7 @@ static void orgs_page(struct hreq *h, int status, json_t *vals, json_t *errs, co
         &b,
         "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">%s</button></div></form></section>",
         _("Add organisation"));
-    json_decref(orgs);
+    json_decref(env);
     page_send(h, status, &b);
 }
 
@@ -277,14 +284,16 @@ static void staff_page(struct hreq *h, int status, const struct fstate *fs, json
                        const char *msg)
 {
     json_t *staff = NULL, *orgs = NULL;
-    int rc = staff_list(&h->ctx, &staff);
+    int rc = staff_list(&h->ctx, NULL, &staff);
     if (rc == OK)
-        rc = org_list(&h->ctx, &orgs);
+        rc = org_list(&h->ctx, NULL, &orgs);
     if (rc != OK) {
         json_decref(staff);
         reply_core_error(h, rc);
         return;
     }
+    staff = page_items(staff);
+    orgs = page_items(orgs);
     const char *roles[ROLE__COUNT + 1];
     role_names(roles);
     struct buf b;

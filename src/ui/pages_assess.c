@@ -852,11 +852,12 @@ void assess_client_section(struct hreq *h, struct buf *b, json_t *client)
                     cid, _("Administer an instrument"));
     buf_adds(b, "</div>");
     json_t *rows = NULL;
-    if (assessment_list(&h->ctx, cid, &rows) != OK) {
+    if (assessment_list(&h->ctx, cid, NULL, &rows) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
         return;
     }
+    rows = page_items(rows);
     if (!json_array_size(rows)) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", _("No assessment yet."));
         json_decref(rows);

@@ -166,11 +166,12 @@ static void episodes_section(struct hreq *h, struct buf *b, int64_t cid, const s
     json_t *eps = NULL;
     html_printf(b, "<section class=\"card\" id=\"episodes\" aria-labelledby=\"ep-h\"><h2 id=\"ep-h\">%s</h2>",
                 _("Episodes of care and care teams"));
-    if (episode_list(&h->ctx, cid, &eps) != OK) {
+    if (episode_list(&h->ctx, cid, NULL, &eps) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
         return;
     }
+    eps = page_items(eps);
     if (!json_array_size(eps))
         html_printf(b, "<p class=\"muted\">%s</p>", _("No episode of care yet."));
     json_t *staff = page_staff(h);
@@ -206,22 +207,25 @@ static void episodes_section(struct hreq *h, struct buf *b, int64_t cid, const s
     json_decref(eps);
 }
 
-static void contacts_section(struct hreq *h, struct buf *b, int64_t cid)
+/* The client's contacts, newest first, one page (pg) of them, with a link to the older ones. */
+static int contacts_section(struct hreq *h, struct buf *b, int64_t cid, const struct page *pg)
 {
-    json_t *rows = NULL;
+    json_t *env = NULL, *rows;
     html_printf(b,
                 "<section class=\"card\" id=\"contacts\" aria-labelledby=\"ct-h\"><div class=\"section-head\"><h2 "
                 "id=\"ct-h\">%s</h2>",
-                _("Contacts"));
+                pg->after ? _("Older contacts") : _("Contacts"));
     if (access_may(&h->ctx, RES_CONTACT, ACT_CREATE, cid))
         html_printf(b, "<a class=\"button small\" href=\"/clients/%D/contacts/new\">%s</a>", cid,
                     _("Record a contact"));
     buf_adds(b, "</div>");
-    if (contact_list(&h->ctx, cid, &rows) != OK) {
+    int rc = contact_list(&h->ctx, cid, pg, &env);
+    if (rc != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
-        return;
+        return rc;
     }
+    rows = json_object_get(env, "items");
     if (!json_array_size(rows))
         html_printf(b, "<p class=\"muted\">%s</p>", _("No contact recorded yet."));
     else
@@ -263,15 +267,46 @@ static void contacts_section(struct hreq *h, struct buf *b, int64_t cid)
     }
     if (json_array_size(rows))
         buf_adds(b, "</ol>");
+    char base[64];
+    snprintf(base, sizeof base, "/clients/%lld/contacts?", (long long)cid);
+    page_more(b, env, base, _("Older contacts"), "older-contacts");
     buf_adds(b, "</section>");
-    json_decref(rows);
+    json_decref(env);
+    return OK;
 }
+
+#define CONTACTS_ON_CLIENT_PAGE 20
+#define CONTACTS_PER_PAGE 50
 
 void care_sections(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
 {
     int64_t cid = page_int(client, "id");
     episodes_section(h, b, cid, fs);
-    contacts_section(h, b, cid);
+    contacts_section(h, b, cid, &(struct page){NULL, CONTACTS_ON_CLIENT_PAGE});
+}
+
+/* GET /clients/{id}/contacts?after=CURSOR: older contacts, a page at a time. */
+void pg_contacts(struct hreq *h)
+{
+    char here[64];
+    snprintf(here, sizeof here, "/clients/%lld/contacts", (long long)h->id[0]);
+    json_t *c = page_client_sub(h, h->id[0], here);
+    if (!c)
+        return;
+    struct buf b;
+    buf_init(&b);
+    ui_begin(h, &b, _("Contacts"));
+    page_client_head(h, &b, c, _("Contacts"));
+    int rc = contacts_section(h, &b, h->id[0], &(struct page){qstr(h, "after"), CONTACTS_PER_PAGE});
+    json_decref(c);
+    if (rc != OK) {
+        buf_free(&b);
+        page_client_error(h, rc);
+        return;
+    }
+    html_printf(&b, "<p><a href=\"/clients/%D#contacts\">%s</a></p>", h->id[0], _("Back to the client"));
+    ui_end(h, &b);
+    reply_html(h, 200, &b);
 }
 
 void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
@@ -280,11 +315,12 @@ void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fsta
     json_t *rows = NULL;
     html_printf(b, "<section class=\"card\" id=\"tasks\" aria-labelledby=\"tk-h\"><h2 id=\"tk-h\">%s</h2>",
                 _("Open tasks"));
-    if (task_for_client(&h->ctx, cid, &rows) != OK) {
+    if (task_for_client(&h->ctx, cid, NULL, &rows) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
         return;
     }
+    rows = page_items(rows);
     int shown = 0;
     size_t i;
     json_t *t;

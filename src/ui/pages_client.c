@@ -12,13 +12,13 @@ static const char *const cfields[] = {"given_name", "family_name",     "preferre
 
 /* ---- search ---- */
 
-static void search_next(struct buf *b, struct hreq *h, int64_t after, const char *label, const char *id)
+static void search_next(struct buf *b, struct hreq *h, const char *after, const char *label, const char *id)
 {
     html_printf(b, "<a id=\"%s\" class=\"button\" href=\"/clients?q=%u&amp;birth_date=%u&amp;identifier=%u",
                 id, qstr(h, "q") ? qstr(h, "q") : "", qstr(h, "birth_date") ? qstr(h, "birth_date") : "",
                 qstr(h, "identifier") ? qstr(h, "identifier") : "");
     if (after)
-        html_printf(b, "&amp;after=%D", after);
+        html_printf(b, "&amp;after=%u", after);
     html_printf(b, "\">%s</a>", label);
 }
 
@@ -26,13 +26,13 @@ void pg_clients(struct hreq *h)
 {
     const char *q = qstr(h, "q"), *bd = qstr(h, "birth_date"), *ident = qstr(h, "identifier");
     int searching = (q && *q) || (bd && *bd) || (ident && *ident);
-    int64_t after = 0;
-    if (qstr(h, "after") && parse_int64(qstr(h, "after"), &after) != 0)
-        after = 0;
+    const char *after = qstr(h, "after");
+    if (after && !*after)
+        after = NULL;
     json_t *res = NULL;
     int rc = OK;
     if (searching) {
-        rc = client_search(&h->ctx, q, bd, ident, after, 25, &res);
+        rc = client_search(&h->ctx, q, bd, ident, &(struct page){after, 25}, &res);
         if (rc != OK && rc != ERR_INVALID) {
             reply_core_error(h, rc);
             return;
@@ -96,12 +96,12 @@ void pg_clients(struct hreq *h)
             buf_adds(&b, "</tbody></table>");
         }
         json_t *next = json_object_get(res, "next");
-        if (after || json_is_integer(next)) {
+        if (after || json_is_string(next)) {
             buf_adds(&b, "<p class=\"pager\">");
             if (after)
-                search_next(&b, h, 0, _("First page"), "first-page");
-            if (json_is_integer(next))
-                search_next(&b, h, json_integer_value(next), _("Next page"), "next-page");
+                search_next(&b, h, NULL, _("First page"), "first-page");
+            if (json_is_string(next))
+                search_next(&b, h, json_string_value(next), _("Next page"), "next-page");
             buf_adds(&b, "</p>");
         }
         if (access_may(&h->ctx, RES_CLIENT, ACT_CREATE, 0))
@@ -519,12 +519,15 @@ void pg_access_log(struct hreq *h)
     json_t *c = page_client_sub(h, h->id[0], here), *rows = NULL;
     if (!c)
         return;
-    int rc = audit_client_report(&h->ctx, h->id[0], &rows);
+    struct page pg = {qstr(h, "after"), 0};
+    int rc = audit_client_report(&h->ctx, h->id[0], &pg, &rows);
     if (rc != OK) {
         json_decref(c);
         page_client_error(h, rc);
         return;
     }
+    json_t *env = rows;
+    rows = json_incref(json_object_get(env, "items"));
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Access log"));
@@ -562,6 +565,9 @@ void pg_access_log(struct hreq *h)
         buf_adds(&b, "</td></tr>");
     }
     buf_adds(&b, "</tbody></table>");
+    snprintf(here, sizeof here, "/clients/%lld/access-log?", (long long)h->id[0]);
+    page_more(&b, env, here, _("Older entries"), "access-log-older");
+    json_decref(env);
     json_decref(rows);
     json_decref(c);
     page_send(h, 200, &b);

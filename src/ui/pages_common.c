@@ -526,13 +526,29 @@ json_t *page_stashed(struct hreq *h)
     return json_object_get(h->body, "_in");
 }
 
+json_t *page_items(json_t *env)
+{
+    json_t *items = json_incref(json_object_get(env, "items"));
+    json_decref(env);
+    return items ? items : json_array();
+}
+
+void page_more(struct buf *b, json_t *env, const char *base, const char *label, const char *id)
+{
+    const char *next = json_string_value(json_object_get(env, "next"));
+    if (next)
+        html_printf(b, "<p class=\"more\"><a class=\"button small\" id=\"%s\" href=\"%safter=%u\">%s</a></p>", id,
+                    base, next, label);
+}
+
 json_t *page_staff(struct hreq *h)
 {
     json_t *all = NULL, *out = json_array();
-    if (staff_list(&h->ctx, &all) != OK) {
+    if (staff_list(&h->ctx, NULL, &all) != OK) {
         h->ctx.msg[0] = 0;
         return out;
     }
+    all = page_items(all);
     size_t i;
     json_t *s;
     json_array_foreach(all, i, s)

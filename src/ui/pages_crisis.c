@@ -342,12 +342,12 @@ static void oncall_page(struct hreq *h, int status, const struct fstate *fs)
     json_t *now = NULL, *list = NULL;
     int rc = oncall_now(&h->ctx, &now);
     if (rc == OK)
-        rc = oncall_list(&h->ctx, qstr(h, "from"), qstr(h, "to"), &list);
+        rc = oncall_list(&h->ctx, qstr(h, "from"), qstr(h, "to"), NULL, &list);
     json_t *qerrs = NULL;
     if (rc == ERR_INVALID) { /* a bad from/to in the address: the default fortnight, the error shown */
         qerrs = json_incref(h->ctx.errors);
         rk_errors_reset(&h->ctx);
-        rc = oncall_list(&h->ctx, NULL, NULL, &list);
+        rc = oncall_list(&h->ctx, NULL, NULL, NULL, &list);
     }
     if (rc != OK) {
         json_decref(now);

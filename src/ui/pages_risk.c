@@ -243,11 +243,12 @@ static void flags_section(struct hreq *h, struct buf *b, json_t *client, const s
     html_printf(b,
                 "<section class=\"card\" id=\"flags\" aria-labelledby=\"flags-h\"><h2 id=\"flags-h\">%s</h2>",
                 _("Risk flags"));
-    if (flag_list(&h->ctx, cid, &flags) != OK) {
+    if (flag_list(&h->ctx, cid, NULL, &flags) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
         return;
     }
+    flags = page_items(flags);
     if (!json_array_size(flags))
         html_printf(b, "<p class=\"muted\">%s</p>", _("No risk flag has been raised."));
     else
@@ -262,8 +263,9 @@ static void flags_section(struct hreq *h, struct buf *b, json_t *client, const s
         int mine = is_form(fs, "flag", 0);
         const char *p = mine ? "f" : "fl";
         json_t *vals = mine ? fs->vals : NULL, *errs = mine ? fs->errs : NULL, *kinds = NULL;
-        if (flag_kind_list(&h->ctx, &kinds) != OK)
+        if (flag_kind_list(&h->ctx, NULL, &kinds) != OK)
             h->ctx.msg[0] = 0;
+        kinds = page_items(kinds);
         html_printf(b, "<details class=\"form-box\" id=\"new-flag\"%r><summary>%s</summary>",
                     mine ? " open" : "", _("Raise a flag"));
         html_printf(
@@ -338,11 +340,12 @@ static void plan_summary(struct hreq *h, struct buf *b, int64_t cid, int write)
     html_printf(b,
                 "<section class=\"card\" id=\"safety-plan\" aria-labelledby=\"sp-h\"><h2 id=\"sp-h\">%s</h2>",
                 _("Safety plan"));
-    if (safety_history(&h->ctx, cid, &hist) != OK) {
+    if (safety_history(&h->ctx, cid, NULL, &hist) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
         return;
     }
+    hist = page_items(hist);
     json_t *cur = json_array_get(hist, 0);
     int edit = write && access_may(&h->ctx, RES_SAFETY_PLAN, ACT_UPDATE, cid);
     if (!cur) {
@@ -403,11 +406,12 @@ static void crisis_section(struct hreq *h, struct buf *b, int64_t cid)
         "<section class=\"card\" id=\"crisis\" aria-labelledby=\"cr-h\"><div class=\"section-head\"><h2 "
         "id=\"cr-h\">%s</h2><a class=\"button small danger\" href=\"/clients/%D/crisis\">%s</a></div>",
         _("Crisis events"), cid, _("Crisis view"));
-    if (crisis_list(&h->ctx, cid, &rows) != OK) {
+    if (crisis_list(&h->ctx, cid, NULL, &rows) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
         return;
     }
+    rows = page_items(rows);
     if (!json_array_size(rows))
         html_printf(b, "<p class=\"muted\">%s</p>", _("No crisis event recorded."));
     else
@@ -484,11 +488,12 @@ static void hospital_section(struct hreq *h, struct buf *b, int64_t cid, int wri
     json_t *rows = NULL;
     html_printf(b, "<section class=\"card\" id=\"hospital\" aria-labelledby=\"ho-h\"><h2 id=\"ho-h\">%s</h2>",
                 _("Hospital stays"));
-    if (hosp_list(&h->ctx, cid, &rows) != OK) {
+    if (hosp_list(&h->ctx, cid, NULL, &rows) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
         return;
     }
+    rows = page_items(rows);
     int in = 0;
     if (!json_array_size(rows))
         html_printf(b, "<p class=\"muted\">%s</p>", _("No hospital stay recorded."));
@@ -701,7 +706,9 @@ static void pg_plan(struct hreq *h)
         want = 0;
     int rc = safety_get(&h->ctx, h->id[0], want, &plan);
     if (rc == OK)
-        rc = safety_history(&h->ctx, h->id[0], &hist);
+        rc = safety_history(&h->ctx, h->id[0], NULL, &hist);
+    if (rc == OK)
+        hist = page_items(hist);
     if (rc != OK) {
         json_decref(c);
         json_decref(plan);

@@ -56,18 +56,20 @@ static void task_row(struct hreq *h, struct buf *b, json_t *t, json_t *staff, co
 
 static void tasks_section(struct hreq *h, struct buf *b, const struct fstate *fs)
 {
-    json_t *tasks = NULL;
+    json_t *env = NULL, *tasks;
     html_printf(
         b, "<section class=\"card wide\" id=\"tasks\" aria-labelledby=\"tasks-h\"><h2 id=\"tasks-h\">%s</h2>",
         _("Tasks due"));
-    if (task_mine(&h->ctx, &tasks) != OK) {
+    /* a page of them (?after= for the next): a long list is never cut without a way on */
+    if (task_mine(&h->ctx, &(struct page){qstr(h, "after"), 0}, &env) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
         return;
     }
+    tasks = json_object_get(env, "items");
     if (!json_array_size(tasks)) {
         html_printf(b, "<p class=\"muted\" id=\"no-tasks\">%s</p></section>", _("Nothing due. Well done."));
-        json_decref(tasks);
+        json_decref(env);
         return;
     }
     json_t *staff = page_staff(h);
@@ -80,18 +82,21 @@ static void tasks_section(struct hreq *h, struct buf *b, const struct fstate *fs
     size_t i;
     json_t *t;
     json_array_foreach(tasks, i, t) task_row(h, b, t, staff, fs);
-    buf_adds(b, "</tbody></table></section>");
+    buf_adds(b, "</tbody></table>");
+    page_more(b, env, "/?", _("More tasks"), "tasks-more");
+    buf_adds(b, "</section>");
     json_decref(staff);
-    json_decref(tasks);
+    json_decref(env);
 }
 
 static void clients_section(struct hreq *h, struct buf *b)
 {
     json_t *rows = NULL;
-    if (my_clients(&h->ctx, &rows) != OK) {
+    if (my_clients(&h->ctx, NULL, &rows) != OK) {
         h->ctx.msg[0] = 0;
         return;
     }
+    rows = page_items(rows);
     if (!json_array_size(rows) && !access_may(&h->ctx, RES_CLIENT, ACT_LIST, 0)) {
         json_decref(rows);
         return;

@@ -32,6 +32,7 @@ const struct route ui_routes[] = {
     {"POST", "/team-members/{id}/end", pg_team_end, A, 0},
     {"POST", "/clients/{id}/tasks", pg_client_task, A, 0},
 
+    {"GET", "/clients/{id}/contacts", pg_contacts, A, 0},
     {"GET", "/clients/{id}/contacts/new", pg_contact_new, A, 0},
     {"POST", "/clients/{id}/contacts/new", pg_contact_create, A, 0},
     {"GET", "/contacts/{id}", pg_contact, A, 0},

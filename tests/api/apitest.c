@@ -1,7 +1,9 @@
 /* apitest: runs the API case files (tests/api/cases/NAME.t, format in tests/api/README.md) against a
  * real `hearth serve` on a loopback port and prints TAP.
  *
- *   apitest --hearth PATH [--static DIR] [--keep] [--verbose] DIR|FILE...
+ *   apitest --hearth PATH [--static DIR] [--keep] [--verbose] [--record FILE] DIR|FILE...
+ * --record FILE writes every case's request and response as a line of JSON ({case, method, path,
+ * status, type, body}) for tests/api/contract.mjs, which checks them against the OpenAPI document.
  *
  * It makes a temporary directory, fills TMP/h.db with `hearth demo --clients 200`, starts
  * `hearth serve` on a free 127.0.0.1 port, waits for /healthz, runs every case file in name order,
@@ -47,6 +49,8 @@ static struct {
     json_t *vars;     /* name -> JSON value */
     json_t *sessions; /* "user" or "user/label" -> {cookie, csrf}; "token:user" -> {token} */
     struct db *adb;   /* read-only, for audit assertions */
+    FILE *record;     /* --record: every case's exchange, one JSON line each */
+    char current[700]; /* the case being run, for the record */
 } G;
 
 /* One test's outcome: diagnostics collected while it runs. */
@@ -503,6 +507,17 @@ static int send_as(const char *as, const struct req *rq, struct resp *r, struct 
     if (http_send(rq->method, rq->path, h, nh, rq->body, rq->body ? strlen(rq->body) : 0, r) != 0) {
         fail(res, "%s %s: %s", rq->method, rq->path, r->err);
         return -1;
+    }
+    if (G.record) {
+        const char *ct = resp_header(r, "content-type");
+        json_t *line = json_pack("{s:s,s:s,s:s,s:i,s:s,s:s#}", "case", G.current, "method", rq->method, "path",
+                                 rq->path, "status", r->status, "type", ct ? ct : "", "body",
+                                 r->body.data ? r->body.data : "", r->body.data ? (int)r->body.len : 0);
+        if (line) {
+            json_dumpf(line, G.record, JSON_COMPACT);
+            fputc('\n', G.record);
+        }
+        json_decref(line);
     }
     return 0;
 }
@@ -1096,6 +1111,7 @@ static void run_case(const char *file, struct tcase *c)
     struct resp r;
     memset(&r, 0, sizeof r);
     int sent = 0, expected = 0, asserts = 0;
+    snprintf(G.current, sizeof G.current, "%s: %s", file, c->name);
     for (int i = 0; i < c->nd; i++) {
         struct dir *d = &c->d[i];
         if (d->kind == D_AS) {
@@ -1210,6 +1226,7 @@ static void run_cell(const char *file, const char *role, const char *rel, const 
     char left[2048];
     snprintf(left, sizeof left, "%s", row_left);
     snprintf(name, sizeof name, "%s: %-8s %s -> %s", file, role, trim(left), cell);
+    snprintf(G.current, sizeof G.current, "%s", name);
     /* The row: REL METHOD PATH [Name:value]... [BODY] */
     char *save = NULL, *tok = strtok_r(left, " \t", &save); /* REL */
     char *method = strtok_r(NULL, " \t", &save);
@@ -1596,17 +1613,22 @@ int main(int argc, char **argv)
             G.static_dir = argv[++i];
         else if (!strcmp(argv[i], "--keep"))
             G.keep = 1;
-        else if (!strcmp(argv[i], "--verbose"))
+        else if (!strcmp(argv[i], "--record") && i + 1 < argc) {
+            if (!(G.record = fopen(argv[++i], "w"))) {
+                fprintf(stderr, "apitest: cannot write %s\n", argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(argv[i], "--verbose"))
             G.verbose = 1;
         else if (argv[i][0] != '-' && nargs < 64)
             args[nargs++] = argv[i];
         else {
-            fprintf(stderr, "usage: apitest --hearth PATH [--static DIR] [--keep] [--verbose] DIR|FILE...\n");
+            fprintf(stderr, "usage: apitest --hearth PATH [--static DIR] [--keep] [--verbose] [--record FILE] DIR|FILE...\n");
             return 2;
         }
     }
     if (!G.hearth || !nargs) {
-        fprintf(stderr, "usage: apitest --hearth PATH [--static DIR] [--keep] [--verbose] DIR|FILE...\n");
+        fprintf(stderr, "usage: apitest --hearth PATH [--static DIR] [--keep] [--verbose] [--record FILE] DIR|FILE...\n");
         return 2;
     }
     if (access(G.hearth, X_OK) != 0) {
@@ -1664,5 +1686,7 @@ int main(int argc, char **argv)
         remove_tmp();
     json_decref(G.vars);
     json_decref(G.sessions);
+    if (G.record)
+        fclose(G.record);
     return rc;
 }

@@ -191,16 +191,29 @@ async function demoFacts(request, base) {
     assert(r.ok(), `GET ${url}: ${r.status()} ${await r.text()}`);
     return r.json();
   }
+  // A list answers a page {items, next}; follow the cursor to the end.
+  async function list(api, url) {
+    const items = [];
+    for (let after = null, pages = 0; ; pages++) {
+      assert(pages < 100, `GET ${url}: more than 100 pages`);
+      const sep = url.includes('?') ? '&' : '?';
+      const page = await get(api, after ? `${url}${sep}after=${encodeURIComponent(after)}` : url);
+      assert(Array.isArray(page.items) && 'next' in page, `GET ${url}: not a list envelope {items, next}`);
+      items.push(...page.items);
+      if (page.next === null) return items;
+      after = page.next;
+    }
+  }
   const cm1 = await as('cm1');
   const cm2 = await as('cm2');
   try {
     const me1 = await get(cm1, '/api/v1/me');
     const me2 = await get(cm2, '/api/v1/me');
     const client1 = await get(cm1, '/api/v1/clients/1');
-    const episodes1 = await get(cm1, '/api/v1/clients/1/episodes');
-    const tasks = await get(cm1, '/api/v1/tasks');
-    const mine = await get(cm1, '/api/v1/my-clients');
-    const theirs = await get(cm2, '/api/v1/my-clients');
+    const episodes1 = await list(cm1, '/api/v1/clients/1/episodes');
+    const tasks = await list(cm1, '/api/v1/tasks');
+    const mine = await list(cm1, '/api/v1/my-clients');
+    const theirs = await list(cm2, '/api/v1/my-clients');
     const mineIds = new Set(mine.map((c) => c.id));
     // A client of cm2's (Riverside) that cm1 has no relationship with, whose given name is
     // shared by no other client of cm2's, so a search finds it unambiguously.

@@ -1258,7 +1258,7 @@ static void assessment_access(void **state)
         assert_int_equal(pending(&c, "assessment.create", "denied"), w[i].audited);
         ctx_clear(&c);
         ctx_init(&c, &a, T->db);
-        assert_int_equal(assessment_list(&c, client, &out), w[i].rc);
+        assert_int_equal(assessment_list(&c, client, NULL, &out), w[i].rc);
         assert_true(pending(&c, "assessment.list", "denied"));
         ctx_clear(&c);
         ctx_init(&c, &a, T->db);
@@ -1409,9 +1409,11 @@ static void history_is_never_rescored(void **state)
     struct ctx c;
     json_t *list;
     ctx_init(&c, &a, T->db);
-    assert_int_equal(assessment_list(&c, k, &list), OK);
+    assert_int_equal(assessment_list(&c, k, NULL, &list), OK);
     assert_true(pending(&c, "assessment.list", "ok"));
     ctx_clear(&c);
+    json_t *env = list;
+    list = json_object_get(env, "items");
     assert_int_equal(json_array_size(list), 2);
     json_t *o = json_array_get(list, 1); /* newest first */
     assert_int_equal(ji(o, "id"), old);
@@ -1419,7 +1421,7 @@ static void history_is_never_rescored(void **state)
     assert_int_equal(ji(o, "total"), 13);
     assert_string_equal(js(o, "band"), "moderate_old");
     assert_string_equal(js(json_array_get(list, 0), "instrument_version"), "1");
-    json_decref(list);
+    json_decref(env);
     json_t *t = trajectory_of(k, "phq9");
     json_t *p0 = json_array_get(json_object_get(t, "points"), 0);
     assert_int_equal(ji(p0, "total"), 13);

@@ -37,21 +37,19 @@ static void check_fields(const char *res, const char *what, const struct res_fie
     }
 }
 
-/* A nested shape belongs to a list or object field of the record, once. */
-static void check_nested(const struct resource *r)
+/* A shape inside a field (of) belongs to a list or an object, and is checked in turn. */
+static void check_nested(const char *res, const struct res_field *f, int depth)
 {
-    for (const struct res_nested *n = r->nested; n && n->field; n++) {
-        const struct res_field *f = r->fields;
-        while (f->name && strcmp(f->name, n->field) != 0)
-            f++;
-        if (!f->name || (f->type != FT_ARRAY && f->type != FT_OBJECT))
-            fail_msg("%s: the shape for '%s' is not for a list or object field of the record", r->name, n->field);
-        if (nfields(n->of) == 0)
-            fail_msg("%s: the shape for '%s' has no fields", r->name, n->field);
-        check_fields(r->name, n->field, n->of);
-        for (const struct res_nested *m = r->nested; m < n; m++)
-            if (strcmp(m->field, n->field) == 0)
-                fail_msg("%s: two shapes for '%s'", r->name, n->field);
+    for (; f && f->name; f++) {
+        if (!f->of)
+            continue;
+        if (f->type != FT_ARRAY && f->type != FT_OBJECT)
+            fail_msg("%s: field '%s' has a shape inside but is neither a list nor an object", res, f->name);
+        if (nfields(f->of) == 0)
+            fail_msg("%s: the shape inside '%s' has no fields", res, f->name);
+        check_fields(res, f->name, f->of);
+        if (depth < 3)
+            check_nested(res, f->of, depth + 1);
     }
 }
 
@@ -73,7 +71,7 @@ static void every_resource_is_described(void **state)
             fail_msg("%s: no response fields", r->name);
         check_fields(r->name, "", r->fields);
         check_fields(r->name, "summary", r->summary);
-        check_nested(r);
+        check_nested(r->name, r->fields, 0);
         for (int j = 0; j < i; j++)
             if (strcmp(resources[j]->name, r->name) == 0)
                 fail_msg("two resources are named '%s'", r->name);

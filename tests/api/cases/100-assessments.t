@@ -54,31 +54,31 @@ expect 201
 as cm1
 GET /api/v1/instruments
 expect 200
-json . length 9
-json .[*].id contains "phq9"
-json .[*].id contains "cssrs_screener"
-json .[*].id contains "swemwbs"
+json .items length 9
+json .items[*].id contains "phq9"
+json .items[*].id contains "cssrs_screener"
+json .items[*].id contains "swemwbs"
 audit none
 
 ### instruments: the PHQ-9 as a form sees it
 as cm1
 GET /api/v1/instruments
 expect 200
-json .[7].id == "phq9"
-json .[7].version == "1"
-json .[7].items length 10
-json .[7].items[8].options[3].value == 3
-json .[7].items[8].options[3].label == "Nearly every day"
-json .[7].items[9].ask_when exists
-json .[7].range == [0,27]
-json .[7].licence.copyright contains Pfizer
-json .[7].codes.total == "44261-6"
+json .items[7].id == "phq9"
+json .items[7].version == "1"
+json .items[7].items length 10
+json .items[7].items[8].options[3].value == 3
+json .items[7].items[8].options[3].label == "Nearly every day"
+json .items[7].items[9].ask_when exists
+json .items[7].range == [0,27]
+json .items[7].licence.copyright contains Pfizer
+json .items[7].codes.total == "44261-6"
 
 ### instruments: any signed-in role may read them (an analyst)
 as analyst1
 GET /api/v1/instruments
 expect 200
-json . length 9
+json .items length 9
 
 ### instruments: not without signing in
 GET /api/v1/instruments
@@ -113,15 +113,15 @@ audit action=flag.raise outcome=ok client_id=$ac entity=flag entity_id=$phq_flag
 as cm1
 GET /api/v1/clients/$ac/flags
 expect 200
-json .[*].kind contains "suicide_risk"
-json .[*].assessment_id contains $phq_a
+json .items[*].kind contains "suicide_risk"
+json .items[*].assessment_id contains $phq_a
 
 ### the flag made the two follow-up tasks for the primary case manager
 as cm1
 GET /api/v1/clients/$ac/tasks
 expect 200
-json .[*].source contains "rule"
-json .[*].assignee contains $cm1_id
+json .items[*].source contains "rule"
+json .items[*].assignee contains $cm1_id
 
 ### create: later PHQ-9s, lower (for the trajectory)
 as cm1
@@ -328,9 +328,9 @@ expect 404
 as cm1
 GET /api/v1/clients/$ac/assessments
 expect 200
-json . length 8
-json .[*].administered_at sorted desc
-json .[*].instrument contains "cssrs_screener"
+json .items length 8
+json .items[*].administered_at sorted desc
+json .items[*].instrument contains "cssrs_screener"
 audit action=assessment.list outcome=ok client_id=$ac staff=cm1
 
 ### list: a care-desk officer on the team is refused

@@ -81,13 +81,13 @@ expect 201
 as cm1
 GET /api/v1/flag-kinds
 expect 200
-json .[*].name contains "suicide_risk"
-json .[*].name contains "risk_to_others"
-json .[*].name contains "self_neglect"
-json .[*].name contains "relapse_signs"
-json .[*].name contains "treatment_disengagement"
-json .[*].name contains "eviction_risk"
-json .[0].built_in == true
+json .items[*].name contains "suicide_risk"
+json .items[*].name contains "risk_to_others"
+json .items[*].name contains "self_neglect"
+json .items[*].name contains "relapse_signs"
+json .items[*].name contains "treatment_disengagement"
+json .items[*].name contains "eviction_risk"
+json .items[0].built_in == true
 
 ### kinds: an administrator adds the organisation's own
 as admin
@@ -131,14 +131,14 @@ audit action=flag_kind.add outcome=denied staff=cm1
 as cm1
 GET /api/v1/flag-kinds
 expect 200
-json .[*].name contains "gambling_harm"
+json .items[*].name contains "gambling_harm"
 
 ### kinds: ... and not for Eastgate
 as cm4
 GET /api/v1/flag-kinds
 expect 200
-json .[*].name excludes "gambling_harm"
-json .[*].name contains "suicide_risk"
+json .items[*].name excludes "gambling_harm"
+json .items[*].name contains "suicide_risk"
 
 ### kinds: without credentials 401
 GET /api/v1/flag-kinds
@@ -157,7 +157,7 @@ header Allow contains POST
 as cm1
 GET /api/v1/clients/$rc/flags
 expect 200
-json . length 0
+json .items length 0
 audit action=flag.list outcome=ok client_id=$rc staff=cm1
 
 ### flags: kind, level and reason are required
@@ -232,15 +232,15 @@ audit action=task.create outcome=ok client_id=$rc reason="rule: high suicide ris
 as cm1
 GET /api/v1/clients/$rc/tasks
 expect 200
-json .[*].title contains "Contact within 24 hours"
-json .[*].title contains "Review the safety plan"
-json .[*].source contains "rule"
+json .items[*].title contains "Contact within 24 hours"
+json .items[*].title contains "Review the safety plan"
+json .items[*].source contains "rule"
 
 ### flags: ... and in cm1's work list
 as cm1
 GET /api/v1/tasks
 expect 200
-json .[*].title contains "Contact within 24 hours"
+json .items[*].title contains "Contact within 24 hours"
 
 ### flags: another high suicide-risk flag while the tasks are open makes no duplicates
 as cm1
@@ -276,10 +276,10 @@ json .tasks_created[1].assignee == $cm2_id
 as cm1
 GET /api/v1/clients/$rc/flags
 expect 200
-json . length 4
-json .[0].level == "high"
-json .[-1].level == "moderate"
-json .[*].status excludes "resolved"
+json .items length 4
+json .items[0].level == "high"
+json .items[-1].level == "moderate"
+json .items[*].status excludes "resolved"
 
 ### flags: a peer supporter not on the team may not raise one (403, audited)
 as peer1
@@ -430,11 +430,11 @@ expect 409
 as cm1
 GET /api/v1/clients/$rc/flags
 expect 200
-json . length 4
-json .[-1].id == $sflag
-json .[-1].status == "resolved"
-json .[-1].reviews length 3
-json .[-1].reviews[*].outcome contains "level_changed"
+json .items length 4
+json .items[-1].id == $sflag
+json .items[-1].status == "resolved"
+json .items[-1].reviews length 3
+json .items[-1].reviews[*].outcome contains "level_changed"
 
 ### review: a peer supporter may raise a flag on a team client ...
 as peer1
@@ -630,7 +630,7 @@ expect 401
 as cm1
 GET /api/v1/clients/$rc/crisis-events
 expect 200
-json . length 0
+json .items length 0
 audit action=crisis.list outcome=ok client_id=$rc staff=cm1
 
 ### crisis: the required fields
@@ -696,9 +696,9 @@ json .follow_up[0].assignee == $peer1_id
 as cm1
 GET /api/v1/clients/$rc/crisis-events
 expect 200
-json . length 2
-json .[1].id == $crisis1
-json .[*].occurred_at sorted desc
+json .items length 2
+json .items[1].id == $crisis1
+json .items[*].occurred_at sorted desc
 
 ### crisis: a worker of the same organisation outside the team is refused (403, audited) ...
 as cm2
@@ -957,10 +957,10 @@ expect 404
 as cm1
 GET /api/v1/clients/$rc/safety-plan/history
 expect 200
-json . length 2
-json .[0].version == 2
-json .[1].version == 1
-json .[1].environment[0].responsible == "Mina"
+json .items length 2
+json .items[0].version == 2
+json .items[1].version == 1
+json .items[1].environment[0].responsible == "Mina"
 audit action=safety_plan.history outcome=ok client_id=$rc staff=cm1
 
 ### plan: a peer supporter on the team may read it
@@ -1025,7 +1025,7 @@ expect 401
 as cm1
 GET /api/v1/clients/$rc/hospitalisations
 expect 200
-json . length 0
+json .items length 0
 audit action=hospitalisation.list outcome=ok client_id=$rc staff=cm1
 
 ### hospital: the required fields
@@ -1116,7 +1116,7 @@ expect 409
 as cm1
 GET /api/v1/clients/$rc/tasks
 expect 200
-json .[*].title contains "Follow up within 7 days of hospital discharge"
+json .items[*].title contains "Follow up within 7 days of hospital discharge"
 
 ### hospital: readmission 21 days after the discharge: within 30 (and 90) days
 as cm1
@@ -1167,11 +1167,11 @@ save h3 .id
 as cm1
 GET /api/v1/clients/$rc/hospitalisations
 expect 200
-json . length 3
-json .[0].id == $h3
-json .[1].readmission_30 == true
-json .[2].readmission_90 == false
-json .[*].admitted_at sorted desc
+json .items length 3
+json .items[0].id == $h3
+json .items[1].readmission_30 == true
+json .items[2].readmission_90 == false
+json .items[*].admitted_at sorted desc
 
 ### hospital: a care-desk officer of another organisation may not list (403, audited)
 as desk1

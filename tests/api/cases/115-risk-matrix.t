@@ -387,10 +387,10 @@ matrix
 roles admin sup cm1 psy1 nurse1 peer1 desk1 housing1 analyst1 cm4
 # tags
 tag plan     json .warning_signs[0].text == "Matrix setup sign."
-tag flags    json .[*].id contains {flag}
+tag flags    json .items[*].id contains {flag}
 tag view     json .client.id == {client}
 tag view     json .safety_plan.version == 1
-tag kinds    json .[*].name contains "suicide_risk"
+tag kinds    json .items[*].name contains "suicide_risk"
 tag now      json .on_call exists
 tag rota     json .items exists
 # flags: list (every read audited), raise (an invalid kind: 400), review (stale: 409)

@@ -104,8 +104,8 @@ audit action=client.read outcome=ok client_id=$oc_client staff=oc-cm purpose="on
 as oc-cm
 GET /api/v1/clients/$oc_client/contacts
 expect 200
-json .[*].hidden contains true
-json .[*].body contains null
+json .items[*].hidden contains true
+json .items[*].body contains null
 audit action=contact.list outcome=ok client_id=$oc_client staff=oc-cm purpose="on call"
 
 ### on call: a crisis event recorded, audited "on call"
@@ -141,7 +141,7 @@ audit action=client.crisis_view outcome=denied client_id=$oc_east staff=oc-cm
 as cm1
 GET /api/v1/clients/$oc_client/access-log
 expect 200
-json .[*].purpose contains "on call"
+json .items[*].purpose contains "on call"
 
 ### the shift ends now
 as sup

@@ -23,11 +23,11 @@ save cm4_id .id
 as cm1
 GET /api/v1/clients/1/episodes
 expect 200
-json .[0].client_id == 1
-json .[0].organisation == "Riverside Mental Health Welfare Centre"
-json .[0].team[*].staff_id contains $cm1_id
-json .[0].team[*].staff_id contains $psy1_id
-json .[0].team[*].team_role contains "peer_supporter"
+json .items[0].client_id == 1
+json .items[0].organisation == "Riverside Mental Health Welfare Centre"
+json .items[0].team[*].staff_id contains $cm1_id
+json .items[0].team[*].staff_id contains $psy1_id
+json .items[0].team[*].team_role contains "peer_supporter"
 audit action=episode.list outcome=ok client_id=1 staff=cm1
 
 ### list: an unknown client is 404
@@ -90,8 +90,8 @@ expect 403
 as cm1
 GET /api/v1/clients/$epc/episodes
 expect 200
-json . length 1
-json .[0].id == $ep
+json .items length 1
+json .items[0].id == $ep
 
 ### update: without If-Match is 428
 as cm1
@@ -111,8 +111,8 @@ json .current_version == 1
 as cm1
 GET /api/v1/clients/$epc/episodes
 expect 200
-json .[0].target_group == "crisis"
-json .[0].version == 1
+json .items[0].target_group == "crisis"
+json .items[0].version == 1
 
 ### update: with the current version
 as cm1

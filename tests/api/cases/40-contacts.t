@@ -11,26 +11,26 @@ save cm1_id .id
 as cm1
 GET /api/v1/clients/1/contacts
 expect 200
-json .[*].restricted contains 1
-json .[*].hidden excludes true
-json .[*].body excludes null
-json .[0].domains[0] exists
+json .items[*].restricted contains 1
+json .items[*].hidden excludes true
+json .items[*].body excludes null
+json .items[0].domains[0] exists
 audit action=contact.list outcome=ok client_id=1 staff=cm1
 
 ### list: a peer supporter on the same team sees the restricted note listed, without its text
 as peer1
 GET /api/v1/clients/1/contacts
 expect 200
-json .[*].restricted contains 1
-json .[*].hidden contains true
-json .[*].body contains null
+json .items[*].restricted contains 1
+json .items[*].hidden contains true
+json .items[*].body contains null
 audit action=contact.list outcome=ok client_id=1 staff=peer1
 
 ### list: a nurse on the team reads restricted notes
 as nurse1
 GET /api/v1/clients/1/contacts
 expect 200
-json .[*].hidden excludes true
+json .items[*].hidden excludes true
 
 ### list: an unknown client is 404
 as cm1
@@ -180,8 +180,8 @@ json .history[1].id == $note2
 as cm1
 GET /api/v1/clients/1/contacts
 expect 200
-json .[*].id contains $note2
-json .[*].id excludes $note1
+json .items[*].id contains $note2
+json .items[*].id excludes $note1
 
 ### correct: correcting an old version again is 409
 as cm1

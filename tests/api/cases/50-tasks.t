@@ -23,11 +23,11 @@ save cm4_id .id
 as cm1
 GET /api/v1/tasks
 expect 200
-json .[0].overdue == true
-json .[*].overdue sorted desc
-json .[*].overdue contains false
-json .[*].status excludes "done"
-json .[0].assignee == $cm1_id
+json .items[0].overdue == true
+json .items[*].overdue sorted desc
+json .items[*].overdue contains false
+json .items[*].status excludes "done"
+json .items[0].assignee == $cm1_id
 audit action=task.mine outcome=ok staff=cm1
 
 ### create: a title is required
@@ -88,17 +88,17 @@ expect 404
 as cm1
 GET /api/v1/tasks
 expect 200
-json .[*].id contains $t1
-json .[*].id contains $t2
-json .[*].overdue sorted desc
-json .[0].overdue == true
+json .items[*].id contains $t1
+json .items[*].id contains $t2
+json .items[*].overdue sorted desc
+json .items[0].overdue == true
 
 ### client: the client's tasks
 as cm1
 GET /api/v1/clients/1/tasks
 expect 200
-json .[*].id contains $t1
-json .[*].id excludes $t2
+json .items[*].id contains $t1
+json .items[*].id excludes $t2
 audit action=task.list outcome=ok client_id=1
 
 ### client: an unknown client is 404
@@ -137,7 +137,7 @@ json .current_version == 2
 as cm1
 GET /api/v1/tasks
 expect 200
-json .[*].id excludes $t1
+json .items[*].id excludes $t1
 
 ### update: bad values are field errors
 as cm1
@@ -170,13 +170,13 @@ json .version == 2
 as psy1
 GET /api/v1/tasks
 expect 200
-json .[*].id contains $t2
+json .items[*].id contains $t2
 
 ### reassign: ... and no longer on cm1's
 as cm1
 GET /api/v1/tasks
 expect 200
-json .[*].id excludes $t2
+json .items[*].id excludes $t2
 
 ### update: another member of the team may not change cm1's task (audited)
 as nurse1
@@ -211,15 +211,15 @@ header Allow == PATCH
 as cm1
 GET /api/v1/my-clients
 expect 200
-json .[*].id contains 1
-json .[*].id excludes 2
-json .[0].open_tasks exists
-json .[0].is_primary exists
+json .items[*].id contains 1
+json .items[*].id excludes 2
+json .items[0].open_tasks exists
+json .items[0].is_primary exists
 audit action=client.caseload outcome=ok staff=cm1
 
 ### my clients: a peer supporter's assigned clients
 as peer1
 GET /api/v1/my-clients
 expect 200
-json .[*].id contains 1
-json .[*].id excludes 2
+json .items[*].id contains 1
+json .items[*].id excludes 2

@@ -113,9 +113,9 @@ audit action=client.read outcome=ok client_id=8 staff=cm1
 as cm1
 GET /api/v1/clients/8/contacts
 expect 200
-json .[*].id contains $rnote8
-json .[*].hidden contains true
-json .[*].body excludes "Trauma history discussed; kept restricted."
+json .items[*].id contains $rnote8
+json .items[*].hidden contains true
+json .items[*].body excludes "Trauma history discussed; kept restricted."
 audit action=contact.list outcome=ok client_id=8 staff=cm1
 
 ### after: the restricted note itself stays closed under break-glass
@@ -129,18 +129,18 @@ json .body == null
 as sup
 GET /api/v1/break-glass
 expect 200
-json .[*].id contains $bg
-json .[0].id == $bg
-json .[0].staff_name == "Minji Kim"
-json .[0].reason == "Client called in crisis at night; need the safety contacts."
-json .[0].reviewed_at == null
+json .items[*].id contains $bg
+json .items[0].id == $bg
+json .items[0].staff_name == "Minji Kim"
+json .items[0].reason == "Client called in crisis at night; need the safety contacts."
+json .items[0].reviewed_at == null
 audit action=breakglass.review_list outcome=ok staff=sup
 
 ### review list: pending only
 as sup
 GET /api/v1/break-glass?pending=1
 expect 200
-json .[*].id contains $bg
+json .items[*].id contains $bg
 
 ### review list: a case manager may not see it
 as cm1
@@ -187,13 +187,13 @@ expect 409
 as sup
 GET /api/v1/break-glass?pending=1
 expect 200
-json .[*].id excludes $bg
+json .items[*].id excludes $bg
 
 ### review list: still in the full list, reviewed
 as sup
 GET /api/v1/break-glass
 expect 200
-json .[*].id contains $bg
+json .items[*].id contains $bg
 
 ### review: a supervisor's own break-glass needs another supervisor (a client of Eastgate)
 as cm4

@@ -18,9 +18,9 @@ save psy1_id .id
 as admin
 GET /api/v1/orgs
 expect 200
-json .[*].name contains "Riverside Mental Health Welfare Centre"
-json .[*].name contains "Eastgate Public Health Centre"
-json .[0].staff_count exists
+json .items[*].name contains "Riverside Mental Health Welfare Centre"
+json .items[*].name contains "Eastgate Public Health Centre"
+json .items[0].staff_count exists
 
 ### orgs: a case manager may not list them
 as cm1
@@ -76,24 +76,24 @@ header Allow == GET, POST
 as admin
 GET /api/v1/staff
 expect 200
-json .[*].username contains "cm1"
-json .[*].username contains "cm4"
-json .[0].pw_hash missing
+json .items[*].username contains "cm1"
+json .items[*].username contains "cm4"
+json .items[0].pw_hash missing
 
 ### staff: a case manager sees a directory of their own organisation, without usernames
 as cm1
 GET /api/v1/staff
 expect 200
-json .[*].display_name contains "Minji Kim"
-json .[*].display_name excludes "Mira Kwon"
-json .[0].username missing
+json .items[*].display_name contains "Minji Kim"
+json .items[*].display_name excludes "Mira Kwon"
+json .items[0].username missing
 
 ### staff: a supervisor sees their own organisation's accounts in full
 as sup
 GET /api/v1/staff
 expect 200
-json .[*].username contains "cm1"
-json .[*].username excludes "cm4"
+json .items[*].username contains "cm1"
+json .items[*].username excludes "cm4"
 
 ### staff: bad values are field errors
 as admin

@@ -478,19 +478,19 @@ tag find      json .access.level == "find"
 tag find      json .address missing
 tag find      json .birth_date missing
 tag nonotes   json .access.notes == false
-tag shown     json .[*].restricted contains 1
-tag shown     json .[*].hidden excludes true
-tag hidden    json .[*].restricted contains 1
-tag hidden    json .[*].hidden contains true
-tag hidden    json .[*].body contains null
-tag mine      json .[*].id contains {client}
-tag notmine   json .[*].id excludes {client}
+tag shown     json .items[*].restricted contains 1
+tag shown     json .items[*].hidden excludes true
+tag hidden    json .items[*].restricted contains 1
+tag hidden    json .items[*].hidden contains true
+tag hidden    json .items[*].body contains null
+tag mine      json .items[*].id contains {client}
+tag notmine   json .items[*].id excludes {client}
 tag short     json .errors.reason == "give the reason in 10 to 1000 characters"
 tag needless  json .errors.reason contains not needed
-tag everyone  json .[*].username contains "cm4"
-tag ownorg    json .[*].username contains "cm1"
-tag ownorg    json .[*].username excludes "cm4"
-tag brief     json .[0].username missing
+tag everyone  json .items[*].username contains "cm4"
+tag ownorg    json .items[*].username contains "cm1"
+tag ownorg    json .items[*].username excludes "cm4"
+tag brief     json .items[0].username missing
 #
 # search: restricted to what the role may see (admin and analyst: no client records at all)
 team  GET    /api/v1/clients?identifier={ident}                              | 403    200/seen  200/seen  200/seen  200/seen  200/seen    200/seen      200/seen    403      200/seen

@@ -1,0 +1,130 @@
+/* test_routes: the router: {id} and {key} parameters, any number of them, and a route table that
+ * is malformed or repeats a route refused at start with a clear reason instead of half served. */
+#include "helpers.h"
+#include "http/http.h"
+
+static void h(struct hreq *x)
+{
+    (void)x;
+}
+
+static void ids_keys_and_their_bounds(void **state)
+{
+    (void)state;
+    int64_t ids[4];
+    const char *keys[4];
+    size_t kl[4];
+    const char *p = "/api/v1/a/12/b/Patient-7.x_y/c/3";
+    assert_int_equal(http_pattern_match("/api/v1/a/{id}/b/{key}/c/{id}", p, strlen(p), ids, keys, kl), 1);
+    assert_int_equal(ids[0], 12);
+    assert_int_equal(ids[1], 3);
+    assert_int_equal(kl[0], strlen("Patient-7.x_y"));
+    assert_memory_equal(keys[0], "Patient-7.x_y", kl[0]);
+    int nid, nkey;
+    http_pattern_params("/api/v1/a/{id}/b/{key}/c/{id}", &nid, &nkey);
+    assert_int_equal(nid, 2);
+    assert_int_equal(nkey, 1);
+    /* {id}: a positive integer of at most 15 digits, the whole segment */
+    const char *bad_ids[] = {"/x/0", "/x/-1", "/x/1a", "/x/", "/x/1234567890123456", "/x/12/"};
+    for (size_t i = 0; i < ARRAY_LEN(bad_ids); i++)
+        assert_int_equal(http_pattern_match("/x/{id}", bad_ids[i], strlen(bad_ids[i]), NULL, NULL, NULL), 0);
+    assert_int_equal(http_pattern_match("/x/{id}", "/x/123456789012345", 18, ids, NULL, NULL), 1);
+    assert_int_equal(ids[0], 123456789012345);
+    /* {key}: 1 to LIMIT_KEY of [A-Za-z0-9._-] */
+    char long_key[LIMIT_KEY + 8] = "/k/";
+    memset(long_key + 3, 'a', LIMIT_KEY);
+    assert_int_equal(http_pattern_match("/k/{key}", long_key, strlen(long_key), NULL, keys, kl), 1);
+    strcat(long_key, "a");
+    assert_int_equal(http_pattern_match("/k/{key}", long_key, strlen(long_key), NULL, keys, kl), 0);
+    const char *bad_keys[] = {"/k/", "/k/a b", "/k/a%20b", "/k/a/b", "/k/ü"};
+    for (size_t i = 0; i < ARRAY_LEN(bad_keys); i++)
+        assert_int_equal(http_pattern_match("/k/{key}", bad_keys[i], strlen(bad_keys[i]), NULL, keys, kl), 0);
+}
+
+static int join(const struct route *t, char *err, size_t len)
+{
+    const struct route *const tables[] = {t, NULL};
+    const struct route **all = NULL;
+    int n = 0, rc = http_routes_join(tables, &all, &n, err, len);
+    free(all);
+    return rc;
+}
+
+static void a_bad_table_is_refused_with_its_reason(void **state)
+{
+    (void)state;
+    char err[256];
+    const struct route ok[] = {{"GET", "/", h, ROLES_ANY, 0},
+                               {"GET", "/a/{id}", h, ROLES_ANY, 0},
+                               {"POST", "/a/{id}", h, ROLES_ANY, 0},
+                               {"GET", "/a/{id}/b/{key}", h, ROLES_ANY, 0},
+                               {0}};
+    assert_int_equal(join(ok, err, sizeof err), 0);
+    const struct route dup[] = {{"GET", "/a/{id}", h, ROLES_ANY, 0}, {"GET", "/a/{key}", h, ROLES_ANY, 0}, {0}};
+    assert_int_equal(join(dup, err, sizeof err), -1);
+    assert_non_null(strstr(err, "twice"));
+    const struct route inner[] = {{"GET", "/a/x{id}", h, ROLES_ANY, 0}, {0}};
+    assert_int_equal(join(inner, err, sizeof err), -1);
+    assert_non_null(strstr(err, "whole segment"));
+    const struct route unknown[] = {{"GET", "/a/{name}", h, ROLES_ANY, 0}, {0}};
+    assert_int_equal(join(unknown, err, sizeof err), -1);
+    const struct route slashes[] = {{"GET", "/a//b", h, ROLES_ANY, 0}, {0}};
+    assert_int_equal(join(slashes, err, sizeof err), -1);
+    assert_non_null(strstr(err, "empty segment"));
+    const struct route relative[] = {{"GET", "a", h, ROLES_ANY, 0}, {0}};
+    assert_int_equal(join(relative, err, sizeof err), -1);
+    const struct route method[] = {{"FETCH", "/a", h, ROLES_ANY, 0}, {0}};
+    assert_int_equal(join(method, err, sizeof err), -1);
+    assert_non_null(strstr(err, "method"));
+    const struct route nofn[] = {{"GET", "/a", NULL, ROLES_ANY, 0}, {0}};
+    assert_int_equal(join(nofn, err, sizeof err), -1);
+    assert_non_null(strstr(err, "no handler"));
+}
+
+static void a_large_table_is_held_whole(void **state)
+{
+    (void)state;
+    enum { N = 1500 };
+    static struct route big[N + 1];
+    static char pats[N][32];
+    for (int i = 0; i < N; i++) {
+        snprintf(pats[i], sizeof pats[i], "/r%d/{id}", i);
+        big[i] = (struct route){"GET", pats[i], h, ROLES_ANY, 0};
+    }
+    const struct route *const tables[] = {big, NULL};
+    const struct route **all = NULL;
+    int n = 0;
+    char err[256];
+    assert_int_equal(http_routes_join(tables, &all, &n, err, sizeof err), 0);
+    assert_int_equal(n, N);
+    assert_string_equal(all[N - 1]->pattern, "/r1499/{id}");
+    free(all);
+}
+
+static void the_real_table_passes(void **state)
+{
+    (void)state;
+    char err[256] = "";
+    assert_int_equal(http_routes_check(err, sizeof err), 0);
+    int n;
+    const struct route **r = http_routes(&n);
+    assert_true(n > 100);
+    int documented = 0;
+    for (int i = 0; i < n; i++)
+        if (r[i]->flags & RF_API && strncmp(r[i]->pattern, "/api/", 5) == 0) {
+            assert_non_null(r[i]->summary); /* every API route is in the OpenAPI document */
+            documented++;
+        }
+    assert_true(documented > 50);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(ids_keys_and_their_bounds),
+        cmocka_unit_test(a_bad_table_is_refused_with_its_reason),
+        cmocka_unit_test(a_large_table_is_held_whole),
+        cmocka_unit_test(the_real_table_passes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
