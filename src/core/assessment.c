@@ -155,16 +155,14 @@ int assessment_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out
     double tv = *total ? strtod(total, NULL) : 0; /* stored to ten significant digits */
     char *ans = json_dumps(answers, JSON_COMPACT | JSON_SORT_KEYS), *rtxt = json_dumps(res, JSON_COMPACT);
     iso_now(now);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO assessments(client_id, instrument, instrument_version, coding, answers, total, "
-                 "band, result,"
-                 " staff_id, administered_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                 "ittttfttitt", client_id, iid, instrument_version(ins),
-                 json_string_value(json_object_get(res, "coding")), ans, *total ? &tv : NULL,
-                 json_string_value(json_object_get(res, "band")), rtxt, c->a->staff_id, when, now);
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id = db_insert_id(
+        c->db,
+        "INSERT INTO assessments(client_id, instrument, instrument_version, coding, answers, total, "
+        "band, result,"
+        " staff_id, administered_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+        "ittttfttitt", client_id, iid, instrument_version(ins),
+        json_string_value(json_object_get(res, "coding")), ans, *total ? &tv : NULL,
+        json_string_value(json_object_get(res, "band")), rtxt, c->a->staff_id, when, now);
     free(ans);
     free(rtxt);
     json_t *flags = NULL;
@@ -306,3 +304,36 @@ int assessment_trajectory(struct ctx *c, int64_t client_id, const char *instrume
     *out = o;
     return OK;
 }
+
+/* ---- the descriptor ---- */
+
+static const struct res_field assessment_fields[] = {
+    {"id", FT_INT, 0, N_("Assessment")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"instrument", FT_STRING, 0, N_("Instrument")},
+    {"instrument_version", FT_STRING, 0, N_("Instrument version")},
+    {"coding", FT_STRING, 1, N_("Coding")},
+    {"answers", FT_OBJECT, 0, N_("Answers")}, /* item id -> value as given */
+    {"total", FT_NUMBER, 1, N_("Total")},     /* an integer when whole */
+    {"band", FT_STRING, 1, N_("Band")},
+    {"result", FT_OBJECT, 0, N_("Result")},   /* derived scores, prorating, missing items, flags */
+    {"staff_id", FT_INT, 0, N_("Scored by")},
+    {"staff_name", FT_STRING, 0, N_("Scored by")},
+    {"administered_at", FT_DATETIME, 0, N_("Administered")},
+    {"created_at", FT_DATETIME, 0, N_("Recorded")},
+    {"band_label", FT_STRING, 1, N_("Band")},
+    {"flags", FT_ARRAY, 0, N_("Flags raised")},
+    {"instrument_name", FT_STRING, 0, N_("Instrument")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit assessment_actions[] = {
+    {"assessment.create", ACT_CREATE},
+    {"assessment.read", ACT_READ},
+    {"assessment.list", ACT_LIST},
+    {"assessment.trajectory", ACT_READ},
+    {NULL, 0},
+};
+static const char *const assessment_tables[] = {"assessments", NULL};
+const struct resource res_assessment = {
+    .id = RES_ASSESSMENT, .name = "assessment", .label = N_("Assessment"), .plural = N_("Assessments"),
+    RESOURCE_OF(assessment)};

@@ -68,13 +68,11 @@ int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int ho
     int64_t now = now_epoch();
     iso_time(now, started);
     iso_time(now + (int64_t)hours * 3600, expires);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO break_glass(staff_id, org_id, client_id, reason, started_at, expires_at)"
-                 " VALUES (?,?,?,?,?,?) RETURNING id",
-                 "iiittt", c->a->staff_id, c->a->org_id, client_id, reason, started, expires);
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO break_glass(staff_id, org_id, client_id, reason, started_at, expires_at)"
+                     " VALUES (?,?,?,?,?,?) RETURNING id",
+                     "iiittt", c->a->staff_id, c->a->org_id, client_id, reason, started, expires);
     if (!id)
         return ctx_fail(c, ERR_DB, _("Emergency access could not be recorded."));
     access_forget(c);
@@ -142,3 +140,43 @@ int breakglass_review(struct ctx *c, int64_t id, const char *note, json_t **out)
     *out = db_row(c->db, REVIEW_COLS " WHERE b.id=?", "i", id);
     return OK;
 }
+
+/* ---- the descriptor ---- */
+
+/* A request for review (breakglass_review_list, breakglass_review). */
+static const struct res_field breakglass_fields[] = {
+    {"id", FT_INT, 0, N_("Emergency access")},
+    {"staff_id", FT_INT, 0, N_("Staff member")},
+    {"staff_name", FT_STRING, 0, N_("Staff member")},
+    {"staff_role", FT_STRING, 0, N_("Role")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"given_name", FT_STRING, 0, N_("Given name")},
+    {"family_name", FT_STRING, 0, N_("Family name")},
+    {"reason", FT_STRING, 0, N_("Reason")},
+    {"started_at", FT_DATETIME, 0, N_("Started")},
+    {"expires_at", FT_DATETIME, 0, N_("Ends")},
+    {"reviewed_by", FT_INT, 1, N_("Reviewed by")},
+    {"reviewed_by_name", FT_STRING, 1, N_("Reviewed by")},
+    {"reviewed_at", FT_DATETIME, 1, N_("Reviewed")},
+    {"review_note", FT_STRING, 1, N_("Review note")},
+    {NULL, 0, 0, NULL},
+};
+/* What breakglass_open answers. */
+static const struct res_field breakglass_summary[] = {
+    {"id", FT_INT, 0, N_("Emergency access")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"started_at", FT_DATETIME, 0, N_("Started")},
+    {"expires_at", FT_DATETIME, 0, N_("Ends")},
+    {"hours", FT_INT, 0, N_("Hours")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit breakglass_actions[] = {
+    {"breakglass.open", ACT_CREATE},
+    {"breakglass.review_list", ACT_LIST},
+    {"breakglass.review", ACT_REVIEW},
+    {NULL, 0},
+};
+static const char *const breakglass_tables[] = {"break_glass", NULL};
+const struct resource res_breakglass = {
+    .id = RES_BREAKGLASS, .name = "break_glass", .label = N_("Emergency access"),
+    .plural = N_("Emergency accesses"), RESOURCE_OF(breakglass), .summary = breakglass_summary};

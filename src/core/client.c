@@ -86,14 +86,18 @@ void client_search_text(const char *given, const char *family, const char *prefe
     snprintf(out, len, "%s %s %s %s%s", given, family, preferred ? preferred : "", family, given);
 }
 
-static void fts_set(struct db *db, int64_t id, json_t *rec, int replace)
+int client_search_index(struct db *db, int64_t id, const char *given, const char *family, const char *preferred)
 {
     char name[420];
-    client_search_text(sget(rec, "given_name"), sget(rec, "family_name"), sget(rec, "preferred_name"), name,
-                       sizeof name);
+    client_search_text(given, family, preferred, name, sizeof name);
+    return db_run(db, "INSERT INTO clients_fts(rowid, name) VALUES (?,?)", "it", id, name);
+}
+
+static void fts_set(struct db *db, int64_t id, json_t *rec, int replace)
+{
     if (replace)
         db_run(db, "DELETE FROM clients_fts WHERE rowid=?", "i", id);
-    db_run(db, "INSERT INTO clients_fts(rowid, name) VALUES (?,?)", "it", id, name);
+    client_search_index(db, id, sget(rec, "given_name"), sget(rec, "family_name"), sget(rec, "preferred_name"));
 }
 
 /* Levenshtein distance of two short lower-cased strings (names), capped at 9. */
@@ -207,17 +211,15 @@ int client_create(struct ctx *c, json_t *in, json_t **out)
     char now[32];
     iso_now(now);
     int64_t me = c->a->staff_id;
-    struct db_stmt *st = db_query(
+    int64_t id = db_insert_id(
         c->db,
         "INSERT INTO clients(given_name, family_name, preferred_name, birth_date, sex, gender_identity, language,"
         " phone, email, address, emergency_contacts, org_id, created_by, created_at, updated_by, updated_at)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
         "tttttttttttiitit", sget(in, "given_name"), sget(in, "family_name"), sget(in, "preferred_name"),
         sget(in, "birth_date"), sget(in, "sex"), sget(in, "gender_identity"), sget(in, "language"),
-        sget(in, "phone"), sget(in, "email"), sget(in, "address"), sget(in, "emergency_contacts"), c->a->org_id, me,
-        now, me, now);
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+        sget(in, "phone"), sget(in, "email"), sget(in, "address"), sget(in, "emergency_contacts"),
+        c->a->org_id, me, now, me, now);
     if (!id) {
         json_decref(cands);
         return ctx_fail(c, ERR_DB, _("The client could not be saved."));
@@ -456,3 +458,89 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
     *out = page_envelope(&pg, by_id, rows);
     return OK;
 }
+
+/* ---- the descriptor ---- */
+
+static const struct res_field client_identifier_fields[] = {
+    {"kind", FT_STRING, 0, N_("Kind of identifier")},
+    {"value", FT_STRING, 0, N_("Identifier")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_field client_link_fields[] = {
+    {"id", FT_INT, 0, N_("Linked client")},
+    {"reason", FT_STRING, 1, N_("Why they were linked")},
+    {"given_name", FT_STRING, 0, N_("Given name")},
+    {"family_name", FT_STRING, 0, N_("Family name")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_field client_programme_fields[] = {
+    {"programme", FT_STRING, 0, N_("Programme")},
+    {"status", FT_STRING, 0, N_("Status")},
+    {"organisation", FT_STRING, 0, N_("Organisation")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_field client_access_fields[] = {
+    {"level", FT_STRING, 0, N_("Access")}, /* "full" or "find" */
+    {"break_glass", FT_BOOL, 0, N_("By emergency access")},
+    {"notes", FT_BOOL, 0, N_("May read notes")},
+    {"write", FT_BOOL, 0, N_("May record")},
+    {"break_glass_expires", FT_DATETIME, 1, N_("Emergency access ends")},
+    {NULL, 0, 0, NULL},
+};
+/* client_get with full access (the limited view has id, names, birth_year, programmes, access). */
+static const struct res_field client_fields[] = {
+    {"id", FT_INT, 0, N_("Client")},
+    {"given_name", FT_STRING, 0, N_("Given name")},
+    {"family_name", FT_STRING, 0, N_("Family name")},
+    {"preferred_name", FT_STRING, 1, N_("Preferred name")},
+    {"birth_date", FT_DATE, 0, N_("Date of birth")},
+    {"sex", FT_STRING, 1, N_("Sex")},
+    {"gender_identity", FT_STRING, 1, N_("Gender identity")},
+    {"language", FT_STRING, 1, N_("Language")},
+    {"phone", FT_STRING, 1, N_("Phone")},
+    {"email", FT_STRING, 1, N_("Email")},
+    {"address", FT_STRING, 1, N_("Address")},
+    {"emergency_contacts", FT_STRING, 1, N_("Emergency contacts")},
+    {"org_id", FT_INT, 0, N_("Organisation")},
+    {"created_by", FT_INT, 0, N_("Registered by")},
+    {"created_at", FT_DATETIME, 0, N_("Registered")},
+    {"updated_by", FT_INT, 0, N_("Last changed by")},
+    {"updated_at", FT_DATETIME, 0, N_("Last changed")},
+    {"version", FT_INT, 0, N_("Version")},
+    {"organisation", FT_STRING, 0, N_("Organisation")},
+    {"programmes", FT_ARRAY, 0, N_("Open episodes"), client_programme_fields},
+    {"identifiers", FT_ARRAY, 0, N_("Identifiers"), client_identifier_fields},
+    {"links", FT_ARRAY, 0, N_("Possible duplicates"), client_link_fields},
+    {"age", FT_INT, 0, N_("Age")},
+    {"life_stage", FT_STRING, 0, N_("Life stage")},
+    {"flags", FT_ARRAY, 0, N_("Active risk flags")}, /* when the reader may see flags */
+    {"access", FT_OBJECT, 0, N_("Your access"), client_access_fields},
+    {NULL, 0, 0, NULL},
+};
+/* A search result. */
+static const struct res_field client_summary[] = {
+    {"id", FT_INT, 0, N_("Client")},
+    {"given_name", FT_STRING, 0, N_("Given name")},
+    {"family_name", FT_STRING, 0, N_("Family name")},
+    {"preferred_name", FT_STRING, 1, N_("Preferred name")},
+    {"birth_year", FT_STRING, 0, N_("Year of birth")},
+    {"programmes", FT_STRING, 1, N_("Programmes")}, /* comma-separated, open episodes */
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit client_actions[] = {
+    {"client.create", ACT_CREATE},
+    {"client.duplicate_check", ACT_READ}, /* likely duplicates were shown while registering */
+    {"client.read", ACT_READ},
+    {"client.read_limited", ACT_READ},    /* found, but only the identity was shown */
+    {"client.update", ACT_UPDATE},
+    {"client.history", ACT_READ},
+    {"client.search", ACT_LIST},
+    {"client.caseload", ACT_LIST},        /* "my clients" */
+    {"client.recent", ACT_LIST},          /* "recently viewed" */
+    {NULL, 0},
+};
+static const char *const client_tables[] = {"clients", "client_versions", "client_identifiers", "client_links",
+                                            "clients_fts", NULL};
+const struct resource res_client = {
+    .id = RES_CLIENT, .name = "client", .label = N_("Client"), .plural = N_("Clients"), RESOURCE_OF(client),
+    .summary = client_summary};

@@ -190,15 +190,12 @@ int contact_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
     if (c->errors) {
         rc = ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     } else {
-        struct db_stmt *st =
-            db_query(c->db,
-                     "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min,"
-                     " domains, body, restricted, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
-                     " RETURNING id",
-                     "iIittittdt", client_id, ep, c->a->staff_id, kind, at, duration,
-                     domains.data ? domains.data : "", body, restricted, now);
-        id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-        db_done(st);
+        id = db_insert_id(c->db,
+                          "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min,"
+                          " domains, body, restricted, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                          " RETURNING id",
+                          "iIittittdt", client_id, ep, c->a->staff_id, kind, at, duration,
+                          domains.data ? domains.data : "", body, restricted, now);
         rc = id ? OK : ctx_fail(c, ERR_DB, _("The contact could not be saved."));
     }
     buf_free(&domains);
@@ -275,15 +272,12 @@ int contact_correct(struct ctx *c, int64_t id, json_t *in, json_t **out)
     if (c->errors) {
         rc = ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     } else {
-        struct db_stmt *st =
-            db_query(c->db,
-                     "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min,"
-                     " domains, body, restricted, supersedes, correction_reason, created_at)"
-                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                     "iIittittditt", client_id, ep, c->a->staff_id, kind, at, duration,
-                     domains.data ? domains.data : "", body, restricted, id, reason, now);
-        nid = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-        db_done(st);
+        nid = db_insert_id(c->db,
+                           "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min,"
+                           " domains, body, restricted, supersedes, correction_reason, created_at)"
+                           " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                           "iIittittditt", client_id, ep, c->a->staff_id, kind, at, duration,
+                           domains.data ? domains.data : "", body, restricted, id, reason, now);
         if (!nid)
             rc = ctx_fail(c, ERR_DB, _("The correction could not be saved."));
         else if (db_run(c->db, "UPDATE contacts SET superseded_by=? WHERE id=? AND superseded_by IS NULL",
@@ -328,3 +322,48 @@ int contact_get(struct ctx *c, int64_t id, json_t **out)
     *out = o;
     return OK;
 }
+
+/* ---- the descriptors ---- */
+
+static const struct res_field contact_fields[] = {
+    {"id", FT_INT, 0, N_("Contact")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"episode_id", FT_INT, 1, N_("Episode")},
+    {"staff_id", FT_INT, 0, N_("Recorded by")},
+    {"staff_name", FT_STRING, 0, N_("Recorded by")},
+    {"kind", FT_STRING, 0, N_("Kind of contact")},
+    {"at", FT_DATETIME, 0, N_("When")},
+    {"duration_min", FT_INT, 0, N_("Minutes")},
+    {"domains", FT_ARRAY, 0, N_("Service domains")}, /* of strings */
+    {"body", FT_STRING, 1, N_("Note")},              /* null: restricted, and hidden from you */
+    {"restricted", FT_INT, 0, N_("Restricted")},     /* 0 or 1 */
+    {"supersedes", FT_INT, 1, N_("Corrects")},
+    {"superseded_by", FT_INT, 1, N_("Corrected by")},
+    {"correction_reason", FT_STRING, 1, N_("Why it was corrected")},
+    {"created_at", FT_DATETIME, 0, N_("Recorded")},
+    {"hidden", FT_BOOL, 0, N_("Text hidden")},
+    {"history", FT_ARRAY, 0, N_("Versions"), contact_fields}, /* contact_get only, oldest first */
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit contact_actions[] = {
+    {"contact.list", ACT_LIST},
+    {"contact.create", ACT_CREATE},
+    {"contact.correct", ACT_UPDATE},
+    {"contact.read", ACT_READ},
+    {NULL, 0},
+};
+static const char *const contact_tables[] = {"contacts", NULL};
+const struct resource res_contact = {
+    .id = RES_CONTACT, .name = "contact", .label = N_("Contact"), .plural = N_("Contacts"), RESOURCE_OF(contact)};
+
+/* The text of a restricted note: a record of its own for the access table; read and written as part
+ * of a contact (its fields, actions and table are the contact's). */
+static const struct res_field note_restricted_fields[] = {
+    {"body", FT_STRING, 1, N_("Note")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit note_restricted_actions[] = {{NULL, 0}};
+static const char *const note_restricted_tables[] = {NULL};
+const struct resource res_note_restricted = {
+    .id = RES_NOTE_RESTRICTED, .name = "restricted_note", .label = N_("Restricted note"),
+    .plural = N_("Restricted notes"), RESOURCE_OF(note_restricted)};

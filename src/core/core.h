@@ -125,6 +125,10 @@ json_t *page_all(json_t *rows);
  * the work, or right after a read). */
 void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t client_id, const char *entity,
                int64_t entity_id, const char *reason);
+/* Action names must be registered (resource.h: a descriptor's actions or audit_actions_other); an
+ * unknown one is logged and counted, and stops a sanitizer (test) build unless strict is turned off. */
+long audit_unknown_actions(void);
+void audit_set_strict(int on);
 /* The same for a record that must stay even if the rest of the work is refused or rolled back:
  * something was shown (duplicate candidates). Denials are always kept. */
 void audit_log_kept(struct ctx *c, const char *action, int64_t client_id, const char *entity, int64_t entity_id);
@@ -233,6 +237,9 @@ int client_history(struct ctx *c, int64_t id, const struct page *pg, json_t **ou
 int client_life_stage(const char *birth_date, const char **stage);
 /* The text a client is found by: "given family preferred familygiven" (so 김민지 finds 김 민지). */
 void client_search_text(const char *given, const char *family, const char *preferred, char *out, size_t len);
+/* A new client's row in the name index (client_create does it; so does the demo generator, which
+ * writes its clients in bulk): DB_OK or the error. */
+int client_search_index(struct db *db, int64_t id, const char *given, const char *family, const char *preferred);
 
 /* ---- episode.c: episodes and care teams ---- */
 int episode_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);

@@ -131,15 +131,13 @@ int crisis_record(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     }
     iso_now(now);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO crisis_events(client_id, occurred_at, kind, severity, response_mode,"
-                 " responders, actions, outcome, notes, recorded_by, created_at)"
-                 " VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                 "ittttttttit", client_id, at, kind, severity, mode, resp.data, actions, outcome, notes,
-                 c->a->staff_id, now);
-    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO crisis_events(client_id, occurred_at, kind, severity, response_mode,"
+                     " responders, actions, outcome, notes, recorded_by, created_at)"
+                     " VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                     "ittttttttit", client_id, at, kind, severity, mode, resp.data, actions, outcome, notes,
+                     c->a->staff_id, now);
     buf_free(&resp);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The crisis event could not be saved."));
@@ -270,3 +268,40 @@ int crisis_view(struct ctx *c, int64_t client_id, json_t **out)
     *out = v;
     return OK;
 }
+
+/* ---- the descriptor ---- */
+
+static const struct res_field crisis_responder_fields[] = {
+    {"id", FT_INT, 0, N_("Staff member")},
+    {"name", FT_STRING, 0, N_("Name")},
+    {"role", FT_STRING, 0, N_("Role")},
+    {NULL, 0, 0, NULL},
+};
+/* A crisis event (the crisis view gathers them with the plan, flags, stays, team and rota). */
+static const struct res_field crisis_fields[] = {
+    {"id", FT_INT, 0, N_("Crisis event")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"occurred_at", FT_DATETIME, 0, N_("When")},
+    {"kind", FT_STRING, 0, N_("Kind of crisis")},
+    {"severity", FT_STRING, 0, N_("Severity")},
+    {"response_mode", FT_STRING, 0, N_("Response")},
+    {"responders", FT_ARRAY, 0, N_("Responders"), crisis_responder_fields},
+    {"actions", FT_STRING, 0, N_("What was done")},
+    {"outcome", FT_STRING, 0, N_("Outcome")},
+    {"notes", FT_STRING, 1, N_("Notes")},
+    {"recorded_by", FT_INT, 0, N_("Recorded by")},
+    {"recorded_by_name", FT_STRING, 0, N_("Recorded by")},
+    {"created_at", FT_DATETIME, 0, N_("Recorded")},
+    {"follow_up", FT_ARRAY, 0, N_("Follow-up tasks")}, /* tasks; after crisis_record */
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit crisis_actions[] = {
+    {"crisis.list", ACT_LIST},
+    {"crisis.record", ACT_CREATE},
+    {"client.crisis_view", ACT_READ},
+    {NULL, 0},
+};
+static const char *const crisis_tables[] = {"crisis_events", NULL};
+const struct resource res_crisis = {
+    .id = RES_CRISIS, .name = "crisis_event", .label = N_("Crisis event"), .plural = N_("Crisis events"),
+    RESOURCE_OF(crisis)};

@@ -1,6 +1,6 @@
 /* demo: reproducible synthetic data (organisations, staff, clients, episodes, care teams, contacts,
  * tasks, and a little risk and crisis data) for `hearth demo`, tests and benchmarks; batched prepared
- * inserts, no audit (no user acted). */
+ * inserts through one helper (db_insert, the name index through core), no audit (no user acted). */
 #include "core/demo.h"
 #include "base/base.h"
 #include "core/core.h"
@@ -380,32 +380,25 @@ static void pick_domains(struct rng *r, int crisis, char *out, size_t len)
             o += (size_t)snprintf(out + o, o < len ? len - o : 0, "%s%s", o ? "," : "", service_domains[i]);
 }
 
-/* ---- statements: static text, so the backend's cache finds them by pointer ---- */
+/* ---- rows: each kind of row as its table and columns, written by one helper (db_insert) ---- */
 
-static const char SQL_ORG_FIND[] = "SELECT id FROM orgs WHERE name=?";
-static const char SQL_ORG_ADD[] = "INSERT INTO orgs(name, kind, created_at) VALUES (?,?,?) RETURNING id";
-static const char SQL_STAFF_FIND[] = "SELECT id FROM staff WHERE username=?";
-static const char SQL_STAFF_ADD[] =
-    "INSERT INTO staff(org_id, username, display_name, role, discipline, phone, pw_hash, created_at)"
-    " VALUES (?,?,?,?,?,?,?,?) RETURNING id";
-static const char SQL_CLIENT[] =
-    "INSERT INTO clients(given_name, family_name, preferred_name, birth_date, sex, gender_identity, language,"
-    " phone, email, address, emergency_contacts, org_id, created_by, created_at, updated_by, updated_at)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
-static const char SQL_IDENT[] = "INSERT INTO client_identifiers(client_id, kind, value) VALUES (?,?,?)";
-static const char SQL_FTS[] = "INSERT INTO clients_fts(rowid, name) VALUES (?,?)";
-static const char SQL_EPISODE[] =
-    "INSERT INTO episodes(client_id, org_id, programme, status, target_group, primary_cm, start_date, "
-    "end_date,"
-    " discharge_reason, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
-static const char SQL_TEAM[] =
-    "INSERT INTO team_members(episode_id, staff_id, team_role, from_date, to_date) VALUES (?,?,?,?,?)";
-static const char SQL_CONTACT[] =
-    "INSERT INTO contacts(client_id, episode_id, staff_id, kind, at, duration_min, domains, body, restricted,"
-    " created_at) VALUES (?,?,?,?,?,?,?,?,?,?)";
-static const char SQL_TASK[] = "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source, "
-                               "created_by, created_at, done_by,"
-                               " done_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+#define ROW_ORG "orgs", "name, kind, created_at"
+#define ROW_STAFF "staff", "org_id, username, display_name, role, discipline, phone, pw_hash, created_at"
+#define ROW_CLIENT                                                                                           \
+    "clients", "given_name, family_name, preferred_name, birth_date, sex, gender_identity, language, phone,"  \
+               " email, address, emergency_contacts, org_id, created_by, created_at, updated_by, updated_at"
+#define ROW_IDENT "client_identifiers", "client_id, kind, value"
+#define ROW_EPISODE                                                                                          \
+    "episodes", "client_id, org_id, programme, status, target_group, primary_cm, start_date, end_date,"      \
+                " discharge_reason, created_by, created_at, updated_at"
+#define ROW_TEAM "team_members", "episode_id, staff_id, team_role, from_date, to_date"
+#define ROW_CONTACT                                                                                          \
+    "contacts", "client_id, episode_id, staff_id, kind, at, duration_min, domains, body, restricted, created_at"
+#define ROW_TASK                                                                                             \
+    "tasks", "client_id, assignee, title, due, priority, status, source, created_by, created_at, done_by, done_at"
+#define ROW_RULE_TASK                                                                                        \
+    "tasks", "client_id, assignee, title, title_key, title_args, due, priority, status, source, created_by,"  \
+             " created_at, done_by, done_at"
 
 /* ---- the generator's state ---- */
 
@@ -447,19 +440,11 @@ static void stamp(struct gen *g, int64_t day, char out[21])
     fmt_time(day, sec, out);
 }
 
-/* Insert with RETURNING id: the new id, or 0 on failure. */
-static int64_t returning(struct db_stmt *st)
-{
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
-    return id;
-}
-
 static int64_t demo_org(struct gen *g, const char *name, const char *kind)
 {
-    int64_t id = db_int1(g->db, 0, SQL_ORG_FIND, "t", name);
+    int64_t id = db_int1(g->db, 0, "SELECT id FROM orgs WHERE name=?", "t", name);
     if (!id)
-        id = returning(db_query(g->db, SQL_ORG_ADD, "ttt", name, kind, g->now));
+        id = db_insert(g->db, ROW_ORG, "ttt", name, kind, g->now);
     if (!id)
         fail(g, "cannot create an organisation");
     return id;
@@ -476,11 +461,11 @@ static int64_t demo_staff(struct gen *g, int64_t org, const char *username, cons
                  discipline ? discipline : "");
         return 0;
     }
-    int64_t id = db_int1(g->db, 0, SQL_STAFF_FIND, "t", username);
+    int64_t id = db_int1(g->db, 0, "SELECT id FROM staff WHERE username=?", "t", username);
     if (id)
         return id;
-    id = returning(db_query(g->db, SQL_STAFF_ADD, "ittttttt", org, username, display, role, discipline, phone,
-                            g->hash, g->now));
+    id = db_insert(g->db, ROW_STAFF, "ittttttt", org, username, display, role, discipline, phone, g->hash,
+                   g->now);
     if (!id)
         fail(g, "cannot create a staff account");
     return id;
@@ -586,8 +571,8 @@ static int add_contacts(struct gen *g, int64_t client, int64_t episode, int k, i
         stamp(g, days[i], at);
         pick_domains(&g->r, str_eq(kind, "crisis"), domains, sizeof domains);
         const char *body = rpick(&g->r, restricted ? restricted_notes : notes);
-        if (db_run(g->db, SQL_CONTACT, "iiittdttdt", client, episode, staff, kind, at, minutes, domains, body,
-                   restricted, at) != DB_OK)
+        if (!db_insert(g->db, ROW_CONTACT, "iiittdttdt", client, episode, staff, kind, at, minutes, domains, body,
+                       restricted, at))
             return fail(g, "cannot add a contact");
     }
     return 0;
@@ -601,7 +586,7 @@ static int add_client(struct gen *g, int k)
     int sexr = (int)rbelow(r, 1000);
     const char *sex = sexr < 500 ? "female" : sexr < 993 ? "male" : sexr < 996 ? "intersex" : "unknown";
     int female = sexr < 500 || (sexr >= 993 && rpct(r, 50));
-    char given[64], email[160], phone[24], address[200], emergency[240], birth[11], ident[16], fts[300];
+    char given[64], email[160], phone[24], address[200], emergency[240], birth[11], ident[16];
     given_name(r, culture, female, given, sizeof given);
     const char *family = family_name(r, culture);
     const char *preferred = rpct(r, 6) ? rpick(r, female ? nicknames_f : nicknames_m) : NULL;
@@ -678,19 +663,18 @@ static int add_client(struct gen *g, int k)
     const char *target = use_targets[rweighted(r, w_targets, (int)ARRAY_LEN(w_targets))];
 
     int64_t id =
-        returning(db_query(g->db, SQL_CLIENT, "tttttttttttiitit", given, family, preferred, birth, sex,
-                           gender_identity, language, has_phone ? phone : NULL, email[0] ? email : NULL,
-                           address, emergency[0] ? emergency : NULL, org, cm, created, cm, created));
+        db_insert(g->db, ROW_CLIENT, "tttttttttttiitit", given, family, preferred, birth, sex, gender_identity,
+                  language, has_phone ? phone : NULL, email[0] ? email : NULL, address,
+                  emergency[0] ? emergency : NULL, org, cm, created, cm, created);
     if (!id)
         return fail(g, "cannot add a client");
     snprintf(ident, sizeof ident, "D%07d", k + 1);
-    client_search_text(given, family, preferred, fts, sizeof fts);
-    if (db_run(g->db, SQL_IDENT, "itt", id, "hearth-demo", ident) != DB_OK ||
-        db_run(g->db, SQL_FTS, "it", id, fts) != DB_OK)
+    if (!db_insert(g->db, ROW_IDENT, "itt", id, "hearth-demo", ident) ||
+        client_search_index(g->db, id, given, family, preferred) != DB_OK)
         return fail(g, "cannot add a client's identifier");
-    int64_t ep = returning(db_query(g->db, SQL_EPISODE, "iitttitttitt", id, org, programme, status, target,
+    int64_t ep = db_insert(g->db, ROW_EPISODE, "iitttitttitt", id, org, programme, status, target,
                                     cm, start_s, discharged ? end_s : NULL,
-                                    discharged ? rpick(r, discharge_reasons) : NULL, cm, created, created));
+                                    discharged ? rpick(r, discharge_reasons) : NULL, cm, created, created);
     if (!ep)
         return fail(g, "cannot add an episode");
     if (k < CM_FIRST)
@@ -703,7 +687,7 @@ static int add_client(struct gen *g, int k)
     int psy = !east && (k == 0 || (k < CLINICIAN_RANGE && rpct(r, 25)));
     int nurse = !east && (k == 0 || (k < CLINICIAN_RANGE && rpct(r, 20)));
     int peer = k == 0 || k == 4 || k == 8 || k == 13 || k == 21;
-    if (db_run(g->db, SQL_TEAM, "iittt", ep, cm, "primary_case_manager", start_s, to) != DB_OK)
+    if (!db_insert(g->db, ROW_TEAM, "iittt", ep, cm, "primary_case_manager", start_s, to))
         return fail(g, "cannot add a team member");
     const struct {
         int on;
@@ -713,7 +697,7 @@ static int add_client(struct gen *g, int k)
         {psy, g->psy1, "psychiatrist"}, {nurse, g->nurse1, "nurse"}, {peer, g->peer1, "peer_supporter"}};
     for (size_t i = 0; i < ARRAY_LEN(extra); i++) /* from the start, so their contacts fall inside */
         if (extra[i].on &&
-            db_run(g->db, SQL_TEAM, "iittt", ep, extra[i].staff, extra[i].role, start_s, to) != DB_OK)
+            !db_insert(g->db, ROW_TEAM, "iittt", ep, extra[i].staff, extra[i].role, start_s, to))
             return fail(g, "cannot add a team member");
 
     /* Contacts: 2-4 for the first clients (4 for client 1), one now and then later on. */
@@ -729,9 +713,9 @@ static int add_client(struct gen *g, int k)
         fmt_date(g->today - 14 + rbelow(r, 45), due);
         stamp(g, made_day, made);
         stamp(g, made_day + rbelow(r, (unsigned)(g->today - made_day)), done_at);
-        if (db_run(g->db, SQL_TASK, "iitttttItIt", id, cm, rpick(r, task_titles), due,
+        if (!db_insert(g->db, ROW_TASK, "iitttttItIt", id, cm, rpick(r, task_titles), due,
                    rpct(r, 15) ? "high" : "normal", done ? "done" : "open", "person", cm, made, done ? cm : 0,
-                   done ? done_at : NULL) != DB_OK)
+                   done ? done_at : NULL))
             return fail(g, "cannot add a task");
     }
     return 0;
@@ -747,9 +731,9 @@ static int add_task(struct gen *g, int64_t client, int64_t assignee, const char 
     stamp(g, g->today - 10 - rbelow(&g->r, 20), made);
     stamp(g, g->today - 1 - rbelow(&g->r, 4), done_at);
     int rule = str_eq(source, "rule");
-    if (db_run(g->db, SQL_TASK, "IitttttItIt", client, assignee, title, has_due ? due : NULL, priority,
+    if (!db_insert(g->db, ROW_TASK, "IitttttItIt", client, assignee, title, has_due ? due : NULL, priority,
                done ? "done" : "open", source, rule ? 0 : assignee, made, done ? assignee : 0,
-               done ? done_at : NULL) != DB_OK)
+               done ? done_at : NULL))
         return fail(g, "cannot add a task");
     return 0;
 }
@@ -815,11 +799,8 @@ static int risk_task(struct gen *g, int64_t client, const char *key, const char 
     fmt_date(due_day, due);
     fmt_time(due_day - 7 < g->today ? due_day - 7 : g->today, 7 * 3600, made);
     fmt_time(due_day, 15 * 3600, done_at);
-    if (db_run(g->db,
-               "INSERT INTO tasks(client_id, assignee, title, title_key, title_args, due, priority, status,"
-               " source, created_by, created_at, done_by, done_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-               "iitttttttItIt", client, g->cm[0], title, key, args, due, priority, "done", "rule", (int64_t)0, made,
-               g->cm[0], done_at) != DB_OK)
+    if (!db_insert(g->db, ROW_RULE_TASK, "iitttttttItIt", client, g->cm[0], title, key, args, due, priority, "done",
+                   "rule", (int64_t)0, made, g->cm[0], done_at))
         return fail(g, "cannot add a follow-up task");
     return 0;
 }
@@ -853,22 +834,18 @@ static const char *const plan_v2[] = {
     "[{\"text\":\"My niece, and seeing her grow up\"}]",
 };
 
-static const char SQL_PLAN[] =
-    "INSERT INTO safety_plans(client_id, version, warning_signs, coping, distractions, help_people,"
-    " professionals, environment, reasons_for_living, client_agreed, agreed_at, written_by, created_at)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
-static const char SQL_CRISIS[] =
-    "INSERT INTO crisis_events(client_id, occurred_at, kind, severity, response_mode, responders, actions,"
-    " outcome, notes, recorded_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
-static const char SQL_HOSP[] =
-    "INSERT INTO hospitalisations(client_id, hospital, admission_type, reason, admitted_at, discharged_at,"
-    " recorded_by, created_at, version) VALUES (?,?,?,?,?,?,?,?,2)";
-static const char SQL_FLAG[] =
-    "INSERT INTO flags(client_id, kind, level, source, reason, review_date, status, raised_by, raised_at)"
-    " VALUES (?,?,?,?,?,?,'active',?,?)";
-static const char SQL_ONCALL[] =
-    "INSERT INTO oncall(org_id, staff_id, starts_at, ends_at, phone, created_by, created_at)"
-    " VALUES (?,?,?,?,?,?,?)";
+#define ROW_PLAN                                                                                             \
+    "safety_plans", "client_id, version, warning_signs, coping, distractions, help_people, professionals,"    \
+                    " environment, reasons_for_living, client_agreed, agreed_at, written_by, created_at"
+#define ROW_CRISIS                                                                                           \
+    "crisis_events", "client_id, occurred_at, kind, severity, response_mode, responders, actions, outcome,"  \
+                     " notes, recorded_by, created_at"
+#define ROW_HOSP                                                                                             \
+    "hospitalisations", "client_id, hospital, admission_type, reason, admitted_at, discharged_at,"           \
+                        " recorded_by, created_at, version"
+#define ROW_FLAG                                                                                             \
+    "flags", "client_id, kind, level, source, reason, review_date, status, raised_by, raised_at"
+#define ROW_ONCALL "oncall", "org_id, staff_id, starts_at, ends_at, phone, created_by, created_at"
 
 /* Client 1: a safety plan (two versions), a crisis at night 40 days ago followed by a voluntary
  * admission and a discharge, their follow-up done. Client 2: an active relapse-signs flag. Riverside:
@@ -882,8 +859,8 @@ static int risk_data(struct gen *g)
         int first = (d + 2) % 2 == 0;
         fmt_time(g->today + d, 9 * 3600, a);
         fmt_time(g->today + d + 1, 9 * 3600, b);
-        if (db_run(g->db, SQL_ONCALL, "iitttit", g->riverside, first ? g->cm[2] : g->sup, a, b,
-                   first ? "010-2400-0101" : "010-2400-0102", g->sup, g->now) != DB_OK)
+        if (!db_insert(g->db, ROW_ONCALL, "iitttit", g->riverside, first ? g->cm[2] : g->sup, a, b,
+                       first ? "010-2400-0101" : "010-2400-0102", g->sup, g->now))
             return fail(g, "cannot add an on-call shift");
     }
     if (g->nfirst < 2)
@@ -897,18 +874,18 @@ static int risk_data(struct gen *g)
     for (int v = 1; v <= 2; v++) {
         const char *const *s = v == 1 ? plan_v1 : plan_v2;
         fmt_time(v == 1 ? day - 60 : day + 14, 14 * 3600, a);
-        if (db_run(g->db, SQL_PLAN, "idtttttttdtit", c1, v, s[0], s[1], s[2], s[3], s[4], v == 1 ? s[5] : env,
-                   s[6], v == 2, v == 2 ? a : NULL, g->cm[0], a) != DB_OK)
+        if (!db_insert(g->db, ROW_PLAN, "idtttttttdtit", c1, v, s[0], s[1], s[2], s[3], s[4], v == 1 ? s[5] : env,
+                   s[6], v == 2, v == 2 ? a : NULL, g->cm[0], a))
             return fail(g, "cannot add a safety plan");
     }
     fmt_time(day, 2 * 3600 + 40 * 60, a);
     fmt_time(day, 4 * 3600 + 10 * 60, b);
     snprintf(resp, sizeof resp, "%lld,%lld", (long long)g->cm[0], (long long)g->nurse1);
-    if (db_run(g->db, SQL_CRISIS, "ittttttttit", c1, a, "suicidal_ideation", "high", "home_visit", resp,
+    if (!db_insert(g->db, ROW_CRISIS, "ittttttttit", c1, a, "suicidal_ideation", "high", "home_visit", resp,
                "Sister called the on-call phone. Home visit with the nurse; talked through the safety plan;"
                " the client agreed to a voluntary admission.",
                "voluntary_admission", "Medication handed to the sister for safe keeping.", g->cm[0],
-               b) != DB_OK)
+               b))
         return fail(g, "cannot add a crisis event");
     if (risk_task(g, c1, "crisis.follow_up_24h", NULL, day + 1, "urgent") != 0 ||
         risk_task(g, c1, "crisis.follow_up_72h", NULL, day + 3, "high") != 0 ||
@@ -916,17 +893,17 @@ static int risk_data(struct gen *g)
         return -1;
     fmt_time(day, 6 * 3600, a);
     fmt_time(day + 14, 11 * 3600, b);
-    if (db_run(g->db, SQL_HOSP, "itttttit", c1, "St Luke's Hospital", "voluntary",
-               "Suicidal ideation after a crisis at home.", a, b, g->cm[0], a) != DB_OK)
+    if (!db_insert(g->db, ROW_HOSP, "itttttitd", c1, "St Luke's Hospital", "voluntary",
+                   "Suicidal ideation after a crisis at home.", a, b, g->cm[0], a, 2)) /* admitted, discharged */
         return fail(g, "cannot add a hospital stay");
     if (risk_task(g, c1, "hospital.discharge_follow_up", "{\"days\":7}", day + 21, "high") != 0)
         return -1;
     fmt_date(g->today + 10, review);
     fmt_time(g->today - 4, 10 * 3600, a);
-    if (db_run(g->db, SQL_FLAG, "itttttit", c2, "relapse_signs", "moderate", "person",
-               "Sleeping poorly and missed two appointments; the family see the signs that came before"
-               " the last relapse.",
-               review, g->cm[1], a) != DB_OK)
+    if (!db_insert(g->db, ROW_FLAG, "ittttttit", c2, "relapse_signs", "moderate", "person",
+                   "Sleeping poorly and missed two appointments; the family see the signs that came before"
+                   " the last relapse.",
+                   review, "active", g->cm[1], a))
         return fail(g, "cannot add a flag");
     return 0;
 }

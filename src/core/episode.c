@@ -97,15 +97,13 @@ int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
     if (c->errors)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
 
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO episodes(client_id, org_id, programme, status, target_group, primary_cm,"
-                 " start_date, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
-                 " RETURNING id",
-                 "iitttItitt", client_id, c->a->org_id, programme, status, target, cm, start, c->a->staff_id,
-                 now, now);
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO episodes(client_id, org_id, programme, status, target_group, primary_cm,"
+                     " start_date, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                     " RETURNING id",
+                     "iitttItitt", client_id, c->a->org_id, programme, status, target, cm, start,
+                     c->a->staff_id, now, now);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The episode could not be saved."));
     if (cm &&
@@ -236,13 +234,11 @@ int team_add(struct ctx *c, int64_t episode_id, json_t *in, json_t **out)
         ctx_field(c, "staff_id", _("is already on this care team"));
         return ctx_fail(c, ERR_CONFLICT, _("This person is already on the care team."));
     }
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) VALUES (?,?,?,?)"
-                 " RETURNING id",
-                 "iitt", episode_id, staff_id, team_role, from);
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) VALUES (?,?,?,?)"
+                     " RETURNING id",
+                     "iitt", episode_id, staff_id, team_role, from);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The team member could not be added."));
     access_forget(c);
@@ -279,3 +275,60 @@ int team_end(struct ctx *c, int64_t member_id, json_t **out)
     *out = db_row(c->db, MEMBER_SQL, "i", member_id);
     return OK;
 }
+
+/* ---- the descriptors ---- */
+
+static const struct res_field team_fields[] = {
+    {"id", FT_INT, 0, N_("Team member")},
+    {"episode_id", FT_INT, 0, N_("Episode")}, /* not in the members listed inside an episode */
+    {"staff_id", FT_INT, 0, N_("Staff member")},
+    {"display_name", FT_STRING, 0, N_("Name")},
+    {"role", FT_STRING, 0, N_("Role")},
+    {"discipline", FT_STRING, 1, N_("Discipline")},
+    {"phone", FT_STRING, 1, N_("Phone")},
+    {"team_role", FT_STRING, 0, N_("Role on the team")},
+    {"from_date", FT_DATE, 0, N_("From")},
+    {"to_date", FT_DATE, 1, N_("Until")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_field episode_fields[] = {
+    {"id", FT_INT, 0, N_("Episode")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"org_id", FT_INT, 0, N_("Organisation")},
+    {"organisation", FT_STRING, 0, N_("Organisation")},
+    {"programme", FT_STRING, 0, N_("Programme")},
+    {"status", FT_STRING, 0, N_("Status")},
+    {"target_group", FT_STRING, 0, N_("Target group")},
+    {"primary_cm", FT_INT, 1, N_("Primary case manager")},
+    {"primary_cm_name", FT_STRING, 1, N_("Primary case manager")},
+    {"start_date", FT_DATE, 0, N_("Start")},
+    {"end_date", FT_DATE, 1, N_("End")},
+    {"discharge_reason", FT_STRING, 1, N_("Reason for discharge")},
+    {"created_by", FT_INT, 0, N_("Opened by")},
+    {"created_at", FT_DATETIME, 0, N_("Opened")},
+    {"updated_at", FT_DATETIME, 0, N_("Last changed")},
+    {"version", FT_INT, 0, N_("Version")},
+    {"team", FT_ARRAY, 0, N_("Care team"), team_fields},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit episode_actions[] = {
+    {"episode.list", ACT_LIST},
+    {"episode.create", ACT_CREATE},
+    {"episode.update", ACT_UPDATE},
+    {"episode.discharge", ACT_UPDATE},
+    {NULL, 0},
+};
+static const char *const episode_tables[] = {"episodes", NULL};
+const struct resource res_episode = {
+    .id = RES_EPISODE, .name = "episode", .label = N_("Episode of care"), .plural = N_("Episodes of care"),
+    RESOURCE_OF(episode)};
+
+static const struct res_audit team_actions[] = {
+    {"team.add", ACT_CREATE},
+    {"team.end", ACT_UPDATE},
+    {NULL, 0},
+};
+static const char *const team_tables[] = {"team_members", NULL};
+const struct resource res_team = {
+    .id = RES_TEAM, .name = "team_member", .label = N_("Care-team member"), .plural = N_("Care team"),
+    RESOURCE_OF(team)};

@@ -106,13 +106,10 @@ json_t *risk_rule_task(struct ctx *c, int64_t client_id, int64_t assignee, const
     iso_now(now);
     rule_text_in("en", key, args, title, sizeof title); /* the source text, for what reads titles raw */
     char *a = json_object_size(args) ? json_dumps(args, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO tasks(client_id, assignee, title, title_key, title_args, due, priority, status,"
-                 " source, created_at) VALUES (?,?,?,?,?,?,?,'open','rule',?) RETURNING id",
-                 "iitttttt", client_id, assignee, title, key, a, due, priority, now);
-    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id = db_insert_id(c->db,
+                              "INSERT INTO tasks(client_id, assignee, title, title_key, title_args, due, priority,"
+                              " status, source, created_at) VALUES (?,?,?,?,?,?,?,'open','rule',?) RETURNING id",
+                              "iitttttt", client_id, assignee, title, key, a, due, priority, now);
     free(a);
     if (!id)
         return NULL;
@@ -302,14 +299,12 @@ int flag_raise(struct ctx *c, int64_t client_id, const char *kind, const char *l
         risk_due(now_epoch(), default_review_days(level), due);
         review_date = due;
     }
-    struct db_stmt *st = db_query(
+    int64_t id = db_insert_id(
         c->db,
         "INSERT INTO flags(client_id, kind, level, source, assessment_id, reason, reason_key, reason_args,"
         " review_date, status, raised_by, raised_at) VALUES (?,?,?,?,?,?,?,?,?,'active',?,?) RETURNING id",
         "itttIttttit", client_id, kind, level, source, assessment_id, reason, reason_key, reason_args, review_date,
         c->a->staff_id, now);
-    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
     free(reason_args);
     int high_suicide = str_eq(kind, "suicide_risk") && str_eq(level, "high");
     char kind_buf[48];
@@ -491,11 +486,9 @@ int flag_kind_add(struct ctx *c, json_t *in, json_t **out)
         ctx_field(c, "name", _("already exists"));
         return ctx_fail(c, ERR_CONFLICT, _("This kind of flag already exists."));
     }
-    struct db_stmt *st =
-        db_query(c->db, "INSERT INTO flag_kinds(org_id, name, label) VALUES (?,?,?) RETURNING id", "itt",
-                 c->a->org_id, name, label);
-    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db, "INSERT INTO flag_kinds(org_id, name, label) VALUES (?,?,?) RETURNING id", "itt",
+                     c->a->org_id, name, label);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The kind of flag could not be saved."));
     audit_log(c, "flag_kind.add", "ok", 0, "flag_kind", id, name);
@@ -503,3 +496,65 @@ int flag_kind_add(struct ctx *c, json_t *in, json_t **out)
                      (json_int_t)c->a->org_id, "built_in", 0);
     return OK;
 }
+
+/* ---- the descriptors ---- */
+
+static const struct res_field flag_review_fields[] = {
+    {"id", FT_INT, 0, N_("Review")},
+    {"outcome", FT_STRING, 0, N_("Outcome")},
+    {"level", FT_STRING, 1, N_("Level")},
+    {"note", FT_STRING, 0, N_("Note")},
+    {"next_review", FT_DATE, 1, N_("Next review")},
+    {"reviewed_by", FT_INT, 0, N_("Reviewed by")},
+    {"reviewed_by_name", FT_STRING, 0, N_("Reviewed by")},
+    {"reviewed_at", FT_DATETIME, 0, N_("Reviewed")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_field flag_fields[] = {
+    {"id", FT_INT, 0, N_("Flag")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"kind", FT_STRING, 0, N_("Kind of flag")},
+    {"label", FT_STRING, 1, N_("Kind of flag")},
+    {"level", FT_STRING, 0, N_("Level")},
+    {"source", FT_STRING, 0, N_("Source")},
+    {"assessment_id", FT_INT, 1, N_("Assessment")},
+    {"reason", FT_STRING, 0, N_("Reason")},
+    {"reason_key", FT_STRING, 1, N_("Rule")},          /* when an assessment raised it: the text's key */
+    {"reason_args", FT_OBJECT, 1, N_("Rule details")},
+    {"review_date", FT_DATE, 1, N_("Review by")},
+    {"status", FT_STRING, 0, N_("Status")},
+    {"raised_by", FT_INT, 1, N_("Raised by")},
+    {"raised_by_name", FT_STRING, 1, N_("Raised by")},
+    {"raised_at", FT_DATETIME, 0, N_("Raised")},
+    {"version", FT_INT, 0, N_("Version")},
+    {"review_due", FT_BOOL, 0, N_("Review due")},
+    {"reviews", FT_ARRAY, 0, N_("Reviews"), flag_review_fields},
+    {"tasks_created", FT_ARRAY, 0, N_("Tasks made by rules")}, /* tasks; after raising or reviewing */
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit flag_actions[] = {
+    {"flag.raise", ACT_CREATE},
+    {"flag.list", ACT_LIST},
+    {"flag.review", ACT_REVIEW},
+    {NULL, 0},
+};
+static const char *const flag_tables[] = {"flags", "flag_reviews", NULL};
+const struct resource res_flag = {
+    .id = RES_FLAG, .name = "flag", .label = N_("Risk flag"), .plural = N_("Risk flags"), RESOURCE_OF(flag)};
+
+static const struct res_field flag_kind_fields[] = {
+    {"id", FT_INT, 0, N_("Kind of flag")},
+    {"name", FT_STRING, 0, N_("Name")},
+    {"label", FT_STRING, 0, N_("Label")},
+    {"org_id", FT_INT, 1, N_("Organisation")}, /* null: built in */
+    {"built_in", FT_BOOL, 0, N_("Built in")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit flag_kind_actions[] = {
+    {"flag_kind.add", ACT_CREATE},
+    {NULL, 0},
+};
+static const char *const flag_kind_tables[] = {"flag_kinds", NULL};
+const struct resource res_flag_kind = {
+    .id = RES_FLAG_KIND, .name = "flag_kind", .label = N_("Kind of flag"), .plural = N_("Kinds of flag"),
+    RESOURCE_OF(flag_kind)};

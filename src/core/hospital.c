@@ -126,13 +126,11 @@ int hosp_admit(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         return ctx_fail(c, ERR_CONFLICT,
                         _("The client is still in hospital: record that discharge before a new admission."));
     iso_now(now);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO hospitalisations(client_id, hospital, admission_type, reason, admitted_at,"
-                 " recorded_by, created_at) VALUES (?,?,?,?,?,?,?) RETURNING id",
-                 "ittttit", client_id, hospital, type, reason, at, c->a->staff_id, now);
-    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO hospitalisations(client_id, hospital, admission_type, reason, admitted_at,"
+                     " recorded_by, created_at) VALUES (?,?,?,?,?,?,?) RETURNING id",
+                     "ittttit", client_id, hospital, type, reason, at, c->a->staff_id, now);
     if (!id || mark_readmissions(c->db, client_id) != OK)
         return ctx_fail(c, ERR_DB, _("The admission could not be saved."));
     audit_log(c, "hospitalisation.admit", "ok", client_id, "hospitalisation", id, NULL);
@@ -193,3 +191,34 @@ int hosp_discharge(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
     *out = r;
     return OK;
 }
+
+/* ---- the descriptor ---- */
+
+static const struct res_field hospital_fields[] = {
+    {"id", FT_INT, 0, N_("Hospital stay")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"hospital", FT_STRING, 0, N_("Hospital")},
+    {"admission_type", FT_STRING, 0, N_("Admission")},
+    {"reason", FT_STRING, 1, N_("Reason")},
+    {"admitted_at", FT_DATETIME, 0, N_("Admitted")},
+    {"discharged_at", FT_DATETIME, 1, N_("Discharged")},
+    {"readmission_30", FT_BOOL, 0, N_("Readmitted within 30 days")},
+    {"readmission_90", FT_BOOL, 0, N_("Readmitted within 90 days")},
+    {"recorded_by", FT_INT, 0, N_("Recorded by")},
+    {"recorded_by_name", FT_STRING, 0, N_("Recorded by")},
+    {"created_at", FT_DATETIME, 0, N_("Recorded")},
+    {"version", FT_INT, 0, N_("Version")},
+    {"in_hospital", FT_BOOL, 0, N_("In hospital")},
+    {"follow_up", FT_ARRAY, 0, N_("Follow-up tasks")}, /* tasks; after a discharge */
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit hospital_actions[] = {
+    {"hospitalisation.list", ACT_LIST},
+    {"hospitalisation.admit", ACT_CREATE},
+    {"hospitalisation.discharge", ACT_UPDATE},
+    {NULL, 0},
+};
+static const char *const hospital_tables[] = {"hospitalisations", NULL};
+const struct resource res_hospital = {
+    .id = RES_HOSPITAL, .name = "hospitalisation", .label = N_("Hospital stay"), .plural = N_("Hospital stays"),
+    RESOURCE_OF(hospital)};

@@ -97,13 +97,10 @@ int64_t identity_token_add(struct db *w, int64_t staff_id, const char *name, con
 {
     char now[32];
     iso_now(now);
-    struct db_stmt *st = db_query(w,
-                                  "INSERT INTO api_tokens(staff_id, name, token_hash, created_at) VALUES (?,?,?,?)"
-                                  " RETURNING id",
-                                  "itbt", staff_id, name, hash, (size_t)32, now);
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
-    return id;
+    return db_insert_id(w,
+                        "INSERT INTO api_tokens(staff_id, name, token_hash, created_at) VALUES (?,?,?,?)"
+                        " RETURNING id",
+                        "itbt", staff_id, name, hash, (size_t)32, now);
 }
 
 int identity_token_get(struct db *db, const unsigned char hash[32], struct actor *a)

@@ -136,13 +136,11 @@ int oncall_add(struct ctx *c, json_t *in, json_t **out)
         return ctx_fail(c, ERR_CONFLICT, _("This person already has a shift during that time."));
     char now[32];
     iso_now(now);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO oncall(org_id, staff_id, starts_at, ends_at, phone, created_by, created_at)"
-                 " VALUES (?,?,?,?,?,?,?) RETURNING id",
-                 "iitttit", c->a->org_id, staff, starts, ends, phone, c->a->staff_id, now);
-    int64_t id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO oncall(org_id, staff_id, starts_at, ends_at, phone, created_by, created_at)"
+                     " VALUES (?,?,?,?,?,?,?) RETURNING id",
+                     "iitttit", c->a->org_id, staff, starts, ends, phone, c->a->staff_id, now);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The shift could not be saved."));
     access_forget(c); /* a shift that covers now opens the organisation's clients */
@@ -188,3 +186,32 @@ int oncall_remove(struct ctx *c, int64_t id, json_t **out)
     json_decref(r);
     return rc;
 }
+
+/* ---- the descriptor ---- */
+
+/* A shift of the rota. */
+static const struct res_field oncall_fields[] = {
+    {"id", FT_INT, 0, N_("Shift")},
+    {"org_id", FT_INT, 0, N_("Organisation")},
+    {"staff_id", FT_INT, 0, N_("Staff member")},
+    {"name", FT_STRING, 0, N_("Name")},
+    {"role", FT_STRING, 0, N_("Role")},
+    {"phone", FT_STRING, 1, N_("Phone")}, /* the shift's, else the staff member's */
+    {"starts_at", FT_DATETIME, 0, N_("Starts")},
+    {"ends_at", FT_DATETIME, 0, N_("Ends")},
+    {"now", FT_BOOL, 0, N_("On call now")},      /* in the rota */
+    {"removed", FT_BOOL, 0, N_("Removed")},      /* after oncall_remove: a future shift */
+    {"ended", FT_BOOL, 0, N_("Ended early")},    /* after oncall_remove: a shift under way */
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit oncall_actions[] = {
+    {"oncall.now", ACT_READ},
+    {"oncall.list", ACT_LIST},
+    {"oncall.add", ACT_CREATE},
+    {"oncall.remove", ACT_UPDATE},
+    {NULL, 0},
+};
+static const char *const oncall_tables[] = {"oncall", NULL};
+const struct resource res_oncall = {
+    .id = RES_ONCALL, .name = "oncall", .label = N_("On-call shift"), .plural = N_("On-call rota"),
+    RESOURCE_OF(oncall)};

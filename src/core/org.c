@@ -52,13 +52,9 @@ int org_create(struct ctx *c, json_t *in, json_t **out)
     iso_now(now);
     int64_t id = 0;
     if (db_int1(c->db, 0, "SELECT 1 FROM orgs WHERE lower(name)=lower(?)", "t", name) != 1) {
-        struct db_stmt *st =
-            db_query(c->db, "INSERT INTO orgs(name, kind, created_at) VALUES (?,?,?) RETURNING id", "ttt",
-                     name, kind, now);
-        rc = db_step(st);
-        id = rc == DB_ROW ? db_int(st, 0) : 0;
-        db_done(st);
-        if (!id && rc != DB_CONSTRAINT)
+        id = db_insert_id(c->db, "INSERT INTO orgs(name, kind, created_at) VALUES (?,?,?) RETURNING id",
+                          "ttt", name, kind, now);
+        if (!id && db_insert_rc(c->db) != DB_CONSTRAINT)
             return ctx_fail(c, ERR_DB, _("The organisation could not be saved."));
     }
     if (!id) {
@@ -200,15 +196,12 @@ int staff_create(struct ctx *c, json_t *in, const char *pw_hash, json_t **out)
     }
     char now[32];
     iso_now(now);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO staff(org_id, username, display_name, role, discipline, phone, pw_hash,"
-                 " created_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
-                 "ittttttt", org_id, username, name, role_table[role].name, discipline, phone, pw_hash, now);
-    rc = db_step(st);
-    int64_t id = rc == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
-    if (!id && rc == DB_CONSTRAINT) {
+    int64_t id =
+        db_insert_id(c->db,
+                     "INSERT INTO staff(org_id, username, display_name, role, discipline, phone,"
+                     " pw_hash, created_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+                     "ittttttt", org_id, username, name, role_table[role].name, discipline, phone, pw_hash, now);
+    if (!id && db_insert_rc(c->db) == DB_CONSTRAINT) {
         ctx_field(c, "username", _("is already taken"));
         return ctx_fail(c, ERR_CONFLICT, _("This username is already taken."));
     }
@@ -316,3 +309,58 @@ int staff_set_language(struct ctx *c, const char *lang)
     audit_log(c, "staff.update", "ok", 0, "staff", c->a->staff_id, "language");
     return OK;
 }
+
+/* ---- the descriptors ---- */
+
+static const struct res_field org_fields[] = {
+    {"id", FT_INT, 0, N_("Organisation")},
+    {"name", FT_STRING, 0, N_("Name")},
+    {"kind", FT_STRING, 0, N_("Kind")},
+    {"created_at", FT_DATETIME, 0, N_("Created")},
+    {"version", FT_INT, 0, N_("Version")},
+    {"staff_count", FT_INT, 0, N_("Active staff")}, /* in the list */
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit org_actions[] = {
+    {"org.list", ACT_LIST},
+    {"org.create", ACT_CREATE},
+    {NULL, 0},
+};
+static const char *const org_tables[] = {"orgs", NULL};
+const struct resource res_org = {
+    .id = RES_ORG, .name = "org", .label = N_("Organisation"), .plural = N_("Organisations"), RESOURCE_OF(org)};
+
+/* An account as administrators (and the account's owner) see it. */
+static const struct res_field staff_fields[] = {
+    {"id", FT_INT, 0, N_("Staff member")},
+    {"org_id", FT_INT, 0, N_("Organisation")},
+    {"organisation", FT_STRING, 0, N_("Organisation")},
+    {"username", FT_STRING, 0, N_("Username")},
+    {"display_name", FT_STRING, 0, N_("Name")},
+    {"role", FT_STRING, 0, N_("Role")},
+    {"discipline", FT_STRING, 1, N_("Discipline")},
+    {"phone", FT_STRING, 1, N_("Phone")},
+    {"disabled", FT_BOOL, 0, N_("Disabled")},
+    {"created_at", FT_DATETIME, 0, N_("Created")},
+    {"version", FT_INT, 0, N_("Version")},
+    {NULL, 0, 0, NULL},
+};
+/* The directory every worker sees (their own organisation's colleagues). */
+static const struct res_field staff_summary[] = {
+    {"id", FT_INT, 0, N_("Staff member")},
+    {"display_name", FT_STRING, 0, N_("Name")},
+    {"role", FT_STRING, 0, N_("Role")},
+    {"discipline", FT_STRING, 1, N_("Discipline")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit staff_actions[] = {
+    {"staff.list", ACT_LIST},
+    {"staff.create", ACT_CREATE},
+    {"staff.update", ACT_UPDATE},
+    {"staff.password", ACT_ADMINISTER},
+    {NULL, 0},
+};
+static const char *const staff_tables[] = {"staff", NULL};
+const struct resource res_staff = {
+    .id = RES_STAFF, .name = "staff", .label = N_("Staff member"), .plural = N_("Staff"), RESOURCE_OF(staff),
+    .summary = staff_summary};

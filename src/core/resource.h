@@ -76,9 +76,22 @@ struct resource {
                                        * emergency access answers) */
 };
 
+/* The members a descriptor names after its prefix: x_actions, x_fields and x_tables, defined above it
+ * (const struct resource res_task = {.id = RES_TASK, .name = "task", ..., RESOURCE_OF(task)};). */
+#define RESOURCE_OF(x) .actions = x##_actions, .fields = x##_fields, .tables = x##_tables
+
+/* The descriptors, one per module, each at the end of its core/ file. */
+extern const struct resource res_client, res_episode, res_team, res_contact, res_note_restricted, res_task,
+    res_breakglass, res_assessment, res_flag, res_flag_kind, res_oncall, res_crisis, res_safety_plan,
+    res_hospital, res_access_log, res_org, res_staff;
+
 /* The descriptors, indexed by enum res (resource.c). */
 extern const struct resource *const resources[RES__COUNT];
 const struct resource *resource_by_name(const char *name);
 /* 1 when name is a registered audit action (of any resource, or a non-client one such as login). */
 int resource_action_known(const char *name);
+/* Audit actions that concern no resource's records: sign-in, tokens, the server itself. */
+extern const struct res_audit audit_actions_other[]; /* {NULL}-terminated */
+/* The resource an action belongs to (NULL for audit_actions_other and unknown names). */
+const struct resource *resource_of_action(const char *name);
 #endif

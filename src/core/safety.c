@@ -253,15 +253,13 @@ int safety_save(struct ctx *c, int64_t client_id, int64_t version, json_t *in, j
     else if (version != cur)
         rc = ctx_stale(c, cur);
     else {
-        struct db_stmt *st = db_query(
+        id = db_insert_id(
             c->db,
             "INSERT INTO safety_plans(client_id, version, warning_signs, coping, distractions, help_people,"
             " professionals, environment, reasons_for_living, client_agreed, agreed_at, written_by,"
             " created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
             "iitttttttdtit", client_id, cur + 1, text[0], text[1], text[2], text[3], text[4], text[5],
             text[6], agreed, agreed_at, c->a->staff_id, now);
-        id = st && db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-        db_done(st);
         if (!id)
             rc = ctx_fail(c, ERR_CONFLICT, _("The safety plan could not be saved; reload it and try again."));
     }
@@ -275,3 +273,37 @@ int safety_save(struct ctx *c, int64_t client_id, int64_t version, json_t *in, j
     *out = r;
     return OK;
 }
+
+/* ---- the descriptor ---- */
+
+/* A version of the plan; each section a list of entries ({text, name, phone, place; means, responsible,
+ * done_on in the environment}). Before the first version: version 0, id null, empty sections. */
+static const struct res_field safety_fields[] = {
+    {"id", FT_INT, 1, N_("Safety plan")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"version", FT_INT, 0, N_("Version")},
+    {"warning_signs", FT_ARRAY, 0, N_("Warning signs")},
+    {"coping", FT_ARRAY, 0, N_("Coping on my own")},
+    {"distractions", FT_ARRAY, 0, N_("Distraction: people and places")},
+    {"help_people", FT_ARRAY, 0, N_("People I can turn to")},
+    {"professionals", FT_ARRAY, 0, N_("Professional and crisis contacts")},
+    {"environment", FT_ARRAY, 0, N_("Making my surroundings safer")},
+    {"reasons_for_living", FT_ARRAY, 0, N_("What I live for")},
+    {"client_agreed", FT_BOOL, 0, N_("Agreed with the client")},
+    {"agreed_at", FT_DATETIME, 1, N_("Agreed")},
+    {"written_by", FT_INT, 1, N_("Written by")},
+    {"written_by_name", FT_STRING, 1, N_("Written by")},
+    {"created_at", FT_DATETIME, 1, N_("Written")},
+    {"current", FT_BOOL, 0, N_("Current version")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit safety_actions[] = {
+    {"safety_plan.read", ACT_READ},
+    {"safety_plan.history", ACT_LIST},
+    {"safety_plan.save", ACT_UPDATE},
+    {NULL, 0},
+};
+static const char *const safety_tables[] = {"safety_plans", NULL};
+const struct resource res_safety_plan = {
+    .id = RES_SAFETY_PLAN, .name = "safety_plan", .label = N_("Safety plan"), .plural = N_("Safety plans"),
+    RESOURCE_OF(safety)};

@@ -229,13 +229,10 @@ int task_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     char now[32];
     iso_now(now);
-    struct db_stmt *st =
-        db_query(c->db,
-                 "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source,"
-                 " created_by, created_at) VALUES (?,?,?,?,?,'open','person',?,?) RETURNING id",
-                 "Iitttit", client_id, assignee, title, due, priority, c->a->staff_id, now);
-    int64_t id = db_step(st) == DB_ROW ? db_int(st, 0) : 0;
-    db_done(st);
+    int64_t id = db_insert_id(c->db,
+                              "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source,"
+                              " created_by, created_at) VALUES (?,?,?,?,?,'open','person',?,?) RETURNING id",
+                              "Iitttit", client_id, assignee, title, due, priority, c->a->staff_id, now);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The task could not be saved."));
     audit_log(c, "task.create", "ok", client_id, "task", id, NULL);
@@ -377,3 +374,39 @@ int my_clients(struct ctx *c, const struct page *pg, json_t **out)
     audit_log(c, "client.caseload", "ok", 0, "client", 0, NULL);
     return OK;
 }
+
+/* ---- the descriptor ---- */
+
+static const struct res_field task_fields[] = {
+    {"id", FT_INT, 0, N_("Task")},
+    {"client_id", FT_INT, 1, N_("Client")},
+    {"given_name", FT_STRING, 1, N_("Given name")},
+    {"family_name", FT_STRING, 1, N_("Family name")},
+    {"assignee", FT_INT, 0, N_("Assigned to")},
+    {"assignee_name", FT_STRING, 0, N_("Assigned to")},
+    {"title", FT_STRING, 0, N_("Task")},              /* a rule's, in the request's language */
+    {"title_key", FT_STRING, 1, N_("Rule")},           /* the rule's text key, when a rule made it */
+    {"title_args", FT_OBJECT, 1, N_("Rule details")},  /* the key's parameters */
+    {"due", FT_DATE, 1, N_("Due")},
+    {"priority", FT_STRING, 0, N_("Priority")},
+    {"status", FT_STRING, 0, N_("Status")},
+    {"source", FT_STRING, 0, N_("Made by")}, /* "person" or "rule" */
+    {"created_by", FT_INT, 1, N_("Created by")},
+    {"created_by_name", FT_STRING, 1, N_("Created by")},
+    {"created_at", FT_DATETIME, 0, N_("Created")},
+    {"done_by", FT_INT, 1, N_("Done by")},
+    {"done_at", FT_DATETIME, 1, N_("Done")},
+    {"version", FT_INT, 0, N_("Version")},
+    {"overdue", FT_BOOL, 0, N_("Overdue")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit task_actions[] = {
+    {"task.mine", ACT_LIST},
+    {"task.list", ACT_LIST},
+    {"task.create", ACT_CREATE},
+    {"task.update", ACT_UPDATE},
+    {NULL, 0},
+};
+static const char *const task_tables[] = {"tasks", NULL};
+const struct resource res_task = {
+    .id = RES_TASK, .name = "task", .label = N_("Task"), .plural = N_("Tasks"), RESOURCE_OF(task)};

@@ -1,7 +1,7 @@
 /* copy: every Hearth table from one database to another, in foreign-key order, read from one
- * snapshot of the source, each value keeping its type. The table list is explicit: a migration
- * that adds a table adds it here too, and a source table missing from the list stops the copy
- * instead of being left behind unnoticed. */
+ * snapshot of the source, each value keeping its type. The tables, their keys and the order come
+ * from the database itself (its catalog's foreign keys, sorted parents first), so a migration that
+ * adds a table needs nothing here; a cycle of foreign keys is refused by name. */
 #include "db/copy.h"
 #include "base/base.h"
 #include "db/db.h"
@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,55 +19,268 @@
 #define PAGE_ROWS 2000 /* rows per SELECT on the source: a page of a PostgreSQL result sits in memory */
 #define TXN_ROWS 10000 /* rows per transaction on the target: few commits, none of them huge */
 
-static const struct table {
-    const char *name;
-    const char *cols;     /* what to read: "*", or the columns a virtual table hides from it */
-    const char *key;      /* a unique column to page by, in order; NULL: read at once (a small table) */
-    const char *identity; /* the generated id whose sequence must follow the copied ids */
-    const char *later;    /* a column that may point at a later row of the same table: second pass */
-    int seeded;           /* the migrations put rows here, so rows are no sign that the target is used */
-} tables[] = {
-    {"orgs", "*", "id", "id", NULL, 0},
-    {"staff", "*", "id", "id", NULL, 0},
-    {"sessions", "*", "token_hash", NULL, NULL, 0},
-    {"form_drafts", "*", "id", "id", NULL, 0},
-    {"api_tokens", "*", "id", "id", NULL, 0},
-    /* failed logins of the last minutes only (auth.c prunes the rest): a few rows and no key */
-    {"login_failures", "*", NULL, NULL, NULL, 0},
-    {"clients", "*", "id", "id", NULL, 0},
-    {"client_versions", "*", "id", "id", NULL, 0},
-    {"client_identifiers", "*", "id", "id", NULL, 0},
-    {"client_links", "*", "id", "id", NULL, 0},
-    /* the name index: FTS5 on SQLite (whose * leaves out the rowid), a plain table on PostgreSQL */
-    {"clients_fts", "rowid, name", "rowid", NULL, NULL, 0},
-    {"episodes", "*", "id", "id", NULL, 0},
-    {"team_members", "*", "id", "id", NULL, 0},
-    /* a corrected contact points forward to its correction, which is not there yet */
-    {"contacts", "*", "id", "id", "superseded_by", 0},
-    {"tasks", "*", "id", "id", NULL, 0},
-    {"break_glass", "*", "id", "id", NULL, 0},
-    {"audit", "*", "seq", "seq", NULL, 0},
-    {"assessments", "*", "id", "id", NULL, 0},
-    {"flag_kinds", "*", "id", "id", NULL, 1},
-    {"flags", "*", "id", "id", NULL, 0},
-    {"flag_reviews", "*", "id", "id", NULL, 0},
-    {"oncall", "*", "id", "id", NULL, 0},
-    {"crisis_events", "*", "id", "id", NULL, 0},
-    {"safety_plans", "*", "id", "id", NULL, 0},
-    {"hospitalisations", "*", "id", "id", NULL, 0},
+#define MAX_TABLES 128
+#define MAX_LATER 4
+
+struct table {
+    char name[64];
+    char cols[256];          /* what to read: "*", or the columns a virtual table hides from it */
+    char key[64];            /* the primary key to page by, in order; "": read at once (no key) */
+    int identity;            /* the key is an integer whose sequence must follow the copied ids */
+    char later[MAX_LATER][64]; /* columns pointing into the same table (a corrected contact points
+                              * forward to its correction): null first, set in a second pass */
+    int nlater;
+    int seeded;              /* the migrations put rows here, so rows are no sign that the target is used */
+    int parents[MAX_TABLES]; /* the tables it refers to (indexes), before the sort */
+    int nparents;
+    const char *shown;       /* the name as progress and the result give it: lives as long as the process */
 };
-#define NTABLES ((int)ARRAY_LEN(tables))
+
+/* Table names handed out in progress reports and results outlive the copy (a caller keeps the last
+ * one to finish its line): one copy of each name, for the life of the process. */
+static const char *shown_name(const char *name)
+{
+    static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+    static char *names[MAX_TABLES * 2];
+    static int n;
+    const char *found = NULL;
+    pthread_mutex_lock(&mu);
+    for (int i = 0; i < n && !found; i++)
+        if (strcmp(names[i], name) == 0)
+            found = names[i];
+    if (!found && n < (int)ARRAY_LEN(names))
+        found = names[n++] = xstrdup(name);
+    pthread_mutex_unlock(&mu);
+    return found ? found : "(a table)";
+}
 
 /* Tables that are not a centre's data: the schema's own record (the target has its own), and the
  * shared audit head of PostgreSQL, which is set from the copied chain. */
 static const char *const not_copied[] = {"schema_migrations", "audit_head"};
+
+/* The tables to copy, in foreign-key order, as the database itself describes them. */
+struct plan {
+    struct table t[MAX_TABLES];
+    int n;
+};
+
+static int plain(const char *s)
+{
+    for (; s && *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return 0;
+    return s != NULL;
+}
+
+static int find_table(const struct plan *p, const char *name)
+{
+    for (int i = 0; name && i < p->n; i++)
+        if (strcmp(p->t[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* 1 when a migration inserts rows into the table (INSERT INTO name...). */
+static int seeded_by_migrations(const char *name)
+{
+    size_t n = strlen(name);
+    for (const struct migration *m = migrations; m->sql; m++)
+        for (const char *p = strstr(m->sql, "INSERT INTO "); p; p = strstr(p + 1, "INSERT INTO ")) {
+            const char *q = p + strlen("INSERT INTO ");
+            if (strncmp(q, name, n) == 0 && (q[n] == '(' || q[n] == ' ' || q[n] == '\n'))
+                return 1;
+        }
+    return 0;
+}
+
+/* The tables of a database: on SQLite its tables and virtual tables (not their shadow tables), on
+ * PostgreSQL the base tables of the current schema, in the order they were made. */
+static int list_tables(struct db *db, struct plan *p, char *err, size_t len)
+{
+    int sqlite = db_is_sqlite(db);
+    struct db_stmt *st = db_query(db,
+                                  sqlite ? "SELECT t.name, t.type FROM pragma_table_list t WHERE t.schema='main'"
+                                           " AND t.type IN ('table', 'virtual') AND t.name NOT LIKE 'sqlite_%'"
+                                           " ORDER BY (SELECT m.rowid FROM sqlite_master m WHERE m.name=t.name)"
+                                         : "SELECT c.relname, 'table' FROM pg_class c JOIN pg_namespace n"
+                                           " ON n.oid=c.relnamespace WHERE n.nspname=current_schema()"
+                                           " AND c.relkind IN ('r', 'p') ORDER BY c.oid",
+                                  "");
+    int step;
+    p->n = 0;
+    while ((step = db_step(st)) == DB_ROW) {
+        const char *name = db_text(st, 0);
+        int skip = !name;
+        for (size_t i = 0; !skip && i < ARRAY_LEN(not_copied); i++)
+            skip = strcmp(name, not_copied[i]) == 0;
+        if (skip)
+            continue;
+        if (!plain(name) || strlen(name) >= sizeof p->t[0].name || p->n == MAX_TABLES) {
+            snprintf(err, len, "cannot copy the table '%s' (an unusual name, or too many tables)", name);
+            db_done(st);
+            return DB_ERR;
+        }
+        struct table *t = &p->t[p->n++];
+        memset(t, 0, sizeof *t);
+        snprintf(t->name, sizeof t->name, "%s", name);
+        t->shown = shown_name(name);
+        /* a virtual table (the name index, FTS5) hides its rowid from "*" */
+        snprintf(t->cols, sizeof t->cols, "%s", str_eq(db_text(st, 1), "virtual") ? "rowid" : "*");
+    }
+    db_done(st);
+    if (step != DB_DONE) {
+        snprintf(err, len, "cannot list the tables: %s", db_errmsg(db));
+        return DB_ERR;
+    }
+    return DB_OK;
+}
+
+/* Columns, primary key and foreign keys of each table. */
+static int describe_tables(struct db *db, struct plan *p, char *err, size_t len)
+{
+    int sqlite = db_is_sqlite(db);
+    for (int i = 0; i < p->n; i++) {
+        struct table *t = &p->t[i];
+        t->seeded = seeded_by_migrations(t->name);
+        if (strcmp(t->cols, "rowid") == 0) { /* virtual: rowid, then its columns; paged by rowid */
+            json_t *cols = db_rows(db, "SELECT name FROM pragma_table_info(?)", "t", t->name);
+            size_t k;
+            json_t *c;
+            json_array_foreach(cols, k, c)
+            {
+                const char *cn = json_string_value(json_object_get(c, "name"));
+                size_t o = strlen(t->cols);
+                if (plain(cn))
+                    snprintf(t->cols + o, sizeof t->cols - o, ", %s", cn);
+            }
+            json_decref(cols);
+            snprintf(t->key, sizeof t->key, "rowid");
+        } else {
+            /* a one-column primary key */
+            json_t *pk = db_rows(db,
+                                 sqlite ? "SELECT name, lower(type) AS type FROM pragma_table_info(?) WHERE pk>0"
+                                        : "SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type"
+                                          " FROM pg_index x JOIN pg_class c ON c.oid=x.indrelid"
+                                          " JOIN pg_namespace n ON n.oid=c.relnamespace JOIN pg_attribute a"
+                                          " ON a.attrelid=c.oid AND a.attnum=ANY(x.indkey) WHERE x.indisprimary"
+                                          " AND c.relname=? AND n.nspname=current_schema()",
+                                 "t", t->name);
+            if (json_array_size(pk) == 1) {
+                json_t *k = json_array_get(pk, 0);
+                const char *type = json_string_value(json_object_get(k, "type"));
+                snprintf(t->key, sizeof t->key, "%s", json_string_value(json_object_get(k, "name")));
+                t->identity = type && (strstr(type, "int") != NULL);
+            }
+            json_decref(pk);
+            if (t->key[0] && !plain(t->key)) {
+                snprintf(err, len, "cannot copy the table %s: its key '%s' has an unusual name", t->name, t->key);
+                return DB_ERR;
+            }
+        }
+        json_t *fks = db_rows(db,
+                              sqlite ? "SELECT \"table\" AS parent, \"from\" AS col FROM pragma_foreign_key_list(?)"
+                                     : "SELECT b.relname AS parent, a.attname AS col FROM pg_constraint k"
+                                       " JOIN pg_class c ON c.oid=k.conrelid JOIN pg_namespace n ON"
+                                       " n.oid=c.relnamespace JOIN pg_class b ON b.oid=k.confrelid"
+                                       " JOIN pg_attribute a ON a.attrelid=k.conrelid AND a.attnum=k.conkey[1]"
+                                       " WHERE k.contype='f' AND c.relname=? AND n.nspname=current_schema()",
+                              "t", t->name);
+        size_t k;
+        json_t *fk;
+        json_array_foreach(fks, k, fk)
+        {
+            const char *parent = json_string_value(json_object_get(fk, "parent"));
+            const char *col = json_string_value(json_object_get(fk, "col"));
+            int pi = find_table(p, parent);
+            if (pi == i) { /* into the same table: may point at a later row */
+                if (t->nlater == MAX_LATER || !plain(col) || strlen(col) >= sizeof t->later[0]) {
+                    snprintf(err, len, "cannot copy the table %s: too many references into itself", t->name);
+                    json_decref(fks);
+                    return DB_ERR;
+                }
+                snprintf(t->later[t->nlater++], sizeof t->later[0], "%s", col);
+            } else if (pi >= 0) {
+                int dup = 0;
+                for (int x = 0; x < t->nparents; x++)
+                    dup |= t->parents[x] == pi;
+                if (!dup)
+                    t->parents[t->nparents++] = pi;
+            } /* a table that is not copied (audit_head) needs no order */
+        }
+        json_decref(fks);
+    }
+    return DB_OK;
+}
+
+/* Parents before children (a topological sort, keeping the tables' own order where it is free to);
+ * a cycle of foreign keys is an error that names it. */
+static int sort_tables(struct plan *p, char *err, size_t len)
+{
+    int placed[MAX_TABLES] = {0}, order[MAX_TABLES], n = 0;
+    while (n < p->n) {
+        int next = -1;
+        for (int i = 0; i < p->n && next < 0; i++) {
+            if (placed[i])
+                continue;
+            int ready = 1;
+            for (int x = 0; x < p->t[i].nparents; x++)
+                ready &= placed[p->t[i].parents[x]];
+            if (ready)
+                next = i;
+        }
+        if (next < 0) { /* every table left waits for another: walk the waits to a table seen twice */
+            int seen[MAX_TABLES] = {0}, path[MAX_TABLES + 1], np = 0, at = 0;
+            while (placed[at])
+                at++;
+            while (!seen[at]) {
+                seen[at] = 1;
+                path[np++] = at;
+                for (int x = 0; x < p->t[at].nparents; x++)
+                    if (!placed[p->t[at].parents[x]]) {
+                        at = p->t[at].parents[x];
+                        break;
+                    }
+            }
+            int from = 0;
+            while (path[from] != at)
+                from++;
+            size_t o = (size_t)snprintf(err, len, "the foreign keys of these tables form a cycle, so no table"
+                                                  " of it can be copied first: ");
+            for (int x = from; x < np && o < len; x++)
+                o += (size_t)snprintf(err + o, len - o, "%s -> ", p->t[path[x]].name);
+            if (o < len)
+                snprintf(err + o, len - o, "%s", p->t[at].name);
+            return DB_ERR;
+        }
+        placed[next] = 1;
+        order[n++] = next;
+    }
+    struct table *sorted = xmalloc(sizeof(struct table) * (size_t)p->n);
+    for (int i = 0; i < p->n; i++)
+        sorted[i] = p->t[order[i]];
+    memcpy(p->t, sorted, sizeof(struct table) * (size_t)p->n);
+    free(sorted);
+    return DB_OK;
+}
+
+/* What to copy and in which order, read from the database. */
+static int plan_tables(struct db *db, struct plan *p, char *err, size_t len)
+{
+    int rc = list_tables(db, p, err, len);
+    if (rc == DB_OK)
+        rc = describe_tables(db, p, err, len);
+    if (rc == DB_OK)
+        rc = sort_tables(p, err, len);
+    return rc;
+}
 
 struct job {
     struct db *src, *dst;
     copy_progress_fn fn;
     void *arg;
     struct copy_result *r;
-    int64_t counts[ARRAY_LEN(tables)]; /* source rows, counted in the snapshot */
+    struct plan *plan;                 /* the tables, in foreign-key order */
+    int64_t counts[MAX_TABLES];        /* source rows, counted in the snapshot */
     int64_t txn_rows;                  /* rows written in the target's open transaction */
     int64_t committed;                 /* rows copied and committed on the target */
 };
@@ -191,18 +405,18 @@ static int column_of(struct db_stmt *row, const char *name)
     return -1;
 }
 
-/* Copy one table page by page. The column in t->later is written as null here and set by
- * fix_later once every row it may point at is there. */
+/* Copy one table page by page. The columns in t->later are written as null here and set by
+ * fix_later once every row they may point at is there. */
 static int copy_rows(struct job *j, const struct table *t, int64_t total)
 {
     char *ins = NULL;
-    int keycol = -1, latecol = -1, rc = DB_OK, more = 1;
+    int keycol = -1, latecol[MAX_LATER], rc = DB_OK, more = 1;
     struct key last = {0};
     int64_t done = 0;
-    report(j, t->name, 0, total);
+    report(j, t->shown, 0, total);
     while (rc == DB_OK && more) {
         char sel[512];
-        if (!t->key)
+        if (!t->key[0])
             snprintf(sel, sizeof sel, "SELECT %s FROM %s", t->cols, t->name);
         else if (!last.type)
             snprintf(sel, sizeof sel, "SELECT %s FROM %s ORDER BY %s LIMIT %d", t->cols, t->name, t->key,
@@ -217,18 +431,22 @@ static int copy_rows(struct job *j, const struct table *t, int64_t total)
         while (rc == DB_OK && (step = db_step(st)) == DB_ROW) {
             if (!ins) {
                 ins = insert_sql(t->name, st);
-                keycol = column_of(st, t->key);
-                latecol = column_of(st, t->later);
-                if (t->key && keycol < 0) {
+                keycol = t->key[0] ? column_of(st, t->key) : -1;
+                for (int l = 0; l < t->nlater; l++)
+                    latecol[l] = column_of(st, t->later[l]);
+                if (t->key[0] && keycol < 0) {
                     rc = fail(j, "table %s has no column %s to page by", t->name, t->key);
                     break;
                 }
             }
             struct db_stmt *to = db_query(j->dst, ins, "");
             int bound = to != NULL;
-            for (int i = 0; bound && i < db_columns(st); i++)
-                bound =
-                    (i == latecol ? db_bind(to, i + 1, 'n', NULL, 0) : bind_value(to, i + 1, st, i)) == DB_OK;
+            for (int i = 0; bound && i < db_columns(st); i++) {
+                int late = 0;
+                for (int l = 0; l < t->nlater; l++)
+                    late |= latecol[l] == i;
+                bound = (late ? db_bind(to, i + 1, 'n', NULL, 0) : bind_value(to, i + 1, st, i)) == DB_OK;
+            }
             int w = bound ? db_step(to) : DB_ERR;
             if (keycol >= 0)
                 key_keep(&last, st, keycol);
@@ -236,7 +454,7 @@ static int copy_rows(struct job *j, const struct table *t, int64_t total)
                 char k[64] = "?";
                 if (keycol >= 0)
                     key_show(&last, k, sizeof k);
-                rc = fail(j, "cannot write row %s=%s into %s on the target: %s", t->key ? t->key : "#", k,
+                rc = fail(j, "cannot write row %s=%s into %s on the target: %s", t->key[0] ? t->key : "#", k,
                           t->name, db_errmsg(j->dst));
             }
             db_done(to);
@@ -251,21 +469,24 @@ static int copy_rows(struct job *j, const struct table *t, int64_t total)
         if (rc == DB_OK && step != DB_DONE)
             rc = fail(j, "cannot read %s from the source: %s", t->name, db_errmsg(j->src));
         db_done(st);
-        report(j, t->name, done, total);
-        more = t->key && got == PAGE_ROWS;
+        report(j, t->shown, done, total);
+        more = t->key[0] && got == PAGE_ROWS;
     }
     free(ins);
     free(last.p);
     return rc;
 }
 
-/* The second pass for a forward reference: every row now exists, so it can be pointed at. */
-static int fix_later(struct job *j, const struct table *t)
+/* The second pass for a reference into the same table: every row now exists, so it can be pointed
+ * at. */
+static int fix_later(struct job *j, const struct table *t, const char *later)
 {
     char sel[512], upd[256];
+    if (!t->identity)
+        return fail(j, "table %s refers to itself but has no integer key to set %s by", t->name, later);
     snprintf(sel, sizeof sel, "SELECT %s, %s FROM %s WHERE %s IS NOT NULL AND %s > ? ORDER BY %s LIMIT %d",
-             t->key, t->later, t->name, t->later, t->key, t->key, PAGE_ROWS);
-    snprintf(upd, sizeof upd, "UPDATE %s SET %s=? WHERE %s=?", t->name, t->later, t->key);
+             t->key, later, t->name, later, t->key, t->key, PAGE_ROWS);
+    snprintf(upd, sizeof upd, "UPDATE %s SET %s=? WHERE %s=?", t->name, later, t->key);
     int64_t after = INT64_MIN;
     for (int got = PAGE_ROWS; got == PAGE_ROWS;) {
         got = 0;
@@ -275,7 +496,7 @@ static int fix_later(struct job *j, const struct table *t)
             after = db_int(st, 0);
             got++;
             if (db_run(j->dst, upd, "ii", db_int(st, 1), after) != DB_OK)
-                rc = fail(j, "cannot set %s.%s of row %" PRId64 " on the target: %s", t->name, t->later,
+                rc = fail(j, "cannot set %s.%s of row %" PRId64 " on the target: %s", t->name, later,
                           after, db_errmsg(j->dst));
             else if (wrote_row(j) != DB_OK)
                 rc = fail(j, "cannot commit %s on the target: %s", t->name, db_errmsg(j->dst));
@@ -291,14 +512,14 @@ static int fix_later(struct job *j, const struct table *t)
 
 static int copy_table(struct job *j, int ti)
 {
-    const struct table *t = &tables[ti];
-    j->r->table = t->name;
+    const struct table *t = &j->plan->t[ti];
+    j->r->table = t->shown;
     j->txn_rows = 0;
     if (db_begin(j->dst) != DB_OK)
         return fail(j, "cannot begin a transaction on the target: %s", db_errmsg(j->dst));
     int rc = copy_rows(j, t, j->counts[ti]);
-    if (rc == DB_OK && t->later)
-        rc = fix_later(j, t);
+    for (int l = 0; rc == DB_OK && l < t->nlater; l++)
+        rc = fix_later(j, t, t->later[l]);
     if (rc == DB_OK && db_commit(j->dst) != DB_OK)
         rc = fail(j, "cannot commit %s on the target: %s", t->name, db_errmsg(j->dst));
     if (rc != DB_OK) {
@@ -312,33 +533,18 @@ static int copy_table(struct job *j, int ti)
     return DB_OK;
 }
 
-/* Every table of the source must be one this file knows, or its rows would be left behind. */
-static int check_known_tables(struct job *j)
+/* Every table of the source must be on the target too, or its rows would be left behind. */
+static int check_target_tables(struct job *j)
 {
-    int sqlite = db_is_sqlite(j->src);
-    struct db_stmt *st = db_query(j->src,
-                                  sqlite ? "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
-                                         : "SELECT table_name FROM information_schema.tables WHERE"
-                                           " table_schema=current_schema() AND table_type='BASE TABLE'"
-                                           " ORDER BY table_name",
-                                  "");
-    int rc = DB_OK, step = DB_DONE;
-    while (rc == DB_OK && (step = db_step(st)) == DB_ROW) {
-        const char *name = db_text(st, 0);
-        int known =
-            !name || (sqlite && (strncmp(name, "sqlite_", 7) == 0 || strncmp(name, "clients_fts_", 12) == 0));
-        for (int i = 0; !known && i < NTABLES; i++)
-            known = strcmp(name, tables[i].name) == 0;
-        for (size_t i = 0; !known && i < ARRAY_LEN(not_copied); i++)
-            known = strcmp(name, not_copied[i]) == 0;
-        if (!known)
-            rc =
-                fail(j, "the source has a table '%s' that the copier does not know (add it to src/db/copy.c)",
-                     name);
-    }
-    if (rc == DB_OK && step != DB_DONE)
-        rc = fail(j, "cannot list the source's tables: %s", db_errmsg(j->src));
-    db_done(st);
+    struct plan *there = xcalloc(1, sizeof *there);
+    char err[256] = "";
+    int rc = list_tables(j->dst, there, err, sizeof err);
+    if (rc != DB_OK)
+        rc = fail(j, "the target: %s", err);
+    for (int i = 0; rc == DB_OK && i < j->plan->n; i++)
+        if (find_table(there, j->plan->t[i].name) < 0)
+            rc = fail(j, "the source has a table '%s' that the target does not have", j->plan->t[i].name);
+    free(there);
     return rc;
 }
 
@@ -350,8 +556,9 @@ static int empty_target(struct job *j)
     struct buf sql = {0};
     int sqlite = db_is_sqlite(j->dst);
     buf_adds(&sql, sqlite ? "" : "TRUNCATE ");
-    for (int i = NTABLES - 1; i >= 0; i--)
-        buf_printf(&sql, sqlite ? "DELETE FROM %s;" : i < NTABLES - 1 ? ", %s" : "%s", tables[i].name);
+    int n = j->plan->n;
+    for (int i = n - 1; i >= 0; i--)
+        buf_printf(&sql, sqlite ? "DELETE FROM %s;" : i < n - 1 ? ", %s" : "%s", j->plan->t[i].name);
     int rc = db_begin(j->dst);
     if (rc == DB_OK && (rc = db_exec(j->dst, sql.data)) == DB_OK)
         rc = db_commit(j->dst);
@@ -369,9 +576,11 @@ static int empty_target(struct job *j)
  * head names the last copied record (SQLite keeps its head in a file: the caller writes it). */
 static int finish_target(struct job *j)
 {
-    for (int i = 0; i < NTABLES; i++)
-        if (tables[i].identity && db_reset_identity(j->dst, tables[i].name, tables[i].identity) != DB_OK)
-            return fail(j, "cannot move the id sequence of %s on: %s", tables[i].name, db_errmsg(j->dst));
+    for (int i = 0; i < j->plan->n; i++) {
+        const struct table *t = &j->plan->t[i];
+        if (t->identity && strcmp(t->key, "rowid") != 0 && db_reset_identity(j->dst, t->name, t->key) != DB_OK)
+            return fail(j, "cannot move the id sequence of %s on: %s", t->name, db_errmsg(j->dst));
+    }
     if (db_is_sqlite(j->dst))
         return DB_OK;
     if (db_begin(j->dst) != DB_OK)
@@ -406,13 +615,13 @@ static int finish_target(struct job *j)
 static int compare_counts(struct job *j)
 {
     struct buf b = {0};
-    for (int i = 0; i < NTABLES; i++) {
+    for (int i = 0; i < j->plan->n; i++) {
         char sql[128];
-        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i].name);
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", j->plan->t[i].name);
         int64_t got = db_int1(j->dst, -1, sql, "");
         if (got != j->counts[i])
             buf_printf(&b, "%s%s: %" PRId64 " in the source, %" PRId64 " in the target", b.len ? "; " : "",
-                       tables[i].name, j->counts[i], got);
+                       j->plan->t[i].name, j->counts[i], got);
     }
     int rc = DB_OK;
     if (b.len)
@@ -445,18 +654,23 @@ static void identity_of(struct db *db, char *out, size_t len)
 
 static int run(struct job *j)
 {
-    int rc = check_known_tables(j);
-    for (int i = 0; rc == DB_OK && i < NTABLES; i++) {
+    char err[512] = "";
+    int rc = plan_tables(j->src, j->plan, err, sizeof err);
+    if (rc != DB_OK)
+        return fail(j, "the source: %s", err);
+    j->r->tables_total = j->plan->n;
+    rc = check_target_tables(j);
+    for (int i = 0; rc == DB_OK && i < j->plan->n; i++) {
         char sql[128];
-        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i].name);
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", j->plan->t[i].name);
         j->counts[i] = db_int1(j->src, -1, sql, "");
         if (j->counts[i] < 0)
-            rc = fail(j, "cannot count %s in the source: %s", tables[i].name, db_errmsg(j->src));
+            rc = fail(j, "cannot count %s in the source: %s", j->plan->t[i].name, db_errmsg(j->src));
         j->r->rows_total += j->counts[i];
     }
     if (rc == DB_OK)
         rc = empty_target(j);
-    for (int i = 0; rc == DB_OK && i < NTABLES; i++)
+    for (int i = 0; rc == DB_OK && i < j->plan->n; i++)
         rc = copy_table(j, i);
     if (rc == DB_OK)
         rc = finish_target(j);
@@ -468,42 +682,56 @@ static int run(struct job *j)
 int copy_all(struct db *src, struct db *dst, copy_progress_fn progress, void *arg, struct copy_result *r)
 {
     memset(r, 0, sizeof *r);
-    r->tables_total = NTABLES;
-    struct job j = {.src = src, .dst = dst, .fn = progress, .arg = arg, .r = r};
+    struct plan *plan = xcalloc(1, sizeof *plan);
+    struct job j = {.src = src, .dst = dst, .fn = progress, .arg = arg, .r = r, .plan = plan};
     char a[256], b[256];
     identity_of(src, a, sizeof a);
     identity_of(dst, b, sizeof b);
-    if (strcmp(a, b) == 0)
-        return fail(&j, "the source and the target are the same database");
+    int rc = DB_ERR;
+    if (strcmp(a, b) == 0) {
+        fail(&j, "the source and the target are the same database");
+        goto out;
+    }
     int64_t sv = db_int1(src, -1, "SELECT max(version) FROM schema_migrations", "");
     int64_t tv = db_int1(dst, -1, "SELECT max(version) FROM schema_migrations", "");
-    if (sv != tv)
-        return fail(&j,
-                    "the source is at schema version %" PRId64 " and the target at %" PRId64
-                    "; both must be brought up to date first",
-                    sv, tv);
-    if (db_begin_snapshot(src) != DB_OK)
-        return fail(&j, "cannot start a read snapshot of the source: %s", db_errmsg(src));
-    int rc = run(&j);
+    if (sv != tv) {
+        fail(&j,
+             "the source is at schema version %" PRId64 " and the target at %" PRId64
+             "; both must be brought up to date first",
+             sv, tv);
+        goto out;
+    }
+    if (db_begin_snapshot(src) != DB_OK) {
+        fail(&j, "cannot start a read snapshot of the source: %s", db_errmsg(src));
+        goto out;
+    }
+    rc = run(&j);
     if (rc == DB_OK)
         db_commit(src); /* read only: ends the snapshot */
     else
         db_rollback(src);
+out:
+    free(plan);
     return rc;
 }
 
 int copy_target_used(struct db *dst, char *what, size_t len)
 {
     struct buf b = {0};
-    for (int i = 0; i < NTABLES; i++) {
-        if (tables[i].seeded)
+    struct plan *plan = xcalloc(1, sizeof *plan);
+    char err[512];
+    if (plan_tables(dst, plan, err, sizeof err) != DB_OK)
+        buf_printf(&b, "its tables cannot be read (%s)", err); /* unknown: taken as used */
+    for (int i = 0; i < plan->n; i++) {
+        if (plan->t[i].seeded)
             continue;
         char sql[128];
-        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i].name);
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", plan->t[i].name);
         int64_t n = db_int1(dst, 0, sql, "");
         if (n > 0)
-            buf_printf(&b, "%s%" PRId64 " in %s", b.len ? ", " : "", n, tables[i].name);
+            buf_printf(&b, "%s%" PRId64 " in %s", b.len ? ", " : "", n, plan->t[i].name);
     }
+    free(plan);
     snprintf(what, len, "%s", b.data ? b.data : "");
     int used = b.len > 0;
     buf_free(&b);

@@ -298,6 +298,54 @@ int db_run(struct db *db, const char *sql, const char *fmt, ...)
     db_done(st);
     return rc == DB_DONE || rc == DB_ROW ? DB_OK : rc;
 }
+static int64_t vinsert(struct db *db, const char *sql, const char *fmt, va_list ap)
+{
+    struct db_stmt *st = vquery(db, sql, fmt, ap);
+    int rc = db_step(st);
+    int64_t id = rc == DB_ROW && !db_isnull(st, 0) ? db_int(st, 0) : 0;
+    db_done(st);
+    db->insert_rc = id > 0 ? DB_OK : rc == DB_ROW || rc == DB_DONE ? DB_ERR : rc;
+    return id > 0 ? id : 0;
+}
+int64_t db_insert_id(struct db *db, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int64_t id = vinsert(db, sql, fmt, ap);
+    va_end(ap);
+    return id;
+}
+/* INSERT INTO table(cols) VALUES (?, ...) RETURNING id, for fmt's letters; 0 when a name is not plain. */
+static int insert_sql(char *sql, size_t len, const char *table, const char *cols, const char *fmt)
+{
+    for (const char *c = cols; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == ',' || *c == ' '))
+            return 0;
+    size_t o = (size_t)snprintf(sql, len, "INSERT INTO %s(%s) VALUES (", table, cols);
+    for (size_t i = 0; fmt[i] && o < len; i++)
+        o += (size_t)snprintf(sql + o, len - o, i ? ",?" : "?");
+    if (o < len)
+        o += (size_t)snprintf(sql + o, len - o, ") RETURNING id");
+    return plain_name(table) && o < len;
+}
+int64_t db_insert(struct db *db, const char *table, const char *cols, const char *fmt, ...)
+{
+    char sql[1024];
+    if (!insert_sql(sql, sizeof sql, table, cols, fmt)) {
+        log_error("db_insert: cannot write an INSERT into %s(%s)", table, cols);
+        db->insert_rc = DB_ERR;
+        return 0;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    int64_t id = vinsert(db, sql, fmt, ap);
+    va_end(ap);
+    return id;
+}
+int db_insert_rc(struct db *db)
+{
+    return db->insert_rc;
+}
 int64_t db_int1(struct db *db, int64_t def, const char *sql, const char *fmt, ...)
 {
     va_list ap;

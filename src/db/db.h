@@ -70,6 +70,7 @@ struct db {
     const char *url;
     uint64_t gen; /* see db_generation */
     int in_txn;   /* between db_begin and db_commit/db_rollback */
+    int insert_rc; /* how the last db_insert_id ended (db_insert_rc) */
 };
 
 /* Open by URL: "sqlite:PATH", a plain path, or "postgresql://..." (libpq's URL). */
@@ -118,6 +119,16 @@ int db_bind(struct db_stmt *st, int idx, char type, const void *p, int64_t n);
 
 /* Run a statement that returns no rows: DB_OK, DB_CONSTRAINT or DB_ERR. */
 int db_run(struct db *db, const char *sql, const char *fmt, ...);
+/* Run an `INSERT ... RETURNING id` and return the new row's id; 0 when nothing was inserted (the
+ * error is logged and kept as for any statement: db_errmsg, and db_insert_rc says DB_CONSTRAINT
+ * when a unique or foreign key refused the row). */
+int64_t db_insert_id(struct db *db, const char *sql, const char *fmt, ...);
+int db_insert_rc(struct db *db); /* DB_OK after an insert that returned an id, else its DB_* error */
+/* One row into a table: cols names the columns ("a, b, c"), fmt has one db_query letter per column.
+ * The INSERT (with RETURNING id) is written here, so a caller that fills many tables (the demo
+ * generator) writes no SQL per table. The table has an `id` key; returns the new row's id as
+ * db_insert_id does. */
+int64_t db_insert(struct db *db, const char *table, const char *cols, const char *fmt, ...);
 /* One integer from the first row (def when no row). */
 int64_t db_int1(struct db *db, int64_t def, const char *sql, const char *fmt, ...);
 /* Rows as JSON: column names are keys; integer, real, text and null map naturally. */

@@ -233,7 +233,7 @@ static void denial_is_audited(void **state)
     assert_string_equal(c.pend[0].outcome, "denied");
     assert_int_equal(c.pend[0].client_id, W.c1);
     /* Even "find" is refused to another organisation. */
-    assert_int_equal(access_check(&c, RES_CLIENT, ACT_LIST, W.c1, "client.search_open"), ERR_FORBIDDEN);
+    assert_int_equal(access_check(&c, RES_CLIENT, ACT_LIST, W.c1, "client.read"), ERR_FORBIDDEN);
     assert_int_equal(c.npend, 2);
     int64_t before = count_of(T->db, "SELECT count(*) FROM audit");
     assert_int_equal(audit_flush(&c, T->db, 1), OK); /* a failed request keeps its denials */

@@ -216,17 +216,63 @@ static void refuses_what_it_cannot_copy_whole(void **state)
     assert_non_null(strstr(r.err, "same database"));
     db_close(again);
     assert_int_equal(count_of(p->src->db, "SELECT count(*) FROM clients"), 2);
-    /* a table the copier does not know would be left behind */
+    /* a table the target does not have would be left behind */
     sql(p->src->db, "CREATE TABLE extra (x INTEGER)");
     assert_int_equal(copy_all(p->src->db, p->dst->db, NULL, NULL, &r), DB_ERR);
     assert_non_null(strstr(r.err, "'extra'"));
     assert_false(r.touched);
     sql(p->src->db, "DROP TABLE extra");
+    /* foreign keys that go round in a circle: no table of them can come first */
+    for (int side = 0; side < 2; side++) {
+        struct db *db = side ? p->dst->db : p->src->db;
+        int lite = db_is_sqlite(db); /* SQLite may refer to a table made later; PostgreSQL adds it after */
+        sql(db, lite ? "CREATE TABLE cyc_a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES cyc_b(id))"
+                     : "CREATE TABLE cyc_a (id INTEGER PRIMARY KEY, b_id INTEGER)");
+        sql(db, "CREATE TABLE cyc_b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES cyc_a(id))");
+        if (!lite)
+            sql(db, "ALTER TABLE cyc_a ADD FOREIGN KEY (b_id) REFERENCES cyc_b(id)");
+    }
+    assert_int_equal(copy_all(p->src->db, p->dst->db, NULL, NULL, &r), DB_ERR);
+    assert_non_null(strstr(r.err, "cycle"));
+    assert_non_null(strstr(r.err, "cyc_a -> cyc_b -> cyc_a"));
+    assert_false(r.touched);
+    for (int side = 0; side < 2; side++) {
+        struct db *db = side ? p->dst->db : p->src->db;
+        sql(db, db_is_sqlite(db) ? "DROP TABLE cyc_a" : "DROP TABLE cyc_a CASCADE");
+        sql(db, "DROP TABLE cyc_b");
+    }
     /* another schema version */
     sql(p->dst->db, "INSERT INTO schema_migrations(version, name, applied_at) VALUES (999, 'future', 'now')");
     assert_int_equal(copy_all(p->src->db, p->dst->db, NULL, NULL, &r), DB_ERR);
     assert_non_null(strstr(r.err, "schema version"));
     assert_false(r.touched);
+}
+
+/* The order comes from the foreign keys, not from the order the tables were made in: a table made
+ * before the one it refers to is still copied after it (and copied at all, with nothing to list). */
+static void order_follows_the_foreign_keys(void **state)
+{
+    struct pair *p = *state;
+    fill(p->src->db);
+    for (int side = 0; side < 2; side++) {
+        struct db *db = side ? p->dst->db : p->src->db;
+        if (db_is_sqlite(db)) {
+            sql(db, "CREATE TABLE aa_child (id INTEGER PRIMARY KEY, parent INTEGER NOT NULL REFERENCES zz_parent(id),"
+                    " client_id INTEGER REFERENCES clients(id))");
+            sql(db, "CREATE TABLE zz_parent (id INTEGER PRIMARY KEY, name TEXT)");
+        } else {
+            sql(db, "CREATE TABLE aa_child (id INTEGER PRIMARY KEY, parent INTEGER NOT NULL,"
+                    " client_id INTEGER REFERENCES clients(id))");
+            sql(db, "CREATE TABLE zz_parent (id INTEGER PRIMARY KEY, name TEXT)");
+            sql(db, "ALTER TABLE aa_child ADD FOREIGN KEY (parent) REFERENCES zz_parent(id)");
+        }
+    }
+    sql(p->src->db, "INSERT INTO zz_parent(id, name) VALUES (1, 'one'), (2, 'two')");
+    sql(p->src->db, "INSERT INTO aa_child(id, parent, client_id) VALUES (1, 2, NULL), (2, 1, NULL)");
+    struct copy_result r;
+    assert_int_equal(copy_all(p->src->db, p->dst->db, NULL, NULL, &r), DB_OK);
+    assert_int_equal(count_of(p->dst->db, "SELECT count(*) FROM aa_child c JOIN zz_parent z ON z.id=c.parent"), 2);
+    assert_int_equal(r.tables_done, r.tables_total);
 }
 
 static void target_in_use_is_named(void **state)
@@ -295,6 +341,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(copies_across_engines, setup, teardown),
         cmocka_unit_test_setup_teardown(reads_one_snapshot, setup, teardown),
         cmocka_unit_test_setup_teardown(refuses_what_it_cannot_copy_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(order_follows_the_foreign_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(target_in_use_is_named, setup, teardown),
         cmocka_unit_test_setup_teardown(failure_is_reported_honestly, setup, teardown),
         cmocka_unit_test_setup_teardown(backup_refuses_an_existing_file, setup, teardown),

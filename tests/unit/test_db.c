@@ -197,6 +197,56 @@ static void int1_defaults_and_errors(void **state)
     assert_int_equal(db_changes(t->db), 1);
 }
 
+/* db_insert_id: the id of the new row; 0 and the reason when the row was refused. */
+static void insert_id_returns_the_new_id(void **state)
+{
+    struct tdb *t = *state;
+    const char *sql = "INSERT INTO orgs(name, kind, created_at) VALUES (?,?,?) RETURNING id";
+    int64_t a = db_insert_id(t->db, sql, "ttt", "Riverside", "other", "2026-01-01T00:00:00Z");
+    assert_true(a > 0);
+    assert_int_equal(db_insert_rc(t->db), DB_OK);
+    int64_t b = db_insert_id(t->db, sql, "ttt", "Eastgate", "other", "2026-01-01T00:00:00Z");
+    assert_true(b > a);
+    assert_int_equal(db_int1(t->db, 0, "SELECT id FROM orgs WHERE name=?", "t", "Eastgate"), b);
+    /* A unique key refuses the row: 0, told apart as a constraint, and nothing inserted. */
+    assert_int_equal(db_insert_id(t->db, sql, "ttt", "Riverside", "other", "2026-01-01T00:00:00Z"), 0);
+    assert_int_equal(db_insert_rc(t->db), DB_CONSTRAINT);
+    /* A foreign key too. */
+    assert_int_equal(db_insert_id(t->db,
+                                  "INSERT INTO staff(org_id, username, display_name, role, pw_hash, created_at)"
+                                  " VALUES (?,?,?,?,?,?) RETURNING id",
+                                  "ittttt", (int64_t)9999, "nobody", "No Body", "case_manager", "x",
+                                  "2026-01-01T00:00:00Z"),
+                     0);
+    assert_int_equal(db_insert_rc(t->db), DB_CONSTRAINT);
+    assert_int_equal(db_int1(t->db, -1, "SELECT count(*) FROM orgs", ""), 2);
+    /* A broken statement, and one that returns no row, are failures too; the next insert works. */
+    assert_int_equal(db_insert_id(t->db, "INSERT INTO nowhere(x) VALUES (1) RETURNING id", ""), 0);
+    assert_int_equal(db_insert_rc(t->db), DB_ERR);
+    assert_int_equal(db_insert_id(t->db, "INSERT INTO orgs(name, kind, created_at) SELECT name, kind, created_at"
+                                         " FROM orgs WHERE 0=1 RETURNING id",
+                                  ""),
+                     0);
+    assert_int_equal(db_insert_rc(t->db), DB_ERR);
+    assert_true(db_insert_id(t->db, sql, "ttt", "Northside", "other", "2026-01-01T00:00:00Z") > b);
+    assert_int_equal(db_insert_rc(t->db), DB_OK);
+}
+
+/* db_insert writes the INSERT from a table and its columns, and refuses names it would have to quote. */
+static void insert_names_table_and_columns(void **state)
+{
+    struct tdb *t = *state;
+    int64_t a = db_insert(t->db, "orgs", "name, kind, created_at", "ttt", "Riverside", "other", T_NOW);
+    assert_true(a > 0);
+    assert_int_equal(db_int1(t->db, 0, "SELECT id FROM orgs WHERE name='Riverside' AND kind='other'", ""), a);
+    assert_int_equal(db_insert(t->db, "orgs", "name, kind, created_at", "ttt", "Riverside", "other", T_NOW), 0);
+    assert_int_equal(db_insert_rc(t->db), DB_CONSTRAINT);
+    assert_int_equal(db_insert(t->db, "orgs; DROP TABLE orgs", "name", "t", "x"), 0);
+    assert_int_equal(db_insert(t->db, "orgs", "name) VALUES ('x') --", "t", "x"), 0);
+    assert_int_equal(db_insert_rc(t->db), DB_ERR);
+    assert_int_equal(db_int1(t->db, -1, "SELECT count(*) FROM orgs", ""), 1);
+}
+
 static void rows_as_json(void **state)
 {
     struct tdb *t = *state;
@@ -657,6 +707,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(newer_schema_is_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(binds_every_letter, setup, teardown),
         cmocka_unit_test_setup_teardown(int1_defaults_and_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(insert_id_returns_the_new_id, setup, teardown),
+        cmocka_unit_test_setup_teardown(insert_names_table_and_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(rows_as_json, setup, teardown),
         cmocka_unit_test_setup_teardown(commit_tells_the_truth, setup, teardown),
         cmocka_unit_test_setup_teardown(placeholders_in_quotes_and_comments, setup, teardown),
