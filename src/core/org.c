@@ -316,6 +316,7 @@ static const struct res_field org_fields[] = {
     {"id", FT_INT, 0, N_("Organisation")},
     {"name", FT_STRING, 0, N_("Name")},
     {"kind", FT_STRING, 0, N_("Kind")},
+    {"phq2_threshold", FT_INT, 0, N_("PHQ-2 positive from")},
     {"created_at", FT_DATETIME, 0, N_("Created")},
     {"version", FT_INT, 0, N_("Version")},
     {"staff_count", FT_INT, 0, N_("Active staff")}, /* in the list */
@@ -324,6 +325,7 @@ static const struct res_field org_fields[] = {
 static const struct res_audit org_actions[] = {
     {"org.list", ACT_LIST},
     {"org.create", ACT_CREATE},
+    {"org.update", ACT_UPDATE},
     {NULL, 0},
 };
 static const char *const org_tables[] = {"orgs", NULL};
