@@ -7,183 +7,18 @@
  * decision is the best verdict over them (allow beats allow-with-purpose beats deny). */
 #include "base/base.h"
 #include "core/core.h"
+#include "core/access_rows.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <string.h>
 
 /* ---- the table ---- */
 
-#define R(x) (1u << (x))
-/* Relationships, grouped as the rows use them. */
-#define TEAM (R(REL_PRIMARY_CM) | R(REL_CARE_TEAM) | R(REL_SUPERVISOR)) /* care of an open episode */
-#define PEER R(REL_PEER)
-#define GLASS R(REL_BREAK_GLASS)
-#define ONCALL R(REL_ON_CALL)
-#define ORG R(REL_SAME_ORG)
-#define NONE R(REL_NONE) /* actions that concern no client */
-
-/* Roles. */
-#define ADM ROLE_BIT(ROLE_ADMIN)
-#define SUP ROLE_BIT(ROLE_SUPERVISOR)
-#define CM ROLE_BIT(ROLE_CASE_MANAGER)
-#define CLIN ROLE_BIT(ROLE_CLINICIAN)
-#define PS ROLE_BIT(ROLE_PEER)
-#define DESK ROLE_BIT(ROLE_CARE_DESK)
-#define HOUS ROLE_BIT(ROLE_HOUSING)
-#define ANY ROLES_ANY
-#define CLINICAL (SUP | CM | CLIN)   /* manage care: episodes, teams, plans, flag reviews, restricted notes */
-#define NOTES (CLINICAL | HOUS)      /* read notes and assessments (a peer supporter: by REL_PEER) */
-#define CARE (CLINICAL | DESK | HOUS) /* work with clients (peer supporters: only those assigned) */
-#define OPENERS (CLINICAL | DESK)    /* register a referral into an episode */
-
-#define A V_ALLOW
-#define P V_PURPOSE
-
-const struct access_rule access_rules[] = {
-    /* the identity record: read (full), find (name, birth year, programmes), register, change */
-    {RES_CLIENT, ACT_READ, TEAM, CARE, A},
-    {RES_CLIENT, ACT_READ, PEER, PS, A},
-    {RES_CLIENT, ACT_READ, GLASS | ONCALL, CARE, P},
-    {RES_CLIENT, ACT_LIST, TEAM | ORG, CARE, A},
-    {RES_CLIENT, ACT_LIST, PEER, PS, A},
-    {RES_CLIENT, ACT_LIST, GLASS | ONCALL, CARE, P},
-    {RES_CLIENT, ACT_LIST, NONE, CARE | PS, A}, /* search (a peer supporter's finds only their own) */
-    {RES_CLIENT, ACT_CREATE, NONE, CARE, A},
-    {RES_CLIENT, ACT_UPDATE, TEAM, CARE, A},
-    {RES_CLIENT, ACT_UPDATE, PEER, PS, A},
-    {RES_CLIENT, ACT_UPDATE, GLASS, CARE, P},
-    /* who looked at the record */
-    {RES_ACCESS_LOG, ACT_READ, TEAM, CARE, A},
-    {RES_ACCESS_LOG, ACT_READ, PEER, PS, A},
-    {RES_ACCESS_LOG, ACT_READ, GLASS, CARE, P},
-    /* episodes of care and care teams: changed by clinical roles only */
-    {RES_EPISODE, ACT_LIST, TEAM, CARE, A},
-    {RES_EPISODE, ACT_LIST, PEER, PS, A},
-    {RES_EPISODE, ACT_LIST, GLASS | ONCALL, CARE, P},
-    {RES_EPISODE, ACT_CREATE, TEAM | ORG, OPENERS, A},
-    {RES_EPISODE, ACT_CREATE, GLASS, OPENERS, P},
-    {RES_EPISODE, ACT_UPDATE, TEAM, CLINICAL, A},
-    {RES_EPISODE, ACT_UPDATE, GLASS, CLINICAL, P},
-    {RES_TEAM, ACT_CREATE, TEAM, CLINICAL, A},
-    {RES_TEAM, ACT_CREATE, GLASS, CLINICAL, P},
-    {RES_TEAM, ACT_UPDATE, TEAM, CLINICAL, A},
-    {RES_TEAM, ACT_UPDATE, GLASS, CLINICAL, P},
-    /* contacts and notes: recorded by everyone who works with the client, read by those who may
-     * read notes (not the care desk); corrected by the author (update) or a supervisor (administer) */
-    {RES_CONTACT, ACT_LIST, TEAM, NOTES, A},
-    {RES_CONTACT, ACT_LIST, PEER, PS, A},
-    {RES_CONTACT, ACT_LIST, GLASS | ONCALL, NOTES, P},
-    {RES_CONTACT, ACT_READ, TEAM, NOTES, A},
-    {RES_CONTACT, ACT_READ, PEER, PS, A},
-    {RES_CONTACT, ACT_READ, GLASS | ONCALL, NOTES, P},
-    {RES_CONTACT, ACT_CREATE, TEAM, CARE, A},
-    {RES_CONTACT, ACT_CREATE, PEER, PS, A},
-    {RES_CONTACT, ACT_CREATE, GLASS, CARE, P},
-    {RES_CONTACT, ACT_UPDATE, TEAM, NOTES, A},
-    {RES_CONTACT, ACT_UPDATE, PEER, PS, A},
-    {RES_CONTACT, ACT_UPDATE, GLASS, NOTES, P},
-    {RES_CONTACT, ACT_ADMINISTER, TEAM, SUP, A},
-    {RES_CONTACT, ACT_ADMINISTER, GLASS, SUP, P},
-    /* the text of a restricted note: clinical roles by relationship, never by emergency or rota */
-    {RES_NOTE_RESTRICTED, ACT_READ, TEAM, CLINICAL, A},
-    /* tasks: about a client as its records; without one (REL_NONE) everyone keeps their own list;
-     * a supervisor changes the tasks of their organisation's staff (administer) */
-    {RES_TASK, ACT_LIST, TEAM, CARE, A},
-    {RES_TASK, ACT_LIST, PEER, PS, A},
-    {RES_TASK, ACT_LIST, GLASS | ONCALL, CARE, P},
-    {RES_TASK, ACT_LIST, NONE, ANY, A},
-    {RES_TASK, ACT_CREATE, TEAM, CARE, A},
-    {RES_TASK, ACT_CREATE, PEER, PS, A},
-    {RES_TASK, ACT_CREATE, GLASS, CARE, P},
-    {RES_TASK, ACT_CREATE, NONE, ANY, A},
-    {RES_TASK, ACT_UPDATE, TEAM, CARE, A},
-    {RES_TASK, ACT_UPDATE, PEER, PS, A},
-    {RES_TASK, ACT_UPDATE, GLASS, CARE, P},
-    {RES_TASK, ACT_UPDATE, NONE, ANY, A},
-    {RES_TASK, ACT_ADMINISTER, NONE, SUP, A},
-    /* emergency access: opened by those who work with clients, listed and reviewed by supervisors */
-    {RES_BREAKGLASS, ACT_CREATE, NONE, CARE, A},
-    {RES_BREAKGLASS, ACT_LIST, NONE, SUP | ADM, A},
-    {RES_BREAKGLASS, ACT_REVIEW, NONE, SUP, A},
-    /* assessments: clinical answers, like notes */
-    {RES_ASSESSMENT, ACT_LIST, TEAM, NOTES, A},
-    {RES_ASSESSMENT, ACT_LIST, PEER, PS, A},
-    {RES_ASSESSMENT, ACT_LIST, GLASS | ONCALL, NOTES, P},
-    {RES_ASSESSMENT, ACT_READ, TEAM, NOTES, A},
-    {RES_ASSESSMENT, ACT_READ, PEER, PS, A},
-    {RES_ASSESSMENT, ACT_READ, GLASS | ONCALL, NOTES, P},
-    {RES_ASSESSMENT, ACT_CREATE, TEAM, NOTES, A},
-    {RES_ASSESSMENT, ACT_CREATE, PEER, PS, A},
-    {RES_ASSESSMENT, ACT_CREATE, GLASS, NOTES, P},
-    /* risk flags: raised by everyone who works with the client, reviewed by clinical roles (and by
-     * whoever raised the flag: core/flag.c) */
-    {RES_FLAG, ACT_LIST, TEAM, CARE, A},
-    {RES_FLAG, ACT_LIST, PEER, PS, A},
-    {RES_FLAG, ACT_LIST, GLASS | ONCALL, CARE, P},
-    {RES_FLAG, ACT_CREATE, TEAM, CARE, A},
-    {RES_FLAG, ACT_CREATE, PEER, PS, A},
-    {RES_FLAG, ACT_CREATE, GLASS, CARE, P},
-    {RES_FLAG, ACT_REVIEW, TEAM, CLINICAL, A},
-    {RES_FLAG, ACT_REVIEW, GLASS, CLINICAL, P},
-    {RES_FLAG_KIND, ACT_LIST, NONE, ANY, A},
-    {RES_FLAG_KIND, ACT_CREATE, NONE, ADM, A},
-    /* the on-call rota: everyone reads it, supervisors and administrators keep it */
-    {RES_ONCALL, ACT_LIST, NONE, ANY, A},
-    {RES_ONCALL, ACT_READ, NONE, ANY, A},
-    {RES_ONCALL, ACT_CREATE, NONE, SUP | ADM, A},
-    {RES_ONCALL, ACT_UPDATE, NONE, SUP | ADM, A},
-    /* crisis events and the crisis view: the on-call worker reads and records without break-glass */
-    {RES_CRISIS, ACT_LIST, TEAM, CARE, A},
-    {RES_CRISIS, ACT_LIST, PEER, PS, A},
-    {RES_CRISIS, ACT_LIST, GLASS | ONCALL, CARE, P},
-    {RES_CRISIS, ACT_READ, TEAM, CARE, A},
-    {RES_CRISIS, ACT_READ, PEER, PS, A},
-    {RES_CRISIS, ACT_READ, GLASS | ONCALL, CARE, P},
-    {RES_CRISIS, ACT_CREATE, TEAM, CARE, A},
-    {RES_CRISIS, ACT_CREATE, PEER, PS, A},
-    {RES_CRISIS, ACT_CREATE, GLASS | ONCALL, CARE, P},
-    /* safety plans: read by everyone with the record, a new version by clinical roles */
-    {RES_SAFETY_PLAN, ACT_READ, TEAM, CARE, A},
-    {RES_SAFETY_PLAN, ACT_READ, PEER, PS, A},
-    {RES_SAFETY_PLAN, ACT_READ, GLASS | ONCALL, CARE, P},
-    {RES_SAFETY_PLAN, ACT_LIST, TEAM, CARE, A},
-    {RES_SAFETY_PLAN, ACT_LIST, PEER, PS, A},
-    {RES_SAFETY_PLAN, ACT_LIST, GLASS | ONCALL, CARE, P},
-    {RES_SAFETY_PLAN, ACT_UPDATE, TEAM, CLINICAL, A},
-    {RES_SAFETY_PLAN, ACT_UPDATE, GLASS, CLINICAL, P},
-    /* hospital stays */
-    {RES_HOSPITAL, ACT_LIST, TEAM, CARE, A},
-    {RES_HOSPITAL, ACT_LIST, PEER, PS, A},
-    {RES_HOSPITAL, ACT_LIST, GLASS | ONCALL, CARE, P},
-    {RES_HOSPITAL, ACT_CREATE, TEAM, CARE, A},
-    {RES_HOSPITAL, ACT_CREATE, PEER, PS, A},
-    {RES_HOSPITAL, ACT_CREATE, GLASS, CARE, P},
-    {RES_HOSPITAL, ACT_UPDATE, TEAM, CARE, A},
-    {RES_HOSPITAL, ACT_UPDATE, PEER, PS, A},
-    {RES_HOSPITAL, ACT_UPDATE, GLASS, CARE, P},
-    /* organisations and staff accounts: administration; the staff directory is everyone's */
-    {RES_ORG, ACT_LIST, NONE, ADM, A},
-    {RES_ORG, ACT_CREATE, NONE, ADM, A},
-    {RES_ORG, ACT_UPDATE, NONE, ADM, A}, /* an organisation's settings (the PHQ-2 cut-off) */
-    {RES_STAFF, ACT_LIST, NONE, ANY, A},
-    {RES_STAFF, ACT_READ, NONE, SUP | ADM, A}, /* full details of their organisation's staff */
-    {RES_STAFF, ACT_CREATE, NONE, ADM, A},
-    {RES_STAFF, ACT_UPDATE, NONE, ADM, A},
-    {RES_STAFF, ACT_ADMINISTER, NONE, ADM, A}, /* every organisation's staff, anyone's password */
-};
-const size_t access_nrules = ARRAY_LEN(access_rules);
-
+/* The rows are each resource's own (resources[r]->access, {0}-terminated, at the end of its core/
+ * module); their words are core/access_rows.h's. */
 #undef A
 #undef P
 
-static const char *const res_names[RES__COUNT] = {
-    [RES_CLIENT] = "client",         [RES_EPISODE] = "episode",       [RES_TEAM] = "team",
-    [RES_CONTACT] = "contact",       [RES_NOTE_RESTRICTED] = "note_restricted",
-    [RES_TASK] = "task",             [RES_BREAKGLASS] = "break_glass", [RES_ASSESSMENT] = "assessment",
-    [RES_FLAG] = "flag",             [RES_FLAG_KIND] = "flag_kind",   [RES_ONCALL] = "oncall",
-    [RES_CRISIS] = "crisis",         [RES_SAFETY_PLAN] = "safety_plan", [RES_HOSPITAL] = "hospitalisation",
-    [RES_ACCESS_LOG] = "access_log", [RES_ORG] = "org",               [RES_STAFF] = "staff",
-};
 static const char *const act_names[ACT__COUNT] = {"read", "list", "create", "update", "review", "administer"};
 static const char *const rel_names[REL__COUNT] = {
     [REL_PRIMARY_CM] = "primary_cm", [REL_CARE_TEAM] = "care_team", [REL_PEER] = "peer",
@@ -192,7 +27,11 @@ static const char *const rel_names[REL__COUNT] = {
 };
 static const char *const verdict_names[] = {"deny", "allow", "purpose"};
 
-const char *access_res_name(enum res r) { return (unsigned)r < RES__COUNT && res_names[r] ? res_names[r] : "?"; }
+const char *access_res_name(enum res r)
+{
+    const struct resource *d = (unsigned)r < RES__COUNT ? resources[r] : NULL;
+    return !d ? "?" : d->access_name ? d->access_name : d->name;
+}
 const char *access_act_name(enum act a) { return (unsigned)a < ACT__COUNT ? act_names[a] : "?"; }
 const char *access_rel_name(enum rel r) { return (unsigned)r < REL__COUNT ? rel_names[r] : "?"; }
 const char *access_verdict_name(enum verdict v) { return (unsigned)v < 3 ? verdict_names[v] : "?"; }
@@ -226,8 +65,8 @@ enum verdict access_table(enum res r, enum act a, enum rel rel, int role)
     enum verdict best = V_DENY;
     if (role < 0 || role >= ROLE__COUNT || !possible(rel, role))
         return V_DENY;
-    for (size_t i = 0; i < access_nrules; i++) {
-        const struct access_rule *x = &access_rules[i];
+    const struct access_rule *x = (unsigned)r < RES__COUNT && resources[r] ? resources[r]->access : NULL;
+    for (; x && x->rels; x++) {
         if (x->res == r && x->act == a && (x->rels & R(rel)) && (x->roles & ROLE_BIT(role)) &&
             rank(x->v) > rank(best))
             best = x->v;

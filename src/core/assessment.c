@@ -334,6 +334,20 @@ static const struct res_audit assessment_actions[] = {
     {NULL, 0},
 };
 static const char *const assessment_tables[] = {"assessments", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule assessment_access[] = {
+    /* assessments: clinical answers, like notes */
+    {RES_ASSESSMENT, ACT_LIST, TEAM, NOTES, A},
+    {RES_ASSESSMENT, ACT_LIST, PEER, PS, A},
+    {RES_ASSESSMENT, ACT_LIST, GLASS | ONCALL, NOTES, P},
+    {RES_ASSESSMENT, ACT_READ, TEAM, NOTES, A},
+    {RES_ASSESSMENT, ACT_READ, PEER, PS, A},
+    {RES_ASSESSMENT, ACT_READ, GLASS | ONCALL, NOTES, P},
+    {RES_ASSESSMENT, ACT_CREATE, TEAM, NOTES, A},
+    {RES_ASSESSMENT, ACT_CREATE, PEER, PS, A},
+    {RES_ASSESSMENT, ACT_CREATE, GLASS, NOTES, P},
+    {0}};
 const struct resource res_assessment = {
+    .access = assessment_access,
     .id = RES_ASSESSMENT, .name = "assessment", .label = N_("Assessment"), .plural = N_("Assessments"),
     RESOURCE_OF(assessment)};

@@ -661,6 +661,14 @@ static const struct res_audit access_log_actions[] = {
     {NULL, 0},
 };
 static const char *const access_log_tables[] = {"audit", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule access_log_access[] = {
+    /* who looked at the record */
+    {RES_ACCESS_LOG, ACT_READ, TEAM, CARE, A},
+    {RES_ACCESS_LOG, ACT_READ, PEER, PS, A},
+    {RES_ACCESS_LOG, ACT_READ, GLASS, CARE, P},
+    {0}};
 const struct resource res_access_log = {
+    .access = access_log_access,
     .id = RES_ACCESS_LOG, .name = "access_log", .label = N_("Access to the record"),
     .plural = N_("Accesses to the record"), RESOURCE_OF(access_log)};

@@ -177,6 +177,14 @@ static const struct res_audit breakglass_actions[] = {
     {NULL, 0},
 };
 static const char *const breakglass_tables[] = {"break_glass", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule breakglass_access[] = {
+    /* emergency access: opened by those who work with clients, listed and reviewed by supervisors */
+    {RES_BREAKGLASS, ACT_CREATE, NONE, CARE, A},
+    {RES_BREAKGLASS, ACT_LIST, NONE, SUP | ADM, A},
+    {RES_BREAKGLASS, ACT_REVIEW, NONE, SUP, A},
+    {0}};
 const struct resource res_breakglass = {
+    .access = breakglass_access,
     .id = RES_BREAKGLASS, .name = "break_glass", .label = N_("Emergency access"),
     .plural = N_("Emergency accesses"), RESOURCE_OF(breakglass), .summary = breakglass_summary};

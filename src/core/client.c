@@ -541,6 +541,22 @@ static const struct res_audit client_actions[] = {
 };
 static const char *const client_tables[] = {"clients", "client_versions", "client_identifiers", "client_links",
                                             "clients_fts", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule client_access[] = {
+    /* the identity record: read (full), find (name, birth year, programmes), register, change */
+    {RES_CLIENT, ACT_READ, TEAM, CARE, A},
+    {RES_CLIENT, ACT_READ, PEER, PS, A},
+    {RES_CLIENT, ACT_READ, GLASS | ONCALL, CARE, P},
+    {RES_CLIENT, ACT_LIST, TEAM | ORG, CARE, A},
+    {RES_CLIENT, ACT_LIST, PEER, PS, A},
+    {RES_CLIENT, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_CLIENT, ACT_LIST, NONE, CARE | PS, A}, /* search (a peer supporter's finds only their own) */
+    {RES_CLIENT, ACT_CREATE, NONE, CARE, A},
+    {RES_CLIENT, ACT_UPDATE, TEAM, CARE, A},
+    {RES_CLIENT, ACT_UPDATE, PEER, PS, A},
+    {RES_CLIENT, ACT_UPDATE, GLASS, CARE, P},
+    {0}};
 const struct resource res_client = {
+    .access = client_access,
     .id = RES_CLIENT, .name = "client", .label = N_("Client"), .plural = N_("Clients"), RESOURCE_OF(client),
     .summary = client_summary};

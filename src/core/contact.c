@@ -353,7 +353,27 @@ static const struct res_audit contact_actions[] = {
     {NULL, 0},
 };
 static const char *const contact_tables[] = {"contacts", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule contact_access[] = {
+    /* contacts and notes: recorded by everyone who works with the client, read by those who may
+     * read notes (not the care desk); corrected by the author (update) or a supervisor (administer) */
+    {RES_CONTACT, ACT_LIST, TEAM, NOTES, A},
+    {RES_CONTACT, ACT_LIST, PEER, PS, A},
+    {RES_CONTACT, ACT_LIST, GLASS | ONCALL, NOTES, P},
+    {RES_CONTACT, ACT_READ, TEAM, NOTES, A},
+    {RES_CONTACT, ACT_READ, PEER, PS, A},
+    {RES_CONTACT, ACT_READ, GLASS | ONCALL, NOTES, P},
+    {RES_CONTACT, ACT_CREATE, TEAM, CARE, A},
+    {RES_CONTACT, ACT_CREATE, PEER, PS, A},
+    {RES_CONTACT, ACT_CREATE, GLASS, CARE, P},
+    {RES_CONTACT, ACT_UPDATE, TEAM, NOTES, A},
+    {RES_CONTACT, ACT_UPDATE, PEER, PS, A},
+    {RES_CONTACT, ACT_UPDATE, GLASS, NOTES, P},
+    {RES_CONTACT, ACT_ADMINISTER, TEAM, SUP, A},
+    {RES_CONTACT, ACT_ADMINISTER, GLASS, SUP, P},
+    {0}};
 const struct resource res_contact = {
+    .access = contact_access,
     .id = RES_CONTACT, .name = "contact", .label = N_("Contact"), .plural = N_("Contacts"), RESOURCE_OF(contact)};
 
 /* The text of a restricted note: a record of its own for the access table; read and written as part
@@ -364,6 +384,11 @@ static const struct res_field note_restricted_fields[] = {
 };
 static const struct res_audit note_restricted_actions[] = {{NULL, 0}};
 static const char *const note_restricted_tables[] = {NULL};
+static const struct access_rule note_restricted_access[] = {
+    /* the text of a restricted note: clinical roles by relationship, never by emergency or rota */
+    {RES_NOTE_RESTRICTED, ACT_READ, TEAM, CLINICAL, A},
+    {0}};
 const struct resource res_note_restricted = {
+    .access = note_restricted_access, .access_name = "note_restricted",
     .id = RES_NOTE_RESTRICTED, .name = "restricted_note", .label = N_("Restricted note"),
     .plural = N_("Restricted notes"), RESOURCE_OF(note_restricted)};

@@ -165,15 +165,7 @@ int audit_recent_clients(struct ctx *c, int limit, json_t **out);
 /* ---- access.c: the only gate ---- */
 /* One table (resource x action x relationship x role -> verdict); anything it does not list is
  * denied. Actions that concern no client ask with client_id 0 (relationship REL_NONE). */
-struct access_rule {
-    enum res res;
-    enum act act;
-    unsigned rels;  /* bit (1u << REL_*) per relationship the row covers */
-    unsigned roles; /* ROLE_BIT per role */
-    enum verdict v;
-};
-extern const struct access_rule access_rules[];
-extern const size_t access_nrules;
+/* struct access_rule (resource.h): each resource keeps its rows in its descriptor (.access). */
 /* The table's cell for one relationship and one role (no database). */
 enum verdict access_table(enum res r, enum act a, enum rel rel, int role);
 const char *access_res_name(enum res r);

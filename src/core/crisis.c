@@ -302,6 +302,20 @@ static const struct res_audit crisis_actions[] = {
     {NULL, 0},
 };
 static const char *const crisis_tables[] = {"crisis_events", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule crisis_access[] = {
+    /* crisis events and the crisis view: the on-call worker reads and records without break-glass */
+    {RES_CRISIS, ACT_LIST, TEAM, CARE, A},
+    {RES_CRISIS, ACT_LIST, PEER, PS, A},
+    {RES_CRISIS, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_CRISIS, ACT_READ, TEAM, CARE, A},
+    {RES_CRISIS, ACT_READ, PEER, PS, A},
+    {RES_CRISIS, ACT_READ, GLASS | ONCALL, CARE, P},
+    {RES_CRISIS, ACT_CREATE, TEAM, CARE, A},
+    {RES_CRISIS, ACT_CREATE, PEER, PS, A},
+    {RES_CRISIS, ACT_CREATE, GLASS | ONCALL, CARE, P},
+    {0}};
 const struct resource res_crisis = {
+    .access = crisis_access, .access_name = "crisis",
     .id = RES_CRISIS, .name = "crisis_event", .label = N_("Crisis event"), .plural = N_("Crisis events"),
     RESOURCE_OF(crisis)};

@@ -319,7 +319,19 @@ static const struct res_audit episode_actions[] = {
     {NULL, 0},
 };
 static const char *const episode_tables[] = {"episodes", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule episode_access[] = {
+    /* episodes of care and care teams: changed by clinical roles only */
+    {RES_EPISODE, ACT_LIST, TEAM, CARE, A},
+    {RES_EPISODE, ACT_LIST, PEER, PS, A},
+    {RES_EPISODE, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_EPISODE, ACT_CREATE, TEAM | ORG, OPENERS, A},
+    {RES_EPISODE, ACT_CREATE, GLASS, OPENERS, P},
+    {RES_EPISODE, ACT_UPDATE, TEAM, CLINICAL, A},
+    {RES_EPISODE, ACT_UPDATE, GLASS, CLINICAL, P},
+    {0}};
 const struct resource res_episode = {
+    .access = episode_access,
     .id = RES_EPISODE, .name = "episode", .label = N_("Episode of care"), .plural = N_("Episodes of care"),
     RESOURCE_OF(episode)};
 
@@ -329,6 +341,13 @@ static const struct res_audit team_actions[] = {
     {NULL, 0},
 };
 static const char *const team_tables[] = {"team_members", NULL};
+static const struct access_rule team_access[] = {
+    {RES_TEAM, ACT_CREATE, TEAM, CLINICAL, A},
+    {RES_TEAM, ACT_CREATE, GLASS, CLINICAL, P},
+    {RES_TEAM, ACT_UPDATE, TEAM, CLINICAL, A},
+    {RES_TEAM, ACT_UPDATE, GLASS, CLINICAL, P},
+    {0}};
 const struct resource res_team = {
+    .access = team_access, .access_name = "team",
     .id = RES_TEAM, .name = "team_member", .label = N_("Care-team member"), .plural = N_("Care team"),
     RESOURCE_OF(team)};

@@ -539,7 +539,21 @@ static const struct res_audit flag_actions[] = {
     {NULL, 0},
 };
 static const char *const flag_tables[] = {"flags", "flag_reviews", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule flag_access[] = {
+    /* risk flags: raised by everyone who works with the client, reviewed by clinical roles (and by
+     * whoever raised the flag: core/flag.c) */
+    {RES_FLAG, ACT_LIST, TEAM, CARE, A},
+    {RES_FLAG, ACT_LIST, PEER, PS, A},
+    {RES_FLAG, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_FLAG, ACT_CREATE, TEAM, CARE, A},
+    {RES_FLAG, ACT_CREATE, PEER, PS, A},
+    {RES_FLAG, ACT_CREATE, GLASS, CARE, P},
+    {RES_FLAG, ACT_REVIEW, TEAM, CLINICAL, A},
+    {RES_FLAG, ACT_REVIEW, GLASS, CLINICAL, P},
+    {0}};
 const struct resource res_flag = {
+    .access = flag_access,
     .id = RES_FLAG, .name = "flag", .label = N_("Risk flag"), .plural = N_("Risk flags"), RESOURCE_OF(flag)};
 
 static const struct res_field flag_kind_fields[] = {
@@ -555,6 +569,11 @@ static const struct res_audit flag_kind_actions[] = {
     {NULL, 0},
 };
 static const char *const flag_kind_tables[] = {"flag_kinds", NULL};
+static const struct access_rule flag_kind_access[] = {
+    {RES_FLAG_KIND, ACT_LIST, NONE, ANY, A},
+    {RES_FLAG_KIND, ACT_CREATE, NONE, ADM, A},
+    {0}};
 const struct resource res_flag_kind = {
+    .access = flag_kind_access,
     .id = RES_FLAG_KIND, .name = "flag_kind", .label = N_("Kind of flag"), .plural = N_("Kinds of flag"),
     RESOURCE_OF(flag_kind)};

@@ -219,6 +219,20 @@ static const struct res_audit hospital_actions[] = {
     {NULL, 0},
 };
 static const char *const hospital_tables[] = {"hospitalisations", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule hospital_access[] = {
+    /* hospital stays */
+    {RES_HOSPITAL, ACT_LIST, TEAM, CARE, A},
+    {RES_HOSPITAL, ACT_LIST, PEER, PS, A},
+    {RES_HOSPITAL, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_HOSPITAL, ACT_CREATE, TEAM, CARE, A},
+    {RES_HOSPITAL, ACT_CREATE, PEER, PS, A},
+    {RES_HOSPITAL, ACT_CREATE, GLASS, CARE, P},
+    {RES_HOSPITAL, ACT_UPDATE, TEAM, CARE, A},
+    {RES_HOSPITAL, ACT_UPDATE, PEER, PS, A},
+    {RES_HOSPITAL, ACT_UPDATE, GLASS, CARE, P},
+    {0}};
 const struct resource res_hospital = {
+    .access = hospital_access,
     .id = RES_HOSPITAL, .name = "hospitalisation", .label = N_("Hospital stay"), .plural = N_("Hospital stays"),
     RESOURCE_OF(hospital)};

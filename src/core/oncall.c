@@ -212,6 +212,15 @@ static const struct res_audit oncall_actions[] = {
     {NULL, 0},
 };
 static const char *const oncall_tables[] = {"oncall", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule oncall_access[] = {
+    /* the on-call rota: everyone reads it, supervisors and administrators keep it */
+    {RES_ONCALL, ACT_LIST, NONE, ANY, A},
+    {RES_ONCALL, ACT_READ, NONE, ANY, A},
+    {RES_ONCALL, ACT_CREATE, NONE, SUP | ADM, A},
+    {RES_ONCALL, ACT_UPDATE, NONE, SUP | ADM, A},
+    {0}};
 const struct resource res_oncall = {
+    .access = oncall_access,
     .id = RES_ONCALL, .name = "oncall", .label = N_("On-call shift"), .plural = N_("On-call rota"),
     RESOURCE_OF(oncall)};

@@ -329,7 +329,15 @@ static const struct res_audit org_actions[] = {
     {NULL, 0},
 };
 static const char *const org_tables[] = {"orgs", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule org_access[] = {
+    /* organisations and staff accounts: administration; the staff directory is everyone's */
+    {RES_ORG, ACT_LIST, NONE, ADM, A},
+    {RES_ORG, ACT_CREATE, NONE, ADM, A},
+    {RES_ORG, ACT_UPDATE, NONE, ADM, A}, /* an organisation's settings (the PHQ-2 cut-off) */
+    {0}};
 const struct resource res_org = {
+    .access = org_access,
     .id = RES_ORG, .name = "org", .label = N_("Organisation"), .plural = N_("Organisations"), RESOURCE_OF(org)};
 
 /* An account as administrators (and the account's owner) see it. */
@@ -363,6 +371,14 @@ static const struct res_audit staff_actions[] = {
     {NULL, 0},
 };
 static const char *const staff_tables[] = {"staff", NULL};
+static const struct access_rule staff_access[] = {
+    {RES_STAFF, ACT_LIST, NONE, ANY, A},
+    {RES_STAFF, ACT_READ, NONE, SUP | ADM, A}, /* full details of their organisation's staff */
+    {RES_STAFF, ACT_CREATE, NONE, ADM, A},
+    {RES_STAFF, ACT_UPDATE, NONE, ADM, A},
+    {RES_STAFF, ACT_ADMINISTER, NONE, ADM, A}, /* every organisation's staff, anyone's password */
+    {0}};
 const struct resource res_staff = {
+    .access = staff_access,
     .id = RES_STAFF, .name = "staff", .label = N_("Staff member"), .plural = N_("Staff"), RESOURCE_OF(staff),
     .summary = staff_summary};

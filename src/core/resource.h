@@ -64,6 +64,16 @@ struct res_audit {
     enum act act;
 };
 
+/* A row of the access table: the resource's own, in its descriptor (.access, {0}-terminated, written
+ * in core/access_rows.h's words). */
+struct access_rule {
+    enum res res;
+    enum act act;
+    unsigned rels;  /* bit (1u << REL_*) per relationship the row covers */
+    unsigned roles; /* ROLE_BIT per role */
+    enum verdict v;
+};
+
 struct resource {
     enum res id;
     const char *name;                 /* "contact": in URLs, audit entities and the API document */
@@ -74,6 +84,8 @@ struct resource {
     const struct res_field *summary;  /* {NULL}-terminated, or NULL: the shorter shape some answers
                                        * give (search results, the staff directory, what opening
                                        * emergency access answers) */
+    const struct access_rule *access; /* {0}-terminated: its rows in the access table */
+    const char *access_name;          /* its name in the access table when not .name (or NULL) */
 };
 
 /* The members a descriptor names after its prefix: x_actions, x_fields and x_tables, defined above it

@@ -304,6 +304,19 @@ static const struct res_audit safety_actions[] = {
     {NULL, 0},
 };
 static const char *const safety_tables[] = {"safety_plans", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule safety_plan_access[] = {
+    /* safety plans: read by everyone with the record, a new version by clinical roles */
+    {RES_SAFETY_PLAN, ACT_READ, TEAM, CARE, A},
+    {RES_SAFETY_PLAN, ACT_READ, PEER, PS, A},
+    {RES_SAFETY_PLAN, ACT_READ, GLASS | ONCALL, CARE, P},
+    {RES_SAFETY_PLAN, ACT_LIST, TEAM, CARE, A},
+    {RES_SAFETY_PLAN, ACT_LIST, PEER, PS, A},
+    {RES_SAFETY_PLAN, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_SAFETY_PLAN, ACT_UPDATE, TEAM, CLINICAL, A},
+    {RES_SAFETY_PLAN, ACT_UPDATE, GLASS, CLINICAL, P},
+    {0}};
 const struct resource res_safety_plan = {
+    .access = safety_plan_access,
     .id = RES_SAFETY_PLAN, .name = "safety_plan", .label = N_("Safety plan"), .plural = N_("Safety plans"),
     RESOURCE_OF(safety)};

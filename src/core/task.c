@@ -408,5 +408,24 @@ static const struct res_audit task_actions[] = {
     {NULL, 0},
 };
 static const char *const task_tables[] = {"tasks", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule task_access[] = {
+    /* tasks: about a client as its records; without one (REL_NONE) everyone keeps their own list;
+     * a supervisor changes the tasks of their organisation's staff (administer) */
+    {RES_TASK, ACT_LIST, TEAM, CARE, A},
+    {RES_TASK, ACT_LIST, PEER, PS, A},
+    {RES_TASK, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_TASK, ACT_LIST, NONE, ANY, A},
+    {RES_TASK, ACT_CREATE, TEAM, CARE, A},
+    {RES_TASK, ACT_CREATE, PEER, PS, A},
+    {RES_TASK, ACT_CREATE, GLASS, CARE, P},
+    {RES_TASK, ACT_CREATE, NONE, ANY, A},
+    {RES_TASK, ACT_UPDATE, TEAM, CARE, A},
+    {RES_TASK, ACT_UPDATE, PEER, PS, A},
+    {RES_TASK, ACT_UPDATE, GLASS, CARE, P},
+    {RES_TASK, ACT_UPDATE, NONE, ANY, A},
+    {RES_TASK, ACT_ADMINISTER, NONE, SUP, A},
+    {0}};
 const struct resource res_task = {
+    .access = task_access,
     .id = RES_TASK, .name = "task", .label = N_("Task"), .plural = N_("Tasks"), RESOURCE_OF(task)};

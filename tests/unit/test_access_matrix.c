@@ -280,14 +280,14 @@ static void every_resource_has_rows(void **state)
 {
     (void)state;
     int has[RES__COUNT] = {0};
-    for (size_t i = 0; i < access_nrules; i++) {
-        const struct access_rule *x = &access_rules[i];
-        assert_true((unsigned)x->res < RES__COUNT);
-        assert_true((unsigned)x->act < ACT__COUNT);
-        assert_true(x->rels != 0 && x->roles != 0);
-        assert_true(x->v == V_ALLOW || x->v == V_PURPOSE);
-        has[x->res] = 1;
-    }
+    for (int r = 0; r < RES__COUNT; r++)
+        for (const struct access_rule *x = resources[r]->access; x && x->rels; x++) {
+            assert_true(x->res == (enum res)r); /* a descriptor holds its own resource's rows only */
+            assert_true((unsigned)x->act < ACT__COUNT);
+            assert_true(x->rels != 0 && x->roles != 0);
+            assert_true(x->v == V_ALLOW || x->v == V_PURPOSE);
+            has[x->res] = 1;
+        }
     for (int r = 0; r < RES__COUNT; r++)
         if (!has[r])
             fail_msg("resource %s has no row in the access table", access_res_name((enum res)r));
