@@ -198,3 +198,4 @@ const struct route api_account_routes[] = {
     {"GET", "/metrics", api_metrics, A, J | RF_PUBLIC},
     {0},
 };
+HTTP_ROUTES(api_account_routes, "api-1-account");

@@ -30,3 +30,4 @@ const struct route api_assess_routes[] = {
     {"GET", "/api/v1/assessments/{id}", assessments_get, A, J, DOC(RR_ONE, RES_ASSESSMENT, "An assessment")},
     {0},
 };
+HTTP_ROUTES(api_assess_routes, "api-3-assess");

@@ -292,3 +292,4 @@ const struct route api_doc_routes[] = {
     {"GET", "/api/v1/openapi.json", openapi_get, A, J | RF_PUBLIC, DOC0(RR_ONE, "This document: the API's contract (OpenAPI 3.1)")},
     {0},
 };
+HTTP_ROUTES(api_doc_routes, "api-9-openapi");

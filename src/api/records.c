@@ -151,3 +151,4 @@ const struct route api_record_routes[] = {
     {"POST", "/api/v1/break-glass/{id}/review", bg_review, A, J, DOC(RR_ONE, RES_BREAKGLASS, "Review an emergency access"), .body = review_body},
     {0},
 };
+HTTP_ROUTES(api_record_routes, "api-2-records");

@@ -95,3 +95,4 @@ const struct route api_risk_routes[] = {
     {"POST", "/api/v1/hospitalisations/{id}/discharge", hosp_out, A, J, DOC(RR_ONE, RES_HOSPITAL, "Record the discharge (If-Match: its version)"), .body = discharge_body},
     {0},
 };
+HTTP_ROUTES(api_risk_routes, "api-4-risk");

@@ -97,8 +97,18 @@ struct hreq {
     h2o_multithread_message_t msg;
 };
 
-/* Routes: api/ and ui/ provide tables, joined in order by routes.c (the one route table). */
-extern const struct route *const route_tables[];
+/* Routes: each api/ and ui/ file registers its table ({0}-terminated) where it defines it, with
+ * HTTP_ROUTES(table, "key"); routes.c joins them in the order of their keys (strcmp; two tables with
+ * one key stop the server), so adding a table edits no list. Keys today: "api-1-account" ...
+ * "api-9-openapi", "ui-1-pages" ... "ui-5-crisis". */
+struct route_table {
+    const char *key;
+    const struct route *routes;
+};
+#define HTTP_ROUTES(tbl, k)                                                                                  \
+    static const struct route_table tbl##_registered = {k, tbl};                                             \
+    static const struct route_table *const tbl##_entry __attribute__((section("hearth_routes"), used)) = \
+        &tbl##_registered
 /* The joined table, checked once (http_routes_check): the routes in order, *n of them. */
 const struct route **http_routes(int *n);
 /* Join and check tables ({0}-terminated each, the list NULL-terminated): every method known, every

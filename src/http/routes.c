@@ -1,14 +1,40 @@
-/* routes: the one route table, joined from the tables of api/ and ui/ in this order, checked once
- * at start (a malformed or repeated pattern stops the server), and the path matcher. */
+/* routes: the one route table, joined from the tables api/ and ui/ register (HTTP_ROUTES), in the
+ * order of their keys, checked once at start (a malformed or repeated pattern stops the server), and the path matcher. */
 #include "http/http.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-extern const struct route api_account_routes[], api_record_routes[], api_assess_routes[], api_risk_routes[],
-    api_doc_routes[], ui_routes[], ui_risk_routes[], ui_crisis_routes[];
-const struct route *const route_tables[] = {
-    api_account_routes, api_record_routes, api_assess_routes, api_risk_routes, api_doc_routes,
-    ui_routes,          ui_risk_routes,    ui_crisis_routes,  NULL};
+/* The registered tables (HTTP_ROUTES): the linker gathers their entries in the section hearth_routes. */
+extern const struct route_table *const __start_hearth_routes[], *const __stop_hearth_routes[];
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp((*(const struct route_table *const *)a)->key, (*(const struct route_table *const *)b)->key);
+}
+
+/* The tables in the order of their keys, NULL-terminated (malloc'd), or NULL with the problem in err. */
+static const struct route **registered_tables(char *err, size_t len)
+{
+    size_t n = (size_t)(__stop_hearth_routes - __start_hearth_routes);
+    const struct route_table **t = xcalloc(n ? n : 1, sizeof *t);
+    for (size_t i = 0; i < n; i++)
+        t[i] = __start_hearth_routes[i];
+    qsort(t, n, sizeof *t, by_key);
+    const struct route **tables = xcalloc(n + 1, sizeof *tables);
+    for (size_t i = 0; i < n; i++) {
+        if (!t[i]->key || !t[i]->routes || (i && strcmp(t[i - 1]->key, t[i]->key) == 0)) {
+            snprintf(err, len, "route tables: the key \"%s\" is %s", t[i]->key ? t[i]->key : "?",
+                     t[i]->key && t[i]->routes ? "there twice" : "missing, or its table");
+            free(t);
+            free(tables);
+            return NULL;
+        }
+        tables[i] = t[i]->routes;
+    }
+    free(t);
+    return tables;
+}
 
 static const char *const methods[] = {"GET", "POST", "PUT", "PATCH", "DELETE", NULL};
 
@@ -169,8 +195,12 @@ static char join_err[256];
 
 int http_routes_check(char *err, size_t len)
 {
-    if (njoined < 0 && http_routes_join(route_tables, &joined, &njoined, join_err, sizeof join_err) != 0)
-        njoined = -2;
+    if (njoined < 0) {
+        const struct route **tables = registered_tables(join_err, sizeof join_err);
+        if (!tables || http_routes_join(tables, &joined, &njoined, join_err, sizeof join_err) != 0)
+            njoined = -2;
+        free(tables);
+    }
     if (njoined == -2) {
         snprintf(err, len, "%s", join_err);
         return -1;

@@ -488,3 +488,4 @@ const struct route ui_crisis_routes[] = {
     {"POST", "/clients/{id}/crisis", pg_crisis_record, A, 0},
     {0},
 };
+HTTP_ROUTES(ui_crisis_routes, "ui-5-crisis");

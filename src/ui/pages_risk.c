@@ -739,3 +739,4 @@ const struct route ui_risk_routes[] = {
     {"GET", "/assessments/{id}", pg_assessment, A, 0},
     {0},
 };
+HTTP_ROUTES(ui_risk_routes, "ui-4-risk");

@@ -49,3 +49,4 @@ const struct route ui_routes[] = {
     {"POST", "/admin/staff/{id}", pg_staff_update, ADM, 0},
     {0},
 };
+HTTP_ROUTES(ui_routes, "ui-1-pages");

@@ -118,6 +118,36 @@ static void the_real_table_passes(void **state)
     assert_true(documented > 50);
 }
 
+/* Every table registered with HTTP_ROUTES is joined whole, in the order of the keys (the api/ tables
+ * before the pages), and the tables of api/ and ui/ are among them. */
+extern const struct route_table *const __start_hearth_routes[], *const __stop_hearth_routes[];
+static void registered_tables_are_joined_in_key_order(void **state)
+{
+    (void)state;
+    int n, at = 0, seen_account = 0, seen_pages = 0;
+    const struct route **all = http_routes(&n);
+    const char *last = "";
+    for (;;) { /* the registered tables, smallest key after last, one by one */
+        const struct route_table *next = NULL;
+        for (const struct route_table *const *e = __start_hearth_routes; e < __stop_hearth_routes; e++)
+            if (strcmp((*e)->key, last) > 0 && (!next || strcmp((*e)->key, next->key) < 0))
+                next = *e;
+        if (!next)
+            break;
+        seen_account |= strcmp(next->key, "api-1-account") == 0;
+        seen_pages |= strcmp(next->key, "ui-1-pages") == 0;
+        for (const struct route *r = next->routes; r->pattern; r++, at++) {
+            assert_true(at < n);
+            assert_ptr_equal(all[at], r);
+        }
+        last = next->key;
+    }
+    assert_int_equal(at, n);
+    assert_true(seen_account && seen_pages);
+    assert_string_equal(all[0]->pattern, "/api/v1/login"); /* api-1-account comes first, as before */
+    print_message("%d routes\n", n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -125,6 +155,7 @@ int main(void)
         cmocka_unit_test(a_bad_table_is_refused_with_its_reason),
         cmocka_unit_test(a_large_table_is_held_whole),
         cmocka_unit_test(the_real_table_passes),
+        cmocka_unit_test(registered_tables_are_joined_in_key_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
