@@ -8,12 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The descriptors live in core/resource.c; until a build has them, records are free-form objects. */
-#pragma weak resources
-
 static const struct resource *resource_of(int res)
 {
-    if (res <= 0 || res > RES__COUNT || !resources)
+    if (res <= 0 || res > RES__COUNT)
         return NULL;
     return resources[res - 1];
 }

@@ -351,3 +351,4 @@ const struct resource res_assessment = {
     .access = assessment_access,
     .id = RES_ASSESSMENT, .name = "assessment", .label = N_("Assessment"), .plural = N_("Assessments"),
     RESOURCE_OF(assessment)};
+RESOURCE_REGISTER(res_assessment);

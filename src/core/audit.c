@@ -672,3 +672,4 @@ const struct resource res_access_log = {
     .access = access_log_access,
     .id = RES_ACCESS_LOG, .name = "access_log", .label = N_("Access to the record"),
     .plural = N_("Accesses to the record"), RESOURCE_OF(access_log)};
+RESOURCE_REGISTER(res_access_log);

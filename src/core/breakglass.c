@@ -188,3 +188,4 @@ const struct resource res_breakglass = {
     .access = breakglass_access,
     .id = RES_BREAKGLASS, .name = "break_glass", .label = N_("Emergency access"),
     .plural = N_("Emergency accesses"), RESOURCE_OF(breakglass), .summary = breakglass_summary};
+RESOURCE_REGISTER(res_breakglass);

@@ -560,3 +560,4 @@ const struct resource res_client = {
     .access = client_access,
     .id = RES_CLIENT, .name = "client", .label = N_("Client"), .plural = N_("Clients"), RESOURCE_OF(client),
     .summary = client_summary};
+RESOURCE_REGISTER(res_client);

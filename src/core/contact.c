@@ -375,6 +375,7 @@ static const struct access_rule contact_access[] = {
 const struct resource res_contact = {
     .access = contact_access,
     .id = RES_CONTACT, .name = "contact", .label = N_("Contact"), .plural = N_("Contacts"), RESOURCE_OF(contact)};
+RESOURCE_REGISTER(res_contact);
 
 /* The text of a restricted note: a record of its own for the access table; read and written as part
  * of a contact (its fields, actions and table are the contact's). */
@@ -392,3 +393,4 @@ const struct resource res_note_restricted = {
     .access = note_restricted_access, .access_name = "note_restricted",
     .id = RES_NOTE_RESTRICTED, .name = "restricted_note", .label = N_("Restricted note"),
     .plural = N_("Restricted notes"), RESOURCE_OF(note_restricted)};
+RESOURCE_REGISTER(res_note_restricted);

@@ -319,3 +319,4 @@ const struct resource res_crisis = {
     .access = crisis_access, .access_name = "crisis",
     .id = RES_CRISIS, .name = "crisis_event", .label = N_("Crisis event"), .plural = N_("Crisis events"),
     RESOURCE_OF(crisis)};
+RESOURCE_REGISTER(res_crisis);

@@ -334,6 +334,7 @@ const struct resource res_episode = {
     .access = episode_access,
     .id = RES_EPISODE, .name = "episode", .label = N_("Episode of care"), .plural = N_("Episodes of care"),
     RESOURCE_OF(episode)};
+RESOURCE_REGISTER(res_episode);
 
 static const struct res_audit team_actions[] = {
     {"team.add", ACT_CREATE},
@@ -351,3 +352,4 @@ const struct resource res_team = {
     .access = team_access, .access_name = "team",
     .id = RES_TEAM, .name = "team_member", .label = N_("Care-team member"), .plural = N_("Care team"),
     RESOURCE_OF(team)};
+RESOURCE_REGISTER(res_team);

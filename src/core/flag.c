@@ -555,6 +555,7 @@ static const struct access_rule flag_access[] = {
 const struct resource res_flag = {
     .access = flag_access,
     .id = RES_FLAG, .name = "flag", .label = N_("Risk flag"), .plural = N_("Risk flags"), RESOURCE_OF(flag)};
+RESOURCE_REGISTER(res_flag);
 
 static const struct res_field flag_kind_fields[] = {
     {"id", FT_INT, 0, N_("Kind of flag")},
@@ -577,3 +578,4 @@ const struct resource res_flag_kind = {
     .access = flag_kind_access,
     .id = RES_FLAG_KIND, .name = "flag_kind", .label = N_("Kind of flag"), .plural = N_("Kinds of flag"),
     RESOURCE_OF(flag_kind)};
+RESOURCE_REGISTER(res_flag_kind);

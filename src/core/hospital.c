@@ -236,3 +236,4 @@ const struct resource res_hospital = {
     .access = hospital_access,
     .id = RES_HOSPITAL, .name = "hospitalisation", .label = N_("Hospital stay"), .plural = N_("Hospital stays"),
     RESOURCE_OF(hospital)};
+RESOURCE_REGISTER(res_hospital);

@@ -224,3 +224,4 @@ const struct resource res_oncall = {
     .access = oncall_access,
     .id = RES_ONCALL, .name = "oncall", .label = N_("On-call shift"), .plural = N_("On-call rota"),
     RESOURCE_OF(oncall)};
+RESOURCE_REGISTER(res_oncall);

@@ -339,6 +339,7 @@ static const struct access_rule org_access[] = {
 const struct resource res_org = {
     .access = org_access,
     .id = RES_ORG, .name = "org", .label = N_("Organisation"), .plural = N_("Organisations"), RESOURCE_OF(org)};
+RESOURCE_REGISTER(res_org);
 
 /* An account as administrators (and the account's owner) see it. */
 static const struct res_field staff_fields[] = {
@@ -382,3 +383,4 @@ const struct resource res_staff = {
     .access = staff_access,
     .id = RES_STAFF, .name = "staff", .label = N_("Staff member"), .plural = N_("Staff"), RESOURCE_OF(staff),
     .summary = staff_summary};
+RESOURCE_REGISTER(res_staff);

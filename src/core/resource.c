@@ -7,25 +7,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-const struct resource *const resources[RES__COUNT] = {
-    [RES_CLIENT] = &res_client,
-    [RES_EPISODE] = &res_episode,
-    [RES_TEAM] = &res_team,
-    [RES_CONTACT] = &res_contact,
-    [RES_NOTE_RESTRICTED] = &res_note_restricted,
-    [RES_TASK] = &res_task,
-    [RES_BREAKGLASS] = &res_breakglass,
-    [RES_ASSESSMENT] = &res_assessment,
-    [RES_FLAG] = &res_flag,
-    [RES_FLAG_KIND] = &res_flag_kind,
-    [RES_ONCALL] = &res_oncall,
-    [RES_CRISIS] = &res_crisis,
-    [RES_SAFETY_PLAN] = &res_safety_plan,
-    [RES_HOSPITAL] = &res_hospital,
-    [RES_ACCESS_LOG] = &res_access_log,
-    [RES_ORG] = &res_org,
-    [RES_STAFF] = &res_staff,
-};
+/* The registered descriptors (RESOURCE_REGISTER), gathered by the linker, indexed by id once. */
+extern const struct resource *const __start_hearth_resources[], *const __stop_hearth_resources[];
+static const struct resource *by_id[RES__COUNT];
+static pthread_once_t by_id_once = PTHREAD_ONCE_INIT;
+
+static void index_by_id(void)
+{
+    for (const struct resource *const *d = __start_hearth_resources; d < __stop_hearth_resources; d++) {
+        if ((unsigned)(*d)->id >= RES__COUNT || by_id[(*d)->id]) {
+            log_error("resource %s: its id %d is out of range or registered twice", (*d)->name,
+                    (int)(*d)->id);
+            abort(); /* a descriptor is wrong: no request may be decided on a half-known table */
+        }
+        by_id[(*d)->id] = *d;
+    }
+}
+
+const struct resource *const *resource_table(void)
+{
+    pthread_once(&by_id_once, index_by_id);
+    return by_id;
+}
 
 /* Sign-in and the server's own doings: audited, but about no resource's records. */
 const struct res_audit audit_actions_other[] = {

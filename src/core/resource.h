@@ -92,13 +92,15 @@ struct resource {
  * (const struct resource res_task = {.id = RES_TASK, .name = "task", ..., RESOURCE_OF(task)};). */
 #define RESOURCE_OF(x) .actions = x##_actions, .fields = x##_fields, .tables = x##_tables
 
-/* The descriptors, one per module, each at the end of its core/ file. */
-extern const struct resource res_client, res_episode, res_team, res_contact, res_note_restricted, res_task,
-    res_breakglass, res_assessment, res_flag, res_flag_kind, res_oncall, res_crisis, res_safety_plan,
-    res_hospital, res_access_log, res_org, res_staff;
+/* The descriptors, one per module, each at the end of its core/ file, registered there with
+ * RESOURCE_REGISTER(res_x) (a pointer in the section hearth_resources): no list names them. */
+#define RESOURCE_REGISTER(d)                                                                                 \
+    static const struct resource *const d##_entry __attribute__((section("hearth_resources"), used)) = &d
 
-/* The descriptors, indexed by enum res (resource.c). */
-extern const struct resource *const resources[RES__COUNT];
+/* The descriptors, indexed by enum res (resource.c indexes the registered ones at first use; a slot
+ * nobody registered is NULL, which test_resource refuses). resources[RES_CONTACT] reads as before. */
+const struct resource *const *resource_table(void);
+#define resources (resource_table())
 const struct resource *resource_by_name(const char *name);
 /* 1 when name is a registered audit action (of any resource, or a non-client one such as login). */
 int resource_action_known(const char *name);

@@ -320,3 +320,4 @@ const struct resource res_safety_plan = {
     .access = safety_plan_access,
     .id = RES_SAFETY_PLAN, .name = "safety_plan", .label = N_("Safety plan"), .plural = N_("Safety plans"),
     RESOURCE_OF(safety)};
+RESOURCE_REGISTER(res_safety_plan);

@@ -429,3 +429,4 @@ static const struct access_rule task_access[] = {
 const struct resource res_task = {
     .access = task_access,
     .id = RES_TASK, .name = "task", .label = N_("Task"), .plural = N_("Tasks"), RESOURCE_OF(task)};
+RESOURCE_REGISTER(res_task);

@@ -60,7 +60,7 @@ static void every_resource_is_described(void **state)
     for (int i = 0; i < RES__COUNT; i++) {
         const struct resource *r = resources[i];
         if (!r)
-            fail_msg("resource %d has no descriptor in resources[] (core/resource.c)", i);
+            fail_msg("resource %d has no descriptor (RESOURCE_REGISTER at the end of its core/ module)", i);
         assert_int_equal(r->id, i);
         assert_non_null(r->name);
         assert_non_null(r->label);
