@@ -80,6 +80,9 @@ build/fuzz/gen/migrations.o: $(GEN)
 build/fuzz/bin/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
 	@mkdir -p $(dir $@)
 	@echo "  LD [fuzz] $@"; $(FUZZCC) $(BASE_CFLAGS) -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_OBJS) $(LIBS)
+# The objects are kept (not removed as intermediates at the end, which would also bury make check's
+# last line, "N passed, N failed", under an rm).
+.SECONDARY: $(FUZZ_OBJS)
 fuzzers: $(FUZZERS)
 fuzz: deps
 	@$(MAKE) --no-print-directory fuzzers
