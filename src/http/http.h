@@ -37,15 +37,24 @@ struct route {
     const char *summary;
     enum route_reply reply;
     int res;                        /* ROUTE_RES(RES_...): the resource answered; 0: none */
+    /* The access-table cell the route asks for (test_access_matrix reads it): ROUTE_ACT(ACT_...) on
+     * .gate, or on .res when .gate is 0; act 0: none. */
+    int act;
+    int gate;                       /* ROUTE_RES(RES_...), for a route answering an object of its own */
     int brief;                      /* answers the resource's shorter shape (struct resource.summary) */
     int status;                     /* the status of success; 0: 200 */
     /* The request body's fields ({NULL}-terminated; nullable: optional); NULL: none, or free-form. */
     const struct res_field *body;
 };
 #define ROUTE_RES(r) ((r) + 1)
-/* The document's part of an API route line: DOC(RR_LIST, RES_CONTACT, "A client's contacts") */
-#define DOC(reply_, res_, summary_) .summary = (summary_), .reply = (reply_), .res = ROUTE_RES(res_)
+#define ROUTE_ACT(a) ((a) + 1)
+/* The document's part of an API route line, with the access cell the route asks for:
+ * DOC(RR_LIST, RES_CONTACT, ACT_LIST, "A client's contacts") */
+#define DOC(reply_, res_, act_, summary_)                                                                   \
+    .summary = (summary_), .reply = (reply_), .res = ROUTE_RES(res_), .act = ROUTE_ACT(act_)
 #define DOC0(reply_, summary_) .summary = (summary_), .reply = (reply_)
+/* A DOC0 route's access cell: DOC0(RR_ONE, "..."), GATE(RES_CRISIS, ACT_READ) */
+#define GATE(res_, act_) .gate = ROUTE_RES(res_), .act = ROUTE_ACT(act_)
 
 struct loop; /* per-thread state (server.c) */
 

@@ -6,10 +6,11 @@
  *     author of a note, the assignee of a task, whoever raised a flag);
  *   - every resource and action the table allows anything for has a row in the matrices (so a new
  *     resource cannot be added to the table without its rows), and every route of the matrices is
- *     known here (so a new row says which resource and action it exercises).
+ *     in the route table and names the resource and action it asks for (DOC or GATE in src/api/).
  * The relationships each matrix user has to the team / org / other clients are those the matrices
  * set up (see their headers). Runs from the repository root (as tests/run-all does). */
 #include "helpers.h"
+#include "http/http.h"
 #include <ctype.h>
 #include <dirent.h>
 
@@ -23,68 +24,110 @@ enum kind {
     K_FILTER, /* a list that leaves out instead of refusing: no status check (tags may still check) */
 };
 
-static const struct route {
-    const char *method, *path;
+/* A matrix row's route is looked up in the route table (http_routes): the route names the access
+ * cell it asks for (DOC(..., RES_X, ACT_Y, ...) or GATE(RES_X, ACT_Y) in src/api/NAME.c). How its
+ * cells are checked: K_NONE when the table has rows for that cell at REL_NONE only (a question
+ * without a client), K_REL otherwise; the routes below are the exceptions, and the routes whose row
+ * exercises a second cell. */
+static const struct special {
+    const char *method, *pattern; /* as in the route table */
+    enum kind kind;
+    int also_res, also_act; /* a second cell the row exercises (-1: none) */
+} specials[] = {
+    {"GET", "/api/v1/clients", K_NONE, -1, -1}, /* ?identifier=: a search, by no relationship */
+    {"GET", "/api/v1/clients/{id}", K_REL, RES_CLIENT, ACT_READ},
+    {"GET", "/api/v1/clients/{id}/contacts", K_REL, RES_NOTE_RESTRICTED, ACT_READ},
+    {"POST", "/api/v1/contacts/{id}/corrections", K_RULE, RES_CONTACT, ACT_ADMINISTER}, /* the author */
+    {"PATCH", "/api/v1/tasks/{id}", K_RULE, RES_TASK, ACT_ADMINISTER},                  /* the assignee */
+    {"POST", "/api/v1/flags/{id}/review", K_RULE, -1, -1},                              /* who raised it */
+    {"GET", "/api/v1/my-clients", K_FILTER, -1, -1},
+    {"POST", "/api/v1/clients/{id}/break-glass", K_NONE, -1, -1},
+    {"GET", "/api/v1/tasks", K_NONE, -1, -1},
+    {"POST", "/api/v1/tasks", K_NONE, -1, -1},
+    {"GET", "/api/v1/staff", K_NONE, RES_STAFF, ACT_READ},
+};
+
+struct rowroute {
+    const struct route *route;
     enum res res;
     enum act act;
     enum kind kind;
-    int also_res, also_act; /* a second cell the row exercises (-1: none) */
-} routes[] = {
-    {"GET", "/api/v1/clients?identifier={ident}", RES_CLIENT, ACT_LIST, K_NONE, -1, -1},
-    {"GET", "/api/v1/clients/{client}", RES_CLIENT, ACT_LIST, K_REL, RES_CLIENT, ACT_READ},
-    {"PUT", "/api/v1/clients/{client}", RES_CLIENT, ACT_UPDATE, K_REL, -1, -1},
-    {"GET", "/api/v1/clients/{client}/history", RES_CLIENT, ACT_READ, K_REL, -1, -1},
-    {"GET", "/api/v1/clients/{client}/access-log", RES_ACCESS_LOG, ACT_READ, K_REL, -1, -1},
-    {"GET", "/api/v1/clients/{client}/episodes", RES_EPISODE, ACT_LIST, K_REL, -1, -1},
-    {"POST", "/api/v1/clients/{client}/episodes", RES_EPISODE, ACT_CREATE, K_REL, -1, -1},
-    {"PATCH", "/api/v1/episodes/{episode}", RES_EPISODE, ACT_UPDATE, K_REL, -1, -1},
-    {"POST", "/api/v1/episodes/{episode}/team", RES_TEAM, ACT_CREATE, K_REL, -1, -1},
-    {"DELETE", "/api/v1/team-members/{member}", RES_TEAM, ACT_UPDATE, K_REL, -1, -1},
-    {"GET", "/api/v1/clients/{client}/contacts", RES_CONTACT, ACT_LIST, K_REL, RES_NOTE_RESTRICTED, ACT_READ},
-    {"POST", "/api/v1/clients/{client}/contacts", RES_CONTACT, ACT_CREATE, K_REL, -1, -1},
-    {"GET", "/api/v1/contacts/{contact}", RES_CONTACT, ACT_READ, K_REL, -1, -1},
-    {"POST", "/api/v1/contacts/{contact}/corrections", RES_CONTACT, ACT_UPDATE, K_RULE, RES_CONTACT,
-     ACT_ADMINISTER},
-    {"GET", "/api/v1/clients/{client}/tasks", RES_TASK, ACT_LIST, K_REL, -1, -1},
-    {"POST", "/api/v1/clients/{client}/tasks", RES_TASK, ACT_CREATE, K_REL, -1, -1},
-    {"PATCH", "/api/v1/tasks/{task}", RES_TASK, ACT_UPDATE, K_RULE, RES_TASK, ACT_ADMINISTER},
-    {"GET", "/api/v1/my-clients", RES_CLIENT, ACT_LIST, K_FILTER, -1, -1},
-    {"POST", "/api/v1/clients/{client}/break-glass", RES_BREAKGLASS, ACT_CREATE, K_NONE, -1, -1},
-    {"POST", "/api/v1/clients", RES_CLIENT, ACT_CREATE, K_NONE, -1, -1},
-    {"GET", "/api/v1/tasks", RES_TASK, ACT_LIST, K_NONE, -1, -1},
-    {"POST", "/api/v1/tasks", RES_TASK, ACT_CREATE, K_NONE, -1, -1},
-    {"GET", "/api/v1/break-glass", RES_BREAKGLASS, ACT_LIST, K_NONE, -1, -1},
-    {"POST", "/api/v1/break-glass/{review_bg}/review", RES_BREAKGLASS, ACT_REVIEW, K_NONE, -1, -1},
-    {"GET", "/api/v1/orgs", RES_ORG, ACT_LIST, K_NONE, -1, -1},
-    {"POST", "/api/v1/orgs", RES_ORG, ACT_CREATE, K_NONE, -1, -1},
-    {"PATCH", "/api/v1/orgs/1", RES_ORG, ACT_UPDATE, K_NONE, -1, -1},
-    {"GET", "/api/v1/staff", RES_STAFF, ACT_LIST, K_NONE, RES_STAFF, ACT_READ},
-    {"PATCH", "/api/v1/staff/{cm2_id}", RES_STAFF, ACT_UPDATE, K_NONE, -1, -1},
-    {"POST", "/api/v1/staff", RES_STAFF, ACT_CREATE, K_NONE, -1, -1},
-    /* 115-risk-matrix.t */
-    {"GET", "/api/v1/clients/{client}/flags", RES_FLAG, ACT_LIST, K_REL, -1, -1},
-    {"POST", "/api/v1/clients/{client}/flags", RES_FLAG, ACT_CREATE, K_REL, -1, -1},
-    {"POST", "/api/v1/flags/{flag}/review", RES_FLAG, ACT_REVIEW, K_RULE, -1, -1},
-    {"GET", "/api/v1/clients/{client}/crisis-events", RES_CRISIS, ACT_LIST, K_REL, -1, -1},
-    {"POST", "/api/v1/clients/{client}/crisis-events", RES_CRISIS, ACT_CREATE, K_REL, -1, -1},
-    {"GET", "/api/v1/clients/{client}/crisis-view", RES_CRISIS, ACT_READ, K_REL, -1, -1},
-    {"GET", "/api/v1/clients/{client}/safety-plan", RES_SAFETY_PLAN, ACT_READ, K_REL, -1, -1},
-    {"POST", "/api/v1/clients/{client}/safety-plan", RES_SAFETY_PLAN, ACT_UPDATE, K_REL, -1, -1},
-    {"GET", "/api/v1/clients/{client}/safety-plan/history", RES_SAFETY_PLAN, ACT_LIST, K_REL, -1, -1},
-    {"GET", "/api/v1/clients/{client}/hospitalisations", RES_HOSPITAL, ACT_LIST, K_REL, -1, -1},
-    {"POST", "/api/v1/clients/{client}/hospitalisations", RES_HOSPITAL, ACT_CREATE, K_REL, -1, -1},
-    {"POST", "/api/v1/hospitalisations/{hosp}/discharge", RES_HOSPITAL, ACT_UPDATE, K_REL, -1, -1},
-    {"GET", "/api/v1/clients/{client}/assessments", RES_ASSESSMENT, ACT_LIST, K_REL, -1, -1},
-    {"POST", "/api/v1/clients/{client}/assessments", RES_ASSESSMENT, ACT_CREATE, K_REL, -1, -1},
-    {"GET", "/api/v1/clients/{client}/assessments/trajectory?instrument=phq9", RES_ASSESSMENT, ACT_READ, K_REL,
-     -1, -1},
-    {"GET", "/api/v1/flag-kinds", RES_FLAG_KIND, ACT_LIST, K_NONE, -1, -1},
-    {"POST", "/api/v1/flag-kinds", RES_FLAG_KIND, ACT_CREATE, K_NONE, -1, -1},
-    {"GET", "/api/v1/oncall", RES_ONCALL, ACT_LIST, K_NONE, -1, -1},
-    {"GET", "/api/v1/oncall/now", RES_ONCALL, ACT_READ, K_NONE, -1, -1},
-    {"POST", "/api/v1/oncall", RES_ONCALL, ACT_CREATE, K_NONE, -1, -1},
-    {"DELETE", "/api/v1/oncall/{past_shift}", RES_ONCALL, ACT_UPDATE, K_NONE, -1, -1},
+    int also_res, also_act;
 };
+
+/* One path segment of a matrix row against one of a pattern: a {parameter} of the row ({client})
+ * or a number stands for the pattern's {id}, a {parameter} or a key for its {key}. */
+static int segment_matches(const char *pat, size_t plen, const char *seg, size_t slen, int *literal)
+{
+    if (plen == slen && memcmp(pat, seg, plen) == 0) {
+        (*literal)++;
+        return 1;
+    }
+    if (slen == 0 || plen < 3 || pat[0] != '{')
+        return 0;
+    if (seg[0] == '{')
+        return 1;
+    size_t digits = strspn(seg, "0123456789");
+    return plen == 4 && memcmp(pat, "{id}", 4) == 0 ? digits >= slen : strncmp(pat, "{key}", 5) == 0;
+}
+
+/* The route a matrix row's METHOD PATH (query string left off) goes to: the matching pattern with
+ * the most literal segments. */
+static const struct route *route_of(const char *method, const char *rpath)
+{
+    size_t end = strcspn(rpath, "?");
+    int n = 0, best_literal = -1;
+    const struct route **all = http_routes(&n), *best = NULL;
+    for (int i = 0; i < n; i++) {
+        if (!str_eq(all[i]->method, method))
+            continue;
+        const char *p = all[i]->pattern, *s = rpath;
+        int literal = 0, ok = 1;
+        while (ok && *p == '/' && s < rpath + end && *s == '/') {
+            p++, s++;
+            size_t pl = strcspn(p, "/"), sl = strcspn(s, "/?");
+            ok = segment_matches(p, pl, s, sl, &literal);
+            p += pl, s += sl;
+        }
+        if (ok && !*p && s == rpath + end && literal > best_literal) {
+            best = all[i];
+            best_literal = literal;
+        }
+    }
+    return best;
+}
+
+/* No relationship to a client changes this cell: its rows are at REL_NONE only. */
+static int without_client(enum res r, enum act a)
+{
+    int any = 0;
+    for (const struct access_rule *x = resources[r]->access; x && x->rels; x++)
+        if (x->act == a) {
+            any = 1;
+            if (x->rels & ~R(REL_NONE))
+                return 0;
+        }
+    return any;
+}
+
+static int row_route(const char *method, const char *rpath, struct rowroute *out)
+{
+    const struct route *rt = route_of(method, rpath);
+    if (!rt || !rt->act)
+        return 0;
+    out->route = rt;
+    out->res = (enum res)((rt->gate ? rt->gate : rt->res) - 1);
+    out->act = (enum act)(rt->act - 1);
+    out->kind = without_client(out->res, out->act) ? K_NONE : K_REL;
+    out->also_res = out->also_act = -1;
+    for (size_t i = 0; i < ARRAY_LEN(specials); i++)
+        if (str_eq(specials[i].method, rt->method) && str_eq(specials[i].pattern, rt->pattern)) {
+            out->kind = specials[i].kind;
+            out->also_res = specials[i].also_res;
+            out->also_act = specials[i].also_act;
+        }
+    return 1;
+}
 
 /* A cell's tag that states what the table must say (allowed or not) for the cell's user. */
 static const struct tagrule {
@@ -185,13 +228,11 @@ static int check_file(const char *path, int *rows_seen, int *files)
         char *bar = strchr(save, '|');
         if (!bar)
             fail_msg("%s:%d: a matrix row without '|'", path, lineno);
-        const struct route *rt = NULL;
-        for (size_t i = 0; i < ARRAY_LEN(routes); i++)
-            if (str_eq(routes[i].method, method) && str_eq(routes[i].path, rpath))
-                rt = &routes[i];
-        if (!rt) {
-            print_error("%s:%d: %s %s: no resource and action for this route in test_access_matrix.c\n", path,
-                        lineno, method, rpath);
+        struct rowroute rr, *rt = &rr;
+        if (!row_route(method, rpath, &rr)) {
+            print_error("%s:%d: %s %s: no route, or the route names no access cell (DOC(..., RES_X, ACT_Y, ...) "
+                        "or GATE(RES_X, ACT_Y))\n",
+                        path, lineno, method, rpath);
             bad++;
             continue;
         }
