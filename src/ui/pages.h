@@ -184,9 +184,6 @@ void pg_episode_update(struct hreq *h);
 void pg_team_add(struct hreq *h);
 void pg_team_end(struct hreq *h);
 void pg_client_task(struct hreq *h);
-/* The care sections of a full client page: episodes with teams and contacts; the open tasks. */
-void care_sections(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs);
-void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs);
 /* The "open an episode" form (also on the limited page right after registering). */
 void care_episode_form(struct hreq *h, struct buf *b, int64_t client_id, const struct fstate *fs, int open);
 
@@ -198,18 +195,11 @@ void pg_contact_correct_form(struct hreq *h);
 void pg_contact_correct(struct hreq *h);
 
 /* ---- pages_risk.c: flags, crisis, safety plans, hospital stays, on-call (routes: ui_risk_routes) ---- */
-/* The risk parts of a full client page: the flags (main column); the safety plan, crisis events
- * and hospital stays (side column). Forms: "flag", "flag-review" (target: flag), "admit",
- * "discharge" (target: stay). */
-void risk_client_main(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs);
-void risk_client_side(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs);
 
 /* ---- pages_assess.c: administering instruments, trajectories ---- */
 void pg_assess_new(struct hreq *h);
 void pg_assess_create(struct hreq *h);
 void pg_assessment(struct hreq *h);
-/* The assessments of a client (latest, trajectory charts), when the actor may read them. */
-void assess_client_section(struct hreq *h, struct buf *b, json_t *client);
 /* The result just scored (?msg=assessed&assessment=N), at the top of the client page. */
 void assess_result(struct hreq *h, struct buf *b, json_t *client);
 
@@ -282,4 +272,19 @@ void rk_tel(struct buf *b, const char *phone);
 void rk_event_line(struct buf *b, json_t *e);
 void rk_plan_body(struct buf *b, json_t *plan, int h_level);
 void rk_plan_meta(struct buf *b, json_t *plan);
+/* The sections of a full client page: each page file registers its own where it defines it, with
+ * CLIENT_SECTION(fn, "key"); pages_client.c draws them in the order of their keys (strcmp): keys
+ * "side-..." in the side column, "main-..." in the main column, so adding one edits no list. fn draws
+ * nothing when the actor may not see it; fs: the failed form being shown again, or NULL. */
+typedef void (*client_section_fn)(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs);
+struct client_section {
+    const char *key;
+    client_section_fn fn;
+};
+#define CLIENT_SECTION(fn_, k)                                                                               \
+    static const struct client_section fn_##_section = {k, fn_};                                             \
+    static const struct client_section *const fn_##_section_entry                                            \
+        __attribute__((section("hearth_client_sections"), used)) = &fn_##_section
+/* The registered sections, sorted by key; *n of them. */
+const struct client_section *const *client_sections(int *n);
 #endif

@@ -860,8 +860,9 @@ void assess_result(struct hreq *h, struct buf *b, json_t *client)
     json_decref(a);
 }
 
-void assess_client_section(struct hreq *h, struct buf *b, json_t *client)
+static void assess_client_section(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
 {
+    (void)fs;
     int64_t cid = page_int(client, "id");
     json_t *acc = json_object_get(client, "access");
     if (!json_is_true(json_object_get(acc, "notes")))
@@ -951,3 +952,5 @@ void assess_client_section(struct hreq *h, struct buf *b, json_t *client)
     json_decref(rows);
     buf_adds(b, "</section>");
 }
+/* The assessments of a client (latest, trajectory charts), when the actor may read them. */
+CLIENT_SECTION(assess_client_section, "main-1-assess");

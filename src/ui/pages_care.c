@@ -334,12 +334,14 @@ static int contacts_section(struct hreq *h, struct buf *b, int64_t cid, const st
 #define CONTACTS_ON_CLIENT_PAGE 20
 #define CONTACTS_PER_PAGE 50
 
-void care_sections(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
+/* Episodes with their teams, and the latest contacts (main column). */
+static void care_sections(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
 {
     int64_t cid = page_int(client, "id");
     episodes_section(h, b, cid, fs);
     contacts_section(h, b, cid, &(struct page){NULL, CONTACTS_ON_CLIENT_PAGE});
 }
+CLIENT_SECTION(care_sections, "main-3-care");
 
 /* GET /clients/{id}/contacts?after=CURSOR: older contacts, a page at a time. */
 void pg_contacts(struct hreq *h)
@@ -365,7 +367,7 @@ void pg_contacts(struct hreq *h)
     reply_html(h, 200, &b);
 }
 
-void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
+static void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
 {
     int64_t cid = page_int(client, "id");
     json_t *rows = NULL;
@@ -425,6 +427,7 @@ void care_tasks(struct hreq *h, struct buf *b, json_t *client, const struct fsta
     json_decref(def);
     buf_adds(b, "</section>");
 }
+CLIENT_SECTION(care_tasks, "side-1-care-tasks");
 
 /* ---- the writes ---- */
 

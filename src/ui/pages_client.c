@@ -1,7 +1,9 @@
 /* pages_client: finding a client, registering one (with the duplicate check), the client page
  * (full, or limited with break-glass), editing identity, and the client's access log. */
 #include "ui/pages.h"
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const sexes[] = {"female", "male", "intersex", "unknown", NULL};
@@ -276,6 +278,46 @@ void pg_client_create(struct hreq *h)
 
 /* ---- the client page ---- */
 
+/* The registered client-page sections (CLIENT_SECTION), gathered by the linker in the section
+ * hearth_client_sections and sorted by key once. A key in neither column, or two sections with one
+ * key, stops the process (test_routes asks for them). */
+extern const struct client_section *const __start_hearth_client_sections[], *const __stop_hearth_client_sections[];
+static const struct client_section **sorted_sections;
+static int nsorted_sections;
+static pthread_once_t sections_once = PTHREAD_ONCE_INIT;
+
+static int section_by_key(const void *a, const void *b)
+{
+    return strcmp((*(const struct client_section *const *)a)->key, (*(const struct client_section *const *)b)->key);
+}
+
+static void sort_sections(void)
+{
+    int n = (int)(__stop_hearth_client_sections - __start_hearth_client_sections);
+    const struct client_section **t = calloc((size_t)n + 1, sizeof *t);
+    if (!t)
+        abort();
+    for (int i = 0; i < n; i++)
+        t[i] = __start_hearth_client_sections[i];
+    qsort(t, (size_t)n, sizeof *t, section_by_key);
+    for (int i = 0; i < n; i++)
+        if ((strncmp(t[i]->key, "side-", 5) != 0 && strncmp(t[i]->key, "main-", 5) != 0) ||
+            (i > 0 && str_eq(t[i - 1]->key, t[i]->key))) {
+            log_error("client-page section %s: its key starts with neither side- nor main-, or is taken twice",
+                      t[i]->key);
+            abort(); /* a page file is wrong: no client page may leave a section out */
+        }
+    sorted_sections = t;
+    nsorted_sections = n;
+}
+
+const struct client_section *const *client_sections(int *n)
+{
+    pthread_once(&sections_once, sort_sections);
+    *n = nsorted_sections;
+    return sorted_sections;
+}
+
 static void fact(struct buf *b, const char *label, const char *value)
 {
     if (value && *value)
@@ -352,12 +394,15 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
         buf_adds(&b, "</ul>");
     }
     buf_adds(&b, "</section>");
-    care_tasks(h, &b, c, fs);
-    risk_client_side(h, &b, c, fs);
+    int nsec = 0;
+    const struct client_section *const *sec = client_sections(&nsec);
+    for (int k = 0; k < nsec; k++)
+        if (strncmp(sec[k]->key, "side-", 5) == 0)
+            sec[k]->fn(h, &b, c, fs);
     buf_adds(&b, "</div><div class=\"main-col\">");
-    assess_client_section(h, &b, c);
-    risk_client_main(h, &b, c, fs);
-    care_sections(h, &b, c, fs);
+    for (int k = 0; k < nsec; k++)
+        if (strncmp(sec[k]->key, "main-", 5) == 0)
+            sec[k]->fn(h, &b, c, fs);
     buf_adds(&b, "</div></div>");
     page_send(h, status, &b);
 }

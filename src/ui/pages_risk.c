@@ -437,18 +437,22 @@ static void hospital_section(struct hreq *h, struct buf *b, int64_t cid, int wri
     buf_adds(b, "</section>");
 }
 
-void risk_client_main(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
+static void risk_client_main(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
 {
     flags_section(h, b, client, fs);
 }
+/* The flags (main column). Forms: "flag", "flag-review" (target: flag). */
+CLIENT_SECTION(risk_client_main, "main-2-risk");
 
-void risk_client_side(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
+static void risk_client_side(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
 {
     int64_t cid = page_int(client, "id");
     plan_summary(h, b, cid, may_write(client));
     crisis_section(h, b, cid);
     hospital_section(h, b, cid, may_write(client), fs);
 }
+/* The safety plan, crisis events and hospital stays (side column). Forms: "admit", "discharge" (target: stay). */
+CLIENT_SECTION(risk_client_side, "side-2-risk");
 
 static void pg_admit(struct hreq *h)
 {

@@ -2,6 +2,7 @@
  * is malformed or repeats a route refused at start with a clear reason instead of half served. */
 #include "helpers.h"
 #include "http/http.h"
+#include "ui/pages.h"
 
 static void h(struct hreq *x)
 {
@@ -148,6 +149,27 @@ static void registered_tables_are_joined_in_key_order(void **state)
     print_message("%d routes\n", n);
 }
 
+/* The client page's sections (CLIENT_SECTION) come sorted by key, no key twice, and the page files'
+ * sections are among them, in the order the page drew them before they registered (a new one may
+ * come anywhere). */
+static void client_sections_are_registered_in_key_order(void **state)
+{
+    (void)state;
+    static const char *const want[] = {"main-1-assess", "main-2-risk", "main-3-care", "side-1-care-tasks",
+                                       "side-2-risk"};
+    int n = 0;
+    size_t found = 0;
+    const struct client_section *const *s = client_sections(&n);
+    for (int i = 0; i < n; i++) {
+        assert_non_null(s[i]->fn);
+        if (i > 0)
+            assert_true(strcmp(s[i - 1]->key, s[i]->key) < 0);
+        if (found < ARRAY_LEN(want) && str_eq(s[i]->key, want[found]))
+            found++;
+    }
+    assert_int_equal(found, ARRAY_LEN(want));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -156,6 +178,7 @@ int main(void)
         cmocka_unit_test(a_large_table_is_held_whole),
         cmocka_unit_test(the_real_table_passes),
         cmocka_unit_test(registered_tables_are_joined_in_key_order),
+        cmocka_unit_test(client_sections_are_registered_in_key_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
