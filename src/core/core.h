@@ -4,6 +4,29 @@
  * Return values: OK (0) or one of the ERR_* codes below; details go in ctx->errors/ctx->msg. */
 #ifndef HEARTH_CORE_H
 #define HEARTH_CORE_H
+/* The resources, one per kind of record: the access table's first key, the index of resources[].
+ * A new resource adds its key here, with its functions below. */
+enum res {
+    RES_CLIENT,      /* the identity record, identifiers, links, search, history */
+    RES_EPISODE,     /* episodes of care */
+    RES_TEAM,        /* care-team memberships */
+    RES_CONTACT,     /* contacts and notes */
+    RES_NOTE_RESTRICTED, /* the text of a note marked restricted (psychotherapy, substance use) */
+    RES_TASK,
+    RES_BREAKGLASS,  /* emergency access and its review */
+    RES_ASSESSMENT,
+    RES_FLAG,
+    RES_FLAG_KIND,
+    RES_ONCALL,
+    RES_CRISIS,      /* crisis events and the crisis view */
+    RES_SAFETY_PLAN,
+    RES_HOSPITAL,    /* hospital stays */
+    RES_ACCESS_LOG,  /* who looked at a client's record */
+    RES_ORG,
+    RES_STAFF,
+    RES__COUNT
+};
+
 #include "core/resource.h"
 #include <jansson.h>
 #include <stdint.h>

@@ -1,31 +1,13 @@
 /* resource: every kind of record Hearth keeps, described once (core's half: names, actions, the
  * access table's keys, fields, tables). api/ and ui/ describe their halves (routes, schemas,
  * pages, forms, flash messages) by pointing at these, never by repeating them. */
+/* The resource keys (enum res) are core's interface and live in core.h, beside each resource's
+ * functions: adding a resource edits one header. Included before the guard, so either header
+ * may come first. */
+#include "core/core.h"
 #ifndef HEARTH_RESOURCE_H
 #define HEARTH_RESOURCE_H
 #include <stdint.h>
-
-/* The resources, one per kind of record (the access table's first key). */
-enum res {
-    RES_CLIENT,      /* the identity record, identifiers, links, search, history */
-    RES_EPISODE,     /* episodes of care */
-    RES_TEAM,        /* care-team memberships */
-    RES_CONTACT,     /* contacts and notes */
-    RES_NOTE_RESTRICTED, /* the text of a note marked restricted (psychotherapy, substance use) */
-    RES_TASK,
-    RES_BREAKGLASS,  /* emergency access and its review */
-    RES_ASSESSMENT,
-    RES_FLAG,
-    RES_FLAG_KIND,
-    RES_ONCALL,
-    RES_CRISIS,      /* crisis events and the crisis view */
-    RES_SAFETY_PLAN,
-    RES_HOSPITAL,    /* hospital stays */
-    RES_ACCESS_LOG,  /* who looked at a client's record */
-    RES_ORG,
-    RES_STAFF,
-    RES__COUNT
-};
 
 /* What is done to it (the table's second key). */
 enum act { ACT_READ, ACT_LIST, ACT_CREATE, ACT_UPDATE, ACT_REVIEW, ACT_ADMINISTER, ACT__COUNT };
