@@ -17,8 +17,10 @@ static int64_t iget(json_t *o, const char *k)
     return json_integer_value(json_object_get(o, k));
 }
 
-/* The shape every reader gets: domains as a list, restricted text hidden unless allowed. */
-static void shape(json_t *r, const struct access *acc)
+/* The shape every reader gets: domains as a list; of a restricted note (or a version of a note whose
+ * newest version is restricted: `restricted_chain`) everything its reader may not see is hidden unless
+ * allowed: the text and the reason it was corrected (which tends to say what the text said). */
+static void shape(json_t *r, const struct access *acc, int restricted_chain)
 {
     json_t *list = json_array();
     const char *d = json_string_value(json_object_get(r, "domains"));
@@ -30,17 +32,19 @@ static void shape(json_t *r, const struct access *acc)
         d = e ? e + 1 : NULL;
     }
     json_object_set_new(r, "domains", list);
-    int hidden = iget(r, "restricted") && !acc->restricted;
-    if (hidden)
+    int hidden = (iget(r, "restricted") || restricted_chain) && !acc->restricted;
+    if (hidden) {
         json_object_set_new(r, "body", json_null());
+        json_object_set_new(r, "correction_reason", json_null());
+    }
     json_object_set_new(r, "hidden", json_boolean(hidden));
 }
 
-static json_t *contact_load(struct db *db, int64_t id, const struct access *acc)
+static json_t *contact_load(struct db *db, int64_t id, const struct access *acc, int restricted_chain)
 {
     json_t *r = db_row(db, CONTACT_COLS " WHERE ct.id=?", "i", id);
     if (r)
-        shape(r, acc);
+        shape(r, acc, restricted_chain);
     return r;
 }
 
@@ -162,7 +166,7 @@ int contact_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t
         return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(json_object_get(*out, "items"), i, r) shape(r, &acc);
+    json_array_foreach(json_object_get(*out, "items"), i, r) shape(r, &acc, 0);
     audit_log(c, "contact.list", "ok", client_id, "contact", 0, NULL);
     return OK;
 }
@@ -202,7 +206,7 @@ int contact_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
     if (rc != OK)
         return rc;
     audit_log(c, "contact.create", "ok", client_id, "contact", id, NULL);
-    *out = contact_load(c->db, id, &acc);
+    *out = contact_load(c->db, id, &acc, 0);
     return OK;
 }
 
@@ -291,7 +295,7 @@ int contact_correct(struct ctx *c, int64_t id, json_t *in, json_t **out)
     if (rc != OK)
         return rc;
     audit_log(c, "contact.correct", "ok", client_id, "contact", nid, NULL);
-    *out = contact_load(c->db, nid, &acc);
+    *out = contact_load(c->db, nid, &acc, 0);
     return OK;
 }
 
@@ -304,7 +308,6 @@ int contact_get(struct ctx *c, int64_t id, json_t **out)
     int rc = access_check(c, RES_CONTACT, ACT_READ, client_id, "contact.read");
     if (rc != OK || (rc = access_client(c, client_id, &acc)) != OK)
         return rc;
-    json_t *o = contact_load(c->db, id, &acc);
     /* Back to the first version, then forward along superseded_by: the whole chain, oldest first. */
     json_t *hist = db_rows(c->db,
                            "WITH RECURSIVE back(id, sup) AS (SELECT id, supersedes FROM contacts WHERE id=?"
@@ -314,9 +317,14 @@ int contact_get(struct ctx *c, int64_t id, json_t **out)
                            " UNION ALL SELECT x.id, x.superseded_by FROM contacts x JOIN fwd f ON x.id=f.nxt)"
                            " " CONTACT_COLS " WHERE ct.id IN (SELECT id FROM fwd) ORDER BY ct.id",
                            "i", id);
+    /* A note whose newest version is restricted is restricted in every version (a correction that
+     * marks it restricted also closes what it said before). */
+    json_t *newest = json_array_get(hist, json_array_size(hist) - 1);
+    int chain = newest && iget(newest, "restricted");
+    json_t *o = contact_load(c->db, id, &acc, chain);
     size_t i;
     json_t *r;
-    json_array_foreach(hist, i, r) shape(r, &acc);
+    json_array_foreach(hist, i, r) shape(r, &acc, chain);
     json_object_set_new(o, "history", hist);
     audit_log(c, "contact.read", "ok", client_id, "contact", id, NULL);
     *out = o;

@@ -232,3 +232,89 @@ If-Match: 1
 {"body":"edited"}
 expect 405
 header Allow == GET
+
+# Issue 9 §1: everything of a restricted note that its reader may not see is hidden: the text, the
+# reason it was corrected (which often says what the text said), and the earlier versions of a note
+# that was corrected into a restricted one.
+
+### restricted: cm1 corrects the restricted note with a reason that tells what it says
+as cm1
+POST /api/v1/contacts/$rnote/corrections
+{"correction_reason":"Named the substance: LEAKWORD, not alcohol"}
+expect 201
+json .restricted == 1
+json .correction_reason contains LEAKWORD
+save rnote2 .id
+
+### restricted: the peer supporter's list shows the correction without its reason
+as peer1
+GET /api/v1/clients/1/contacts?limit=200
+expect 200
+json .items[*].id contains $rnote2
+json .items[*].correction_reason contains null
+text excludes LEAKWORD
+
+### restricted: the peer supporter's read of the correction hides its reason in every version
+as peer1
+GET /api/v1/contacts/$rnote2
+expect 200
+json .hidden == true
+json .correction_reason == null
+json .history length 2
+text excludes LEAKWORD
+
+### restricted: the case manager still reads the reason
+as cm1
+GET /api/v1/contacts/$rnote2
+expect 200
+json .correction_reason contains LEAKWORD
+
+### restricted: the peer supporter's notes page does not show the reason
+as peer1
+GET /clients/1/contacts
+expect 200
+text excludes LEAKWORD
+
+### restricted: nor does the contact's page
+as peer1
+GET /contacts/$rnote2
+expect 200
+text excludes LEAKWORD
+
+### restricted: a note written openly, to be corrected into a restricted one
+as cm1
+POST /api/v1/clients/1/contacts
+{"kind":"phone","at":"2025-01-17T09:00","domains":["mental_health_treatment"],"body":"EARLYTEXT: said more than was meant."}
+expect 201
+save pnote .id
+
+### restricted: corrected into a restricted note
+as cm1
+POST /api/v1/contacts/$pnote/corrections
+{"correction_reason":"Should have been restricted","restricted":true}
+expect 201
+json .restricted == 1
+save pnote2 .id
+
+### restricted: the peer supporter does not read the earlier, open version through the history
+as peer1
+GET /api/v1/contacts/$pnote2
+expect 200
+json .hidden == true
+json .history length 2
+json .history[*].hidden == [true,true]
+text excludes EARLYTEXT
+
+### restricted: nor by asking for the earlier version itself
+as peer1
+GET /api/v1/contacts/$pnote
+expect 200
+json .hidden == true
+json .body == null
+text excludes EARLYTEXT
+
+### restricted: nor on its page
+as peer1
+GET /contacts/$pnote
+expect 200
+text excludes EARLYTEXT
