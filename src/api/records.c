@@ -1,11 +1,13 @@
 /* records: the client record API: clients, episodes and teams, contacts, tasks, access log,
  * break-glass. Every handler is parse -> core -> reply; core decides access and audits. */
 #include "api/api_int.h"
+#include <limits.h>
 
 API_LIST(clients_search,
          client_search(&h->ctx, qstr(h, "q"), qstr(h, "birth_date"), qstr(h, "identifier"), &pg, &h->result))
 API_WRITE(clients_create, client_create(&h->ctx, h->body, &h->result), api_done_201)
 API_READ(clients_get, client_get(&h->ctx, h->id[0], &h->result))
+API_WRITE(client_link_decision, client_link_decide(&h->ctx, h->id[0], h->body, &h->result), api_done_200)
 API_WRITE_V(clients_update, client_update(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_200)
 API_LIST(clients_history, client_history(&h->ctx, h->id[0], &pg, &h->result))
 API_LIST(clients_access_log, audit_client_report(&h->ctx, h->id[0], &pg, &h->result))
@@ -30,8 +32,11 @@ API_LIST(my_clients_list, my_clients(&h->ctx, &pg, &h->result))
 
 static int bg_open_w(struct hreq *h)
 {
+    /* hours: a JSON integer or nothing (the default); "12", 1.5, true or a number beyond an int are
+     * refused (-1: core names the field), never read as some other number. */
     json_t *hours = json_object_get(h->body, "hours");
-    int n = json_is_integer(hours) ? (int)json_integer_value(hours) : 0;
+    json_int_t v = json_integer_value(hours);
+    int n = !hours || json_is_null(hours) ? 0 : json_is_integer(hours) && v >= 1 && v <= INT_MAX ? (int)v : -1;
     return breakglass_open(&h->ctx, h->id[0], json_string_value(json_object_get(h->body, "reason")), n, &h->result);
 }
 static void bg_open(struct hreq *h)
@@ -68,6 +73,10 @@ static const struct res_field client_body[] = {
     {"emergency_contacts", FT_STRING, 1, "Emergency contacts"},
     {"identifiers", FT_ARRAY, 1, "Identifiers [{kind, value}]"},
     {"confirm_new", FT_BOOL, 1, "Register although it looks like someone already registered"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field link_body[] = {
+    {"state", FT_STRING, 0, "same_person (the same person) or different (different people: no longer shown)"},
+    {"note", FT_STRING, 1, "Why (up to 1000 characters)"},
     {NULL, 0, 0, NULL}};
 static const struct res_field client_change[] = {
     {"given_name", FT_STRING, 1, "Given name"},
@@ -129,6 +138,7 @@ const struct route api_record_routes[] = {
     {"POST", "/api/v1/clients", clients_create, A, J, DOC(RR_ONE, RES_CLIENT, ACT_CREATE, "Register a client (409 with the likely duplicates unless confirmed)"), .status = 201, .body = client_body},
     {"GET", "/api/v1/clients/{id}", clients_get, A, J, DOC(RR_ONE, RES_CLIENT, ACT_LIST, "A client (in full, or limited without a relationship)")},
     {"PUT", "/api/v1/clients/{id}", clients_update, A, J, DOC(RR_ONE, RES_CLIENT, ACT_UPDATE, "Change a client's identity record (If-Match: its version)"), .body = client_change},
+    {"POST", "/api/v1/client-links/{id}/decision", client_link_decision, A, J, DOC(RR_ONE, RES_CLIENT_LINK, ACT_REVIEW, "Confirm a possible duplicate as the same person, or dismiss it as different people (once)"), .body = link_body},
     {"GET", "/api/v1/clients/{id}/history", clients_history, A, J, DOC0(RR_LIST, "Earlier versions of a client's identity record, newest first"), GATE(RES_CLIENT, ACT_READ)},
     {"GET", "/api/v1/clients/{id}/access-log", clients_access_log, A, J, DOC(RR_LIST, RES_ACCESS_LOG, ACT_READ, "Who looked at or changed the record, newest first")},
     {"GET", "/api/v1/clients/{id}/episodes", episodes_list, A, J, DOC(RR_LIST, RES_EPISODE, ACT_LIST, "A client's episodes of care with their teams, newest first")},

@@ -71,6 +71,12 @@ enum verdict access_table(enum res r, enum act a, enum rel rel, int role)
             rank(x->v) > rank(best))
             best = x->v;
     }
+    /* An emergency reaches a client outside one's care (break-glass, the on-call rota): it gives what
+     * the role would have on the client's care team, never more, whatever a row says. */
+    if ((rel == REL_BREAK_GLASS || rel == REL_ON_CALL) && best != V_DENY &&
+        access_table(r, a, REL_PRIMARY_CM, role) == V_DENY && access_table(r, a, REL_CARE_TEAM, role) == V_DENY &&
+        access_table(r, a, REL_PEER, role) == V_DENY)
+        best = V_DENY;
     return best;
 }
 
@@ -210,6 +216,7 @@ int access_may(struct ctx *c, enum res r, enum act a, int64_t client_id)
 
 static const char *const res_nouns[RES__COUNT] = {
     [RES_CLIENT] = N_("this client's record"),
+    [RES_CLIENT_LINK] = N_("possible duplicates"),
     [RES_EPISODE] = N_("episodes of care"),
     [RES_TEAM] = N_("care teams"),
     [RES_CONTACT] = N_("notes"),
@@ -221,6 +228,7 @@ static const char *const res_nouns[RES__COUNT] = {
     [RES_FLAG_KIND] = N_("kinds of flag"),
     [RES_ONCALL] = N_("the on-call rota"),
     [RES_CRISIS] = N_("crisis events"),
+    [RES_CRISIS_NOTE] = N_("crisis notes"),
     [RES_SAFETY_PLAN] = N_("safety plans"),
     [RES_HOSPITAL] = N_("hospital stays"),
     [RES_ACCESS_LOG] = N_("the access log"),

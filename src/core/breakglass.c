@@ -59,7 +59,7 @@ int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int ho
         hours = BG_DEFAULT_HOURS;
     if (hours < 1 || hours > BG_MAX_HOURS) {
         char m[64];
-        snprintf(m, sizeof m, _("must be between %d and %d"), 1, BG_MAX_HOURS);
+        snprintf(m, sizeof m, _("must be a whole number from %d to %d"), 1, BG_MAX_HOURS);
         ctx_field(c, "hours", m);
     }
     if (c->errors)

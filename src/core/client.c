@@ -135,9 +135,9 @@ static json_t *find_duplicates(struct ctx *c, json_t *in)
     json_array_foreach(ids, i, id)
     {
         json_t *rows = db_rows(c->db,
-                               "SELECT c.id, c.given_name, c.family_name, c.birth_date, 'same identifier' AS why"
-                               " FROM client_identifiers i JOIN clients c ON c.id=i.client_id"
-                               " WHERE i.value=? AND i.kind=? LIMIT 10",
+                               "SELECT c.id, c.given_name, c.family_name, c.birth_date, 'same identifier' AS why,"
+                               " o.name AS organisation FROM client_identifiers i JOIN clients c ON c.id=i.client_id"
+                               " JOIN orgs o ON o.id=c.org_id WHERE i.value=? AND i.kind=? LIMIT 10",
                                "tt", sget(id, "value"), sget(id, "kind"));
         size_t j;
         json_t *r;
@@ -155,8 +155,9 @@ static json_t *find_duplicates(struct ctx *c, json_t *in)
     char mine[210];
     snprintf(mine, sizeof mine, "%s %s", sget(in, "given_name"), sget(in, "family_name"));
     json_t *rows = db_rows(c->db,
-                           "SELECT id, given_name, family_name, birth_date, 'similar name, same date of birth' AS why"
-                           " FROM clients WHERE birth_date=? LIMIT 200",
+                           "SELECT c.id, c.given_name, c.family_name, c.birth_date,"
+                           " 'similar name, same date of birth' AS why, o.name AS organisation"
+                           " FROM clients c JOIN orgs o ON o.id=c.org_id WHERE c.birth_date=? LIMIT 200",
                            "t", sget(in, "birth_date"));
     json_t *r;
     json_array_foreach(rows, i, r)
@@ -186,21 +187,29 @@ int client_create(struct ctx *c, json_t *in, json_t **out)
         return rc;
     json_t *cands = find_duplicates(c, in);
     int confirmed = v_bool(in, "confirm_new");
+    /* Which look-alikes the user may at least find: only those are named, and only those are linked. */
+    size_t i;
+    json_t *x;
+    json_array_foreach(cands, i, x)
+        json_object_set_new(x, "findable",
+                            json_boolean(access_may(c, RES_CLIENT, ACT_LIST, json_integer_value(json_object_get(x, "id")))));
     if (json_array_size(cands) > 0 && !confirmed) {
         /* Show a look-alike only to someone who may at least find that client; for the others say
-         * that a match exists elsewhere, without a name. Either way the look-up is audited. */
+         * which organisation holds a record and why it matched (whether the date of birth is the one
+         * typed), without a name or an id. Either way the look-up is audited. */
         json_t *shown = json_array();
-        size_t i;
-        json_t *x;
         json_array_foreach(cands, i, x)
         {
             int64_t cid = json_integer_value(json_object_get(x, "id"));
             audit_log_kept(c, "client.duplicate_check", cid, "client", cid);
-            if (access_may(c, RES_CLIENT, ACT_LIST, cid))
+            if (json_is_true(json_object_get(x, "findable"))) {
+                json_object_del(x, "findable");
                 json_array_append(shown, x);
-            else
-                json_array_append_new(shown, json_pack("{s:O,s:b}", "why", json_object_get(x, "why"),
-                                                       "other_organisation", 1));
+            } else
+                json_array_append_new(
+                    shown, json_pack("{s:O,s:b,s:O,s:b}", "why", json_object_get(x, "why"), "other_organisation", 1,
+                                     "organisation", json_object_get(x, "organisation"), "same_birth_date",
+                                     str_eq(sget(x, "birth_date"), sget(in, "birth_date"))));
         }
         json_decref(cands);
         c->extra = json_pack("{s:o}", "candidates", shown);
@@ -224,13 +233,14 @@ int client_create(struct ctx *c, json_t *in, json_t **out)
         json_decref(cands);
         return ctx_fail(c, ERR_DB, _("The client could not be saved."));
     }
-    size_t i;
-    json_t *x;
     json_array_foreach(json_object_get(in, "identifiers"), i, x)
         db_run(c->db, "INSERT INTO client_identifiers(client_id, kind, value) VALUES (?,?,?)", "itt", id,
                sget(x, "kind"), sget(x, "value"));
+    /* Linked: the look-alikes the user may find (a link to a record the user may not find would show it
+     * to whoever reads the new one). */
     json_array_foreach(cands, i, x)
-        db_run(c->db,
+        if (json_is_true(json_object_get(x, "findable")))
+            db_run(c->db,
                "INSERT INTO client_links(client_id, other_id, reason, created_by, created_at) VALUES (?,?,?,?,?)",
                "iitit", id, (int64_t)json_integer_value(json_object_get(x, "id")),
                json_string_value(json_object_get(x, "why")), me, now);
@@ -253,15 +263,20 @@ int client_create(struct ctx *c, json_t *in, json_t **out)
     "(SELECT coalesce(%1$s(%2$s('programme', x.programme, 'status', x.status, 'organisation', x.organisation)),"  \
     " '[]') FROM (SELECT e.programme, e.status, o.name AS organisation FROM episodes e JOIN orgs o"                \
     " ON o.id=e.org_id WHERE e.client_id=?1 AND e.status<>'discharged' ORDER BY e.id) x) AS programmes_json"
+/* The look-alikes linked to ?1 through one column of client_links, without those dismissed as different. */
+#define LINK_SIDE(THEIRS, MINE)                                                                                   \
+    "SELECT l.id AS link_id, l." THEIRS " AS id, l.reason, y.given_name, y.family_name, yo.name AS organisation,"  \
+    " l.state, d.display_name AS decided_by_name, l.decided_at FROM client_links l JOIN clients y ON"               \
+    " y.id=l." THEIRS " JOIN orgs yo ON yo.id=y.org_id LEFT JOIN staff d ON d.id=l.decided_by WHERE l." MINE       \
+    "=?1 AND l.state<>'different'"
 static const char SQL_FULL[] =
     "SELECT " CLIENT_COLS("c.") ", o.name AS organisation,"
     " (SELECT coalesce(%1$s(%2$s('kind', x.kind, 'value', x.value)), '[]') FROM (SELECT kind, value"
     " FROM client_identifiers WHERE client_id=?1 ORDER BY id) x) AS identifiers_json,"
-    " (SELECT coalesce(%1$s(%2$s('id', x.id, 'reason', x.reason, 'given_name', x.given_name, 'family_name',"
-    " x.family_name)), '[]') FROM (SELECT l.other_id AS id, l.reason, y.given_name, y.family_name"
-    " FROM client_links l JOIN clients y ON y.id=l.other_id WHERE l.client_id=?1 UNION"
-    " SELECT l.client_id, l.reason, y.given_name, y.family_name FROM client_links l JOIN clients y"
-    " ON y.id=l.client_id WHERE l.other_id=?1) x) AS links_json, " PROGRAMMES_JSON
+    " (SELECT coalesce(%1$s(%2$s('link_id', x.link_id, 'id', x.id, 'reason', x.reason, 'given_name',"
+    " x.given_name, 'family_name', x.family_name, 'organisation', x.organisation, 'state', x.state,"
+    " 'decided_by_name', x.decided_by_name, 'decided_at', x.decided_at)), '[]') FROM (" LINK_SIDE("other_id", "client_id")
+    " UNION " LINK_SIDE("client_id", "other_id") " ORDER BY link_id) x) AS links_json, " PROGRAMMES_JSON
     " FROM clients c JOIN orgs o ON o.id=c.org_id WHERE c.id=?1";
 static const char SQL_LIMITED[] =
     "SELECT id, given_name, family_name, preferred_name, substr(birth_date,1,4) AS birth_year, " PROGRAMMES_JSON
@@ -289,7 +304,7 @@ int client_get(struct ctx *c, int64_t id, json_t **out)
         rc = ctx_fail(c, rc, _("No such client."));
     if (rc != OK)
         return rc;
-    char sql[2048];
+    char sql[4096];
     snprintf(sql, sizeof sql, acc.level == ACC_FULL ? SQL_FULL : SQL_LIMITED, db_sql(c->db, DB_SQL_JSON_AGG),
              db_sql(c->db, DB_SQL_JSON_OBJECT));
     json_t *o = db_row(c->db, sql, "i", id);
@@ -299,6 +314,20 @@ int client_get(struct ctx *c, int64_t id, json_t **out)
     if (acc.level == ACC_FULL) {
         json_column(o, "identifiers_json", "identifiers");
         json_column(o, "links_json", "links");
+        /* A linked record the reader may not find is shown without its name or id: which organisation
+         * holds it and why it was linked. */
+        size_t i;
+        json_t *l;
+        json_array_foreach(json_object_get(o, "links"), i, l)
+        {
+            int hidden = !access_may(c, RES_CLIENT, ACT_LIST, json_integer_value(json_object_get(l, "id")));
+            json_object_set_new(l, "hidden", json_boolean(hidden));
+            if (hidden) {
+                json_object_del(l, "given_name");
+                json_object_del(l, "family_name");
+                json_object_set_new(l, "id", json_null());
+            }
+        }
         const char *stage;
         json_object_set_new(o, "age", json_integer(client_life_stage(sget(o, "birth_date"), &stage)));
         json_object_set_new(o, "life_stage", json_string(stage));
@@ -459,6 +488,50 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
     return OK;
 }
 
+/* ---- look-alike links: confirmed as the same person or dismissed as different ---- */
+
+static const char *const link_states[] = {"same_person", "different", NULL};
+
+#define LINK_COLS                                                                                                 \
+    "SELECT l.id, l.client_id, l.other_id, l.reason, l.state, l.created_at, l.decided_by,"                        \
+    " d.display_name AS decided_by_name, l.decided_at, l.decision_note FROM client_links l"                         \
+    " LEFT JOIN staff d ON d.id=l.decided_by"
+
+int client_link_decide(struct ctx *c, int64_t id, json_t *in, json_t **out)
+{
+    json_t *l = db_row(c->db, "SELECT client_id, other_id FROM client_links WHERE id=?", "i", id);
+    if (!l)
+        return ctx_fail(c, ERR_NOTFOUND, _("No such link."));
+    int64_t a = json_integer_value(json_object_get(l, "client_id")), b = json_integer_value(json_object_get(l, "other_id"));
+    json_decref(l);
+    /* Someone the table lets decide on either record, who may find both (a decision is never blind). */
+    int may = (access_may(c, RES_CLIENT_LINK, ACT_REVIEW, a) || access_may(c, RES_CLIENT_LINK, ACT_REVIEW, b)) &&
+              access_may(c, RES_CLIENT, ACT_LIST, a) && access_may(c, RES_CLIENT, ACT_LIST, b);
+    if (!may) {
+        audit_log(c, "client_link.decide", "denied", b, "client_link", id, NULL);
+        return access_deny(c, RES_CLIENT_LINK, ACT_REVIEW, a, "client_link.decide", "client_link", id, NULL);
+    }
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    const char *state = v_str(c, in, "state", 1, 20, link_states);
+    const char *note = v_str(c, in, "note", 0, 1000, NULL);
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    char now[32];
+    iso_now(now);
+    if (db_run(c->db,
+               "UPDATE client_links SET state=?, decided_by=?, decided_at=?, decision_note=? WHERE id=?"
+               " AND state='suggested'",
+               "titti", state, c->a->staff_id, now, note && *note ? note : NULL, id) != DB_OK)
+        return ctx_fail(c, ERR_DB, _("The decision could not be saved."));
+    if (db_changes(c->db) != 1)
+        return ctx_fail(c, ERR_CONFLICT, _("This link has already been decided."));
+    audit_log(c, "client_link.decide", "ok", a, "client_link", id, state);
+    audit_log(c, "client_link.decide", "ok", b, "client_link", id, state);
+    *out = db_row(c->db, LINK_COLS " WHERE l.id=?", "i", id);
+    return OK;
+}
+
 /* ---- the descriptor ---- */
 
 static const struct res_field client_identifier_fields[] = {
@@ -466,11 +539,18 @@ static const struct res_field client_identifier_fields[] = {
     {"value", FT_STRING, 0, N_("Identifier")},
     {NULL, 0, 0, NULL},
 };
-static const struct res_field client_link_fields[] = {
-    {"id", FT_INT, 0, N_("Linked client")},
+/* A look-alike as the record shows it (without a name or id when the reader may not find it: hidden). */
+static const struct res_field client_linked_fields[] = {
+    {"link_id", FT_INT, 0, N_("Link")},
+    {"id", FT_INT, 1, N_("Linked client")},
     {"reason", FT_STRING, 1, N_("Why they were linked")},
     {"given_name", FT_STRING, 0, N_("Given name")},
     {"family_name", FT_STRING, 0, N_("Family name")},
+    {"organisation", FT_STRING, 0, N_("Organisation")},
+    {"state", FT_STRING, 0, N_("Decision")}, /* suggested, same_person (dismissed ones are not shown) */
+    {"decided_by_name", FT_STRING, 1, N_("Decided by")},
+    {"decided_at", FT_DATETIME, 1, N_("Decided")},
+    {"hidden", FT_BOOL, 0, N_("Not yours to find")},
     {NULL, 0, 0, NULL},
 };
 static const struct res_field client_programme_fields[] = {
@@ -510,7 +590,7 @@ static const struct res_field client_fields[] = {
     {"organisation", FT_STRING, 0, N_("Organisation")},
     {"programmes", FT_ARRAY, 0, N_("Open episodes"), client_programme_fields},
     {"identifiers", FT_ARRAY, 0, N_("Identifiers"), client_identifier_fields},
-    {"links", FT_ARRAY, 0, N_("Possible duplicates"), client_link_fields},
+    {"links", FT_ARRAY, 0, N_("Possible duplicates"), client_linked_fields},
     {"age", FT_INT, 0, N_("Age")},
     {"life_stage", FT_STRING, 0, N_("Life stage")},
     {"flags", FT_ARRAY, 0, N_("Active risk flags")}, /* when the reader may see flags */
@@ -561,3 +641,35 @@ const struct resource res_client = {
     .id = RES_CLIENT, .name = "client", .label = N_("Client"), .plural = N_("Clients"), RESOURCE_OF(client),
     .summary = client_summary};
 RESOURCE_REGISTER(res_client);
+
+/* A look-alike link and its decision (client_link_decide); the table client_links is the client's. */
+static const struct res_field client_link_fields[] = {
+    {"id", FT_INT, 0, N_("Link")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"other_id", FT_INT, 0, N_("Linked client")},
+    {"reason", FT_STRING, 1, N_("Why they were linked")},
+    {"state", FT_STRING, 0, N_("Decision")}, /* suggested, same_person, different */
+    {"created_at", FT_DATETIME, 0, N_("Linked")},
+    {"decided_by", FT_INT, 1, N_("Decided by")},
+    {"decided_by_name", FT_STRING, 1, N_("Decided by")},
+    {"decided_at", FT_DATETIME, 1, N_("Decided")},
+    {"decision_note", FT_STRING, 1, N_("Note")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit client_link_actions[] = {
+    {"client_link.decide", ACT_REVIEW},
+    {NULL, 0},
+};
+static const char *const client_link_tables[] = {NULL};
+static const struct access_rule client_link_access[] = {
+    /* confirmed as the same person or dismissed as different by those who manage the client's care (the
+     * primary case manager, the care team's clinical members, the supervisor): not a peer supporter,
+     * not the care desk or housing, not another organisation; and only by someone who may find both
+     * records (core/client.c) */
+    {RES_CLIENT_LINK, ACT_REVIEW, TEAM, CLINICAL, A},
+    {0}};
+const struct resource res_client_link = {
+    .access = client_link_access, .access_name = "client_link",
+    .id = RES_CLIENT_LINK, .name = "client_link", .label = N_("Possible duplicate"),
+    .plural = N_("Possible duplicates"), RESOURCE_OF(client_link)};
+RESOURCE_REGISTER(res_client_link);

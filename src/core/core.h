@@ -8,6 +8,7 @@
  * A new resource adds its key here, with its functions below. */
 enum res {
     RES_CLIENT,      /* the identity record, identifiers, links, search, history */
+    RES_CLIENT_LINK, /* a look-alike link: confirmed as the same person or dismissed as different */
     RES_EPISODE,     /* episodes of care */
     RES_TEAM,        /* care-team memberships */
     RES_CONTACT,     /* contacts and notes */
@@ -19,6 +20,7 @@ enum res {
     RES_FLAG_KIND,
     RES_ONCALL,
     RES_CRISIS,      /* crisis events and the crisis view */
+    RES_CRISIS_NOTE, /* what a crisis event says: its actions and notes */
     RES_SAFETY_PLAN,
     RES_HOSPITAL,    /* hospital stays */
     RES_ACCESS_LOG,  /* who looked at a client's record */
@@ -242,6 +244,9 @@ int staff_set_password(struct ctx *c, int64_t id, const char *pw_hash); /* an Ar
 int staff_set_language(struct ctx *c, const char *lang);
 
 /* ---- client.c ---- */
+/* Confirm a look-alike link as the same person or dismiss it as different ({state: "same_person" |
+ * "different", note}); once, by someone the table lets review links on either record who may find both. */
+int client_link_decide(struct ctx *c, int64_t id, json_t *in, json_t **out);
 int client_create(struct ctx *c, json_t *in, json_t **out); /* ERR_DUPLICATE with candidates unless confirmed */
 int client_get(struct ctx *c, int64_t id, json_t **out);    /* shape depends on access */
 int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);

@@ -23,9 +23,15 @@ const char *const crisis_outcomes[] = {"stabilised_at_home",    "respite", "volu
     " e.outcome, e.notes, e.recorded_by, s.display_name AS recorded_by_name, e.created_at"                   \
     " FROM crisis_events e JOIN staff s ON s.id=e.recorded_by"
 
-/* responders "3,7" -> [{id, name}] */
-static void shape(struct db *db, json_t *r)
+/* responders "3,7" -> [{id, name}]; what the event says (actions, notes) only for a reader the table
+ * lets read crisis notes (notes: 1), else null with hidden true. */
+static void shape(struct db *db, json_t *r, int notes)
 {
+    json_object_set_new(r, "hidden", json_boolean(!notes));
+    if (!notes) {
+        json_object_set_new(r, "actions", json_null());
+        json_object_set_new(r, "notes", json_null());
+    }
     json_t *list = json_array();
     const char *p = json_string_value(json_object_get(r, "responders"));
     while (p && *p) {
@@ -42,14 +48,14 @@ static void shape(struct db *db, json_t *r)
     json_object_set_new(r, "responders", list);
 }
 
-static json_t *events_of(struct db *db, int64_t client_id, int limit)
+static json_t *events_of(struct db *db, int64_t client_id, int limit, int notes)
 {
     json_t *rows =
         db_rows(db, EVENT_COLS " WHERE e.client_id=? ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?", "ii",
                 client_id, (int64_t)limit);
     size_t i;
     json_t *r;
-    json_array_foreach(rows, i, r) shape(db, r);
+    json_array_foreach(rows, i, r) shape(db, r, notes);
     return rows;
 }
 
@@ -64,7 +70,8 @@ int crisis_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t 
         return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(json_object_get(*out, "items"), i, r) shape(c->db, r);
+    int notes = access_may(c, RES_CRISIS_NOTE, ACT_READ, client_id);
+    json_array_foreach(json_object_get(*out, "items"), i, r) shape(c->db, r, notes);
     audit_log(c, "crisis.list", "ok", client_id, "crisis_event", 0, NULL);
     return OK;
 }
@@ -178,7 +185,7 @@ int crisis_record(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         }
     }
     json_t *e = db_row(c->db, EVENT_COLS " WHERE e.id=?", "i", id);
-    shape(c->db, e);
+    shape(c->db, e, access_may(c, RES_CRISIS_NOTE, ACT_READ, client_id));
     json_object_set_new(e, "follow_up", made);
     json_object_set_new(e, "notice", notice ? notice : json_null());
     *out = e;
@@ -252,12 +259,17 @@ int crisis_view(struct ctx *c, int64_t client_id, json_t **out)
     json_object_set_new(
         client, "age",
         json_integer(client_life_stage(json_string_value(json_object_get(client, "birth_date")), &stage)));
-    json_t *plan = safety_current(c->db, client_id);
+    /* The plan and what past events say, to those the table lets read them; who to call (the care team,
+     * who is on call, the client's own emergency contacts) and that a crisis happened, to everyone here. */
+    int see_plan = access_may(c, RES_SAFETY_PLAN, ACT_READ, client_id);
+    json_t *plan = see_plan ? safety_current(c->db, client_id) : NULL;
     json_t *v = json_object();
     json_object_set_new(v, "client", client);
     json_object_set_new(v, "flags", flag_active(c->db, client_id));
     json_object_set_new(v, "safety_plan", plan ? plan : json_null());
-    json_object_set_new(v, "crisis_events", events_of(c->db, client_id, RECENT));
+    json_object_set_new(v, "safety_plan_hidden", json_boolean(!see_plan));
+    json_object_set_new(v, "crisis_events",
+                        events_of(c->db, client_id, RECENT, access_may(c, RES_CRISIS_NOTE, ACT_READ, client_id)));
     json_object_set_new(v, "hospitalisations", hosp_recent(c->db, client_id, RECENT));
     json_object_set_new(v, "care_team", care_team(c->db, client_id));
     json_object_set_new(v, "on_call", on_call(c->db, client_id));
@@ -286,9 +298,10 @@ static const struct res_field crisis_fields[] = {
     {"severity", FT_STRING, 0, N_("Severity")},
     {"response_mode", FT_STRING, 0, N_("Response")},
     {"responders", FT_ARRAY, 0, N_("Responders"), crisis_responder_fields},
-    {"actions", FT_STRING, 0, N_("What was done")},
+    {"actions", FT_STRING, 1, N_("What was done")}, /* null: hidden from you (hidden) */
     {"outcome", FT_STRING, 0, N_("Outcome")},
     {"notes", FT_STRING, 1, N_("Notes")},
+    {"hidden", FT_BOOL, 0, N_("Notes hidden")},
     {"recorded_by", FT_INT, 0, N_("Recorded by")},
     {"recorded_by_name", FT_STRING, 0, N_("Recorded by")},
     {"created_at", FT_DATETIME, 0, N_("Recorded")},
@@ -320,3 +333,24 @@ const struct resource res_crisis = {
     .id = RES_CRISIS, .name = "crisis_event", .label = N_("Crisis event"), .plural = N_("Crisis events"),
     RESOURCE_OF(crisis)};
 RESOURCE_REGISTER(res_crisis);
+
+/* What a crisis event says (its actions and notes): a record of its own for the access table, read
+ * as part of the events (crisis_list, the crisis view); its fields and actions are the event's. */
+static const struct res_field crisis_note_fields[] = {
+    {"actions", FT_STRING, 1, N_("What was done")},
+    {"notes", FT_STRING, 1, N_("Notes")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit crisis_note_actions[] = {{NULL, 0}};
+static const char *const crisis_note_tables[] = {NULL};
+static const struct access_rule crisis_note_access[] = {
+    /* like notes: not the care desk, whose role never reads notes (issue 9 §1) */
+    {RES_CRISIS_NOTE, ACT_READ, TEAM, NOTES, A},
+    {RES_CRISIS_NOTE, ACT_READ, PEER, PS, A},
+    {RES_CRISIS_NOTE, ACT_READ, GLASS | ONCALL, NOTES, P},
+    {0}};
+const struct resource res_crisis_note = {
+    .access = crisis_note_access, .access_name = "crisis_note",
+    .id = RES_CRISIS_NOTE, .name = "crisis_note", .label = N_("Crisis notes"), .plural = N_("Crisis notes"),
+    RESOURCE_OF(crisis_note)};
+RESOURCE_REGISTER(res_crisis_note);

@@ -306,13 +306,14 @@ static const struct res_audit safety_actions[] = {
 static const char *const safety_tables[] = {"safety_plans", NULL};
 #include "core/access_rows.h" /* the rows' words, for the rows below only */
 static const struct access_rule safety_plan_access[] = {
-    /* safety plans: read by everyone with the record, a new version by clinical roles */
-    {RES_SAFETY_PLAN, ACT_READ, TEAM, CARE, A},
+    /* safety plans: clinical content, read by those who read notes (not the care desk: the crisis view
+     * gives it who to call), a new version by clinical roles */
+    {RES_SAFETY_PLAN, ACT_READ, TEAM, NOTES, A},
     {RES_SAFETY_PLAN, ACT_READ, PEER, PS, A},
-    {RES_SAFETY_PLAN, ACT_READ, GLASS | ONCALL, CARE, P},
-    {RES_SAFETY_PLAN, ACT_LIST, TEAM, CARE, A},
+    {RES_SAFETY_PLAN, ACT_READ, GLASS | ONCALL, NOTES, P},
+    {RES_SAFETY_PLAN, ACT_LIST, TEAM, NOTES, A},
     {RES_SAFETY_PLAN, ACT_LIST, PEER, PS, A},
-    {RES_SAFETY_PLAN, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_SAFETY_PLAN, ACT_LIST, GLASS | ONCALL, NOTES, P},
     {RES_SAFETY_PLAN, ACT_UPDATE, TEAM, CLINICAL, A},
     {RES_SAFETY_PLAN, ACT_UPDATE, GLASS, CLINICAL, P},
     {0}};

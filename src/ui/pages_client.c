@@ -246,6 +246,15 @@ static void new_page(struct hreq *h, int status, const struct fstate *fs)
         json_t *c;
         json_array_foreach(cands, i, c)
         {
+            if (json_is_true(json_object_get(c, "other_organisation"))) {
+                /* A record the user may not find: where it is held and why it matched, never a name. */
+                html_printf(&b, "<li class=\"elsewhere\">");
+                html_printf(&b, _("A record at %s"), jstr(c, "organisation"));
+                html_printf(&b, " · <span class=\"muted\">%s · %s</span></li>", _(jstr(c, "why")),
+                            json_is_true(json_object_get(c, "same_birth_date")) ? _("the same date of birth")
+                                                                                 : _("another date of birth"));
+                continue;
+            }
             html_printf(
                 &b, "<li data-client-id=\"%D\"><a href=\"/clients/%D\" target=\"_blank\" rel=\"noopener\">",
                 page_int(c, "id"), page_int(c, "id"));
@@ -324,6 +333,94 @@ static void fact(struct buf *b, const char *label, const char *value)
         html_printf(b, "<dt>%s</dt><dd>%s</dd>", label, value);
 }
 
+/* ---- look-alike links: the same person, or different people ---- */
+
+static int link_run(struct hreq *h, json_t *in)
+{
+    return client_link_decide(&h->ctx, h->id[0], in, &h->result);
+}
+static const struct form_field link_fields[] = {F("next", FI_HIDDEN, NULL, 0), F("state", FI_HIDDEN, NULL, FF_IN), {0}};
+static const struct form form_link_same = {.id = "link-same",
+                                           .pfx = "ls",
+                                           .action = "/client-links/{id}/decision",
+                                           .cls = "inline",
+                                           .submit = N_("The same person"),
+                                           .button = "small",
+                                           .flash = "link",
+                                           .done = "/clients",
+                                           .fields = link_fields,
+                                           .run = link_run,
+                                           .flags = FORM_MANY | FORM_NEXT};
+static const struct form form_link_diff = {.id = "link-diff",
+                                           .pfx = "ld",
+                                           .action = "/client-links/{id}/decision",
+                                           .cls = "inline",
+                                           .submit = N_("Different people"),
+                                           .button = "small",
+                                           .confirm = N_("Dismiss this possible duplicate? It will no longer be shown."),
+                                           .flash = "link",
+                                           .done = "/clients",
+                                           .fields = link_fields,
+                                           .run = link_run,
+                                           .flags = FORM_MANY | FORM_NEXT};
+
+static void pg_link_decide(struct hreq *h)
+{
+    form_post(h, &form_link_same); /* both forms post the same fields */
+}
+
+/* The possible duplicates of the record: named when the reader may find them, else where they are held;
+ * a suggestion is decided here by those the table lets (client_link review). */
+static void links_list(struct hreq *h, struct buf *b, int64_t id, json_t *links)
+{
+    if (!json_array_size(links))
+        return;
+    int decide = access_may(&h->ctx, RES_CLIENT_LINK, ACT_REVIEW, id);
+    char next[64];
+    snprintf(next, sizeof next, "/clients/%lld#links", (long long)id);
+    html_printf(b, "<h3>%s</h3><ul class=\"plain links\" id=\"links\">", _("Possibly the same person"));
+    size_t i;
+    json_t *x;
+    json_array_foreach(links, i, x)
+    {
+        int64_t lid = page_int(x, "link_id");
+        int hidden = json_is_true(json_object_get(x, "hidden"));
+        html_printf(b, "<li data-link-id=\"%D\">", lid);
+        if (hidden) {
+            html_printf(b, _("A record at %s"), jstr(x, "organisation"));
+        } else {
+            html_printf(b, "<a href=\"/clients/%D\">", page_int(x, "id"));
+            page_name(b, x);
+            buf_adds(b, "</a>");
+        }
+        html_printf(b, " <span class=\"muted small\">%s</span>", _(jstr(x, "reason")));
+        if (str_eq(jstr(x, "state"), "same_person")) {
+            html_printf(b, " <span class=\"badge ok\">%s</span> <span class=\"muted small\">%s ", _("the same person"),
+                        jstr(x, "decided_by_name"));
+            page_when(b, jstr(x, "decided_at"));
+            buf_adds(b, "</span>");
+        } else if (decide && !hidden) {
+            json_t *same = json_pack("{s:s,s:s}", "next", next, "state", "same_person");
+            json_t *diff = json_pack("{s:s,s:s}", "next", next, "state", "different");
+            buf_adds(b, " ");
+            form_show(h, b, &form_link_same, &(struct form_view){.target = lid, .hidden = same});
+            form_show(h, b, &form_link_diff, &(struct form_view){.target = lid, .hidden = diff});
+            json_decref(same);
+            json_decref(diff);
+        }
+        buf_adds(b, "</li>");
+    }
+    buf_adds(b, "</ul>");
+}
+
+#define A ROLES_ANY
+static const struct route ui_client_link_routes[] = {
+    {"POST", "/client-links/{id}/decision", pg_link_decide, A, 0},
+    {0},
+};
+#undef A
+HTTP_ROUTES(ui_client_link_routes, "ui-1-pages-links");
+
 static void full_page(struct hreq *h, int status, json_t *c, const struct fstate *fs)
 {
     int64_t id = page_int(c, "id");
@@ -382,17 +479,7 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
                     jstr(x, "value"));
     }
     buf_adds(&b, "</dl>");
-    json_t *links = json_object_get(c, "links");
-    if (json_array_size(links)) {
-        html_printf(&b, "<h3>%s</h3><ul class=\"plain links\" id=\"links\">", _("Possibly the same person"));
-        json_array_foreach(links, i, x)
-        {
-            html_printf(&b, "<li><a href=\"/clients/%D\">", page_int(x, "id"));
-            page_name(&b, x);
-            html_printf(&b, "</a> <span class=\"muted small\">%s</span></li>", _(jstr(x, "reason")));
-        }
-        buf_adds(&b, "</ul>");
-    }
+    links_list(h, &b, id, json_object_get(c, "links"));
     buf_adds(&b, "</section>");
     int nsec = 0;
     const struct client_section *const *sec = client_sections(&nsec);

@@ -2,6 +2,7 @@
  * times, form fields for pages with several forms, the client heading and the break-glass parts. */
 #include "core/risk.h"
 #include "ui/pages.h"
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -40,6 +41,7 @@ static const struct {
     {"crisis",
      N_("The crisis event is recorded. Follow-up tasks at 24 hours, 72 hours and 7 days are in your work.")},
     {"plan", N_("The safety plan is saved as a new version. Earlier versions are kept.")},
+    {"link", N_("The possible duplicate is decided.")},
     {"shift", N_("The shift is added to the rota.")},
     {"shift-removed", N_("The shift is removed from the rota.")},
     {"draft-kept", N_("Your session had ended. What you typed is kept for you: log in to go back to it.")},
@@ -269,15 +271,11 @@ int page_may_break_glass(struct hreq *h)
 
 static int bg_run(struct hreq *h, json_t *in)
 {
-    int64_t n = 0;
+    /* A whole number typed in the field, else -1 (core names the field); 0 is refused too, not the default. */
     json_t *hs = json_object_get(in, "hours");
-    if (json_is_integer(hs))
-        n = json_integer_value(hs);
-    else if (hs)
-        n = -1;
-    if (n < -1 || n > 1000)
-        n = -1;
-    return breakglass_open(&h->ctx, h->id[0], jstr(in, "reason"), (int)n, &h->result);
+    json_int_t v = json_integer_value(hs);
+    int n = !hs ? 0 : json_is_integer(hs) && v >= 1 && v <= INT_MAX ? (int)v : -1;
+    return breakglass_open(&h->ctx, h->id[0], jstr(in, "reason"), n, &h->result);
 }
 
 /* A failed break-glass: the limited page again, or the record when access is open meanwhile. */

@@ -195,7 +195,9 @@ static void crisis_page(struct hreq *h, int status, json_t *v, const struct fsta
     html_printf(&b,
                 "<section class=\"card\" id=\"safety-plan\" aria-labelledby=\"sp-h\"><h2 id=\"sp-h\">%s</h2>",
                 _("Safety plan"));
-    if (!json_is_object(plan)) {
+    if (json_is_true(json_object_get(v, "safety_plan_hidden"))) {
+        html_printf(&b, "<p class=\"muted\">%s</p>", _("The safety plan is not shown to your role."));
+    } else if (!json_is_object(plan)) {
         html_printf(&b, "<p class=\"muted\">%s</p>", _("No safety plan yet."));
     } else {
         rk_plan_meta(&b, plan);

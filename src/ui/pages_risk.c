@@ -225,6 +225,10 @@ static void plan_summary(struct hreq *h, struct buf *b, int64_t cid, int write)
     html_printf(b,
                 "<section class=\"card\" id=\"safety-plan\" aria-labelledby=\"sp-h\"><h2 id=\"sp-h\">%s</h2>",
                 _("Safety plan"));
+    if (!access_may(&h->ctx, RES_SAFETY_PLAN, ACT_LIST, cid)) {
+        html_printf(b, "<p class=\"muted\">%s</p></section>", _("The safety plan is not shown to your role."));
+        return;
+    }
     if (safety_history(&h->ctx, cid, NULL, &hist) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
@@ -277,7 +281,10 @@ void rk_event_line(struct buf *b, json_t *e)
     json_t *r;
     json_array_foreach(json_object_get(e, "responders"), i, r)
         html_printf(b, "%s%s", i ? ", " : " · ", jstr(r, "name"));
-    html_printf(b, "</p><div class=\"note-body small\">%s</div>", jstr(e, "actions"));
+    if (json_is_true(json_object_get(e, "hidden")))
+        html_printf(b, "</p><p class=\"small muted\">%s</p>", _("What was done and the notes are not shown to your role."));
+    else
+        html_printf(b, "</p><div class=\"note-body small\">%s</div>", jstr(e, "actions"));
     if (*jstr(e, "notes"))
         html_printf(b, "<div class=\"note-body small muted\">%s</div>", jstr(e, "notes"));
     buf_adds(b, "</li>");

@@ -669,6 +669,50 @@ static void table_cells(void **state)
     assert_int_equal(access_table(RES_NOTE_RESTRICTED, ACT_READ, REL_BREAK_GLASS, ROLE_SUPERVISOR), V_DENY);
 }
 
+/* Break-glass and the on-call rota give what the role would have on the care team, no more (issue 9
+ * §1): for every cell, an emergency relationship allows only what a care relationship of that role
+ * allows; a care-desk officer reads no notes of any kind, on the team or by breaking the glass. */
+static void emergency_never_widens_a_role(void **state)
+{
+    (void)state;
+    for (int r = 0; r < RES__COUNT; r++)
+        for (int a = 0; a < ACT__COUNT; a++)
+            for (int role = 0; role < ROLE__COUNT; role++) {
+                int care = access_table((enum res)r, (enum act)a, REL_PRIMARY_CM, role) != V_DENY ||
+                           access_table((enum res)r, (enum act)a, REL_CARE_TEAM, role) != V_DENY ||
+                           access_table((enum res)r, (enum act)a, REL_PEER, role) != V_DENY;
+                if (!care) {
+                    assert_int_equal(access_table((enum res)r, (enum act)a, REL_BREAK_GLASS, role), V_DENY);
+                    assert_int_equal(access_table((enum res)r, (enum act)a, REL_ON_CALL, role), V_DENY);
+                }
+            }
+    static const enum res notes[] = {RES_CONTACT, RES_NOTE_RESTRICTED, RES_CRISIS_NOTE, RES_SAFETY_PLAN, RES_ASSESSMENT};
+    for (size_t i = 0; i < ARRAY_LEN(notes); i++)
+        for (int rel = 0; rel < REL__COUNT; rel++) {
+            assert_int_equal(access_table(notes[i], ACT_READ, (enum rel)rel, ROLE_CARE_DESK), V_DENY);
+            assert_int_equal(access_table(notes[i], ACT_LIST, (enum rel)rel, ROLE_CARE_DESK), V_DENY);
+        }
+    /* What the care desk keeps in a crisis: that a crisis happened (the events, the crisis view). */
+    assert_int_equal(access_table(RES_CRISIS, ACT_READ, REL_BREAK_GLASS, ROLE_CARE_DESK), V_PURPOSE);
+    assert_int_equal(access_table(RES_CRISIS, ACT_LIST, REL_CARE_TEAM, ROLE_CARE_DESK), V_ALLOW);
+    /* A case manager's break-glass reads crisis notes and the safety plan, as on the team. */
+    assert_int_equal(access_table(RES_CRISIS_NOTE, ACT_READ, REL_BREAK_GLASS, ROLE_CASE_MANAGER), V_PURPOSE);
+    assert_int_equal(access_table(RES_SAFETY_PLAN, ACT_READ, REL_BREAK_GLASS, ROLE_CASE_MANAGER), V_PURPOSE);
+}
+
+/* Possible duplicates are decided by the clinical roles caring for the client, never by emergency. */
+static void link_decisions(void **state)
+{
+    (void)state;
+    assert_int_equal(access_table(RES_CLIENT_LINK, ACT_REVIEW, REL_PRIMARY_CM, ROLE_CASE_MANAGER), V_ALLOW);
+    assert_int_equal(access_table(RES_CLIENT_LINK, ACT_REVIEW, REL_SUPERVISOR, ROLE_SUPERVISOR), V_ALLOW);
+    assert_int_equal(access_table(RES_CLIENT_LINK, ACT_REVIEW, REL_CARE_TEAM, ROLE_CLINICIAN), V_ALLOW);
+    assert_int_equal(access_table(RES_CLIENT_LINK, ACT_REVIEW, REL_PEER, ROLE_PEER), V_DENY);
+    assert_int_equal(access_table(RES_CLIENT_LINK, ACT_REVIEW, REL_CARE_TEAM, ROLE_CARE_DESK), V_DENY);
+    assert_int_equal(access_table(RES_CLIENT_LINK, ACT_REVIEW, REL_SAME_ORG, ROLE_CASE_MANAGER), V_DENY);
+    assert_int_equal(access_table(RES_CLIENT_LINK, ACT_REVIEW, REL_BREAK_GLASS, ROLE_CASE_MANAGER), V_DENY);
+}
+
 int main(void)
 {
     clock_init();
@@ -687,6 +731,8 @@ int main(void)
         cmocka_unit_test(purpose_follows_the_relationship),
         cmocka_unit_test(recent_clients_follow_access),
         cmocka_unit_test(table_cells),
+        cmocka_unit_test(emergency_never_widens_a_role),
+        cmocka_unit_test(link_decisions),
     };
     /* clang-format on */
     return cmocka_run_group_tests_name("access", tests, setup_world, teardown_world);

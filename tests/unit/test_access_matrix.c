@@ -141,6 +141,9 @@ static const struct tagrule {
     {"everyone", RES_STAFF, ACT_ADMINISTER, 1},  {"ownorg", RES_STAFF, ACT_ADMINISTER, 0},
     {"ownorg", RES_STAFF, ACT_READ, 1},          {"brief", RES_STAFF, ACT_READ, 0},
     {"brief", RES_STAFF, ACT_ADMINISTER, 0},
+    {"view", RES_SAFETY_PLAN, ACT_READ, 1},      {"vnotes", RES_CRISIS_NOTE, ACT_READ, 1},
+    {"deskview", RES_SAFETY_PLAN, ACT_READ, 0},  {"deskview", RES_CRISIS_NOTE, ACT_READ, 0},
+    {"cnotes", RES_CRISIS_NOTE, ACT_READ, 1},    {"nocnotes", RES_CRISIS_NOTE, ACT_READ, 0},
 };
 
 /* The matrix users: their role, and the relationships they have to the row's client. */

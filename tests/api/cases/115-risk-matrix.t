@@ -16,8 +16,10 @@
 # Who may do what beyond access (core/risk.h): anyone with full access raises flags, records crisis
 # events and hospital stays; a flag is reviewed by a supervisor, case manager or clinician, or by
 # whoever raised it; a safety plan is written by a supervisor, case manager or clinician and read by
-# everyone with full access (peer supporters on the team included); the rota is kept by a supervisor
-# or an administrator; kinds of flag are added by an administrator.
+# those who read notes (peer supporters on the team included, not a care-desk officer); the notes and
+# actions of a crisis event likewise (a care-desk officer sees that a crisis happened and, in the
+# crisis view, who to call); the rota is kept by a supervisor or an administrator; kinds of flag are
+# added by an administrator.
 
 ### who is who: admin
 as admin
@@ -192,6 +194,12 @@ If-Match: 0
 {"warning_signs":["Matrix setup sign."]}
 expect 201
 
+### setup RM: a crisis event with notes
+as cm1
+POST /api/v1/clients/$team_client/crisis-events
+{"occurred_at":"2025-03-02T03:00","kind":"other","severity":"low","response_mode":"phone","actions":"Matrix crisis actions.","outcome":"stabilised_at_home","notes":"Matrix crisis note."}
+expect 201
+
 ### setup RR: the client
 as cm2
 POST /api/v1/clients
@@ -260,6 +268,12 @@ as cm4
 POST /api/v1/clients/$other_client/safety-plan
 If-Match: 0
 {"warning_signs":["Matrix setup sign."]}
+expect 201
+
+### setup RE: a crisis event with notes
+as cm4
+POST /api/v1/clients/$other_client/crisis-events
+{"occurred_at":"2025-03-02T03:00","kind":"other","severity":"low","response_mode":"phone","actions":"Matrix crisis actions.","outcome":"stabilised_at_home","notes":"Matrix crisis note."}
 expect 201
 
 ### setup RE2: the client
@@ -390,6 +404,19 @@ tag plan     json .warning_signs[0].text == "Matrix setup sign."
 tag flags    json .items[*].id contains {flag}
 tag view     json .client.id == {client}
 tag view     json .safety_plan.version == 1
+tag vnotes   json .crisis_events[0].notes == "Matrix crisis note."
+tag deskview json .client.id == {client}
+tag deskview json .safety_plan == null
+tag deskview json .safety_plan_hidden == true
+tag deskview json .crisis_events[0].hidden == true
+tag deskview json .crisis_events[0].notes == null
+tag deskview json .crisis_events[0].actions == null
+tag deskview json .care_team exists
+tag cnotes   json .items[0].notes == "Matrix crisis note."
+tag cnotes   json .items[0].actions == "Matrix crisis actions."
+tag nocnotes json .items[0].hidden == true
+tag nocnotes json .items[0].notes == null
+tag nocnotes json .items[0].actions == null
 tag kinds    json .items[*].name contains "suicide_risk"
 tag now      json .on_call exists
 tag rota     json .items exists
@@ -404,23 +431,23 @@ team  POST   /api/v1/flags/{flag}/review If-Match:0 {"outcome":"continued","note
 org   POST   /api/v1/flags/{flag}/review If-Match:0 {"outcome":"continued","note":"Matrix review.","next_review":"2199-01-01"} | 403* 409 403* 403* 403* 403* 403* 403* 403* 403*
 other POST   /api/v1/flags/{flag}/review If-Match:0 {"outcome":"continued","note":"Matrix review.","next_review":"2199-01-01"} | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 # crisis events: list, record (an empty body: 400); the crisis view
-team  GET    /api/v1/clients/{client}/crisis-events | 403* 200+ 200+ 200+ 200+ 200+ 200+ 200+ 403* 200+
+team  GET    /api/v1/clients/{client}/crisis-events | 403* 200+/cnotes 200+/cnotes 200+/cnotes 200+/cnotes 200+/cnotes 200+/nocnotes 200+/cnotes 403* 200+/cnotes
 org   GET    /api/v1/clients/{client}/crisis-events | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
 other GET    /api/v1/clients/{client}/crisis-events | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 team  POST   /api/v1/clients/{client}/crisis-events {} | 403* 400 400 400 400 400 400 400 403* 400
 org   POST   /api/v1/clients/{client}/crisis-events {} | 403* 400 403* 403* 403* 403* 403* 403* 403* 403*
 other POST   /api/v1/clients/{client}/crisis-events {} | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
-team  GET    /api/v1/clients/{client}/crisis-view | 403* 200+/view 200+/view 200+/view 200+/view 200+/view 200+/view 200+/view 403* 200+/view
+team  GET    /api/v1/clients/{client}/crisis-view | 403* 200+/view/vnotes 200+/view/vnotes 200+/view/vnotes 200+/view/vnotes 200+/view/vnotes 200+/deskview 200+/view/vnotes 403* 200+/view/vnotes
 org   GET    /api/v1/clients/{client}/crisis-view | 403* 200+/view 403* 403* 403* 403* 403* 403* 403* 403*
 other GET    /api/v1/clients/{client}/crisis-view | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 # safety plans: read and history for all with full access; a new version (stale: 409) by clinical roles
-team  GET    /api/v1/clients/{client}/safety-plan | 403* 200+/plan 200+/plan 200+/plan 200+/plan 200+/plan 200+/plan 200+/plan 403* 200+/plan
+team  GET    /api/v1/clients/{client}/safety-plan | 403* 200+/plan 200+/plan 200+/plan 200+/plan 200+/plan 403* 200+/plan 403* 200+/plan
 org   GET    /api/v1/clients/{client}/safety-plan | 403* 200+/plan 403* 403* 403* 403* 403* 403* 403* 403*
 other GET    /api/v1/clients/{client}/safety-plan | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 team  POST   /api/v1/clients/{client}/safety-plan If-Match:0 {"warning_signs":["Matrix sign."]} | 403* 409 409 409 409 403* 403* 403* 403* 409
 org   POST   /api/v1/clients/{client}/safety-plan If-Match:0 {"warning_signs":["Matrix sign."]} | 403* 409 403* 403* 403* 403* 403* 403* 403* 403*
 other POST   /api/v1/clients/{client}/safety-plan If-Match:0 {"warning_signs":["Matrix sign."]} | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
-team  GET    /api/v1/clients/{client}/safety-plan/history | 403* 200+ 200+ 200+ 200+ 200+ 200+ 200+ 403* 200+
+team  GET    /api/v1/clients/{client}/safety-plan/history | 403* 200+ 200+ 200+ 200+ 200+ 403* 200+ 403* 200+
 org   GET    /api/v1/clients/{client}/safety-plan/history | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
 other GET    /api/v1/clients/{client}/safety-plan/history | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 # hospital stays: list, admit (an empty body: 400), discharge (stale: 409)

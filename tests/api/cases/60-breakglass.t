@@ -55,7 +55,86 @@ as cm1
 POST /api/v1/clients/8/break-glass
 {"reason":"Client called in crisis at night.","hours":13}
 expect 400
-json .errors.hours == "must be between 1 and 12"
+json .errors.hours == "must be a whole number from 1 to 12"
+
+### open: hours beyond a 32-bit integer are refused, not wrapped around to 1 (issue 9 §1)
+as cm1
+POST /api/v1/clients/8/break-glass
+{"reason":"Client called in crisis at night.","hours":4294967297}
+expect 400
+json .errors.hours == "must be a whole number from 1 to 12"
+audit none
+
+### open: hours as a string are refused, not read as a number
+as cm1
+POST /api/v1/clients/8/break-glass
+{"reason":"Client called in crisis at night.","hours":"12"}
+expect 400
+json .errors.hours == "must be a whole number from 1 to 12"
+
+### open: hours with a fraction are refused, not rounded
+as cm1
+POST /api/v1/clients/8/break-glass
+{"reason":"Client called in crisis at night.","hours":1.5}
+expect 400
+json .errors.hours == "must be a whole number from 1 to 12"
+
+### open: hours of 0 are refused (leave the field out for the default)
+as cm1
+POST /api/v1/clients/8/break-glass
+{"reason":"Client called in crisis at night.","hours":0}
+expect 400
+json .errors.hours == "must be a whole number from 1 to 12"
+
+### open: negative hours are refused
+as cm1
+POST /api/v1/clients/8/break-glass
+{"reason":"Client called in crisis at night.","hours":-3}
+expect 400
+json .errors.hours == "must be a whole number from 1 to 12"
+
+### open: hours true are refused
+as cm1
+POST /api/v1/clients/8/break-glass
+{"reason":"Client called in crisis at night.","hours":true}
+expect 400
+json .errors.hours == "must be a whole number from 1 to 12"
+
+### open: the web form refuses hours with a fraction, next to the field
+as cm1
+POST /clients/8/break-glass
+Content-Type: application/x-www-form-urlencoded
+
+reason=Client+called+in+crisis+at+night.&hours=1.5
+expect 400
+text contains must be a whole number from 1 to 12
+
+### open: the web form refuses hours beyond a 32-bit integer
+as cm1
+POST /clients/8/break-glass
+Content-Type: application/x-www-form-urlencoded
+
+reason=Client+called+in+crisis+at+night.&hours=4294967297
+expect 400
+text contains must be a whole number from 1 to 12
+
+### open: the web form refuses hours with trailing text
+as cm1
+POST /clients/8/break-glass
+Content-Type: application/x-www-form-urlencoded
+
+reason=Client+called+in+crisis+at+night.&hours=12abc
+expect 400
+text contains must be a whole number from 1 to 12
+
+### open: the web form refuses 0 hours (not read as "the default")
+as cm1
+POST /clients/8/break-glass
+Content-Type: application/x-www-form-urlencoded
+
+reason=Client+called+in+crisis+at+night.&hours=0
+expect 400
+text contains must be a whole number from 1 to 12
 
 ### open: not needed for a client on one's own team
 as cm1
