@@ -147,7 +147,7 @@ const struct route api_record_routes[] = {
     {"PATCH", "/api/v1/tasks/{id}", tasks_update, A, J, DOC(RR_ONE, RES_TASK, ACT_UPDATE, "Complete or reassign a task (If-Match: its version)"), .body = task_change},
     {"GET", "/api/v1/my-clients", my_clients_list, A, J, DOC(RR_LIST, RES_CLIENT, ACT_LIST, "My caseload: the clients of open episodes I am on, by name")},
     {"POST", "/api/v1/clients/{id}/break-glass", bg_open, A, J, DOC(RR_ONE, RES_BREAKGLASS, ACT_CREATE, "Open emergency access, with a reason"), .status = 201, .brief = 1, .body = bg_body},
-    {"GET", "/api/v1/break-glass", bg_list, A, J, DOC(RR_LIST, RES_BREAKGLASS, ACT_LIST, "Emergency access in my organisation, newest first (pending=1: waiting for review)")},
+    {"GET", "/api/v1/break-glass", bg_list, A, J, DOC(RR_LIST, RES_BREAKGLASS, ACT_LIST, "Emergency access on my organisation's clients or by its staff, newest first (pending=1: waiting for review)")},
     {"POST", "/api/v1/break-glass/{id}/review", bg_review, A, J, DOC(RR_ONE, RES_BREAKGLASS, ACT_REVIEW, "Review an emergency access"), .body = review_body},
     {0},
 };

@@ -36,19 +36,27 @@ static void bg_row(struct hreq *h, struct buf *b, json_t *r, const struct fstate
     html_printf(b, "<tr data-bg-id=\"%D\" class=\"%s\"><td data-label=\"%s\">", id,
                 json_is_null(json_object_get(r, "reviewed_at")) ? "pending" : "reviewed", _("Started"));
     page_when(b, jstr(r, "started_at"));
-    html_printf(
-        b,
-        "</td><td data-label=\"%s\">%s <span class=\"muted small\">%s</span></td><td data-label=\"%s\">"
-        "<a href=\"/clients/%D\">%s %s</a></td><td data-label=\"%s\"><q>%s</q></td><td data-label=\"%s\">",
-        _("Who"), jstr(r, "staff_name"), ui_label(jstr(r, "staff_role"), rl, sizeof rl), _("Client"),
-        page_int(r, "client_id"), jstr(r, "given_name"), jstr(r, "family_name"), _("Reason"),
-        jstr(r, "reason"), _("Until"));
+    /* Another organisation's opener by organisation and role; a client the reviewer may not find by
+     * number, without a link (core leaves out what the reviewer may not see). */
+    html_printf(b, "</td><td data-label=\"%s\">", _("Who"));
+    if (*jstr(r, "staff_name"))
+        html_printf(b, "%s ", jstr(r, "staff_name"));
+    html_printf(b, "<span class=\"muted small\">%s · %s</span></td><td data-label=\"%s\">",
+                ui_label(jstr(r, "staff_role"), rl, sizeof rl), jstr(r, "staff_organisation"), _("Client"));
+    if (*jstr(r, "given_name") || *jstr(r, "family_name"))
+        html_printf(b, "<a href=\"/clients/%D\">%s %s</a>", page_int(r, "client_id"), jstr(r, "given_name"),
+                    jstr(r, "family_name"));
+    else
+        html_printf(b, "%s %D", _("Client no."), page_int(r, "client_id"));
+    html_printf(b, "</td><td data-label=\"%s\"><q>%s</q></td><td data-label=\"%s\">", _("Reason"),
+                jstr(r, "reason"), _("Until"));
     page_when(b, jstr(r, "expires_at"));
     if (strcmp(jstr(r, "expires_at"), now) > 0)
         html_printf(b, " <span class=\"badge overdue\">%s</span>", _("active"));
     html_printf(b, "</td><td data-label=\"%s\">", _("Review"));
     if (!json_is_null(json_object_get(r, "reviewed_at"))) {
-        html_printf(b, "<span class=\"badge ok\">%s</span> %s, ", _("reviewed"), jstr(r, "reviewed_by_name"));
+        html_printf(b, "<span class=\"badge ok\">%s</span> %s, ", _("reviewed"),
+                    *jstr(r, "reviewed_by_name") ? jstr(r, "reviewed_by_name") : jstr(r, "reviewed_by_organisation"));
         page_when(b, jstr(r, "reviewed_at"));
         html_printf(b, "<br><q>%s</q>", jstr(r, "review_note"));
     } else if (page_int(r, "staff_id") == h->actor.staff_id) {
@@ -86,8 +94,8 @@ static void bg_page(struct hreq *h, int status, const struct fstate *fs)
         all ? " aria-current=\"page\"" : "", _("All"));
     html_printf(
         &b, "<p class=\"muted\">%s</p>",
-        _("Emergency access opened by staff of your organisation. For each one: was it needed, and was the "
-          "reason good enough?"));
+        _("Emergency access to your organisation's clients, by anyone, and emergency access opened by staff of "
+          "your organisation. For each one: was it needed, and was the reason good enough?"));
     form_failure(&b, fs);
     if (!json_array_size(rows)) {
         html_printf(&b, "<p class=\"card\" id=\"bg-empty\">%s</p>", _("Nothing waiting for review."));
