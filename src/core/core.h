@@ -9,6 +9,7 @@
 enum res {
     RES_CLIENT,      /* the identity record, identifiers, links, search, history */
     RES_EPISODE,     /* episodes of care */
+    RES_EPISODE_OPEN, /* an episode opened on another worker's client, and its review */
     RES_TEAM,        /* care-team memberships */
     RES_CONTACT,     /* contacts and notes */
     RES_NOTE_RESTRICTED, /* the text of a note marked restricted (psychotherapy, substance use) */
@@ -207,6 +208,10 @@ int access_check(struct ctx *c, enum res r, enum act a, int64_t client_id, const
  * that the table cannot see (the author of a note, the assignee of a task). */
 int access_deny(struct ctx *c, enum res r, enum act a, int64_t client_id, const char *audit_action,
                 const char *entity, int64_t entity_id, const char *msg);
+/* 1 when the actor cares for the client already: primary case manager, on the care team or
+ * assigned as a peer supporter of an open episode, or supervising it (not by break-glass, on call or
+ * the organisation alone). */
+int access_in_care(struct ctx *c, int64_t client_id);
 /* Relationships changed in this call (a team, an episode, break-glass): ask the database again. */
 void access_forget(struct ctx *c);
 
@@ -262,6 +267,11 @@ int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
 int team_add(struct ctx *c, int64_t episode_id, json_t *in, json_t **out);
 int team_end(struct ctx *c, int64_t member_id, json_t **out);
+/* Episodes opened on a client who already had an open episode with another worker ("reason"
+ * given): the review list of the supervisors of the client's and the opener's organisation, and
+ * its review (a note; one's own by another supervisor). */
+int episode_open_list(struct ctx *c, int pending_only, const struct page *pg, json_t **out);
+int episode_open_review(struct ctx *c, int64_t id, const char *note, json_t **out);
 
 /* ---- contact.c ---- */
 int contact_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out); /* newest first */
