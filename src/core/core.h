@@ -80,6 +80,9 @@ struct audit_rec {
     char *reason;     /* owned */
     const char *purpose; /* the context's purpose when queued (static text) */
     int keep;         /* appended even when the work it belongs to fails (denials, disclosures) */
+    json_t *sections; /* a page view's reads of its client (audit_view): their action names (owned) */
+    int64_t *clients; /* the clients a list showed (audit_log_shown), ascending (owned) */
+    int nclients;
 };
 
 /* What access.c learnt of (actor, client) on one connection: asked once per request. */
@@ -106,6 +109,7 @@ struct ctx {
     struct access_facts facts[ACCESS_CACHE]; /* access.c's cache (ctx_clear empties it) */
     int nfacts;
     int denied; /* the last denial's reason: 0 none, DENIED_RELATIONSHIP, DENIED_ROLE (role or rule) */
+    int view;   /* a page view: its reads of a client make one audit record (audit_view) */
 };
 enum { DENIED_RELATIONSHIP = 1, DENIED_ROLE = 2 };
 void ctx_init(struct ctx *c, const struct actor *a, struct db *db);
@@ -156,6 +160,15 @@ void audit_set_strict(int on);
 /* The same for a record that must stay even if the rest of the work is refused or rolled back:
  * something was shown (duplicate candidates). Denials are always kept. */
 void audit_log_kept(struct ctx *c, const char *action, int64_t client_id, const char *entity, int64_t entity_id);
+/* This request is a page view (ui/): from now on its successful reads of a client (read and list
+ * actions) make one record per client, "client.view" with the sections read (the action names,
+ * in the order read) in its detail, instead of one record per read; a page that reads one thing
+ * keeps that read's own action. Denials and writes stay records of their own. The API never calls
+ * it: there every read is a record. */
+void audit_view(struct ctx *c);
+/* A list that showed clients (a search): one record, the clients' ids in its detail and in
+ * audit_clients, so that each client's access report lists it. items: rows with an "id". */
+void audit_log_shown(struct ctx *c, const char *action, const char *entity, json_t *items);
 /* Append the pending records on a write connection; with failed != 0 only the kept ones. */
 int audit_flush(struct ctx *c, struct db *w, int failed);
 /* Where the chain head is kept outside the database: DB.audit-head beside a SQLite file; "" on
