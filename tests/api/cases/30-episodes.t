@@ -357,3 +357,58 @@ GET /api/v1/episode-opens
 expect 200
 json .items[*].episode_id excludes $ep8b
 json .items[*].episode_id contains $ep8
+
+### page: the review page lists the episode opened, reviewed, with its reason
+as sup
+GET /break-glass?all=1
+expect 200
+text contains id="eo-review"
+text contains Client asked at the front desk to join the housing programme.
+text contains Agreed with cm2: housing support joins integrated care.
+
+### page: the episode form without a reason says what is missing (client 14 is cm2's)
+as cm1
+POST /clients/14/episodes
+Content-Type: application/x-www-form-urlencoded
+programme=integrated_care&target_group=severe&status=active
+expect 400
+text contains this client has an open episode with another case manager
+audit rows 1
+audit action=client.read_limited outcome=ok client_id=14 staff=cm1
+
+### page: with a reason it opens the episode
+as cm1
+POST /clients/14/episodes
+Content-Type: application/x-www-form-urlencoded
+programme=integrated_care&target_group=severe&status=active&reason=Covering+for+cm2+during+a+long+absence.
+expect 303
+audit action=episode.create outcome=ok client_id=14 staff=cm1 reason="Covering for cm2 during a long absence."
+
+### page: ... waiting for review on the review page, with a form
+as sup
+GET /break-glass
+expect 200
+text contains Covering for cm2 during a long absence.
+text contains eo-review-form
+
+### page: ... which the supervisor finds in the list
+as sup
+GET /api/v1/episode-opens?pending=1&limit=1
+expect 200
+json .items[0].client_id == 14
+save eo14 .items[0].id
+
+### page: the supervisor reviews it from the page
+as sup
+POST /episode-opens/$eo14/review
+Content-Type: application/x-www-form-urlencoded
+note=Agreed+with+cm2+before+the+absence.
+expect 303
+header Location contains /break-glass
+audit action=episode_open.review outcome=ok client_id=14 staff=sup
+
+### page: ... reviewed
+as sup
+GET /api/v1/episode-opens
+expect 200
+json .items[*].review_note contains "Agreed with cm2 before the absence."

@@ -321,3 +321,18 @@ as bg-esup
 GET /api/v1/break-glass?pending=1
 expect 200
 json .items[*].id contains $bg_ne
+
+### page: the review page shows another organisation's break-glass by organisation and role
+as sup
+GET /break-glass?all=1
+expect 200
+text contains Northside Administrative Welfare Centre
+text contains Walk-in at the care desk
+text excludes Soyeon Han
+
+### page: ... and the Eastgate supervisor sees a Riverside client by number, not by name
+as bg-esup
+GET /break-glass?all=1
+expect 200
+text contains Found at the Eastgate clinic
+text contains Client no. 9
