@@ -171,7 +171,10 @@ void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t c
 void audit_log_kept(struct ctx *c, const char *action, int64_t client_id, const char *entity,
                     int64_t entity_id)
 {
+    int view = c->view;
+    c->view = 0; /* a record of its own, never a page view's section */
     audit_log(c, action, "ok", client_id, entity, entity_id, NULL);
+    c->view = view;
     c->pend[c->npend - 1].keep = 1;
 }
 

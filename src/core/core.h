@@ -319,6 +319,8 @@ const char *v_date(struct ctx *c, json_t *in, const char *field, int required);
 const char *v_time(struct ctx *c, json_t *in, const char *field, int required);
 int64_t v_int(struct ctx *c, json_t *in, const char *field, int required, int64_t min, int64_t max, int64_t def);
 int v_bool(json_t *in, const char *field);
+/* Characters (UTF-8) of a text without its surrounding white space; 0 for NULL: how long a reason is. */
+size_t v_text_chars(const char *s);
 /* ---- draft.c: what a user typed when their session had ended (writer; theirs alone) ---- */
 #define DRAFT_SECONDS (30 * 60)
 /* Keep the fields posted to action from page (one draft per user and page; expired ones go). */

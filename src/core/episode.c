@@ -6,7 +6,6 @@
 #include "base/base.h"
 #include "core/core.h"
 #include "db/db.h"
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -74,23 +73,6 @@ int episode_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t
     json_array_foreach(json_object_get(*out, "items"), i, r) json_object_set_new(r, "team", team_of(c->db, iget(r, "id")));
     audit_log(c, "episode.list", "ok", client_id, "episode", 0, NULL);
     return OK;
-}
-
-/* Characters of a text without its surrounding white space (0 for NULL). */
-static size_t text_len(const char *s)
-{
-    if (!s)
-        return 0;
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = 0, keep = 0;
-    for (const char *p = s; *p; p++) {
-        if (((unsigned char)*p & 0xC0) != 0x80)
-            n++;
-        if (!isspace((unsigned char)*p))
-            keep = n;
-    }
-    return keep;
 }
 
 /* The primary case managers of the client's open episodes other than the actor ([] when none). */
@@ -170,7 +152,7 @@ int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
     const char *reason = v_str(c, in, "reason", 0, 4 * OPEN_TEXT_MAX, NULL);
     json_t *others = access_in_care(c, client_id) ? json_array() : other_primaries(c, client_id);
     int queued = json_array_size(others) > 0;
-    size_t rn = text_len(reason);
+    size_t rn = v_text_chars(reason);
     if (queued && (rn < OPEN_REASON_MIN || rn > OPEN_TEXT_MAX)) {
         char m[160];
         snprintf(m, sizeof m,
@@ -444,7 +426,7 @@ int episode_open_review(struct ctx *c, int64_t id, const char *note, json_t **ou
                            _("Another supervisor must review an episode you opened."));
     if (reviewed)
         return ctx_fail(c, ERR_CONFLICT, _("This episode has already been reviewed."));
-    size_t n = text_len(note);
+    size_t n = v_text_chars(note);
     if (n == 0)
         ctx_field(c, "note", _("is required"));
     else if (n > OPEN_TEXT_MAX) {
