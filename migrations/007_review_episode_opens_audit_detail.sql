@@ -4,7 +4,7 @@
 -- clients a search showed), hashed into the chain with the rest of the record; and the clients a
 -- record concerns beyond its own client_id (audit_clients: the clients a search showed), so that
 -- each client's access report finds the search. Its rows are the detail's list, checked by
--- `hearth audit verify`.
+-- `hearth audit verify` (not a foreign key: nothing constrains the audit table beyond the chain).
 CREATE TABLE episode_opens (
   id INTEGER PRIMARY KEY,
   episode_id INTEGER NOT NULL REFERENCES episodes(id),
@@ -23,7 +23,7 @@ CREATE INDEX episode_opens_client ON episode_opens(client_id);
 ALTER TABLE audit ADD COLUMN detail TEXT;
 CREATE TABLE audit_clients (
   id INTEGER PRIMARY KEY,
-  seq INTEGER NOT NULL REFERENCES audit(seq),
+  seq INTEGER NOT NULL,
   client_id INTEGER NOT NULL
 );
 CREATE INDEX audit_clients_client ON audit_clients(client_id, seq);
