@@ -580,13 +580,18 @@ void pg_access_log(struct hreq *h)
             jstr(r, "organisation"), _("What"), action_label(jstr(r, "action")));
         if (denied)
             html_printf(&b, " <span class=\"badge overdue\">%s</span>", _("refused"));
-        /* A page view: the sections it read, one line. */
+        /* A page view: what else it showed, one line (opening the record is said above). */
         json_t *sec = json_object_get(r, "sections");
         if (json_array_size(sec)) {
             html_printf(&b, "<br><span class=\"muted small sections\">");
             size_t k;
+            int n = 0;
             json_t *x;
-            json_array_foreach(sec, k, x) html_printf(&b, "%s%s", k ? " · " : "", action_label(json_string_value(x)));
+            json_array_foreach(sec, k, x)
+            {
+                if (!str_eq(json_string_value(x), "client.read"))
+                    html_printf(&b, "%s%s", n++ ? " · " : "", action_label(json_string_value(x)));
+            }
             buf_adds(&b, "</span>");
         }
         html_printf(&b, "</td><td data-label=\"%s\">%s", _("Why"), purpose_label(jstr(r, "purpose")));

@@ -29,6 +29,7 @@ as cm1
 GET /clients/1/access-log
 expect 200
 text contains Opened the record
+text contains <span class="muted small sections">Read tasks · 
 audit rows 1
 audit action=client.view outcome=ok client_id=1 staff=cm1
 
