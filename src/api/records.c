@@ -47,6 +47,10 @@ API_LIST(bg_list, breakglass_review_list(&h->ctx, str_eq(qstr(h, "pending"), "1"
 API_WRITE(bg_review, breakglass_review(&h->ctx, h->id[0], json_string_value(json_object_get(h->body, "note")),
                                         &h->result),
           api_done_200)
+API_LIST(eo_list, episode_open_list(&h->ctx, str_eq(qstr(h, "pending"), "1"), &pg, &h->result))
+API_WRITE(eo_review,
+          episode_open_review(&h->ctx, h->id[0], json_string_value(json_object_get(h->body, "note")), &h->result),
+          api_done_200)
 
 /* Request bodies, for the API document. */
 static const struct res_field contact_body[] = {
@@ -97,6 +101,7 @@ static const struct res_field episode_body[] = {
     {"status", FT_STRING, 1, "Status"},
     {"start_date", FT_DATE, 1, "Start date (default today)"},
     {"primary_cm", FT_INT, 1, "Primary case manager (staff id)"},
+    {"reason", FT_STRING, 1, "Why, when the client has an open episode with another worker and one is not on its care team (10 to 1000 characters; the primary case manager is told, a supervisor reviews it)"},
     {NULL, 0, 0, NULL}};
 static const struct res_field episode_change[] = {
     {"status", FT_STRING, 1, "Status"},
@@ -157,8 +162,10 @@ const struct route api_record_routes[] = {
     {"PATCH", "/api/v1/tasks/{id}", tasks_update, A, J, DOC(RR_ONE, RES_TASK, ACT_UPDATE, "Complete or reassign a task (If-Match: its version)"), .body = task_change},
     {"GET", "/api/v1/my-clients", my_clients_list, A, J, DOC(RR_LIST, RES_CLIENT, ACT_LIST, "My caseload: the clients of open episodes I am on, by name")},
     {"POST", "/api/v1/clients/{id}/break-glass", bg_open, A, J, DOC(RR_ONE, RES_BREAKGLASS, ACT_CREATE, "Open emergency access, with a reason"), .status = 201, .brief = 1, .body = bg_body},
-    {"GET", "/api/v1/break-glass", bg_list, A, J, DOC(RR_LIST, RES_BREAKGLASS, ACT_LIST, "Emergency access in my organisation, newest first (pending=1: waiting for review)")},
+    {"GET", "/api/v1/break-glass", bg_list, A, J, DOC(RR_LIST, RES_BREAKGLASS, ACT_LIST, "Emergency access on my organisation's clients or by its staff, newest first (pending=1: waiting for review)")},
     {"POST", "/api/v1/break-glass/{id}/review", bg_review, A, J, DOC(RR_ONE, RES_BREAKGLASS, ACT_REVIEW, "Review an emergency access"), .body = review_body},
+    {"GET", "/api/v1/episode-opens", eo_list, A, J, DOC(RR_LIST, RES_EPISODE_OPEN, ACT_LIST, "Episodes opened on another worker's client, of my organisation's clients or by its staff, newest first (pending=1: waiting for review)")},
+    {"POST", "/api/v1/episode-opens/{id}/review", eo_review, A, J, DOC(RR_ONE, RES_EPISODE_OPEN, ACT_REVIEW, "Review an episode opened on another worker's client"), .body = review_body},
     {0},
 };
 HTTP_ROUTES(api_record_routes, "api-2-records");

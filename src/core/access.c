@@ -218,6 +218,7 @@ static const char *const res_nouns[RES__COUNT] = {
     [RES_CLIENT] = N_("this client's record"),
     [RES_CLIENT_LINK] = N_("possible duplicates"),
     [RES_EPISODE] = N_("episodes of care"),
+    [RES_EPISODE_OPEN] = N_("episodes opened on another worker's client"),
     [RES_TEAM] = N_("care teams"),
     [RES_CONTACT] = N_("notes"),
     [RES_NOTE_RESTRICTED] = N_("restricted notes"),
@@ -307,4 +308,10 @@ int access_client(struct ctx *c, int64_t client_id, struct access *out)
         out->write = access_may(c, RES_CONTACT, ACT_CREATE, client_id);
     }
     return OK;
+}
+
+int access_in_care(struct ctx *c, int64_t client_id)
+{
+    const struct access_facts *f = c->a ? facts(c, client_id) : NULL;
+    return f && (f->rels & (R(REL_PRIMARY_CM) | R(REL_CARE_TEAM) | R(REL_PEER) | R(REL_SUPERVISOR))) != 0;
 }

@@ -47,6 +47,96 @@ void audit_set_strict(int on)
     atomic_store(&strict, on);
 }
 
+/* A read or a list of client data: the action's resource lists it as ACT_READ or ACT_LIST. */
+static int is_read(const char *action)
+{
+    const struct resource *d = resource_of_action(action);
+    for (const struct res_audit *a = d ? d->actions : NULL; a && a->name; a++)
+        if (str_eq(a->name, action))
+            return a->act == ACT_READ || a->act == ACT_LIST;
+    return 0;
+}
+
+void audit_view(struct ctx *c)
+{
+    c->view = 1;
+}
+
+/* A page view's later read of a client it already read: one more section of its record (which
+ * becomes "client.view" at the second section). The purpose that needed a relationship (on call,
+ * break-glass) wins over "care". 1 when merged. */
+static int view_merge(struct ctx *c, const char *action, int64_t client_id)
+{
+    for (int i = c->npend - 1; i >= 0; i--) {
+        struct audit_rec *r = &c->pend[i];
+        if (!r->sections || r->client_id != client_id)
+            continue;
+        size_t k;
+        json_t *x;
+        int have = 0;
+        json_array_foreach(r->sections, k, x) have |= str_eq(json_string_value(x), action);
+        if (!have)
+            json_array_append_new(r->sections, json_string(action));
+        if (json_array_size(r->sections) > 1 && !str_eq(r->action, "client.view")) {
+            snprintf(r->action, sizeof r->action, "%s", "client.view");
+            snprintf(r->entity, sizeof r->entity, "%s", "client");
+            r->entity_id = client_id;
+        }
+        if (str_eq(r->purpose, "care") && c->purpose && !str_eq(c->purpose, "care"))
+            r->purpose = c->purpose;
+        return 1;
+    }
+    return 0;
+}
+
+static int by_id(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+void audit_log_shown(struct ctx *c, const char *action, const char *entity, json_t *items)
+{
+    audit_log(c, action, "ok", 0, entity, 0, NULL);
+    struct audit_rec *r = &c->pend[c->npend - 1];
+    r->purpose = "search"; /* why the client was shown, in their access report */
+    size_t n = json_array_size(items), i;
+    json_t *x;
+    if (!n)
+        return;
+    r->clients = xmalloc(n * sizeof *r->clients);
+    json_array_foreach(items, i, x)
+    {
+        int64_t id = json_integer_value(json_object_get(x, "id"));
+        if (id > 0)
+            r->clients[r->nclients++] = id;
+    }
+    qsort(r->clients, (size_t)r->nclients, sizeof *r->clients, by_id);
+    int k = 0;
+    for (int j = 0; j < r->nclients; j++)
+        if (!k || r->clients[k - 1] != r->clients[j])
+            r->clients[k++] = r->clients[j];
+    r->nclients = k;
+}
+
+/* The record's detail (JSON text, malloc'd) or NULL: the sections of a page view that read more
+ * than one, or the clients a list showed. */
+static char *detail_of(const struct audit_rec *a)
+{
+    json_t *d = NULL;
+    if (a->sections && json_array_size(a->sections) > 1)
+        d = json_pack("{s:O}", "sections", a->sections);
+    else if (a->nclients) {
+        json_t *ids = json_array();
+        for (int i = 0; i < a->nclients; i++)
+            json_array_append_new(ids, json_integer(a->clients[i]));
+        d = json_pack("{s:o}", "clients", ids);
+    }
+    char *s = d ? json_dumps(d, JSON_COMPACT) : NULL;
+    json_decref(d);
+    return s;
+}
+
 void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t client_id, const char *entity,
                int64_t entity_id, const char *reason)
 {
@@ -57,12 +147,17 @@ void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t c
         if (atomic_load(&strict))
             abort();
     }
+    int viewed = c->view && client_id && str_eq(outcome, "ok") && is_read(action);
+    if (viewed && view_merge(c, action, client_id))
+        return;
     if (c->npend == c->cappend) {
         c->cappend = c->cappend ? c->cappend * 2 : 4;
         c->pend = xrealloc(c->pend, (size_t)c->cappend * sizeof *c->pend);
     }
     struct audit_rec *r = &c->pend[c->npend++];
     memset(r, 0, sizeof *r);
+    if (viewed)
+        r->sections = json_pack("[s]", action);
     snprintf(r->action, sizeof r->action, "%s", action);
     snprintf(r->outcome, sizeof r->outcome, "%s", outcome);
     r->client_id = client_id;
@@ -76,7 +171,10 @@ void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t c
 void audit_log_kept(struct ctx *c, const char *action, int64_t client_id, const char *entity,
                     int64_t entity_id)
 {
+    int view = c->view;
+    c->view = 0; /* a record of its own, never a page view's section */
     audit_log(c, action, "ok", client_id, entity, entity_id, NULL);
+    c->view = view;
     c->pend[c->npend - 1].keep = 1;
 }
 
@@ -104,6 +202,7 @@ struct row {
     int64_t seq, staff_id, org_id, client_id, entity_id;
     int staff_null, org_null, client_null, entity_id_null;
     const char *at, *action, *outcome, *entity, *purpose, *reason, *request_id, *addr;
+    const char *detail; /* NULL for a record without one (every record before migration 007) */
 };
 
 /* key: the audit key for a keyed record (seq >= the key's first record), NULL for a record of the
@@ -127,6 +226,8 @@ static void row_hash(const unsigned char *key, const unsigned char prev[HASH_LEN
     field(&h, r->reason);
     field(&h, r->request_id);
     field(&h, r->addr);
+    if (r->detail) /* one more field only when there is a detail, so older records hash as they did */
+        field(&h, r->detail);
     crypto_generichash_final(&h, out, HASH_LEN);
 }
 
@@ -208,17 +309,36 @@ static int append(struct ctx *c, struct db *w, const struct audit_rec *a, struct
         .request_id = c->request_id,
         .addr = c->addr,
     };
+    char *detail = detail_of(a);
+    r.detail = detail;
     row_hash(akey_set && seq >= akey.from ? akey.key : NULL, ch->prev, &r, hash);
     char sql[512];
     snprintf(sql, sizeof sql,
              "%sINSERT INTO audit(seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id, purpose,"
-             " reason, request_id, addr, prev, hash) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
+             " reason, request_id, addr, prev, hash, detail)"
+             " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
              last ? db_sql(w, DB_SQL_AUDIT_HEAD) : "");
     int rc = db_run(
         w, sql,
-        "itIIttItIttttbb", seq, at, r.staff_id, r.org_id, r.action, r.outcome, r.client_id, r.entity,
+        "itIIttItIttttbbt", seq, at, r.staff_id, r.org_id, r.action, r.outcome, r.client_id, r.entity,
         r.entity_id, r.purpose, r.reason, r.request_id, r.addr, ch->prev, (size_t)HASH_LEN, hash,
-        (size_t)HASH_LEN);
+        (size_t)HASH_LEN, detail);
+    free(detail);
+    /* The clients a list showed, each findable by their access report: rows of 16 at a time. */
+    for (int i = 0; rc == DB_OK && i < a->nclients; i += 16) {
+        int k = a->nclients - i < 16 ? a->nclients - i : 16;
+        char ins[640], fmt[20];
+        int n = snprintf(ins, sizeof ins, "INSERT INTO audit_clients(seq, client_id) VALUES ");
+        for (int j = 0; j < k; j++)
+            n += snprintf(ins + n, sizeof ins - (size_t)n, "%s(?1,?%d)", j ? "," : "", j + 2);
+        memset(fmt, 'i', (size_t)k + 1);
+        fmt[k + 1] = 0;
+        const int64_t *v = a->clients + i, z = 0;
+        rc = db_run(w, ins, fmt, seq, k > 0 ? v[0] : z, k > 1 ? v[1] : z, k > 2 ? v[2] : z, k > 3 ? v[3] : z,
+                    k > 4 ? v[4] : z, k > 5 ? v[5] : z, k > 6 ? v[6] : z, k > 7 ? v[7] : z, k > 8 ? v[8] : z,
+                    k > 9 ? v[9] : z, k > 10 ? v[10] : z, k > 11 ? v[11] : z, k > 12 ? v[12] : z,
+                    k > 13 ? v[13] : z, k > 14 ? v[14] : z, k > 15 ? v[15] : z);
+    }
     if (rc != DB_OK)
         return ERR_DB;
     ch->seq = seq;
@@ -246,8 +366,11 @@ int audit_flush(struct ctx *c, struct db *w, int failed)
         chain_remember(w, &ch);
     else if (wrote)
         known.w = NULL; /* read it again */
-    for (int i = 0; i < c->npend; i++)
+    for (int i = 0; i < c->npend; i++) {
         free(c->pend[i].reason);
+        json_decref(c->pend[i].sections);
+        free(c->pend[i].clients);
+    }
     c->npend = 0;
     return rc;
 }
@@ -444,6 +567,31 @@ int audit_key_open(struct db *db, const char *path, int create, struct audit_key
     return access(path, F_OK) == 0 && audit_key_load(path, k, err, len) == 0 ? 0 : -1;
 }
 
+/* A record that lists the clients it showed (detail {"clients": [...]}, hashed with it): its rows
+ * in audit_clients are exactly those. 0 when they match (or the record lists none); *n counts the
+ * rows. */
+static int shown_check(struct db *db, const struct row *r, int64_t *n)
+{
+    if (!r->detail || !strstr(r->detail, "\"clients\""))
+        return 0;
+    json_t *d = json_loads(r->detail, 0, NULL);
+    json_t *want = json_object_get(d, "clients");
+    json_t *have = db_rows(db, "SELECT client_id FROM audit_clients WHERE seq=? ORDER BY client_id", "i", r->seq);
+    int bad = !json_is_array(want) || json_array_size(want) != json_array_size(have);
+    size_t i;
+    json_t *x;
+    json_array_foreach(have, i, x)
+    {
+        if (bad)
+            break;
+        bad = json_integer_value(json_object_get(x, "client_id")) != json_integer_value(json_array_get(want, i));
+    }
+    *n += (int64_t)json_array_size(have);
+    json_decref(have);
+    json_decref(d);
+    return bad;
+}
+
 int audit_verify(struct db *db, const char *hpath, const struct audit_key *key, char *report, size_t len)
 {
     if (!key) {
@@ -451,7 +599,7 @@ int audit_verify(struct db *db, const char *hpath, const struct audit_key *key, 
         return 1;
     }
     unsigned char prev[HASH_LEN] = {0}, want[HASH_LEN];
-    int64_t expect = 1, count = 0;
+    int64_t expect = 1, count = 0, nshown = 0;
     int bad = 0;
     report[0] = 0;
     /* The head file is read before the chain: whatever it names was committed before it was
@@ -489,7 +637,7 @@ int audit_verify(struct db *db, const char *hpath, const struct audit_key *key, 
         struct db_stmt *st =
             db_query(db,
                      "SELECT seq, at, staff_id, org_id, action, outcome, client_id, entity, entity_id,"
-                     " purpose, reason, request_id, addr, prev, hash FROM audit WHERE seq>?"
+                     " purpose, reason, request_id, addr, prev, hash, detail FROM audit WHERE seq>?"
                      " ORDER BY seq LIMIT 5000",
                      "i", last);
         while (!bad && db_step(st) == DB_ROW) {
@@ -513,6 +661,7 @@ int audit_verify(struct db *db, const char *hpath, const struct audit_key *key, 
                 .reason = db_text(st, 10),
                 .request_id = db_text(st, 11),
                 .addr = db_text(st, 12),
+                .detail = db_text(st, 15),
             };
             size_t np, nh;
             const void *p = db_blob(st, 13, &np);
@@ -535,6 +684,11 @@ int audit_verify(struct db *db, const char *hpath, const struct audit_key *key, 
                              (long long)r.seq, keyed ? "keyed" : "unkeyed",
                              keyed ? ", rewritten without the key, or this is not the chain's audit key" : "");
                     bad = 1;
+                } else if (shown_check(db, &r, &nshown) != 0) {
+                    snprintf(report, len,
+                             "record %lld: the clients it showed differ from its rows in audit_clients (changed)",
+                             (long long)r.seq);
+                    bad = 1;
                 } else {
                     memcpy(prev, want, HASH_LEN);
                     expect++;
@@ -546,6 +700,12 @@ int audit_verify(struct db *db, const char *hpath, const struct audit_key *key, 
     }
     if (bad)
         return 1;
+    /* No row of audit_clients outside what the records list (a client added to a search); rows of
+     * records appended since the chain was read are not counted. */
+    if (db_int1(db, -1, "SELECT count(*) FROM audit_clients WHERE seq<=?", "i", expect - 1) != nshown) {
+        snprintf(report, len, "audit_clients holds rows no record lists (changed)");
+        return 1;
+    }
     /* The head kept outside the database catches a deleted tail. */
     if (!have_head) {
         if (count > 0 && hpath) {
@@ -591,19 +751,37 @@ int audit_verify(struct db *db, const char *hpath, const struct audit_key *key, 
     return 0;
 }
 
+/* The columns of a client's access report, for the two ways a record concerns the client. */
+#define REPORT_COLS                                                                                          \
+    "SELECT a.seq, a.at, a.action, a.outcome, a.purpose, a.reason, a.detail, s.display_name AS staff,"       \
+    " s.role, o.name AS organisation FROM "
+#define REPORT_JOINS " LEFT JOIN staff s ON s.id=a.staff_id LEFT JOIN orgs o ON o.id=a.org_id"
+
 int audit_client_report(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_ACCESS_LOG, ACT_READ, client_id, "client.access_log");
     if (rc != OK)
         return rc;
+    /* The records about the client, and the lists that showed the client among others (a search:
+     * one record, the client in audit_clients; its client_id is null, so no record comes twice). */
     static const struct page_key order[] = {{"p.seq", 1}, {NULL, 0}};
     rc = page_query(c, pg, order, out,
-                    "SELECT a.seq, a.at, a.action, a.outcome, a.purpose, a.reason, s.display_name AS staff,"
-                    " s.role, o.name AS organisation FROM audit a LEFT JOIN staff s ON s.id=a.staff_id"
-                    " LEFT JOIN orgs o ON o.id=a.org_id WHERE a.client_id=?",
-                    "i", client_id);
+                    REPORT_COLS "audit a" REPORT_JOINS " WHERE a.client_id=? UNION ALL " REPORT_COLS
+                                "audit_clients x JOIN audit a ON a.seq=x.seq" REPORT_JOINS " WHERE x.client_id=?",
+                    "ii", client_id, client_id);
     if (rc != OK)
         return rc;
+    /* What was read: a page view's sections; never the other clients a search showed. */
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(*out, "items"), i, r)
+    {
+        json_t *d = json_loads(json_string_value(json_object_get(r, "detail")) ? json_string_value(json_object_get(r, "detail")) : "{}", 0, NULL);
+        json_t *sec = json_object_get(d, "sections");
+        json_object_set(r, "sections", json_is_array(sec) ? sec : json_null());
+        json_decref(d);
+        json_object_del(r, "detail");
+    }
     audit_log(c, "client.access_log", "ok", client_id, "client", client_id, NULL);
     return OK;
 }
@@ -618,7 +796,8 @@ int audit_recent_clients(struct ctx *c, int limit, json_t **out)
     json_t *rows = db_rows(
         c->db,
         "SELECT c.id, c.given_name, c.family_name, c.preferred_name, c.birth_date, max(a.at) AS viewed_at"
-        " FROM (SELECT client_id, at FROM audit WHERE staff_id=? AND action='client.read' AND outcome='ok'"
+        " FROM (SELECT client_id, at FROM audit WHERE staff_id=? AND action IN ('client.read', 'client.view')"
+        " AND outcome='ok'"
         " ORDER BY seq DESC LIMIT 200) a JOIN clients c ON c.id=a.client_id"
         " GROUP BY c.id ORDER BY viewed_at DESC LIMIT ?",
         "ii", c->a->staff_id, (int64_t)limit * 2);
@@ -654,13 +833,14 @@ static const struct res_field access_log_fields[] = {
     {"staff", FT_STRING, 1, N_("Who")},
     {"role", FT_STRING, 1, N_("Role")},
     {"organisation", FT_STRING, 1, N_("Organisation")},
+    {"sections", FT_ARRAY, 1, N_("Sections read")}, /* a page view's reads (action names), in order */
     {NULL, 0, 0, NULL},
 };
 static const struct res_audit access_log_actions[] = {
     {"client.access_log", ACT_READ},
     {NULL, 0},
 };
-static const char *const access_log_tables[] = {"audit", NULL};
+static const char *const access_log_tables[] = {"audit", "audit_clients", NULL};
 #include "core/access_rows.h" /* the rows' words, for the rows below only */
 static const struct access_rule access_log_access[] = {
     /* who looked at the record */

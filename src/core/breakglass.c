@@ -1,5 +1,6 @@
 /* breakglass: emergency access to a client outside one's relationship: a typed reason, a time
- * limit, an audit record, and a queue for a supervisor of the same organisation to review. */
+ * limit, an audit record, and a queue for review by the supervisors of the client's organisation
+ * (and of the opener's). */
 #include "base/base.h"
 #include "core/core.h"
 #include "db/db.h"
@@ -13,11 +14,37 @@
 #define BG_TEXT_MAX 1000
 
 #define REVIEW_COLS                                                                                          \
-    "SELECT b.id, b.staff_id, s.display_name AS staff_name, s.role AS staff_role, b.client_id,"              \
+    "SELECT b.id, b.staff_id, s.display_name AS staff_name, s.role AS staff_role,"                           \
+    " so.name AS staff_organisation, b.client_id,"                                                           \
     " c.given_name, c.family_name, b.reason, b.started_at, b.expires_at, b.reviewed_by,"                     \
-    " r.display_name AS reviewed_by_name, b.reviewed_at, b.review_note FROM break_glass b"                   \
-    " JOIN staff s ON s.id=b.staff_id JOIN clients c ON c.id=b.client_id LEFT JOIN staff r ON "              \
-    "r.id=b.reviewed_by"
+    " r.display_name AS reviewed_by_name, ro.name AS reviewed_by_organisation, b.reviewed_at, b.review_note," \
+    " s.org_id AS _staff_org, r.org_id AS _reviewer_org FROM break_glass b"                                  \
+    " JOIN staff s ON s.id=b.staff_id JOIN orgs so ON so.id=b.org_id JOIN clients c ON c.id=b.client_id"      \
+    " LEFT JOIN staff r ON r.id=b.reviewed_by LEFT JOIN orgs ro ON ro.id=r.org_id"
+/* Whose review a break-glass is: the opener's organisation (?) and the client's, which registered
+ * the client or holds an open episode of theirs (?, ?). */
+#define REVIEW_ORG                                                                                           \
+    " (b.org_id=? OR c.org_id=? OR EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=b.client_id"           \
+    " AND e.org_id=? AND e.status<>'discharged'))"
+
+/* A request for review as the reviewer may see it: another organisation's staff by organisation
+ * and role (their names only to whom the staff directory shows them), a client the reviewer may not
+ * find without a name. */
+static void review_shape(struct ctx *c, json_t *r)
+{
+    int admin = access_may(c, RES_STAFF, ACT_ADMINISTER, 0);
+    if (!admin && json_integer_value(json_object_get(r, "_staff_org")) != c->a->org_id)
+        json_object_set_new(r, "staff_name", json_null());
+    json_t *ro = json_object_get(r, "_reviewer_org");
+    if (!admin && json_is_integer(ro) && json_integer_value(ro) != c->a->org_id)
+        json_object_set_new(r, "reviewed_by_name", json_null());
+    if (!access_may(c, RES_CLIENT, ACT_LIST, json_integer_value(json_object_get(r, "client_id")))) {
+        json_object_set_new(r, "given_name", json_null());
+        json_object_set_new(r, "family_name", json_null());
+    }
+    json_object_del(r, "_staff_org");
+    json_object_del(r, "_reviewer_org");
+}
 
 /* Characters of a text without its surrounding white space (0 for NULL). */
 static size_t text_len(const char *s)
@@ -88,10 +115,13 @@ int breakglass_review_list(struct ctx *c, int pending_only, const struct page *p
     if (rc != OK)
         return rc;
     static const struct page_key order[] = {{"p.started_at", 1}, {"p.id", 1}, {NULL, 0}};
-    rc = page_query(c, pg, order, out, REVIEW_COLS " WHERE b.org_id=? AND (?=0 OR b.reviewed_at IS NULL)", "id",
-                    c->a->org_id, pending_only ? 1 : 0);
+    rc = page_query(c, pg, order, out, REVIEW_COLS " WHERE" REVIEW_ORG " AND (?=0 OR b.reviewed_at IS NULL)",
+                    "iiii", c->a->org_id, c->a->org_id, c->a->org_id, pending_only ? 1 : 0);
     if (rc != OK)
         return rc;
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(*out, "items"), i, r) review_shape(c, r);
     audit_log(c, "breakglass.review_list", "ok", 0, "break_glass", 0, NULL);
     return OK;
 }
@@ -101,9 +131,11 @@ int breakglass_review(struct ctx *c, int64_t id, const char *note, json_t **out)
     int rc = access_check(c, RES_BREAKGLASS, ACT_REVIEW, 0, "breakglass.review");
     if (rc != OK)
         return rc;
-    json_t *b =
-        db_row(c->db, "SELECT staff_id, org_id, client_id, reviewed_at FROM break_glass WHERE id=?", "i", id);
-    if (!b || json_integer_value(json_object_get(b, "org_id")) != c->a->org_id) {
+    json_t *b = db_row(c->db,
+                       "SELECT b.staff_id, b.client_id, b.reviewed_at FROM break_glass b JOIN clients c"
+                       " ON c.id=b.client_id WHERE b.id=? AND" REVIEW_ORG,
+                       "iiii", id, c->a->org_id, c->a->org_id, c->a->org_id);
+    if (!b) {
         json_decref(b);
         return ctx_fail(c, ERR_NOTFOUND, _("No such emergency access."));
     }
@@ -138,6 +170,8 @@ int breakglass_review(struct ctx *c, int64_t id, const char *note, json_t **out)
         return ctx_fail(c, ERR_CONFLICT, _("This emergency access has already been reviewed."));
     audit_log(c, "breakglass.review", "ok", client_id, "break_glass", id, NULL);
     *out = db_row(c->db, REVIEW_COLS " WHERE b.id=?", "i", id);
+    if (*out)
+        review_shape(c, *out);
     return OK;
 }
 
@@ -147,16 +181,18 @@ int breakglass_review(struct ctx *c, int64_t id, const char *note, json_t **out)
 static const struct res_field breakglass_fields[] = {
     {"id", FT_INT, 0, N_("Emergency access")},
     {"staff_id", FT_INT, 0, N_("Staff member")},
-    {"staff_name", FT_STRING, 0, N_("Staff member")},
+    {"staff_name", FT_STRING, 1, N_("Staff member")}, /* null: another organisation's, see staff_organisation */
     {"staff_role", FT_STRING, 0, N_("Role")},
+    {"staff_organisation", FT_STRING, 0, N_("Organisation")},
     {"client_id", FT_INT, 0, N_("Client")},
-    {"given_name", FT_STRING, 0, N_("Given name")},
-    {"family_name", FT_STRING, 0, N_("Family name")},
+    {"given_name", FT_STRING, 1, N_("Given name")}, /* null: a client the reviewer may not find */
+    {"family_name", FT_STRING, 1, N_("Family name")},
     {"reason", FT_STRING, 0, N_("Reason")},
     {"started_at", FT_DATETIME, 0, N_("Started")},
     {"expires_at", FT_DATETIME, 0, N_("Ends")},
     {"reviewed_by", FT_INT, 1, N_("Reviewed by")},
     {"reviewed_by_name", FT_STRING, 1, N_("Reviewed by")},
+    {"reviewed_by_organisation", FT_STRING, 1, N_("Organisation")},
     {"reviewed_at", FT_DATETIME, 1, N_("Reviewed")},
     {"review_note", FT_STRING, 1, N_("Review note")},
     {NULL, 0, 0, NULL},

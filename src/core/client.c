@@ -483,8 +483,9 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
                            *match ? match : NULL, birth_date && *birth_date ? birth_date : NULL,
                            identifier && *identifier ? identifier : NULL, (int64_t)limit + 1);
     static const char *const by_id[] = {"id", NULL};
-    audit_log(c, "client.search", "ok", 0, "search", 0, NULL);
     *out = page_envelope(&pg, by_id, rows);
+    /* One record of the search, naming every client it showed: each one's access report lists it. */
+    audit_log_shown(c, "client.search", "search", json_object_get(*out, "items"));
     return OK;
 }
 
@@ -612,6 +613,7 @@ static const struct res_audit client_actions[] = {
     {"client.duplicate_check", ACT_READ}, /* likely duplicates were shown while registering */
     {"client.read", ACT_READ},
     {"client.read_limited", ACT_READ},    /* found, but only the identity was shown */
+    {"client.view", ACT_READ},            /* a page view that read several sections (audit_view) */
     {"client.update", ACT_UPDATE},
     {"client.history", ACT_READ},
     {"client.search", ACT_LIST},

@@ -59,8 +59,11 @@ void ctx_init(struct ctx *c, const struct actor *a, struct db *db)
 }
 void ctx_clear(struct ctx *c)
 {
-    for (int i = 0; i < c->npend; i++)
+    for (int i = 0; i < c->npend; i++) {
         free(c->pend[i].reason);
+        json_decref(c->pend[i].sections);
+        free(c->pend[i].clients);
+    }
     free(c->pend);
     c->pend = NULL;
     c->npend = c->cappend = 0;
@@ -70,6 +73,7 @@ void ctx_clear(struct ctx *c)
     c->msg[0] = 0;
     c->nfacts = 0;
     c->denied = 0;
+    c->view = 0;
 }
 int ctx_fail(struct ctx *c, int rc, const char *fmt, ...)
 {

@@ -10,6 +10,7 @@ enum res {
     RES_CLIENT,      /* the identity record, identifiers, links, search, history */
     RES_CLIENT_LINK, /* a look-alike link: confirmed as the same person or dismissed as different */
     RES_EPISODE,     /* episodes of care */
+    RES_EPISODE_OPEN, /* an episode opened on another worker's client, and its review */
     RES_TEAM,        /* care-team memberships */
     RES_CONTACT,     /* contacts and notes */
     RES_NOTE_RESTRICTED, /* the text of a note marked restricted (psychotherapy, substance use) */
@@ -81,6 +82,9 @@ struct audit_rec {
     char *reason;     /* owned */
     const char *purpose; /* the context's purpose when queued (static text) */
     int keep;         /* appended even when the work it belongs to fails (denials, disclosures) */
+    json_t *sections; /* a page view's reads of its client (audit_view): their action names (owned) */
+    int64_t *clients; /* the clients a list showed (audit_log_shown), ascending (owned) */
+    int nclients;
 };
 
 /* What access.c learnt of (actor, client) on one connection: asked once per request. */
@@ -107,6 +111,7 @@ struct ctx {
     struct access_facts facts[ACCESS_CACHE]; /* access.c's cache (ctx_clear empties it) */
     int nfacts;
     int denied; /* the last denial's reason: 0 none, DENIED_RELATIONSHIP, DENIED_ROLE (role or rule) */
+    int view;   /* a page view: its reads of a client make one audit record (audit_view) */
 };
 enum { DENIED_RELATIONSHIP = 1, DENIED_ROLE = 2 };
 void ctx_init(struct ctx *c, const struct actor *a, struct db *db);
@@ -157,6 +162,15 @@ void audit_set_strict(int on);
 /* The same for a record that must stay even if the rest of the work is refused or rolled back:
  * something was shown (duplicate candidates). Denials are always kept. */
 void audit_log_kept(struct ctx *c, const char *action, int64_t client_id, const char *entity, int64_t entity_id);
+/* This request is a page view (ui/): from now on its successful reads of a client (read and list
+ * actions) make one record per client, "client.view" with the sections read (the action names,
+ * in the order read) in its detail, instead of one record per read; a page that reads one thing
+ * keeps that read's own action. Denials and writes stay records of their own. The API never calls
+ * it: there every read is a record. */
+void audit_view(struct ctx *c);
+/* A list that showed clients (a search): one record, the clients' ids in its detail and in
+ * audit_clients, so that each client's access report lists it. items: rows with an "id". */
+void audit_log_shown(struct ctx *c, const char *action, const char *entity, json_t *items);
 /* Append the pending records on a write connection; with failed != 0 only the kept ones. */
 int audit_flush(struct ctx *c, struct db *w, int failed);
 /* Where the chain head is kept outside the database: DB.audit-head beside a SQLite file; "" on
@@ -209,6 +223,10 @@ int access_check(struct ctx *c, enum res r, enum act a, int64_t client_id, const
  * that the table cannot see (the author of a note, the assignee of a task). */
 int access_deny(struct ctx *c, enum res r, enum act a, int64_t client_id, const char *audit_action,
                 const char *entity, int64_t entity_id, const char *msg);
+/* 1 when the actor cares for the client already: primary case manager, on the care team or
+ * assigned as a peer supporter of an open episode, or supervising it (not by break-glass, on call or
+ * the organisation alone). */
+int access_in_care(struct ctx *c, int64_t client_id);
 /* Relationships changed in this call (a team, an episode, break-glass): ask the database again. */
 void access_forget(struct ctx *c);
 
@@ -267,6 +285,11 @@ int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
 int team_add(struct ctx *c, int64_t episode_id, json_t *in, json_t **out);
 int team_end(struct ctx *c, int64_t member_id, json_t **out);
+/* Episodes opened on a client who already had an open episode with another worker ("reason"
+ * given): the review list of the supervisors of the client's and the opener's organisation, and
+ * its review (a note; one's own by another supervisor). */
+int episode_open_list(struct ctx *c, int pending_only, const struct page *pg, json_t **out);
+int episode_open_review(struct ctx *c, int64_t id, const char *note, json_t **out);
 
 /* ---- contact.c ---- */
 int contact_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out); /* newest first */
@@ -301,6 +324,8 @@ const char *v_date(struct ctx *c, json_t *in, const char *field, int required);
 const char *v_time(struct ctx *c, json_t *in, const char *field, int required);
 int64_t v_int(struct ctx *c, json_t *in, const char *field, int required, int64_t min, int64_t max, int64_t def);
 int v_bool(json_t *in, const char *field);
+/* Characters (UTF-8) of a text without its surrounding white space; 0 for NULL: how long a reason is. */
+size_t v_text_chars(const char *s);
 /* ---- draft.c: what a user typed when their session had ended (writer; theirs alone) ---- */
 #define DRAFT_SECONDS (30 * 60)
 /* Keep the fields posted to action from page (one draft per user and page; expired ones go). */

@@ -1,10 +1,16 @@
 /* episode: episodes of care in a programme (status, target group, primary case manager) and
- * their care teams. Team membership is what gives staff full access to a client (access.c). */
+ * their care teams. Team membership is what gives staff full access to a client (access.c), so an
+ * episode opened on a client who already has an open episode with another worker, by one who does
+ * not care for the client yet, takes a reason, tells the current primary case manager (a task) and
+ * waits for a supervisor's review (episode_opens), as break-glass does. */
 #include "base/base.h"
 #include "core/core.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <string.h>
+
+#define OPEN_REASON_MIN 10
+#define OPEN_TEXT_MAX 1000
 
 static const char *sget(json_t *o, const char *k)
 {
@@ -69,6 +75,54 @@ int episode_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t
     return OK;
 }
 
+/* The primary case managers of the client's open episodes other than the actor ([] when none). */
+static json_t *other_primaries(struct ctx *c, int64_t client_id)
+{
+    return db_rows(c->db,
+                   "SELECT DISTINCT primary_cm FROM episodes WHERE client_id=? AND status<>'discharged'"
+                   " AND primary_cm IS NOT NULL AND primary_cm<>? ORDER BY primary_cm",
+                   "ii", client_id, c->a->staff_id);
+}
+
+/* Tell each current primary case manager, in the same transaction: a task about the client, due
+ * today, naming who opened the episode and why (shown in the reader's language). */
+static int tell_primaries(struct ctx *c, int64_t client_id, json_t *cms, const char *reason)
+{
+    char today[16], now[32], title[1024], why[4 * 150 + 4];
+    iso_today(today);
+    iso_now(now);
+    /* The reason as the task shows it: its first 150 characters (the whole of it is on the review). */
+    size_t k = 0, n = 0;
+    for (; reason[k] && k < 4 * 150; k++)
+        if (((unsigned char)reason[k] & 0xC0) != 0x80 && ++n > 150)
+            break;
+    memcpy(why, reason, k);
+    snprintf(why + k, sizeof why - k, "%s", reason[k] ? "..." : "");
+    json_t *args = json_pack("{s:s,s:s}", "by", c->a->name, "reason", why);
+    char *a = json_dumps(args, JSON_COMPACT | JSON_SORT_KEYS);
+    rule_text_in("en", "episode.opened_by_other", args, title, sizeof title);
+    json_decref(args);
+    size_t i;
+    json_t *x;
+    int rc = OK;
+    json_array_foreach(cms, i, x)
+    {
+        int64_t id = db_insert_id(c->db,
+                                  "INSERT INTO tasks(client_id, assignee, title, title_key, title_args, due, priority,"
+                                  " status, source, created_by, created_at) VALUES (?,?,?,?,?,?,'high','open','rule',?,?)"
+                                  " RETURNING id",
+                                  "iittttit", client_id, iget(x, "primary_cm"), title, "episode.opened_by_other", a,
+                                  today, c->a->staff_id, now);
+        if (!id) {
+            rc = ERR_DB;
+            break;
+        }
+        audit_log(c, "task.create", "ok", client_id, "task", id, "episode opened on another worker's client");
+    }
+    free(a);
+    return rc;
+}
+
 int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 {
     int rc = access_check(c, RES_EPISODE, ACT_CREATE, client_id, "episode.create");
@@ -94,8 +148,23 @@ int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         cm = c->a->staff_id;
     if (cm && !staff_active(c->db, cm, c->a->org_id))
         ctx_field(c, "primary_cm", _("must be an active staff member of your organisation"));
-    if (c->errors)
+    /* Another worker's client, and the actor does not care for them yet: a reason, a notice, a review. */
+    const char *reason = v_str(c, in, "reason", 0, 4 * OPEN_TEXT_MAX, NULL);
+    json_t *others = access_in_care(c, client_id) ? json_array() : other_primaries(c, client_id);
+    int queued = json_array_size(others) > 0;
+    size_t rn = v_text_chars(reason);
+    if (queued && (rn < OPEN_REASON_MIN || rn > OPEN_TEXT_MAX)) {
+        char m[160];
+        snprintf(m, sizeof m,
+                 _("this client has an open episode with another case manager: give the reason in %d to %d "
+                   "characters"),
+                 OPEN_REASON_MIN, OPEN_TEXT_MAX);
+        ctx_field(c, "reason", m);
+    }
+    if (c->errors) {
+        json_decref(others);
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    }
 
     int64_t id =
         db_insert_id(c->db,
@@ -104,14 +173,26 @@ int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
                      " RETURNING id",
                      "iitttItitt", client_id, c->a->org_id, programme, status, target, cm, start,
                      c->a->staff_id, now, now);
-    if (!id)
+    if (!id || (cm && db_run(c->db,
+                             "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) VALUES (?,?,?,?)",
+                             "iitt", id, cm, "primary_case_manager", start) != DB_OK)) {
+        json_decref(others);
         return ctx_fail(c, ERR_DB, _("The episode could not be saved."));
-    if (cm &&
-        db_run(c->db, "INSERT INTO team_members(episode_id, staff_id, team_role, from_date) VALUES (?,?,?,?)",
-               "iitt", id, cm, "primary_case_manager", start) != DB_OK)
-        return ctx_fail(c, ERR_DB, _("The episode could not be saved."));
+    }
+    int64_t open_id = 0;
+    if (queued) {
+        open_id = db_insert_id(c->db,
+                               "INSERT INTO episode_opens(episode_id, client_id, staff_id, org_id, reason, opened_at)"
+                               " VALUES (?,?,?,?,?,?) RETURNING id",
+                               "iiiitt", id, client_id, c->a->staff_id, c->a->org_id, reason, now);
+        if (!open_id || tell_primaries(c, client_id, others, reason) != OK) {
+            json_decref(others);
+            return ctx_fail(c, ERR_DB, _("The episode could not be saved."));
+        }
+    }
+    json_decref(others);
     access_forget(c); /* a primary case manager, a team */
-    audit_log(c, "episode.create", "ok", client_id, "episode", id, NULL);
+    audit_log(c, "episode.create", "ok", client_id, "episode", id, queued ? reason : NULL);
     *out = episode_load(c->db, id);
     return OK;
 }
@@ -276,6 +357,100 @@ int team_end(struct ctx *c, int64_t member_id, json_t **out)
     return OK;
 }
 
+/* ---- episodes opened on another worker's client: the review ---- */
+
+#define OPEN_COLS                                                                                            \
+    "SELECT x.id, x.episode_id, x.client_id, c.given_name, c.family_name, e.programme, x.staff_id,"          \
+    " s.display_name AS staff_name, s.role AS staff_role, so.name AS staff_organisation, x.reason,"           \
+    " x.opened_at, x.reviewed_by, r.display_name AS reviewed_by_name, x.reviewed_at, x.review_note,"        \
+    " s.org_id AS _staff_org, r.org_id AS _reviewer_org FROM episode_opens x JOIN episodes e"                \
+    " ON e.id=x.episode_id JOIN clients c ON c.id=x.client_id JOIN staff s ON s.id=x.staff_id"                \
+    " JOIN orgs so ON so.id=x.org_id LEFT JOIN staff r ON r.id=x.reviewed_by"
+/* Whose review it is: the opener's organisation (?), and the client's, which registered the client
+ * or holds an open episode of theirs (?, ?). */
+#define OPEN_ORG                                                                                             \
+    " (x.org_id=? OR c.org_id=? OR EXISTS (SELECT 1 FROM episodes o WHERE o.client_id=x.client_id"           \
+    " AND o.org_id=? AND o.status<>'discharged'))"
+
+/* As the reviewer may see it: another organisation's staff by organisation and role, a client the
+ * reviewer may not find without a name. */
+static void open_shape(struct ctx *c, json_t *r)
+{
+    int admin = access_may(c, RES_STAFF, ACT_ADMINISTER, 0);
+    if (!admin && iget(r, "_staff_org") != c->a->org_id)
+        json_object_set_new(r, "staff_name", json_null());
+    json_t *ro = json_object_get(r, "_reviewer_org");
+    if (!admin && json_is_integer(ro) && json_integer_value(ro) != c->a->org_id)
+        json_object_set_new(r, "reviewed_by_name", json_null());
+    if (!access_may(c, RES_CLIENT, ACT_LIST, iget(r, "client_id"))) {
+        json_object_set_new(r, "given_name", json_null());
+        json_object_set_new(r, "family_name", json_null());
+    }
+    json_object_del(r, "_staff_org");
+    json_object_del(r, "_reviewer_org");
+}
+
+int episode_open_list(struct ctx *c, int pending_only, const struct page *pg, json_t **out)
+{
+    int rc = access_check(c, RES_EPISODE_OPEN, ACT_LIST, 0, "episode_open.list");
+    if (rc != OK)
+        return rc;
+    static const struct page_key order[] = {{"p.opened_at", 1}, {"p.id", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out, OPEN_COLS " WHERE" OPEN_ORG " AND (?=0 OR x.reviewed_at IS NULL)", "iiii",
+                    c->a->org_id, c->a->org_id, c->a->org_id, pending_only ? 1 : 0);
+    if (rc != OK)
+        return rc;
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(*out, "items"), i, r) open_shape(c, r);
+    audit_log(c, "episode_open.list", "ok", 0, "episode_open", 0, NULL);
+    return OK;
+}
+
+int episode_open_review(struct ctx *c, int64_t id, const char *note, json_t **out)
+{
+    int rc = access_check(c, RES_EPISODE_OPEN, ACT_REVIEW, 0, "episode_open.review");
+    if (rc != OK)
+        return rc;
+    json_t *x = db_row(c->db,
+                       "SELECT x.staff_id, x.client_id, x.reviewed_at FROM episode_opens x JOIN clients c"
+                       " ON c.id=x.client_id WHERE x.id=? AND" OPEN_ORG,
+                       "iiii", id, c->a->org_id, c->a->org_id, c->a->org_id);
+    if (!x)
+        return ctx_fail(c, ERR_NOTFOUND, _("No such episode to review."));
+    int64_t client_id = iget(x, "client_id"), staff_id = iget(x, "staff_id");
+    int reviewed = !json_is_null(json_object_get(x, "reviewed_at"));
+    json_decref(x);
+    if (staff_id == c->a->staff_id)
+        return access_deny(c, RES_EPISODE_OPEN, ACT_REVIEW, client_id, "episode_open.review", "episode_open", id,
+                           _("Another supervisor must review an episode you opened."));
+    if (reviewed)
+        return ctx_fail(c, ERR_CONFLICT, _("This episode has already been reviewed."));
+    size_t n = v_text_chars(note);
+    if (n == 0)
+        ctx_field(c, "note", _("is required"));
+    else if (n > OPEN_TEXT_MAX) {
+        char m[64];
+        snprintf(m, sizeof m, _("must be at most %d characters"), OPEN_TEXT_MAX);
+        ctx_field(c, "note", m);
+    }
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    char now[32];
+    iso_now(now);
+    if (db_run(c->db,
+               "UPDATE episode_opens SET reviewed_by=?, reviewed_at=?, review_note=? WHERE id=? AND reviewed_at IS NULL",
+               "itti", c->a->staff_id, now, note, id) != DB_OK)
+        return ctx_fail(c, ERR_DB, _("The review could not be saved."));
+    if (db_changes(c->db) != 1)
+        return ctx_fail(c, ERR_CONFLICT, _("This episode has already been reviewed."));
+    audit_log(c, "episode_open.review", "ok", client_id, "episode_open", id, NULL);
+    *out = db_row(c->db, OPEN_COLS " WHERE x.id=?", "i", id);
+    if (*out)
+        open_shape(c, *out);
+    return OK;
+}
+
 /* ---- the descriptors ---- */
 
 static const struct res_field team_fields[] = {
@@ -348,6 +523,43 @@ static const struct access_rule team_access[] = {
     {RES_TEAM, ACT_UPDATE, TEAM, CLINICAL, A},
     {RES_TEAM, ACT_UPDATE, GLASS, CLINICAL, P},
     {0}};
+/* An episode opened on another worker's client, waiting for (or after) a supervisor's review. */
+static const struct res_field episode_open_fields[] = {
+    {"id", FT_INT, 0, N_("Review")},
+    {"episode_id", FT_INT, 0, N_("Episode")},
+    {"client_id", FT_INT, 0, N_("Client")},
+    {"given_name", FT_STRING, 1, N_("Given name")}, /* null: a client the reviewer may not find */
+    {"family_name", FT_STRING, 1, N_("Family name")},
+    {"programme", FT_STRING, 0, N_("Programme")},
+    {"staff_id", FT_INT, 0, N_("Opened by")},
+    {"staff_name", FT_STRING, 1, N_("Opened by")}, /* null: another organisation's, see staff_organisation */
+    {"staff_role", FT_STRING, 0, N_("Role")},
+    {"staff_organisation", FT_STRING, 0, N_("Organisation")},
+    {"reason", FT_STRING, 0, N_("Reason")},
+    {"opened_at", FT_DATETIME, 0, N_("Opened")},
+    {"reviewed_by", FT_INT, 1, N_("Reviewed by")},
+    {"reviewed_by_name", FT_STRING, 1, N_("Reviewed by")},
+    {"reviewed_at", FT_DATETIME, 1, N_("Reviewed")},
+    {"review_note", FT_STRING, 1, N_("Review note")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit episode_open_actions[] = {
+    {"episode_open.list", ACT_LIST},
+    {"episode_open.review", ACT_REVIEW},
+    {NULL, 0},
+};
+static const char *const episode_open_tables[] = {"episode_opens", NULL};
+static const struct access_rule episode_open_access[] = {
+    /* listed and reviewed by supervisors, as break-glass is */
+    {RES_EPISODE_OPEN, ACT_LIST, NONE, SUP | ADM, A},
+    {RES_EPISODE_OPEN, ACT_REVIEW, NONE, SUP, A},
+    {0}};
+const struct resource res_episode_open = {
+    .access = episode_open_access,
+    .id = RES_EPISODE_OPEN, .name = "episode_open", .label = N_("Episode opened on another worker's client"),
+    .plural = N_("Episodes opened on another worker's client"), RESOURCE_OF(episode_open)};
+RESOURCE_REGISTER(res_episode_open);
+
 const struct resource res_team = {
     .access = team_access, .access_name = "team",
     .id = RES_TEAM, .name = "team_member", .label = N_("Care-team member"), .plural = N_("Care team"),

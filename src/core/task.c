@@ -48,6 +48,8 @@ static const struct {
     /* TRANSLATORS: {days} is a number; keep the braces and the name as they are. */
     {"hospital.discharge_follow_up", N_("Follow up within {days} days of hospital discharge")},
     {"flag.by_assessment", N_("Raised by an assessment.")},
+    /* TRANSLATORS: {by} is a staff member's name, {reason} their words; keep the braces and names. */
+    {"episode.opened_by_other", N_("{by} opened another episode of care for this client: {reason}")},
     /* An instrument's own sentence (its definition file, in English): translated as a text itself. */
     {"flag.instrument", "{text}"},
 };

@@ -1,6 +1,7 @@
 /* valid: reading and bounding input fields, one error message per field. */
 #include "base/base.h"
 #include "core/core.h"
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -95,4 +96,20 @@ int v_bool(json_t *in, const char *field)
         return str_eq(s, "1") || str_eq(s, "on") || str_eq(s, "true") || str_eq(s, "yes");
     }
     return 0;
+}
+
+size_t v_text_chars(const char *s)
+{
+    if (!s)
+        return 0;
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = 0, keep = 0;
+    for (const char *p = s; *p; p++) {
+        if (((unsigned char)*p & 0xC0) != 0x80)
+            n++;
+        if (!isspace((unsigned char)*p))
+            keep = n;
+    }
+    return keep;
 }

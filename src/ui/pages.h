@@ -206,6 +206,7 @@ void assess_result(struct hreq *h, struct buf *b, json_t *client);
 /* ---- pages_admin.c ---- */
 void pg_bg_list(struct hreq *h);
 void pg_bg_review(struct hreq *h);
+void pg_eo_review(struct hreq *h);
 void pg_orgs(struct hreq *h);
 void pg_org_create(struct hreq *h);
 void pg_org_update(struct hreq *h);

@@ -1,4 +1,5 @@
-/* pages_admin: the supervisor's break-glass review list, and the administrator's pages for
+/* pages_admin: the supervisor's review lists (break-glass, and episodes opened on another worker's
+ * client), and the administrator's pages for
  * organisations and staff accounts (create, disable or enable, change role). */
 #include "api/api.h"
 #include "ui/pages.h"
@@ -28,38 +29,136 @@ static const struct form form_review = {.id = "review-form",
                                         .page = bg_page,
                                         .flags = FORM_MANY};
 
+static int eo_review_run(struct hreq *h, json_t *in)
+{
+    return episode_open_review(&h->ctx, h->id[0], jstr(in, "note"), &h->result);
+}
+static const struct form form_eo_review = {.id = "eo-review-form",
+                                           .pfx = "eo",
+                                           .action = "/episode-opens/{id}/review",
+                                           .cls = "review-form",
+                                           .submit = N_("Mark reviewed"),
+                                           .button = "small",
+                                           .flash = "reviewed",
+                                           .done = "/break-glass#episode-opens",
+                                           .reload = "/break-glass?all=1#episode-opens",
+                                           .fields = review_fields,
+                                           .run = eo_review_run,
+                                           .page = bg_page,
+                                           .flags = FORM_MANY};
+
+/* Who opened it: the name when core gives it, always the role and the organisation. */
+static void review_who(struct buf *b, json_t *r)
+{
+    char rl[64];
+    html_printf(b, "<td data-label=\"%s\">", _("Who"));
+    if (*jstr(r, "staff_name"))
+        html_printf(b, "%s ", jstr(r, "staff_name"));
+    html_printf(b, "<span class=\"muted small\">%s · %s</span></td>", ui_label(jstr(r, "staff_role"), rl, sizeof rl),
+                jstr(r, "staff_organisation"));
+}
+
+/* The client: by name with a link when the reviewer may find them, else by number. */
+static void review_client(struct buf *b, json_t *r)
+{
+    html_printf(b, "<td data-label=\"%s\">", _("Client"));
+    if (*jstr(r, "given_name") || *jstr(r, "family_name"))
+        html_printf(b, "<a href=\"/clients/%D\">%s %s</a>", page_int(r, "client_id"), jstr(r, "given_name"),
+                    jstr(r, "family_name"));
+    else
+        html_printf(b, "%s %D", _("Client no."), page_int(r, "client_id"));
+    buf_adds(b, "</td>");
+}
+
+/* The review cell: who reviewed and when, or the form (not for one's own). */
+static void review_cell(struct hreq *h, struct buf *b, json_t *r, const struct form *f, const char *own,
+                        const struct fstate *fs)
+{
+    html_printf(b, "<td data-label=\"%s\">", _("Review"));
+    if (!json_is_null(json_object_get(r, "reviewed_at"))) {
+        html_printf(b, "<span class=\"badge ok\">%s</span> %s, ", _("reviewed"),
+                    *jstr(r, "reviewed_by_name") ? jstr(r, "reviewed_by_name") : jstr(r, "reviewed_by_organisation"));
+        page_when(b, jstr(r, "reviewed_at"));
+        html_printf(b, "<br><q>%s</q>", jstr(r, "review_note"));
+    } else if (page_int(r, "staff_id") == h->actor.staff_id) {
+        html_printf(b, "<span class=\"muted\">%s</span>", own);
+    } else if (!access_may(&h->ctx, f == &form_review ? RES_BREAKGLASS : RES_EPISODE_OPEN, ACT_REVIEW, 0)) {
+        html_printf(b, "<span class=\"muted\">%s</span>", _("Waiting for a supervisor."));
+    } else {
+        form_show(h, b, f, &(struct form_view){.target = page_int(r, "id"), .fs = fs});
+    }
+    buf_adds(b, "</td></tr>");
+}
+
+static void eo_row(struct hreq *h, struct buf *b, json_t *r, const struct fstate *fs)
+{
+    char pl[64];
+    html_printf(b, "<tr data-eo-id=\"%D\" class=\"%s\"><td data-label=\"%s\">", page_int(r, "id"),
+                json_is_null(json_object_get(r, "reviewed_at")) ? "pending" : "reviewed", _("Opened"));
+    page_when(b, jstr(r, "opened_at"));
+    buf_adds(b, "</td>");
+    review_who(b, r);
+    review_client(b, r);
+    html_printf(b, "<td data-label=\"%s\">%s</td><td data-label=\"%s\"><q>%s</q></td>", _("Programme"),
+                ui_label(jstr(r, "programme"), pl, sizeof pl), _("Reason"), jstr(r, "reason"));
+    review_cell(h, b, r, &form_eo_review, _("Another supervisor must review an episode you opened."), fs);
+}
+
+/* The sibling list: episodes opened on another worker's client (core/episode.c), one page at a
+ * time by its own cursor (eo_after). */
+static void eo_section(struct hreq *h, struct buf *b, int all, const struct fstate *fs)
+{
+    json_t *env = NULL;
+    struct page pg = {qstr(h, "eo_after"), 0};
+    if (episode_open_list(&h->ctx, !all, &pg, &env) != OK) {
+        h->ctx.msg[0] = 0;
+        return;
+    }
+    json_t *rows = json_object_get(env, "items");
+    html_printf(b, "<section id=\"episode-opens\" aria-labelledby=\"eo-h\"><h2 id=\"eo-h\">%s</h2><p class=\"muted\">%s</p>",
+                _("Episodes opened on another worker's client"),
+                _("Someone who was not on the care team opened an episode of care for a client who already had one "
+                  "with another case manager, and so reads the whole record: was it agreed, and is the reason good "
+                  "enough? The primary case manager was told."));
+    if (!json_array_size(rows)) {
+        html_printf(b, "<p class=\"card\" id=\"eo-empty\">%s</p>", _("Nothing waiting for review."));
+    } else {
+        html_printf(b,
+                    "<table class=\"list\" id=\"eo-review\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">"
+                    "%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                    "<th scope=\"col\">%s</th></tr></thead><tbody>",
+                    _("Opened"), _("Who"), _("Client"), _("Programme"), _("Reason"), _("Review"));
+        size_t i;
+        json_t *r;
+        json_array_foreach(rows, i, r) eo_row(h, b, r, fs);
+        buf_adds(b, "</tbody></table>");
+    }
+    const char *next = json_string_value(json_object_get(env, "next"));
+    if (next)
+        html_printf(b, "<p class=\"more\"><a class=\"button small\" id=\"eo-older\" href=\"/break-glass?%seo_after=%u#episode-opens\">%s</a></p>",
+                    all ? "all=1&" : "", next, _("Older"));
+    buf_adds(b, "</section>");
+    json_decref(env);
+}
+
 static void bg_row(struct hreq *h, struct buf *b, json_t *r, const struct fstate *fs)
 {
     int64_t id = page_int(r, "id");
-    char rl[64], now[32];
+    char now[32];
     iso_now(now);
     html_printf(b, "<tr data-bg-id=\"%D\" class=\"%s\"><td data-label=\"%s\">", id,
                 json_is_null(json_object_get(r, "reviewed_at")) ? "pending" : "reviewed", _("Started"));
     page_when(b, jstr(r, "started_at"));
-    html_printf(
-        b,
-        "</td><td data-label=\"%s\">%s <span class=\"muted small\">%s</span></td><td data-label=\"%s\">"
-        "<a href=\"/clients/%D\">%s %s</a></td><td data-label=\"%s\"><q>%s</q></td><td data-label=\"%s\">",
-        _("Who"), jstr(r, "staff_name"), ui_label(jstr(r, "staff_role"), rl, sizeof rl), _("Client"),
-        page_int(r, "client_id"), jstr(r, "given_name"), jstr(r, "family_name"), _("Reason"),
-        jstr(r, "reason"), _("Until"));
+    buf_adds(b, "</td>");
+    review_who(b, r);
+    review_client(b, r);
+    html_printf(b, "<td data-label=\"%s\"><q>%s</q></td><td data-label=\"%s\">", _("Reason"), jstr(r, "reason"),
+                _("Until"));
     page_when(b, jstr(r, "expires_at"));
     if (strcmp(jstr(r, "expires_at"), now) > 0)
         html_printf(b, " <span class=\"badge overdue\">%s</span>", _("active"));
-    html_printf(b, "</td><td data-label=\"%s\">", _("Review"));
-    if (!json_is_null(json_object_get(r, "reviewed_at"))) {
-        html_printf(b, "<span class=\"badge ok\">%s</span> %s, ", _("reviewed"), jstr(r, "reviewed_by_name"));
-        page_when(b, jstr(r, "reviewed_at"));
-        html_printf(b, "<br><q>%s</q>", jstr(r, "review_note"));
-    } else if (page_int(r, "staff_id") == h->actor.staff_id) {
-        html_printf(b, "<span class=\"muted\">%s</span>",
-                    _("Another supervisor must review your own access."));
-    } else if (!access_may(&h->ctx, RES_BREAKGLASS, ACT_REVIEW, 0)) {
-        html_printf(b, "<span class=\"muted\">%s</span>", _("Waiting for a supervisor."));
-    } else {
-        form_show(h, b, &form_review, &(struct form_view){.target = id, .fs = fs});
-    }
-    buf_adds(b, "</td></tr>");
+    buf_adds(b, "</td>");
+    review_cell(h, b, r, &form_review, _("Another supervisor must review your own access."), fs);
 }
 
 static void bg_page(struct hreq *h, int status, const struct fstate *fs)
@@ -86,8 +185,8 @@ static void bg_page(struct hreq *h, int status, const struct fstate *fs)
         all ? " aria-current=\"page\"" : "", _("All"));
     html_printf(
         &b, "<p class=\"muted\">%s</p>",
-        _("Emergency access opened by staff of your organisation. For each one: was it needed, and was the "
-          "reason good enough?"));
+        _("Emergency access to your organisation's clients, by anyone, and emergency access opened by staff of "
+          "your organisation. For each one: was it needed, and was the reason good enough?"));
     form_failure(&b, fs);
     if (!json_array_size(rows)) {
         html_printf(&b, "<p class=\"card\" id=\"bg-empty\">%s</p>", _("Nothing waiting for review."));
@@ -104,6 +203,7 @@ static void bg_page(struct hreq *h, int status, const struct fstate *fs)
         buf_adds(&b, "</tbody></table>");
     }
     page_more(&b, env, all ? "/break-glass?all=1&" : "/break-glass?", _("Older"), "bg-older");
+    eo_section(h, &b, all, fs);
     json_decref(rows);
     json_decref(env);
     page_send(h, status, &b);
@@ -117,6 +217,11 @@ void pg_bg_list(struct hreq *h)
 void pg_bg_review(struct hreq *h)
 {
     form_post(h, &form_review);
+}
+
+void pg_eo_review(struct hreq *h)
+{
+    form_post(h, &form_eo_review);
 }
 
 /* ---- organisations ---- */

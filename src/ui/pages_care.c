@@ -19,6 +19,9 @@ static const struct form_field episode_fields[] = {
     F("start_date", FI_DATE, N_("Start date"), 0),
     ROW_END,
     F("primary_cm", FI_STAFF, N_("Primary case manager"), 0),
+    F("reason", FI_TEXTAREA, N_("Reason"), FF_OMIT, .rows = 2,
+      .hint = N_("Needed when the client has an open episode with another case manager and you are not on its care "
+                 "team: they are told, and a supervisor reviews it.")),
     {0},
 };
 const struct form form_episode = {.id = "episode-form",

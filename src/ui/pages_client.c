@@ -497,6 +497,7 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
 void client_page(struct hreq *h, int64_t client_id, int status, const struct fstate *fs)
 {
     json_t *c = NULL;
+    audit_view(&h->ctx); /* one audit record for the page: the sections it read */
     int rc = client_get(&h->ctx, client_id, &c);
     if (rc != OK) {
         page_client_error(h, rc);
@@ -550,8 +551,11 @@ void pg_client_update(struct hreq *h)
 static const struct {
     const char *action, *label;
 } actions[] = {
+    {"client.view", N_("Opened the record")},
     {"client.read", N_("Opened the record")},
     {"client.read_limited", N_("Looked the client up")},
+    {"client.search", N_("Saw the client in search results")},
+    {"client.duplicate_check", N_("Saw the client as a possible duplicate")},
     {"client.create", N_("Registered the client")},
     {"client.update", N_("Changed identity details")},
     {"client.history", N_("Read earlier identity details")},
@@ -571,6 +575,7 @@ static const struct {
     {"task.update", N_("Changed a task")},
     {"breakglass.open", N_("Emergency access (break-glass)")},
     {"breakglass.review", N_("Emergency access reviewed")},
+    {"episode_open.review", N_("Reviewed an episode opened on another worker's client")},
     {"assessment.create", N_("Scored an assessment")},
     {"assessment.read", N_("Read an assessment")},
     {"assessment.list", N_("Read assessments")},
@@ -597,6 +602,24 @@ static const char *action_label(const char *a)
     return a;
 }
 
+/* Why, in words a client reads: the purpose of the record. */
+static const char *purpose_label(const char *p)
+{
+    static const struct {
+        const char *purpose, *label;
+    } purposes[] = {
+        {"care", N_("Care team")},
+        {"on call", N_("On call")},
+        {"break-glass", N_("Emergency access (break-glass)")},
+        {"shared", N_("Shared with consent")},
+        {"search", N_("Search")},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(purposes); i++)
+        if (str_eq(purposes[i].purpose, p))
+            return _(purposes[i].label);
+    return p ? p : "";
+}
+
 void pg_access_log(struct hreq *h)
 {
     char here[64];
@@ -619,7 +642,8 @@ void pg_access_log(struct hreq *h)
     page_client_head(h, &b, c, _("Access log"));
     html_printf(
         &b, "<p class=\"muted\">%s</p>",
-        _("Everyone who opened or changed this record, newest first: the client may ask to see this."));
+        _("Everyone who opened or changed this record, or saw the client in search results, newest first: the "
+          "client may ask to see this. One line per page opened, with what it showed."));
     html_printf(
         &b,
         "<table class=\"list\" id=\"access-log\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
@@ -630,7 +654,7 @@ void pg_access_log(struct hreq *h)
     json_t *r;
     json_array_foreach(rows, i, r)
     {
-        char rl[64], pl[64];
+        char rl[64];
         int denied = !str_eq(jstr(r, "outcome"), "ok");
         html_printf(&b, "<tr class=\"%s\" data-action=\"%s\"><td class=\"date\" data-label=\"%s\">",
                     denied ? "denied" : "", jstr(r, "action"), _("When"));
@@ -643,8 +667,21 @@ void pg_access_log(struct hreq *h)
             jstr(r, "organisation"), _("What"), action_label(jstr(r, "action")));
         if (denied)
             html_printf(&b, " <span class=\"badge overdue\">%s</span>", _("refused"));
-        html_printf(&b, "</td><td data-label=\"%s\">%s", _("Why"),
-                    ui_label(jstr(r, "purpose"), pl, sizeof pl));
+        /* A page view: what else it showed, one line (opening the record is said above). */
+        json_t *sec = json_object_get(r, "sections");
+        if (json_array_size(sec)) {
+            html_printf(&b, "<br><span class=\"muted small sections\">");
+            size_t k;
+            int n = 0;
+            json_t *x;
+            json_array_foreach(sec, k, x)
+            {
+                if (!str_eq(json_string_value(x), "client.read"))
+                    html_printf(&b, "%s%s", n++ ? " · " : "", action_label(json_string_value(x)));
+            }
+            buf_adds(&b, "</span>");
+        }
+        html_printf(&b, "</td><td data-label=\"%s\">%s", _("Why"), purpose_label(jstr(r, "purpose")));
         if (*jstr(r, "reason"))
             html_printf(&b, ": <q>%s</q>", jstr(r, "reason"));
         buf_adds(&b, "</td></tr>");

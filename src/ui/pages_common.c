@@ -408,6 +408,7 @@ void page_client_error(struct hreq *h, int rc)
 json_t *page_client_sub(struct hreq *h, int64_t id, const char *here)
 {
     json_t *c = NULL;
+    audit_view(&h->ctx); /* one audit record for what this page reads of the client */
     int rc = client_get(&h->ctx, id, &c);
     if (rc != OK) {
         page_client_error(h, rc);

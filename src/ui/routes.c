@@ -41,6 +41,7 @@ const struct route ui_routes[] = {
 
     {"GET", "/break-glass", pg_bg_list, REV, 0},
     {"POST", "/break-glass/{id}/review", pg_bg_review, REV, 0},
+    {"POST", "/episode-opens/{id}/review", pg_eo_review, REV, 0},
     {"GET", "/admin/orgs", pg_orgs, ADM, 0},
     {"POST", "/admin/orgs", pg_org_create, ADM, 0},
     {"POST", "/admin/orgs/{id}", pg_org_update, ADM, 0},

@@ -753,7 +753,8 @@ static void audit_rows(const char *rid, struct buf *b)
     json_decref(rows);
 }
 
-/* spec: "none" or key=value pairs; keys are audit columns, or staff=USERNAME. */
+/* spec: "none", "rows N" (exactly N rows), or key=value pairs; keys are audit columns, or
+ * staff=USERNAME. */
 static void check_audit(struct resp *r, const char *spec, struct result *res)
 {
     const char *rid = resp_header(r, "x-request-id");
@@ -765,8 +766,20 @@ static void check_audit(struct resp *r, const char *spec, struct result *res)
         fail(res, "audit: cannot open %s read-only", G.db);
         return;
     }
+    int rows = -1;
+    if (sscanf(spec, "rows %d", &rows) == 1) {
+        int n = (int)db_int1(G.adb, -1, "SELECT count(*) FROM audit WHERE request_id=?", "t", rid);
+        if (n != rows) {
+            struct buf b;
+            buf_init(&b);
+            audit_rows(rid, &b);
+            fail(res, "audit: expected %d rows, the request wrote %d: %s", rows, n, b.data);
+            buf_free(&b);
+        }
+        return;
+    }
     static const char *const cols[] = {"action", "outcome", "client_id", "entity", "entity_id", "staff_id",
-                                       "org_id", "purpose", "reason", NULL};
+                                       "org_id", "purpose", "reason", "detail", NULL};
     struct buf sql;
     buf_init(&sql);
     buf_adds(&sql, "SELECT count(*) FROM audit WHERE request_id=?1");

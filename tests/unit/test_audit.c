@@ -577,6 +577,143 @@ static void access_report_lists_who_looked(void **state)
     tdb_close(t);
 }
 
+/* ---------------- page views and searches (issue 9 §1, §3) ---------------- */
+
+/* One request: a page view of client 1 (three reads, one of them twice, and a denial) and of client
+ * 2 (one read), then a search that showed clients 3 and 1 (3 twice). Records 11..14. */
+static void view_and_search(struct tdb *t)
+{
+    struct ctx c;
+    ctx_init(&c, &auditor, t->db);
+    c.request_id = "fedcba9876543210";
+    audit_view(&c);
+    audit_log(&c, "client.read", "ok", 1, "client", 1, NULL);
+    audit_log(&c, "episode.list", "ok", 1, "episode", 0, NULL);
+    audit_log(&c, "contact.list", "ok", 1, "contact", 0, NULL);
+    audit_log(&c, "episode.list", "ok", 1, "episode", 0, NULL);
+    audit_log(&c, "flag.list", "denied", 1, "client", 1, NULL);
+    audit_log(&c, "contact.list", "ok", 2, "contact", 0, NULL);
+    json_t *shown = json_pack("[{s:i},{s:i},{s:i}]", "id", 3, "id", 1, "id", 3);
+    audit_log_shown(&c, "client.search", "search", shown);
+    json_decref(shown);
+    struct job j = {.w = {.run = flush_run}, .c = &c};
+    assert_int_equal(writer_run_now(t->db, &j.w), 0);
+    ctx_clear(&c);
+}
+
+static void page_view_is_one_record_with_its_sections(void **state)
+{
+    struct tdb *t = *state;
+    view_and_search(t);
+    assert_int_equal(count_of(t->db, "SELECT count(*) FROM audit WHERE request_id='fedcba9876543210'"), 4);
+    json_t *r = db_row(t->db, "SELECT * FROM audit WHERE seq=11", "");
+    assert_string_equal(js(r, "action"), "client.view");
+    assert_int_equal(ji(r, "client_id"), 1);
+    assert_string_equal(js(r, "entity"), "client");
+    assert_string_equal(js(r, "detail"), "{\"sections\":[\"client.read\",\"episode.list\",\"contact.list\"]}");
+    json_decref(r);
+    /* The denial stays a record of its own; a page that read one thing keeps that read's action. */
+    assert_int_equal(count_of(t->db, "SELECT count(*) FROM audit WHERE seq=12 AND action='flag.list' AND outcome='denied'"), 1);
+    assert_int_equal(count_of(t->db, "SELECT count(*) FROM audit WHERE seq=13 AND action='contact.list' AND client_id=2"
+                                     " AND detail IS NULL"), 1);
+    /* The search: one record, its clients in its detail and in audit_clients. */
+    r = db_row(t->db, "SELECT * FROM audit WHERE seq=14", "");
+    assert_string_equal(js(r, "action"), "client.search");
+    assert_true(json_is_null(json_object_get(r, "client_id")));
+    assert_string_equal(js(r, "purpose"), "search");
+    assert_string_equal(js(r, "detail"), "{\"clients\":[1,3]}");
+    json_decref(r);
+    assert_int_equal(count_of(t->db, "SELECT count(*) FROM audit_clients WHERE seq=14"), 2);
+    char report[512];
+    if (verify(t, report, sizeof report) != 0)
+        fail_msg("%s", report);
+}
+
+static void modified_sections(void **state)
+{
+    view_and_search(*state);
+    expect_bad(*state, "UPDATE audit SET detail='{\"sections\":[\"client.read\"]}' WHERE seq=11", 11, "modified");
+}
+static void removed_detail(void **state)
+{
+    view_and_search(*state);
+    expect_bad(*state, "UPDATE audit SET detail=NULL WHERE seq=14", 14, "modified");
+}
+static void search_row_deleted(void **state)
+{
+    view_and_search(*state);
+    expect_bad(*state, "DELETE FROM audit_clients WHERE seq=14 AND client_id=3", 14, "audit_clients");
+}
+static void search_row_moved_to_another_client(void **state)
+{
+    view_and_search(*state);
+    expect_bad(*state, "UPDATE audit_clients SET client_id=2 WHERE seq=14 AND client_id=3", 14, "audit_clients");
+}
+static void search_row_added_to_another_record(void **state)
+{
+    struct tdb *t = *state;
+    view_and_search(t);
+    sql(t->db, "INSERT INTO audit_clients(seq, client_id) VALUES (12, 5)");
+    char report[512];
+    assert_int_not_equal(verify(t, report, sizeof report), 0);
+    assert_non_null(strstr(report, "audit_clients"));
+}
+
+static void access_report_lists_page_views_and_searches(void **state)
+{
+    (void)state;
+    struct tdb *t = tdb_open();
+    int64_t org = mk_org(t->db, "Riverside");
+    int64_t cm = mk_staff(t->db, org, "cm1", "case_manager");
+    int64_t cl = mk_client(t->db, org, cm, "Minji", "Kim", "1980-05-05");
+    int64_t cl2 = mk_client(t->db, org, cm, "Jisu", "Park", "1981-06-06");
+    int64_t ep = mk_episode(t->db, cl, org, "active", cm, cm);
+    mk_member(t->db, ep, cm, "primary_case_manager", "2026-01-01", NULL);
+    struct actor a = actor_of(t->db, cm);
+    struct ctx c;
+    json_t *o = NULL;
+    /* Two searches (each showed one of the clients), then a page view of the first. */
+    ctx_init(&c, &a, t->db);
+    assert_int_equal(client_search(&c, "Minji", NULL, NULL, NULL, &o), OK);
+    json_decref(o);
+    o = NULL;
+    assert_int_equal(client_search(&c, NULL, "1981-06-06", NULL, NULL, &o), OK);
+    json_decref(o);
+    assert_int_equal(audit_flush(&c, t->db, 0), OK);
+    ctx_clear(&c);
+    ctx_init(&c, &a, t->db);
+    audit_view(&c);
+    assert_int_equal(client_get(&c, cl, &o), OK);
+    json_decref(o);
+    o = NULL;
+    assert_int_equal(episode_list(&c, cl, NULL, &o), OK);
+    json_decref(o);
+    assert_int_equal(audit_flush(&c, t->db, 0), OK);
+    ctx_clear(&c);
+    ctx_init(&c, &a, t->db);
+    json_t *env = NULL;
+    assert_int_equal(audit_client_report(&c, cl, NULL, &env), OK);
+    json_t *rep = json_object_get(env, "items");
+    assert_int_equal(json_array_size(rep), 2); /* the view and the first search, not the second */
+    json_t *view = json_array_get(rep, 0), *search = json_array_get(rep, 1);
+    assert_string_equal(js(view, "action"), "client.view");
+    assert_int_equal(json_array_size(json_object_get(view, "sections")), 2);
+    assert_null(json_object_get(view, "detail"));
+    assert_string_equal(js(search, "action"), "client.search");
+    assert_string_equal(js(search, "purpose"), "search");
+    assert_true(json_is_null(json_object_get(search, "sections")));
+    assert_null(json_object_get(search, "detail")); /* never the other clients it showed */
+    json_decref(env);
+    ctx_clear(&c);
+    ctx_init(&c, &a, t->db);
+    assert_int_equal(audit_client_report(&c, cl2, NULL, &env), ERR_FORBIDDEN); /* not on cl2's team */
+    ctx_clear(&c);
+    char q[160]; /* the first search showed only cl, the second only cl2 */
+    snprintf(q, sizeof q, "SELECT count(*) FROM audit_clients WHERE client_id=%lld", (long long)cl2);
+    assert_int_equal(count_of(t->db, q), 1);
+    tdb_close(t);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 int main(void)
 {
@@ -618,6 +755,13 @@ int main(void)
         cmocka_unit_test(unkeyed_chain_upgrades),
         T(group_commit_with_rolled_back_jobs_keeps_one_chain),
         cmocka_unit_test(access_report_lists_who_looked),
+        T(page_view_is_one_record_with_its_sections),
+        T(modified_sections),
+        T(removed_detail),
+        T(search_row_deleted),
+        T(search_row_moved_to_another_client),
+        T(search_row_added_to_another_record),
+        cmocka_unit_test(access_report_lists_page_views_and_searches),
     };
     return cmocka_run_group_tests_name("audit", tests, NULL, NULL);
 }

@@ -234,3 +234,181 @@ GET /api/v1/clients/$epc
 expect 200
 json .access.level == "find"
 json .programmes length 0
+
+# Opening an episode on another worker's client (issue 9 §1, "break-glass can be skipped"): a
+# worker with no care relationship who opens an episode on a client with an open episode held by
+# someone else gives a reason, the current primary case manager is told (a task), and a supervisor
+# reviews it. Client 11 is cm2's (an open Riverside episode); cm1 is not on its team.
+
+### open on another's client: cm3 sees client 8 only to find them
+as cm1
+GET /api/v1/clients/11
+expect 200
+json .access.level == "find"
+
+### open on another's client: without a reason, 400 naming the field, nothing written
+as cm1
+POST /api/v1/clients/11/episodes
+{"programme":"integrated_care","target_group":"severe","status":"active"}
+expect 400
+json .errors.reason exists
+audit none
+
+### open on another's client: a reason of a few characters is not enough
+as cm1
+POST /api/v1/clients/11/episodes
+{"programme":"integrated_care","target_group":"severe","status":"active","reason":"   moved "}
+expect 400
+json .errors.reason exists
+
+### open on another's client: still only to find
+as cm1
+GET /api/v1/clients/11
+expect 200
+json .access.level == "find"
+
+### open on another's client: with a reason (201), audited with it
+as cm1
+POST /api/v1/clients/11/episodes
+{"programme":"housing_support","target_group":"severe","status":"active","reason":"Client asked at the front desk to join the housing programme."}
+expect 201
+json .primary_cm == $cm1_id
+save ep8 .id
+audit action=episode.create outcome=ok client_id=11 staff=cm1 reason="Client asked at the front desk to join the housing programme."
+audit action=task.create outcome=ok client_id=11 staff=cm1 entity=task
+
+### open on another's client: the current primary case manager has a task about it
+as cm2
+GET /api/v1/clients/11/tasks
+expect 200
+json .items[*].title contains "Minji Kim opened another episode of care for this client: Client asked at the front desk to join the housing programme."
+
+### open on another's client: queued for a supervisor's review
+as sup
+GET /api/v1/episode-opens?pending=1
+expect 200
+json .items[0].episode_id == $ep8
+json .items[0].client_id == 11
+json .items[0].staff_name == "Minji Kim"
+json .items[0].staff_organisation == "Riverside Mental Health Welfare Centre"
+json .items[0].reason == "Client asked at the front desk to join the housing programme."
+json .items[0].programme == "housing_support"
+json .items[0].reviewed_at == null
+save eo8 .items[0].id
+audit action=episode_open.list outcome=ok staff=sup
+
+### open on another's client: a case manager may not see the queue
+as cm3
+GET /api/v1/episode-opens
+expect 403
+audit action=episode_open.list outcome=denied staff=cm3
+
+### open on another's client: nor review it
+as cm2
+POST /api/v1/episode-opens/$eo8/review
+{"note":"Fine."}
+expect 403
+
+### open on another's client: the review needs a note
+as sup
+POST /api/v1/episode-opens/$eo8/review
+{"note":" "}
+expect 400
+json .errors.note exists
+
+### open on another's client: an unknown one is 404
+as sup
+POST /api/v1/episode-opens/999999/review
+{"note":"Checked."}
+expect 404
+
+### open on another's client: the supervisor reviews it, with who and when
+as sup
+POST /api/v1/episode-opens/$eo8/review
+{"note":"Agreed with cm2: housing support joins integrated care."}
+expect 200
+json .reviewed_by_name == "Sunhee Cho"
+json .reviewed_at != null
+json .review_note == "Agreed with cm2: housing support joins integrated care."
+audit action=episode_open.review outcome=ok client_id=11 staff=sup entity=episode_open entity_id=$eo8
+
+### open on another's client: reviewing twice is 409
+as sup
+POST /api/v1/episode-opens/$eo8/review
+{"note":"Again."}
+expect 409
+
+### open on another's client: no longer pending
+as sup
+GET /api/v1/episode-opens?pending=1
+expect 200
+json .items[*].id excludes $eo8
+
+### open on another's client: a worker on the team opens another episode without a reason, no review
+as cm2
+POST /api/v1/clients/11/episodes
+{"programme":"act","target_group":"crisis","status":"intake"}
+expect 201
+save ep8b .id
+
+### open on another's client: ... which is not queued
+as sup
+GET /api/v1/episode-opens
+expect 200
+json .items[*].episode_id excludes $ep8b
+json .items[*].episode_id contains $ep8
+
+### page: the review page lists the episode opened, reviewed, with its reason
+as sup
+GET /break-glass?all=1
+expect 200
+text contains id="eo-review"
+text contains Client asked at the front desk to join the housing programme.
+text contains Agreed with cm2: housing support joins integrated care.
+
+### page: the episode form without a reason says what is missing (client 14 is cm2's)
+as cm1
+POST /clients/14/episodes
+Content-Type: application/x-www-form-urlencoded
+programme=integrated_care&target_group=severe&status=active
+expect 400
+text contains this client has an open episode with another case manager
+audit rows 1
+audit action=client.read_limited outcome=ok client_id=14 staff=cm1
+
+### page: with a reason it opens the episode
+as cm1
+POST /clients/14/episodes
+Content-Type: application/x-www-form-urlencoded
+programme=integrated_care&target_group=severe&status=active&reason=Covering+for+cm2+during+a+long+absence.
+expect 303
+audit action=episode.create outcome=ok client_id=14 staff=cm1 reason="Covering for cm2 during a long absence."
+
+### page: ... waiting for review on the review page, with a form
+as sup
+GET /break-glass
+expect 200
+text contains Covering for cm2 during a long absence.
+text contains eo-review-form
+
+### page: ... which the supervisor finds in the list
+as sup
+GET /api/v1/episode-opens?pending=1&limit=1
+expect 200
+json .items[0].client_id == 14
+save eo14 .items[0].id
+
+### page: the supervisor reviews it from the page
+as sup
+POST /episode-opens/$eo14/review
+Content-Type: application/x-www-form-urlencoded
+note=Agreed+with+cm2+before+the+absence.
+expect 303
+header Location contains /break-glass
+audit action=episode_open.review outcome=ok client_id=14 staff=sup
+
+### page: ... reviewed
+as sup
+GET /api/v1/episode-opens
+expect 200
+json .items[*].review_note contains "Agreed with cm2 before the absence."

@@ -294,3 +294,124 @@ as sup
 POST /api/v1/break-glass/$bg_sup/review
 {"note":"Reviewing my own."}
 expect 403
+
+# Review across organisations (issue 9 §1): the client's organisation's supervisors review every
+# break-glass on its clients, whoever opened it; the opener's organisation's supervisors see it too.
+# Another organisation's opener is shown by organisation and role; the name only to whom the staff
+# directory shows it (an administrator); a client of another organisation without its name.
+
+### who is who: Eastgate
+as cm4
+GET /api/v1/me
+expect 200
+save bg_eastgate .org_id
+
+### across: an Eastgate supervisor for this file
+as admin
+POST /api/v1/staff
+{"username":"bg-esup","display_name":"Review Eastsup","role":"supervisor","discipline":"nurse","org_id":$bg_eastgate,"password":"hearth-demo-2026"}
+expect 201
+
+### across: a care-desk officer of Northside breaks the glass on Riverside's client 8
+as desk1
+POST /api/v1/clients/8/break-glass
+{"reason":"Walk-in at the care desk, needs the case manager's number."}
+expect 201
+save bg_desk .id
+
+### across: the Eastgate case manager breaks the glass on Riverside's client 9
+as cm4
+POST /api/v1/clients/9/break-glass
+{"reason":"Found at the Eastgate clinic, confused; need the safety contacts."}
+expect 201
+save bg_east .id
+
+### across: Riverside's supervisor reviews both (the client's organisation)
+as sup
+GET /api/v1/break-glass?pending=1
+expect 200
+json .items[*].id contains $bg_desk
+json .items[*].id contains $bg_east
+
+### across: the opener's organisation and role are shown, not another organisation's name
+as sup
+GET /api/v1/break-glass?pending=1&limit=1
+expect 200
+json .items[0].id == $bg_east
+json .items[0].staff_role == "case_manager"
+json .items[0].staff_organisation == "Eastgate Public Health Centre"
+json .items[0].staff_name == null
+json .items[0].given_name != null
+
+### across: Riverside's supervisor reviews the care desk's break-glass
+as sup
+POST /api/v1/break-glass/$bg_desk/review
+{"note":"Called the care desk: they only needed cm2's number. Fine."}
+expect 200
+json .reviewed_by_name == "Sunhee Cho"
+json .staff_organisation == "Northside Administrative Welfare Centre"
+audit action=breakglass.review outcome=ok client_id=8 staff=sup
+
+### across: the Eastgate supervisor sees their case manager's break-glass (the opener's organisation)
+as bg-esup
+GET /api/v1/break-glass?pending=1
+expect 200
+json .items[*].id contains $bg_east
+json .items[*].id excludes $bg_desk
+
+### across: ... without the name of Riverside's client, which they may not find
+as bg-esup
+GET /api/v1/break-glass?pending=1&limit=1
+expect 200
+json .items[0].id == $bg_east
+json .items[0].client_id == 9
+json .items[0].given_name == null
+json .items[0].family_name == null
+json .items[0].staff_name == "Mira Kwon"
+
+### across: the Eastgate supervisor reviews the sup's break-glass on an Eastgate client
+as bg-esup
+POST /api/v1/break-glass/$bg_sup/review
+{"note":"Police call about our client; checked with sup."}
+expect 200
+json .staff_organisation == "Riverside Mental Health Welfare Centre"
+
+### across: a supervisor of neither organisation sees nothing of it (a Northside break-glass on Eastgate)
+as desk1
+POST /api/v1/clients/$eastc/break-glass
+{"reason":"Came to the Northside desk asking for Eastgate's help."}
+expect 201
+save bg_ne .id
+
+### across: ... Riverside's supervisor does not see it
+as sup
+GET /api/v1/break-glass
+expect 200
+json .items[*].id excludes $bg_ne
+
+### across: ... nor may review it
+as sup
+POST /api/v1/break-glass/$bg_ne/review
+{"note":"Not ours."}
+expect 404
+
+### across: ... Eastgate's supervisor does
+as bg-esup
+GET /api/v1/break-glass?pending=1
+expect 200
+json .items[*].id contains $bg_ne
+
+### page: the review page shows another organisation's break-glass by organisation and role
+as sup
+GET /break-glass?all=1
+expect 200
+text contains Northside Administrative Welfare Centre
+text contains Walk-in at the care desk
+text excludes Soyeon Han
+
+### page: ... and the Eastgate supervisor sees a Riverside client by number, not by name
+as bg-esup
+GET /break-glass?all=1
+expect 200
+text contains Found at the Eastgate clinic
+text contains Client no. 9

@@ -553,6 +553,20 @@ save org_link@housing1 .links[0].link_id
 set team_link@cm4 $other_link
 set other_link@cm4 $org_link
 
+### setup: an episode opened on another worker's client, for the supervisor's review list (cm3 on R2)
+as cm3
+POST /api/v1/clients/$org_client/episodes
+{"programme":"housing_support","target_group":"severe","status":"intake","reason":"Matrix setup: housing programme asked for."}
+expect 201
+save review_ep .id
+
+### setup: ... its entry in the review list
+as sup
+GET /api/v1/episode-opens?pending=1
+expect 200
+json .items[0].episode_id == $review_ep
+save review_eo .items[0].id
+
 ### the access matrix
 matrix
 roles                                                                  admin  sup       cm1       psy1      nurse1    peer1       desk1         housing1    analyst1 cm4
@@ -579,6 +593,8 @@ tag everyone  json .items[*].username contains "cm4"
 tag ownorg    json .items[*].username contains "cm1"
 tag ownorg    json .items[*].username excludes "cm4"
 tag brief     json .items[0].username missing
+tag noreason  json .errors.reason missing
+tag reason    json .errors.reason exists
 #
 # search: restricted to what the role may see (admin and analyst: no client records at all)
 team  GET    /api/v1/clients?identifier={ident}                              | 403    200/seen  200/seen  200/seen  200/seen  200/seen    200/seen      200/seen    403      200/seen
@@ -607,8 +623,8 @@ other GET    /api/v1/clients/{client}/access-log                             | 4
 team  GET    /api/v1/clients/{client}/episodes                               | 403*   200+      200+      200+      200+      200+        200+          200+        403*     200+
 org   GET    /api/v1/clients/{client}/episodes                               | 403*   200+      403*      403*      403*      403*        403*          403*        403*     403*
 other GET    /api/v1/clients/{client}/episodes                               | 403*   403*      403*      403*      403*      403*        403*          403*        403*     403*
-team  POST   /api/v1/clients/{client}/episodes {"programme":"nope"}          | 403    400       400       400       400       403         400           403         403      400
-org   POST   /api/v1/clients/{client}/episodes {"programme":"nope"}          | 403    400       400       400       400       403         400           403         403      400
+team  POST   /api/v1/clients/{client}/episodes {"programme":"nope"}          | 403    400/noreason 400/noreason 400/noreason 400/noreason 403 400/noreason 403   403      400/noreason
+org   POST   /api/v1/clients/{client}/episodes {"programme":"nope"}          | 403    400/noreason 400/reason 400/reason 400/reason 403   400/reason    403         403      400/reason
 other POST   /api/v1/clients/{client}/episodes {"programme":"nope"}          | 403    403*      403*      403*      403*      403         403*          403         403      403*
 team  PATCH  /api/v1/episodes/{episode} If-Match:0 {}                        | 403*   409       409       409       409       403*        403*          403*        403*     409
 org   PATCH  /api/v1/episodes/{episode} If-Match:0 {}                        | 403*   409       403*      403*      403*      403*        403*          403*        403*     403*
@@ -658,6 +674,8 @@ other POST   /api/v1/clients/{client}/break-glass {"reason":"short"}         | 4
 -     POST   /api/v1/tasks {"title":"Matrix task without a client"}          | 201    201       201       201       201       201         201           201         201      201
 -     GET    /api/v1/break-glass                                             | 200    200       403       403       403       403         403           403         403      403
 -     POST   /api/v1/break-glass/{review_bg}/review {}                              | 403    400       403       403       403       403         403           403         403      403
+-     GET    /api/v1/episode-opens                                           | 200    200       403       403       403       403         403           403         403      403
+-     POST   /api/v1/episode-opens/{review_eo}/review {}                     | 403    400       403       403       403       403         403           403         403      403
 -     GET    /api/v1/orgs                                                    | 200    403       403       403       403       403         403           403         403      403
 -     POST   /api/v1/orgs {}                                                 | 400    403       403       403       403       403         403           403         403      403
 -     PATCH  /api/v1/orgs/1 If-Match:0 {}                                    | 409    403       403       403       403       403         403           403         403      403
