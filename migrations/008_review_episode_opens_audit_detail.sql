@@ -1,4 +1,4 @@
--- 007: (issue 9 §1, §3) an episode opened on a client who already has an open episode with another
+-- 008: (issue 9 §1, §3) an episode opened on a client who already has an open episode with another
 -- worker: the reason, and its review by a supervisor of the client's or the opener's organisation
 -- (episode_opens). An audit record's detail (a JSON object: the sections a page view read, the
 -- clients a search showed), hashed into the chain with the rest of the record; and the clients a
