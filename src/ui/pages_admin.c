@@ -353,7 +353,7 @@ static const struct form form_staff = {.id = "staff-form",
 static void staff_page(struct hreq *h, int status, const struct fstate *fs)
 {
     json_t *staff = NULL, *orgs = NULL;
-    int rc = staff_list(&h->ctx, NULL, &staff);
+    int rc = staff_list(&h->ctx, NULL, NULL, &staff);
     if (rc == OK)
         rc = org_list(&h->ctx, NULL, &orgs);
     if (rc != OK) {

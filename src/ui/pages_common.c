@@ -466,7 +466,7 @@ void page_more(struct buf *b, json_t *env, const char *base, const char *label, 
 json_t *page_staff(struct hreq *h)
 {
     json_t *all = NULL, *out = json_array();
-    if (staff_list(&h->ctx, NULL, &all) != OK) {
+    if (staff_list(&h->ctx, NULL, NULL, &all) != OK) {
         h->ctx.msg[0] = 0;
         return out;
     }
