@@ -246,7 +246,7 @@ const struct route api_account_routes[] = {
     {"POST", "/api/v1/staff", staff_create_h, ADM, J, DOC(RR_ONE, RES_STAFF, ACT_CREATE, "Add a staff account"), .status = 201, .body = staff_body},
     {"GET", "/api/v1/staff/{id}", staff_get_h, A, J, DOC(RR_ONE, RES_STAFF, ACT_READ, "A staff account")},
     {"PATCH", "/api/v1/staff/{id}", staff_update_h, ADM, J, DOC(RR_ONE, RES_STAFF, ACT_UPDATE, "Change a staff account (If-Match: its version)"), .body = staff_change},
-    {"POST", "/api/v1/staff/{id}/password", staff_reset_h, ADM, J, DOC0(RR_ONE, "Reset a staff member's password: a temporary one they must change at the next login; their sessions and API tokens end"), GATE(RES_STAFF, ACT_ADMINISTER), .body = reset_body},
+    {"POST", "/api/v1/staff/{id}/password", staff_reset_h, A, J, DOC0(RR_ONE, "Reset a staff member's password: a temporary one they must change at the next login; their sessions and API tokens end"), GATE(RES_STAFF, ACT_ADMINISTER), .body = reset_body},
     {"GET", "/api/v1/staff/{id}/tokens", tokens_of_staff, A, J, DOC0(RR_LIST, "A staff member's API tokens (their own, or an administrator)")},
     {"GET", "/healthz", api_healthz, A, J | RF_PUBLIC, DOC0(RR_ONE, "Is the server up and the database reachable")},
     {"GET", "/metrics", api_metrics, A, J | RF_PUBLIC},

@@ -341,6 +341,10 @@ void session_staff_reset(struct hreq *h, void (*done)(struct hreq *h))
     struct staff_reset *s = xcalloc(1, sizeof *s);
     h->user = s;
     h->then = done;
+    if (!access_may(&h->ctx, RES_STAFF, ACT_ADMINISTER, 0)) { /* core refuses it and records the refusal */
+        http_write(h, staff_reset_run, done);
+        return;
+    }
     json_t *v = json_object_get(h->body, "password");
     if (!v || json_is_null(v) || (json_is_string(v) && !*json_string_value(v))) {
         session_make_password(s->password, sizeof s->password);

@@ -132,8 +132,8 @@ int staff_list(struct ctx *c, const struct page *pg, const struct staff_filter *
         size_t o = 0;
         pat[o++] = '%';
         for (const char *p = f->q; *p && o < sizeof pat - 3; p++) {
-            if (*p == '%' || *p == '_' || *p == '\\')
-                pat[o++] = '\\';
+            if (*p == '%' || *p == '_' || *p == '!')
+                pat[o++] = '!';
             pat[o++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
         }
         pat[o++] = '%';
@@ -145,12 +145,12 @@ int staff_list(struct ctx *c, const struct page *pg, const struct staff_filter *
     buf_init(&q);
     buf_adds(&q, full ? STAFF_FULL : STAFF_BRIEF);
     buf_adds(&q, " WHERE (?=0 OR s.org_id=?) AND (?='' OR s.role=?) AND (?='' OR s.disabled=?)"
-                 " AND (?='' OR lower(s.display_name) LIKE ? ESCAPE '\\' OR s.username LIKE ? ESCAPE '\\')");
+                 " AND (?='' OR lower(s.display_name) LIKE ? ESCAPE '!' OR s.username LIKE ? ESCAPE '!')");
     const char *role = f->role ? f->role : "";
     const char *st = status ? status : "";
     int dis = str_eq(st, "disabled");
-    rc = page_query(c, pg, admin ? all : org, out, q.data, "iittttdttt", org_id, org_id, role, role, st, st, dis, pat,
-                    pat, pat);
+    rc = page_query(c, pg, admin ? all : org, out, q.data, "iitttdttt", org_id, org_id, role, role, st, dis, pat, pat,
+                    pat);
     buf_free(&q);
     if (rc != OK)
         return rc;
