@@ -2,7 +2,6 @@
  * organisations and staff, health and metrics. */
 #include "api/api_int.h"
 #include "core/identity.h"
-#include <sodium.h>
 #include <stdio.h>
 
 static void login_done(struct hreq *h)
@@ -82,34 +81,6 @@ static void password(struct hreq *h)
     session_change_password(h, fstr(h, "current_password"), fstr(h, "new_password"), password_done);
 }
 
-/* A token is made with a session (a password was typed), never with another token: a leaked token
- * cannot make itself a successor that outlives its revocation. */
-static int token_w(struct hreq *h)
-{
-    const char *name = v_str(&h->ctx, h->body, "name", 1, 80, NULL);
-    json_t *d = json_object_get(h->body, "expires_in_days");
-    if (d && !json_is_null(d) && !json_is_integer(d)) /* a number, never "30" or 30.0 */
-        ctx_field(&h->ctx, "expires_in_days", _("must be a whole number"));
-    int64_t days = json_object_get(h->ctx.errors, "expires_in_days") ? 0 : v_int(&h->ctx, h->body, "expires_in_days", 0, AUTH_TOKEN_MIN_DAYS, AUTH_TOKEN_MAX_DAYS,
-                         AUTH_TOKEN_DAYS);
-    if (h->ctx.errors)
-        return ctx_fail(&h->ctx, ERR_INVALID, _("Some fields need attention."));
-    char tok[AUTH_TOKEN_HEX + 5], expires[32];
-    int64_t id;
-    if (auth_token_create(h->ctx.db, h->actor.staff_id, name, (int)days, tok, &id, expires) != 0)
-        return ERR_DB;
-    audit_log(&h->ctx, "token.create", "ok", 0, "api_token", id, NULL);
-    json_t *row = NULL;
-    if (token_list(&h->ctx, h->actor.staff_id, &(struct page){NULL, 1}, &row) != OK)
-        return ERR_DB;
-    h->result = json_incref(json_array_get(json_object_get(row, "items"), 0));
-    json_decref(row);
-    if (!h->result || json_integer_value(json_object_get(h->result, "id")) != id)
-        return ctx_fail(&h->ctx, ERR_DB, _("The API token could not be saved."));
-    json_object_set_new(h->result, "token", json_string(tok));
-    sodium_memzero(tok, sizeof tok);
-    return OK;
-}
 static void token_create(struct hreq *h)
 {
     if (h->auth == 2) {
@@ -117,7 +88,7 @@ static void token_create(struct hreq *h)
                       _("An API token cannot make API tokens: log in with your password to make one."), NULL);
         return;
     }
-    http_write(h, token_w, api_done_201);
+    http_write(h, session_token_run, api_done_201);
 }
 API_LIST(tokens_mine, token_list(&h->ctx, h->actor.staff_id, &pg, &h->result))
 API_LIST(tokens_of_staff, token_list(&h->ctx, h->id[0], &pg, &h->result))

@@ -22,6 +22,11 @@ void session_staff_reset(struct hreq *h, void (*done)(struct hreq *h));
 /* A readable temporary password (16 letters and digits in groups of four), for a reset. */
 void session_make_password(char *out, size_t len);
 
+/* On the writer: make an API token for the actor from the body {name, expires_in_days (an integer,
+ * 1..365; 90 when absent)}; h->result the token's row and, this once, "token". The caller refuses a
+ * request authenticated by a token first (a token never makes tokens). */
+int session_token_run(struct hreq *h);
+
 /* Handlers reused by the route table. */
 void api_healthz(struct hreq *h);
 void api_metrics(struct hreq *h);

@@ -282,6 +282,34 @@ void session_staff_create(struct hreq *h, void (*done)(struct hreq *h))
     http_offload(h, staff_new_work, staff_new_hashed);
 }
 
+/* A token is made with a session (a password was typed), never with another token: a leaked token
+ * cannot make itself a successor that outlives its revocation. */
+int session_token_run(struct hreq *h)
+{
+    const char *name = v_str(&h->ctx, h->body, "name", 1, 80, NULL);
+    json_t *d = json_object_get(h->body, "expires_in_days");
+    if (d && !json_is_null(d) && !json_is_integer(d)) /* a number, never "30" or 30.0 */
+        ctx_field(&h->ctx, "expires_in_days", _("must be a whole number"));
+    int64_t days = json_object_get(h->ctx.errors, "expires_in_days") ? 0 : v_int(&h->ctx, h->body, "expires_in_days", 0, AUTH_TOKEN_MIN_DAYS, AUTH_TOKEN_MAX_DAYS,
+                         AUTH_TOKEN_DAYS);
+    if (h->ctx.errors)
+        return ctx_fail(&h->ctx, ERR_INVALID, _("Some fields need attention."));
+    char tok[AUTH_TOKEN_HEX + 5], expires[32];
+    int64_t id;
+    if (auth_token_create(h->ctx.db, h->actor.staff_id, name, (int)days, tok, &id, expires) != 0)
+        return ERR_DB;
+    audit_log(&h->ctx, "token.create", "ok", 0, "api_token", id, NULL);
+    json_t *row = NULL;
+    if (token_list(&h->ctx, h->actor.staff_id, &(struct page){NULL, 1}, &row) != OK)
+        return ERR_DB;
+    h->result = json_incref(json_array_get(json_object_get(row, "items"), 0));
+    json_decref(row);
+    if (!h->result || json_integer_value(json_object_get(h->result, "id")) != id)
+        return ctx_fail(&h->ctx, ERR_DB, _("The API token could not be saved."));
+    json_object_set_new(h->result, "token", json_string(tok));
+    sodium_memzero(tok, sizeof tok);
+    return OK;
+}
 /* An administrator's password reset: the password given (checked like any new one) or one made
  * here (shown once, in the answer), hashed on a worker; then core sets it, marks that it must be
  * changed, and ends the user's sessions and API tokens. */

@@ -30,6 +30,8 @@ static const struct {
     {"staff", N_("The staff account is saved.")},
     {"password", N_("Your password is changed. Your other sessions were logged out.")},
     {"language", N_("Your language is saved.")},
+    {"token-revoked", N_("The API token is revoked.")},
+    {"must-change", N_("Choose a new password first: an administrator set the one you logged in with.")},
     {"logged-out", N_("You are logged out.")},
     {"assessed", N_("The assessment is saved.")},
     {"flag", N_("The flag is raised.")},
