@@ -404,6 +404,8 @@ static const struct res_audit staff_actions[] = {
     {"staff.update", ACT_UPDATE},
     {"staff.password", ACT_ADMINISTER},
     {"staff.reset", ACT_ADMINISTER},
+    {"token.list", ACT_ADMINISTER},   /* an account's API tokens: its owner, or administration */
+    {"token.revoke", ACT_ADMINISTER},
     {NULL, 0},
 };
 static const char *const staff_tables[] = {"staff", NULL};

@@ -35,8 +35,6 @@ const struct res_audit audit_actions_other[] = {
     {"login", ACT_READ},
     {"logout", ACT_READ},
     {"token.create", ACT_CREATE},
-    {"token.list", ACT_LIST},
-    {"token.revoke", ACT_UPDATE},
     {NULL, 0},
 };
 
