@@ -12,6 +12,7 @@ struct login_state {
     char hash[128];
     int found, ok, held;
     int64_t nonce, retry_after;
+    char addr[64]; /* whose place in the password-check queue */
     struct actor who;
     char token[AUTH_TOKEN_HEX + 1];
 };
@@ -83,7 +84,7 @@ static void login_verify(struct hreq *h)
         auth_password_check(dummy_hash, s->password);
     }
     sodium_memzero(s->password, sizeof s->password);
-    auth_check_leave();
+    auth_check_leave(s->addr);
 }
 static void login_verified(struct hreq *h)
 {
@@ -120,7 +121,15 @@ static void login_counted(struct hreq *h)
         h->then(h);
         return;
     }
-    if (!auth_check_enter()) {
+    int place = auth_check_enter(s->addr);
+    if (place < 0) { /* this address already has its share of checks waiting: counted, refused */
+        sodium_memzero(s->password, sizeof s->password);
+        h->rc = ctx_fail(&h->ctx, ERR_THROTTLED, _("Too many logins from your address at once. Try again in a moment."));
+        reply_retry_after(h, 1);
+        h->then(h);
+        return;
+    }
+    if (place == 0) {
         sodium_memzero(s->password, sizeof s->password);
         http_write(h, login_uncount, login_busy);
         return;
@@ -144,6 +153,7 @@ void session_login(struct hreq *h, const char *username, const char *password, v
     h->then = done;
     snprintf(s->username, sizeof s->username, "%s", username);
     snprintf(s->password, sizeof s->password, "%s", password);
+    snprintf(s->addr, sizeof s->addr, "%s", h->addr);
     s->found = auth_find_user(h->ctx.db, username, &s->who, s->hash) == 0;
     h->ctx.a = &s->who;
     http_write(h, login_count, login_counted);

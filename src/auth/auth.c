@@ -5,6 +5,7 @@
 #include "core/core.h"
 #include "core/identity.h"
 #include "db/db.h"
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -116,20 +117,52 @@ void auth_check_queue_set(int n)
     __atomic_store_n(&check_queue_max, n > 0 ? n : AUTH_CHECK_QUEUE, __ATOMIC_RELAXED);
 }
 
-int auth_check_enter(void)
+/* Places held per address: at most AUTH_CHECK_QUEUE addresses hold any, so a small table does. */
+static pthread_mutex_t by_addr_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+    char addr[64];
+    int n;
+} by_addr[64];
+
+int auth_check_enter(const char *addr)
 {
     int max = __atomic_load_n(&check_queue_max, __ATOMIC_RELAXED);
-    int n = __atomic_add_fetch(&check_queue_now, 1, __ATOMIC_ACQ_REL);
-    if (n <= max)
-        return 1;
-    __atomic_sub_fetch(&check_queue_now, 1, __ATOMIC_ACQ_REL);
-    __atomic_add_fetch(&checks_refused, 1, __ATOMIC_RELAXED);
-    return 0;
+    pthread_mutex_lock(&by_addr_mu);
+    int rc = 1, fr = -1, at = -1;
+    for (int i = 0; i < (int)(sizeof by_addr / sizeof by_addr[0]); i++) {
+        if (by_addr[i].n && strcmp(by_addr[i].addr, addr) == 0)
+            at = i;
+        else if (!by_addr[i].n && fr < 0)
+            fr = i;
+    }
+    if (at >= 0 && by_addr[at].n >= AUTH_CHECK_PER_ADDRESS)
+        rc = -1;
+    else if (check_queue_now >= max || (at < 0 && fr < 0))
+        rc = 0;
+    if (rc == 1) {
+        if (at < 0) {
+            at = fr;
+            snprintf(by_addr[at].addr, sizeof by_addr[at].addr, "%s", addr);
+        }
+        by_addr[at].n++;
+        check_queue_now++;
+    } else {
+        checks_refused++;
+    }
+    pthread_mutex_unlock(&by_addr_mu);
+    return rc;
 }
 
-void auth_check_leave(void)
+void auth_check_leave(const char *addr)
 {
-    __atomic_sub_fetch(&check_queue_now, 1, __ATOMIC_ACQ_REL);
+    pthread_mutex_lock(&by_addr_mu);
+    for (int i = 0; i < (int)(sizeof by_addr / sizeof by_addr[0]); i++)
+        if (by_addr[i].n && strcmp(by_addr[i].addr, addr) == 0) {
+            by_addr[i].n--;
+            break;
+        }
+    check_queue_now--;
+    pthread_mutex_unlock(&by_addr_mu);
 }
 
 int auth_password_check(const char *hash, const char *password)
@@ -141,8 +174,10 @@ int auth_password_check(const char *hash, const char *password)
 void auth_check_stats(struct auth_check_stats *s)
 {
     s->total = __atomic_load_n(&checks_total, __ATOMIC_RELAXED);
-    s->refused = __atomic_load_n(&checks_refused, __ATOMIC_RELAXED);
-    s->queued = __atomic_load_n(&check_queue_now, __ATOMIC_RELAXED);
+    pthread_mutex_lock(&by_addr_mu);
+    s->refused = checks_refused;
+    s->queued = check_queue_now;
+    pthread_mutex_unlock(&by_addr_mu);
     s->max = __atomic_load_n(&check_queue_max, __ATOMIC_RELAXED);
 }
 

@@ -41,15 +41,18 @@ int auth_attempt_succeeded(struct db *w, const char *username, const char *addr,
 int auth_attempt_forget(struct db *w, const char *username, const char *addr, int64_t nonce);
 
 /* The password-check queue (this process): at most AUTH_CHECK_QUEUE checks wait for or run on the
- * worker pool at once. auth_check_enter: 1 and a place, 0 when full (answer 503 with Retry-After);
- * each place is given back with auth_check_leave. auth_password_check verifies and counts. */
+ * worker pool at once, and at most AUTH_CHECK_PER_ADDRESS of them for one address (a burst from one
+ * machine leaves room for everyone else). auth_check_enter: 1 and a place; -1 when the address
+ * already holds its share (answer 429, the attempt counted); 0 when the queue is full (answer 503
+ * with Retry-After, the attempt forgotten). Each place is given back with auth_check_leave. */
 #define AUTH_CHECK_QUEUE 8
+#define AUTH_CHECK_PER_ADDRESS 2
 void auth_check_queue_set(int n); /* 0: the default */
-int auth_check_enter(void);
-void auth_check_leave(void);
+int auth_check_enter(const char *addr);
+void auth_check_leave(const char *addr);
 int auth_password_check(const char *hash, const char *password); /* auth_password_verify, counted */
 struct auth_check_stats {
-    uint64_t total, refused; /* passwords checked; attempts refused because the queue was full */
+    uint64_t total, refused; /* passwords checked; attempts refused a place (queue or address full) */
     int queued, max;
 };
 void auth_check_stats(struct auth_check_stats *s);

@@ -82,8 +82,9 @@ void metrics_render(struct buf *b, const struct route *const *routes, int nroute
     auth_check_stats(&cs);
     buf_printf(b, "# HELP hearth_login_checks_total Login passwords checked (Argon2id on the worker pool).\n"
                   "# TYPE hearth_login_checks_total counter\nhearth_login_checks_total %llu\n"
-                  "# HELP hearth_login_queue_full_total Logins answered 503 because the password-check queue was full.\n"
-                  "# TYPE hearth_login_queue_full_total counter\nhearth_login_queue_full_total %llu\n"
+                  "# HELP hearth_login_queue_refused_total Logins refused a place in the password-check queue (full: 503; "
+                  "the address's share taken: 429).\n"
+                  "# TYPE hearth_login_queue_refused_total counter\nhearth_login_queue_refused_total %llu\n"
                   "# HELP hearth_login_queue Login password checks waiting or running, and the most allowed.\n"
                   "# TYPE hearth_login_queue gauge\nhearth_login_queue %d\nhearth_login_queue_max %d\n",
                (unsigned long long)cs.total, (unsigned long long)cs.refused, cs.queued, cs.max);

@@ -235,16 +235,18 @@ static const char *resp_header(struct resp *r, const char *name)
     return json_string_value(json_object_get(r->headers, low));
 }
 
+static _Thread_local const char *tl_from; /* a burst request's own source address */
 static int connect_local(void)
 {
+    const char *from = tl_from ? tl_from : G.from;
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return -1;
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)G.port)};
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK); /* never anything but 127.0.0.1 */
-    if (G.from[0]) { /* another loopback source address: its own failed-login budget */
+    if (from[0]) { /* another loopback source address: its own failed-login budget */
         struct sockaddr_in src = {.sin_family = AF_INET};
-        if (inet_pton(AF_INET, G.from, &src.sin_addr) != 1 || (ntohl(src.sin_addr.s_addr) >> 24) != 127 ||
+        if (inet_pton(AF_INET, from, &src.sin_addr) != 1 || (ntohl(src.sin_addr.s_addr) >> 24) != 127 ||
             bind(fd, (struct sockaddr *)&src, sizeof src) != 0) {
             close(fd);
             return -1;
@@ -567,9 +569,16 @@ static void *par_main(void *arg)
             buf_addc(&body, *s);
         }
     }
+    char from[sizeof G.from + 16];
+    const char *at = strstr(G.from, "{i}"); /* `from 127.0.1.{i}`: an address per request */
+    if (at) {
+        snprintf(from, sizeof from, "%.*s%d%s", (int)(at - G.from), G.from, i, at + 3);
+        tl_from = from;
+    }
     pthread_barrier_wait(p->go);
     http_send(p->rq->method, p->rq->path, p->h, p->nh, p->rq->body ? body.data : NULL, p->rq->body ? body.len : 0, p->r);
     buf_free(&body);
+    tl_from = NULL;
     return NULL;
 }
 static int send_parallel(const struct req *rq, struct hdr *h, int nh, struct resp *r, struct result *res)

@@ -409,21 +409,29 @@ static void check_queue_bounded(void **state)
 {
     (void)state;
     auth_check_queue_set(3);
-    assert_int_equal(auth_check_enter(), 1);
-    assert_int_equal(auth_check_enter(), 1);
-    assert_int_equal(auth_check_enter(), 1);
     struct auth_check_stats st;
     auth_check_stats(&st);
     uint64_t refused = st.refused;
-    assert_int_equal(st.queued, 3);
-    assert_int_equal(auth_check_enter(), 0); /* full */
+    /* One address holds at most its share, whatever room is left. */
+    assert_int_equal(AUTH_CHECK_PER_ADDRESS, 2);
+    assert_int_equal(auth_check_enter("192.0.2.1"), 1);
+    assert_int_equal(auth_check_enter("192.0.2.1"), 1);
+    assert_int_equal(auth_check_enter("192.0.2.1"), -1);
+    assert_int_equal(auth_check_enter("192.0.2.2"), 1);
     auth_check_stats(&st);
-    assert_int_equal(st.refused, refused + 1);
     assert_int_equal(st.queued, 3);
-    auth_check_leave();
-    assert_int_equal(auth_check_enter(), 1);
-    for (int i = 0; i < 3; i++)
-        auth_check_leave();
+    assert_int_equal(auth_check_enter("192.0.2.3"), 0); /* full */
+    auth_check_stats(&st);
+    assert_int_equal(st.refused, refused + 2);
+    assert_int_equal(st.queued, 3);
+    auth_check_leave("192.0.2.1");
+    assert_int_equal(auth_check_enter("192.0.2.3"), 1); /* a place given back is free again */
+    assert_int_equal(auth_check_enter("192.0.2.1"), 0);  /* its share is free, the queue is not */
+    auth_check_leave("192.0.2.3");
+    assert_int_equal(auth_check_enter("192.0.2.1"), 1);
+    auth_check_leave("192.0.2.1");
+    auth_check_leave("192.0.2.1");
+    auth_check_leave("192.0.2.2");
     auth_check_stats(&st);
     assert_int_equal(st.queued, 0);
     uint64_t checks = st.total;
