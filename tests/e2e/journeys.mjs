@@ -8,7 +8,7 @@
 // lines with the error, then "1..N"). Exits non-zero when any journey failed. The server, the
 // browser and the temporary directory are always cleaned up; a failed journey's screenshots
 // are kept (their paths are printed) and nothing else. HEARTH_E2E_KEEP=1 keeps everything;
-// HEARTH_E2E_TIMEOUT (seconds, default 180) bounds the whole run; HEARTH_E2E_ONLY=3,5 runs
+// HEARTH_E2E_TIMEOUT (seconds, default 300) bounds the whole run; HEARTH_E2E_ONLY=3,5 runs
 // only those journeys (the setup still runs in full).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,7 +22,7 @@ const ROOT = path.resolve(HERE, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'hearth-demo-2026';
 const CLIENTS = 200;
-const OVERALL_S = Number(process.env.HEARTH_E2E_TIMEOUT || 180);
+const OVERALL_S = Number(process.env.HEARTH_E2E_TIMEOUT || 300); // 13 journeys; a shared 2-core machine
 const JOURNEY_MS = 45_000;
 const ACTION_MS = 10_000;
 const ONLY = (process.env.HEARTH_E2E_ONLY || '').split(',').filter(Boolean).map(Number);
