@@ -12,9 +12,9 @@ static void login_done(struct hreq *h)
         reply_core_error(h, h->rc);
         return;
     }
-    json_t *o = json_pack("{s:{s:I,s:s,s:s,s:s,s:I},s:s}", "user", "id", (json_int_t)h->actor.staff_id, "username",
+    json_t *o = json_pack("{s:{s:I,s:s,s:s,s:s,s:I,s:b},s:s}", "user", "id", (json_int_t)h->actor.staff_id, "username",
                           h->actor.username, "name", h->actor.name, "role", role_table[h->actor.role].name, "org_id",
-                          (json_int_t)h->actor.org_id, "csrf_token", h->csrf);
+                          (json_int_t)h->actor.org_id, "must_change", h->actor.must_change, "csrf_token", h->csrf);
     reply_json(h, 200, o);
 }
 static void login(struct hreq *h)
@@ -34,11 +34,12 @@ static void logout(struct hreq *h)
 /* language: the stored preference (null: none); lang: the language this request was answered in. */
 static void me(struct hreq *h)
 {
-    json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:I,s:s?,s:s?,s:s}", "id", (json_int_t)h->actor.staff_id,
+    json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:I,s:s?,s:s?,s:s,s:b}", "id", (json_int_t)h->actor.staff_id,
                           "username", h->actor.username, "name", h->actor.name, "role",
                           role_table[h->actor.role].name, "discipline", h->actor.discipline, "org_id",
                           (json_int_t)h->actor.org_id, "csrf_token", h->auth == 1 ? h->csrf : NULL, "language",
-                          h->actor.lang[0] ? h->actor.lang : NULL, "lang", h->lang);
+                          h->actor.lang[0] ? h->actor.lang : NULL, "lang", h->lang, "must_change",
+                          h->actor.must_change);
     reply_json(h, 200, o);
 }
 
@@ -80,21 +81,32 @@ static void password(struct hreq *h)
     session_change_password(h, fstr(h, "current_password"), fstr(h, "new_password"), password_done);
 }
 
-static int token_w(struct hreq *h)
-{
-    const char *name = v_str(&h->ctx, h->body, "name", 1, 80, NULL);
-    if (!name)
-        return ERR_INVALID;
-    char tok[AUTH_TOKEN_HEX + 5];
-    int64_t id;
-    if (auth_token_create(h->ctx.db, h->actor.staff_id, name, tok, &id) != 0)
-        return ERR_DB;
-    h->result = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "name", name, "token", tok);
-    return OK;
-}
 static void token_create(struct hreq *h)
 {
-    http_write(h, token_w, api_done_201);
+    if (h->auth == 2) {
+        reply_problem(h, 403, "Forbidden",
+                      _("An API token cannot make API tokens: log in with your password to make one."), NULL);
+        return;
+    }
+    http_write(h, session_token_run, api_done_201);
+}
+API_LIST(tokens_mine, token_list(&h->ctx, h->actor.staff_id, &pg, &h->result))
+API_LIST(tokens_of_staff, token_list(&h->ctx, h->id[0], &pg, &h->result))
+API_WRITE(token_revoke_h, token_revoke(&h->ctx, h->id[0], &h->result), api_done_200)
+
+/* An administrator resets a password: {"password"} sets it, none makes one (shown once). */
+static void staff_reset_done(struct hreq *h)
+{
+    if (h->rc != OK) {
+        reply_core_error(h, h->rc);
+        return;
+    }
+    reply_json(h, 200, h->result);
+    h->result = NULL;
+}
+static void staff_reset_h(struct hreq *h)
+{
+    session_staff_reset(h, staff_reset_done);
 }
 
 API_LIST(orgs_list, org_list(&h->ctx, &pg, &h->result))
@@ -110,7 +122,10 @@ static void orgs_update(struct hreq *h)
     if (api_need_version(h))
         http_write(h, org_update_w, api_done_200);
 }
-API_LIST(staff_list_h, staff_list(&h->ctx, &pg, &h->result))
+API_LIST(staff_list_h,
+         staff_list(&h->ctx, &pg,
+                    &(struct staff_filter){qstr(h, "q"), qstr(h, "role"), qstr(h, "status"), api_qint(h, "org_id", 0)},
+                    &h->result))
 API_READ(staff_get_h, staff_get(&h->ctx, h->id[0], &h->result))
 static void staff_create_h(struct hreq *h)
 {
@@ -152,7 +167,13 @@ static const struct res_field password_body[] = {{"current_password", FT_STRING,
                                                  {NULL, 0, 0, NULL}};
 static const struct res_field me_body[] = {
     {"language", FT_STRING, 1, "Preferred language: en, ko, or null for the browser's"}, {NULL, 0, 0, NULL}};
-static const struct res_field token_body[] = {{"name", FT_STRING, 0, "What the token is for"}, {NULL, 0, 0, NULL}};
+static const struct res_field token_body[] = {
+    {"name", FT_STRING, 0, "What the token is for"},
+    {"expires_in_days", FT_INT, 1, "Days until it ends: 1 to 365 (90 when absent)"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field reset_body[] = {
+    {"password", FT_STRING, 1, "The temporary password (10 to 200 characters); absent: one is made and shown once"},
+    {NULL, 0, 0, NULL}};
 
 static const struct res_field org_body[] = {
     {"name", FT_STRING, 0, "Name"},
@@ -182,11 +203,13 @@ static const struct res_field staff_change[] = {
 #define J RF_API
 const struct route api_account_routes[] = {
     {"POST", "/api/v1/login", login, A, J | RF_PUBLIC, DOC0(RR_ONE, "Log in: a session cookie, the user and the CSRF token"), .body = login_body},
-    {"POST", "/api/v1/logout", logout, A, J, DOC0(RR_NOTHING, "Log out: the session ends")},
+    {"POST", "/api/v1/logout", logout, A, J | RF_PASSWORD_DUE, DOC0(RR_NOTHING, "Log out: the session ends")},
     {"GET", "/api/v1/me", me, A, J, DOC0(RR_ONE, "Who is logged in")},
     {"PATCH", "/api/v1/me", me_update, A, J, DOC0(RR_ONE, "Change one's own preferences (the language)"), .body = me_body},
-    {"POST", "/api/v1/me/password", password, A, J, DOC0(RR_NOTHING, "Change one's own password (other sessions end)"), .body = password_body},
-    {"POST", "/api/v1/tokens", token_create, A, J, DOC0(RR_ONE, "Make an API token (shown once)"), .status = 201, .body = token_body},
+    {"POST", "/api/v1/me/password", password, A, J | RF_PASSWORD_DUE, DOC0(RR_NOTHING, "Change one's own password (other sessions end)"), .body = password_body},
+    {"POST", "/api/v1/tokens", token_create, A, J, DOC0(RR_ONE, "Make an API token (shown once; with a session, never with a token)"), .status = 201, .body = token_body},
+    {"GET", "/api/v1/tokens", tokens_mine, A, J, DOC0(RR_LIST, "One's own API tokens: created, expires, last used, revoked")},
+    {"DELETE", "/api/v1/tokens/{id}", token_revoke_h, A, J, DOC0(RR_ONE, "Revoke an API token (its owner, or an administrator)")},
     {"GET", "/api/v1/orgs", orgs_list, A, J, DOC(RR_LIST, RES_ORG, ACT_LIST, "Organisations, by name")},
     {"POST", "/api/v1/orgs", orgs_create, ADM, J, DOC(RR_ONE, RES_ORG, ACT_CREATE, "Add an organisation"), .status = 201, .body = org_body},
     {"PATCH", "/api/v1/orgs/{id}", orgs_update, ADM, J, DOC(RR_ONE, RES_ORG, ACT_UPDATE, "Change an organisation's settings (If-Match: its version)"), .body = org_change},
@@ -194,6 +217,8 @@ const struct route api_account_routes[] = {
     {"POST", "/api/v1/staff", staff_create_h, ADM, J, DOC(RR_ONE, RES_STAFF, ACT_CREATE, "Add a staff account"), .status = 201, .body = staff_body},
     {"GET", "/api/v1/staff/{id}", staff_get_h, A, J, DOC(RR_ONE, RES_STAFF, ACT_READ, "A staff account")},
     {"PATCH", "/api/v1/staff/{id}", staff_update_h, ADM, J, DOC(RR_ONE, RES_STAFF, ACT_UPDATE, "Change a staff account (If-Match: its version)"), .body = staff_change},
+    {"POST", "/api/v1/staff/{id}/password", staff_reset_h, A, J, DOC0(RR_ONE, "Reset a staff member's password: a temporary one they must change at the next login; their sessions and API tokens end"), GATE(RES_STAFF, ACT_ADMINISTER), .body = reset_body},
+    {"GET", "/api/v1/staff/{id}/tokens", tokens_of_staff, A, J, DOC0(RR_LIST, "A staff member's API tokens (their own, or an administrator)")},
     {"GET", "/healthz", api_healthz, A, J | RF_PUBLIC, DOC0(RR_ONE, "Is the server up and the database reachable")},
     {"GET", "/metrics", api_metrics, A, J | RF_PUBLIC},
     {0},

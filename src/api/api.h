@@ -16,6 +16,17 @@ void session_change_password(struct hreq *h, const char *current, const char *ne
  * after http_write. */
 void session_staff_create(struct hreq *h, void (*done)(struct hreq *h));
 
+/* An administrator resets staff member h->id[0]'s password: the body's "password", or one made and
+ * answered once as "temporary_password". h->rc and h->result as after http_write. */
+void session_staff_reset(struct hreq *h, void (*done)(struct hreq *h));
+/* A readable temporary password (16 letters and digits in groups of four), for a reset. */
+void session_make_password(char *out, size_t len);
+
+/* On the writer: make an API token for the actor from the body {name, expires_in_days (an integer,
+ * 1..365; 90 when absent)}; h->result the token's row and, this once, "token". The caller refuses a
+ * request authenticated by a token first (a token never makes tokens). */
+int session_token_run(struct hreq *h);
+
 /* Handlers reused by the route table. */
 void api_healthz(struct hreq *h);
 void api_metrics(struct hreq *h);

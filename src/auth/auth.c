@@ -5,6 +5,7 @@
 #include "core/core.h"
 #include "core/identity.h"
 #include "db/db.h"
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -73,21 +74,111 @@ int auth_throttled(struct db *db, const char *username, const char *addr)
     return identity_failures(db, k, since) >= AUTH_FAIL_PER_ADDRESS;
 }
 
-int auth_record_failure(struct db *w, const char *username, const char *addr)
+int auth_attempt_begin(struct db *w, const char *username, const char *addr, int64_t *nonce, int64_t *retry_after)
 {
-    char k[160];
-    int64_t now = now_epoch();
-    snprintf(k, sizeof k, "u:%s", username);
-    identity_failure_add(w, k, now, now - AUTH_FAIL_WINDOW);
-    snprintf(k, sizeof k, "a:%s", addr);
-    return identity_failure_add(w, k, now, now - AUTH_FAIL_WINDOW);
+    char ku[160], ka[160];
+    snprintf(ku, sizeof ku, "u:%s", username);
+    snprintf(ka, sizeof ka, "a:%s", addr);
+    const char *const keys[2] = {ku, ka};
+    static const int64_t limits[2] = {AUTH_FAIL_PER_ACCOUNT, AUTH_FAIL_PER_ADDRESS};
+    int64_t now = now_epoch(), oldest = 0;
+    randombytes_buf(nonce, sizeof *nonce);
+    *nonce &= INT64_MAX;
+    int rc = identity_attempt(w, keys, limits, now, now - AUTH_FAIL_WINDOW, *nonce, &oldest);
+    *retry_after = rc > 0 ? oldest + AUTH_FAIL_WINDOW - now + 1 : 0;
+    if (rc > 0 && *retry_after < 1)
+        *retry_after = 1;
+    return rc == 1 ? AUTH_HELD_ACCOUNT : rc == 2 ? AUTH_HELD_ADDRESS : rc;
 }
 
-void auth_clear_failures(struct db *w, const char *username)
+int auth_attempt_succeeded(struct db *w, const char *username, const char *addr, int64_t nonce)
 {
-    char k[160];
-    snprintf(k, sizeof k, "u:%s", username);
-    identity_failures_clear(w, k);
+    char ku[160], ka[160];
+    snprintf(ku, sizeof ku, "u:%s", username);
+    snprintf(ka, sizeof ka, "a:%s", addr);
+    return identity_attempt_forget(w, ku, ka, nonce);
+}
+
+int auth_attempt_forget(struct db *w, const char *username, const char *addr, int64_t nonce)
+{
+    char ku[160], ka[160];
+    snprintf(ku, sizeof ku, "u:%s", username);
+    snprintf(ka, sizeof ka, "a:%s", addr);
+    return identity_attempt_drop(w, ku, ka, nonce);
+}
+
+/* The password-check queue: checks waiting for or running on the worker pool, in this process. */
+static int check_queue_max = AUTH_CHECK_QUEUE;
+static int check_queue_now;
+static uint64_t checks_total, checks_refused;
+
+void auth_check_queue_set(int n)
+{
+    __atomic_store_n(&check_queue_max, n > 0 ? n : AUTH_CHECK_QUEUE, __ATOMIC_RELAXED);
+}
+
+/* Places held per address: at most AUTH_CHECK_QUEUE addresses hold any, so a small table does. */
+static pthread_mutex_t by_addr_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+    char addr[64];
+    int n;
+} by_addr[64];
+
+int auth_check_enter(const char *addr)
+{
+    int max = __atomic_load_n(&check_queue_max, __ATOMIC_RELAXED);
+    pthread_mutex_lock(&by_addr_mu);
+    int rc = 1, fr = -1, at = -1;
+    for (int i = 0; i < (int)(sizeof by_addr / sizeof by_addr[0]); i++) {
+        if (by_addr[i].n && strcmp(by_addr[i].addr, addr) == 0)
+            at = i;
+        else if (!by_addr[i].n && fr < 0)
+            fr = i;
+    }
+    if (at >= 0 && by_addr[at].n >= AUTH_CHECK_PER_ADDRESS)
+        rc = -1;
+    else if (check_queue_now >= max || (at < 0 && fr < 0))
+        rc = 0;
+    if (rc == 1) {
+        if (at < 0) {
+            at = fr;
+            snprintf(by_addr[at].addr, sizeof by_addr[at].addr, "%s", addr);
+        }
+        by_addr[at].n++;
+        check_queue_now++;
+    } else {
+        checks_refused++;
+    }
+    pthread_mutex_unlock(&by_addr_mu);
+    return rc;
+}
+
+void auth_check_leave(const char *addr)
+{
+    pthread_mutex_lock(&by_addr_mu);
+    for (int i = 0; i < (int)(sizeof by_addr / sizeof by_addr[0]); i++)
+        if (by_addr[i].n && strcmp(by_addr[i].addr, addr) == 0) {
+            by_addr[i].n--;
+            break;
+        }
+    check_queue_now--;
+    pthread_mutex_unlock(&by_addr_mu);
+}
+
+int auth_password_check(const char *hash, const char *password)
+{
+    __atomic_add_fetch(&checks_total, 1, __ATOMIC_RELAXED);
+    return auth_password_verify(hash, password);
+}
+
+void auth_check_stats(struct auth_check_stats *s)
+{
+    s->total = __atomic_load_n(&checks_total, __ATOMIC_RELAXED);
+    pthread_mutex_lock(&by_addr_mu);
+    s->refused = checks_refused;
+    s->queued = check_queue_now;
+    pthread_mutex_unlock(&by_addr_mu);
+    s->max = __atomic_load_n(&check_queue_max, __ATOMIC_RELAXED);
 }
 
 int auth_session_create(struct db *w, int64_t staff_id, char token[AUTH_TOKEN_HEX + 1], char csrf[AUTH_TOKEN_HEX + 1])
@@ -153,21 +244,39 @@ int auth_sessions_destroy_staff(struct db *w, int64_t staff_id, const char *exce
     return identity_sessions_delete_staff(w, staff_id, h) == DB_OK ? 0 : -1;
 }
 
-int auth_token_create(struct db *w, int64_t staff_id, const char *name, char token[AUTH_TOKEN_HEX + 5], int64_t *id)
+int auth_token_create(struct db *w, int64_t staff_id, const char *name, int days, char token[AUTH_TOKEN_HEX + 5],
+                      int64_t *id, char expires_at[32])
 {
     unsigned char h[32];
+    if (days < AUTH_TOKEN_MIN_DAYS || days > AUTH_TOKEN_MAX_DAYS)
+        return -1;
     memcpy(token, "hth_", 4);
     random_hex(token + 4, 32);
     token_hash(token, h);
-    *id = identity_token_add(w, staff_id, name, h);
+    iso_time(now_epoch() + (int64_t)days * 86400, expires_at);
+    *id = identity_token_add(w, staff_id, name, h, expires_at);
     return *id ? 0 : -1;
 }
 
-int auth_token_lookup(struct db *db, const char *token, struct actor *a)
+int auth_token_lookup(struct db *db, const char *token, struct actor *a, int64_t *id, int *touch)
 {
     unsigned char h[32];
     if (!token || strncmp(token, "hth_", 4) != 0 || strlen(token) != AUTH_TOKEN_HEX + 4)
         return -1;
     token_hash(token, h);
-    return identity_token_get(db, h, a);
+    char now[32], used[32], due[32];
+    int64_t t = now_epoch();
+    iso_time(t, now);
+    if (identity_token_get(db, h, now, a, id, used) != 0)
+        return -1;
+    iso_time(t - AUTH_TOUCH_SECONDS, due);
+    *touch = !used[0] || strcmp(used, due) <= 0;
+    return 0;
+}
+
+int auth_token_touch(struct db *w, int64_t id)
+{
+    char now[32];
+    iso_now(now);
+    return identity_token_touch(w, id, now) == DB_OK ? 0 : -1;
 }

@@ -128,7 +128,7 @@ int cmd_init(int argc, char **argv)
     struct ctx c;
     ctx_init(&c, &cmd_operator, db);
     json_t *existing = NULL;
-    int some = staff_list(&c, &(struct page){NULL, 1}, &existing) == OK &&
+    int some = staff_list(&c, &(struct page){NULL, 1}, NULL, &existing) == OK &&
                json_array_size(json_object_get(existing, "items")) > 0;
     json_decref(existing);
     if (some) {
@@ -223,7 +223,7 @@ int cmd_user(int argc, char **argv)
         json_t *page = NULL;
         char after[640] = "";
         do { /* every page: the list is never cut */
-            r = staff_list(&c, &(struct page){after, 0}, &page);
+            r = staff_list(&c, &(struct page){after, 0}, NULL, &page);
             json_t *rows = json_object_get(page, "items"), *next = json_object_get(page, "next");
             snprintf(after, sizeof after, "%s", json_is_string(next) ? json_string_value(next) : "");
             size_t i;

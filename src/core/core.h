@@ -37,7 +37,8 @@ enum res {
 struct db;
 
 enum { OK = 0, ERR_INVALID = -1, ERR_NOTFOUND = -2, ERR_FORBIDDEN = -3, ERR_CONFLICT = -4,
-       ERR_DUPLICATE = -5, ERR_DB = -6, ERR_UNAUTH = -7, ERR_THROTTLED = -8 };
+       ERR_DUPLICATE = -5, ERR_DB = -6, ERR_UNAUTH = -7, ERR_THROTTLED = -8,
+       ERR_BUSY = -9 /* the server is full just now (503): try again later */ };
 
 enum role { ROLE_ADMIN, ROLE_SUPERVISOR, ROLE_CASE_MANAGER, ROLE_CLINICIAN, ROLE_PEER, ROLE_CARE_DESK,
             ROLE_HOUSING, ROLE_ANALYST, ROLE__COUNT };
@@ -70,6 +71,7 @@ struct actor {
     char name[128];
     char discipline[32];
     char lang[8]; /* the preferred language ("en", "ko"), "" for none: see i18n_choose */
+    int must_change; /* an administrator set the password: nothing but choosing a new one until then */
 };
 
 /* One pending audit record (fields the context does not already carry). */
@@ -251,8 +253,26 @@ int org_create(struct ctx *c, json_t *in, json_t **out);
 int org_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
 /* The settings an organisation scores instruments with: {phq2_threshold}; a new object. */
 json_t *org_settings(struct db *db, int64_t org_id);
-int staff_list(struct ctx *c, const struct page *pg, json_t **out);
+/* The staff list, narrowed: q a part of the name or the username; role a role's name; org_id an
+ * organisation (administrators, who see every one); status "active" or "disabled". NULL/0: all. */
+struct staff_filter {
+    const char *q, *role, *status;
+    int64_t org_id;
+};
+int staff_list(struct ctx *c, const struct page *pg, const struct staff_filter *f, json_t **out);
 int staff_get(struct ctx *c, int64_t id, json_t **out);
+/* ---- account.c: what ends a staff member's credentials ---- */
+/* API tokens of a staff member (their own; an administrator: anyone's), newest first:
+ * {id, staff_id, name, created_at, expires_at, last_used_at, revoked_at, revoke_reason, status}. */
+int token_list(struct ctx *c, int64_t staff_id, const struct page *pg, json_t **out);
+/* Revoke a token (its owner, or an administrator); ERR_CONFLICT when it is already revoked. */
+int token_revoke(struct ctx *c, int64_t id, json_t **out);
+/* Every token of staff_id not yet revoked ends, each audited with reason ("password", "reset",
+ * "disabled"). */
+int tokens_end(struct ctx *c, int64_t staff_id, const char *reason);
+/* An administrator sets a password (its Argon2id hash): the user must choose a new one at the next
+ * login; their sessions and tokens end. Not one's own. */
+int staff_reset_password(struct ctx *c, int64_t id, const char *pw_hash);
 /* The password arrives as its Argon2id hash (auth_password_hash, made on a worker before the write);
  * pw_hash NULL: a "password" field error (unless the caller already gave one). A plain password is refused. */
 int staff_create(struct ctx *c, json_t *in, const char *pw_hash, json_t **out);

@@ -8,8 +8,9 @@
 #include <string.h>
 
 #define ACTOR_COLS                                                                                           \
-    "s.id, s.org_id, s.role, s.username, s.display_name, coalesce(s.discipline,''), coalesce(s.language,'')"
-#define ACTOR_NCOLS 7
+    "s.id, s.org_id, s.role, s.username, s.display_name, coalesce(s.discipline,''), coalesce(s.language,''),"    \
+    " s.must_change"
+#define ACTOR_NCOLS 8
 static int fill_actor(struct db_stmt *st, struct actor *a)
 {
     memset(a, 0, sizeof *a);
@@ -20,6 +21,7 @@ static int fill_actor(struct db_stmt *st, struct actor *a)
     snprintf(a->name, sizeof a->name, "%s", db_text(st, 4));
     snprintf(a->discipline, sizeof a->discipline, "%s", db_text(st, 5));
     snprintf(a->lang, sizeof a->lang, "%s", db_text(st, 6));
+    a->must_change = db_int(st, 7) != 0;
     return a->role < 0 ? -1 : 0;
 }
 
@@ -41,15 +43,47 @@ int64_t identity_failures(struct db *db, const char *key, int64_t since)
     return db_int1(db, 0, "SELECT count(*) FROM login_failures WHERE key=? AND at>?", "ti", key, since);
 }
 
-int identity_failure_add(struct db *w, const char *key, int64_t now, int64_t forget_before)
+int identity_attempt(struct db *w, const char *const keys[2], const int64_t limits[2], int64_t now, int64_t since,
+                     int64_t nonce, int64_t *oldest)
 {
-    db_run(w, "DELETE FROM login_failures WHERE at<?", "i", forget_before);
-    return db_run(w, "INSERT INTO login_failures(key, at) VALUES (?,?)", "ti", key, now);
+    *oldest = 0;
+    if (db_run(w, "DELETE FROM login_failures WHERE at<=?", "i", since) != DB_OK)
+        return -1;
+    for (int i = 0; i < 2; i++) {
+        struct db_stmt *st =
+            db_query(w, "SELECT count(*), coalesce(min(at),0) FROM login_failures WHERE key=? AND at>?", "ti",
+                     keys[i], since);
+        int64_t n = -1;
+        if (db_step(st) == DB_ROW) {
+            n = db_int(st, 0);
+            *oldest = db_int(st, 1);
+        }
+        db_done(st);
+        if (n < 0)
+            return -1;
+        if (n >= limits[i])
+            return i + 1;
+    }
+    *oldest = 0;
+    for (int i = 0; i < 2; i++)
+        if (db_run(w, "INSERT INTO login_failures(key, at, nonce) VALUES (?,?,?)", "tii", keys[i], now, nonce) !=
+            DB_OK)
+            return -1;
+    return 0;
 }
 
-int identity_failures_clear(struct db *w, const char *key)
+int identity_attempt_forget(struct db *w, const char *account_key, const char *addr_key, int64_t nonce)
 {
-    return db_run(w, "DELETE FROM login_failures WHERE key=?", "t", key);
+    int rc = db_run(w, "DELETE FROM login_failures WHERE key=?", "t", account_key);
+    if (rc == DB_OK)
+        rc = db_run(w, "DELETE FROM login_failures WHERE key=? AND nonce=?", "ti", addr_key, nonce);
+    return rc;
+}
+
+int identity_attempt_drop(struct db *w, const char *account_key, const char *addr_key, int64_t nonce)
+{
+    return db_run(w, "DELETE FROM login_failures WHERE (key=? OR key=?) AND nonce=?", "tti", account_key, addr_key,
+                  nonce);
 }
 
 int identity_session_add(struct db *w, const unsigned char hash[32], int64_t staff_id, const char *csrf,
@@ -93,25 +127,37 @@ int identity_sessions_delete_staff(struct db *w, int64_t staff_id, const unsigne
     return db_run(w, "DELETE FROM sessions WHERE staff_id=? AND token_hash<>?", "ib", staff_id, keep, (size_t)32);
 }
 
-int64_t identity_token_add(struct db *w, int64_t staff_id, const char *name, const unsigned char hash[32])
+int64_t identity_token_add(struct db *w, int64_t staff_id, const char *name, const unsigned char hash[32],
+                           const char *expires_at)
 {
     char now[32];
     iso_now(now);
     return db_insert_id(w,
-                        "INSERT INTO api_tokens(staff_id, name, token_hash, created_at) VALUES (?,?,?,?)"
+                        "INSERT INTO api_tokens(staff_id, name, token_hash, created_at, expires_at) VALUES (?,?,?,?,?)"
                         " RETURNING id",
-                        "itbt", staff_id, name, hash, (size_t)32, now);
+                        "itbtt", staff_id, name, hash, (size_t)32, now, expires_at);
 }
 
-int identity_token_get(struct db *db, const unsigned char hash[32], struct actor *a)
+int identity_token_get(struct db *db, const unsigned char hash[32], const char *now, struct actor *a, int64_t *id,
+                       char last_used[32])
 {
     struct db_stmt *st = db_query(db,
-                                  "SELECT " ACTOR_COLS " FROM api_tokens t JOIN staff s ON s.id=t.staff_id"
-                                  " WHERE t.token_hash=? AND t.revoked_at IS NULL AND s.disabled=0",
-                                  "b", hash, (size_t)32);
+                                  "SELECT " ACTOR_COLS ", t.id, coalesce(t.last_used_at,'') FROM api_tokens t"
+                                  " JOIN staff s ON s.id=t.staff_id WHERE t.token_hash=? AND t.revoked_at IS NULL"
+                                  " AND t.expires_at>? AND s.disabled=0",
+                                  "bt", hash, (size_t)32, now);
     int rc = db_step(st) == DB_ROW ? fill_actor(st, a) : -1;
+    if (rc == 0) {
+        *id = db_int(st, ACTOR_NCOLS);
+        snprintf(last_used, 32, "%s", db_text(st, ACTOR_NCOLS + 1));
+    }
     db_done(st);
     return rc;
+}
+
+int identity_token_touch(struct db *w, int64_t id, const char *now)
+{
+    return db_run(w, "UPDATE api_tokens SET last_used_at=? WHERE id=?", "ti", now, id);
 }
 
 int64_t identity_staff_id(struct db *db, const char *username)

@@ -106,19 +106,52 @@ int org_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **
     return OK;
 }
 
-int staff_list(struct ctx *c, const struct page *pg, json_t **out)
+int staff_list(struct ctx *c, const struct page *pg, const struct staff_filter *f, json_t **out)
 {
     static const struct page_key all[] = {{"p.organisation", 0}, {"p.display_name", 0}, {"p.id", 0}, {NULL, 0}};
     static const struct page_key org[] = {{"p.display_name", 0}, {"p.id", 0}, {NULL, 0}};
+    static const struct staff_filter none = {0};
+    if (!f)
+        f = &none;
     int rc = access_check(c, RES_STAFF, ACT_LIST, 0, "staff.list");
     if (rc != OK)
         return rc;
-    if (access_may(c, RES_STAFF, ACT_ADMINISTER, 0))
-        rc = page_query(c, pg, all, out, STAFF_FULL, "");
-    else if (access_may(c, RES_STAFF, ACT_READ, 0))
-        rc = page_query(c, pg, org, out, STAFF_FULL " WHERE s.org_id=?", "i", c->a->org_id);
-    else
-        rc = page_query(c, pg, org, out, STAFF_BRIEF " WHERE s.org_id=? AND s.disabled=0", "i", c->a->org_id);
+    if (f->role && *f->role && role_parse(f->role) < 0)
+        ctx_field(c, "role", _("is not one of the allowed values"));
+    if (f->status && *f->status && !str_eq(f->status, "active") && !str_eq(f->status, "disabled"))
+        ctx_field(c, "status", _("must be active or disabled"));
+    if (f->q && utf8_len(f->q) > 80)
+        ctx_field(c, "q", _("must be at most 80 characters"));
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    int admin = access_may(c, RES_STAFF, ACT_ADMINISTER, 0);
+    int full = admin || access_may(c, RES_STAFF, ACT_READ, 0);
+    /* The filters, the same for each shape; the directory never shows disabled accounts. */
+    char pat[400] = "";
+    if (f->q && *f->q) {
+        size_t o = 0;
+        pat[o++] = '%';
+        for (const char *p = f->q; *p && o < sizeof pat - 3; p++) {
+            if (*p == '%' || *p == '_' || *p == '!')
+                pat[o++] = '!';
+            pat[o++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+        }
+        pat[o++] = '%';
+        pat[o] = 0;
+    }
+    int64_t org_id = admin ? f->org_id : c->a->org_id;
+    const char *status = full ? f->status : "active";
+    struct buf q;
+    buf_init(&q);
+    buf_adds(&q, full ? STAFF_FULL : STAFF_BRIEF);
+    buf_adds(&q, " WHERE (?=0 OR s.org_id=?) AND (?='' OR s.role=?) AND (?='' OR s.disabled=?)"
+                 " AND (?='' OR lower(s.display_name) LIKE ? ESCAPE '!' OR s.username LIKE ? ESCAPE '!')");
+    const char *role = f->role ? f->role : "";
+    const char *st = status ? status : "";
+    int dis = str_eq(st, "disabled");
+    rc = page_query(c, pg, admin ? all : org, out, q.data, "iitttdttt", org_id, org_id, role, role, st, dis, pat, pat,
+                    pat);
+    buf_free(&q);
     if (rc != OK)
         return rc;
     size_t i;
@@ -273,7 +306,8 @@ int staff_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t 
     json_decref(old);
     if (!changed)
         return ctx_fail(c, rc != DB_OK ? ERR_DB : ERR_CONFLICT, _("The staff member could not be saved."));
-    if (disabled && !was_disabled && db_run(c->db, "DELETE FROM sessions WHERE staff_id=?", "i", id) != DB_OK)
+    if (disabled && !was_disabled &&
+        (db_run(c->db, "DELETE FROM sessions WHERE staff_id=?", "i", id) != DB_OK || tokens_end(c, id, "disabled") != OK))
         return ctx_fail(c, ERR_DB, _("The staff member could not be saved."));
     audit_log(c, "staff.update", "ok", 0, "staff", id, NULL);
     *out = db_row(c->db, STAFF_FULL " WHERE s.id=?", "i", id);
@@ -290,11 +324,11 @@ int staff_set_password(struct ctx *c, int64_t id, const char *pw_hash)
         return ctx_fail(c, ERR_NOTFOUND, _("No such staff member."));
     if (!hash_ok(pw_hash))
         return ctx_fail(c, ERR_INVALID, _("The password must arrive hashed."));
-    int rc = db_run(c->db, "UPDATE staff SET pw_hash=? WHERE id=?", "ti", pw_hash, id);
+    int rc = db_run(c->db, "UPDATE staff SET pw_hash=?, must_change=0 WHERE id=?", "ti", pw_hash, id);
     if (rc != DB_OK)
         return ctx_fail(c, ERR_DB, _("The password could not be stored."));
     audit_log(c, "staff.password", "ok", 0, "staff", id, NULL);
-    return OK;
+    return tokens_end(c, id, "password"); /* a new password ends every API token */
 }
 
 int staff_set_language(struct ctx *c, const char *lang)
@@ -369,6 +403,9 @@ static const struct res_audit staff_actions[] = {
     {"staff.create", ACT_CREATE},
     {"staff.update", ACT_UPDATE},
     {"staff.password", ACT_ADMINISTER},
+    {"staff.reset", ACT_ADMINISTER},
+    {"token.list", ACT_ADMINISTER},   /* an account's API tokens: its owner, or administration */
+    {"token.revoke", ACT_ADMINISTER},
     {NULL, 0},
 };
 static const char *const staff_tables[] = {"staff", NULL};

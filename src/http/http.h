@@ -14,7 +14,11 @@
 struct hreq;
 typedef void (*handler_fn)(struct hreq *h);
 
-enum { RF_PUBLIC = 1, /* no login needed */ RF_API = 2 /* JSON replies */ };
+enum {
+    RF_PUBLIC = 1,       /* no login needed */
+    RF_API = 2,          /* JSON replies */
+    RF_PASSWORD_DUE = 4, /* open to a user who must choose a new password first (actor.must_change) */
+};
 
 /* What a route answers, for the API document (openapi.c). */
 enum route_reply {
@@ -155,6 +159,8 @@ void http_set_error_page(http_error_page_fn fn);
 void reply_json(struct hreq *h, int status, json_t *body); /* steals body */
 /* problem+json for the API, an error page for the UI. detail may be NULL. */
 void reply_problem(struct hreq *h, int status, const char *title, const char *detail, json_t *extra);
+/* A Retry-After header (seconds, at least 1) on the reply to come (429, 503). */
+void reply_retry_after(struct hreq *h, int64_t seconds);
 /* Map a core return code (and ctx errors) to a reply. */
 void reply_core_error(struct hreq *h, int rc);
 void reply_html(struct hreq *h, int status, struct buf *page); /* takes the buffer */

@@ -78,6 +78,16 @@ void metrics_render(struct buf *b, const struct route *const *routes, int nroute
                   "hearth_writer_seconds_total{phase=\"run\"} %.6f\nhearth_writer_seconds_total{phase=\"commit\"} %.6f\n"
                   "hearth_writer_seconds_total{phase=\"after_commit\"} %.6f\n",
                ws.run_us / 1e6, ws.commit_us / 1e6, ws.after_us / 1e6);
+    struct auth_check_stats cs;
+    auth_check_stats(&cs);
+    buf_printf(b, "# HELP hearth_login_checks_total Login passwords checked (Argon2id on the worker pool).\n"
+                  "# TYPE hearth_login_checks_total counter\nhearth_login_checks_total %llu\n"
+                  "# HELP hearth_login_queue_refused_total Logins refused a place in the password-check queue (full: 503; "
+                  "the address's share taken: 429).\n"
+                  "# TYPE hearth_login_queue_refused_total counter\nhearth_login_queue_refused_total %llu\n"
+                  "# HELP hearth_login_queue Login password checks waiting or running, and the most allowed.\n"
+                  "# TYPE hearth_login_queue gauge\nhearth_login_queue %d\nhearth_login_queue_max %d\n",
+               (unsigned long long)cs.total, (unsigned long long)cs.refused, cs.queued, cs.max);
     buf_printf(b, "# HELP hearth_write_queue_depth Jobs waiting for the writer.\n# TYPE hearth_write_queue_depth gauge\n"
                   "hearth_write_queue_depth %llu\n",
                (unsigned long long)ws.queue_depth);

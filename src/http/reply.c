@@ -194,6 +194,15 @@ void reply_problem(struct hreq *h, int status, const char *title, const char *de
     respond(h);
 }
 
+void reply_retry_after(struct hreq *h, int64_t seconds)
+{
+    if (!h->req)
+        return;
+    char *v = h2o_mem_alloc_pool(&h->req->pool, 24);
+    int n = snprintf(v, 24, "%lld", (long long)(seconds > 0 ? seconds : 1));
+    h2o_add_header(&h->req->pool, &h->req->res.headers, H2O_TOKEN_RETRY_AFTER, NULL, v, (size_t)n);
+}
+
 void reply_core_error(struct hreq *h, int rc)
 {
     json_t *extra = json_object();
@@ -215,6 +224,7 @@ void reply_core_error(struct hreq *h, int rc)
     case ERR_DUPLICATE: status = 409; break;
     case ERR_UNAUTH: status = 401; break;
     case ERR_THROTTLED: status = 429; break;
+    case ERR_BUSY: status = 503; break;
     default:
         if (db_unavailable()) {
             status = 503;

@@ -209,10 +209,15 @@ void http_offload(struct hreq *h, void (*work)(struct hreq *), void (*done)(stru
 struct touch_job {
     struct wjob job;
     char token[AUTH_TOKEN_HEX + 1];
+    int64_t token_id; /* an API token's last use */
 };
 static int touch_run(struct wjob *j, struct db *w)
 {
     return auth_session_touch(w, ((struct touch_job *)j)->token);
+}
+static int token_touch_run(struct wjob *j, struct db *w)
+{
+    return auth_token_touch(w, ((struct touch_job *)j)->token_id);
 }
 static void touch_notify(struct wjob *j)
 {
@@ -246,8 +251,18 @@ static int authenticate(struct hreq *h)
 {
     const char *authz = req_header(h, "authorization");
     if (authz && strncasecmp(authz, "Bearer ", 7) == 0) {
-        if (auth_token_lookup(h->loop->rdb, authz + 7, &h->actor) == 0)
+        int64_t id;
+        int touch = 0;
+        if (auth_token_lookup(h->loop->rdb, authz + 7, &h->actor, &id, &touch) == 0) {
             h->auth = 2;
+            if (touch) { /* the token's last use, at most once a minute */
+                struct touch_job *t = xcalloc(1, sizeof *t);
+                t->job.run = token_touch_run;
+                t->job.notify = touch_notify;
+                t->token_id = id;
+                writer_submit(&t->job);
+            }
+        }
         return h->auth || !db_unavailable() ? 0 : -1;
     }
     char tok[AUTH_TOKEN_HEX + 2];
@@ -475,6 +490,17 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
         if (h->auth == 1 && is_unsafe(req) && !csrf_ok(h)) {
             reply_problem(h, 403, "Forbidden", "The form has expired or did not come from Hearth (CSRF check). "
                                                "Reload the page and try again.", NULL);
+            return 0;
+        }
+        if (h->actor.must_change && !(h->route->flags & RF_PASSWORD_DUE)) {
+            /* An administrator set this password: nothing but choosing a new one (or logging out). */
+            if (h->is_api)
+                reply_problem(h, 403, "Password change required",
+                              "An administrator set your password: choose a new one first "
+                              "(POST /api/v1/me/password).",
+                              json_pack("{s:b}", "password_change_required", 1));
+            else
+                reply_redirect(h, "/account?msg=must-change");
             return 0;
         }
         if (!(ROLE_BIT(h->actor.role) & h->route->roles)) {

@@ -157,6 +157,10 @@ void pg_logout(struct hreq *h);
 void pg_account(struct hreq *h);
 void pg_account_save(struct hreq *h);
 void pg_account_language(struct hreq *h);
+void pg_token_create(struct hreq *h);
+void pg_token_revoke(struct hreq *h);
+/* API tokens as a table (token_list's envelope), each active one with f, its revoke form. */
+void page_tokens_table(struct hreq *h, struct buf *b, json_t *env, const struct form *f, const struct fstate *fs);
 
 /* ---- pages_work.c ---- */
 /* The "done" button of a task; next: where to go after. */
@@ -213,6 +217,9 @@ void pg_org_update(struct hreq *h);
 void pg_staff(struct hreq *h);
 void pg_staff_create(struct hreq *h);
 void pg_staff_update(struct hreq *h);
+void pg_staff_reset(struct hreq *h);
+void pg_staff_tokens(struct hreq *h);
+void pg_staff_token_revoke(struct hreq *h);
 
 /* ---- pages_common.c ---- */
 /* Close the frame and send the page. */

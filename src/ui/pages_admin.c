@@ -379,6 +379,26 @@ static const struct form form_disable = {.id = "disable-form",
 static const struct form form_enable = {
     .id = "enable-form", .pfx = "se", .button = "small", .submit = N_("Enable"), STAFF_STATUS_FORM};
 
+/* An administrator's password reset: a temporary password typed, or none (one is made); the answer
+ * shows it once. The user must change it at the next login; their sessions and tokens end. */
+static const struct form_field reset_fields[] = {
+    F("password", FI_PASSWORD, N_("Temporary password (empty: Hearth makes one)"), FF_SECRET | FF_OMIT,
+      .attrs = " autocomplete=\"new-password\" minlength=\"10\""),
+    {0},
+};
+static const struct form form_reset = {.id = "reset-form",
+                                       .pfx = "rp",
+                                       .action = "/admin/staff/{id}/password",
+                                       .box = "details",
+                                       .summary = N_("Reset password"),
+                                       .submit = N_("Reset password"),
+                                       .button = "small",
+                                       .note = N_("They must choose a new password when they next log in. Their "
+                                                  "sessions and API tokens end now."),
+                                       .fields = reset_fields,
+                                       .page = staff_page,
+                                       .flags = FORM_MANY};
+
 static void staff_row(struct hreq *h, struct buf *b, json_t *s, json_t *opts, const struct fstate *fs)
 {
     int64_t id = page_int(s, "id");
@@ -401,11 +421,17 @@ static void staff_row(struct hreq *h, struct buf *b, json_t *s, json_t *opts, co
     json_decref(vals);
     html_printf(b, "</td><td data-label=\"%s\">%s</td><td class=\"actions\">", _("Status"),
                 disabled ? _("disabled") : _("active"));
-    if (id == h->actor.staff_id)
+    if (id == h->actor.staff_id) {
         html_printf(b, "<span class=\"muted small\">%s</span>", _("you"));
-    else
+    } else {
         form_show(h, b, disabled ? &form_enable : &form_disable,
                   &(struct form_view){.target = id, .hidden = hid, .sr = jstr(s, "display_name")});
+        form_show(h, b, &form_reset,
+                  &(struct form_view){.target = id, .fs = fs, .sr = jstr(s, "display_name"),
+                                      .open = form_mine(fs, &form_reset, id)});
+    }
+    html_printf(b, " <a class=\"small\" href=\"/admin/staff/%D/tokens\">%s<span class=\"sr\"> %s</span></a>", id,
+                _("API tokens"), jstr(s, "display_name"));
     buf_adds(b, "</td></tr>");
     json_decref(hid);
 }
@@ -455,18 +481,51 @@ static const struct form form_staff = {.id = "staff-form",
                                        .fields = staff_fields,
                                        .page = staff_page};
 
+/* The staff list's search: name or username, role, organisation, active or disabled (GET). */
+static const struct form_field filter_fields[] = {
+    ROW(4),
+    F("q", FI_SEARCH, N_("Name or username"), 0, .attrs = " maxlength=\"80\" autocomplete=\"off\" spellcheck=\"false\""),
+    F("role", FI_SELECT, N_("Role"), 0, .none = N_("Any role")),
+    F("org_id", FI_SELECT, N_("Organisation"), 0, .none = N_("Any organisation")),
+    F("status", FI_SELECT, N_("Status"), 0, .none = N_("Active or disabled")),
+    ROW_END,
+    {0},
+};
+static const struct form form_filter = {.id = "staff-filter",
+                                        .pfx = "sf",
+                                        .method = "get",
+                                        .action = "/admin/staff",
+                                        .cls = "card search",
+                                        .attrs = " role=\"search\"",
+                                        .submit = N_("Search"),
+                                        .fields = filter_fields};
+
+static _Thread_local json_t *reset_done; /* this loop thread's reset being answered: {name, temporary_password} */
+
 static void staff_page(struct hreq *h, int status, const struct fstate *fs)
 {
     json_t *staff = NULL, *orgs = NULL;
-    int rc = staff_list(&h->ctx, NULL, &staff);
+    struct staff_filter flt = {qstr(h, "q"), qstr(h, "role"), qstr(h, "status"), 0};
+    int64_t org_id = 0;
+    if (qstr(h, "org_id") && parse_int64(qstr(h, "org_id"), &org_id) == 0)
+        flt.org_id = org_id;
+    int rc = staff_list(&h->ctx, &(struct page){qstr(h, "after"), 0}, &flt, &staff);
+    json_t *ferrs = NULL;
+    if (rc == ERR_INVALID) { /* a bad filter: the unfiltered list, the errors beside the filter */
+        ferrs = json_incref(h->ctx.errors);
+        ctx_clear(&h->ctx);
+        rc = staff_list(&h->ctx, &(struct page){NULL, 0}, NULL, &staff);
+    }
     if (rc == OK)
         rc = org_list(&h->ctx, NULL, &orgs);
     if (rc != OK) {
+        json_decref(ferrs);
         json_decref(staff);
         reply_core_error(h, rc);
         return;
     }
-    staff = page_items(staff);
+    json_t *env = staff;
+    staff = json_incref(json_object_get(env, "items"));
     orgs = page_items(orgs);
     struct buf b;
     buf_init(&b);
@@ -477,8 +536,25 @@ static void staff_page(struct hreq *h, int status, const struct fstate *fs)
         "<div class=\"page-head\"><h1>%s</h1><p class=\"actions\"><a class=\"button\" href=\"#new-staff\">"
         "%s</a></p></div>",
         _("Staff accounts"), _("Add a staff member"));
+    if (reset_done) {
+        const char *tmp = json_string_value(json_object_get(reset_done, "temporary_password"));
+        html_printf(&b, "<div class=\"notice\" role=\"status\" id=\"reset-done\"><p>%s</p>",
+                    _("The password is reset. They must choose a new one when they next log in; their sessions and "
+                      "API tokens have ended."));
+        if (tmp)
+            html_printf(&b, "<p>%s <code class=\"mono\" id=\"temporary-password\">%s</code></p>",
+                        _("Temporary password (shown only now; give it to them in person or by phone):"), tmp);
+        buf_adds(&b, "</div>");
+    }
     if (fs && fs->form != &form_staff)
         form_failure(&b, fs);
+    json_t *opts = json_object();
+    staff_opts(opts, orgs);
+    json_object_set_new(opts, "status", json_pack("[[s,s],[s,s]]", "active", _("active"), "disabled", _("disabled")));
+    form_show(h, &b, &form_filter, &(struct form_view){.vals = h->query, .opts = opts, .errs = ferrs});
+    json_decref(ferrs);
+    if (!json_array_size(staff))
+        html_printf(&b, "<p class=\"card\" id=\"staff-none\">%s</p>", _("No staff account matches."));
     html_printf(
         &b,
         "<table class=\"list\" id=\"staff-table\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
@@ -487,10 +563,21 @@ static void staff_page(struct hreq *h, int status, const struct fstate *fs)
         _("Name"), _("Organisation"), _("Role"), _("Status"), _("Actions"));
     size_t i;
     json_t *s;
-    json_t *opts = json_object();
-    staff_opts(opts, orgs);
     json_array_foreach(staff, i, s) staff_row(h, &b, s, opts, fs);
     buf_adds(&b, "</tbody></table>");
+    struct buf more; /* the next page keeps the filters */
+    buf_init(&more);
+    buf_adds(&more, "/admin/staff?");
+    static const char *const keep[] = {"q", "role", "org_id", "status", NULL};
+    for (int k = 0; keep[k]; k++)
+        if (qstr(h, keep[k]) && *qstr(h, keep[k])) {
+            buf_printf(&more, "%s=", keep[k]);
+            url_encode(&more, qstr(h, keep[k]));
+            buf_addc(&more, '&');
+        }
+    page_more(&b, env, more.data, _("More staff"), "staff-more");
+    buf_free(&more);
+    json_decref(env);
     html_printf(
         &b,
         "<section class=\"card narrow\" id=\"new-staff\" aria-labelledby=\"ns-h\"><h2 id=\"ns-h\">%s</h2>",
@@ -522,4 +609,92 @@ void pg_staff_update(struct hreq *h)
     form_post(h, !fstr(h, "disabled")               ? &form_role
                  : str_eq(fstr(h, "disabled"), "1") ? &form_disable
                                                     : &form_enable);
+}
+
+static void staff_reset_answered(struct hreq *h)
+{
+    if (h->rc != OK) {
+        struct fstate fs = {.form = &form_reset, .target = h->id[0], .errs = h->ctx.errors,
+                            .msg = h->ctx.msg[0] ? h->ctx.msg : NULL, .status = 400};
+        if (h->rc != ERR_INVALID) {
+            reply_core_error(h, h->rc);
+            return;
+        }
+        staff_page(h, 400, &fs);
+        return;
+    }
+    reset_done = h->result;
+    staff_page(h, 200, NULL);
+    reset_done = NULL;
+}
+
+/* The password is hashed off the loop (api/session.c); the answer shows a made password once. */
+void pg_staff_reset(struct hreq *h)
+{
+    const char *pw = fstr(h, "password");
+    if (pw && !*pw)
+        json_object_del(h->body, "password");
+    session_staff_reset(h, staff_reset_answered);
+}
+
+/* ---- a staff member's API tokens (administrators) ---- */
+
+static int admin_revoke_run(struct hreq *h, json_t *in)
+{
+    (void)in;
+    return token_revoke(&h->ctx, h->id[0], &h->result);
+}
+static const struct form_field admin_revoke_fields[] = {{0}};
+static const struct form form_admin_revoke = {.id = "admin-revoke-form",
+                                              .pfx = "ar",
+                                              .action = "/admin/tokens/{id}/revoke",
+                                              .cls = "inline",
+                                              .submit = N_("Revoke"),
+                                              .button = "small quiet-danger",
+                                              .confirm = N_("Revoke this API token? Programs using it stop working."),
+                                              .flash = "token-revoked",
+                                              .done = "/admin/staff/{r.staff_id}/tokens",
+                                              .fields = admin_revoke_fields,
+                                              .run = admin_revoke_run,
+                                              .flags = FORM_MANY}; /* a failure: core's error page */
+
+static void staff_tokens_page(struct hreq *h, int status, const struct fstate *fs)
+{
+    int64_t who = h->id[0];
+    json_t *person = NULL, *env = NULL;
+    int rc = staff_get(&h->ctx, who, &person);
+    if (rc == OK)
+        rc = token_list(&h->ctx, who, &(struct page){qstr(h, "after"), 0}, &env);
+    if (rc != OK) {
+        json_decref(person);
+        reply_core_error(h, rc);
+        return;
+    }
+    struct buf b;
+    buf_init(&b);
+    char title[200];
+    snprintf(title, sizeof title, _("API tokens of %s"), jstr(person, "display_name"));
+    ui_begin(h, &b, title);
+    page_flash(h, &b);
+    html_printf(&b, "<div class=\"page-head\"><h1>%s</h1><p class=\"actions\"><a href=\"/admin/staff#staff-%D\">%s</a>"
+                    "</p></div>",
+                title, who, _("Back to staff accounts"));
+    form_failure(&b, fs);
+    page_tokens_table(h, &b, env, &form_admin_revoke, fs);
+    char base[64];
+    snprintf(base, sizeof base, "/admin/staff/%lld/tokens?", (long long)who);
+    page_more(&b, env, base, _("More tokens"), "tokens-more");
+    json_decref(env);
+    json_decref(person);
+    page_send(h, status, &b);
+}
+
+void pg_staff_tokens(struct hreq *h)
+{
+    staff_tokens_page(h, 200, NULL);
+}
+
+void pg_staff_token_revoke(struct hreq *h)
+{
+    form_post(h, &form_admin_revoke);
 }

@@ -31,6 +31,8 @@ static const struct {
     {"staff", N_("The staff account is saved.")},
     {"password", N_("Your password is changed. Your other sessions were logged out.")},
     {"language", N_("Your language is saved.")},
+    {"token-revoked", N_("The API token is revoked.")},
+    {"must-change", N_("Choose a new password first: an administrator set the one you logged in with.")},
     {"logged-out", N_("You are logged out.")},
     {"assessed", N_("The assessment is saved.")},
     {"flag", N_("The flag is raised.")},
@@ -465,7 +467,7 @@ void page_more(struct buf *b, json_t *env, const char *base, const char *label, 
 json_t *page_staff(struct hreq *h)
 {
     json_t *all = NULL, *out = json_array();
-    if (staff_list(&h->ctx, NULL, &all) != OK) {
+    if (staff_list(&h->ctx, NULL, NULL, &all) != OK) {
         h->ctx.msg[0] = 0;
         return out;
     }

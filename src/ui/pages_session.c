@@ -120,6 +120,91 @@ static const struct form form_language = {.id = "language-form",
                                           .run = language_run,
                                           .page = account_render};
 
+/* ---- API tokens: listed (created, expires, last use), made (shown once), revoked ---- */
+
+static int token_revoke_run(struct hreq *h, json_t *in)
+{
+    (void)in;
+    return token_revoke(&h->ctx, h->id[0], &h->result);
+}
+static const struct form_field token_revoke_fields[] = {{0}};
+static const struct form form_token_revoke = {.id = "token-revoke-form",
+                                              .pfx = "tr",
+                                              .action = "/account/tokens/{id}/revoke",
+                                              .cls = "inline",
+                                              .submit = N_("Revoke"),
+                                              .button = "small quiet-danger",
+                                              .confirm = N_("Revoke this API token? Programs using it stop working."),
+                                              .flash = "token-revoked",
+                                              .done = "/account#tokens",
+                                              .fields = token_revoke_fields,
+                                              .run = token_revoke_run,
+                                              .page = account_render,
+                                              .flags = FORM_MANY};
+static const char *const token_days[] = {"30", "90", "180", "365", NULL};
+static const struct form_field token_fields[] = {
+    ROW(2),
+    F("name", FI_TEXT, N_("What it is for"), FF_REQ, .attrs = " maxlength=\"80\""),
+    F("expires_in_days", FI_SELECT, N_("Ends after"), FF_REQ, .choices = token_days),
+    ROW_END,
+    {0},
+};
+static const struct form form_token = {.id = "token-form",
+                                       .action = "/account/tokens",
+                                       .submit = N_("Make an API token"),
+                                       .fields = token_fields,
+                                       .page = account_render};
+
+/* The tokens of staff_id as a table, each with its revoke form (f) while it is active. */
+void page_tokens_table(struct hreq *h, struct buf *b, json_t *env, const struct form *f, const struct fstate *fs)
+{
+    json_t *rows = json_object_get(env, "items");
+    if (!json_array_size(rows)) {
+        html_printf(b, "<p class=\"muted\" id=\"tokens-none\">%s</p>", _("No API tokens."));
+        return;
+    }
+    html_printf(b,
+                "<table class=\"list\" id=\"tokens-table\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
+                "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">"
+                "<span class=\"sr\">%s</span></th></tr></thead><tbody>",
+                _("Name"), _("Created"), _("Expires"), _("Last used"), _("Status"), _("Actions"));
+    size_t i;
+    json_t *t;
+    json_array_foreach(rows, i, t)
+    {
+        int64_t id = page_int(t, "id");
+        const char *st = jstr(t, "status");
+        html_printf(b, "<tr data-token-id=\"%D\" class=\"%s\"><td data-label=\"%s\">%s</td><td data-label=\"%s\">", id,
+                    str_eq(st, "active") ? "" : "ended", _("Name"), jstr(t, "name"), _("Created"));
+        page_when(b, jstr(t, "created_at"));
+        html_printf(b, "</td><td data-label=\"%s\">", _("Expires"));
+        page_when(b, jstr(t, "expires_at"));
+        html_printf(b, "</td><td data-label=\"%s\">", _("Last used"));
+        if (*jstr(t, "last_used_at"))
+            page_when(b, jstr(t, "last_used_at"));
+        else
+            html_printf(b, "<span class=\"muted\">%s</span>", _("never"));
+        html_printf(b, "</td><td data-label=\"%s\">", _("Status"));
+        if (str_eq(st, "revoked")) {
+            const char *why = jstr(t, "revoke_reason");
+            html_printf(b, "%s", str_eq(why, "password")        ? _("ended by a password change")
+                                 : str_eq(why, "reset")         ? _("ended by a password reset")
+                                 : str_eq(why, "disabled")      ? _("ended: the account was disabled")
+                                 : str_eq(why, "administrator") ? _("revoked by an administrator")
+                                                                : _("revoked"));
+        } else {
+            html_printf(b, "%s", str_eq(st, "expired") ? _("expired") : _("active"));
+        }
+        buf_adds(b, "</td><td class=\"actions\">");
+        if (str_eq(st, "active"))
+            form_show(h, b, f, &(struct form_view){.target = id, .fs = fs, .sr = jstr(t, "name")});
+        buf_adds(b, "</td></tr>");
+    }
+    buf_adds(b, "</tbody></table>");
+}
+
+static _Thread_local json_t *made_token; /* this loop thread's answer being drawn: set and cleared around it */
+
 static void account_render(struct hreq *h, int status, const struct fstate *fs)
 {
     struct buf b;
@@ -127,6 +212,19 @@ static void account_render(struct hreq *h, int status, const struct fstate *fs)
     ui_begin(h, &b, _("My account"));
     page_flash(h, &b);
     html_printf(&b, "<div class=\"page-head\"><h1>%s</h1></div>", _("My account"));
+    if (h->actor.must_change) { /* nothing but the new password until it is chosen */
+        html_printf(&b, "<div class=\"notice warn\" role=\"alert\" id=\"must-change\">%s</div>",
+                    _("An administrator set your password. Choose a new one before you go on."));
+        html_printf(&b, "<section class=\"card narrow\" aria-labelledby=\"pw-h\"><h2 id=\"pw-h\">%s</h2>",
+                    _("Change my password"));
+        form_failure(&b, fs);
+        form_show(h, &b, &form_account, &(struct form_view){.fs = fs});
+        html_printf(&b, "</section><form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" "
+                        "name=\"_csrf\" value=\"%s\"><button class=\"small\" type=\"submit\">%s</button></form>",
+                    h->csrf, _("Log out"));
+        page_send(h, status, &b);
+        return;
+    }
     json_t *me = NULL;
     if (staff_get(&h->ctx, h->actor.staff_id, &me) == OK) {
         char rl[64], dl[64];
@@ -162,6 +260,34 @@ static void account_render(struct hreq *h, int status, const struct fstate *fs)
     form_failure(&b, fs);
     form_show(h, &b, &form_account, &(struct form_view){.fs = fs});
     buf_adds(&b, "</section>");
+    /* API tokens: made with a session only (this page), never shown again after this answer. */
+    html_printf(&b, "<section class=\"card\" id=\"tokens\" aria-labelledby=\"tok-h\"><h2 id=\"tok-h\">%s</h2>",
+                _("API tokens"));
+    html_printf(&b, "<p class=\"muted small\">%s</p>",
+                _("A program sends an API token as \"Authorization: Bearer ...\". A token ends when it expires, when "
+                  "you revoke it, and when your password changes."));
+    if (made_token)
+        html_printf(&b,
+                    "<div class=\"notice\" role=\"status\" id=\"token-made\"><p>%s</p><p><code class=\"mono\" "
+                    "id=\"new-token\">%s</code></p></div>",
+                    _("Your new API token. Copy it now: it is not shown again."), jstr(made_token, "token"));
+    json_t *env = NULL;
+    if (token_list(&h->ctx, h->actor.staff_id, &(struct page){qstr(h, "after"), 0}, &env) == OK) {
+        page_tokens_table(h, &b, env, &form_token_revoke, fs);
+        page_more(&b, env, "/account?", _("More tokens"), "tokens-more");
+    } else {
+        h->ctx.msg[0] = 0;
+    }
+    json_decref(env);
+    if (fs && fs->form == &form_token)
+        form_failure(&b, fs);
+    json_t *days = json_pack("{s:s}", "expires_in_days", "90");
+    json_t *opts = json_pack("{s:[[s,s],[s,s],[s,s],[s,s]]}", "expires_in_days", "30", _("30 days"), "90",
+                             _("90 days"), "180", _("180 days"), "365", _("365 days"));
+    form_show(h, &b, &form_token, &(struct form_view){.vals = days, .opts = opts, .fs = fs});
+    json_decref(opts);
+    json_decref(days);
+    buf_adds(&b, "</section>");
     page_send(h, status, &b);
 }
 
@@ -183,4 +309,32 @@ void pg_account_save(struct hreq *h)
 void pg_account_language(struct hreq *h)
 {
     form_post(h, &form_language);
+}
+
+static void token_made(struct hreq *h)
+{
+    if (h->rc != OK) {
+        struct fstate fs = {.form = &form_token, .vals = h->body, .errs = h->ctx.errors,
+                            .msg = h->ctx.msg[0] ? h->ctx.msg : NULL, .status = 400};
+        account_render(h, h->rc == ERR_INVALID ? 400 : 500, &fs);
+        return;
+    }
+    made_token = h->result;
+    account_render(h, 200, NULL);
+    made_token = NULL;
+}
+
+/* Make a token: the answer is the account page with the token, shown this once (no redirect). */
+void pg_token_create(struct hreq *h)
+{
+    const char *d = fstr(h, "expires_in_days");
+    int64_t n;
+    if (d && parse_int64(d, &n) == 0)
+        json_object_set_new(h->body, "expires_in_days", json_integer((json_int_t)n));
+    http_write(h, session_token_run, token_made);
+}
+
+void pg_token_revoke(struct hreq *h)
+{
+    form_post(h, &form_token_revoke);
 }

@@ -8,10 +8,12 @@
 const struct route ui_routes[] = {
     {"GET", "/login", pg_login_form, A, RF_PUBLIC},
     {"POST", "/login", pg_login, A, RF_PUBLIC},
-    {"POST", "/logout", pg_logout, A, 0},
-    {"GET", "/account", pg_account, A, 0},
-    {"POST", "/account", pg_account_save, A, 0},
+    {"POST", "/logout", pg_logout, A, RF_PASSWORD_DUE},
+    {"GET", "/account", pg_account, A, RF_PASSWORD_DUE},
+    {"POST", "/account", pg_account_save, A, RF_PASSWORD_DUE},
     {"POST", "/account/language", pg_account_language, A, 0},
+    {"POST", "/account/tokens", pg_token_create, A, 0},
+    {"POST", "/account/tokens/{id}/revoke", pg_token_revoke, A, 0},
 
     {"GET", "/", pg_work, A, 0},
     {"POST", "/tasks/{id}/done", pg_task_done, A, 0},
@@ -48,6 +50,9 @@ const struct route ui_routes[] = {
     {"GET", "/admin/staff", pg_staff, ADM, 0},
     {"POST", "/admin/staff", pg_staff_create, ADM, 0},
     {"POST", "/admin/staff/{id}", pg_staff_update, ADM, 0},
+    {"POST", "/admin/staff/{id}/password", pg_staff_reset, ADM, 0},
+    {"GET", "/admin/staff/{id}/tokens", pg_staff_tokens, ADM, 0},
+    {"POST", "/admin/tokens/{id}/revoke", pg_staff_token_revoke, ADM, 0},
     {0},
 };
 HTTP_ROUTES(ui_routes, "ui-1-pages");

@@ -23,6 +23,7 @@
 #include <jansson.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +52,9 @@ static struct {
     struct db *adb;   /* read-only, for audit assertions */
     FILE *record;     /* --record: every case's exchange, one JSON line each */
     char current[700]; /* the case being run, for the record */
+    char from[64];     /* `from ADDR`: the case's source address (127.0.0.0/8), "" for 127.0.0.1 */
+    int parallel;      /* `parallel N`: the case's request is sent N times at once */
+    struct resp *pr;   /* those N responses */
 } G;
 
 /* One test's outcome: diagnostics collected while it runs. */
@@ -231,13 +235,23 @@ static const char *resp_header(struct resp *r, const char *name)
     return json_string_value(json_object_get(r->headers, low));
 }
 
+static _Thread_local const char *tl_from; /* a burst request's own source address */
 static int connect_local(void)
 {
+    const char *from = tl_from ? tl_from : G.from;
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return -1;
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)G.port)};
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK); /* never anything but 127.0.0.1 */
+    if (from[0]) { /* another loopback source address: its own failed-login budget */
+        struct sockaddr_in src = {.sin_family = AF_INET};
+        if (inet_pton(AF_INET, from, &src.sin_addr) != 1 || (ntohl(src.sin_addr.s_addr) >> 24) != 127 ||
+            bind(fd, (struct sockaddr *)&src, sizeof src) != 0) {
+            close(fd);
+            return -1;
+        }
+    }
     if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
         close(fd);
         return -1;
@@ -458,6 +472,8 @@ static const char *api_token(const char *user, char *err, size_t errlen)
 }
 
 /* Send a request as an identity: "none", "USER[/LABEL] [nocsrf]" or "token:USER". */
+static void record(const struct req *rq, struct resp *r);
+static int send_parallel(const struct req *rq, struct hdr *h, int nh, struct resp *r, struct result *res);
 static int send_as(const char *as, const struct req *rq, struct resp *r, struct result *res)
 {
     char who[160] = "none";
@@ -504,10 +520,18 @@ static int send_as(const char *as, const struct req *rq, struct resp *r, struct 
         h[nh++] = (struct hdr){"X-CSRF-Token", (char *)csrf};
     if (bearer[0] && !given_auth)
         h[nh++] = (struct hdr){"Authorization", bearer};
+    if (G.parallel > 1)
+        return send_parallel(rq, h, nh, r, res);
     if (http_send(rq->method, rq->path, h, nh, rq->body, rq->body ? strlen(rq->body) : 0, r) != 0) {
         fail(res, "%s %s: %s", rq->method, rq->path, r->err);
         return -1;
     }
+    record(rq, r);
+    return 0;
+}
+
+static void record(const struct req *rq, struct resp *r)
+{
     if (G.record) {
         const char *ct = resp_header(r, "content-type");
         json_t *line = json_pack("{s:s,s:s,s:s,s:i,s:s,s:s#}", "case", G.current, "method", rq->method, "path",
@@ -519,7 +543,71 @@ static int send_as(const char *as, const struct req *rq, struct resp *r, struct 
         }
         json_decref(line);
     }
-    return 0;
+}
+
+/* `parallel N`: N threads each send the request once, all released together by a barrier, so the
+ * server sees N requests at once (a burst); the responses go to G.pr, the first also to *r. */
+struct par {
+    pthread_barrier_t *go;
+    const struct req *rq;
+    struct hdr *h;
+    int nh;
+    struct resp *r;
+    void *first; /* the array's first element: this one's number */
+};
+static void *par_main(void *arg)
+{
+    struct par *p = arg;
+    int i = (int)(p - (struct par *)p->first);
+    struct buf body; /* {i} in the body: this request's number, 0..N-1 (a name per request) */
+    buf_init(&body);
+    for (const char *s = p->rq->body; s && *s; s++) {
+        if (strncmp(s, "{i}", 3) == 0) {
+            buf_printf(&body, "%d", i);
+            s += 2;
+        } else {
+            buf_addc(&body, *s);
+        }
+    }
+    char from[sizeof G.from + 16];
+    const char *at = strstr(G.from, "{i}"); /* `from 127.0.1.{i}`: an address per request */
+    if (at) {
+        snprintf(from, sizeof from, "%.*s%d%s", (int)(at - G.from), G.from, i, at + 3);
+        tl_from = from;
+    }
+    pthread_barrier_wait(p->go);
+    http_send(p->rq->method, p->rq->path, p->h, p->nh, p->rq->body ? body.data : NULL, p->rq->body ? body.len : 0, p->r);
+    buf_free(&body);
+    tl_from = NULL;
+    return NULL;
+}
+static int send_parallel(const struct req *rq, struct hdr *h, int nh, struct resp *r, struct result *res)
+{
+    int n = G.parallel;
+    pthread_barrier_t go;
+    pthread_barrier_init(&go, NULL, (unsigned)n);
+    G.pr = xcalloc((size_t)n, sizeof *G.pr);
+    struct par *ps = xcalloc((size_t)n, sizeof *ps);
+    pthread_t *t = xcalloc((size_t)n, sizeof *t);
+    for (int i = 0; i < n; i++) {
+        ps[i] = (struct par){&go, rq, h, nh, &G.pr[i], ps};
+        if (pthread_create(&t[i], NULL, par_main, &ps[i]) != 0) {
+            fprintf(stderr, "apitest: cannot start thread %d of %d\n", i, n);
+            abort();
+        }
+    }
+    int bad = 0;
+    for (int i = 0; i < n; i++) {
+        pthread_join(t[i], NULL);
+        if (G.pr[i].err[0] && !bad++)
+            fail(res, "%s %s (one of %d at once): %s", rq->method, rq->path, n, G.pr[i].err);
+        record(rq, &G.pr[i]);
+    }
+    pthread_barrier_destroy(&go);
+    free(ps);
+    free(t);
+    *r = G.pr[0]; /* the first, shared: freed with G.pr */
+    return bad ? -1 : 0;
 }
 
 /* ---------- JSON paths: .a.b[0].c, .[*].id, "." for the whole document ---------- */
@@ -847,9 +935,10 @@ static void check_audit(struct resp *r, const char *spec, struct result *res)
 
 /* ---------- case files ---------- */
 
-enum { D_AS, D_SET, D_REQ, D_EXPECT, D_JSON, D_HEADER, D_TEXT, D_SAVE, D_AUDIT, D_MATRIX };
-static const char *const dnames[] = {"as", "set", "", "expect", "json", "header", "text", "save", "audit", "matrix",
-                                     NULL};
+enum { D_AS, D_SET, D_REQ, D_EXPECT, D_JSON, D_HEADER, D_TEXT, D_SAVE, D_AUDIT, D_MATRIX, D_PARALLEL, D_FROM,
+       D_COUNT, D_METRIC, D_PICK };
+static const char *const dnames[] = {"as",     "set",      "",     "expect", "json",  "header", "text", "save",
+                                     "audit",  "matrix",   "parallel", "from", "count", "metric", "pick", NULL};
 
 struct dir {
     int kind, line;
@@ -1068,14 +1157,19 @@ static void after(struct dir *d, struct resp *r, int *expected, struct result *r
         return;
     }
     switch (d->kind) {
-    case D_EXPECT: {
-        int want = atoi(arg);
+    case D_EXPECT: { /* expect STATUS [STATUS...]: one of them (several: for a `parallel` burst) */
+        int want = atoi(arg), any = 0;
         *expected = 1;
-        if (r->status != want) {
+        for (char *p = arg; *p && !any;) {
+            any = atoi(p) == r->status;
+            p += strcspn(p, " \t");
+            p += strspn(p, " \t");
+        }
+        if (!any) {
             struct buf b;
             buf_init(&b);
             show(&b, r->body.data ? r->body.data : "", 400);
-            fail(res, "expected status %d, got %d: %s", want, r->status, trim(b.data));
+            fail(res, "expected status %s, got %d: %s", want ? arg : "?", r->status, trim(b.data));
             buf_free(&b);
         }
         break;
@@ -1114,6 +1208,76 @@ static void after(struct dir *d, struct resp *r, int *expected, struct result *r
 
 static void run_matrix(const char *file, struct dir *m);
 
+/* A counter's value in /metrics (a line "NAME VALUE", no labels), read from 127.0.0.1; -1 when absent. */
+static double metric_now(const char *name)
+{
+    char from[sizeof G.from];
+    memcpy(from, G.from, sizeof from);
+    G.from[0] = 0;
+    struct resp r;
+    double v = -1;
+    if (http_send("GET", "/metrics", NULL, 0, NULL, 0, &r) == 0 && r.status == 200) {
+        size_t n = strlen(name);
+        for (const char *l = r.body.data; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
+            if (strncmp(l, name, n) == 0 && l[n] == ' ')
+                v = strtod(l + n + 1, NULL);
+    }
+    resp_free(&r);
+    memcpy(G.from, from, sizeof from);
+    return v;
+}
+
+/* "OP N" against a number: 1 when it holds, -1 when the spec is malformed. */
+static int num_holds(double got, const char *spec)
+{
+    char op[4];
+    double want;
+    if (sscanf(spec, "%3s %lf", op, &want) != 2)
+        return -1;
+    if (!strcmp(op, "=="))
+        return got == want;
+    if (!strcmp(op, "<="))
+        return got <= want;
+    if (!strcmp(op, ">="))
+        return got >= want;
+    if (!strcmp(op, "<"))
+        return got < want;
+    if (!strcmp(op, ">"))
+        return got > want;
+    return -1;
+}
+
+/* `metric NAME OP N`: the counter NAME grew by (OP N) across the request; `count STATUS OP N`: how
+ * many responses of a `parallel` burst had STATUS. */
+static void check_count(struct dir *d, int n, struct resp *rs, double *mbefore, struct result *res)
+{
+    char name[128];
+    int used = 0;
+    if (sscanf(d->arg, "%127s %n", name, &used) != 1) {
+        fail(res, "line %d: %s NAME OP N", d->line, dnames[d->kind]);
+        return;
+    }
+    double got = 0;
+    if (d->kind == D_COUNT) {
+        int st = atoi(name);
+        for (int i = 0; i < n; i++)
+            got += rs[i].status == st;
+    } else {
+        double now = metric_now(name);
+        if (now < 0 || *mbefore < 0) {
+            fail(res, "metric %s: not in /metrics", name);
+            return;
+        }
+        got = now - *mbefore;
+    }
+    int ok = num_holds(got, d->arg + used);
+    if (ok < 0)
+        fail(res, "line %d: %s %s OP N", d->line, dnames[d->kind], name);
+    else if (!ok)
+        fail(res, "%s %s: expected %s, got %g", d->kind == D_COUNT ? "count of status" : "metric", name,
+             d->arg + used, got);
+}
+
 static void run_case(const char *file, struct tcase *c)
 {
     struct result res;
@@ -1123,12 +1287,23 @@ static void run_case(const char *file, struct tcase *c)
     char as[160] = "none", err[256];
     struct resp r;
     memset(&r, 0, sizeof r);
-    int sent = 0, expected = 0, asserts = 0;
+    int sent = 0, expected = 0, asserts = 0, pick = 0;
+    double mbefore = -1;
+    G.parallel = 1;
+    G.from[0] = 0;
     snprintf(G.current, sizeof G.current, "%s: %s", file, c->name);
     for (int i = 0; i < c->nd; i++) {
         struct dir *d = &c->d[i];
         if (d->kind == D_AS) {
             snprintf(as, sizeof as, "%s", d->arg);
+        } else if (d->kind == D_PARALLEL) {
+            G.parallel = atoi(d->arg);
+            if (G.parallel < 1 || G.parallel > 1000) {
+                fail(&res, "line %d: parallel 1..1000", d->line);
+                break;
+            }
+        } else if (d->kind == D_FROM) {
+            snprintf(G.from, sizeof G.from, "%s", d->arg);
         } else if (d->kind == D_SET) {
             char name[128];
             int used = 0;
@@ -1150,6 +1325,13 @@ static void run_case(const char *file, struct tcase *c)
                 fail(&res, "line %d: one request per case", d->line);
                 break;
             }
+            for (int j = i + 1; j < c->nd; j++) /* a counter to compare: read it before */
+                if (c->d[j].kind == D_METRIC) {
+                    char name[128];
+                    if (sscanf(c->d[j].arg, "%127s", name) == 1)
+                        mbefore = metric_now(name);
+                    break;
+                }
             struct req rq;
             sent = 1;
             if (req_subst(&d->rq, &rq, err, sizeof err) != 0)
@@ -1159,12 +1341,30 @@ static void run_case(const char *file, struct tcase *c)
             req_free(&rq);
             if (res.bad)
                 break;
-        } else {
+        } else if (d->kind == D_PICK) {
+            pick = atoi(d->arg);
+        } else if (d->kind == D_COUNT || d->kind == D_METRIC) {
             asserts++;
             if (!sent)
                 fail(&res, "line %d: an assertion before the request", d->line);
             else
+                check_count(d, G.pr ? G.parallel : 1, G.pr ? G.pr : &r, &mbefore, &res);
+        } else {
+            asserts++;
+            if (!sent) {
+                fail(&res, "line %d: an assertion before the request", d->line);
+            } else if (G.pr) { /* a burst: each response (`pick STATUS`: each with that status) */
+                int seen = 0;
+                for (int k = 0; k < G.parallel; k++)
+                    if (d->kind == D_EXPECT || !pick || G.pr[k].status == pick) {
+                        seen++;
+                        after(d, &G.pr[k], &expected, &res);
+                    }
+                if (!seen)
+                    fail(&res, "line %d: no response of the burst had status %d", d->line, pick);
+            } else {
                 after(d, &r, &expected, &res);
+            }
         }
     }
     if (sent && !expected && !res.bad)
@@ -1176,6 +1376,15 @@ static void run_case(const char *file, struct tcase *c)
             printf("# %s -> %d\n", name, r.status);
         report(&res, name);
     }
+    if (G.pr) {
+        for (int k = 0; k < G.parallel; k++)
+            resp_free(&G.pr[k]);
+        free(G.pr);
+        G.pr = NULL;
+        memset(&r, 0, sizeof r);
+    }
+    G.parallel = 1;
+    G.from[0] = 0;
     resp_free(&r);
     buf_free(&res.diag);
 }

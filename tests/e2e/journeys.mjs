@@ -8,7 +8,7 @@
 // lines with the error, then "1..N"). Exits non-zero when any journey failed. The server, the
 // browser and the temporary directory are always cleaned up; a failed journey's screenshots
 // are kept (their paths are printed) and nothing else. HEARTH_E2E_KEEP=1 keeps everything;
-// HEARTH_E2E_TIMEOUT (seconds, default 180) bounds the whole run; HEARTH_E2E_ONLY=3,5 runs
+// HEARTH_E2E_TIMEOUT (seconds, default 300) bounds the whole run; HEARTH_E2E_ONLY=3,5 runs
 // only those journeys (the setup still runs in full).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,7 +22,7 @@ const ROOT = path.resolve(HERE, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'hearth-demo-2026';
 const CLIENTS = 200;
-const OVERALL_S = Number(process.env.HEARTH_E2E_TIMEOUT || 180);
+const OVERALL_S = Number(process.env.HEARTH_E2E_TIMEOUT || 300); // 13 journeys; a shared 2-core machine
 const JOURNEY_MS = 45_000;
 const ACTION_MS = 10_000;
 const ONLY = (process.env.HEARTH_E2E_ONLY || '').split(',').filter(Boolean).map(Number);
@@ -756,6 +756,60 @@ const journeys = [
     const want = [new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
       `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`];
     assert(want.includes(due), `the follow-up is due ${due}, not 7 days after the discharge (${want[0]})`);
+  }],
+
+  ['an administrator resets a password; at the next login nothing opens until a new one is chosen', async ({ newPage }) => {
+    const admin = await newPage();
+    await loginOk(admin, 'admin', PASSWORD, '/admin/staff');
+    await admin.waitForURL(/\/admin\/staff/);
+    // The staff list's search: by username, then the one row.
+    const find = admin.getByRole('search').getByRole('searchbox', { name: /name or username/i });
+    await find.fill('housing1');
+    await find.press('Enter');
+    await admin.waitForURL(/[?&]q=housing1/);
+    const row = admin.getByRole('row').filter({ hasText: 'housing1' });
+    await expectCount(row, 1, 'the one staff row the search found');
+    await row.getByText(/^reset password$/i).first().click(); // the details box opens
+    await row.getByRole('button', { name: /reset password/i }).click();
+    const notice = admin.getByRole('status').filter({ hasText: /password is reset/i });
+    await expectVisible(notice, 'the "password is reset" notice');
+    const temp = (await notice.locator('code').innerText()).trim();
+    assert(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/.test(temp), `the temporary password looks wrong: ${temp}`);
+    // The user logs in with it: only the password form, and every other page sends them back.
+    const page = await newPage();
+    await login(page, 'housing1', temp, '/');
+    await page.waitForURL(/\/account\?msg=must-change/);
+    await expectVisible(page.getByRole('alert').filter({ hasText: /choose a new one/i }), 'the "choose a new password" alert');
+    await page.goto('/clients');
+    await page.waitForURL(/\/account\?msg=must-change/);
+    await page.getByLabel(/current password/i).fill(temp);
+    await page.getByLabel(/^new password \(/i).fill('housing-new-password-1');
+    await page.getByLabel(/new password again/i).fill('housing-new-password-1');
+    await page.getByRole('button', { name: /change password/i }).click();
+    await expectVisible(page.getByRole('status').filter({ hasText: /password is changed/i }), 'the "password is changed" notice');
+    await expectVisible(page.getByRole('heading', { name: /api tokens/i }), 'the whole account page again');
+    await page.goto('/clients');
+    await page.waitForURL(/\/clients(\?|$)/);
+  }],
+
+  ['a worker makes an API token, sees it once, and revokes it', async ({ newPage }) => {
+    const page = await newPage();
+    await loginOk(page, 'peer1', PASSWORD, '/account');
+    await page.waitForURL(/\/account/);
+    const tokens = page.getByRole('region', { name: /api tokens/i });
+    await tokens.getByLabel(/what it is for/i).fill('e2e script');
+    await tokens.getByLabel(/ends after/i).selectOption('30');
+    await tokens.getByRole('button', { name: /make an api token/i }).click();
+    const made = page.getByRole('status').filter({ hasText: /copy it now/i });
+    await expectVisible(made, 'the new token, shown once');
+    assert(/^hth_[0-9a-f]{64}$/.test((await made.locator('code').innerText()).trim()), 'the token shown is not a token');
+    const row = tokens.getByRole('row').filter({ hasText: 'e2e script' });
+    await expectVisible(row.getByText(/never/i), 'the token row, never used');
+    page.once('dialog', (d) => d.accept());
+    await row.getByRole('button', { name: /revoke/i }).click();
+    await expectVisible(page.getByRole('status').filter({ hasText: /token is revoked/i }), 'the "revoked" notice');
+    await expectVisible(page.getByRole('row').filter({ hasText: 'e2e script' }).getByText(/^revoked$/i), 'the token marked revoked');
+    assert(!(await page.content()).includes('Copy it now'), 'the token is shown again after the redirect');
   }],
 ];
 

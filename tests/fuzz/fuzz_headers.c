@@ -27,7 +27,9 @@ static void setup(void)
         fuzz_fail("setup: %s", db_errmsg(db));
     staff_id = db_int1(db, 0, "SELECT id FROM staff WHERE username='cm1'", "");
     int64_t tid;
-    if (auth_session_create(db, staff_id, session, csrf) != 0 || auth_token_create(db, staff_id, "fuzz", token, &tid) != 0)
+    char expires[32];
+    if (auth_session_create(db, staff_id, session, csrf) != 0 ||
+        auth_token_create(db, staff_id, "fuzz", AUTH_TOKEN_DAYS, token, &tid, expires) != 0)
         fuzz_fail("setup: a session and a token");
 }
 
@@ -126,7 +128,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *authz = req_header(&h, "authorization");
     if (authz && strncasecmp(authz, "Bearer ", 7) == 0) {
         struct actor a;
-        int ok = auth_token_lookup(fuzz_db(), authz + 7, &a) == 0;
+        int64_t tid;
+        int touch;
+        int ok = auth_token_lookup(fuzz_db(), authz + 7, &a, &tid, &touch) == 0;
         if (ok != (strcmp(authz + 7, token) == 0))
             fuzz_fail("token \"%s\" %s", authz + 7, ok ? "accepted" : "refused");
         if (ok && a.staff_id != staff_id)

@@ -78,8 +78,23 @@ static int step_throttled(int argc, char **argv)
     db_close(db);
     return t ? 1 : 0;
 }
+/* token DB TOKEN: 0 when the API token is accepted, 1 when refused. */
+static int step_token(int argc, char **argv)
+{
+    if (argc != 3)
+        return 120;
+    struct db *db = open_reader(argv[1]);
+    if (!db)
+        return 121;
+    struct actor a;
+    int64_t id;
+    int touch;
+    int rc = auth_token_lookup(db, argv[2], &a, &id, &touch);
+    db_close(db);
+    return rc != 0 ? 1 : 0;
+}
 static const struct step steps[] = {
-    {"lookup", step_lookup}, {"touch", step_touch}, {"throttled", step_throttled}, {0}};
+    {"lookup", step_lookup}, {"touch", step_touch}, {"throttled", step_throttled}, {"token", step_token}, {0}};
 
 static char when_buf[32];
 static const char *at_offset(int64_t seconds)
@@ -90,6 +105,11 @@ static const char *at_offset(int64_t seconds)
 static int lookup_at(int64_t offset, const char *token)
 {
     const char *args[] = {"lookup", T->path, token, NULL};
+    return run_at(at_offset(offset), args);
+}
+static int token_at(int64_t offset, const char *token)
+{
+    const char *args[] = {"token", T->path, token, NULL};
     return run_at(at_offset(offset), args);
 }
 static int throttled_at(int64_t offset, const char *user, const char *addr)
@@ -321,24 +341,52 @@ static void session_absolute_timeout(void **state)
 
 /* ---------------- throttling ---------------- */
 
+/* An attempt counted before its check: 0 (go on), or the key that holds it. */
+static int attempt(const char *user, const char *addr, int64_t *nonce)
+{
+    int64_t n = 0, retry = 0;
+    int rc = auth_attempt_begin(T->db, user, addr, nonce ? nonce : &n, &retry);
+    if (rc > 0) {
+        assert_true(retry >= 1);
+        assert_true(retry <= AUTH_FAIL_WINDOW + 1);
+    }
+    return rc;
+}
+
 static void throttle_per_account(void **state)
 {
     (void)state;
     for (int i = 0; i < AUTH_FAIL_PER_ACCOUNT - 1; i++)
-        assert_int_equal(auth_record_failure(T->db, "cm1", "198.51.100.1"), DB_OK);
+        assert_int_equal(attempt("cm1", "198.51.100.1", NULL), 0);
     assert_false(auth_throttled(T->db, "cm1", "198.51.100.1"));
-    assert_int_equal(auth_record_failure(T->db, "cm1", "198.51.100.2"),
-                     DB_OK); /* the fifth, from elsewhere */
+    assert_int_equal(attempt("cm1", "198.51.100.2", NULL), 0); /* the fifth, from elsewhere */
     assert_true(auth_throttled(T->db, "cm1", "198.51.100.1"));
     assert_true(auth_throttled(T->db, "cm1", "203.0.113.9"));   /* the account is held, from any address */
     assert_false(auth_throttled(T->db, "cm2", "198.51.100.1")); /* others are not */
+    /* The sixth attempt is refused before any check, and is not recorded. */
+    assert_int_equal(attempt("cm1", "203.0.113.9", NULL), AUTH_HELD_ACCOUNT);
+    assert_int_equal(db_int1(T->db, -1, "SELECT count(*) FROM login_failures WHERE key='a:203.0.113.9'", ""), 0);
     /* The window is 15 minutes. */
     assert_int_equal(AUTH_FAIL_PER_ACCOUNT, 5);
     assert_int_equal(throttled_at(AUTH_FAIL_WINDOW - 1, "cm1", "203.0.113.9"), 1);
     assert_int_equal(throttled_at(AUTH_FAIL_WINDOW, "cm1", "203.0.113.9"), 0);
-    /* A successful login clears the account's failures. */
-    auth_clear_failures(T->db, "cm1");
-    assert_false(auth_throttled(T->db, "cm1", "198.51.100.1"));
+}
+
+/* A successful attempt forgets the account's failures and its own row under the address, not the
+ * address's other failures; an attempt never checked (a full queue) counts against no one. */
+static void throttle_success_forgets(void **state)
+{
+    (void)state;
+    int64_t n1, n2, n3;
+    assert_int_equal(attempt("cm1", "198.51.100.7", &n1), 0);
+    assert_int_equal(attempt("guess", "198.51.100.7", &n2), 0);
+    assert_int_equal(attempt("cm1", "198.51.100.7", &n3), 0);
+    assert_int_equal(auth_attempt_succeeded(T->db, "cm1", "198.51.100.7", n3), DB_OK);
+    assert_int_equal(db_int1(T->db, -1, "SELECT count(*) FROM login_failures WHERE key='u:cm1'", ""), 0);
+    assert_int_equal(db_int1(T->db, -1, "SELECT count(*) FROM login_failures WHERE key='a:198.51.100.7'", ""), 2);
+    assert_int_equal(auth_attempt_forget(T->db, "guess", "198.51.100.7", n2), DB_OK);
+    assert_int_equal(db_int1(T->db, -1, "SELECT count(*) FROM login_failures WHERE key='a:198.51.100.7'", ""), 1);
+    assert_int_equal(db_int1(T->db, -1, "SELECT count(*) FROM login_failures WHERE key='u:guess'", ""), 0);
 }
 
 static void throttle_per_address(void **state)
@@ -348,11 +396,51 @@ static void throttle_per_address(void **state)
         char user[32];
         snprintf(user, sizeof user, "guess%d", i); /* one try per name: no account reaches its limit */
         assert_false(auth_throttled(T->db, user, "192.0.2.66"));
-        assert_int_equal(auth_record_failure(T->db, user, "192.0.2.66"), DB_OK);
+        assert_int_equal(attempt(user, "192.0.2.66", NULL), 0);
     }
     assert_true(auth_throttled(T->db, "cm1", "192.0.2.66"));  /* that address is held */
+    assert_int_equal(attempt("cm1", "192.0.2.66", NULL), AUTH_HELD_ADDRESS);
     assert_false(auth_throttled(T->db, "cm1", "192.0.2.67")); /* the account is not */
     assert_int_equal(throttled_at(AUTH_FAIL_WINDOW + 60, "cm1", "192.0.2.66"), 0);
+}
+
+/* The password-check queue: at most its size at once; a place given back is free again. */
+static void check_queue_bounded(void **state)
+{
+    (void)state;
+    auth_check_queue_set(3);
+    struct auth_check_stats st;
+    auth_check_stats(&st);
+    uint64_t refused = st.refused;
+    /* One address holds at most its share, whatever room is left. */
+    assert_int_equal(AUTH_CHECK_PER_ADDRESS, 2);
+    assert_int_equal(auth_check_enter("192.0.2.1"), 1);
+    assert_int_equal(auth_check_enter("192.0.2.1"), 1);
+    assert_int_equal(auth_check_enter("192.0.2.1"), -1);
+    assert_int_equal(auth_check_enter("192.0.2.2"), 1);
+    auth_check_stats(&st);
+    assert_int_equal(st.queued, 3);
+    assert_int_equal(auth_check_enter("192.0.2.3"), 0); /* full */
+    auth_check_stats(&st);
+    assert_int_equal(st.refused, refused + 2);
+    assert_int_equal(st.queued, 3);
+    auth_check_leave("192.0.2.1");
+    assert_int_equal(auth_check_enter("192.0.2.3"), 1); /* a place given back is free again */
+    assert_int_equal(auth_check_enter("192.0.2.1"), 0);  /* its share is free, the queue is not */
+    auth_check_leave("192.0.2.3");
+    assert_int_equal(auth_check_enter("192.0.2.1"), 1);
+    auth_check_leave("192.0.2.1");
+    auth_check_leave("192.0.2.1");
+    auth_check_leave("192.0.2.2");
+    auth_check_stats(&st);
+    assert_int_equal(st.queued, 0);
+    uint64_t checks = st.total;
+    assert_int_equal(auth_password_check(pw_hash, "wrong password here"), -1);
+    auth_check_stats(&st);
+    assert_int_equal(st.total, checks + 1);
+    auth_check_queue_set(0);
+    auth_check_stats(&st);
+    assert_int_equal(st.max, AUTH_CHECK_QUEUE);
 }
 
 /* ---------------- API tokens ---------------- */
@@ -362,7 +450,8 @@ static void api_tokens(void **state)
     (void)state;
     char tok[AUTH_TOKEN_HEX + 5], tok2[AUTH_TOKEN_HEX + 5];
     int64_t id = 0, id2 = 0;
-    assert_int_equal(auth_token_create(T->db, cm, "nightly export", tok, &id), 0);
+    char exp[32], exp2[32];
+    assert_int_equal(auth_token_create(T->db, cm, "nightly export", AUTH_TOKEN_DAYS, tok, &id, exp), 0);
     assert_true(id > 0);
     assert_int_equal(strncmp(tok, "hth_", 4), 0);
     assert_int_equal(strlen(tok), 68);
@@ -371,31 +460,49 @@ static void api_tokens(void **state)
                              "SELECT count(*) FROM api_tokens WHERE token_hash=? OR hex(token_hash) LIKE upper(?)",
                              "bt", tok, strlen(tok), tok + 4),
                      0);
-    assert_int_equal(auth_token_create(T->db, cm, "second", tok2, &id2), 0);
+    assert_int_equal(auth_token_create(T->db, cm, "second", 1, tok2, &id2, exp2), 0);
+    assert_string_equal(exp2, at_offset(86400)); /* a day from now */
+    assert_string_equal(exp, at_offset((int64_t)AUTH_TOKEN_DAYS * 86400));
+    /* Bounded: no token for 0 days or more than a year; none is written. */
+    char tok3[AUTH_TOKEN_HEX + 5], exp3[32];
+    int64_t id3 = 0;
+    assert_int_equal(auth_token_create(T->db, cm, "never", 0, tok3, &id3, exp3), -1);
+    assert_int_equal(auth_token_create(T->db, cm, "forever", AUTH_TOKEN_MAX_DAYS + 1, tok3, &id3, exp3), -1);
+    assert_int_equal(db_int1(T->db, -1, "SELECT count(*) FROM api_tokens", ""), 2);
+    /* It ends at its expiry: a second before, it works; at the time, it is refused. */
+    assert_int_equal(token_at(86399, tok2), 0);
+    assert_int_equal(token_at(86400, tok2), 1);
     assert_string_not_equal(tok, tok2);
     struct actor a;
-    assert_int_equal(auth_token_lookup(T->db, tok, &a), 0);
+    int64_t tid = 0;
+    int touch = 0;
+    assert_int_equal(auth_token_lookup(T->db, tok, &a, &tid, &touch), 0);
+    assert_int_equal(tid, id);
+    assert_true(touch); /* never used: its first use is written */
+    assert_int_equal(auth_token_touch(T->db, id), 0);
+    assert_int_equal(auth_token_lookup(T->db, tok, &a, &tid, &touch), 0);
+    assert_false(touch); /* just used: not again within the minute */
     assert_int_equal(a.staff_id, cm);
     assert_int_equal(a.role, ROLE_CASE_MANAGER);
     /* Malformed or unknown tokens. */
     char bad[AUTH_TOKEN_HEX + 5];
     snprintf(bad, sizeof bad, "%s", tok);
     bad[20] = bad[20] == 'a' ? 'b' : 'a';
-    assert_int_equal(auth_token_lookup(T->db, bad, &a), -1);
-    assert_int_equal(auth_token_lookup(T->db, tok + 4, &a), -1); /* without the prefix */
-    assert_int_equal(auth_token_lookup(T->db, "hth_", &a), -1);
-    assert_int_equal(auth_token_lookup(T->db, NULL, &a), -1);
+    assert_int_equal(auth_token_lookup(T->db, bad, &a, &tid, &touch), -1);
+    assert_int_equal(auth_token_lookup(T->db, tok + 4, &a, &tid, &touch), -1); /* without the prefix */
+    assert_int_equal(auth_token_lookup(T->db, "hth_", &a, &tid, &touch), -1);
+    assert_int_equal(auth_token_lookup(T->db, NULL, &a, &tid, &touch), -1);
     /* A session token is not an API token. */
     char st[AUTH_TOKEN_HEX + 1], csrf[AUTH_TOKEN_HEX + 1];
     assert_int_equal(auth_session_create(T->db, cm, st, csrf), 0);
-    assert_int_equal(auth_token_lookup(T->db, st, &a), -1);
+    assert_int_equal(auth_token_lookup(T->db, st, &a, &tid, &touch), -1);
     /* Revoked: refused; the other token still works. */
     db_run(T->db, "UPDATE api_tokens SET revoked_at=? WHERE id=?", "ti", T_NOW, id);
-    assert_int_equal(auth_token_lookup(T->db, tok, &a), -1);
-    assert_int_equal(auth_token_lookup(T->db, tok2, &a), 0);
+    assert_int_equal(auth_token_lookup(T->db, tok, &a, &tid, &touch), -1);
+    assert_int_equal(auth_token_lookup(T->db, tok2, &a, &tid, &touch), 0);
     /* A disabled account's tokens stop working. */
     db_run(T->db, "UPDATE staff SET disabled=1 WHERE id=?", "i", cm);
-    assert_int_equal(auth_token_lookup(T->db, tok2, &a), -1);
+    assert_int_equal(auth_token_lookup(T->db, tok2, &a, &tid, &touch), -1);
     db_run(T->db, "UPDATE staff SET disabled=0 WHERE id=?", "i", cm);
 }
 
@@ -434,6 +541,8 @@ int main(int argc, char **argv)
         T_(session_absolute_timeout),
         T_(throttle_per_account),
         T_(throttle_per_address),
+        T_(throttle_success_forgets),
+        T_(check_queue_bounded),
         T_(api_tokens),
     };
     return cmocka_run_group_tests_name("auth", tests, setup, teardown);

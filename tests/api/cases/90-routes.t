@@ -258,10 +258,15 @@ GET /api/v1/me/password
 expect 405
 header Allow == POST
 
-### 405 with Allow: GET /api/v1/tokens
-GET /api/v1/tokens
+### 405 with Allow: PUT /api/v1/tokens (GET lists one's tokens since issue 9)
+PUT /api/v1/tokens
 expect 405
-header Allow == POST
+header Allow == POST, GET
+
+### 405 with Allow: GET /api/v1/tokens/1
+GET /api/v1/tokens/1
+expect 405
+header Allow == DELETE
 
 ### 405 with Allow: DELETE /api/v1/staff
 DELETE /api/v1/staff
