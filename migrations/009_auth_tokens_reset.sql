@@ -1,4 +1,4 @@
--- 007 (issue 9, auth): API tokens end; an administrator's password reset; a login attempt is
+-- 009 (issue 9, auth): API tokens end; an administrator's password reset; a login attempt is
 -- counted before its password is checked.
 -- A token's expiry (chosen at creation, 90 days by default), its last use, and who ended it and
 -- why (revoked by its owner or an administrator, a password change, a disabled account).
