@@ -796,10 +796,10 @@ int audit_recent_clients(struct ctx *c, int limit, json_t **out)
     json_t *rows = db_rows(
         c->db,
         "SELECT c.id, c.given_name, c.family_name, c.preferred_name, c.birth_date, max(a.at) AS viewed_at"
-        " FROM (SELECT client_id, at FROM audit WHERE staff_id=? AND action IN ('client.read', 'client.view')"
+        " FROM (SELECT client_id, at, seq FROM audit WHERE staff_id=? AND action IN ('client.read', 'client.view')"
         " AND outcome='ok'"
         " ORDER BY seq DESC LIMIT 200) a JOIN clients c ON c.id=a.client_id"
-        " GROUP BY c.id ORDER BY viewed_at DESC LIMIT ?",
+        " GROUP BY c.id ORDER BY max(a.seq) DESC LIMIT ?",
         "ii", c->a->staff_id, (int64_t)limit * 2);
     /* Only the clients the actor may see now (break-glass ends, teams change): found at least, the
      * date of birth only with the record. */
