@@ -10,7 +10,8 @@ void http_submit(struct hreq *h, int (*run)(struct wjob *, struct db *),
                  void (*after)(struct wjob *, struct db *, int));
 struct db *http_reader(struct hreq *h);
 
-static const char *status_title(int status)
+const char *http_status_title(int status);
+const char *http_status_title(int status)
 {
     switch (status) {
     case 200: return "OK";
@@ -71,7 +72,7 @@ static void send_now(struct hreq *h)
         h->status = 500;
     if (req) {
         req->res.status = h->status;
-        req->res.reason = status_title(h->status);
+        req->res.reason = http_status_title(h->status);
         if (h->ctype)
             h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_CONTENT_TYPE, NULL, h->ctype, strlen(h->ctype));
         h2o_add_header_by_str(&req->pool, &req->res.headers, H2O_STRLIT("x-request-id"), 0, NULL, h->request_id,
@@ -198,15 +199,15 @@ void reply_problem(struct hreq *h, int status, const char *title, const char *de
         h->ctype = "text/html; charset=utf-8";
         buf_reset(&h->out);
         if (error_page) {
-            error_page(h, status, title ? title : status_title(status), detail);
+            error_page(h, status, title ? title : http_status_title(status), detail);
         } else {
             h->ctype = "text/plain; charset=utf-8";
-            buf_printf(&h->out, "%d %s\n%s\n", status, title ? title : status_title(status), detail ? detail : "");
+            buf_printf(&h->out, "%d %s\n%s\n", status, title ? title : http_status_title(status), detail ? detail : "");
         }
         respond(h);
         return;
     }
-    json_t *p = json_pack("{s:s,s:s,s:i,s:s}", "type", "about:blank", "title", title ? title : status_title(status),
+    json_t *p = json_pack("{s:s,s:s,s:i,s:s}", "type", "about:blank", "title", title ? title : http_status_title(status),
                           "status", status, "request_id", h->request_id);
     if (detail)
         json_object_set_new(p, "detail", json_string(detail));
@@ -255,7 +256,7 @@ void reply_core_error(struct hreq *h, int rc)
                 detail = "Something went wrong; nothing was changed.";
         }
     }
-    reply_problem(h, status, status_title(status), detail, extra);
+    reply_problem(h, status, http_status_title(status), detail, extra);
 }
 
 void reply_result(struct hreq *h, int rc, int status)

@@ -511,6 +511,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 /* ---------- static files and h2o's own answers ---------- */
 
 void http_security_headers(h2o_req_t *req); /* reply.c */
+const char *http_status_title(int status);  /* reply.c */
 
 /* Before h2o's file handler: a static path with any percent-encoding (an encoded NUL, "." or "/"),
  * a control character or a backslash is 404. Our file names need none of them. */
@@ -548,10 +549,11 @@ static void error_do_send(h2o_ostream_t *self, h2o_req_t *req, h2o_iovec_t *bufs
     struct error_ostream *e = (struct error_ostream *)self;
     (void)bufs;
     (void)bufcnt;
+    /* h2o's body, if any, is replaced by ours (a HEAD request has none: nothing then) */
     h2o_iovec_t out = e->body;
-    int first = !e->sent;
+    int ours = !e->sent && bufcnt > 0;
     e->sent = 1;
-    h2o_ostream_send_next(&e->super, req, first && out.len ? &out : NULL, first && out.len ? 1 : 0, state);
+    h2o_ostream_send_next(&e->super, req, ours ? &out : NULL, ours ? 1 : 0, state);
 }
 
 static void on_setup_ostream(h2o_filter_t *self, h2o_req_t *req, h2o_ostream_t **slot)
@@ -571,10 +573,10 @@ static void on_setup_ostream(h2o_filter_t *self, h2o_req_t *req, h2o_ostream_t *
         i18n_use(lang);
         random_hex(rid, 8);
         int st = req->res.status;
-        const char *title = st == 413 ? _("Payload too large") : st == 404 ? _("Not found") : _("Bad request");
+        const char *title = _(http_status_title(st));
         if (st == 413)
             snprintf(detail, sizeof detail, "%s", _("The request body exceeds 1 MiB."));
-        else if (st == 404)
+        else if (st == 404 || st == 403) /* a static folder is not listed */
             snprintf(detail, sizeof detail, "%s", _("There is nothing at this address."));
         else
             snprintf(detail, sizeof detail, "%s", _("The request cannot be answered."));

@@ -50,6 +50,19 @@ expect 404
 header X-Content-Type-Options == nosniff
 header Content-Security-Policy contains frame-ancestors 'none'
 
+### static: the folder itself is not listed: 404 as problem+json
+GET /static/
+expect 404
+header Content-Type == application/problem+json
+json .status == 404
+
+### static: another method than GET or HEAD is 405 as problem+json
+POST /static/hearth.css
+expect 405
+header Content-Type == application/problem+json
+header Allow exists
+json .title == "Method not allowed"
+
 ### 413: a body over the limit (h2o's own refusal) is problem+json
 as cm1
 POST /api/v1/clients
