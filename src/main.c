@@ -21,7 +21,8 @@ static const struct cmd commands[] = {
      "  --audit-key FILE (default DBFILE.audit-key beside SQLite, var/DBNAME.audit-key on PostgreSQL).",
      cmd_init},
     {"demo", "create a database filled with synthetic demo data",
-     "hearth demo [--db URL] [--clients N] [--seed S] [--password P] [--if-empty] [--audit-key FILE]", cmd_demo},
+     "hearth demo [--db URL] [--clients N] [--seed S] [--password P] [--if-empty] [--audit-key FILE]\n"
+     "            [--instruments DIR]   (scores the demo assessments; default instruments/)", cmd_demo},
     {"user", "add, list, disable staff accounts or set a password",
      "hearth user list [--db URL]   (every user command takes --audit-key FILE too)\n"
      "hearth user add [--db URL] --username U --name NAME --role ROLE --org ID [--discipline D] [--password P]\n"

@@ -173,11 +173,11 @@ static json_t *build(void)
                   "type", "integer", "minimum", 400, "maximum", 599, "detail", "type", "string", "request_id", "type",
                   "string", "errors", "type", "object", "additionalProperties", "type", "string"));
     char tl[160];
-    snprintf(tl, sizeof tl, "The body is larger than %d KiB: answered by the HTTP layer before Hearth reads it, as text.",
-             LIMIT_BODY / 1024);
+    snprintf(tl, sizeof tl, "The body is larger than %d KiB: refused by the HTTP layer before Hearth reads it, "
+             "answered as a problem like every other error.", LIMIT_BODY / 1024);
     json_t *responses = json_pack(
-        "{s:{s:s,s:{s:{s:{s:s}}}},s:{s:s,s:{s:{s:o}}}}", "TooLarge", "description", tl, "content", "text/plain",
-        "schema", "type", "string", "Problem", "description",
+        "{s:{s:s,s:{s:{s:o}}},s:{s:s,s:{s:{s:o}}}}", "TooLarge", "description", tl, "content",
+        "application/problem+json", "schema", ref("schemas", "Problem"), "Problem", "description",
         "An error, as application/problem+json (every status from 400 up: not logged in, forbidden, not found, "
         "invalid, conflict, too many requests, unavailable).",
         "content", "application/problem+json", "schema", ref("schemas", "Problem"));

@@ -3,6 +3,7 @@
 #include "base/base.h"
 #include "cmd/cmd.h"
 #include "core/demo.h"
+#include "core/instrument.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,8 +11,9 @@
 
 int cmd_demo(int argc, char **argv)
 {
-    static const char *const names[] = {"db", "clients", "seed", "password", "if-empty!", "audit-key", NULL};
-    const char *v[6] = {0}, *pos[1];
+    static const char *const names[] = {"db", "clients", "seed", "password", "if-empty!", "audit-key", "instruments",
+                                        NULL};
+    const char *v[7] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0)
         return EXIT_USAGE;
     struct demo_opts o = {.clients = v[1] ? atoi(v[1]) : 500,
@@ -37,6 +39,13 @@ int cmd_demo(int argc, char **argv)
     }
     char err[256], hash[128];
     double t0 = now_mono();
+    /* The instruments score the demo's assessments (core's engine); without the folder, none. */
+    const char *idir = v[6] ? v[6] : "instruments";
+    if (access(idir, F_OK) == 0 && instruments_load(idir, NULL, err, sizeof err) != 0) {
+        fprintf(stderr, "hearth: %s\n", err);
+        db_close(db);
+        return EXIT_FAIL;
+    }
     int rc = -1;
     if (auth_password_hash(password, hash) != 0) /* once, here: core/ hashes nothing */
         snprintf(err, sizeof err, "demo: cannot hash the demo password");
@@ -53,5 +62,6 @@ int cmd_demo(int argc, char **argv)
                now_mono() - t0, password);
     }
     db_close(db);
+    instruments_free();
     return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }

@@ -322,6 +322,7 @@ int task_mine(struct ctx *c, const struct page *pg, json_t **out); /* overdue fi
 int task_for_client(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);
 int task_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out); /* complete, reassign */
+int task_get(struct ctx *c, int64_t id, json_t **out); /* one task, for whoever may change it */
 int my_clients(struct ctx *c, const struct page *pg, json_t **out);
 /* Texts made by rules (task titles, flag reasons) are stored as a key and parameters and shown in
  * the reader's language: rule_text_in renders one; rule_text_shape replaces r[field] by the text

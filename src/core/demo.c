@@ -4,6 +4,7 @@
 #include "core/demo.h"
 #include "base/base.h"
 #include "core/core.h"
+#include "core/instrument.h"
 #include "db/db.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +19,8 @@
 #define CLINICIAN_RANGE 400 /* psy1 and nurse1 join teams among the first clients only */
 #define CLIENTS_PER_CM 25
 #define MAX_SYNTHETIC_CM 2000
+#define BREADTH 2000       /* clients 1..2000 get the clinical breadth below (assessments, plans, ...) */
+#define LONG_HISTORY 2000  /* contacts of each of the two long-followed clients (the 4th and the 5th) */
 
 /* ---- a small reproducible PRNG (xorshift64*, seeded through splitmix64) ---- */
 
@@ -420,6 +423,14 @@ struct gen {
     int n_cm4;
     int now_sec; /* seconds since midnight UTC: nothing is stamped in the future */
     int64_t birth0, birth1;
+    /* The first BREADTH clients, for the breadth pass (which draws from r2, so that the rows made
+     * before it stay what they were): id, episode, primary case manager, start day, open. */
+    struct rng r2;
+    struct breadth {
+        int64_t id, ep, cm, start;
+        int open, east;
+    } *b;
+    int nb;
 };
 
 static int fail(struct gen *g, const char *what)
@@ -677,6 +688,8 @@ static int add_client(struct gen *g, int k)
                                     discharged ? rpick(r, discharge_reasons) : NULL, cm, created, created);
     if (!ep)
         return fail(g, "cannot add an episode");
+    if (k < BREADTH)
+        g->b[g->nb++] = (struct breadth){id, ep, cm, start, !discharged, east};
     if (k < CM_FIRST)
         g->first[g->nfirst++] = id;
     else if (cm == g->cm[3])
@@ -789,8 +802,15 @@ static int named_tasks(struct gen *g)
 /* ---- risk and crisis: a rota, a safety plan, a past crisis and hospital stay, a flag ---- */
 
 /* A follow-up task of a rule, done in time by cm1: stored as the rule's key (and its English text). */
+static int risk_task_for(struct gen *g, int64_t client, int64_t who, const char *key, const char *args,
+                         int64_t due_day, const char *priority);
 static int risk_task(struct gen *g, int64_t client, const char *key, const char *args, int64_t due_day,
                      const char *priority)
+{
+    return risk_task_for(g, client, g->cm[0], key, args, due_day, priority);
+}
+static int risk_task_for(struct gen *g, int64_t client, int64_t who, const char *key, const char *args,
+                         int64_t due_day, const char *priority)
 {
     char due[11], made[24], done_at[24], title[200];
     json_t *a = args ? json_loads(args, 0, NULL) : NULL;
@@ -799,8 +819,8 @@ static int risk_task(struct gen *g, int64_t client, const char *key, const char 
     fmt_date(due_day, due);
     fmt_time(due_day - 7 < g->today ? due_day - 7 : g->today, 7 * 3600, made);
     fmt_time(due_day, 15 * 3600, done_at);
-    if (!db_insert(g->db, ROW_RULE_TASK, "iitttttttItIt", client, g->cm[0], title, key, args, due, priority, "done",
-                   "rule", (int64_t)0, made, g->cm[0], done_at))
+    if (!db_insert(g->db, ROW_RULE_TASK, "iitttttttItIt", client, who, title, key, args, due, priority, "done",
+                   "rule", (int64_t)0, made, who, done_at))
         return fail(g, "cannot add a follow-up task");
     return 0;
 }
@@ -908,6 +928,263 @@ static int risk_data(struct gen *g)
     return 0;
 }
 
+/* ---- breadth: every page of a demo shows something (issue 9 §5) ----
+ * Among the first BREADTH clients: two followed for years with LONG_HISTORY contacts each; assessment
+ * trajectories (several of each instrument over months, scored by core's engine); safety plans,
+ * crisis events with their follow-up done, hospital stays (readmissions marked, one still in
+ * hospital), risk flags. Drawn from r2: the rows made before keep their values. Client 1 keeps
+ * what risk_data gives it (the journeys administer its first assessment). */
+
+#define ROW_ASSESS                                                                                           \
+    "assessments", "client_id, instrument, instrument_version, coding, answers, total, band, result,"         \
+                   " staff_id, administered_at, created_at"
+
+/* 1 when a trigger of the definition watches this item (PHQ-9's item 9): the demo answers it "no". */
+static int risk_item(const json_t *def, const char *id)
+{
+    json_t *t;
+    size_t i;
+    json_array_foreach(json_object_get(def, "triggers"), i, t)
+    {
+        const char *item = json_string_value(json_object_get(json_object_get(t, "when"), "item"));
+        if (item && str_eq(item, id))
+            return 1;
+    }
+    return 0;
+}
+
+/* Answers at a severity (0..1000 of each item's range, with noise); an item a trigger watches gets
+ * its lowest answer. unscored: answer the items that are not scored too. */
+static json_t *demo_answers(struct gen *g, const struct instrument *ins, int sev, int unscored)
+{
+    json_t *ans = json_object(), *it;
+    const json_t *def = instrument_def(ins);
+    size_t i;
+    json_array_foreach(json_object_get(def, "items"), i, it)
+    {
+        json_t *opts = json_object_get(it, "options");
+        size_t n = json_array_size(opts);
+        if (!n || (!unscored && json_is_false(json_object_get(it, "scored"))))
+            continue;
+        int x = risk_item(def, json_string_value(json_object_get(it, "id"))) ? 0 : sev + (int)rbelow(&g->r2, 301) - 150;
+        x = x < 0 ? 0 : x > 1000 ? 1000 : x;
+        json_t *v = json_object_get(json_array_get(opts, ((size_t)x * (n - 1) + 500) / 1000), "value");
+        if (v)
+            json_object_set(ans, json_string_value(json_object_get(it, "id")), v);
+    }
+    return ans;
+}
+
+/* One administration scored by core's engine; one that would raise a flag is not kept (the demo's
+ * flags are its own). 1 kept, 0 not, -1 failed. */
+static int demo_assessment(struct gen *g, int64_t client, int64_t staff, const struct instrument *ins, int sev,
+                           int64_t day)
+{
+    json_t *res = NULL, *errs = NULL, *ans = NULL;
+    char msg[300];
+    int rc = ERR_INVALID;
+    for (int unscored = 1; unscored >= 0 && rc != OK; unscored--) {
+        json_decref(ans);
+        json_decref(res);
+        json_decref(errs);
+        res = errs = NULL;
+        ans = demo_answers(g, ins, sev, unscored);
+        rc = instrument_score(ins, ans, NULL, 0, &res, &errs, msg, sizeof msg);
+    }
+    int kept = 0;
+    if (rc == OK && !json_array_size(json_object_get(res, "triggers"))) {
+        char at[24];
+        stamp(g, day, at);
+        json_t *t = json_object_get(res, "total");
+        double tv = json_is_number(t) ? json_number_value(t) : 0;
+        char *a = json_dumps(ans, JSON_COMPACT | JSON_SORT_KEYS), *rt = json_dumps(res, JSON_COMPACT);
+        kept = db_insert(g->db, ROW_ASSESS, "ittttfttitt", client, instrument_id(ins), instrument_version(ins),
+                         json_string_value(json_object_get(res, "coding")), a, json_is_number(t) ? &tv : NULL,
+                         json_string_value(json_object_get(res, "band")), rt, staff, at, at)
+                   ? 1
+                   : fail(g, "cannot add an assessment");
+        free(a);
+        free(rt);
+    }
+    json_decref(ans);
+    json_decref(res);
+    json_decref(errs);
+    return kept;
+}
+
+/* A trajectory per instrument: 4 to 8 administrations about a month apart, most getting better. */
+static int demo_trajectories(struct gen *g, const struct breadth *c, int rich)
+{
+    static const char *const ids[] = {"phq9", "gad7", "k10", "swemwbs", "audit", "auditc", "dast10", "phq2"};
+    static const int share[] = {90, 70, 35, 35, 20, 15, 10, 30}; /* per cent of the clients */
+    struct rng *r = &g->r2;
+    for (size_t i = 0; i < ARRAY_LEN(ids); i++) {
+        const struct instrument *ins = instrument_find(ids[i]);
+        if (!ins || !rpct(r, rich ? (unsigned)(share[i] + 10) : (unsigned)share[i]))
+            continue;
+        int n = str_eq(ids[i], "phq2") ? 1 : 4 + (int)rbelow(r, 5);
+        int64_t first = g->today - 3 - 30 * (n - 1) - rbelow(r, 20);
+        if (first < c->start)
+            first = c->start;
+        int s0 = 450 + (int)rbelow(r, 450), course = (int)rbelow(r, 100); /* <60 better, <75 worse */
+        for (int j = 0; j < n; j++) {
+            int sev = course < 60 ? s0 - j * s0 * 6 / 10 / (n > 1 ? n - 1 : 1)
+                      : course < 75 ? s0 + j * 60
+                                    : s0 + (j % 2 ? -120 : 80);
+            int64_t day = first + (g->today - 3 - first) * j / (n > 1 ? n - 1 : 1);
+            if (demo_assessment(g, c->id, j % 3 == 2 && !c->east ? g->nurse1 : c->cm, ins, sev, day) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int demo_long_history(struct gen *g, const struct breadth *c)
+{
+    struct rng *r = &g->r2;
+    int64_t from = g->today - 5 * 365;
+    char start[11];
+    fmt_date(from, start);
+    if (db_run(g->db, "UPDATE episodes SET start_date=? WHERE id=?", "ti", start, c->ep) != DB_OK ||
+        db_run(g->db, "UPDATE team_members SET from_date=? WHERE episode_id=?", "ti", start, c->ep) != DB_OK)
+        return fail(g, "cannot lengthen an episode");
+    for (int i = 0; i < LONG_HISTORY; i++) {
+        int64_t day = from + (g->today - from) * i / LONG_HISTORY;
+        const char *kind = use_kinds[rweighted(r, w_kinds, (int)ARRAY_LEN(w_kinds))];
+        int minutes = str_eq(kind, "phone") ? 5 + (int)rbelow(r, 26) : 20 + 5 * (int)rbelow(r, 15);
+        char at[24], domains[200];
+        stamp(g, day, at);
+        pick_domains(r, str_eq(kind, "crisis"), domains, sizeof domains);
+        if (!db_insert(g->db, ROW_CONTACT, "iiittdttdt", c->id, c->ep, c->cm, kind, at, minutes, domains,
+                       rpick(r, notes), 0, at))
+            return fail(g, "cannot add a contact");
+    }
+    return 0;
+}
+
+static int demo_plan(struct gen *g, const struct breadth *c)
+{
+    static const char *const signs[] = {"[{\"text\":\"Not sleeping, pacing at night\"}]",
+                                        "[{\"text\":\"Hearing the voices more, stopping medication\"}]",
+                                        "[{\"text\":\"Drinking alone, not going out\"}]", NULL};
+    static const char *const coping[] = {"[{\"text\":\"A walk to the park and back\"}]",
+                                         "[{\"text\":\"Music, then a shower\"},{\"text\":\"Breathing exercise\"}]",
+                                         "[{\"text\":\"Drawing at the kitchen table\"}]", NULL};
+    char at[24];
+    stamp(g, g->today - 20 - rbelow(&g->r2, 200), at);
+    if (!db_insert(g->db, ROW_PLAN, "idtttttttdtit", c->id, 1, rpick(&g->r2, signs), rpick(&g->r2, coping),
+                   "[{\"text\":\"The community centre drop-in\",\"place\":\"Riverside Community Centre\"}]",
+                   "[{\"text\":\"A friend from the peer group\",\"name\":\"Friend\",\"phone\":\"010-5555-0133\"}]",
+                   "[{\"text\":\"Mental health crisis line (24 hours)\",\"phone\":\"1577-0199\"}]", "[]",
+                   "[{\"text\":\"My cat, and my garden\"}]", 1, at, c->cm, at))
+        return fail(g, "cannot add a safety plan");
+    return 0;
+}
+
+static int demo_crises(struct gen *g, const struct breadth *c)
+{
+    static const char *const kinds[] = {"suicidal_ideation", "self_harm", "acute_psychosis", "aggression",
+                                        "eviction_or_housing_crisis", "medical", NULL};
+    static const char *const modes[] = {"phone", "home_visit", "with_emergency_services", NULL};
+    static const char *const outcomes[] = {"stabilised_at_home", "respite", "stabilised_at_home", NULL};
+    struct rng *r = &g->r2;
+    int n = 1 + (int)rbelow(r, 2);
+    for (int i = 0; i < n; i++) {
+        int64_t day = g->today - 15 - (int64_t)rbelow(r, 300);
+        if (day < c->start)
+            day = c->start;
+        char a[24], b[24], resp[24];
+        fmt_time(day, 19 * 3600 + (int)rbelow(r, 4 * 3600), a);
+        fmt_time(day, 23 * 3600 + 30 * 60, b);
+        snprintf(resp, sizeof resp, "%lld", (long long)c->cm);
+        if (!db_insert(g->db, ROW_CRISIS, "ittttttttit", c->id, a, rpick(r, kinds), rpct(r, 30) ? "high" : "moderate",
+                       rpick(r, modes), resp,
+                       "Talked it through on the phone, then a visit; went through what helps and who to call.",
+                       rpick(r, outcomes), NULL, c->cm, b))
+            return fail(g, "cannot add a crisis event");
+        if (risk_task_for(g, c->id, c->cm, "crisis.follow_up_24h", NULL, day + 1, "urgent") != 0 ||
+            risk_task_for(g, c->id, c->cm, "crisis.follow_up_72h", NULL, day + 3, "high") != 0 ||
+            risk_task_for(g, c->id, c->cm, "crisis.follow_up_7d", NULL, day + 7, "normal") != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* One or two stays; a second within 30 or 90 days of the first is a readmission. in_now: the last
+ * one is still going on. */
+static int demo_stays(struct gen *g, const struct breadth *c, int in_now)
+{
+    struct rng *r = &g->r2;
+    int n = in_now ? 1 : 1 + (int)rbelow(r, 2);
+    int64_t day = in_now ? g->today - 5 : g->today - 120 - (int64_t)rbelow(r, 200), prev_out = 0;
+    for (int i = 0; i < n; i++) {
+        int64_t len = 7 + (int64_t)rbelow(r, 25), out = day + len;
+        char a[24], b[24];
+        fmt_time(day, 10 * 3600 + (int)rbelow(r, 8 * 3600), a);
+        fmt_time(out, 11 * 3600, b);
+        int last_open = in_now && i == n - 1;
+        int r30 = prev_out && day - prev_out <= 30, r90 = prev_out && day - prev_out <= 90;
+        if (db_run(g->db,
+                    "INSERT INTO hospitalisations(client_id, hospital, admission_type, reason, admitted_at,"
+                    " discharged_at, readmission_30, readmission_90, recorded_by, created_at, version)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    "itttttdditd", c->id, "St Luke's Hospital", rpct(r, 80) ? "voluntary" : "involuntary",
+                    "Relapse: not sleeping, the voices back; agreed with the family.", a, last_open ? NULL : b, r30,
+                    r90, c->cm, a, last_open ? 1 : 2) != DB_OK)
+            return fail(g, "cannot add a hospital stay");
+        if (!last_open &&
+            risk_task_for(g, c->id, c->cm, "hospital.discharge_follow_up", "{\"days\":7}", out + 7, "high") != 0)
+            return -1;
+        prev_out = out;
+        day = out + 20 + (int64_t)rbelow(r, 60);
+        if (day >= g->today - 2)
+            break;
+    }
+    return 0;
+}
+
+static int demo_flag(struct gen *g, const struct breadth *c)
+{
+    static const char *const kinds[] = {"relapse_signs", "treatment_disengagement", "self_neglect", "eviction_risk",
+                                        NULL};
+    static const char *const why[] = {"Missed the last two appointments and the depot injection.",
+                                      "Neighbours report the flat is not kept; fridge empty on the last visit.",
+                                      "Rent arrears for three months; the landlord has written.",
+                                      "Sleeping poorly; the family see the signs that came before the last relapse.",
+                                      NULL};
+    char review[11], at[24];
+    fmt_date(g->today + 7 + rbelow(&g->r2, 30), review);
+    fmt_time(g->today - 1 - rbelow(&g->r2, 20), 10 * 3600, at);
+    if (!db_insert(g->db, ROW_FLAG, "ittttttit", c->id, rpick(&g->r2, kinds), rpct(&g->r2, 70) ? "moderate" : "low",
+                   "person", rpick(&g->r2, why), review, "active", c->cm, at))
+        return fail(g, "cannot add a flag");
+    return 0;
+}
+
+static int breadth_data(struct gen *g)
+{
+    struct rng *r = &g->r2;
+    for (int k = 1; k < g->nb; k++) { /* client 1 (k 0) has risk_data's */
+        const struct breadth *c = &g->b[k];
+        int named = k < CM_FIRST; /* cm1..cm3's caseloads: all of it, so every page of theirs shows it */
+        if ((k == 3 || k == 4) && c->open && demo_long_history(g, c) != 0)
+            return -1;
+        if (!c->open)
+            continue;
+        if ((named || rpct(r, 15)) && demo_trajectories(g, c, named) != 0)
+            return -1;
+        if ((named ? k % 3 == 1 : rpct(r, 5)) && demo_plan(g, c) != 0)
+            return -1;
+        if ((named ? k % 6 == 2 : rpct(r, 2)) && demo_crises(g, c) != 0)
+            return -1;
+        if ((named ? k % 6 == 5 || k == 7 : rpct(r, 2)) && demo_stays(g, c, k == 7) != 0)
+            return -1;
+        if ((named ? k % 5 == 3 : rpct(r, 3)) && demo_flag(g, c) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* ---- progress and the driver ---- */
 
 static void progress(int done, int total, double *last, int force)
@@ -948,6 +1225,8 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
     }
     struct gen g = {.db = db, .err = err, .errlen = errlen};
     rng_seed(&g.r, o->seed ? o->seed : 1);
+    rng_seed(&g.r2, (o->seed ? o->seed : 1) + 7919);
+    g.b = xcalloc((size_t)(clients < BREADTH ? clients : BREADTH) + 1, sizeof *g.b);
     char today[16];
     iso_today(today);
     iso_now(g.now);
@@ -992,7 +1271,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
         if (o->progress)
             progress(k + 1, clients, &last, 0);
     }
-    if (named_tasks(&g) != 0 || risk_data(&g) != 0)
+    if (named_tasks(&g) != 0 || risk_data(&g) != 0 || breadth_data(&g) != 0)
         goto out;
     in_tx = 0;
     if (db_commit(db) != DB_OK) {
@@ -1011,6 +1290,7 @@ out:
         db_cache_size(db, old_cache);
     free(g.syn_r);
     free(g.syn_e);
+    free(g.b);
     return rc;
 }
 

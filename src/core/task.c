@@ -253,6 +253,25 @@ static int may_change(struct ctx *c, json_t *t)
                    iget(t, "assignee"), iget(t, "created_by"), c->a->org_id) == 1;
 }
 
+int task_get(struct ctx *c, int64_t id, json_t **out)
+{
+    json_t *t = task_load(c->db, id);
+    if (!t)
+        return ctx_fail(c, ERR_NOTFOUND, _("No such task."));
+    int64_t client_id = iget(t, "client_id");
+    int rc = access_check(c, RES_TASK, ACT_UPDATE, client_id, "task.read");
+    if (rc == OK && !may_change(c, t))
+        rc = access_deny(c, RES_TASK, ACT_UPDATE, client_id, "task.read", "task", id,
+                         _("Only the assignee, the creator or a supervisor may change this task."));
+    if (rc != OK) {
+        json_decref(t);
+        return rc;
+    }
+    audit_log(c, "task.read", "ok", client_id, "task", id, NULL);
+    *out = t;
+    return OK;
+}
+
 int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
     json_t *t = db_row(c->db, "SELECT id, client_id, assignee, created_by, title, due, priority, status, done_at, done_by,"
@@ -407,6 +426,7 @@ static const struct res_audit task_actions[] = {
     {"task.list", ACT_LIST},
     {"task.create", ACT_CREATE},
     {"task.update", ACT_UPDATE},
+    {"task.read", ACT_UPDATE}, /* one task, read to change it (the reassign page) */
     {NULL, 0},
 };
 static const char *const task_tables[] = {"tasks", NULL};

@@ -10,7 +10,8 @@ void http_submit(struct hreq *h, int (*run)(struct wjob *, struct db *),
                  void (*after)(struct wjob *, struct db *, int));
 struct db *http_reader(struct hreq *h);
 
-static const char *status_title(int status)
+const char *http_status_title(int status);
+const char *http_status_title(int status)
 {
     switch (status) {
     case 200: return "OK";
@@ -34,6 +35,36 @@ static const char *status_title(int status)
 
 #define H(name, value) h2o_add_header_by_str(&req->pool, &req->res.headers, H2O_STRLIT(name), 0, NULL, H2O_STRLIT(value))
 
+/* The security headers of every response: pages, the API, static files and h2o's own errors. */
+void http_security_headers(h2o_req_t *req);
+void http_security_headers(h2o_req_t *req)
+{
+    H("content-security-policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+    H("x-content-type-options", "nosniff");
+    H("x-frame-options", "DENY");
+    H("referrer-policy", "no-referrer");
+}
+
+/* Request data as one log field: a control character, a space, a backslash, a double quote or
+ * DEL becomes \xNN, so a "%0a" in a path (which h2o decodes) cannot start a forged line, and a
+ * space cannot forge a field. Cut at len - 1 bytes of output. */
+void http_log_text(char *out, size_t len, const char *s, size_t n);
+void http_log_text(char *out, size_t len, const char *s, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch <= 0x20 || ch == 0x7f || ch == '\\' || ch == '"') {
+            if (o + 5 >= len)
+                break;
+            o += (size_t)snprintf(out + o, len - o, "\\x%02x", ch);
+        } else {
+            out[o++] = (char)ch;
+        }
+    }
+    out[o] = 0;
+}
+
 static void send_now(struct hreq *h)
 {
     h2o_req_t *req = h->req;
@@ -41,15 +72,12 @@ static void send_now(struct hreq *h)
         h->status = 500;
     if (req) {
         req->res.status = h->status;
-        req->res.reason = status_title(h->status);
+        req->res.reason = http_status_title(h->status);
         if (h->ctype)
             h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_CONTENT_TYPE, NULL, h->ctype, strlen(h->ctype));
         h2o_add_header_by_str(&req->pool, &req->res.headers, H2O_STRLIT("x-request-id"), 0, NULL, h->request_id,
                               strlen(h->request_id));
-        H("content-security-policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
-        H("x-content-type-options", "nosniff");
-        H("x-frame-options", "DENY");
-        H("referrer-policy", "no-referrer");
+        http_security_headers(req);
         H("cache-control", "no-store");
         if (h->location)
             h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_LOCATION, NULL, h->location, strlen(h->location));
@@ -65,9 +93,12 @@ static void send_now(struct hreq *h)
     double dur = now_mono() - h->started;
     metrics_observe(h->route_index, h->status, dur);
     if (!log_quiet && req) {
-        /* One line per request: never a query string, a name or note text. */
-        fprintf(stderr, "%.*s %.*s %d %.1fms rid=%s uid=%lld\n", (int)req->method.len, req->method.base,
-                (int)req->path_normalized.len, req->path_normalized.base, h->status, dur * 1000, h->request_id,
+        /* One line per request: never a query string, a name or note text; what the request sent is
+         * escaped (http_log_text), so it cannot forge a line or a field. */
+        char method[64], path[1024];
+        http_log_text(method, sizeof method, req->method.base, req->method.len);
+        http_log_text(path, sizeof path, req->path_normalized.base, req->path_normalized.len);
+        fprintf(stderr, "%s %s %d %.1fms rid=%s uid=%lld\n", method, path, h->status, dur * 1000, h->request_id,
                 (long long)h->actor.staff_id);
     }
     http_request_answered(h);
@@ -168,15 +199,15 @@ void reply_problem(struct hreq *h, int status, const char *title, const char *de
         h->ctype = "text/html; charset=utf-8";
         buf_reset(&h->out);
         if (error_page) {
-            error_page(h, status, title ? title : status_title(status), detail);
+            error_page(h, status, title ? title : http_status_title(status), detail);
         } else {
             h->ctype = "text/plain; charset=utf-8";
-            buf_printf(&h->out, "%d %s\n%s\n", status, title ? title : status_title(status), detail ? detail : "");
+            buf_printf(&h->out, "%d %s\n%s\n", status, title ? title : http_status_title(status), detail ? detail : "");
         }
         respond(h);
         return;
     }
-    json_t *p = json_pack("{s:s,s:s,s:i,s:s}", "type", "about:blank", "title", title ? title : status_title(status),
+    json_t *p = json_pack("{s:s,s:s,s:i,s:s}", "type", "about:blank", "title", title ? title : http_status_title(status),
                           "status", status, "request_id", h->request_id);
     if (detail)
         json_object_set_new(p, "detail", json_string(detail));
@@ -235,7 +266,7 @@ void reply_core_error(struct hreq *h, int rc)
                 detail = "Something went wrong; nothing was changed.";
         }
     }
-    reply_problem(h, status, status_title(status), detail, extra);
+    reply_problem(h, status, http_status_title(status), detail, extra);
 }
 
 void reply_result(struct hreq *h, int rc, int status)

@@ -405,6 +405,11 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
     buf_init(&allow);
     int ri = route_find(req->method.base, req->method.len, path.base, path.len, &allow);
     if (ri < 0) {
+        /* A page that is not there keeps the page frame: the navigation of who is logged in. */
+        if (!h->is_api && authenticate(h) == 0 && h->auth) {
+            snprintf(h->lang, sizeof h->lang, "%s", i18n_choose(h->actor.lang, req_header(h, "accept-language")));
+            i18n_use(h->lang);
+        }
         if (ri == -2) {
             h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_ALLOW, NULL, allow.data, allow.len);
             reply_problem(h, 405, "Method not allowed", NULL, NULL);
@@ -527,6 +532,109 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
     else
         h->route->fn(h);
     return 0;
+}
+
+/* ---------- static files and h2o's own answers ---------- */
+
+void http_security_headers(h2o_req_t *req); /* reply.c */
+const char *http_status_title(int status);  /* reply.c */
+
+/* Before h2o's file handler: a static path with any percent-encoding (an encoded NUL, "." or "/"),
+ * a control character or a backslash is 404. Our file names need none of them. */
+static int on_static_req(h2o_handler_t *self, h2o_req_t *req)
+{
+    (void)self;
+    size_t n = req->query_at != SIZE_MAX ? req->query_at : req->path.len;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)req->path.base[i];
+        if (ch == '%' || ch == '\\' || ch < 0x20 || ch == 0x7f) {
+            h2o_send_error_404(req, "Not Found", "not found", 0);
+            return 0;
+        }
+    }
+    for (size_t i = 0; i < req->path_normalized.len; i++)
+        if (req->path_normalized.base[i] == 0) {
+            h2o_send_error_404(req, "Not Found", "not found", 0);
+            return 0;
+        }
+    return -1; /* on to the file handler */
+}
+
+/* A filter on the static files and on h2o's fallback (where its own errors go: a body over the limit
+ * is refused by h2o before any handler runs): the security headers on everything, and an error h2o
+ * wrote itself (text/plain) becomes problem+json like every other error of Hearth. */
+struct error_ostream {
+    h2o_ostream_t super;
+    h2o_iovec_t body;
+    int sent;
+};
+
+static void error_do_send(h2o_ostream_t *self, h2o_req_t *req, h2o_iovec_t *bufs, size_t bufcnt,
+                          h2o_send_state_t state)
+{
+    struct error_ostream *e = (struct error_ostream *)self;
+    (void)bufs;
+    (void)bufcnt;
+    /* h2o's body, if any, is replaced by ours (a HEAD request has none: nothing then) */
+    h2o_iovec_t out = e->body;
+    int ours = !e->sent && bufcnt > 0;
+    e->sent = 1;
+    h2o_ostream_send_next(&e->super, req, ours ? &out : NULL, ours ? 1 : 0, state);
+}
+
+static void on_setup_ostream(h2o_filter_t *self, h2o_req_t *req, h2o_ostream_t **slot)
+{
+    (void)self;
+    http_security_headers(req);
+    ssize_t ct = h2o_find_header(&req->res.headers, H2O_TOKEN_CONTENT_TYPE, -1);
+    if (req->res.status >= 400 && ct >= 0 &&
+        h2o_memis(req->res.headers.entries[ct].value.base, 10, H2O_STRLIT("text/plain"))) {
+        char lang[8], rid[20], detail[160];
+        ssize_t al = h2o_find_header(&req->headers, H2O_TOKEN_ACCEPT_LANGUAGE, -1);
+        char accept[200] = "";
+        if (al >= 0)
+            snprintf(accept, sizeof accept, "%.*s", (int)req->headers.entries[al].value.len,
+                     req->headers.entries[al].value.base);
+        snprintf(lang, sizeof lang, "%s", i18n_choose(NULL, al >= 0 ? accept : NULL));
+        i18n_use(lang);
+        random_hex(rid, 8);
+        int st = req->res.status;
+        const char *title = _(http_status_title(st));
+        if (st == 413)
+            snprintf(detail, sizeof detail, "%s", _("The request body exceeds 1 MiB."));
+        else if (st == 404 || st == 403) /* a static folder is not listed */
+            snprintf(detail, sizeof detail, "%s", _("There is nothing at this address."));
+        else
+            snprintf(detail, sizeof detail, "%s", _("The request cannot be answered."));
+        json_t *p = json_pack("{s:s,s:s,s:i,s:s,s:s}", "type", "about:blank", "title", title, "status", st,
+                              "detail", detail, "request_id", rid);
+        char *js = json_dumps(p, JSON_COMPACT);
+        json_decref(p);
+        size_t jl = strlen(js);
+        struct error_ostream *e = (struct error_ostream *)h2o_add_ostream(req, sizeof *e, slot);
+        e->super.do_send = error_do_send;
+        e->sent = 0;
+        e->body.base = h2o_mem_alloc_pool(&req->pool, jl + 1);
+        memcpy(e->body.base, js, jl);
+        e->body.base[jl] = '\n';
+        e->body.len = jl + 1;
+        free(js);
+        req->res.headers.entries[ct].value = h2o_iovec_init(H2O_STRLIT("application/problem+json"));
+        h2o_iovec_t rv = h2o_strdup(&req->pool, rid, strlen(rid)); /* h2o keeps the pointer */
+        h2o_add_header_by_str(&req->pool, &req->res.headers, H2O_STRLIT("x-request-id"), 0, NULL, rv.base, rv.len);
+        h2o_add_header_by_str(&req->pool, &req->res.headers, H2O_STRLIT("cache-control"), 0, NULL,
+                              H2O_STRLIT("no-store"));
+        if (req->res.content_length != SIZE_MAX)
+            req->res.content_length = e->body.len;
+        slot = &e->super.next;
+    }
+    h2o_setup_next_ostream(req, slot);
+}
+
+static void register_answer_filter(h2o_pathconf_t *pc)
+{
+    h2o_filter_t *f = h2o_create_filter(pc, sizeof *f);
+    f->on_setup_ostream = on_setup_ostream;
 }
 
 /* ---------- threads and sockets ---------- */
@@ -706,9 +814,13 @@ int http_serve(const struct serve_opts *o)
     config.http2.idle_timeout = LIMIT_IDLE_MS;
     config.server_name = h2o_iovec_init(H2O_STRLIT("hearth"));
     h2o_hostconf_t *host = h2o_config_register_host(&config, h2o_iovec_init(H2O_STRLIT("default")), 65535);
+    register_answer_filter(&host->fallback_path); /* h2o's own errors: 413 for a body over the limit */
     if (o->static_dir) {
         h2o_pathconf_t *sp = h2o_config_register_path(host, "/static", 0);
+        h2o_handler_t *guard = h2o_create_handler(sp, sizeof *guard);
+        guard->on_req = on_static_req;
         h2o_file_register(sp, o->static_dir, NULL, NULL, 0);
+        register_answer_filter(sp);
     }
     h2o_pathconf_t *pc = h2o_config_register_path(host, "/", 0);
     h2o_handler_t *hd = h2o_create_handler(pc, sizeof *hd);

@@ -100,7 +100,7 @@ static const struct nav navs[] = {
     {"/admin/staff", N_("Staff"), 0, RES_STAFF, ACT_ADMINISTER},
 };
 
-void ui_begin(struct hreq *h, struct buf *b, const char *title)
+static void page_begin(struct hreq *h, struct buf *b, const char *title, int login_link)
 {
     html_printf(b, "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\">"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -120,8 +120,15 @@ void ui_begin(struct hreq *h, struct buf *b, const char *title)
                     h->actor.name, ui_label(role_table[h->actor.role].name, rl, sizeof rl));
         ui_csrf(h, b);
         html_printf(b, "<button type=\"submit\" class=\"link\">%s</button></form></div>", _("Log out"));
+    } else if (login_link) {
+        html_printf(b, "<nav aria-label=\"Main\"><ul><li><a href=\"/login\">%s</a></li></ul></nav>", _("Log in"));
     }
     buf_adds(b, "</header><main id=\"main\">");
+}
+
+void ui_begin(struct hreq *h, struct buf *b, const char *title)
+{
+    page_begin(h, b, title, 0);
 }
 
 void ui_end(struct hreq *h, struct buf *b)
@@ -134,11 +141,14 @@ void ui_error_page(struct hreq *h, int status, const char *title, const char *de
 {
     struct buf b;
     buf_init(&b);
-    ui_begin(h, &b, title);
+    page_begin(h, &b, title, 1); /* logged out: the login link */
     html_printf(&b, "<section class=\"error\"><h1>%s</h1><p class=\"status\">%d</p>", title, status);
     if (detail)
         html_printf(&b, "<p>%s</p>", detail);
-    html_printf(&b, "<p><a href=\"/\">%s</a></p></section>", _("Back to my work"));
+    if (h->auth)
+        html_printf(&b, "<p><a href=\"/\">%s</a></p></section>", _("Back to my work"));
+    else
+        html_printf(&b, "<p><a href=\"/login\">%s</a></p></section>", _("Log in"));
     ui_end(h, &b);
     buf_free(&h->out);
     h->out = b;

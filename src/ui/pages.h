@@ -168,6 +168,7 @@ void task_done_form(struct hreq *h, struct buf *b, json_t *task, const char *nex
 void pg_work(struct hreq *h);
 void pg_task_done(struct hreq *h);
 void pg_task_reassign(struct hreq *h);
+void pg_task_reassign_page(struct hreq *h);
 
 /* ---- pages_client.c ---- */
 void pg_clients(struct hreq *h);

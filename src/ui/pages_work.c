@@ -5,6 +5,7 @@
 #include <string.h>
 
 static void work_page(struct hreq *h, int status, const struct fstate *fs);
+static void reassign_page(struct hreq *h, int status, const struct fstate *fs);
 
 static const struct form_field done_fields[] = {
     F("version", FI_HIDDEN, NULL, 0),
@@ -30,20 +31,18 @@ static const struct form_field reassign_fields[] = {
     F("assignee", FI_STAFF, N_("Give to"), FF_REQ),
     {0},
 };
+/* On a page of its own (/tasks/{id}/reassign): the list of staff is drawn once there, not in every
+ * row of "my work" (90 people in every row made the page 58 KB). */
 static const struct form form_reassign = {.id = "reassign",
-                                          .pfx = "t",
                                           .action = "/tasks/{id}/reassign",
-                                          .box = "details",
                                           .cls = "reassign",
-                                          .summary = N_("Reassign"),
                                           .submit = N_("Reassign"),
-                                          .button = "small",
                                           .flash = "task-reassigned",
                                           .done = "/#tasks",
+                                          .cancel = "/#tasks",
                                           .fields = reassign_fields,
                                           .update = task_update,
-                                          .page = work_page,
-                                          .flags = FORM_MANY};
+                                          .page = reassign_page};
 
 void task_done_form(struct hreq *h, struct buf *b, json_t *t, const char *next)
 {
@@ -54,7 +53,7 @@ void task_done_form(struct hreq *h, struct buf *b, json_t *t, const char *next)
     json_decref(hid);
 }
 
-static void task_row(struct hreq *h, struct buf *b, json_t *t, json_t *opts, const struct fstate *fs)
+static void task_row(struct hreq *h, struct buf *b, json_t *t)
 {
     int64_t id = page_int(t, "id"), cid = page_int(t, "client_id");
     int overdue = json_is_true(json_object_get(t, "overdue"));
@@ -86,16 +85,12 @@ static void task_row(struct hreq *h, struct buf *b, json_t *t, json_t *opts, con
         b, "</td><td data-label=\"%s\"><span class=\"badge prio-%s\">%s</span></td><td class=\"actions\">",
         _("Priority"), prio, ui_label(prio, pl, sizeof pl));
     task_done_form(h, b, t, "/#tasks");
-    json_t *hid = json_pack("{s:I}", "version", (json_int_t)page_int(t, "version"));
-    json_t *vals = json_pack("{s:I}", "assignee", (json_int_t)page_int(t, "assignee"));
-    form_show(h, b, &form_reassign,
-              &(struct form_view){.target = id, .vals = vals, .hidden = hid, .opts = opts, .fs = fs});
-    json_decref(vals);
-    json_decref(hid);
-    buf_adds(b, "</td></tr>");
+    html_printf(b, "<a class=\"button small\" href=\"/tasks/%D/reassign\">%s<span class=\"sr\"> — %s"
+                   "</span></a></td></tr>",
+                id, _("Reassign"), jstr(t, "title"));
 }
 
-static void tasks_section(struct hreq *h, struct buf *b, const struct fstate *fs)
+static void tasks_section(struct hreq *h, struct buf *b)
 {
     json_t *env = NULL, *tasks;
     html_printf(
@@ -113,8 +108,6 @@ static void tasks_section(struct hreq *h, struct buf *b, const struct fstate *fs
         json_decref(env);
         return;
     }
-    json_t *opts = json_object();
-    json_object_set_new(opts, "assignee", form_staff_choices(h));
     html_printf(
         b,
         "<table class=\"list\" id=\"task-list\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
@@ -123,11 +116,10 @@ static void tasks_section(struct hreq *h, struct buf *b, const struct fstate *fs
         _("Due"), _("Task"), _("Client"), _("Priority"), _("Actions"));
     size_t i;
     json_t *t;
-    json_array_foreach(tasks, i, t) task_row(h, b, t, opts, fs);
+    json_array_foreach(tasks, i, t) task_row(h, b, t);
     buf_adds(b, "</tbody></table>");
     page_more(b, env, "/?", _("More tasks"), "tasks-more");
     buf_adds(b, "</section>");
-    json_decref(opts);
     json_decref(env);
 }
 
@@ -229,7 +221,7 @@ static void work_page(struct hreq *h, int status, const struct fstate *fs)
     buf_adds(&b, "</div>");
     form_failure(&b, fs);
     buf_adds(&b, "<div class=\"columns\"><div class=\"main-col\">");
-    tasks_section(h, &b, fs);
+    tasks_section(h, &b);
     clients_section(h, &b);
     buf_adds(&b, "</div><div class=\"side-col\">");
     if (access_may(&h->ctx, RES_ORG, ACT_LIST, 0))
@@ -257,6 +249,42 @@ void pg_work(struct hreq *h)
 void pg_task_done(struct hreq *h)
 {
     form_post(h, &form_done);
+}
+
+/* The reassign page: the task, and the one list of the staff it may be given to. */
+static void reassign_page(struct hreq *h, int status, const struct fstate *fs)
+{
+    json_t *t = NULL;
+    int rc = task_get(&h->ctx, h->id[0], &t);
+    if (rc != OK) {
+        reply_core_error(h, rc);
+        return;
+    }
+    struct buf b;
+    buf_init(&b);
+    ui_begin(h, &b, _("Reassign a task"));
+    html_printf(&b, "<div class=\"page-head\"><h1>%s</h1></div>", _("Reassign a task"));
+    form_failure(&b, fs);
+    html_printf(&b, "<section class=\"card\" aria-labelledby=\"task-h\"><h2 id=\"task-h\">%s</h2><dl class=\"facts-list\">",
+                jstr(t, "title"));
+    if (page_int(t, "client_id") && *jstr(t, "given_name"))
+        html_printf(&b, "<dt>%s</dt><dd><a href=\"/clients/%D\">%s %s</a></dd>", _("Client"), page_int(t, "client_id"),
+                    jstr(t, "given_name"), jstr(t, "family_name"));
+    html_printf(&b, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>", _("Due"),
+                *jstr(t, "due") ? jstr(t, "due") : "—", _("Assigned to"), jstr(t, "assignee_name"));
+    json_t *hid = json_pack("{s:I}", "version", (json_int_t)page_int(t, "version"));
+    json_t *vals = json_pack("{s:I}", "assignee", (json_int_t)page_int(t, "assignee"));
+    form_show(h, &b, &form_reassign, &(struct form_view){.target = page_int(t, "id"), .vals = vals, .hidden = hid, .fs = fs});
+    json_decref(vals);
+    json_decref(hid);
+    json_decref(t);
+    buf_adds(&b, "</section>");
+    page_send(h, status, &b);
+}
+
+void pg_task_reassign_page(struct hreq *h)
+{
+    reassign_page(h, 200, NULL);
 }
 
 void pg_task_reassign(struct hreq *h)

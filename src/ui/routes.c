@@ -17,6 +17,7 @@ const struct route ui_routes[] = {
 
     {"GET", "/", pg_work, A, 0},
     {"POST", "/tasks/{id}/done", pg_task_done, A, 0},
+    {"GET", "/tasks/{id}/reassign", pg_task_reassign_page, A, 0},
     {"POST", "/tasks/{id}/reassign", pg_task_reassign, A, 0},
 
     {"GET", "/clients", pg_clients, A, 0},

@@ -5,10 +5,12 @@
 //
 // Makes a temporary directory with a 200-client demo database, serves it on a free loopback
 // port, runs each journey in its own browser context and prints TAP ("ok N - journey", "# "
-// lines with the error, then "1..N"). Exits non-zero when any journey failed. The server, the
+// lines with the error, then "1..N"). Every page a journey shows is checked with axe-core
+// (@axe-core/playwright); a serious or critical violation fails the journey. Exits non-zero when
+// any journey failed. The server, the
 // browser and the temporary directory are always cleaned up; a failed journey's screenshots
 // are kept (their paths are printed) and nothing else. HEARTH_E2E_KEEP=1 keeps everything;
-// HEARTH_E2E_TIMEOUT (seconds, default 300) bounds the whole run; HEARTH_E2E_ONLY=3,5 runs
+// HEARTH_E2E_TIMEOUT (seconds, default 600) bounds the whole run; HEARTH_E2E_ONLY=3,5 runs
 // only those journeys (the setup still runs in full).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,8 +24,8 @@ const ROOT = path.resolve(HERE, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'hearth-demo-2026';
 const CLIENTS = 200;
-const OVERALL_S = Number(process.env.HEARTH_E2E_TIMEOUT || 300); // 13 journeys; a shared 2-core machine
-const JOURNEY_MS = 45_000;
+const OVERALL_S = Number(process.env.HEARTH_E2E_TIMEOUT || 600); // 15 journeys, each page checked for accessibility; a shared 2-core machine
+const JOURNEY_MS = 120_000;
 const ACTION_MS = 10_000;
 const ONLY = (process.env.HEARTH_E2E_ONLY || '').split(',').filter(Boolean).map(Number);
 
@@ -258,8 +260,49 @@ async function demoFacts(request, base) {
 
 // ---- helpers the journeys share -----------------------------------------------------------
 
+// The accessibility check (axe-core through @axe-core/playwright): every page a journey shows is
+// analysed once it has loaded (after each goto and waitForURL, and each open page at the end of the
+// journey); a serious or critical violation fails the journey, naming the page, the rule and where.
+// A page already analysed in the same state (the same kind of page, the same user, the same notices
+// and field errors) is not analysed again: "/clients/1" and "/clients/7" for cm1 are one page.
+const A11Y_IMPACTS = new Set(['serious', 'critical']);
+const a11yStats = { pages: 0, skipped: 0, ms: 0 };
+const a11ySeen = new Set();
+let AxeBuilder = null;
+async function a11yCheck(page, problems) {
+  if (page.isClosed()) return;
+  const t0 = Date.now();
+  let res = null;
+  for (let attempt = 1; attempt <= 2 && !res; attempt++) {
+    try {
+      await page.waitForLoadState('load');
+      const key = await page.evaluate(() => [location.pathname.replace(/\d+/g, 'N'),
+        [...new URLSearchParams(location.search).keys()].sort().join(','),
+        (document.querySelector('header .who a') || {}).textContent || '-', document.title,
+        document.querySelectorAll('[aria-invalid="true"], [role="alert"], [role="status"], dialog[open], details[open]').length,
+      ].join('|'));
+      if (a11ySeen.has(key)) {
+        a11yStats.skipped++;
+        return;
+      }
+      // Legacy mode: axe runs in the page itself (no frames here), without opening a page of its own.
+      res = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+      a11ySeen.add(key);
+    } catch (e) {
+      // The page navigated while it was analysed: analyse what it shows now.
+      if (attempt === 2) problems.push(`accessibility check on ${page.url()} could not run: ${firstLines(e.message, 2)}`);
+    }
+  }
+  a11yStats.ms += Date.now() - t0;
+  if (!res) return;
+  a11yStats.pages++;
+  for (const v of res.violations.filter((x) => A11Y_IMPACTS.has(x.impact)))
+    problems.push(`accessibility (${v.impact}) on ${res.url}: ${v.id}: ${v.help} (${v.helpUrl}) at ` +
+      v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('; '));
+}
+
 // A journey's browser contexts: each page fails the journey on a script error, a console
-// error or a 5xx answer, and is screenshotted when the journey fails.
+// error, a 5xx answer or a serious accessibility violation, and is screenshotted when the journey fails.
 function journeyKit(browser, base) {
   const contexts = [];
   const problems = [];
@@ -279,7 +322,23 @@ function journeyKit(browser, base) {
       if (r.status() >= 500) problems.push(`${r.status()} from ${r.request().method()} ${r.url()}`);
       else if (r.request().resourceType() === 'document') documents.add(r.url());
     });
+    // Each page the journey arrives at is checked for accessibility before the journey goes on.
+    const goto = page.goto.bind(page);
+    page.goto = async (...args) => {
+      const r = await goto(...args);
+      await a11yCheck(page, problems);
+      return r;
+    };
+    const waitForURL = page.waitForURL.bind(page);
+    page.waitForURL = async (...args) => {
+      await waitForURL(...args);
+      await a11yCheck(page, problems);
+    };
     return page;
+  }
+  // The pages as the journey leaves them (a form posted in place, a notice shown).
+  async function a11yFinal() {
+    for (const ctx of contexts) for (const page of ctx.pages()) await a11yCheck(page, problems);
   }
   // Script errors, 5xx answers and console errors, except Chromium's "Failed to load resource"
   // for a page itself answered with a 4xx (a form with errors is a 400, a wrong password a 401).
@@ -307,7 +366,7 @@ function journeyKit(browser, base) {
   async function close() {
     for (const ctx of contexts) await withTimeout(ctx.close(), 10_000).catch(() => {});
   }
-  return { newPage, screenshots, close, allProblems };
+  return { newPage, screenshots, close, allProblems, a11yFinal };
 }
 
 // Log in through the form with the keyboard, as people do: the username field has the focus,
@@ -811,6 +870,32 @@ const journeys = [
     await expectVisible(page.getByRole('row').filter({ hasText: 'e2e script' }).getByText(/^revoked$/i), 'the token marked revoked');
     assert(!(await page.content()).includes('Copy it now'), 'the token is shown again after the redirect');
   }],
+
+  ['reassign a task on its own page from my work; an unknown address keeps the navigation', async ({ newPage }, f) => {
+    const page = await newPage();
+    await loginOk(page, 'cm1');
+    const row = openTaskRows(page).last();
+    const title = (await row.locator('.task-title').innerText()).trim();
+    // My work holds no list of staff: each task links to its reassign page.
+    assert(await tasksRegion(page).locator('select').count() === 0, 'my work still draws a staff list in its task rows');
+    await row.getByRole('link', { name: /^reassign/i }).click();
+    await page.waitForURL(/\/tasks\/\d+\/reassign$/);
+    await expectVisible(page.getByRole('heading', { level: 1, name: /reassign a task/i }), 'the reassign page');
+    await expectVisible(page.getByRole('heading', { level: 2, name: title }), `the task "${title}" on its reassign page`);
+    const who = page.getByLabel(/give to/i);
+    const value = await who.locator('option', { hasText: f.cm2.name }).getAttribute('value');
+    await who.selectOption(value);
+    await page.getByRole('button', { name: /^reassign/i }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await expectVisible(page.getByRole('status').filter({ hasText: /reassigned/i }), 'the "reassigned" notice');
+    await expectCount(openTaskRows(page).filter({ hasText: title }), 0, `the task "${title}" in my open list`);
+    // An address that is nothing: the page frame and the navigation stay.
+    const r = await page.goto('/no/such/page');
+    assert(r.status() === 404, `an unknown address answered ${r.status()}`);
+    await expectVisible(page.getByRole('heading', { level: 1, name: /not found/i }), 'the "not found" heading');
+    await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /my work/i }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+  }],
 ];
 
 function label(v) {
@@ -849,8 +934,10 @@ async function main() {
   let pw;
   try {
     pw = await import('playwright-core');
+    ({ AxeBuilder } = await import('@axe-core/playwright'));
   } catch (e) {
-    tap(false, 'setup: playwright-core', `cannot load playwright-core (run scripts/deps): ${e.message}`);
+    tap(false, 'setup: playwright-core and @axe-core/playwright',
+      `cannot load playwright-core or @axe-core/playwright (run scripts/deps): ${e.message}`);
     return;
   }
   state.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
@@ -892,6 +979,7 @@ async function main() {
     let err = null;
     try {
       await withTimeout(fn(kit, facts), JOURNEY_MS, 'journey');
+      await withTimeout(kit.a11yFinal(), ACTION_MS * 3, 'the accessibility check of the last pages');
       const problems = kit.allProblems();
       if (problems.length) err = new Error(problems.join('\n'));
     } catch (e) {
@@ -937,5 +1025,7 @@ await cleanup();
 clearTimeout(overall);
 console.log(`1..${tapN}`);
 if (shots.length && !state.keep) diag(`screenshots kept in ${state.tmp}`);
+diag(`accessibility: ${a11yStats.pages} pages checked with axe-core, ${a11yStats.skipped} views of a page ` +
+  `already checked (${(a11yStats.ms / 1000).toFixed(1)} s)`);
 diag(`${((Date.now() - started) / 1000).toFixed(1)} s in all`);
 process.exit(failed ? 1 : 0);
