@@ -175,6 +175,11 @@ static const struct res_field reset_body[] = {
     {"password", FT_STRING, 1, "The temporary password (10 to 200 characters); absent: one is made and shown once"},
     {NULL, 0, 0, NULL}};
 
+static const struct res_field staff_query[] = {{"q", FT_STRING, 1, "Part of the name or username (% and _ match themselves)"},
+                                               {"role", FT_STRING, 1, "Only this role"},
+                                               {"status", FT_STRING, 1, "active or disabled"},
+                                               {"org_id", FT_INT, 1, "Only this organisation (administrators)"},
+                                               {NULL}};
 static const struct res_field org_body[] = {
     {"name", FT_STRING, 0, "Name"},
     {"kind", FT_STRING, 0, "Kind of organisation"},
@@ -213,7 +218,7 @@ const struct route api_account_routes[] = {
     {"GET", "/api/v1/orgs", orgs_list, A, J, DOC(RR_LIST, RES_ORG, ACT_LIST, "Organisations, by name")},
     {"POST", "/api/v1/orgs", orgs_create, ADM, J, DOC(RR_ONE, RES_ORG, ACT_CREATE, "Add an organisation"), .status = 201, .body = org_body},
     {"PATCH", "/api/v1/orgs/{id}", orgs_update, ADM, J, DOC(RR_ONE, RES_ORG, ACT_UPDATE, "Change an organisation's settings (If-Match: its version)"), .body = org_change},
-    {"GET", "/api/v1/staff", staff_list_h, A, J, DOC(RR_LIST, RES_STAFF, ACT_LIST, "Staff accounts (administrators: all; supervisors: their organisation; others: a directory)")},
+    {"GET", "/api/v1/staff", staff_list_h, A, J, DOC(RR_LIST, RES_STAFF, ACT_LIST, "Staff accounts (administrators: all; supervisors: their organisation; others: a directory)"), .query = staff_query},
     {"POST", "/api/v1/staff", staff_create_h, ADM, J, DOC(RR_ONE, RES_STAFF, ACT_CREATE, "Add a staff account"), .status = 201, .body = staff_body},
     {"GET", "/api/v1/staff/{id}", staff_get_h, A, J, DOC(RR_ONE, RES_STAFF, ACT_READ, "A staff account")},
     {"PATCH", "/api/v1/staff/{id}", staff_update_h, ADM, J, DOC(RR_ONE, RES_STAFF, ACT_UPDATE, "Change a staff account (If-Match: its version)"), .body = staff_change},

@@ -26,7 +26,8 @@ const struct route api_assess_routes[] = {
     {"GET", "/api/v1/instruments", instruments_get, A, J, DOC0(RR_LIST, "The instruments' definitions (one page)")},
     {"POST", "/api/v1/clients/{id}/assessments", assessments_create, A, J, DOC(RR_ONE, RES_ASSESSMENT, ACT_CREATE, "Administer an instrument: scored, may raise a flag"), .status = 201},
     {"GET", "/api/v1/clients/{id}/assessments", assessments_list, A, J, DOC(RR_LIST, RES_ASSESSMENT, ACT_LIST, "A client's assessments, newest first")},
-    {"GET", "/api/v1/clients/{id}/assessments/trajectory", trajectory, A, J, DOC0(RR_ONE, "The scores of one instrument over time, with change markers"), GATE(RES_ASSESSMENT, ACT_READ)},
+    {"GET", "/api/v1/clients/{id}/assessments/trajectory", trajectory, A, J, DOC0(RR_ONE, "The scores of one instrument over time, with change markers"), GATE(RES_ASSESSMENT, ACT_READ),
+     .query = (const struct res_field[]){{"instrument", FT_STRING, 0, "The instrument's key (phq9, gad7...)"}, {NULL}}},
     {"GET", "/api/v1/assessments/{id}", assessments_get, A, J, DOC(RR_ONE, RES_ASSESSMENT, ACT_READ, "An assessment")},
     {0},
 };

@@ -204,6 +204,10 @@ static json_t *build(void)
         if (res && res->name)
             json_object_set_new(op, "tags", json_pack("[s]", res->name));
         json_t *ok;
+        for (const struct res_field *q = r->query; q && q->name; q++)
+            json_array_append_new(params, json_pack("{s:s,s:s,s:b,s:s,s:o}", "name", q->name, "in", "query", "required",
+                                                    !q->nullable, "description", q->label ? q->label : q->name,
+                                                    "schema", type_of(q->type, 0, NULL)));
         if (r->reply == RR_LIST) {
             json_array_append_new(params, ref("parameters", "after"));
             json_array_append_new(params, ref("parameters", "limit"));

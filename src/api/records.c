@@ -138,8 +138,14 @@ static const struct res_field review_body[] = {
 
 #define A ROLES_ANY
 #define J RF_API
+static const struct res_field pending_query[] = {{"pending", FT_STRING, 1, "1: only those waiting for review"}, {NULL}};
+
 const struct route api_record_routes[] = {
-    {"GET", "/api/v1/clients", clients_search, A, J, DOC(RR_LIST, RES_CLIENT, ACT_LIST, "Find clients by name (q), date of birth or identifier"), .brief = 1},
+    {"GET", "/api/v1/clients", clients_search, A, J, DOC(RR_LIST, RES_CLIENT, ACT_LIST, "Find clients by name (q), date of birth or identifier"), .brief = 1,
+     .query = (const struct res_field[]){{"q", FT_STRING, 1, "A fragment of a name"},
+                                         {"birth_date", FT_DATE, 1, "The date of birth"},
+                                         {"identifier", FT_STRING, 1, "An identifier, whole"},
+                                         {NULL}}},
     {"POST", "/api/v1/clients", clients_create, A, J, DOC(RR_ONE, RES_CLIENT, ACT_CREATE, "Register a client (409 with the likely duplicates unless confirmed)"), .status = 201, .body = client_body},
     {"GET", "/api/v1/clients/{id}", clients_get, A, J, DOC(RR_ONE, RES_CLIENT, ACT_LIST, "A client (in full, or limited without a relationship)")},
     {"PUT", "/api/v1/clients/{id}", clients_update, A, J, DOC(RR_ONE, RES_CLIENT, ACT_UPDATE, "Change a client's identity record (If-Match: its version)"), .body = client_change},
@@ -162,9 +168,9 @@ const struct route api_record_routes[] = {
     {"PATCH", "/api/v1/tasks/{id}", tasks_update, A, J, DOC(RR_ONE, RES_TASK, ACT_UPDATE, "Complete or reassign a task (If-Match: its version)"), .body = task_change},
     {"GET", "/api/v1/my-clients", my_clients_list, A, J, DOC(RR_LIST, RES_CLIENT, ACT_LIST, "My caseload: the clients of open episodes I am on, by name")},
     {"POST", "/api/v1/clients/{id}/break-glass", bg_open, A, J, DOC(RR_ONE, RES_BREAKGLASS, ACT_CREATE, "Open emergency access, with a reason"), .status = 201, .brief = 1, .body = bg_body},
-    {"GET", "/api/v1/break-glass", bg_list, A, J, DOC(RR_LIST, RES_BREAKGLASS, ACT_LIST, "Emergency access on my organisation's clients or by its staff, newest first (pending=1: waiting for review)")},
+    {"GET", "/api/v1/break-glass", bg_list, A, J, DOC(RR_LIST, RES_BREAKGLASS, ACT_LIST, "Emergency access on my organisation's clients or by its staff, newest first (pending=1: waiting for review)"), .query = pending_query},
     {"POST", "/api/v1/break-glass/{id}/review", bg_review, A, J, DOC(RR_ONE, RES_BREAKGLASS, ACT_REVIEW, "Review an emergency access"), .body = review_body},
-    {"GET", "/api/v1/episode-opens", eo_list, A, J, DOC(RR_LIST, RES_EPISODE_OPEN, ACT_LIST, "Episodes opened on another worker's client, of my organisation's clients or by its staff, newest first (pending=1: waiting for review)")},
+    {"GET", "/api/v1/episode-opens", eo_list, A, J, DOC(RR_LIST, RES_EPISODE_OPEN, ACT_LIST, "Episodes opened on another worker's client, of my organisation's clients or by its staff, newest first (pending=1: waiting for review)"), .query = pending_query},
     {"POST", "/api/v1/episode-opens/{id}/review", eo_review, A, J, DOC(RR_ONE, RES_EPISODE_OPEN, ACT_REVIEW, "Review an episode opened on another worker's client"), .body = review_body},
     {0},
 };

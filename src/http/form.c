@@ -139,8 +139,35 @@ static const char *field_str(json_t *o, const char *name)
         v = json_array_get(v, 0);
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
+/* An API route reads only the query parameters its line declares (.query; a list's after and limit),
+ * so that the API document names every one. A name it does not declare is a programming error: logged
+ * and read as absent; builds with the sanitizers (every test) stop on it. */
+#if defined(__SANITIZE_ADDRESS__)
+enum { QUERY_STRICT = 1 };
+#else
+enum { QUERY_STRICT = 0 };
+#endif
+static int query_declared(const struct route *r, const char *name)
+{
+    if (!r || !(r->flags & RF_API))
+        return 1;
+    if (r->reply == RR_LIST && (strcmp(name, "after") == 0 || strcmp(name, "limit") == 0))
+        return 1;
+    for (const struct res_field *f = r->query; f && f->name; f++)
+        if (strcmp(f->name, name) == 0)
+            return 1;
+    return 0;
+}
+
 const char *qstr(struct hreq *h, const char *name)
 {
+    if (!query_declared(h->route, name)) {
+        log_error("route %s %s reads the query parameter '%s' its line does not declare (.query)",
+                  h->route->method, h->route->pattern, name);
+        if (QUERY_STRICT)
+            abort();
+        return NULL;
+    }
     return field_str(h->query, name);
 }
 const char *fstr(struct hreq *h, const char *name)

@@ -49,6 +49,9 @@ struct route {
     int status;                     /* the status of success; 0: 200 */
     /* The request body's fields ({NULL}-terminated; nullable: optional); NULL: none, or free-form. */
     const struct res_field *body;
+    /* The query parameters the route reads ({NULL}-terminated), beyond a list's after and limit: the
+     * document describes them, and qstr() on an API route refuses a name not here (test builds stop). */
+    const struct res_field *query;
 };
 #define ROUTE_RES(r) ((r) + 1)
 #define ROUTE_ACT(a) ((a) + 1)

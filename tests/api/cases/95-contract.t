@@ -25,6 +25,13 @@ json .components.parameters.limit.schema.maximum == 200
 json .components.responses.Problem.description exists
 text contains "application/problem+json"
 
+### openapi: a route's own query parameters are described with it (a route reads no other)
+GET /api/v1/openapi.json
+expect 200
+text contains {"description":"Only this organisation (administrators)","in":"query","name":"org_id","required":false,"schema":{"type":"integer"}}
+text contains {"description":"The date of birth","in":"query","name":"birth_date","required":false,"schema":{"format":"date","type":"string"}}
+text contains "in":"query","name":"pending","required":false
+
 ### paging: a client with 7 contacts (5 more)
 as cm1
 POST /api/v1/clients
