@@ -26,6 +26,8 @@ struct db_options {
     int readonly;          /* a reader connection: query only */
     const char *synchronous; /* "FULL" (default), "NORMAL", "OFF" */
     int no_autocheckpoint;   /* the server's writer: checkpoints run beside it (db_checkpoint) */
+    int reconnect_async;     /* an event loop's connection: a lost one is re-opened by a thread of its
+                              * own, and calls fail fast (DB_UNAVAILABLE) until it is back (PostgreSQL) */
 };
 
 struct db;
