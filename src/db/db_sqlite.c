@@ -63,6 +63,11 @@ static int s_exec(struct db *db, const char *sql)
         return DB_OK;
     int rc = sqlite3_exec(d->h, sql, NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
+        /* A sync that failed after the log was written: SQLite rolls back, but the frames are in
+         * the log, and a crash before the next commit overwrites them brings them back. */
+        int ext = sqlite3_extended_errcode(d->h);
+        if (strcmp(sql, "COMMIT") == 0 && (ext == SQLITE_IOERR_FSYNC || ext == SQLITE_IOERR_DIR_FSYNC))
+            db->commit_unsure = 1;
         if (rc == SQLITE_FULL || rc == SQLITE_IOERR)
             io_error(rc, msg, sql);
         else if (rc != SQLITE_CONSTRAINT)
