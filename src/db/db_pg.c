@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define CACHE_SLOTS 512
 #define MAX_PARAMS 64
@@ -258,14 +259,55 @@ static void reopen_release(struct reopen *r) /* called with r->mu held; unlocks 
     }
 }
 
+/* Whenever a connection of this process finds the database back, the threads re-opening others
+ * try again at once rather than at their next second. */
+static pthread_mutex_t back_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t back_cv = PTHREAD_COND_INITIALIZER;
+static unsigned back_gen;
+
+static void database_back(void)
+{
+    pthread_mutex_lock(&back_mu);
+    back_gen++;
+    pthread_cond_broadcast(&back_cv);
+    pthread_mutex_unlock(&back_mu);
+}
+
+/* Tries until it has a connection (at most once a second, or at once when the database is found
+ * back), so a loop finds its connection ready when the database returns, without a request first
+ * failing to start an attempt; ends early when the owner has closed. */
 static void *reopen_main(void *arg)
 {
     struct reopen *r = arg;
-    PGconn *c = connect_to(r->conninfo);
-    if (PQstatus(c) != CONNECTION_OK || session_setup(c, r->sync, r->readonly) != DB_OK) {
-        PQfinish(c); /* the owner's calls keep failing fast; it starts the next attempt */
+    PGconn *c = NULL;
+    for (;;) {
+        double t0 = now_mono();
+        c = connect_to(r->conninfo);
+        if (PQstatus(c) == CONNECTION_OK && session_setup(c, r->sync, r->readonly) == DB_OK)
+            break;
+        PQfinish(c);
         c = NULL;
+        pthread_mutex_lock(&r->mu);
+        int owner_gone = r->refs == 1;
+        pthread_mutex_unlock(&r->mu);
+        if (owner_gone)
+            break;
+        pthread_mutex_lock(&back_mu);
+        unsigned gen = back_gen;
+        double wait = 1.0 - (now_mono() - t0);
+        if (wait > 0) {
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            long long ns = ts.tv_nsec + (long long)(wait * 1e9);
+            ts.tv_sec += (time_t)(ns / 1000000000);
+            ts.tv_nsec = (long)(ns % 1000000000);
+            while (back_gen == gen && pthread_cond_timedwait(&back_cv, &back_mu, &ts) == 0)
+                ;
+        }
+        pthread_mutex_unlock(&back_mu);
     }
+    if (c)
+        database_back();
     pthread_mutex_lock(&r->mu);
     r->running = 0;
     r->ready = c;
@@ -273,8 +315,8 @@ static void *reopen_main(void *arg)
     return NULL;
 }
 
-/* reconnect_async: take the connection the thread has made, or start an attempt (at most one at a
- * time, at most one a second); meanwhile the call fails fast. */
+/* reconnect_async: take the connection the thread has made, or start the thread (one at a time, at
+ * most one start a second); meanwhile the call fails fast. */
 static void forget_prepared(struct pdb *d);
 static int reopen_async(struct pdb *d)
 {
@@ -356,8 +398,10 @@ static int ensure_conn(struct pdb *d)
         return conn_lost(d);
     d->in_txn = 0;
     thread_down = 0;
-    if (atomic_exchange(&pg_down, 0))
+    if (atomic_exchange(&pg_down, 0)) {
         log_info("postgresql: the database connection is back");
+        database_back();
+    }
     return DB_OK;
 }
 
