@@ -61,6 +61,12 @@ build/san/apitest: tests/api/apitest.c $(SAN_OBJS)
 	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -o $@ $< $(SAN_OBJS) $(LIBS)
 build/san/crashload: tests/crash/crashload.c $(SAN_OBJS)
 	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -o $@ $< $(SAN_OBJS) $(LIBS)
+# The disk-fault shim of tests/fault/run (LD_PRELOAD; never linked into hearth).
+build/fault-shim.so: tests/fault/shim.c
+	$(CC) -std=c17 -Wall -Wextra -Werror -O1 -fPIC -shared -o $@ $< -ldl
+# The crash test's long mode (bench/CRASH.md) runs release builds: build/hearth and this.
+build/crashload: tests/crash/crashload.c $(filter-out build/rel/main.o,$(REL_OBJS))
+	$(CC) $(BASE_CFLAGS) -O2 -o $@ $< $(filter-out build/rel/main.o,$(REL_OBJS)) $(LIBS)
 
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c): src/ once more with clang under the fuzzer's coverage,
 # ASan and UBSan in build/fuzz/, each harness linked with libFuzzer's main. `make check` runs each
@@ -108,7 +114,8 @@ serve-demo: build/hearth
 	@echo ""
 	./build/hearth serve --db "$(DB)" --listen 127.0.0.1:8080
 
-TESTBINS := $(if $(wildcard tests/api/apitest.c),build/san/apitest) $(if $(wildcard tests/crash/crashload.c),build/san/crashload)
+TESTBINS := $(if $(wildcard tests/api/apitest.c),build/san/apitest) $(if $(wildcard tests/crash/crashload.c),build/san/crashload) \
+            $(if $(wildcard tests/fault/shim.c),build/fault-shim.so)
 
 check: deps
 	@$(MAKE) --no-print-directory check-tests

@@ -93,7 +93,12 @@ int db_commit(struct db *db)
 {
     new_generation(db);
     db->in_txn = 0;
+    db->commit_unsure = 0;
     return db_exec(db, "COMMIT");
+}
+int db_commit_unsure(struct db *db)
+{
+    return db->commit_unsure;
 }
 int db_rollback(struct db *db)
 {

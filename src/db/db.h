@@ -26,6 +26,8 @@ struct db_options {
     int readonly;          /* a reader connection: query only */
     const char *synchronous; /* "FULL" (default), "NORMAL", "OFF" */
     int no_autocheckpoint;   /* the server's writer: checkpoints run beside it (db_checkpoint) */
+    int reconnect_async;     /* an event loop's connection: a lost one is re-opened by a thread of its
+                              * own, and calls fail fast (DB_UNAVAILABLE) until it is back (PostgreSQL) */
 };
 
 struct db;
@@ -71,6 +73,7 @@ struct db {
     uint64_t gen; /* see db_generation */
     int in_txn;   /* between db_begin and db_commit/db_rollback */
     int insert_rc; /* how the last db_insert_id ended (db_insert_rc) */
+    int commit_unsure; /* see db_commit_unsure */
 };
 
 /* Open by URL: "sqlite:PATH", a plain path, or "postgresql://..." (libpq's URL). */
@@ -88,6 +91,10 @@ int db_begin(struct db *db);    /* a write transaction */
  * transaction while the value stays the same (the audit chain head). */
 uint64_t db_generation(struct db *db);
 int db_commit(struct db *db);
+/* After a db_commit that failed: nonzero when the transaction may still have reached the disk
+ * (SQLite: its log was written but the sync failed; after a crash it may come back), so the
+ * answer must not say that nothing was saved. */
+int db_commit_unsure(struct db *db);
 int db_rollback(struct db *db);
 /* A read-only transaction that sees one snapshot of the whole database until it ends (SQLite: a
  * deferred read transaction in WAL mode; PostgreSQL: REPEATABLE READ, READ ONLY). End it with

@@ -3,16 +3,20 @@
  * prepared on the server once per connection (keyed by their text) with parameter types taken
  * from the first binding; results come back as text and are read as the SQLite backend's types.
  * A lost connection is reported as DB_UNAVAILABLE and re-opened on a later call (at most once a
- * second), so a server answers 503 while the database is away and recovers when it returns. */
+ * second), so a server answers 503 while the database is away and recovers when it returns. An
+ * event loop's connection (reconnect_async) is re-opened by a thread of its own, so a connect that
+ * hangs (up to connect_timeout) never stalls the loop: its calls fail fast until the new one is in. */
 #include "base/base.h"
 #include "db/db.h"
 #include <errno.h>
 #include <libpq-fe.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define CACHE_SLOTS 512
 #define MAX_PARAMS 64
@@ -46,6 +50,19 @@ struct db_stmt {
     int cached, in_use;
 };
 
+/* A connection re-opened in the background (reconnect_async): the thread connects and sets up the
+ * session on a PGconn of its own and leaves it in `ready`; the owner takes it at its next call.
+ * Freed by whichever of the two lets go last (the owner may close while a connect hangs). */
+struct reopen {
+    pthread_mutex_t mu;
+    int refs;      /* the owner, and the thread while it runs */
+    int running;   /* an attempt is under way */
+    PGconn *ready; /* connected and set up, not yet taken */
+    char *conninfo;
+    char sync[8];
+    int readonly;
+};
+
 struct pdb {
     struct db base;
     PGconn *h;
@@ -56,6 +73,7 @@ struct pdb {
     unsigned next_name;
     double last_reset;
     int in_txn; /* a transaction was open when the last call began (see ensure_conn) */
+    struct reopen *reopen; /* reconnect_async only */
     struct db_stmt cache[CACHE_SLOTS];
 };
 
@@ -198,20 +216,140 @@ static int fail_code(struct pdb *d, PGresult *r, const char *sql)
     return DB_ERR;
 }
 
-static int setup_session(struct pdb *d)
+static int session_setup(PGconn *h, const char *sync, int readonly)
 {
-    const char *sync = d->opt.synchronous ? d->opt.synchronous : "FULL";
     char sql[256];
     snprintf(sql, sizeof sql,
              "SET client_min_messages=warning; SET TIME ZONE 'UTC'; SET synchronous_commit=%s;%s",
-             strcmp(sync, "OFF") == 0 ? "off" : "on",
-             d->opt.readonly ? " SET default_transaction_read_only=on;" : "");
-    PGresult *r = PQexec(d->h, sql);
+             strcmp(sync, "OFF") == 0 ? "off" : "on", readonly ? " SET default_transaction_read_only=on;" : "");
+    PGresult *r = PQexec(h, sql);
     int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-    if (!ok)
-        set_err(d, "cannot configure the session");
     PQclear(r);
     return ok ? DB_OK : DB_ERR;
+}
+
+static int setup_session(struct pdb *d)
+{
+    int rc = session_setup(d->h, d->opt.synchronous ? d->opt.synchronous : "FULL", d->opt.readonly);
+    if (rc != DB_OK)
+        set_err(d, "cannot configure the session");
+    return rc;
+}
+
+/* A new connection. Defaults the URL may override (it is expanded last): a database host that
+ * vanishes without closing the connection is noticed within seconds, not at the kernel's TCP
+ * timeout of minutes (these apply to TCP only; a Unix socket fails at once). */
+static PGconn *connect_to(const char *conninfo)
+{
+    const char *const keys[] = {"connect_timeout", "application_name", "keepalives", "keepalives_idle",
+                                "keepalives_interval", "keepalives_count", "tcp_user_timeout", "dbname", NULL};
+    const char *const vals[] = {"5", "hearth", "1", "10", "5", "2", "20000", conninfo, NULL};
+    return PQconnectdbParams(keys, vals, 1);
+}
+
+static void reopen_release(struct reopen *r) /* called with r->mu held; unlocks */
+{
+    int last = --r->refs == 0;
+    PQfinish(last ? r->ready : NULL);
+    pthread_mutex_unlock(&r->mu);
+    if (last) {
+        pthread_mutex_destroy(&r->mu);
+        free(r->conninfo);
+        free(r);
+    }
+}
+
+/* Whenever a connection of this process finds the database back, the threads re-opening others
+ * try again at once rather than at their next second. */
+static pthread_mutex_t back_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t back_cv = PTHREAD_COND_INITIALIZER;
+static unsigned back_gen;
+
+static void database_back(void)
+{
+    pthread_mutex_lock(&back_mu);
+    back_gen++;
+    pthread_cond_broadcast(&back_cv);
+    pthread_mutex_unlock(&back_mu);
+}
+
+/* Tries until it has a connection (at most once a second, or at once when the database is found
+ * back), so a loop finds its connection ready when the database returns, without a request first
+ * failing to start an attempt; ends early when the owner has closed. */
+static void *reopen_main(void *arg)
+{
+    struct reopen *r = arg;
+    PGconn *c = NULL;
+    for (;;) {
+        double t0 = now_mono();
+        c = connect_to(r->conninfo);
+        if (PQstatus(c) == CONNECTION_OK && session_setup(c, r->sync, r->readonly) == DB_OK)
+            break;
+        PQfinish(c);
+        c = NULL;
+        pthread_mutex_lock(&r->mu);
+        int owner_gone = r->refs == 1;
+        pthread_mutex_unlock(&r->mu);
+        if (owner_gone)
+            break;
+        pthread_mutex_lock(&back_mu);
+        unsigned gen = back_gen;
+        double wait = 1.0 - (now_mono() - t0);
+        if (wait > 0) {
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            long long ns = ts.tv_nsec + (long long)(wait * 1e9);
+            ts.tv_sec += (time_t)(ns / 1000000000);
+            ts.tv_nsec = (long)(ns % 1000000000);
+            while (back_gen == gen && pthread_cond_timedwait(&back_cv, &back_mu, &ts) == 0)
+                ;
+        }
+        pthread_mutex_unlock(&back_mu);
+    }
+    if (c)
+        database_back();
+    pthread_mutex_lock(&r->mu);
+    r->running = 0;
+    r->ready = c;
+    reopen_release(r);
+    return NULL;
+}
+
+/* reconnect_async: take the connection the thread has made, or start the thread (one at a time, at
+ * most one start a second); meanwhile the call fails fast. */
+static void forget_prepared(struct pdb *d);
+static int reopen_async(struct pdb *d)
+{
+    struct reopen *r = d->reopen;
+    pthread_mutex_lock(&r->mu);
+    PGconn *c = r->ready;
+    r->ready = NULL;
+    double t = now_mono();
+    if (!c && !r->running && t - d->last_reset >= 1.0) {
+        d->last_reset = t;
+        pthread_attr_t at;
+        pthread_t tid;
+        pthread_attr_init(&at);
+        pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+        r->running = 1;
+        r->refs++;
+        if (pthread_create(&tid, &at, reopen_main, r) != 0) {
+            r->running = 0;
+            r->refs--;
+        }
+        pthread_attr_destroy(&at);
+    }
+    pthread_mutex_unlock(&r->mu);
+    if (!c)
+        return conn_lost(d);
+    PQfinish(d->h);
+    d->h = c;
+    forget_prepared(d);
+    d->in_txn = 0;
+    thread_down = 0;
+    if (atomic_exchange(&pg_down, 0))
+        log_info("postgresql: the database connection is back");
+    return DB_OK;
 }
 
 static void forget_prepared(struct pdb *d)
@@ -245,6 +383,8 @@ static int ensure_conn(struct pdb *d)
         d->last_reset = 0;
     else if (d->in_txn)
         return conn_lost(d);
+    if (d->reopen)
+        return reopen_async(d);
     double t = now_mono();
     if (t - d->last_reset < 1.0) {
         thread_down = 1;
@@ -258,8 +398,10 @@ static int ensure_conn(struct pdb *d)
         return conn_lost(d);
     d->in_txn = 0;
     thread_down = 0;
-    if (atomic_exchange(&pg_down, 0))
+    if (atomic_exchange(&pg_down, 0)) {
         log_info("postgresql: the database connection is back");
+        database_back();
+    }
     return DB_OK;
 }
 
@@ -282,17 +424,11 @@ static int p_open(const char *target, const struct db_options *o, struct db **ou
         return DB_ERR;
     }
     PQconninfoFree(opts);
-    /* Defaults the URL may override (it is expanded last): a database host that vanishes without
-     * closing the connection is noticed within seconds, not at the kernel's TCP timeout of
-     * minutes (these apply to TCP only; a Unix socket fails at once). */
-    const char *const keys[] = {"connect_timeout", "application_name", "keepalives", "keepalives_idle",
-                                "keepalives_interval", "keepalives_count", "tcp_user_timeout", "dbname", NULL};
-    const char *const vals[] = {"5", "hearth", "1", "10", "5", "2", "20000", target, NULL};
     struct pdb *d = xcalloc(1, sizeof *d);
     d->base.ops = &db_pg_ops;
     d->opt = *o;
     d->conninfo = xstrdup(target);
-    d->h = PQconnectdbParams(keys, vals, 1);
+    d->h = connect_to(target);
     if (PQstatus(d->h) != CONNECTION_OK) {
         char m[400];
         one_line(m, sizeof m, d->h ? PQerrorMessage(d->h) : "out of memory");
@@ -308,6 +444,15 @@ static int p_open(const char *target, const struct db_options *o, struct db **ou
         free(d->conninfo);
         free(d);
         return DB_ERR;
+    }
+    if (o->reconnect_async) {
+        struct reopen *r = xcalloc(1, sizeof *r);
+        pthread_mutex_init(&r->mu, NULL);
+        r->refs = 1;
+        r->conninfo = xstrdup(target);
+        snprintf(r->sync, sizeof r->sync, "%s", sync);
+        r->readonly = o->readonly;
+        d->reopen = r;
     }
     *out = &d->base;
     return DB_OK;
@@ -348,6 +493,10 @@ static void p_close(struct db *db)
     for (int i = 0; i < CACHE_SLOTS; i++)
         free_stmt(&d->cache[i]);
     PQfinish(d->h);
+    if (d->reopen) { /* a thread still connecting frees it when it ends */
+        pthread_mutex_lock(&d->reopen->mu);
+        reopen_release(d->reopen);
+    }
     free(d->conninfo);
     free(d);
 }

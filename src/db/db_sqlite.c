@@ -3,6 +3,7 @@
 #include "base/base.h"
 #include "db/db.h"
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,17 +30,53 @@ static unsigned hash_sql(const char *s)
     return h;
 }
 
+/* A disk that is full or failing (SQLITE_FULL, SQLITE_IOERR) fails every write until it clears:
+ * logged when it starts, then at most every 10 s with the count since, and once when a commit
+ * succeeds again; not once per failed transaction (the log may be on that very disk). */
+static atomic_int io_failing;
+static atomic_long io_failed, io_logged_ms;
+
+static void io_error(int rc, const char *msg, const char *sql)
+{
+    long n = atomic_fetch_add(&io_failed, 1) + 1;
+    long now = (long)(now_mono() * 1000), last = atomic_load(&io_logged_ms);
+    if (!atomic_exchange(&io_failing, 1) || now - last >= 10000) {
+        atomic_store(&io_logged_ms, now);
+        log_error("sqlite: %s (in: %.80s); writes fail (503) until it clears (%ld failed so far)",
+                  msg ? msg : sqlite3_errstr(rc), sql ? sql : "", n);
+    }
+}
+
+static void io_ok(void)
+{
+    if (atomic_load(&io_failing) && atomic_exchange(&io_failing, 0))
+        log_info("sqlite: the database is written again (%ld statements failed meanwhile)",
+                 atomic_exchange(&io_failed, 0));
+}
+
 static int s_exec(struct db *db, const char *sql)
 {
     struct sdb *d = (struct sdb *)db;
     char *msg = NULL;
+    /* After a disk error SQLite may have rolled the transaction back itself: nothing to undo. */
+    if (strcmp(sql, "ROLLBACK") == 0 && sqlite3_get_autocommit(d->h))
+        return DB_OK;
     int rc = sqlite3_exec(d->h, sql, NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
-        if (rc != SQLITE_CONSTRAINT)
+        /* A sync that failed after the log was written: SQLite rolls back, but the frames are in
+         * the log, and a crash before the next commit overwrites them brings them back. */
+        int ext = sqlite3_extended_errcode(d->h);
+        if (strcmp(sql, "COMMIT") == 0 && (ext == SQLITE_IOERR_FSYNC || ext == SQLITE_IOERR_DIR_FSYNC))
+            db->commit_unsure = 1;
+        if (rc == SQLITE_FULL || rc == SQLITE_IOERR)
+            io_error(rc, msg, sql);
+        else if (rc != SQLITE_CONSTRAINT)
             log_error("sqlite: %s (in: %.80s)", msg ? msg : sqlite3_errstr(rc), sql);
         sqlite3_free(msg);
         return rc == SQLITE_BUSY ? DB_BUSY : rc == SQLITE_CONSTRAINT ? DB_CONSTRAINT : DB_ERR;
     }
+    if (strcmp(sql, "COMMIT") == 0)
+        io_ok();
     return DB_OK;
 }
 
@@ -140,7 +177,10 @@ static int s_step(struct db_stmt *s)
     struct sdb *d = (struct sdb *)s->db;
     if (rc == SQLITE_CONSTRAINT)
         return DB_CONSTRAINT;
-    log_error("sqlite step: %s (in: %.120s)", sqlite3_errmsg(d->h), sqlite3_sql(s->st));
+    if (rc == SQLITE_FULL || rc == SQLITE_IOERR)
+        io_error(rc, sqlite3_errmsg(d->h), sqlite3_sql(s->st));
+    else
+        log_error("sqlite step: %s (in: %.120s)", sqlite3_errmsg(d->h), sqlite3_sql(s->st));
     return rc == SQLITE_BUSY ? DB_BUSY : DB_ERR;
 }
 

@@ -81,8 +81,11 @@ static void *writer_main(void *arg)
         for (struct wjob *j = batch; ok && j; j = j->next)
             ok = run_one(W.db, j) == 0;
         double t1 = now_mono();
-        if (ok && db_commit(W.db) != DB_OK)
+        int unsure = 0;
+        if (ok && db_commit(W.db) != DB_OK) {
             ok = 0;
+            unsure = db_commit_unsure(W.db);
+        }
         if (began && !ok)
             db_rollback(W.db);
         double t2 = now_mono();
@@ -101,6 +104,7 @@ static void *writer_main(void *arg)
             next = j->next;
             j->next = NULL;
             j->committed = ok;
+            j->unsure = unsure;
             if (!ok)
                 j->rc = -1;
             j->notify(j);
@@ -159,7 +163,9 @@ int writer_run_now(struct db *db, struct wjob *j)
 {
     if (db_begin(db) != DB_OK)
         return j->rc = -1;
-    j->committed = run_one(db, j) == 0 && db_commit(db) == DB_OK;
+    int ran = run_one(db, j) == 0;
+    j->committed = ran && db_commit(db) == DB_OK;
+    j->unsure = ran && !j->committed && db_commit_unsure(db);
     if (!j->committed) {
         db_rollback(db);
         j->rc = -1;

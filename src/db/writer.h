@@ -17,6 +17,7 @@ struct wjob {
     void (*notify)(struct wjob *j);
     int rc;
     int committed;
+    int unsure; /* not committed, but the failed COMMIT may still have reached the disk (db_commit_unsure) */
     struct wjob *next;
 };
 

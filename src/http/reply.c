@@ -153,10 +153,13 @@ void http_job_done(struct hreq *h)
         h->wdone = NULL;
         ctx_clear(&h->ctx);
         buf_reset(&h->out);
-        /* A connection lost during COMMIT leaves the outcome unknown: say so rather than promise. */
+        /* A connection lost during COMMIT, or a disk that took the log but failed to sync it,
+         * leaves the outcome unknown: say so rather than promise. */
         reply_problem(h, 503, "Service unavailable",
                       db_unavailable() ? "The database could not be reached while saving this. Check whether it "
                                          "was saved before you enter it again."
+                      : h->job.unsure  ? "The disk could not confirm that this was saved. Check whether it was "
+                                         "saved before you enter it again."
                                        : "The database could not save this. Nothing was changed; try again.",
                       NULL);
         return;

@@ -847,7 +847,7 @@ int http_serve(const struct serve_opts *o)
         struct loop *L = &loops[i];
         L->index = i;
         L->fd = i == 0 ? fd0 : listen_socket(o->listen, err, sizeof err);
-        struct db_options ro = {.readonly = 1};
+        struct db_options ro = {.readonly = 1, .reconnect_async = 1}; /* never wait on a connect */
         if (L->fd < 0 || db_open(o->db_url, &ro, &L->rdb, err, sizeof err) != DB_OK) {
             log_error("%s", err);
             rc = 1;

@@ -7,9 +7,11 @@
  *
  *   crashload --port P --login USER PASSWORD        log in, create an API token, print it
  *   crashload --port P --token T --out FILE --tag R [--threads N] [--client ID] [--seconds S]
+ *             [--stop-file F]                    (the load also ends once the file F exists)
  *
  * Answers may end by closing the connection (then it reconnects). Prints
- * "acked=N refused=N failed=N malformed=N truncated=N reconnects=N" on stdout; exits 0 unless a
+ * "acked=N refused=N unavailable=N failed=N malformed=N truncated=N reconnects=N" on stdout
+ * (unavailable: 503 answers, after which a thread waits 2 ms); exits 0 unless a
  * 201 came without the id or with another body than the one sent. */
 #include "base/base.h"
 #include <arpa/inet.h>
@@ -31,7 +33,7 @@
 
 static int port, nthreads = 4, out_fd = -1, seconds = 30;
 static int64_t client_id = 1;
-static const char *token, *tag = "0";
+static const char *token, *tag = "0", *stop_file;
 static double deadline;
 
 /* ---------------- a minimal HTTP/1.1 client (Content-Length and chunked answers) ---------------- */
@@ -255,7 +257,7 @@ static int do_login(const char *user, const char *password)
 struct worker {
     pthread_t tid;
     int index;
-    long acked, refused, failed, malformed, truncated, reconnects;
+    long acked, refused, unavailable, failed, malformed, truncated, reconnects;
 };
 
 static void *work(void *arg)
@@ -271,7 +273,7 @@ static void *work(void *arg)
     snprintf(path, sizeof path, "/api/v1/clients/%lld/contacts", (long long)client_id);
     struct buf resp;
     buf_init(&resp);
-    for (long seq = 1; now_mono() < deadline; seq++) {
+    for (long seq = 1; now_mono() < deadline && !(stop_file && access(stop_file, F_OK) == 0); seq++) {
         if (c.closed) { /* the last answer closed the connection (see the report on keep-alive) */
             conn_close(&c);
             w->reconnects++;
@@ -290,6 +292,11 @@ static void *work(void *arg)
         if (st < 0) { /* the server is gone: this write may or may not have been committed */
             w->failed++;
             break;
+        }
+        if (st == 503) { /* the database cannot take it just now (tests/fault/run): not acknowledged */
+            w->unavailable++;
+            usleep(2000);
+            continue;
         }
         if (st != 201) {
             w->refused++;
@@ -330,7 +337,8 @@ static int usage(void)
     fprintf(
         stderr,
         "usage: crashload --port P --login USER PASSWORD\n"
-        "       crashload --port P --token T --out FILE --tag R [--threads N] [--client ID] [--seconds S]\n");
+        "       crashload --port P --token T --out FILE --tag R [--threads N] [--client ID] [--seconds S]\n"
+        "                 [--stop-file F]\n");
     return 2;
 }
 
@@ -361,6 +369,8 @@ int main(int argc, char **argv)
             client_id = atoll(v);
         else if (strcmp(a, "--seconds") == 0)
             seconds = atoi(v);
+        else if (strcmp(a, "--stop-file") == 0)
+            stop_file = v;
         else
             return usage();
         i++;
@@ -384,18 +394,19 @@ int main(int argc, char **argv)
         w[i].index = i;
         pthread_create(&w[i].tid, NULL, work, &w[i]);
     }
-    long acked = 0, refused = 0, failed = 0, malformed = 0, truncated = 0, reconnects = 0;
+    long acked = 0, refused = 0, unavailable = 0, failed = 0, malformed = 0, truncated = 0, reconnects = 0;
     for (int i = 0; i < nthreads; i++) {
         pthread_join(w[i].tid, NULL);
         acked += w[i].acked;
         refused += w[i].refused;
+        unavailable += w[i].unavailable;
         failed += w[i].failed;
         malformed += w[i].malformed;
         truncated += w[i].truncated;
         reconnects += w[i].reconnects;
     }
     close(out_fd);
-    printf("acked=%ld refused=%ld failed=%ld malformed=%ld truncated=%ld reconnects=%ld\n", acked, refused,
-           failed, malformed, truncated, reconnects);
+    printf("acked=%ld refused=%ld unavailable=%ld failed=%ld malformed=%ld truncated=%ld reconnects=%ld\n", acked,
+           refused, unavailable, failed, malformed, truncated, reconnects);
     return malformed ? 3 : 0;
 }
