@@ -3,8 +3,8 @@
  * (and of the opener's). */
 #include "base/base.h"
 #include "core/core.h"
+#include "core/review.h"
 #include "db/db.h"
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,55 +13,25 @@
 #define BG_REASON_MIN 10
 #define BG_TEXT_MAX 1000
 
-#define REVIEW_COLS                                                                                          \
-    "SELECT b.id, b.staff_id, s.display_name AS staff_name, s.role AS staff_role,"                           \
-    " so.name AS staff_organisation, b.client_id,"                                                           \
-    " c.given_name, c.family_name, b.reason, b.started_at, b.expires_at, b.reviewed_by,"                     \
-    " r.display_name AS reviewed_by_name, ro.name AS reviewed_by_organisation, b.reviewed_at, b.review_note," \
-    " s.org_id AS _staff_org, r.org_id AS _reviewer_org FROM break_glass b"                                  \
-    " JOIN staff s ON s.id=b.staff_id JOIN orgs so ON so.id=b.org_id JOIN clients c ON c.id=b.client_id"      \
-    " LEFT JOIN staff r ON r.id=b.reviewed_by LEFT JOIN orgs ro ON ro.id=r.org_id"
-/* Whose review a break-glass is: the opener's organisation (?) and the client's, which registered
- * the client or holds an open episode of theirs (?, ?). */
-#define REVIEW_ORG                                                                                           \
-    " (b.org_id=? OR c.org_id=? OR EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=b.client_id"           \
-    " AND e.org_id=? AND e.status<>'discharged'))"
-
-/* A request for review as the reviewer may see it: another organisation's staff by organisation
- * and role (their names only to whom the staff directory shows them), a client the reviewer may not
- * find without a name. */
-static void review_shape(struct ctx *c, json_t *r)
-{
-    int admin = access_may(c, RES_STAFF, ACT_ADMINISTER, 0);
-    if (!admin && json_integer_value(json_object_get(r, "_staff_org")) != c->a->org_id)
-        json_object_set_new(r, "staff_name", json_null());
-    json_t *ro = json_object_get(r, "_reviewer_org");
-    if (!admin && json_is_integer(ro) && json_integer_value(ro) != c->a->org_id)
-        json_object_set_new(r, "reviewed_by_name", json_null());
-    if (!access_may(c, RES_CLIENT, ACT_LIST, json_integer_value(json_object_get(r, "client_id")))) {
-        json_object_set_new(r, "given_name", json_null());
-        json_object_set_new(r, "family_name", json_null());
-    }
-    json_object_del(r, "_staff_org");
-    json_object_del(r, "_reviewer_org");
-}
-
-/* Characters of a text without its surrounding white space (0 for NULL). */
-static size_t text_len(const char *s)
-{
-    if (!s)
-        return 0;
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = 0, keep = 0;
-    for (const char *p = s; *p; p++) {
-        if (((unsigned char)*p & 0xC0) != 0x80)
-            n++;
-        if (!isspace((unsigned char)*p))
-            keep = n;
-    }
-    return keep;
-}
+static const struct page_key review_order[] = {{"p.started_at", 1}, {"p.id", 1}, {NULL, 0}};
+static const struct review_kind review = {
+    .res = RES_BREAKGLASS,
+    .table = "break_glass",
+    .entity = "break_glass",
+    .list_action = "breakglass.review_list",
+    .review_action = "breakglass.review",
+    .cols = "SELECT x.id, x.staff_id, s.display_name AS staff_name, s.role AS staff_role,"
+            " so.name AS staff_organisation, x.client_id,"
+            " c.given_name, c.family_name, x.reason, x.started_at, x.expires_at, x.reviewed_by,"
+            " r.display_name AS reviewed_by_name, ro.name AS reviewed_by_organisation, x.reviewed_at, x.review_note,"
+            " s.org_id AS _staff_org, r.org_id AS _reviewer_org FROM break_glass x"
+            " JOIN staff s ON s.id=x.staff_id JOIN orgs so ON so.id=x.org_id JOIN clients c ON c.id=x.client_id"
+            " LEFT JOIN staff r ON r.id=x.reviewed_by LEFT JOIN orgs ro ON ro.id=r.org_id",
+    .order = review_order,
+    .not_found = N_("No such emergency access."),
+    .own = N_("Another supervisor must review your own emergency access."),
+    .done = N_("This emergency access has already been reviewed."),
+};
 
 int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int hours, json_t **out)
 {
@@ -76,7 +46,7 @@ int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int ho
         ctx_field(c, "reason", _("emergency access is not needed: you already have access to this client"));
         return ctx_fail(c, ERR_INVALID, _("Emergency access is not needed."));
     }
-    size_t n = text_len(reason);
+    size_t n = v_text_chars(reason);
     if (n < BG_REASON_MIN || n > BG_TEXT_MAX) {
         char m[96];
         snprintf(m, sizeof m, _("give the reason in %d to %d characters"), BG_REASON_MIN, BG_TEXT_MAX);
@@ -111,68 +81,12 @@ int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int ho
 
 int breakglass_review_list(struct ctx *c, int pending_only, const struct page *pg, json_t **out)
 {
-    int rc = access_check(c, RES_BREAKGLASS, ACT_LIST, 0, "breakglass.review_list");
-    if (rc != OK)
-        return rc;
-    static const struct page_key order[] = {{"p.started_at", 1}, {"p.id", 1}, {NULL, 0}};
-    rc = page_query(c, pg, order, out, REVIEW_COLS " WHERE" REVIEW_ORG " AND (?=0 OR b.reviewed_at IS NULL)",
-                    "iiii", c->a->org_id, c->a->org_id, c->a->org_id, pending_only ? 1 : 0);
-    if (rc != OK)
-        return rc;
-    size_t i;
-    json_t *r;
-    json_array_foreach(json_object_get(*out, "items"), i, r) review_shape(c, r);
-    audit_log(c, "breakglass.review_list", "ok", 0, "break_glass", 0, NULL);
-    return OK;
+    return review_list(c, &review, pending_only, pg, out);
 }
 
 int breakglass_review(struct ctx *c, int64_t id, const char *note, json_t **out)
 {
-    int rc = access_check(c, RES_BREAKGLASS, ACT_REVIEW, 0, "breakglass.review");
-    if (rc != OK)
-        return rc;
-    json_t *b = db_row(c->db,
-                       "SELECT b.staff_id, b.client_id, b.reviewed_at FROM break_glass b JOIN clients c"
-                       " ON c.id=b.client_id WHERE b.id=? AND" REVIEW_ORG,
-                       "iiii", id, c->a->org_id, c->a->org_id, c->a->org_id);
-    if (!b) {
-        json_decref(b);
-        return ctx_fail(c, ERR_NOTFOUND, _("No such emergency access."));
-    }
-    int64_t client_id = json_integer_value(json_object_get(b, "client_id"));
-    int64_t staff_id = json_integer_value(json_object_get(b, "staff_id"));
-    int reviewed = !json_is_null(json_object_get(b, "reviewed_at"));
-    json_decref(b);
-    if (staff_id == c->a->staff_id)
-        return access_deny(c, RES_BREAKGLASS, ACT_REVIEW, client_id, "breakglass.review", "break_glass", id,
-                           _("Another supervisor must review your own emergency access."));
-    if (reviewed)
-        return ctx_fail(c, ERR_CONFLICT, _("This emergency access has already been reviewed."));
-    size_t n = text_len(note);
-    if (n == 0)
-        ctx_field(c, "note", _("is required"));
-    else if (n > BG_TEXT_MAX) {
-        char m[64];
-        snprintf(m, sizeof m, _("must be at most %d characters"), BG_TEXT_MAX);
-        ctx_field(c, "note", m);
-    }
-    if (c->errors)
-        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
-    char now[32];
-    iso_now(now);
-    rc = db_run(c->db,
-                    "UPDATE break_glass SET reviewed_by=?, reviewed_at=?, review_note=? WHERE id=?"
-                    " AND reviewed_at IS NULL",
-                    "itti", c->a->staff_id, now, note, id);
-    if (rc != DB_OK)
-        return ctx_fail(c, ERR_DB, _("The review could not be saved."));
-    if (db_changes(c->db) != 1)
-        return ctx_fail(c, ERR_CONFLICT, _("This emergency access has already been reviewed."));
-    audit_log(c, "breakglass.review", "ok", client_id, "break_glass", id, NULL);
-    *out = db_row(c->db, REVIEW_COLS " WHERE b.id=?", "i", id);
-    if (*out)
-        review_shape(c, *out);
-    return OK;
+    return review_record(c, &review, id, note, out);
 }
 
 /* ---- the descriptor ---- */

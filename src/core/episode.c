@@ -5,6 +5,7 @@
  * waits for a supervisor's review (episode_opens), as break-glass does. */
 #include "base/base.h"
 #include "core/core.h"
+#include "core/review.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <string.h>
@@ -359,96 +360,33 @@ int team_end(struct ctx *c, int64_t member_id, json_t **out)
 
 /* ---- episodes opened on another worker's client: the review ---- */
 
-#define OPEN_COLS                                                                                            \
-    "SELECT x.id, x.episode_id, x.client_id, c.given_name, c.family_name, e.programme, x.staff_id,"          \
-    " s.display_name AS staff_name, s.role AS staff_role, so.name AS staff_organisation, x.reason,"           \
-    " x.opened_at, x.reviewed_by, r.display_name AS reviewed_by_name, x.reviewed_at, x.review_note,"        \
-    " s.org_id AS _staff_org, r.org_id AS _reviewer_org FROM episode_opens x JOIN episodes e"                \
-    " ON e.id=x.episode_id JOIN clients c ON c.id=x.client_id JOIN staff s ON s.id=x.staff_id"                \
-    " JOIN orgs so ON so.id=x.org_id LEFT JOIN staff r ON r.id=x.reviewed_by"
-/* Whose review it is: the opener's organisation (?), and the client's, which registered the client
- * or holds an open episode of theirs (?, ?). */
-#define OPEN_ORG                                                                                             \
-    " (x.org_id=? OR c.org_id=? OR EXISTS (SELECT 1 FROM episodes o WHERE o.client_id=x.client_id"           \
-    " AND o.org_id=? AND o.status<>'discharged'))"
-
-/* As the reviewer may see it: another organisation's staff by organisation and role, a client the
- * reviewer may not find without a name. */
-static void open_shape(struct ctx *c, json_t *r)
-{
-    int admin = access_may(c, RES_STAFF, ACT_ADMINISTER, 0);
-    if (!admin && iget(r, "_staff_org") != c->a->org_id)
-        json_object_set_new(r, "staff_name", json_null());
-    json_t *ro = json_object_get(r, "_reviewer_org");
-    if (!admin && json_is_integer(ro) && json_integer_value(ro) != c->a->org_id)
-        json_object_set_new(r, "reviewed_by_name", json_null());
-    if (!access_may(c, RES_CLIENT, ACT_LIST, iget(r, "client_id"))) {
-        json_object_set_new(r, "given_name", json_null());
-        json_object_set_new(r, "family_name", json_null());
-    }
-    json_object_del(r, "_staff_org");
-    json_object_del(r, "_reviewer_org");
-}
+static const struct page_key open_order[] = {{"p.opened_at", 1}, {"p.id", 1}, {NULL, 0}};
+static const struct review_kind open_review = {
+    .res = RES_EPISODE_OPEN,
+    .table = "episode_opens",
+    .entity = "episode_open",
+    .list_action = "episode_open.list",
+    .review_action = "episode_open.review",
+    .cols = "SELECT x.id, x.episode_id, x.client_id, c.given_name, c.family_name, e.programme, x.staff_id,"
+            " s.display_name AS staff_name, s.role AS staff_role, so.name AS staff_organisation, x.reason,"
+            " x.opened_at, x.reviewed_by, r.display_name AS reviewed_by_name, x.reviewed_at, x.review_note,"
+            " s.org_id AS _staff_org, r.org_id AS _reviewer_org FROM episode_opens x JOIN episodes e"
+            " ON e.id=x.episode_id JOIN clients c ON c.id=x.client_id JOIN staff s ON s.id=x.staff_id"
+            " JOIN orgs so ON so.id=x.org_id LEFT JOIN staff r ON r.id=x.reviewed_by",
+    .order = open_order,
+    .not_found = N_("No such episode to review."),
+    .own = N_("Another supervisor must review an episode you opened."),
+    .done = N_("This episode has already been reviewed."),
+};
 
 int episode_open_list(struct ctx *c, int pending_only, const struct page *pg, json_t **out)
 {
-    int rc = access_check(c, RES_EPISODE_OPEN, ACT_LIST, 0, "episode_open.list");
-    if (rc != OK)
-        return rc;
-    static const struct page_key order[] = {{"p.opened_at", 1}, {"p.id", 1}, {NULL, 0}};
-    rc = page_query(c, pg, order, out, OPEN_COLS " WHERE" OPEN_ORG " AND (?=0 OR x.reviewed_at IS NULL)", "iiii",
-                    c->a->org_id, c->a->org_id, c->a->org_id, pending_only ? 1 : 0);
-    if (rc != OK)
-        return rc;
-    size_t i;
-    json_t *r;
-    json_array_foreach(json_object_get(*out, "items"), i, r) open_shape(c, r);
-    audit_log(c, "episode_open.list", "ok", 0, "episode_open", 0, NULL);
-    return OK;
+    return review_list(c, &open_review, pending_only, pg, out);
 }
 
 int episode_open_review(struct ctx *c, int64_t id, const char *note, json_t **out)
 {
-    int rc = access_check(c, RES_EPISODE_OPEN, ACT_REVIEW, 0, "episode_open.review");
-    if (rc != OK)
-        return rc;
-    json_t *x = db_row(c->db,
-                       "SELECT x.staff_id, x.client_id, x.reviewed_at FROM episode_opens x JOIN clients c"
-                       " ON c.id=x.client_id WHERE x.id=? AND" OPEN_ORG,
-                       "iiii", id, c->a->org_id, c->a->org_id, c->a->org_id);
-    if (!x)
-        return ctx_fail(c, ERR_NOTFOUND, _("No such episode to review."));
-    int64_t client_id = iget(x, "client_id"), staff_id = iget(x, "staff_id");
-    int reviewed = !json_is_null(json_object_get(x, "reviewed_at"));
-    json_decref(x);
-    if (staff_id == c->a->staff_id)
-        return access_deny(c, RES_EPISODE_OPEN, ACT_REVIEW, client_id, "episode_open.review", "episode_open", id,
-                           _("Another supervisor must review an episode you opened."));
-    if (reviewed)
-        return ctx_fail(c, ERR_CONFLICT, _("This episode has already been reviewed."));
-    size_t n = v_text_chars(note);
-    if (n == 0)
-        ctx_field(c, "note", _("is required"));
-    else if (n > OPEN_TEXT_MAX) {
-        char m[64];
-        snprintf(m, sizeof m, _("must be at most %d characters"), OPEN_TEXT_MAX);
-        ctx_field(c, "note", m);
-    }
-    if (c->errors)
-        return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
-    char now[32];
-    iso_now(now);
-    if (db_run(c->db,
-               "UPDATE episode_opens SET reviewed_by=?, reviewed_at=?, review_note=? WHERE id=? AND reviewed_at IS NULL",
-               "itti", c->a->staff_id, now, note, id) != DB_OK)
-        return ctx_fail(c, ERR_DB, _("The review could not be saved."));
-    if (db_changes(c->db) != 1)
-        return ctx_fail(c, ERR_CONFLICT, _("This episode has already been reviewed."));
-    audit_log(c, "episode_open.review", "ok", client_id, "episode_open", id, NULL);
-    *out = db_row(c->db, OPEN_COLS " WHERE x.id=?", "i", id);
-    if (*out)
-        open_shape(c, *out);
-    return OK;
+    return review_record(c, &open_review, id, note, out);
 }
 
 /* ---- the descriptors ---- */
