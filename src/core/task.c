@@ -253,16 +253,25 @@ static int may_change(struct ctx *c, json_t *t)
                    iget(t, "assignee"), iget(t, "created_by"), c->a->org_id) == 1;
 }
 
+/* May the actor change the task t (its row, with id, client_id, assignee, created_by)? The access
+ * table's cell, then who the task belongs to; a refusal is audited as action. */
+static int check_change(struct ctx *c, json_t *t, const char *action)
+{
+    int64_t client_id = iget(t, "client_id");
+    int rc = access_check(c, RES_TASK, ACT_UPDATE, client_id, action);
+    if (rc == OK && !may_change(c, t))
+        rc = access_deny(c, RES_TASK, ACT_UPDATE, client_id, action, "task", iget(t, "id"),
+                         _("Only the assignee, the creator or a supervisor may change this task."));
+    return rc;
+}
+
 int task_get(struct ctx *c, int64_t id, json_t **out)
 {
     json_t *t = task_load(c->db, id);
     if (!t)
         return ctx_fail(c, ERR_NOTFOUND, _("No such task."));
     int64_t client_id = iget(t, "client_id");
-    int rc = access_check(c, RES_TASK, ACT_UPDATE, client_id, "task.read");
-    if (rc == OK && !may_change(c, t))
-        rc = access_deny(c, RES_TASK, ACT_UPDATE, client_id, "task.read", "task", id,
-                         _("Only the assignee, the creator or a supervisor may change this task."));
+    int rc = check_change(c, t, "task.read");
     if (rc != OK) {
         json_decref(t);
         return rc;
@@ -279,10 +288,7 @@ int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
     if (!t)
         return ctx_fail(c, ERR_NOTFOUND, _("No such task."));
     int64_t client_id = iget(t, "client_id");
-    int rc = access_check(c, RES_TASK, ACT_UPDATE, client_id, "task.update");
-    if (rc == OK && !may_change(c, t))
-        rc = access_deny(c, RES_TASK, ACT_UPDATE, client_id, "task.update", "task", id,
-                         _("Only the assignee, the creator or a supervisor may change this task."));
+    int rc = check_change(c, t, "task.update");
     if (rc == OK && !json_is_object(in))
         rc = ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     if (rc != OK) {
