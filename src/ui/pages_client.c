@@ -644,8 +644,11 @@ void pg_access_log(struct hreq *h)
         &b, "<p class=\"muted\">%s</p>",
         _("Everyone who opened or changed this record, or saw the client in search results, newest first: the "
           "client may ask to see this. One line per page opened, with what it showed."));
-    html_printf(
-        &b,
+    if (!json_array_size(rows) && !pg.after)
+        html_printf(&b, "<p class=\"card\" id=\"access-log-empty\">%s</p>",
+                    _("Nobody has opened this record yet. This visit is recorded, and shows here from now on."));
+    else
+        html_printf(&b,
         "<table class=\"list\" id=\"access-log\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
         "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>"
         "<tbody>",
@@ -686,7 +689,8 @@ void pg_access_log(struct hreq *h)
             html_printf(&b, ": <q>%s</q>", jstr(r, "reason"));
         buf_adds(&b, "</td></tr>");
     }
-    buf_adds(&b, "</tbody></table>");
+    if (json_array_size(rows) || pg.after)
+        buf_adds(&b, "</tbody></table>");
     snprintf(here, sizeof here, "/clients/%lld/access-log?", (long long)h->id[0]);
     page_more(&b, env, here, _("Older entries"), "access-log-older");
     json_decref(env);
