@@ -291,6 +291,23 @@ static void pg_assignments(struct hreq *h)
         items_table(&b, items, 1, 0);
     page_more(&b, env, "/admin/assignments?", _("More"), "assignments-more");
     json_decref(env);
+    /* A supervisor starts a handover here (an administrator from the staff page): their organisation's
+     * active workers. */
+    json_t *staff = NULL;
+    if (!access_may(&h->ctx, RES_STAFF, ACT_ADMINISTER, 0) &&
+        staff_list(&h->ctx, &(struct page){NULL, 0}, &(struct staff_filter){NULL, NULL, "active", 0}, &staff) == OK) {
+        html_printf(&b, "<section class=\"card\" id=\"handover-start\" aria-labelledby=\"hs-h\"><h2 id=\"hs-h\">%s</h2>"
+                        "<ul class=\"plain\">",
+                    _("Hand over the work of a worker who moves on"));
+        size_t i;
+        json_t *s;
+        json_array_foreach(json_object_get(staff, "items"), i, s)
+            if (page_int(s, "id") != h->actor.staff_id)
+                html_printf(&b, "<li><a href=\"/admin/staff/%D/handover\">%s</a></li>", page_int(s, "id"),
+                            jstr(s, "display_name"));
+        buf_adds(&b, "</ul></section>");
+    }
+    json_decref(staff);
     page_send(h, 200, &b);
 }
 
