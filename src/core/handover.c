@@ -136,7 +136,7 @@ struct plan {
     json_t *items; /* held rows, each given "to" */
     struct receiver *rx;
     int nrx;
-    char fields[OVERRIDES_MAX + 1][48];
+    char (*fields)[48]; /* "overrides[i].to", one per override */
 };
 
 static void plan_free(struct plan *p)
@@ -144,6 +144,7 @@ static void plan_free(struct plan *p)
     for (int i = 0; i < p->nrx; i++)
         buf_free(&p->rx[i].list);
     free(p->rx);
+    free(p->fields);
     json_decref(p->items);
 }
 
@@ -248,6 +249,9 @@ static int plan_make(struct ctx *c, int64_t staff_id, json_t *in, int perform, s
     json_t *by_client = json_object(); /* client id -> index of its override */
     if (ov && !json_is_null(ov) && (!json_is_array(ov) || json_array_size(ov) > OVERRIDES_MAX))
         ctx_field(c, "overrides", _("must be a list of at most 1000 {client_id, to}"));
+    else if (json_is_array(ov) && json_array_size(ov) &&
+             !(p->fields = calloc(json_array_size(ov), sizeof *p->fields)))
+        ctx_field(c, "overrides", _("could not be read"));
     else if (json_is_array(ov)) {
         size_t i;
         json_t *o;
