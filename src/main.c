@@ -34,6 +34,8 @@ static const struct cmd commands[] = {
     {"migrate-data", "move a whole database, audit chain included, to another (SQLite to PostgreSQL)", cmd_migrate_data_usage, cmd_migrate_data},
     {"access-table", "print the access table: resource, action, relationship, role, verdict",
      cmd_access_table_usage, cmd_access_table},
+    {"check-assignments", "list anything still assigned to a disabled account (exit 1 when there is any)",
+     cmd_check_assignments_usage, cmd_check_assignments},
     {"help", "list the commands, or explain one", "hearth help [COMMAND]", cmd_help},
 };
 

@@ -39,5 +39,7 @@ int cmd_audit(int argc, char **argv);
 int cmd_migrate_data(int argc, char **argv);
 extern const char cmd_migrate_data_usage[];
 int cmd_access_table(int argc, char **argv);
+int cmd_check_assignments(int argc, char **argv);
+extern const char cmd_check_assignments_usage[];
 extern const char cmd_access_table_usage[];
 #endif

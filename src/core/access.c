@@ -235,6 +235,7 @@ static const char *const res_nouns[RES__COUNT] = {
     [RES_ACCESS_LOG] = N_("the access log"),
     [RES_ORG] = N_("organisations"),
     [RES_STAFF] = N_("staff accounts"),
+    [RES_HANDOVER] = N_("a leaving worker's work"),
 };
 static const char *const act_verbs[ACT__COUNT] = {N_("read"),   N_("see"),    N_("add"),
                                                   N_("change"), N_("review"), N_("manage")};

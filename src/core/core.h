@@ -27,6 +27,7 @@ enum res {
     RES_ACCESS_LOG,  /* who looked at a client's record */
     RES_ORG,
     RES_STAFF,
+    RES_HANDOVER,    /* a leaving worker's clients, tasks and shifts handed over; the check of disabled accounts */
     RES__COUNT
 };
 
@@ -280,6 +281,21 @@ int staff_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t 
 int staff_set_password(struct ctx *c, int64_t id, const char *pw_hash); /* an Argon2id hash, as above */
 /* The actor's own preferred language ("en", "ko"; NULL or "" for none: Accept-Language decides). */
 int staff_set_language(struct ctx *c, const char *lang);
+
+/* ---- handover.c: when a worker moves on ---- */
+/* What handover_perform would do with body {to, overrides: [{client_id, to}], disable}: {staff_id,
+ * staff_name, org_id, items: [held record with to, to_name], receivers, disable, done: false}; a
+ * record without a receiver has to null. Supervisors of the worker's organisation, administrators. */
+int handover_preview(struct ctx *c, int64_t staff_id, json_t *in, json_t **out);
+/* Hand everything over in the caller's transaction (every record audited on its client, a task per
+ * receiver listing what they received; disable: the account too). Every record needs a receiver
+ * (400 naming "to" or "overrides[i].to"); nothing held and no disable: ERR_CONFLICT. */
+int handover_perform(struct ctx *c, int64_t staff_id, json_t *in, json_t **out);
+/* A page of everything assigned to disabled accounts (administrators: all; a supervisor: their own
+ * organisation's). */
+int handover_disabled(struct ctx *c, const struct page *pg, json_t **out);
+/* What a worker holds, counted: {episode, team_member, task, oncall, total} (no access check). */
+json_t *handover_counts(struct db *db, int64_t staff_id);
 
 /* ---- client.c ---- */
 /* Confirm a look-alike link as the same person or dismiss it as different ({state: "same_person" |

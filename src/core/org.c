@@ -297,6 +297,23 @@ int staff_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t 
         json_decref(old);
         return ctx_stale(c, cur);
     }
+    /* Nothing stays assigned to a disabled account: what it still holds is handed over first. */
+    if (disabled && !was_disabled) {
+        json_t *held = handover_counts(c->db, id);
+        int64_t n = iget(held, "total");
+        if (n > 0) {
+            json_decref(old);
+            char link[64];
+            snprintf(link, sizeof link, "/api/v1/staff/%lld/handover", (long long)id);
+            json_decref(c->extra);
+            c->extra = json_pack("{s:o,s:s}", "assignments", held, "handover", link);
+            return ctx_fail(c, ERR_CONFLICT,
+                            _("This account still holds %lld assignments (clients, tasks, on-call shifts): hand "
+                              "them over first (Hand over and disable)."),
+                            (long long)n);
+        }
+        json_decref(held);
+    }
     rc =
         db_run(c->db,
                "UPDATE staff SET display_name=?, role=?, discipline=?, phone=?, disabled=?, version=version+1"

@@ -50,6 +50,9 @@ static const struct {
     {"flag.by_assessment", N_("Raised by an assessment.")},
     /* TRANSLATORS: {by} is a staff member's name, {reason} their words; keep the braces and names. */
     {"episode.opened_by_other", N_("{by} opened another episode of care for this client: {reason}")},
+    /* TRANSLATORS: {from} is a staff member's name, {clients} a list of clients with their places,
+     * {tasks} and {shifts} numbers; keep the braces and the names as they are. */
+    {"handover.received", N_("Handed over to you from {from}: clients {clients}; {tasks} tasks; {shifts} on-call shifts")},
     /* An instrument's own sentence (its definition file, in English): translated as a text itself. */
     {"flag.instrument", "{text}"},
 };

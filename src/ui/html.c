@@ -98,6 +98,7 @@ static const struct nav navs[] = {
     {"/break-glass", N_("Break-glass review"), 0, RES_BREAKGLASS, ACT_LIST},
     {"/admin/orgs", N_("Organisations"), 0, RES_ORG, ACT_LIST},
     {"/admin/staff", N_("Staff"), 0, RES_STAFF, ACT_ADMINISTER},
+    {"/admin/assignments", N_("Handover"), 0, RES_HANDOVER, ACT_LIST},
 };
 
 static void page_begin(struct hreq *h, struct buf *b, const char *title, int login_link)

@@ -428,7 +428,10 @@ static void staff_row(struct hreq *h, struct buf *b, json_t *s, json_t *opts, co
                   &(struct form_view){.target = id, .hidden = hid, .sr = jstr(s, "display_name")});
         form_show(h, b, &form_reset,
                   &(struct form_view){.target = id, .fs = fs, .sr = jstr(s, "display_name"),
-                                      .open = form_mine(fs, &form_reset, id)});
+                                      .open = form_mine(fs, &form_reset, id)});        if (!disabled) /* nothing may stay assigned to a disabled account */
+            html_printf(b,
+                        " <a class=\"small\" href=\"/admin/staff/%D/handover?disable=1\">%s<span class=\"sr\"> %s</span></a>",
+                        id, _("Hand over and disable"), jstr(s, "display_name"));
     }
     html_printf(b, " <a class=\"small\" href=\"/admin/staff/%D/tokens\">%s<span class=\"sr\"> %s</span></a>", id,
                 _("API tokens"), jstr(s, "display_name"));

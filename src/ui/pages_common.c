@@ -46,6 +46,7 @@ static const struct {
     {"link", N_("The possible duplicate is decided.")},
     {"shift", N_("The shift is added to the rota.")},
     {"shift-removed", N_("The shift is removed from the rota.")},
+    {"handover", N_("The work is handed over. Each receiver has a task listing what they received.")},
     {"draft-kept", N_("Your session had ended. What you typed is kept for you: log in to go back to it.")},
     {"draft-lost",
      N_("Your session had ended, and what you typed could not be kept: log in, then enter it again.")},

@@ -871,6 +871,61 @@ const journeys = [
     assert(!(await page.content()).includes('Copy it now'), 'the token is shown again after the redirect');
   }],
 
+  ['a worker moves on: an administrator hands over their clients and tasks after a preview and disables the account in one step', async ({ newPage }, f) => {
+    // The leaving worker and the receiver, made through the API (so the demo's workers stay as they are).
+    const admin = await newPage();
+    const login = async (page, username) => {
+      const r = await page.request.post('/api/v1/login', { data: { username, password: PASSWORD } });
+      assert(r.ok(), `API login as ${username}: ${r.status()}`);
+      return { 'X-CSRF-Token': (await r.json()).csrf_token };
+    };
+    const post = async (page, headers, url, data) => {
+      const r = await page.request.post(url, { data, headers });
+      assert(r.ok(), `POST ${url}: ${r.status()} ${await r.text()}`);
+      return r.json();
+    };
+    const ah = await login(admin, 'admin');
+    const org = f.cm1.org_id;
+    await post(admin, ah, '/api/v1/staff', { username: 'e2e-leaver', display_name: 'Eun Leaving', role: 'case_manager',
+      discipline: 'nurse', org_id: org, password: PASSWORD });
+    await post(admin, ah, '/api/v1/staff', { username: 'e2e-taker', display_name: 'Tae Taking', role: 'case_manager',
+      discipline: 'nurse', org_id: org, password: PASSWORD });
+    const leaver = await newPage();
+    const lh = await login(leaver, 'e2e-leaver');
+    const client = await post(leaver, lh, '/api/v1/clients', { given_name: 'Moving', family_name: 'Handoverson', birth_date: '1975-06-07' });
+    await post(leaver, lh, `/api/v1/clients/${client.id}/episodes`, { programme: 'integrated_care', target_group: 'severe', status: 'active' });
+    await post(leaver, lh, `/api/v1/clients/${client.id}/tasks`, { title: 'Phone Moving about the new flat' });
+    await leaver.goto('/'); // their work, before they leave
+    // The staff page: "Hand over and disable" on the leaving worker's row.
+    await admin.goto('/admin/staff?q=e2e-leaver');
+    const row = admin.getByRole('row').filter({ hasText: 'e2e-leaver' });
+    await expectCount(row, 1, 'the leaving worker\'s row');
+    await row.getByRole('link', { name: /hand over and disable/i }).click();
+    await admin.waitForURL(/\/admin\/staff\/\d+\/handover/);
+    await expectVisible(admin.getByRole('heading', { level: 1, name: /hand over the work of eun leaving/i }), 'the handover page');
+    const held = admin.locator('#handover-items');
+    await expectCount(held.locator('tbody tr'), 2, 'what the worker holds (the episode and the task)');
+    // All to one worker; the preview shows who receives what, and changes nothing yet.
+    const to = admin.getByLabel(/hand everything over to/i);
+    await to.selectOption(await to.locator('option', { hasText: 'Tae Taking' }).getAttribute('value'));
+    await expectVisible(admin.getByLabel(/disable the account in the same step/i), 'the "disable" box');
+    await admin.getByRole('button', { name: /^preview/i }).click();
+    await admin.waitForURL(/[?&]to=\d+/);
+    await expectCount(held.locator('tbody tr').filter({ hasText: 'Tae Taking' }), 2, 'every record handed to the receiver in the preview');
+    admin.once('dialog', (d) => d.accept());
+    await admin.getByRole('button', { name: /^hand over/i }).click();
+    await admin.waitForURL(/\/admin\/assignments/);
+    await expectVisible(admin.getByRole('status').filter({ hasText: /handed over/i }), 'the "handed over" notice');
+    await expectVisible(admin.locator('#assignments-none'), 'nothing assigned to a disabled account');
+    await admin.goto('/admin/staff?q=e2e-leaver');
+    await expectVisible(admin.getByRole('row').filter({ hasText: 'e2e-leaver' }).getByText(/^disabled$/), 'the account disabled');
+    // The receiver finds the client and the task in their work, and a task listing what they received.
+    const taker = await newPage();
+    await loginOk(taker, 'e2e-taker');
+    await expectVisible(taker.getByText(/handed over to you from eun leaving/i).first(), 'the handover task in my work');
+    await expectVisible(taker.getByText('Phone Moving about the new flat').first(), 'the task handed over');
+  }],
+
   ['reassign a task on its own page from my work; an unknown address keeps the navigation', async ({ newPage }, f) => {
     const page = await newPage();
     await loginOk(page, 'cm1');
