@@ -27,6 +27,7 @@ enum res {
     RES_ACCESS_LOG,  /* who looked at a client's record */
     RES_ORG,
     RES_STAFF,
+    RES_ELIGIBILITY, /* a client's eligibility for a programme: evaluation and decisions (eligibility.h) */
     RES__COUNT
 };
 
