@@ -1,7 +1,7 @@
 /* elig_rules: reads and checks the eligibility rule files (eligibility/KEY.rules, one line per
  * statement; format in eligibility/README.md) into a read-only set of programmes. */
-#include "core/eligibility.h"
 #include "base/base.h"
+#include "core/eligibility.h"
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -18,8 +18,8 @@
 static json_t *set; /* key -> programme */
 
 static const char *const life_stages[] = {"youth", "young_adult", "adult", "older_adult", NULL};
-static const char *const kinds[] = {"life_stage", "target_group", "hospital_days", "crisis_within",
-                                    "need",       "district",     NULL};
+static const char *const kinds[] = {
+    "life_stage", "target_group", "hospital_days", "crisis_within", "need", "district", NULL};
 
 static const char *const header_keys[] = {"programme", "name", "version", "based_on", "summary", NULL};
 
@@ -117,7 +117,8 @@ static int criterion(struct pc *p, json_t *crit, const char *kind, char **w, int
     for (int i = 0; i < n; i++) {
         if (allowed && !in_list(allowed, w[i])) {
             json_decref(list);
-            return bad(p, "unknown %s \"%s\"", str_eq(kind, "need") ? "service domain" : "target group", w[i]);
+            return bad(p, "unknown %s \"%s\"", str_eq(kind, "need") ? "service domain" : "target group",
+                       w[i]);
         }
         if (!allowed && (utf8_len(w[i]) > 60 || !utf8_valid(w[i]))) {
             json_decref(list);
@@ -219,8 +220,9 @@ int elig_parse(const char *file, const char *stem, const char *text, size_t len,
         }
         int required = str_eq(w[0], "require"), points = 0, k = 1;
         if (!required && !str_eq(w[0], "priority")) {
-            rc = bad(&p, "unknown statement \"%s\" (programme, name, version, based_on, summary, require, "
-                         "priority)",
+            rc = bad(&p,
+                     "unknown statement \"%s\" (programme, name, version, based_on, summary, require, "
+                     "priority)",
                      w[0]);
             break;
         }
@@ -237,8 +239,9 @@ int elig_parse(const char *file, const char *stem, const char *text, size_t len,
             break;
         }
         if (!in_list(kinds, w[k])) {
-            rc = bad(&p, "unknown criterion \"%s\" (life_stage, target_group, hospital_days, crisis_within, "
-                         "need, district)",
+            rc = bad(&p,
+                     "unknown criterion \"%s\" (life_stage, target_group, hospital_days, crisis_within, "
+                     "need, district)",
                      w[k]);
             break;
         }

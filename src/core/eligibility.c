@@ -150,20 +150,21 @@ static int judge(const json_t *crit, struct facts *x, json_t *f)
 
 /* The evaluation of the client against prog (no access check, no audit). detail 0: the facts of
  * hospital stays, crises and episodes are left out. */
-static json_t *evaluate(struct ctx *c, int64_t client_id, const json_t *prog, json_t *needs, int detail)
+static json_t *evaluate(struct db *db, int64_t client_id, const json_t *prog, json_t *needs, int detail)
 {
     struct facts x = {
-        .client = db_row(c->db, "SELECT birth_date, address FROM clients WHERE id=?", "i", client_id),
-        .stays = db_rows(c->db, "SELECT admitted_at, discharged_at FROM hospitalisations WHERE client_id=?", "i",
+        .client = db_row(db, "SELECT birth_date, address FROM clients WHERE id=?", "i", client_id),
+        .stays = db_rows(db, "SELECT admitted_at, discharged_at FROM hospitalisations WHERE client_id=?", "i",
                          client_id),
-        .crises = db_rows(c->db,
+        .crises = db_rows(db,
                           "SELECT occurred_at FROM crisis_events WHERE client_id=? ORDER BY occurred_at DESC"
                           " LIMIT 1",
                           "i", client_id),
-        .episodes = db_rows(c->db,
-                            "SELECT DISTINCT target_group FROM episodes WHERE client_id=? AND status<>'discharged'"
-                            " ORDER BY target_group",
-                            "i", client_id),
+        .episodes =
+            db_rows(db,
+                    "SELECT DISTINCT target_group FROM episodes WHERE client_id=? AND status<>'discharged'"
+                    " ORDER BY target_group",
+                    "i", client_id),
         .needs = needs,
     };
     char today[16];
@@ -178,7 +179,8 @@ static json_t *evaluate(struct ctx *c, int64_t client_id, const json_t *prog, js
         json_t *f = json_object();
         int m = judge(cr, &x, f);
         const char *kind = sget(cr, "kind");
-        int clinical = str_eq(kind, "hospital_days") || str_eq(kind, "crisis_within") || str_eq(kind, "target_group");
+        int clinical =
+            str_eq(kind, "hospital_days") || str_eq(kind, "crisis_within") || str_eq(kind, "target_group");
         json_t *row = json_deep_copy(cr);
         json_object_del(row, "line");
         json_object_set_new(row, "result", json_string(met_word(m)));
@@ -246,15 +248,16 @@ int elig_evaluate(struct ctx *c, int64_t client_id, const char *programme, const
         json_decref(nd);
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     }
-    *out = evaluate(c, client_id, prog, nd, access_may(c, RES_CONTACT, ACT_READ, client_id));
+    *out = evaluate(c->db, client_id, prog, nd, access_may(c, RES_CONTACT, ACT_READ, client_id));
     json_decref(nd);
     audit_log(c, "eligibility.evaluate", "ok", client_id, "eligibility", 0, sget(prog, "programme"));
     return OK;
 }
 
-#define DEC_COLS                                                                                              \
-    "SELECT d.id, d.client_id, d.programme, d.rules_version, d.decision, d.reason, d.result,"               \
-    " d.priority_points, d.criteria, d.decided_by, s.display_name AS decided_by_name, d.org_id, d.decided_at" \
+#define DEC_COLS                                                                                             \
+    "SELECT d.id, d.client_id, d.programme, d.rules_version, d.decision, d.reason, d.result,"                \
+    " d.priority_points, d.criteria, d.decided_by, s.display_name AS decided_by_name, d.org_id, "            \
+    "d.decided_at"                                                                                           \
     " FROM eligibility_decisions d JOIN staff s ON s.id=d.decided_by"
 
 /* The stored criteria (JSON text) back as an array; the reason of an exception only for one who may
@@ -265,9 +268,55 @@ static void shape(json_t *r, int detail)
     const char *s = sget(r, "criteria");
     json_t *a = s ? json_loads(s, 0, &je) : NULL;
     json_object_set_new(r, "criteria", a ? a : json_array());
-    json_object_set_new(r, "reason_hidden", json_boolean(!detail && !json_is_null(json_object_get(r, "reason"))));
+    json_object_set_new(r, "reason_hidden",
+                        json_boolean(!detail && !json_is_null(json_object_get(r, "reason"))));
     if (!detail)
         json_object_set_new(r, "reason", json_null());
+}
+
+/* Keep a decision on the evaluation ev: each criterion's kind, whether required, points and result,
+ * with the rule file's version. The new id, or 0. */
+static int64_t store(struct db *db, int64_t client_id, const json_t *prog, json_t *ev, const char *dec,
+                     const char *reason, int64_t staff_id, int64_t org_id)
+{
+    json_t *kept = json_array();
+    size_t i;
+    json_t *cr;
+    json_array_foreach(json_object_get(ev, "criteria"), i, cr) json_array_append_new(
+        kept, json_pack("{s:s, s:O, s:O, s:O}", "kind", sget(cr, "kind"), "required",
+                        json_object_get(cr, "required"), "points", json_object_get(cr, "points"), "result",
+                        json_object_get(cr, "result")));
+    char *ctext = json_dumps(kept, JSON_COMPACT);
+    json_decref(kept);
+    char now[32];
+    iso_now(now);
+    int64_t id =
+        db_insert_id(db,
+                     "INSERT INTO eligibility_decisions(client_id, programme, rules_version, decision,"
+                     " reason, result, priority_points, criteria, decided_by, org_id, decided_at)"
+                     " VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                     "itttttitiit", client_id, sget(prog, "programme"), sget(prog, "version"), dec,
+                     reason && *reason ? reason : NULL, sget(ev, "result"), iget(ev, "priority_points"),
+                     ctext, staff_id, org_id, now);
+    free(ctext);
+    return id;
+}
+
+int elig_demo_decide(struct db *db, int64_t client_id, const char *programme, json_t *needs, int64_t staff_id,
+                     int64_t org_id)
+{
+    const json_t *prog = elig_programme(programme);
+    if (!prog)
+        return 0;
+    json_t *ev = evaluate(db, client_id, prog, needs, 1);
+    const char *r = sget(ev, "result");
+    const char *dec = str_eq(r, "met") ? "eligible" : str_eq(r, "not_met") ? "not_eligible" : "exception";
+    int64_t id =
+        store(db, client_id, prog, ev, dec,
+              str_eq(dec, "exception") ? "Needs confirmed with the client at the case conference." : NULL,
+              staff_id, org_id);
+    json_decref(ev);
+    return id ? 0 : -1;
 }
 
 int elig_decide(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
@@ -299,35 +348,17 @@ int elig_decide(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         json_decref(nd);
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     }
-    json_t *ev = evaluate(c, client_id, prog, nd, 1);
+    json_t *ev = evaluate(c->db, client_id, prog, nd, 1);
     json_decref(nd);
     /* A required criterion not met is decided "eligible" only by exception, with its reason. */
     if (str_eq(dec, "eligible") && str_eq(sget(ev, "result"), "not_met")) {
         json_decref(ev);
-        return ctx_fail(c, ERR_CONFLICT,
-                        _("A required criterion is not met: the decision can only be eligible by exception, with "
-                          "a reason."));
+        return ctx_fail(
+            c, ERR_CONFLICT,
+            _("A required criterion is not met: the decision can only be eligible by exception, with "
+              "a reason."));
     }
-    /* What is kept of the evaluation: each criterion's kind, whether required, points and result. */
-    json_t *kept = json_array();
-    size_t i;
-    json_t *cr;
-    json_array_foreach(json_object_get(ev, "criteria"), i, cr)
-        json_array_append_new(kept, json_pack("{s:s, s:O, s:O, s:O}", "kind", sget(cr, "kind"), "required",
-                                              json_object_get(cr, "required"), "points",
-                                              json_object_get(cr, "points"), "result", json_object_get(cr, "result")));
-    char *ctext = json_dumps(kept, JSON_COMPACT);
-    json_decref(kept);
-    char now[32];
-    iso_now(now);
-    int64_t id = db_insert_id(c->db,
-                              "INSERT INTO eligibility_decisions(client_id, programme, rules_version, decision,"
-                              " reason, result, priority_points, criteria, decided_by, org_id, decided_at)"
-                              " VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                              "itttttitiit", client_id, key, sget(prog, "version"), dec,
-                              reason && *reason ? reason : NULL, sget(ev, "result"), iget(ev, "priority_points"),
-                              ctext, c->a->staff_id, c->a->org_id, now);
-    free(ctext);
+    int64_t id = store(c->db, client_id, prog, ev, dec, reason, c->a->staff_id, c->a->org_id);
     json_decref(ev);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The decision could not be saved."));
@@ -387,18 +418,19 @@ static const char *const eligibility_tables[] = {"eligibility_decisions", NULL};
  * (or a housing coordinator on the team) evaluates and reads decisions; the facts of hospital stays,
  * crises and episodes and an exception's reason only to those who read notes (RES_CONTACT). A person
  * of the care team's clinical roles, or a supervisor or case manager of the organisation, decides. */
-static const struct access_rule eligibility_access[] = {
-    {RES_ELIGIBILITY, ACT_READ, TEAM, CARE, A},
-    {RES_ELIGIBILITY, ACT_READ, ORG, OPENERS, A},
-    {RES_ELIGIBILITY, ACT_READ, GLASS, CARE, P},
-    {RES_ELIGIBILITY, ACT_LIST, TEAM, CARE, A},
-    {RES_ELIGIBILITY, ACT_LIST, ORG, OPENERS, A},
-    {RES_ELIGIBILITY, ACT_LIST, GLASS, CARE, P},
-    {RES_ELIGIBILITY, ACT_CREATE, TEAM, CLINICAL, A},
-    {RES_ELIGIBILITY, ACT_CREATE, ORG, SUP | CM, A},
-    {0}};
-const struct resource res_eligibility = {
-    .access = eligibility_access,
-    .id = RES_ELIGIBILITY, .name = "eligibility", .label = N_("Eligibility decision"),
-    .plural = N_("Eligibility decisions"), RESOURCE_OF(eligibility)};
+static const struct access_rule eligibility_access[] = {{RES_ELIGIBILITY, ACT_READ, TEAM, CARE, A},
+                                                        {RES_ELIGIBILITY, ACT_READ, ORG, OPENERS, A},
+                                                        {RES_ELIGIBILITY, ACT_READ, GLASS, CARE, P},
+                                                        {RES_ELIGIBILITY, ACT_LIST, TEAM, CARE, A},
+                                                        {RES_ELIGIBILITY, ACT_LIST, ORG, OPENERS, A},
+                                                        {RES_ELIGIBILITY, ACT_LIST, GLASS, CARE, P},
+                                                        {RES_ELIGIBILITY, ACT_CREATE, TEAM, CLINICAL, A},
+                                                        {RES_ELIGIBILITY, ACT_CREATE, ORG, SUP | CM, A},
+                                                        {0}};
+const struct resource res_eligibility = {.access = eligibility_access,
+                                         .id = RES_ELIGIBILITY,
+                                         .name = "eligibility",
+                                         .label = N_("Eligibility decision"),
+                                         .plural = N_("Eligibility decisions"),
+                                         RESOURCE_OF(eligibility)};
 RESOURCE_REGISTER(res_eligibility);

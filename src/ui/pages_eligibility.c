@@ -98,10 +98,10 @@ static void facts_text(struct buf *b, json_t *cr)
             html_printf(b, "%s", _("none of them in the address"));
     } else
         html_printf(b, "<span class=\"muted\">%s</span>",
-                    str_eq(k, "need")          ? _("no needs stated: choose them below")
-                    : str_eq(k, "district")    ? _("no address recorded")
+                    str_eq(k, "need")           ? _("no needs stated: choose them below")
+                    : str_eq(k, "district")     ? _("no address recorded")
                     : str_eq(k, "target_group") ? _("no open episode")
-                                               : _("not recorded"));
+                                                : _("not recorded"));
 }
 
 /* ---- the forms ---- */
@@ -172,11 +172,12 @@ static json_t *programme_opts(void)
 static void decisions_table(struct hreq *h, struct buf *b, json_t *rows)
 {
     (void)h;
-    html_printf(b,
-                "<table class=\"list\" id=\"elig-decisions\"><thead><tr><th scope=\"col\">%s</th><th "
-                "scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                "</tr></thead><tbody>",
-                _("Programme"), _("Decision"), _("Criteria"), _("Decided"), _("By"));
+    html_printf(
+        b,
+        "<table class=\"list\" id=\"elig-decisions\"><thead><tr><th scope=\"col\">%s</th><th "
+        "scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+        "</tr></thead><tbody>",
+        _("Programme"), _("Decision"), _("Criteria"), _("Decided"), _("By"));
     size_t i;
     json_t *d;
     json_array_foreach(rows, i, d)
@@ -185,7 +186,8 @@ static void decisions_table(struct hreq *h, struct buf *b, json_t *rows)
         html_printf(b, "<tr><td data-label=\"%s\">%s <span class=\"muted small\">%s %s</span></td>",
                     _("Programme"), p ? jstr((json_t *)p, "name") : jstr(d, "programme"), _("rules"),
                     jstr(d, "rules_version"));
-        html_printf(b, "<td data-label=\"%s\"><strong>%s</strong>", _("Decision"), decision_label(jstr(d, "decision")));
+        html_printf(b, "<td data-label=\"%s\"><strong>%s</strong>", _("Decision"),
+                    decision_label(jstr(d, "decision")));
         if (*jstr(d, "reason"))
             html_printf(b, "<br><span class=\"small\">%s</span>", jstr(d, "reason"));
         else if (json_is_true(json_object_get(d, "reason_hidden")))
@@ -207,7 +209,8 @@ static void elig_client_section(struct hreq *h, struct buf *b, json_t *client, c
     if (!access_may(&h->ctx, RES_ELIGIBILITY, ACT_LIST, cid))
         return;
     json_t *env = NULL;
-    html_printf(b, "<section class=\"card\" id=\"eligibility\" aria-labelledby=\"el-h\"><h2 id=\"el-h\">%s</h2>",
+    html_printf(b,
+                "<section class=\"card\" id=\"eligibility\" aria-labelledby=\"el-h\"><h2 id=\"el-h\">%s</h2>",
                 _("Eligibility"));
     if (elig_decision_list(&h->ctx, cid, &(struct page){.limit = 5}, &env) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
@@ -245,8 +248,8 @@ static int needs_text(json_t *src, char *out, size_t len)
         return 0;
     size_t i, used = 0;
     json_t *e;
-    json_array_foreach(n, i, e) if (json_is_string(e) && used < len)
-        used += (size_t)snprintf(out + used, len - used, "%s%s", used ? "," : "", json_string_value(e));
+    json_array_foreach(n, i, e) if (json_is_string(e) && used < len) used +=
+        (size_t)snprintf(out + used, len - used, "%s%s", used ? "," : "", json_string_value(e));
     return 1;
 }
 
@@ -294,26 +297,30 @@ static void eval_page(struct hreq *h, int status, const struct fstate *fs)
               &(struct form_view){.target = cid, .opts = opts, .vals = src, .errs = errs});
     json_decref(errs);
     if (ev) {
-        html_printf(&b,
-                    "<section class=\"card\" id=\"evaluation\" aria-labelledby=\"ev-h\"><h2 id=\"ev-h\">%s</h2>"
-                    "<p class=\"small\">%s %s · %s</p><p id=\"elig-result\">%s ",
-                    _("Criteria"), _("Rules version"), jstr(ev, "version"), jstr(ev, "based_on"),
-                    _("Required criteria:"));
+        html_printf(
+            &b,
+            "<section class=\"card\" id=\"evaluation\" aria-labelledby=\"ev-h\"><h2 id=\"ev-h\">%s</h2>"
+            "<p class=\"small\">%s %s · %s</p><p id=\"elig-result\">%s ",
+            _("Criteria"), _("Rules version"), jstr(ev, "version"), jstr(ev, "based_on"),
+            _("Required criteria:"));
         result_badge(&b, jstr(ev, "result"));
-        html_printf(&b, " · %s: <strong>%D</strong></p>", _("Priority points"), page_int(ev, "priority_points"));
+        html_printf(&b, " · %s: <strong>%D</strong></p>", _("Priority points"),
+                    page_int(ev, "priority_points"));
         if (json_is_true(json_object_get(ev, "facts_hidden")))
             html_printf(&b, "<p class=\"small muted\">%s</p>",
                         _("The facts of hospital stays, crises and episodes are not shown to your role; the "
                           "results are."));
-        html_printf(&b,
-                    "<table class=\"list\" id=\"criteria\"><thead><tr><th scope=\"col\">%s</th><th "
-                    "scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
-                    _("Criterion"), _("Counts as"), _("Result"), _("Facts used"));
+        html_printf(
+            &b,
+            "<table class=\"list\" id=\"criteria\"><thead><tr><th scope=\"col\">%s</th><th "
+            "scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+            _("Criterion"), _("Counts as"), _("Result"), _("Facts used"));
         size_t i;
         json_t *cr;
         json_array_foreach(json_object_get(ev, "criteria"), i, cr)
         {
-            html_printf(&b, "<tr class=\"elig-%s\"><td data-label=\"%s\">", jstr(cr, "result"), _("Criterion"));
+            html_printf(&b, "<tr class=\"elig-%s\"><td data-label=\"%s\">", jstr(cr, "result"),
+                        _("Criterion"));
             criterion_text(&b, cr);
             html_printf(&b, "</td><td data-label=\"%s\">", _("Counts as"));
             if (json_is_true(json_object_get(cr, "required")))
@@ -334,11 +341,12 @@ static void eval_page(struct hreq *h, int status, const struct fstate *fs)
         form_show(h, &b, &form_needs, &(struct form_view){.target = cid, .vals = nv, .hidden = nv});
         buf_adds(&b, "</section>");
         if (access_may(&h->ctx, RES_ELIGIBILITY, ACT_CREATE, cid)) {
-            html_printf(&b, "<section class=\"card\" id=\"decide\" aria-labelledby=\"ed-h\"><h2 id=\"ed-h\">%s</h2>",
-                        _("Decide"));
-            json_t *dopts = json_pack(
-                "{s:[[s,s],[s,s],[s,s]]}", "decision", decisions[0], _("Eligible"), decisions[1], _("Not eligible"),
-                decisions[2], _("Eligible by exception (reason required)"));
+            html_printf(
+                &b, "<section class=\"card\" id=\"decide\" aria-labelledby=\"ed-h\"><h2 id=\"ed-h\">%s</h2>",
+                _("Decide"));
+            json_t *dopts =
+                json_pack("{s:[[s,s],[s,s],[s,s]]}", "decision", decisions[0], _("Eligible"), decisions[1],
+                          _("Not eligible"), decisions[2], _("Eligible by exception (reason required)"));
             form_show(h, &b, &form_decide,
                       &(struct form_view){.target = cid, .vals = nv, .hidden = nv, .opts = dopts, .fs = fs});
             json_decref(dopts);

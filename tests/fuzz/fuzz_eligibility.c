@@ -8,8 +8,8 @@
 #include "core/eligibility.h"
 #include "fuzz.h"
 
-static const char *const kinds[] = {"life_stage", "target_group", "hospital_days", "crisis_within",
-                                    "need",       "district",     NULL};
+static const char *const kinds[] = {
+    "life_stage", "target_group", "hospital_days", "crisis_within", "need", "district", NULL};
 
 static json_int_t num(const json_t *o, const char *k)
 {
@@ -57,11 +57,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (str_eq(k, "life_stage")) {
             json_t *mx = json_object_get(c, "max_age");
             if (num(c, "min_age") < 0 || num(c, "min_age") > 130 ||
-                (!json_is_null(mx) && (json_integer_value(mx) < num(c, "min_age") || json_integer_value(mx) > 130)))
+                (!json_is_null(mx) &&
+                 (json_integer_value(mx) < num(c, "min_age") || json_integer_value(mx) > 130)))
                 fuzz_fail("ages out of bounds");
         } else if (str_eq(k, "hospital_days") || str_eq(k, "crisis_within")) {
             if (num(c, "within_days") < 1 || num(c, "within_days") > 36500 ||
-                (str_eq(k, "hospital_days") && (num(c, "days") < 1 || num(c, "days") > num(c, "within_days"))))
+                (str_eq(k, "hospital_days") &&
+                 (num(c, "days") < 1 || num(c, "days") > num(c, "within_days"))))
                 fuzz_fail("days out of bounds");
         } else if (!json_array_size(json_object_get(c, "any_of")))
             fuzz_fail("a %s criterion without names", k);

@@ -2,15 +2,14 @@
  * and reason; the shipped ones load; an organisation's own replace or add) and the evaluation and
  * decisions (core/eligibility.c: met, not met, unknown with the facts used; clinical facts hidden from
  * a care-desk officer; a decision stored with the rule version; an exception needs its reason). */
-#include "helpers.h"
 #include "core/eligibility.h"
+#include "helpers.h"
 #include <sys/stat.h>
 
 static struct tdb *T;
 static int64_t riv, east, cm, desk, cm_e, client, bare;
 
-#define GOOD                                                                                                   \
-    "programme t\nname Test programme\nversion 1\nbased_on Our own words.\n"
+#define GOOD "programme t\nname Test programme\nversion 1\nbased_on Our own words.\n"
 
 static int setup(void **state)
 {
@@ -36,11 +35,12 @@ static int setup(void **state)
              " '2026-10-01T10:00:00Z', %lld, '" T_NOW "')",
              (long long)client, (long long)cm);
     sql(T->db, q);
-    snprintf(q, sizeof q,
-             "INSERT INTO crisis_events(client_id, occurred_at, kind, severity, response_mode, actions, outcome,"
-             " recorded_by, created_at) VALUES (%lld, '2026-11-12T03:00:00Z', 'other', 'low', 'phone', 'a',"
-             " 'stabilised_at_home', %lld, '" T_NOW "')",
-             (long long)client, (long long)cm);
+    snprintf(
+        q, sizeof q,
+        "INSERT INTO crisis_events(client_id, occurred_at, kind, severity, response_mode, actions, outcome,"
+        " recorded_by, created_at) VALUES (%lld, '2026-11-12T03:00:00Z', 'other', 'low', 'phone', 'a',"
+        " 'stabilised_at_home', %lld, '" T_NOW "')",
+        (long long)client, (long long)cm);
     sql(T->db, q);
     /* A client with nothing recorded: no address, no episode, no stays, no crisis. */
     bare = mk_client(T->db, riv, cm, "Bare", "Record", "2010-02-02");
@@ -97,7 +97,8 @@ static void each_bad_file_names_its_line_and_reason(void **state)
     refused(GOOD "priority 5 need housing\n", 5, "without a \"require\" line");
     refused("programme t\nname T\nbased_on x\nrequire need housing\n", 4, "without a \"version\" line");
     refused(GOOD "require need \xff\n", 5, "not valid UTF-8");
-    refused(GOOD "require district a b c d e f g h i j k l m n o p q r s t u v w x\n", 5, "more than 24 words");
+    refused(GOOD "require district a b c d e f g h i j k l m n o p q r s t u v w x\n", 5,
+            "more than 24 words");
     char big[1200];
     memset(big, 'a', sizeof big - 1);
     big[sizeof big - 1] = 0;
@@ -154,8 +155,8 @@ static void the_shipped_files_load_and_an_organisations_own_replace_or_add(void 
     char err[400];
     if (eligibility_load("eligibility", NULL, err, sizeof err) != 0)
         fail_msg("%s", err);
-    static const char *const shipped[] = {"integrated_care", "intensive_case_management", "act", "housing_support",
-                                          "crisis", NULL};
+    static const char *const shipped[] = {
+        "integrated_care", "intensive_case_management", "act", "housing_support", "crisis", NULL};
     for (const char *const *k = shipped; *k; k++) {
         const json_t *p = elig_programme(*k);
         if (!p)
@@ -166,7 +167,8 @@ static void the_shipped_files_load_and_an_organisations_own_replace_or_add(void 
     snprintf(extra, sizeof extra, "%s/extra", T->dir);
     mkdir(extra, 0700);
     write_file(extra, "act.rules",
-               "programme act\nname Our ACT\nversion local-2\nbased_on Our team's criteria.\nrequire crisis_within 60\n");
+               "programme act\nname Our ACT\nversion local-2\nbased_on Our team's criteria.\nrequire "
+               "crisis_within 60\n");
     write_file(extra, "peer_club.rules",
                "programme peer_club\nname Peer club\nversion 1\nbased_on Ours.\nrequire need peer_support\n");
     write_file(extra, "notes.txt", "not a rule file\n");
@@ -223,7 +225,7 @@ static int evaluate_as(int64_t who, int64_t cl, const char *needs, json_t **out)
 static void each_criterion_is_met_not_met_or_unknown_with_its_facts(void **state)
 {
     (void)state;
-    use_programme(GOOD "require life_stage adult 19 64\n"          /* 0: 46: met */
+    use_programme(GOOD "require life_stage adult 19 64\n"            /* 0: 46: met */
                        "require district Riverside-gu Eastgate-gu\n" /* 1: in the address: met */
                        "require target_group severe crisis\n"        /* 2: the episode's "severe": met */
                        "require hospital_days 30 within 90\n"        /* 3: 2026-08-24..10-01: 38 days: met */
@@ -307,8 +309,8 @@ static int decide_as(int64_t who, const char *body, json_t **out, char *msg, siz
     free(e);
     last_audit[0] = 0;
     if (c.npend)
-        snprintf(last_audit, sizeof last_audit, "%s %s %s", c.pend[c.npend - 1].action, c.pend[c.npend - 1].outcome,
-                 c.pend[c.npend - 1].reason ? c.pend[c.npend - 1].reason : "-");
+        snprintf(last_audit, sizeof last_audit, "%s %s %s", c.pend[c.npend - 1].action,
+                 c.pend[c.npend - 1].outcome, c.pend[c.npend - 1].reason ? c.pend[c.npend - 1].reason : "-");
     ctx_clear(&c);
     json_decref(in);
     return rc;
@@ -323,12 +325,12 @@ static void a_decision_keeps_the_rule_version_and_an_exception_its_reason(void *
     assert_int_equal(decide_as(cm, "{\"programme\":\"t\",\"decision\":\"exception\"}", &d, msg, sizeof msg),
                      ERR_INVALID);
     assert_non_null(strstr(msg, "\"reason\""));
-    assert_int_equal(decide_as(cm, "{\"programme\":\"t\",\"decision\":\"exception\",\"reason\":\"   \"}", &d, msg,
-                               sizeof msg),
+    assert_int_equal(decide_as(cm, "{\"programme\":\"t\",\"decision\":\"exception\",\"reason\":\"   \"}", &d,
+                               msg, sizeof msg),
                      ERR_INVALID);
-    assert_int_equal(decide_as(cm, "{\"programme\":\"zz\",\"decision\":\"maybe\",\"needs\":[\"x\"]}", &d, msg,
-                               sizeof msg),
-                     ERR_INVALID);
+    assert_int_equal(
+        decide_as(cm, "{\"programme\":\"zz\",\"decision\":\"maybe\",\"needs\":[\"x\"]}", &d, msg, sizeof msg),
+        ERR_INVALID);
     assert_non_null(strstr(msg, "\"programme\""));
     assert_non_null(strstr(msg, "\"decision\""));
     assert_non_null(strstr(msg, "\"needs\""));
@@ -336,7 +338,8 @@ static void a_decision_keeps_the_rule_version_and_an_exception_its_reason(void *
     assert_int_equal(decide_as(cm, "{\"programme\":\"t\",\"decision\":\"eligible\"}", &d, msg, sizeof msg),
                      ERR_CONFLICT);
     assert_int_equal(count_of(T->db, "SELECT count(*) FROM eligibility_decisions"), 0);
-    assert_int_equal(decide_as(cm, "{\"programme\":\"t\",\"decision\":\"exception\",\"reason\":\"Early onset.\"}",
+    assert_int_equal(decide_as(cm,
+                               "{\"programme\":\"t\",\"decision\":\"exception\",\"reason\":\"Early onset.\"}",
                                &d, msg, sizeof msg),
                      OK);
     assert_string_equal(js(d, "rules_version"), "1");
@@ -347,8 +350,9 @@ static void a_decision_keeps_the_rule_version_and_an_exception_its_reason(void *
     assert_string_equal(last_audit, "eligibility.decide ok exception");
     json_decref(d);
     /* The care-desk officer may not decide; reads the decision without the exception's reason. */
-    assert_int_equal(decide_as(desk, "{\"programme\":\"t\",\"decision\":\"not_eligible\"}", &d, msg, sizeof msg),
-                     ERR_FORBIDDEN);
+    assert_int_equal(
+        decide_as(desk, "{\"programme\":\"t\",\"decision\":\"not_eligible\"}", &d, msg, sizeof msg),
+        ERR_FORBIDDEN);
     assert_string_equal(last_audit, "eligibility.decide denied -");
     struct actor a = actor_of(T->db, desk);
     struct ctx c;
@@ -373,8 +377,10 @@ int main(void)
         cmocka_unit_test(a_good_file_reads_into_its_criteria),
         cmocka_unit_test_setup_teardown(the_shipped_files_load_and_an_organisations_own_replace_or_add, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(each_criterion_is_met_not_met_or_unknown_with_its_facts, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_care_desk_officer_sees_results_without_clinical_facts, setup, teardown),
+        cmocka_unit_test_setup_teardown(each_criterion_is_met_not_met_or_unknown_with_its_facts, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_care_desk_officer_sees_results_without_clinical_facts, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(a_decision_keeps_the_rule_version_and_an_exception_its_reason, setup,
                                         teardown),
     };
