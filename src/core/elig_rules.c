@@ -180,7 +180,8 @@ int elig_parse(const char *file, const char *stem, const char *text, size_t len,
         snprintf(rest, sizeof rest, "%s", after + strspn(after, " \t"));
         for (size_t r = strlen(rest); r && (rest[r - 1] == ' ' || rest[r - 1] == '\t');)
             rest[--r] = 0;
-        for (char *t = strtok(s, " \t"); t; t = strtok(NULL, " \t")) {
+        char *save = NULL;
+        for (char *t = strtok_r(s, " \t", &save); t; t = strtok_r(NULL, " \t", &save)) {
             if (nw == 1 && in_list(header_keys, w[0]))
                 break; /* a header's value is the rest of the line, however many words */
             if (nw == RULES_MAX_WORDS) {

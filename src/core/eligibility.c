@@ -221,7 +221,8 @@ static json_t *needs_of(struct ctx *c, const char *s)
         return a;
     }
     snprintf(buf, sizeof buf, "%s", s);
-    for (char *t = strtok(buf, ","); t; t = strtok(NULL, ","))
+    char *save = NULL;
+    for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save))
         if (!in_list(service_domains, t))
             ctx_field(c, "needs", _("names a service domain Hearth does not know"));
         else if (!listed(a, t))
