@@ -4,6 +4,7 @@
  * a care-desk officer; a decision stored with the rule version; an exception needs its reason). */
 #include "core/eligibility.h"
 #include "helpers.h"
+#include <ftw.h>
 #include <sys/stat.h>
 
 static struct tdb *T;
@@ -46,9 +47,26 @@ static int setup(void **state)
     bare = mk_client(T->db, riv, cm, "Bare", "Record", "2010-02-02");
     return 0;
 }
+static int unlink_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
 static int teardown(void **state)
 {
     (void)state;
+    /* The rule folders the tests wrote, then the database. */
+    char d[300];
+    snprintf(d, sizeof d, "%s/extra", T->dir);
+    nftw(d, unlink_one, 8, FTW_DEPTH | FTW_PHYS);
+    for (int i = 0; i < 1000; i++) {
+        snprintf(d, sizeof d, "%s/rules-%d", T->dir, i);
+        if (access(d, F_OK) == 0)
+            nftw(d, unlink_one, 8, FTW_DEPTH | FTW_PHYS);
+    }
     tdb_close(T);
     eligibility_free();
     return 0;

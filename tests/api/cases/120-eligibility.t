@@ -106,7 +106,7 @@ expect 201
 ### setup EM: the client
 as cm1
 POST /api/v1/clients
-{"given_name":"Eligmat","family_name":"Teamford","birth_date":"1971-01-21","address":"5 Willow-ro 2-gil, Riverside-gu"}
+{"given_name":"Eligmat","family_name":"Teamford","birth_date":"1971-07-11","address":"5 Willow-ro 2-gil, Riverside-gu"}
 expect 201
 save team_client .id
 
@@ -189,7 +189,7 @@ expect 201
 ### setup ER: the client
 as cm2
 POST /api/v1/clients
-{"given_name":"Eligmat","family_name":"Orgford","birth_date":"1972-02-22"}
+{"given_name":"Eligmat","family_name":"Orgford","birth_date":"1972-08-12"}
 expect 201
 save org_client .id
 
@@ -203,7 +203,7 @@ save org_episode .id
 ### setup EE: the client
 as cm4
 POST /api/v1/clients
-{"given_name":"Eligmat","family_name":"Eastford","birth_date":"1973-03-23"}
+{"given_name":"Eligmat","family_name":"Eastford","birth_date":"1973-09-13"}
 expect 201
 save other_client .id
 
@@ -217,7 +217,7 @@ save other_episode .id
 ### setup EE2: the client
 as el-cm4b
 POST /api/v1/clients
-{"given_name":"Eligmat","family_name":"Eastother","birth_date":"1974-04-24"}
+{"given_name":"Eligmat","family_name":"Eastother","birth_date":"1974-10-14"}
 expect 201
 save org_client@cm4 .id
 
@@ -231,7 +231,7 @@ save org_episode@cm4 .id
 ### setup EN: the client
 as el-ncm
 POST /api/v1/clients
-{"given_name":"Eligmat","family_name":"Northford","birth_date":"1975-05-25"}
+{"given_name":"Eligmat","family_name":"Northford","birth_date":"1975-11-15"}
 expect 201
 save org_client@desk1 .id
 
@@ -245,7 +245,7 @@ save org_episode@desk1 .id
 ### setup EH: the client
 as el-hcm
 POST /api/v1/clients
-{"given_name":"Eligmat","family_name":"Harbourford","birth_date":"1976-06-26"}
+{"given_name":"Eligmat","family_name":"Harbourford","birth_date":"1976-12-16"}
 expect 201
 save org_client@housing1 .id
 
