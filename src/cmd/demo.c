@@ -3,6 +3,7 @@
 #include "base/base.h"
 #include "cmd/cmd.h"
 #include "core/demo.h"
+#include "core/eligibility.h"
 #include "core/instrument.h"
 #include "db/db.h"
 #include <stdio.h>
@@ -12,8 +13,8 @@
 int cmd_demo(int argc, char **argv)
 {
     static const char *const names[] = {"db", "clients", "seed", "password", "if-empty!", "audit-key", "instruments",
-                                        NULL};
-    const char *v[7] = {0}, *pos[1];
+                                        "eligibility", NULL};
+    const char *v[8] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0)
         return EXIT_USAGE;
     struct demo_opts o = {.clients = v[1] ? atoi(v[1]) : 500,
@@ -46,6 +47,14 @@ int cmd_demo(int argc, char **argv)
         db_close(db);
         return EXIT_FAIL;
     }
+    /* The eligibility rules decide the demo's eligibility decisions; without the folder, none. */
+    const char *edir = v[7] ? v[7] : "eligibility";
+    if (access(edir, F_OK) == 0 && eligibility_load(edir, NULL, err, sizeof err) != 0) {
+        fprintf(stderr, "hearth: %s\n", err);
+        db_close(db);
+        instruments_free();
+        return EXIT_FAIL;
+    }
     int rc = -1;
     if (auth_password_hash(password, hash) != 0) /* once, here: core/ hashes nothing */
         snprintf(err, sizeof err, "demo: cannot hash the demo password");
@@ -63,5 +72,6 @@ int cmd_demo(int argc, char **argv)
     }
     db_close(db);
     instruments_free();
+    eligibility_free();
     return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }

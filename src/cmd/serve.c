@@ -11,8 +11,10 @@ int cmd_serve(int argc, char **argv)
 {
     static const char *const names[] = {"db", "listen", "threads", "tls-cert", "tls-key", "synchronous",
                                         "static", "max-batch", "quiet!", "instruments", "instruments-extra",
-                                        "lang", "locale", "audit-key", "audit-head-log", NULL};
-    const char *v[16] = {0}, *pos[1];
+                                        "lang", "locale", "audit-key", "audit-head-log", "eligibility",
+                                        "eligibility-extra", NULL};
+    /* v[i] is the value of names[i] */
+    const char *v[18] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0)
         return EXIT_USAGE;
     struct serve_opts o = {
@@ -28,11 +30,15 @@ int cmd_serve(int argc, char **argv)
          * a folder named with --instruments must load. */
         .instruments_dir = v[9] ? v[9] : access("instruments", F_OK) == 0 ? "instruments" : NULL,
         .instruments_extra = v[10],
-        .audit_key = v[14],
+        /* The same for the programmes' eligibility rules (--eligibility DIR, an organisation's own in
+         * --eligibility-extra DIR: a programme there replaces the shipped one or adds one). */
+        .eligibility_dir = v[15] ? v[15] : access("eligibility", F_OK) == 0 ? "eligibility" : NULL,
+        .eligibility_extra = v[16],
+        .audit_key = v[13],
         /* The head to syslog every 5 minutes unless told (HEARTH_AUDIT_HEAD_LOG: the test suite's 0). */
-        .audit_head_log = atoi(v[15] ? v[15] : getenv("HEARTH_AUDIT_HEAD_LOG") ? getenv("HEARTH_AUDIT_HEAD_LOG") : "300"),
+        .audit_head_log = atoi(v[14] ? v[14] : getenv("HEARTH_AUDIT_HEAD_LOG") ? getenv("HEARTH_AUDIT_HEAD_LOG") : "300"),
     };
-    const char *hl = v[15] ? v[15] : getenv("HEARTH_AUDIT_HEAD_LOG");
+    const char *hl = v[14] ? v[14] : getenv("HEARTH_AUDIT_HEAD_LOG");
     if (hl && (strspn(hl, "0123456789") != strlen(hl) || !*hl || o.audit_head_log > 86400)) {
         fprintf(stderr, "hearth: --audit-head-log takes 0..86400 seconds (0: off)\n");
         return EXIT_USAGE;
@@ -42,12 +48,12 @@ int cmd_serve(int argc, char **argv)
         return EXIT_USAGE;
     }
     /* --lang: the language of a request that names none the user prefers or the browser accepts. */
-    if (v[12] && i18n_set_default(v[12]) != 0) {
+    if (v[11] && i18n_set_default(v[11]) != 0) {
         fprintf(stderr, "hearth: --lang takes one of: en, ko\n");
         return EXIT_USAGE;
     }
     /* Catalogues: --locale DIR must load; the default folder (built from po/) is optional. */
-    const char *locale = v[13] ? v[13] : access("locale", F_OK) == 0 ? "locale" : NULL;
+    const char *locale = v[12] ? v[12] : access("locale", F_OK) == 0 ? "locale" : NULL;
     if (locale && i18n_load(locale) < 0)
         return EXIT_FAIL;
     log_quiet = v[8] != NULL;

@@ -28,6 +28,7 @@ enum res {
     RES_ORG,
     RES_STAFF,
     RES_HANDOVER,    /* a leaving worker's clients, tasks and shifts handed over; the check of disabled accounts */
+    RES_ELIGIBILITY, /* a client's eligibility for a programme: evaluation and decisions (eligibility.h) */
     RES__COUNT
 };
 

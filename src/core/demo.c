@@ -4,6 +4,7 @@
 #include "core/demo.h"
 #include "base/base.h"
 #include "core/core.h"
+#include "core/eligibility.h"
 #include "core/instrument.h"
 #include "db/db.h"
 #include <stdint.h>
@@ -1185,6 +1186,26 @@ static int breadth_data(struct gen *g)
     return 0;
 }
 
+/* Eligibility decisions (when the rule files are loaded): half of cm1..cm3's open clients for
+ * integrated care, and those with a hospital stay or a crisis also for intensive case management. */
+static int eligibility_data(struct gen *g)
+{
+    json_t *needs = json_pack("[s,s]", "mental_health_treatment", "daily_living_care");
+    int rc = 0;
+    for (int k = 1; rc == 0 && k < g->nb && k < CM_FIRST; k++) {
+        const struct breadth *c = &g->b[k];
+        if (!c->open || k % 2)
+            continue;
+        int64_t org = c->east ? g->eastgate : g->riverside;
+        json_t *stated = k % 4 == 0 ? needs : NULL; /* half of them with the needs stated */
+        if (elig_demo_decide(g->db, c->id, "integrated_care", stated, c->cm, org) != 0 ||
+            ((k % 6 == 2 || k % 6 == 5) && elig_demo_decide(g->db, c->id, "intensive_case_management", stated, c->cm, org) != 0))
+            rc = fail(g, "cannot add an eligibility decision");
+    }
+    json_decref(needs);
+    return rc;
+}
+
 /* ---- progress and the driver ---- */
 
 static void progress(int done, int total, double *last, int force)
@@ -1271,7 +1292,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
         if (o->progress)
             progress(k + 1, clients, &last, 0);
     }
-    if (named_tasks(&g) != 0 || risk_data(&g) != 0 || breadth_data(&g) != 0)
+    if (named_tasks(&g) != 0 || risk_data(&g) != 0 || breadth_data(&g) != 0 || eligibility_data(&g) != 0)
         goto out;
     in_tx = 0;
     if (db_commit(db) != DB_OK) {

@@ -2,6 +2,7 @@
  * request set-up (limits, routing, body, identity, CSRF) and graceful drain on SIGTERM. */
 #include "db/db.h"
 #include "db/migrate.h"
+#include "core/eligibility.h"
 #include "core/instrument.h"
 #include "http/http.h"
 #include <errno.h>
@@ -758,6 +759,12 @@ int http_serve(const struct serve_opts *o)
     if (!o->instruments_dir) {
         log_info("no instruments/ folder here: assessments are off (give --instruments DIR)");
     } else if (instruments_load(o->instruments_dir, o->instruments_extra, err, sizeof err) != 0) {
+        log_error("%s", err);
+        return 1;
+    }
+    if (!o->eligibility_dir) {
+        log_info("no eligibility/ folder here: no programme has eligibility rules (give --eligibility DIR)");
+    } else if (eligibility_load(o->eligibility_dir, o->eligibility_extra, err, sizeof err) != 0) {
         log_error("%s", err);
         return 1;
     }

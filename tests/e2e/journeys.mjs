@@ -951,6 +951,41 @@ const journeys = [
     await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /my work/i }).click();
     await page.waitForURL((u) => u.pathname === '/');
   }],
+
+  ['check a client\'s eligibility for ACT and decide by exception; the reason is required', async ({ newPage }, f) => {
+    const page = await newPage();
+    await loginOk(page, 'cm1', PASSWORD, '/clients/1');
+    await page.waitForURL(/\/clients\/1(\?|$)/);
+    const section = page.getByRole('region', { name: /^eligibility$/i });
+    await section.getByLabel(/^programme/i).selectOption('act');
+    await section.getByRole('button', { name: /check eligibility/i }).click();
+    await page.waitForURL(/\/clients\/1\/eligibility\?programme=act/);
+    await expectVisible(page.getByRole('heading', { level: 1, name: /assertive community treatment/i }),
+      'the programme as the heading');
+    // Each criterion with its result and the facts used: the age comes from the date of birth.
+    const criteria = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: /facts used/i }) });
+    await expectVisible(criteria.getByRole('row').filter({ hasText: /life stage/i }).filter({ hasText: /age \d+/ }),
+      'the life-stage criterion with the client\'s age');
+    await expectVisible(criteria.getByRole('row').filter({ hasText: /in hospital/i }).first(), 'the hospital-days criterion');
+    // State a need: the needs criterion is judged on it.
+    await page.getByText(/state the client's needs/i).click();
+    await page.getByRole('group', { name: /needs, by service domain/i }).first().getByRole('checkbox', { name: /^housing$/i }).check();
+    await page.getByRole('button', { name: /evaluate again/i }).click();
+    await page.waitForURL(/needs=housing/);
+    await expectVisible(criteria.getByRole('row').filter({ hasText: /needs one of: housing/i }).filter({ hasText: /stated: housing/i }),
+      'the needs criterion met by the stated need');
+    // An exception without its reason: refused next to the field; with it, kept and shown on the client page.
+    const decide = page.getByRole('region', { name: /^decide$/i });
+    await decide.getByLabel(/^decision/i).selectOption('exception');
+    await decide.getByRole('button', { name: /record the decision/i }).click();
+    await expectVisible(page.getByText(/is required for an exception/i), 'the reason\'s error next to its field');
+    const why = 'Agreed at the case conference: ACT is needed now.';
+    await page.getByRole('region', { name: /^decide$/i }).getByLabel(/^reason/i).fill(why);
+    await page.getByRole('region', { name: /^decide$/i }).getByRole('button', { name: /record the decision/i }).click();
+    await page.waitForURL(/\/clients\/1\?msg=saved/);
+    await expectVisible(page.getByRole('region', { name: /^eligibility$/i }).getByRole('row')
+      .filter({ hasText: /eligible by exception/i }).filter({ hasText: why }), 'the decision on the client page');
+  }],
 ];
 
 function label(v) {

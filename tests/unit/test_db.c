@@ -7,6 +7,15 @@
 #include <semaphore.h>
 #include <sys/wait.h>
 
+/* How many migrations the binary holds (their numbers may have gaps: each branch takes its own). */
+static int64_t embedded(void)
+{
+    int64_t n = 0;
+    for (const struct migration *m = migrations; m->version; m++)
+        n++;
+    return n;
+}
+
 static int setup(void **state)
 {
     *state = tdb_open();
@@ -28,7 +37,7 @@ static void open_by_url(void **state)
     if (test_pg()) {
         assert_int_equal(db_open(t->path, NULL, &db, err, sizeof err), DB_OK);
         assert_false(db_is_sqlite(db));
-        assert_int_equal(db_int1(db, 0, "SELECT count(*) FROM schema_migrations", ""), migrate_latest());
+        assert_int_equal(db_int1(db, 0, "SELECT count(*) FROM schema_migrations", ""), embedded());
         db_close(db);
         /* "postgres://" is libpq's other spelling. */
         snprintf(url, sizeof url, "postgres%s", t->path + strlen("postgresql"));
@@ -50,7 +59,7 @@ static void open_by_url(void **state)
         snprintf(url, sizeof url, "sqlite:%s", t->path);
         assert_int_equal(db_open(url, NULL, &db, err, sizeof err), DB_OK);
         assert_true(db_is_sqlite(db));
-        assert_int_equal(db_int1(db, 0, "SELECT count(*) FROM schema_migrations", ""), migrate_latest());
+        assert_int_equal(db_int1(db, 0, "SELECT count(*) FROM schema_migrations", ""), embedded());
         /* WAL and foreign keys are on for every connection. */
         struct db_stmt *st = db_query(db, "PRAGMA journal_mode", "");
         assert_int_equal(db_step(st), DB_ROW);
@@ -90,7 +99,7 @@ static void migrate_twice_is_idempotent(void **state)
     assert_true(tables > 10);
     assert_int_equal(migrate_up(t->db), 0);
     assert_int_equal(migrate_up(t->db), 0);
-    assert_int_equal(count_of(t->db, "SELECT count(*) FROM schema_migrations"), migrate_latest());
+    assert_int_equal(count_of(t->db, "SELECT count(*) FROM schema_migrations"), embedded());
     assert_int_equal(count_of(t->db, "SELECT max(version) FROM schema_migrations"), migrate_latest());
     assert_int_equal(count_tables(t->db), tables);
     /* Data survives a second start. */
