@@ -50,7 +50,7 @@ int review_record(struct ctx *c, const struct review_kind *k, int64_t id, const 
              k->table);
     json_t *x = db_row(c->db, sql, "iiii", id, c->a->org_id, c->a->org_id, c->a->org_id);
     if (!x)
-        return ctx_fail(c, ERR_NOTFOUND, _(k->not_found));
+        return ctx_fail(c, ERR_NOTFOUND, "%s", _(k->not_found));
     int64_t client_id = json_integer_value(json_object_get(x, "client_id"));
     int64_t staff_id = json_integer_value(json_object_get(x, "staff_id"));
     int reviewed = !json_is_null(json_object_get(x, "reviewed_at"));
@@ -58,7 +58,7 @@ int review_record(struct ctx *c, const struct review_kind *k, int64_t id, const 
     if (staff_id == c->a->staff_id)
         return access_deny(c, k->res, ACT_REVIEW, client_id, k->review_action, k->entity, id, _(k->own));
     if (reviewed)
-        return ctx_fail(c, ERR_CONFLICT, _(k->done));
+        return ctx_fail(c, ERR_CONFLICT, "%s", _(k->done));
     size_t n = v_text_chars(note);
     if (n == 0)
         ctx_field(c, "note", _("is required"));
@@ -76,7 +76,7 @@ int review_record(struct ctx *c, const struct review_kind *k, int64_t id, const 
     if (db_run(c->db, sql, "itti", c->a->staff_id, now, note, id) != DB_OK)
         return ctx_fail(c, ERR_DB, _("The review could not be saved."));
     if (db_changes(c->db) != 1)
-        return ctx_fail(c, ERR_CONFLICT, _(k->done));
+        return ctx_fail(c, ERR_CONFLICT, "%s", _(k->done));
     audit_log(c, k->review_action, "ok", client_id, k->entity, id, NULL);
     snprintf(sql, sizeof sql, "%s WHERE x.id=?", k->cols);
     *out = db_row(c->db, sql, "i", id);
