@@ -2,11 +2,19 @@
  * Every handler is parse -> core -> reply. */
 #include "api/api_int.h"
 
-API_LIST(services_list,
-         service_list(&h->ctx, &pg,
-                      &(struct service_filter){qstr(h, "kind"), qstr(h, "status"), qstr(h, "district"), qstr(h, "q"),
-                                               api_qint(h, "org_id", 0)},
-                      &h->result))
+static void services_list(struct hreq *h)
+{
+    struct page pg;
+    if (!api_page(h, &pg))
+        return;
+    const char *o = qstr(h, "org_id");
+    int64_t org_id = 0;
+    if (o && *o && (parse_int64(o, &org_id) != 0 || org_id < 1))
+        org_id = -1; /* core names the field */
+    struct service_filter f = {qstr(h, "kind"), qstr(h, "status"), qstr(h, "district"), qstr(h, "q"), org_id};
+    int rc = service_list(&h->ctx, &pg, &f, &h->result);
+    reply_result(h, rc, 200);
+}
 API_READ(services_get, service_get(&h->ctx, h->id[0], &h->result))
 API_READ(services_places, service_places(&h->ctx, &h->result))
 API_WRITE(services_create, service_create(&h->ctx, h->body, &h->result), api_done_201)

@@ -107,6 +107,12 @@ expect 400
 json .errors.kind == "is not one of the allowed values"
 json .errors.status == "must be open, waiting_list or closed"
 
+### an organisation that is not a number is a field error
+as desk1
+GET /api/v1/services?org_id=abc
+expect 400
+json .errors.org_id == "must be a positive number"
+
 ### a district filter beyond its bound is a field error
 as desk1
 GET /api/v1/services?district=$repeat(61,d)
