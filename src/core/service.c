@@ -382,7 +382,15 @@ RESOURCE_REGISTER(res_service);
 
 /* The capacity of a service (open, waiting list, closed): kept by its organisation's supervisors and
  * administrators, and by its housing coordinators, who keep vacancies and waiting lists (DESIGN §1). */
-static const struct res_field service_capacity_fields[] = {{NULL, 0, 0, NULL}};
+static const struct res_field service_capacity_fields[] = { /* the members of a service it governs */
+    {"capacity", FT_STRING, 0, N_("Capacity")},
+    {"waiting_count", FT_INT, 1, N_("People waiting")},
+    {"typical_wait_days", FT_INT, 1, N_("Typical wait (days)")},
+    {"capacity_updated_at", FT_DATETIME, 0, N_("Capacity updated")},
+    {"capacity_updated_by", FT_INT, 0, N_("Capacity updated by")},
+    {"capacity_updated_by_name", FT_STRING, 0, N_("Capacity updated by")},
+    {NULL, 0, 0, NULL},
+};
 static const struct res_audit service_capacity_actions[] = {{"service.capacity", ACT_UPDATE}, {NULL, 0}};
 static const char *const service_capacity_tables[] = {NULL};
 static const struct access_rule service_capacity_access[] = {
