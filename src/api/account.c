@@ -183,9 +183,11 @@ static const struct res_field staff_query[] = {{"q", FT_STRING, 1, "Part of the 
 static const struct res_field org_body[] = {
     {"name", FT_STRING, 0, "Name"},
     {"kind", FT_STRING, 0, "Kind of organisation"},
+    {"district", FT_STRING, 1, "District (the directory is searched by it)"},
     {NULL, 0, 0, NULL}};
 static const struct res_field org_change[] = {
-    {"phq2_threshold", FT_INT, 0, "PHQ-2 cut-off: 3 (default) or 2 (higher sensitivity)"}, {NULL, 0, 0, NULL}};
+    {"phq2_threshold", FT_INT, 1, "PHQ-2 cut-off: 3 (default) or 2 (higher sensitivity)"},
+    {"district", FT_STRING, 1, "District (empty clears it)"}, {NULL, 0, 0, NULL}};
 static const struct res_field staff_body[] = {
     {"username", FT_STRING, 0, "Username"},
     {"display_name", FT_STRING, 0, "Name"},

@@ -29,6 +29,8 @@ enum res {
     RES_STAFF,
     RES_HANDOVER,    /* a leaving worker's clients, tasks and shifts handed over; the check of disabled accounts */
     RES_ELIGIBILITY, /* a client's eligibility for a programme: evaluation and decisions (eligibility.h) */
+    RES_SERVICE,          /* the service directory: an organisation's services */
+    RES_SERVICE_CAPACITY, /* a service's capacity (open, waiting list, closed), kept by its organisation */
     RES__COUNT
 };
 
@@ -250,7 +252,7 @@ int access_client(struct ctx *c, int64_t client_id, struct access *out); /* ERR_
 /* ---- org.c: organisations and staff ---- */
 int org_list(struct ctx *c, const struct page *pg, json_t **out);
 int org_create(struct ctx *c, json_t *in, json_t **out);
-/* An administrator changes an organisation's settings {phq2_threshold} (versioned; a value the
+/* An administrator changes an organisation's settings {phq2_threshold, district} (versioned; a value the
  * instrument definitions allow). */
 int org_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
 /* The settings an organisation scores instruments with: {phq2_threshold}; a new object. */
@@ -263,6 +265,27 @@ struct staff_filter {
 };
 int staff_list(struct ctx *c, const struct page *pg, const struct staff_filter *f, json_t **out);
 int staff_get(struct ctx *c, int64_t id, json_t **out);
+/* ---- service.c: the service directory (no client data; writes audited) ---- */
+extern const char *const service_kinds[];      /* the ten service domains, then intake_assessment */
+extern const char *const service_capacities[]; /* open, waiting_list, closed */
+/* The directory, narrowed: kind, status (a capacity), district, org_id, q a part of the name; NULL/0:
+ * any. Open first, then waiting lists, then closed; by name. */
+struct service_filter {
+    const char *kind, *status, *district, *q;
+    int64_t org_id;
+};
+int service_list(struct ctx *c, const struct page *pg, const struct service_filter *f, json_t **out);
+int service_get(struct ctx *c, int64_t id, json_t **out);
+/* What the directory is searched by: {orgs: [{id, name, district}], districts: [...]}. */
+int service_places(struct ctx *c, json_t **out);
+/* A service of the actor's organisation {name, kind, eligibility, programme, how_to_refer, contact,
+ * capacity, waiting_count, typical_wait_days}; a name the organisation already uses: ERR_CONFLICT. */
+int service_create(struct ctx *c, json_t *in, json_t **out);
+/* Change what is given (versioned); only the service's own organisation. */
+int service_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+/* Set the capacity {capacity, waiting_count, typical_wait_days} (a waiting list needs both numbers;
+ * versioned), recording when and by whom; only the service's own organisation. */
+int service_set_capacity(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
 /* ---- account.c: what ends a staff member's credentials ---- */
 /* API tokens of a staff member (their own; an administrator: anyone's), newest first:
  * {id, staff_id, name, created_at, expires_at, last_used_at, revoked_at, revoke_reason, status}. */

@@ -1223,6 +1223,108 @@ static void progress(int done, int total, double *last, int force)
     fflush(stderr);
 }
 
+/* ---- the service directory: every organisation's services, across domains and capacities ---- */
+
+/* Fixed rows (no random draw, so the data made before stays what it was). Each organisation's
+ * entries were recorded by one of its own staff (St Luke's has none on Hearth: the administrator),
+ * their capacity updated some hours or days ago, one of them long ago (shown as not kept up). */
+static int demo_services(struct gen *g)
+{
+    const struct {
+        int64_t *org;
+        const char *district;
+    } places[] = {{&g->riverside, "Riverside-gu"}, {&g->eastgate, "Eastgate-gu"}, {&g->northside, "Northside-gu"},
+                  {&g->harbour, "Harbour-gu"},     {&g->hospital, "Hillcrest-gu"}};
+    for (size_t i = 0; i < ARRAY_LEN(places); i++)
+        if (db_run(g->db, "UPDATE orgs SET district=? WHERE id=? AND district IS NULL", "ti", places[i].district,
+                   *places[i].org) != DB_OK)
+            return fail(g, "cannot set a district");
+    const struct {
+        int64_t *org, *by;
+        const char *name, *kind, *eligibility, *programme, *refer, *contact, *capacity;
+        int waiting, wait_days, hours_ago;
+    } rows[] = {
+        {&g->riverside, &g->sup, "Integrated case management", "mental_health_treatment",
+         "Adults with a serious mental illness living in Riverside-gu or Eastgate-gu.", "integrated_care",
+         "Send a referral to the intake team with the person's agreement; we answer within 3 working days.",
+         "Intake team 02-310-4000", "open", -1, -1, 5},
+        {&g->riverside, &g->sup, "Assertive community treatment (ACT) team", "mental_health_treatment",
+         "Adults with frequent crises or long hospital stays who do not engage with office-based care.", "act",
+         "Referral by a case manager or a hospital social worker; the team lead decides within a week.",
+         "ACT team lead 02-310-4010", "waiting_list", 6, 21, 30},
+        {&g->riverside, &g->sup, "24-hour crisis response", "crisis_response",
+         "Anyone in the district in a mental-health crisis, registered or not.", NULL,
+         "Call the crisis line at any hour; a worker calls back within 30 minutes.", "Crisis line 1577-0199",
+         "open", -1, -1, 2},
+        {&g->riverside, &g->sup, "Peer support groups", "peer_support",
+         "Clients of any centre who want to meet others in recovery.", NULL,
+         "Ask the client's case manager to book a first meeting with a peer supporter.", "Peer team 02-310-4020",
+         "open", -1, -1, 72},
+        {&g->riverside, &g->sup, "Family education programme", "family_community",
+         "Families and carers of people with a serious mental illness.", NULL,
+         "The next course opens in spring; ask to be told when booking starts.", "02-310-4030", "closed", -1, -1,
+         24 * 45},
+        {&g->riverside, &g->sup, "Intake and assessment", "intake_assessment",
+         "Anyone referred by a care desk, a hospital or a neighbour's report.", "integrated_care",
+         "Send the referral to the intake queue; urgent ones by phone as well.", "Intake team 02-310-4000", "open",
+         -1, -1, 1},
+        {&g->eastgate, &g->cm[3], "Mental-health screening clinic", "mental_health_treatment",
+         "Residents of Eastgate-gu aged 15 and over.", NULL, "Book by phone; walk-ins on Tuesday mornings.",
+         "02-450-2200", "waiting_list", 14, 10, 20},
+        {&g->eastgate, &g->cm[3], "Health and dental check-ups", "health_dental",
+         "Residents of Eastgate-gu on medical aid, and clients of the district's mental-health centres.", NULL,
+         "A referral letter from the case manager; the clinic books the visit.", "02-450-2210", "open", -1, -1, 48},
+        {&g->eastgate, &g->cm[3], "Alcohol and drug counselling", "mental_health_treatment",
+         "Adults with harmful drinking or drug use, and their families.", NULL,
+         "Referral or self-referral by phone.", "02-450-2230", "open", -1, -1, 96},
+        {&g->northside, &g->desk1, "Care desk: welfare intake", "intake_assessment",
+         "Any resident of Northside-gu who needs help, found by the desk, outreach or a neighbour.", NULL,
+         "Call or visit the care desk; the officer registers and refers.", "Care desk 02-600-1100", "open", -1, -1, 3},
+        {&g->northside, &g->desk1, "Basic livelihood and emergency aid", "income_entitlements",
+         "Low-income households of Northside-gu, by the national criteria.", NULL,
+         "The care-desk officer files the application with the person.", "02-600-1120", "waiting_list", 25, 30, 26},
+        {&g->northside, &g->desk1, "Home help and meal delivery", "daily_living_care",
+         "Residents who cannot manage daily living alone for a time.", NULL,
+         "Referral by a case manager or the care desk.", "02-600-1130", "closed", -1, -1, 10},
+        {&g->harbour, &g->housing1, "Supported housing units", "housing",
+         "Adults leaving hospital or homeless, with a case manager who will keep visiting.", "housing_support",
+         "The case manager sends a referral; the housing panel meets every second Thursday.", "02-700-3300",
+         "waiting_list", 9, 60, 8},
+        {&g->harbour, &g->housing1, "Tenancy sustainment", "housing",
+         "Tenants at risk of losing their home.", NULL, "Call the housing coordinator.", "02-700-3310", "open", -1,
+         -1, 120},
+        {&g->harbour, &g->housing1, "Advocacy at tenancy hearings", "protection_advocacy",
+         "Tenants of the association facing eviction.", NULL, "Ask the housing coordinator.", "02-700-3320",
+         "open", -1, -1, 200},
+        {&g->hospital, &g->admin, "Inpatient psychiatric ward", "mental_health_treatment",
+         "Adults who need hospital care; admission by a psychiatrist.", NULL,
+         "Through the emergency department or a psychiatrist's referral.", "Ward office 02-800-5500",
+         "waiting_list", 3, 4, 6},
+        {&g->hospital, &g->admin, "Vocational rehabilitation day programme", "rehabilitation_employment",
+         "Former patients ready to work towards a job.", NULL, "Referral by a case manager.", "02-800-5520",
+         "open", -1, -1, 36},
+    };
+    int64_t now = iso_parse(g->now);
+    for (size_t i = 0; i < ARRAY_LEN(rows); i++) {
+        if (!in_list(service_kinds, rows[i].kind) || !in_list(service_capacities, rows[i].capacity)) {
+            snprintf(g->err, g->errlen, "demo: service '%s' has an unknown kind or capacity", rows[i].name);
+            return -1;
+        }
+        char at[32];
+        iso_time(now - (int64_t)rows[i].hours_ago * 3600, at);
+        if (!db_insert_id(g->db,
+                          "INSERT INTO services(org_id, name, kind, eligibility, programme, how_to_refer, contact,"
+                          " capacity, waiting_count, typical_wait_days, capacity_updated_at, capacity_updated_by,"
+                          " created_by, created_at, updated_at)"
+                          " VALUES (?,?,?,?,?,?,?,?,NULLIF(?,-1),NULLIF(?,-1),?,?,?,?,?) RETURNING id",
+                          "itttttttiitiitt", *rows[i].org, rows[i].name, rows[i].kind, rows[i].eligibility,
+                          rows[i].programme, rows[i].refer, rows[i].contact, rows[i].capacity,
+                          (int64_t)rows[i].waiting, (int64_t)rows[i].wait_days, at, *rows[i].by, *rows[i].by, at, at))
+            return fail(g, "cannot create a service");
+    }
+    return 0;
+}
+
 int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t errlen)
 {
     struct demo_opts def = {.clients = 1000, .seed = 1};
@@ -1292,7 +1394,8 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
         if (o->progress)
             progress(k + 1, clients, &last, 0);
     }
-    if (named_tasks(&g) != 0 || risk_data(&g) != 0 || breadth_data(&g) != 0 || eligibility_data(&g) != 0)
+    if (named_tasks(&g) != 0 || risk_data(&g) != 0 || breadth_data(&g) != 0 || eligibility_data(&g) != 0 ||
+        demo_services(&g) != 0)
         goto out;
     in_tx = 0;
     if (db_commit(db) != DB_OK) {

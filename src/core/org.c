@@ -31,7 +31,7 @@ int org_list(struct ctx *c, const struct page *pg, json_t **out)
         return rc;
     static const struct page_key order[] = {{"p.name", 0}, {"p.id", 0}, {NULL, 0}};
     return page_query(c, pg, order, out,
-                      "SELECT o.id, o.name, o.kind, o.phq2_threshold, o.created_at, o.version,"
+                      "SELECT o.id, o.name, o.kind, o.district, o.phq2_threshold, o.created_at, o.version,"
                       " (SELECT count(*) FROM staff s WHERE s.org_id=o.id AND s.disabled=0) AS staff_count"
                       " FROM orgs o",
                       "");
@@ -46,14 +46,17 @@ int org_create(struct ctx *c, json_t *in, json_t **out)
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     const char *name = v_str(c, in, "name", 1, 120, NULL);
     const char *kind = v_str(c, in, "kind", 1, 40, org_kinds);
+    const char *district = v_str(c, in, "district", 0, 60, NULL);
     if (c->errors)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
+    if (district && !*district)
+        district = NULL;
     char now[32];
     iso_now(now);
     int64_t id = 0;
     if (db_int1(c->db, 0, "SELECT 1 FROM orgs WHERE lower(name)=lower(?)", "t", name) != 1) {
-        id = db_insert_id(c->db, "INSERT INTO orgs(name, kind, created_at) VALUES (?,?,?) RETURNING id",
-                          "ttt", name, kind, now);
+        id = db_insert_id(c->db, "INSERT INTO orgs(name, kind, district, created_at) VALUES (?,?,?,?) RETURNING id",
+                          "tttt", name, kind, district, now);
         if (!id && db_insert_rc(c->db) != DB_CONSTRAINT)
             return ctx_fail(c, ERR_DB, _("The organisation could not be saved."));
     }
@@ -62,7 +65,7 @@ int org_create(struct ctx *c, json_t *in, json_t **out)
         return ctx_fail(c, ERR_CONFLICT, _("An organisation with this name already exists."));
     }
     audit_log(c, "org.create", "ok", 0, "org", id, NULL);
-    *out = db_row(c->db, "SELECT id, name, kind, phq2_threshold, created_at, version FROM orgs WHERE id=?", "i",
+    *out = db_row(c->db, "SELECT id, name, kind, district, phq2_threshold, created_at, version FROM orgs WHERE id=?", "i",
                   id);
     return OK;
 }
@@ -78,13 +81,20 @@ int org_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **
     int rc = access_check(c, RES_ORG, ACT_UPDATE, 0, "org.update");
     if (rc != OK)
         return rc;
-    json_t *old = db_row(c->db, "SELECT phq2_threshold, version FROM orgs WHERE id=?", "i", id);
+    json_t *old = db_row(c->db, "SELECT phq2_threshold, district, version FROM orgs WHERE id=?", "i", id);
     if (!old)
         return ctx_fail(c, ERR_NOTFOUND, _("No such organisation."));
     int64_t threshold = iget(old, "phq2_threshold"), cur = iget(old, "version");
+    char district[256];
+    snprintf(district, sizeof district, "%s",
+             json_string_value(json_object_get(old, "district")) ? json_string_value(json_object_get(old, "district")) : "");
     json_decref(old);
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    if (json_object_get(in, "district")) { /* the district the directory is searched by; empty clears it */
+        const char *d = v_str(c, in, "district", 0, 60, NULL);
+        snprintf(district, sizeof district, "%s", d ? d : "");
+    }
     json_t *t = json_object_get(in, "phq2_threshold");
     if (t) { /* the instrument's own values only: 2, never "2" or 2.0 */
         if (!json_is_integer(t) || !instrument_setting_allows("phq2_threshold", json_integer_value(t)))
@@ -96,12 +106,12 @@ int org_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     if (version != cur)
         return ctx_stale(c, cur);
-    rc = db_run(c->db, "UPDATE orgs SET phq2_threshold=?, version=version+1 WHERE id=? AND version=?", "iii",
-                threshold, id, cur);
+    rc = db_run(c->db, "UPDATE orgs SET phq2_threshold=?, district=?, version=version+1 WHERE id=? AND version=?",
+                "itii", threshold, district[0] ? district : NULL, id, cur);
     if (rc != DB_OK || db_changes(c->db) != 1)
         return ctx_fail(c, rc != DB_OK ? ERR_DB : ERR_CONFLICT, _("The organisation could not be saved."));
     audit_log(c, "org.update", "ok", 0, "org", id, NULL);
-    *out = db_row(c->db, "SELECT id, name, kind, phq2_threshold, created_at, version FROM orgs WHERE id=?", "i",
+    *out = db_row(c->db, "SELECT id, name, kind, district, phq2_threshold, created_at, version FROM orgs WHERE id=?", "i",
                   id);
     return OK;
 }
@@ -367,6 +377,7 @@ static const struct res_field org_fields[] = {
     {"id", FT_INT, 0, N_("Organisation")},
     {"name", FT_STRING, 0, N_("Name")},
     {"kind", FT_STRING, 0, N_("Kind")},
+    {"district", FT_STRING, 1, N_("District")},
     {"phq2_threshold", FT_INT, 0, N_("PHQ-2 positive from")},
     {"created_at", FT_DATETIME, 0, N_("Created")},
     {"version", FT_INT, 0, N_("Version")},

@@ -64,6 +64,7 @@ static const struct { const char *value, *label; } labels[] = {
     {"daily_living_care", N_("Daily living and care services")},
     {"mental_health_treatment", N_("Mental-health treatment")},
     {"on_hold", N_("On hold")},
+    {"intake_assessment", N_("Intake and assessment")},
     {"care_desk", N_("Care-desk officer")},
     {"suicide_screen_needed", N_("Suicide risk: assessment needed")},
 };
@@ -94,6 +95,7 @@ struct nav { const char *href, *label; unsigned roles; enum res res; enum act ac
 static const struct nav navs[] = {
     {"/", N_("My work"), ROLES_STAFF, 0, 0},
     {"/clients", N_("Find a client"), 0, RES_CLIENT, ACT_LIST},
+    {"/directory", N_("Services"), 0, RES_SERVICE, ACT_LIST},
     {"/oncall", N_("On call"), 0, RES_ONCALL, ACT_READ},
     {"/break-glass", N_("Break-glass review"), 0, RES_BREAKGLASS, ACT_LIST},
     {"/admin/orgs", N_("Organisations"), 0, RES_ORG, ACT_LIST},

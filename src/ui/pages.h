@@ -215,6 +215,7 @@ void pg_eo_review(struct hreq *h);
 void pg_orgs(struct hreq *h);
 void pg_org_create(struct hreq *h);
 void pg_org_update(struct hreq *h);
+void pg_org_district(struct hreq *h);
 void pg_staff(struct hreq *h);
 void pg_staff_create(struct hreq *h);
 void pg_staff_update(struct hreq *h);

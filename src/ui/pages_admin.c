@@ -230,6 +230,7 @@ static void orgs_page(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field org_fields[] = {
     F("name", FI_TEXT, N_("Name"), FF_REQ, .attrs = " maxlength=\"120\""),
     F("kind", FI_SELECT, N_("Kind"), FF_REQ, .choices = org_kinds),
+    F("district", FI_TEXT, N_("District"), FF_OMIT, .attrs = " maxlength=\"60\""),
     {0},
 };
 static const struct form form_org = {.id = "org-form",
@@ -270,6 +271,25 @@ static const struct form form_phq2 = {.id = "phq2-form",
                                       .page = orgs_page,
                                       .flags = FORM_MANY};
 
+/* The district an organisation is in (the service directory is searched by it); empty clears it. */
+static const struct form_field district_fields[] = {
+    F("version", FI_HIDDEN, NULL, 0),
+    F("district", FI_TEXT, N_("District"), 0, .attrs = " maxlength=\"60\""),
+    {0},
+};
+static const struct form form_district = {.id = "district-form",
+                                          .pfx = "dist",
+                                          .action = "/admin/orgs/{id}/district",
+                                          .cls = "inline",
+                                          .submit = N_("Save"),
+                                          .button = "small",
+                                          .flash = "org-saved",
+                                          .done = "/admin/orgs",
+                                          .fields = district_fields,
+                                          .update = org_update,
+                                          .page = orgs_page,
+                                          .flags = FORM_MANY};
+
 static void orgs_page(struct hreq *h, int status, const struct fstate *fs)
 {
     json_t *env = NULL, *orgs;
@@ -287,8 +307,8 @@ static void orgs_page(struct hreq *h, int status, const struct fstate *fs)
     html_printf(
         &b,
         "<table class=\"list\" id=\"orgs-table\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
-        "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
-        _("Name"), _("Kind"), _("Active staff"), _("PHQ-2 positive from"));
+        "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+        _("Name"), _("Kind"), _("District"), _("Active staff"), _("PHQ-2 positive from"));
     size_t i;
     json_t *o;
     json_array_foreach(orgs, i, o)
@@ -296,11 +316,18 @@ static void orgs_page(struct hreq *h, int status, const struct fstate *fs)
         char kl[80];
         html_printf(&b,
                     "<tr data-org-id=\"%D\"><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td>"
-                    "<td data-label=\"%s\">%D</td>",
+                    "<td data-label=\"%s\">",
                     page_int(o, "id"), _("Name"), jstr(o, "name"), _("Kind"),
-                    ui_label(jstr(o, "kind"), kl, sizeof kl), _("Active staff"), page_int(o, "staff_count"));
-        /* The PHQ-2 cut-off the organisation scores with: 3 (default) or 2 for higher sensitivity. */
+                    ui_label(jstr(o, "kind"), kl, sizeof kl), _("District"));
         int64_t id = page_int(o, "id");
+        json_t *dhid = json_pack("{s:I}", "version", (json_int_t)page_int(o, "version"));
+        json_t *dvals = json_pack("{s:s}", "district", jstr(o, "district"));
+        form_show(h, &b, &form_district,
+                  &(struct form_view){.target = id, .vals = dvals, .hidden = dhid, .fs = fs, .sr = jstr(o, "name")});
+        json_decref(dvals);
+        json_decref(dhid);
+        html_printf(&b, "</td><td data-label=\"%s\">%D</td>", _("Active staff"), page_int(o, "staff_count"));
+        /* The PHQ-2 cut-off the organisation scores with: 3 (default) or 2 for higher sensitivity. */
         html_printf(&b, "<td data-label=\"%s\">", _("PHQ-2 positive from"));
         json_t *hid = json_pack("{s:I}", "version", (json_int_t)page_int(o, "version"));
         json_t *vals = json_pack("{s:s}", "phq2_threshold", page_int(o, "phq2_threshold") == 2 ? "2" : "3");
@@ -337,6 +364,11 @@ void pg_org_create(struct hreq *h)
 void pg_org_update(struct hreq *h)
 {
     form_post(h, &form_phq2);
+}
+
+void pg_org_district(struct hreq *h)
+{
+    form_post(h, &form_district);
 }
 
 /* ---- staff ---- */

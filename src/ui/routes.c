@@ -48,6 +48,7 @@ const struct route ui_routes[] = {
     {"GET", "/admin/orgs", pg_orgs, ADM, 0},
     {"POST", "/admin/orgs", pg_org_create, ADM, 0},
     {"POST", "/admin/orgs/{id}", pg_org_update, ADM, 0},
+    {"POST", "/admin/orgs/{id}/district", pg_org_district, ADM, 0},
     {"GET", "/admin/staff", pg_staff, ADM, 0},
     {"POST", "/admin/staff", pg_staff_create, ADM, 0},
     {"POST", "/admin/staff/{id}", pg_staff_update, ADM, 0},

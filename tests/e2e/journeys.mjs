@@ -742,6 +742,50 @@ const journeys = [
     await noHorizontalScroll(page, 'the crisis view after recording');
   }],
 
+  ['a care-desk officer filters the service directory on a phone; the housing coordinator updates a waiting list and the desk sees it', async ({ newPage }) => {
+    const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+    const desk = await newPage(phone);
+    await loginOk(desk, 'desk1');
+    await desk.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /^services$/i }).tap();
+    await desk.waitForURL(/\/directory(\?|$)/);
+    await expectVisible(desk.getByRole('heading', { level: 1, name: /service directory/i }), 'the directory heading');
+    await noHorizontalScroll(desk, 'the service directory');
+    const filter = desk.getByRole('search');
+    await filter.getByLabel(/kind of service/i).selectOption('housing');
+    await filter.getByLabel(/^capacity/i).selectOption('waiting_list');
+    await filter.getByRole('button', { name: /find services/i }).tap();
+    await desk.waitForURL(/[?&]kind=housing/);
+    const services = desk.getByRole('list', { name: /services/i }).getByRole('listitem');
+    await expectCount(services, 1, 'the housing services with a waiting list');
+    const card = services.first();
+    await expectVisible(card.getByRole('link', { name: /supported housing units/i }), 'the supported housing units');
+    await expectVisible(card.getByText(/^waiting list$/i), 'its capacity');
+    await expectVisible(card.getByText(/9 waiting/), 'how many wait');
+    await expectVisible(card.getByText(/updated \d+ hours? ago by grace okafor/i), 'when and by whom it was updated');
+    await noHorizontalScroll(desk, 'the filtered directory');
+    await card.getByRole('link', { name: /supported housing units/i }).tap();
+    await desk.waitForURL(/\/directory\/\d+$/);
+    const id = desk.url().match(/\/directory\/(\d+)$/)[1];
+    await expectVisible(desk.getByText(/housing panel meets/i), 'how to refer');
+    assert(await desk.getByRole('button', { name: /update capacity/i }).count() === 0,
+      'a care-desk officer is offered to update another organisation\'s capacity');
+    // The housing coordinator keeps the waiting list of her own organisation's service.
+    const housing = await newPage(phone);
+    await loginOk(housing, 'housing1', PASSWORD, `/directory/${id}`);
+    await housing.waitForURL(new RegExp(`/directory/${id}`));
+    const cap = housing.getByRole('region', { name: /^capacity$/i });
+    await cap.getByLabel(/^capacity/i).selectOption('waiting_list');
+    await cap.getByLabel(/people waiting/i).fill('7');
+    await cap.getByLabel(/typical wait/i).fill('50');
+    await cap.getByRole('button', { name: /update capacity/i }).tap();
+    await housing.waitForURL(/\?msg=capacity/);
+    await expectVisible(housing.getByRole('status').filter({ hasText: /capacity is updated/i }), 'the "capacity is updated" notice');
+    await desk.reload();
+    await expectVisible(desk.getByText(/7 waiting/), 'the new length of the waiting list, seen by the care desk');
+    await expectVisible(desk.getByText(/about 50 days/), 'the new typical wait');
+    await expectVisible(desk.getByText(/updated less than an hour ago by grace okafor/i), 'just updated, by her');
+  }],
+
   ['a note typed while the session ends is kept: after logging in again it is back in the form, for that user only', async ({ newPage }, f) => {
     const page = await newPage();
     await loginOk(page, 'cm1', PASSWORD, '/clients/1/contacts/new');

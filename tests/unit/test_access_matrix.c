@@ -45,6 +45,8 @@ static const struct special {
     {"GET", "/api/v1/tasks", K_NONE, -1, -1},
     {"POST", "/api/v1/tasks", K_NONE, -1, -1},
     {"GET", "/api/v1/staff", K_NONE, RES_STAFF, ACT_READ},
+    {"PATCH", "/api/v1/services/{id}", K_RULE, -1, -1},          /* the service's own organisation */
+    {"POST", "/api/v1/services/{id}/capacity", K_RULE, -1, -1}, /* the service's own organisation */
 };
 
 struct rowroute {

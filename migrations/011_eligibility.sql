@@ -1,4 +1,4 @@
--- 012 (issue 10 §4, eligibility): a person's decision on a client's eligibility for a programme,
+-- 011 (issue 10 §4, eligibility): a person's decision on a client's eligibility for a programme,
 -- stored with the rule file's version it was evaluated under and each criterion's result then
 -- (criteria: JSON [{kind, required, points, result}]); never changed: a new decision is a new row.
 CREATE TABLE eligibility_decisions (
