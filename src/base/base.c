@@ -1,5 +1,6 @@
 /* base: allocation, buffers, time, random ids, logging and small string helpers. */
 #include "base/base.h"
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,41 @@ char *xstrdup(const char *s)
 {
     return xstrndup(s, strlen(s));
 }
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int dir_names(const char *dir, const char *suffix, char ***names)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    size_t nn = 0, cap = 16, sl = strlen(suffix);
+    char **v = xmalloc(cap * sizeof *v);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len <= sl || strcmp(e->d_name + len - sl, suffix) != 0)
+            continue;
+        if (nn + 1 == cap)
+            v = xrealloc(v, (cap *= 2) * sizeof *v);
+        v[nn++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    qsort(v, nn, sizeof *v, by_name);
+    v[nn] = NULL;
+    *names = v;
+    return 0;
+}
+
+void dir_names_free(char **names)
+{
+    for (size_t i = 0; names && names[i]; i++)
+        free(names[i]);
+    free(names);
+}
+
 char *xstrndup(const char *s, size_t n)
 {
     char *p = xmalloc(n + 1);

@@ -25,6 +25,10 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t sz);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+/* The names of the files in dir ending in suffix (".json"), hidden ones left out, sorted; NULL-
+ * terminated, freed with dir_names_free. -1 with errno set when the folder cannot be read. */
+int dir_names(const char *dir, const char *suffix, char ***names);
+void dir_names_free(char **names);
 char *xstrndup(const char *s, size_t n);
 
 /* A growable byte buffer, always NUL-terminated. */

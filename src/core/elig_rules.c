@@ -2,7 +2,6 @@
  * statement; format in eligibility/README.md) into a read-only set of programmes. */
 #include "base/base.h"
 #include "core/eligibility.h"
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -294,37 +293,18 @@ static int load_one(const char *path, const char *stem, json_t **out, char *err,
     return rc;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Every *.rules of dir into `into` (a key already there, from the shipped folder, is replaced). */
 static int load_dir(const char *dir, int must, json_t *into, char *err, size_t errlen)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
+    char **names;
+    if (dir_names(dir, ".rules", &names) != 0) {
         if (!must && errno == ENOENT)
             return 0;
         snprintf(err, errlen, "%s:0: %s", dir, strerror(errno));
         return -1;
     }
-    char **names = NULL;
-    size_t nn = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 7 || strcmp(e->d_name + len - 6, ".rules") != 0)
-            continue;
-        if (nn == cap)
-            names = xrealloc(names, (cap = cap ? cap * 2 : 16) * sizeof *names);
-        names[nn++] = xstrdup(e->d_name);
-    }
-    closedir(d);
-    if (nn)
-        qsort(names, nn, sizeof *names, by_name);
     int rc = 0;
-    for (size_t i = 0; i < nn; i++) {
+    for (size_t i = 0; names[i]; i++) {
         char path[4096], stem[256];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         snprintf(stem, sizeof stem, "%.*s", (int)(strlen(names[i]) - 6), names[i]);
@@ -333,9 +313,8 @@ static int load_dir(const char *dir, int must, json_t *into, char *err, size_t e
             rc = -1;
         if (prog) /* the file name is the key: one per folder; extra_dir's replaces the shipped one */
             json_object_set_new(into, json_string_value(json_object_get(prog, "programme")), prog);
-        free(names[i]);
     }
-    free(names);
+    dir_names_free(names);
     return rc;
 }
 
@@ -361,6 +340,11 @@ void eligibility_free(void)
 const json_t *elig_programme(const char *key)
 {
     return key ? json_object_get(set, key) : NULL;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 json_t *elig_programmes(void)

@@ -2,7 +2,6 @@
  * into a read-only set; score.c scores answers against them. */
 #include "core/instrument.h"
 #include "base/base.h"
-#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -738,36 +737,17 @@ static struct instrument *load_file(const char *path, const char *stem, char *er
     return ins;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int load_dir(const char *dir, int must, struct instrument ***list, int *n, char *err, size_t errlen)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
+    char **names;
+    if (dir_names(dir, ".json", &names) != 0) {
         if (!must && errno == ENOENT)
             return 0;
         snprintf(err, errlen, "%s: at directory: %s", dir, strerror(errno));
         return -1;
     }
-    char **names = NULL;
-    size_t nn = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 6 || strcmp(e->d_name + len - 5, ".json") != 0)
-            continue;
-        if (nn == cap)
-            names = xrealloc(names, (cap = cap ? cap * 2 : 16) * sizeof *names);
-        names[nn++] = xstrdup(e->d_name);
-    }
-    closedir(d);
-    if (nn)
-        qsort(names, nn, sizeof *names, by_name);
     int rc = 0;
-    for (size_t i = 0; i < nn; i++) {
+    for (size_t i = 0; names[i]; i++) {
         char path[4096], stem[256];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         snprintf(stem, sizeof stem, "%.*s", (int)(strlen(names[i]) - 5), names[i]);
@@ -785,9 +765,8 @@ static int load_dir(const char *dir, int must, struct instrument ***list, int *n
             *list = xrealloc(*list, (size_t)(*n + 1) * sizeof **list);
             (*list)[(*n)++] = ins;
         }
-        free(names[i]);
     }
-    free(names);
+    dir_names_free(names);
     return rc;
 }
 
