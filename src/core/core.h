@@ -313,7 +313,9 @@ int notify_add(struct ctx *c, int64_t staff_id, const char *kind, const char *ke
 /* The actor's own notifications, newest first ({id, kind, text, entity, entity_id, client_id,
  * created_at, read_at}; text in the reader's language); unread_only: those not yet read. */
 int notify_list(struct ctx *c, int unread_only, const struct page *pg, json_t **out);
-int64_t notify_unread_count(struct ctx *c); /* the header's count (0 on a database error) */
+/* The header's count, at most NOTIFY_COUNT_MAX (shown as "99+"); 0 on a database error. */
+#define NOTIFY_COUNT_MAX 100
+int64_t notify_unread_count(struct ctx *c);
 int notify_count(struct ctx *c, json_t **out); /* the same for the API: {unread} */
 /* Mark one of the actor's own as read (again: unchanged); another's is ERR_NOTFOUND. */
 int notify_read(struct ctx *c, int64_t id, json_t **out);

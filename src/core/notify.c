@@ -58,8 +58,10 @@ int64_t notify_unread_count(struct ctx *c)
 {
     if (!c->a)
         return 0;
-    return db_int1(c->db, 0, "SELECT count(*) FROM notifications WHERE staff_id=? AND read_at IS NULL", "i",
-                   c->a->staff_id);
+    /* Counted up to NOTIFY_COUNT_MAX only: one indexed range, bounded however many wait unread. */
+    return db_int1(c->db, 0,
+                   "SELECT count(*) FROM (SELECT 1 FROM notifications WHERE staff_id=? AND read_at IS NULL LIMIT ?) x",
+                   "ii", c->a->staff_id, (int64_t)NOTIFY_COUNT_MAX);
 }
 
 int notify_count(struct ctx *c, json_t **out)

@@ -109,7 +109,9 @@ static void notify_bell(struct hreq *h, struct buf *b)
 {
     int64_t n = notify_unread_count(&h->ctx);
     char label[96];
-    if (n)
+    if (n >= NOTIFY_COUNT_MAX)
+        snprintf(label, sizeof label, _("Notifications: more than %d unread"), NOTIFY_COUNT_MAX - 1);
+    else if (n)
         snprintf(label, sizeof label, _("Notifications: %lld unread"), (long long)n);
     else
         snprintf(label, sizeof label, "%s", _("Notifications: none unread"));
@@ -118,8 +120,8 @@ static void notify_bell(struct hreq *h, struct buf *b)
                    "<path fill=\"currentColor\" d=\"M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 "
                    "0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z\"/></svg>",
                 n ? " has-unread" : "", label, label);
-    if (n > 99)
-        buf_adds(b, "<span class=\"bell-count\" aria-hidden=\"true\">99+</span>");
+    if (n >= NOTIFY_COUNT_MAX)
+        html_printf(b, "<span class=\"bell-count\" aria-hidden=\"true\">%d+</span>", NOTIFY_COUNT_MAX - 1);
     else if (n)
         html_printf(b, "<span class=\"bell-count\" aria-hidden=\"true\">%D</span>", n);
     buf_adds(b, "</a>");

@@ -124,11 +124,14 @@ static void notify_page(struct hreq *h, int status, const struct fstate *fs)
     }
     buf_adds(&b, "</div>");
     form_failure(&b, fs);
+    char shown[16];
+    snprintf(shown, sizeof shown, count >= NOTIFY_COUNT_MAX ? "%d+" : "%d",
+             count >= NOTIFY_COUNT_MAX ? NOTIFY_COUNT_MAX - 1 : (int)count);
     html_printf(&b,
                 "<p class=\"tabs\" id=\"note-filter\"><a href=\"/notifications\"%r>%s</a> · "
-                "<a href=\"/notifications?unread=1\"%r>%s (%D)</a></p>",
+                "<a href=\"/notifications?unread=1\"%r>%s (%s)</a></p>",
                 unread_only ? "" : " aria-current=\"page\"", _("All"), unread_only ? " aria-current=\"page\"" : "",
-                _("Unread"), count);
+                _("Unread"), shown);
     int rc = notify_list(&h->ctx, unread_only, &(struct page){qstr(h, "after"), NOTE_PAGE}, &env);
     if (rc != OK) {
         html_printf(&b, "<p class=\"alert\" role=\"alert\">%s</p>", h->ctx.msg);

@@ -1,7 +1,7 @@
 /* test_notify: in-app notifications (core/notify.c) and who a risk flag tells (core/flag.c): the
  * recipient's own access decides (another organisation's worker, a disabled account, a member whose
  * place on the team ended are told nothing); the actor is never told of their own act; an unknown
- * kind or text is refused; marking all read touches only one's own. */
+ * kind or text is refused; marking all read touches only one's own; the header's count is bounded. */
 #include "core/risk.h"
 #include "helpers.h"
 
@@ -135,6 +135,27 @@ static void read_all_marks_only_ones_own(void **state)
     ctx_clear(&c);
 }
 
+/* The header's count is bounded: at most NOTIFY_COUNT_MAX ("99+"); the API's count is exact. */
+static void the_header_count_is_bounded(void **state)
+{
+    (void)state;
+    for (int i = 0; i < NOTIFY_COUNT_MAX + 50; i++)
+        assert_int_equal(db_run(T->db,
+                                "INSERT INTO notifications(staff_id, kind, text_key, entity, entity_id, created_at)"
+                                " VALUES (?,'task','notify.task_assigned','task',?,?)",
+                                "iit", peer, (int64_t)i + 1, T_NOW),
+                         DB_OK);
+    struct actor a = actor_of(T->db, peer);
+    struct ctx c;
+    ctx_init(&c, &a, T->db);
+    assert_int_equal(notify_unread_count(&c), NOTIFY_COUNT_MAX);
+    json_t *out = NULL;
+    assert_int_equal(notify_count(&c, &out), OK);
+    assert_int_equal(ji(out, "unread"), NOTIFY_COUNT_MAX + 50);
+    json_decref(out);
+    ctx_clear(&c);
+}
+
 int main(void)
 {
     clock_init();
@@ -143,6 +164,7 @@ int main(void)
         cmocka_unit_test(the_recipients_own_access_decides),
         cmocka_unit_test(a_flag_tells_the_primary_and_clinical_team_only),
         cmocka_unit_test(read_all_marks_only_ones_own),
+        cmocka_unit_test(the_header_count_is_bounded),
     };
     return cmocka_run_group_tests_name("notify", tests, setup, teardown);
 }
