@@ -313,9 +313,21 @@ int notify_add(struct ctx *c, int64_t staff_id, const char *kind, const char *ke
 /* The actor's own notifications, newest first ({id, kind, text, entity, entity_id, client_id,
  * created_at, read_at}; text in the reader's language); unread_only: those not yet read. */
 int notify_list(struct ctx *c, int unread_only, const struct page *pg, json_t **out);
-int64_t notify_unread_count(struct ctx *c); /* the header's count */
+/* The header's count, at most NOTIFY_COUNT_MAX (shown as "99+"); 0 on a database error. */
+#define NOTIFY_COUNT_MAX 100
+int64_t notify_unread_count(struct ctx *c);
+int notify_count(struct ctx *c, json_t **out); /* the same for the API: {unread} */
 /* Mark one of the actor's own as read (again: unchanged); another's is ERR_NOTFOUND. */
 int notify_read(struct ctx *c, int64_t id, json_t **out);
+/* Mark all of the actor's own read: {marked: how many were unread, unread: 0}. */
+int notify_read_all(struct ctx *c, json_t **out);
+/* 1 when staff_id (an active account) may act on resource r of the client (0: a record that concerns
+ * no client), as the access table would answer that staff member: who may be told about a record. */
+int notify_staff_may(struct ctx *c, int64_t staff_id, enum res r, enum act act, int64_t client_id);
+/* notify_add, only when staff_id may (notify_staff_may) act on r of client_id: another organisation's
+ * worker, a disabled account, or one who lost access is never told about a client (OK, nothing made). */
+int notify_if_may(struct ctx *c, int64_t staff_id, enum res r, enum act act, const char *kind, const char *key,
+                  json_t *args, const char *entity, int64_t entity_id, int64_t client_id);
 
 /* ---- org.c: organisations and staff ---- */
 int org_list(struct ctx *c, const struct page *pg, json_t **out);

@@ -239,6 +239,46 @@ int flag_resolve_by_assessment(struct ctx *c, int64_t client_id, const char *kin
     return rc;
 }
 
+/* A flag raised on a client tells the client's primary case managers (of every open episode) and
+ * the clinical members (supervisors, case managers, clinicians) of its current care teams, each only
+ * when they may see the client's flags, never the one who raised it. The text names who raised it
+ * (or the assessment) and the kind of flag, never the client: the link is to the client's page. */
+static int flag_notify(struct ctx *c, int64_t client_id, int64_t flag_id, const char *kind, int by_person)
+{
+    char today[16];
+    iso_today(today);
+    json_t *who = db_rows(c->db,
+                          "SELECT DISTINCT s.id FROM staff s WHERE s.disabled=0 AND (s.id IN (SELECT e.primary_cm"
+                          " FROM episodes e WHERE e.client_id=? AND e.status<>'discharged') OR (s.role IN"
+                          " ('supervisor','case_manager','clinician') AND s.id IN (SELECT t.staff_id FROM"
+                          " team_members t JOIN episodes e ON e.id=t.episode_id WHERE e.client_id=? AND"
+                          " e.status<>'discharged' AND t.from_date<=? AND (t.to_date IS NULL OR t.to_date>?))))"
+                          " ORDER BY s.id",
+                          "iitt", client_id, client_id, today, today);
+    if (!who)
+        return ctx_fail(c, ERR_DB, _("The flag could not be saved."));
+    json_t *k = db_row(c->db, "SELECT label FROM flag_kinds WHERE name=? AND (org_id IS NULL OR org_id=?)"
+                              " ORDER BY org_id IS NULL LIMIT 1", "ti", kind, c->a->org_id);
+    const char *label = json_string_value(json_object_get(k, "label"));
+    json_t *args = by_person ? json_pack("{s:s,s:s}", "by", c->a->name, "text", label ? label : kind)
+                             : json_pack("{s:s}", "text", label ? label : kind);
+    json_decref(k);
+    int rc = OK;
+    size_t i;
+    json_t *r;
+    json_array_foreach(who, i, r)
+    {
+        rc = notify_if_may(c, iget(r, "id"), RES_FLAG, ACT_LIST, "flag",
+                           by_person ? "notify.flag_raised" : "notify.flag_by_assessment", args, "flag", flag_id,
+                           client_id);
+        if (rc != OK)
+            break;
+    }
+    json_decref(args);
+    json_decref(who);
+    return rc;
+}
+
 static int kind_known(struct ctx *c, const char *kind)
 {
     return db_int1(c->db, 0, "SELECT 1 FROM flag_kinds WHERE name=? AND (org_id IS NULL OR org_id=?) LIMIT 1",
@@ -307,12 +347,15 @@ int flag_raise(struct ctx *c, int64_t client_id, const char *kind, const char *l
         c->a->staff_id, now);
     free(reason_args);
     int high_suicide = str_eq(kind, "suicide_risk") && str_eq(level, "high");
+    int by_person = !str_eq(source, "assessment");
     char kind_buf[48];
     snprintf(kind_buf, sizeof kind_buf, "%s", kind ? kind : "");
     json_decref(in);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The flag could not be saved."));
     audit_log(c, "flag.raise", "ok", client_id, "flag", id, NULL);
+    if ((rc = flag_notify(c, client_id, id, kind_buf, by_person)) != OK)
+        return rc;
     json_t *made = json_array();
     if (str_eq(kind_buf, "suicide_screen_needed") && (rc = screen_rule(c, client_id, made)) != OK) {
         json_decref(made);

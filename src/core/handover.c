@@ -505,6 +505,13 @@ int handover_perform(struct ctx *c, int64_t staff_id, json_t *in, json_t **out)
             rc = ctx_fail(c, ERR_DB, _("The handover could not be saved."));
         else
             audit_log(c, "task.create", "ok", 0, "task", x->task_id, "handover");
+        /* and a notification pointing to that task: counts, never the clients' names */
+        if (rc == OK) {
+            json_t *na = json_pack("{s:s,s:i,s:i,s:i}", "from", p.staff_name, "clients", x->n_clients, "tasks",
+                                   x->n_tasks, "shifts", x->n_shifts);
+            rc = notify_add(c, x->id, "task", "notify.handover", na, "task", x->task_id, 0);
+            json_decref(na);
+        }
     }
     if (rc == OK && disable) {
         if (db_run(c->db, "UPDATE staff SET disabled=1, version=version+1 WHERE id=?", "i", staff_id) != DB_OK ||

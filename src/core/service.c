@@ -4,6 +4,7 @@
  * no client data: reads are not audited, writes are. Only the organisation's own staff change it. */
 #include "base/base.h"
 #include "core/core.h"
+#include "core/eligibility.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <string.h>
@@ -27,16 +28,12 @@ static int64_t iget(json_t *o, const char *k)
     return json_integer_value(json_object_get(o, k));
 }
 
-/* A programme key (an eligibility rule set's file name): 1..64 of a-z 0-9 _ -. */
+/* A programme a service may name: one whose eligibility rule set is loaded (elig_programme: the
+ * shipped and the organisation's own rule files). Without any rule file loaded no programme can be
+ * named (the field stays empty), so a service never points to rules that are not there. */
 static int programme_ok(const char *s)
 {
-    size_t n = strlen(s);
-    if (n < 1 || n > 64)
-        return 0;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
-            return 0;
-    return 1;
+    return strlen(s) <= 64 && elig_programme(s) != NULL;
 }
 
 /* "%text%" for LIKE ... ESCAPE '!', lower-cased (ASCII); "" for none. */
@@ -148,7 +145,7 @@ static void read_fields(struct ctx *c, json_t *in, json_t *row, int create)
     if (create || json_object_get(in, "programme")) {
         const char *v = v_str(c, in, "programme", 0, 64, NULL);
         if (v && *v && !programme_ok(v))
-            ctx_field(c, "programme", _("must be 1 to 64 of a-z, 0-9, '_' or '-' (an eligibility rule set's name)"));
+            ctx_field(c, "programme", _("must be a programme with eligibility rules here (see the programmes' list), or empty"));
         json_object_set_new(row, "programme", v && *v ? json_string(v) : json_null());
     }
 }

@@ -55,6 +55,19 @@ static const struct {
     {"handover.received", N_("Handed over to you from {from}: clients {clients}; {tasks} tasks; {shifts} on-call shifts")},
     /* An instrument's own sentence (its definition file, in English): translated as a text itself. */
     {"flag.instrument", "{text}"},
+    /* notify (issue 10 §2, in-app notifications): what happened, never a client's name; the record
+     * it links to is where the name is shown. */
+    /* TRANSLATORS: {by} is a staff member's name; keep the braces and the name as they are. */
+    {"notify.task_assigned", N_("{by} gave you a task")},
+    /* TRANSLATORS: {by} is a staff member's name; keep the braces and the name as they are. */
+    {"notify.task_reassigned", N_("{by} passed a task on to you")},
+    /* TRANSLATORS: {by} is a staff member's name, {text} the kind of flag; keep the braces and names. */
+    {"notify.flag_raised", N_("{by} raised a risk flag on a client of yours: {text}")},
+    /* TRANSLATORS: {text} is the kind of flag; keep the braces and the name as they are. */
+    {"notify.flag_by_assessment", N_("An assessment raised a risk flag on a client of yours: {text}")},
+    /* TRANSLATORS: {from} is a staff member's name; {clients}, {tasks} and {shifts} are numbers; keep
+     * the braces and the names as they are. */
+    {"notify.handover", N_("Work handed over to you from {from}: {clients} clients, {tasks} tasks, {shifts} on-call shifts")},
 };
 
 int rule_text_known(const char *key)
@@ -213,6 +226,20 @@ int task_for_client(struct ctx *c, int64_t client_id, const struct page *pg, jso
     return OK;
 }
 
+/* Tell the assignee of a task someone else gave them (not oneself: notify_add skips it). The client
+ * is named in the notification (its link) only when the assignee may see the client's tasks;
+ * otherwise it points to their work list, as "my work" shows the task without the name. */
+static int task_notify(struct ctx *c, int64_t assignee, const char *key, int64_t task_id, int64_t client_id)
+{
+    if (assignee == c->a->staff_id)
+        return OK;
+    int64_t about = client_id && notify_staff_may(c, assignee, RES_TASK, ACT_LIST, client_id) ? client_id : 0;
+    json_t *args = json_pack("{s:s}", "by", c->a->name);
+    int rc = notify_add(c, assignee, "task", key, args, "task", task_id, about);
+    json_decref(args);
+    return rc;
+}
+
 int task_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 {
     int rc = access_check(c, RES_TASK, ACT_CREATE, client_id, "task.create");
@@ -241,6 +268,8 @@ int task_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
     if (!id)
         return ctx_fail(c, ERR_DB, _("The task could not be saved."));
     audit_log(c, "task.create", "ok", client_id, "task", id, NULL);
+    if ((rc = task_notify(c, assignee, "notify.task_assigned", id, client_id)) != OK)
+        return rc;
     *out = task_load(c->db, id);
     return OK;
 }
@@ -325,6 +354,7 @@ int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
         due = v_date(c, in, "due", 0); /* empty or null clears it */
     if (json_object_get(in, "priority"))
         priority = v_str(c, in, "priority", 1, 16, task_priorities);
+    int64_t old_assignee = assignee;
     if (json_object_get(in, "assignee")) {
         int64_t a = v_int(c, in, "assignee", 1, 1, INT64_MAX, 0);
         if (a && a != assignee && !staff_of_org(c->db, a, c->a->org_id))
@@ -364,6 +394,8 @@ int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
     if (!changed)
         return ctx_fail(c, rc != DB_OK ? ERR_DB : ERR_CONFLICT, _("The task could not be saved."));
     audit_log(c, "task.update", "ok", client_id, "task", id, NULL);
+    if (assignee != old_assignee && (rc = task_notify(c, assignee, "notify.task_reassigned", id, client_id)) != OK)
+        return rc;
     *out = task_load(c->db, id);
     return OK;
 }

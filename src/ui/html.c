@@ -103,6 +103,30 @@ static const struct nav navs[] = {
     {"/admin/assignments", N_("Handover"), 0, RES_HANDOVER, ACT_LIST},
 };
 
+/* The header's link to one's notifications: a bell, and the number unread in a badge (none at zero);
+ * its accessible name says the number. One indexed count per page (notifications_staff). */
+static void notify_bell(struct hreq *h, struct buf *b)
+{
+    int64_t n = notify_unread_count(&h->ctx);
+    char label[96];
+    if (n >= NOTIFY_COUNT_MAX)
+        snprintf(label, sizeof label, _("Notifications: more than %d unread"), NOTIFY_COUNT_MAX - 1);
+    else if (n)
+        snprintf(label, sizeof label, _("Notifications: %lld unread"), (long long)n);
+    else
+        snprintf(label, sizeof label, "%s", _("Notifications: none unread"));
+    html_printf(b, "<a class=\"bell%r\" id=\"bell\" href=\"/notifications\" aria-label=\"%s\" title=\"%s\">"
+                   "<svg aria-hidden=\"true\" focusable=\"false\" width=\"18\" height=\"18\" viewBox=\"0 0 24 24\">"
+                   "<path fill=\"currentColor\" d=\"M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 "
+                   "0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z\"/></svg>",
+                n ? " has-unread" : "", label, label);
+    if (n >= NOTIFY_COUNT_MAX)
+        html_printf(b, "<span class=\"bell-count\" aria-hidden=\"true\">%d+</span>", NOTIFY_COUNT_MAX - 1);
+    else if (n)
+        html_printf(b, "<span class=\"bell-count\" aria-hidden=\"true\">%D</span>", n);
+    buf_adds(b, "</a>");
+}
+
 static void page_begin(struct hreq *h, struct buf *b, const char *title, int login_link)
 {
     html_printf(b, "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\">"
@@ -118,7 +142,9 @@ static void page_begin(struct hreq *h, struct buf *b, const char *title, int log
                               : access_may(&h->ctx, navs[i].res, navs[i].act, 0))
                 html_printf(b, "<li><a href=\"%s\">%s</a></li>", navs[i].href, _(navs[i].label));
         char rl[64];
-        html_printf(b, "</ul></nav><div class=\"who\"><a href=\"/account\">%s</a> <span class=\"role\">%s</span>"
+        buf_adds(b, "</ul></nav><div class=\"who\">");
+        notify_bell(h, b);
+        html_printf(b, "<a href=\"/account\">%s</a> <span class=\"role\">%s</span>"
                        "<form method=\"post\" action=\"/logout\" class=\"inline\">",
                     h->actor.name, ui_label(role_table[h->actor.role].name, rl, sizeof rl));
         ui_csrf(h, b);

@@ -50,6 +50,8 @@ static const struct {
     {"capacity", N_("The capacity is updated.")},
     {"shift-removed", N_("The shift is removed from the rota.")},
     {"handover", N_("The work is handed over. Each receiver has a task listing what they received.")},
+    {"note-read", N_("The notification is marked read.")},
+    {"notes-read", N_("All your notifications are marked read.")},
     {"draft-kept", N_("Your session had ended. What you typed is kept for you: log in to go back to it.")},
     {"draft-lost",
      N_("Your session had ended, and what you typed could not be kept: log in, then enter it again.")},

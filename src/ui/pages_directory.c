@@ -2,6 +2,7 @@
  * every organisation filtered by domain, capacity, district and organisation, each with its status
  * and how long ago it was set; a service's page; an organisation's own staff publish and describe
  * its services and keep their capacity (core/service.c decides, and refuses another's). */
+#include "core/eligibility.h"
 #include "ui/pages.h"
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +14,26 @@
 static void new_page(struct hreq *h, int status, const struct fstate *fs);
 static void service_page(struct hreq *h, int status, const struct fstate *fs);
 
+/* The programmes a service may name (the loaded eligibility rule sets), [[key, name]...]; keep: a
+ * stored key no rule file has now, offered as it is so that saving the form does not drop it unseen. */
+static json_t *programme_opts(const char *keep)
+{
+    json_t *all = elig_programmes();
+    json_t *rows = form_rows(all, "programme", "name");
+    json_decref(all);
+    if (keep && *keep && !elig_programme(keep))
+        json_array_append_new(rows, json_pack("[s,s]", keep, keep));
+    return rows;
+}
+
+/* A programme by the name of its rule set ("Integrated care"), else its key. */
+static const char *programme_name(const char *key)
+{
+    const json_t *p = key && *key ? elig_programme(key) : NULL;
+    const char *n = p ? json_string_value(json_object_get((json_t *)p, "name")) : NULL;
+    return n ? n : key;
+}
+
 /* ---- the forms ---- */
 
 #define SERVICE_TEXT_FIELDS                                                                                  \
@@ -21,9 +42,8 @@ static void service_page(struct hreq *h, int status, const struct fstate *fs);
         F("eligibility", FI_TEXTAREA, N_("Who it is for"), 0, .rows = 2, .attrs = " maxlength=\"1000\""),   \
         F("how_to_refer", FI_TEXTAREA, N_("How to refer"), 0, .rows = 2, .attrs = " maxlength=\"1000\""),   \
         F("contact", FI_TEXT, N_("Contact"), 0, .attrs = " maxlength=\"200\""),                              \
-        F("programme", FI_TEXT, N_("Eligibility rule set (programme key, optional)"), 0,                     \
-          .attrs = " maxlength=\"64\" autocapitalize=\"none\" spellcheck=\"false\"",                         \
-          .hint = N_("The programme whose eligibility rules apply, such as integrated_care."))
+        F("programme", FI_SELECT, N_("Eligibility rule set (optional)"), 0, .none = N_("None"),                \
+          .hint = N_("The programme whose eligibility rules apply: one of the rule sets loaded here."))
 #define CAPACITY_FIELDS                                                                                      \
     F("capacity", FI_SELECT, N_("Capacity"), FF_REQ, .choices = service_capacities),                         \
         ROW(2), F("waiting_count", FI_NUMBER, N_("People waiting"), FF_OMIT, .attrs = " min=\"0\" max=\"100000\""), \
@@ -289,15 +309,17 @@ static void service_page(struct hreq *h, int status, const struct fstate *fs)
     detail(&b, _("Organisation"), jstr(s, "organisation"));
     detail(&b, _("District"), jstr(s, "district"));
     detail(&b, _("Who it is for"), jstr(s, "eligibility"));
-    detail(&b, _("Eligibility rule set"), jstr(s, "programme"));
+    detail(&b, _("Eligibility rule set"), programme_name(jstr(s, "programme")));
     detail(&b, _("How to refer"), jstr(s, "how_to_refer"));
     detail(&b, _("Contact"), jstr(s, "contact"));
     buf_adds(&b, "</dl>");
     if (may_edit) {
         json_t *hid = json_pack("{s:I}", "version", (json_int_t)page_int(s, "version"));
+        json_t *opts = json_pack("{s:o}", "programme", programme_opts(jstr(s, "programme")));
         form_show(h, &b, &form_edit,
-                  &(struct form_view){.target = h->id[0], .vals = s, .hidden = hid, .fs = fs,
+                  &(struct form_view){.target = h->id[0], .vals = s, .hidden = hid, .opts = opts, .fs = fs,
                                       .open = form_mine(fs, &form_edit, h->id[0])});
+        json_decref(opts);
         json_decref(hid);
     }
     buf_adds(&b, "</section>");
@@ -326,7 +348,9 @@ static void new_page(struct hreq *h, int status, const struct fstate *fs)
                 _("Publish a service"));
     form_failure(&b, fs);
     json_t *vals = json_pack("{s:s}", "capacity", "open");
-    form_show(h, &b, &form_new, &(struct form_view){.vals = vals, .fs = fs});
+    json_t *opts = json_pack("{s:o}", "programme", programme_opts(NULL));
+    form_show(h, &b, &form_new, &(struct form_view){.vals = vals, .opts = opts, .fs = fs});
+    json_decref(opts);
     json_decref(vals);
     buf_adds(&b, "</section>");
     page_send(h, status, &b);

@@ -153,11 +153,18 @@ static void items_table(struct buf *b, json_t *items, int with_holder, int with_
         else if (page_int(r, "client_id"))
             snprintf(who, sizeof who, _("Client no. %lld"), (long long)page_int(r, "client_id"));
         char what[80];
+        const char *kind = jstr(r, "kind");
         html_printf(b, "<tr data-kind=\"%s\"><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td>"
-                       "<td data-label=\"%s\">%s</td>",
-                    jstr(r, "kind"), _("What"), kind_words(jstr(r, "kind")), _("Client"), who, _("Details"),
-                    str_eq(jstr(r, "kind"), "team_member") ? ui_label(jstr(r, "what"), what, sizeof what)
-                                                           : jstr(r, "what"));
+                       "<td data-label=\"%s\">",
+                    kind, _("What"), kind_words(kind), _("Client"), who, _("Details"));
+        /* a programme or a team role by its label, a shift by its local start, a task by its title */
+        if (str_eq(kind, "team_member") || str_eq(kind, "episode"))
+            html_printf(b, "%s", ui_label(jstr(r, "what"), what, sizeof what));
+        else if (str_eq(kind, "oncall"))
+            page_when(b, jstr(r, "what"));
+        else
+            html_printf(b, "%s", jstr(r, "what"));
+        buf_adds(b, "</td>");
         if (with_holder)
             html_printf(b, "<td data-label=\"%s\"><a href=\"/admin/staff/%D/handover\">%s</a></td>", _("Held by"),
                         page_int(r, "staff_id"), jstr(r, "staff_name"));

@@ -1030,6 +1030,61 @@ const journeys = [
     await expectVisible(page.getByRole('region', { name: /^eligibility$/i }).getByRole('row')
       .filter({ hasText: /eligible by exception/i }).filter({ hasText: why }), 'the decision on the client page');
   }],
+
+  // Journey 19 (notify): in-app notifications.
+  ['a supervisor gives cm1 a task; cm1 sees the count in the header, opens the list, follows the link, and the count drops', async ({ newPage }, f) => {
+    const bell = (page) => page.getByRole('banner').getByRole('link', { name: /^notifications:/i });
+    // cm1 starts with nothing unread (earlier journeys may have left some): no badge then.
+    const cm1 = await newPage();
+    await loginOk(cm1, 'cm1', PASSWORD, '/notifications');
+    await cm1.waitForURL(/\/notifications$/);
+    await expectVisible(cm1.getByRole('heading', { level: 1, name: /^notifications$/i }), 'the notifications page');
+    if (await cm1.getByRole('button', { name: /^mark all read/i }).count()) {
+      await cm1.getByRole('button', { name: /^mark all read/i }).click();
+      await cm1.waitForURL(/msg=notes-read/);
+    }
+    await expectVisible(bell(cm1).and(cm1.getByRole('link', { name: /none unread/i })), 'the bell saying none unread');
+    await expectCount(cm1.locator('header .bell-count'), 0, 'a badge with nothing unread');
+    // The supervisor adds a task for cm1 on the client's page.
+    const sup = await newPage();
+    await loginOk(sup, 'sup', PASSWORD, '/clients/1');
+    await sup.waitForURL(/\/clients\/1(\?|$)/);
+    const title = 'Journey 19: call the GP about the new prescription';
+    await sup.getByText(/^add a task$/i).click();
+    await sup.getByLabel(/what needs doing/i).fill(title);
+    const forWho = sup.getByLabel(/^for/i);
+    await forWho.selectOption(await forWho.locator('option', { hasText: f.cm1.name }).first().getAttribute('value'));
+    await sup.getByRole('button', { name: /^add task/i }).click();
+    await sup.waitForURL(/msg=task-added/);
+    // cm1's header says one unread, on any page.
+    await cm1.goto('/');
+    await expectVisible(bell(cm1).and(cm1.getByRole('link', { name: /1 unread/i })), 'the bell saying 1 unread');
+    assert((await cm1.locator('header .bell-count').innerText()).trim() === '1', 'the badge does not show 1');
+    // On a phone the badge keeps the header within the screen.
+    const phone = await newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    await loginOk(phone, 'cm1');
+    await expectVisible(bell(phone).and(phone.getByRole('link', { name: /1 unread/i })), 'the bell on a phone');
+    await noHorizontalScroll(phone, 'my work with a notification badge');
+    await phone.goto('/notifications');
+    await noHorizontalScroll(phone, 'the notifications page');
+    // The list: the newest first, unread, saying who and what, never the client's name.
+    await bell(cm1).click();
+    await cm1.waitForURL(/\/notifications$/);
+    const item = cm1.getByRole('list', { name: /notifications/i }).getByRole('listitem').first();
+    await expectVisible(item.locator('.note-text').filter({ hasText: /gave you a task/i }), 'the notification of the task');
+    await expectVisible(item.getByText(/^unread$/i), 'the notification marked unread');
+    const text = await item.innerText();
+    assert(!text.includes(f.client1.family_name), `the notification names the client: ${text}`);
+    // Following it marks it read and opens the client's tasks, where the task is.
+    await item.getByRole('button', { name: /^open/i }).click();
+    await cm1.waitForURL(/\/clients\/1(\?|$|#)/);
+    await expectVisible(cm1.getByRole('region', { name: /tasks/i }).getByText(title).first(), 'the task on the client\'s page');
+    await expectVisible(bell(cm1).and(cm1.getByRole('link', { name: /none unread/i })), 'the bell saying none unread after opening it');
+    await expectCount(cm1.locator('header .bell-count'), 0, 'the badge after opening the notification');
+    await cm1.goto('/notifications');
+    await expectCount(cm1.getByRole('list', { name: /notifications/i }).getByRole('listitem').filter({ hasText: /^unread/i }), 0,
+      'unread notifications after opening the only one');
+  }],
 ];
 
 function label(v) {

@@ -1,8 +1,9 @@
 /* test_service: the service directory (core/service.c): a service's name is unique within its
- * organisation only; the programme key's form; the directory's order (open, waiting list, closed,
+ * organisation only; the programme named is a loaded eligibility rule set; the directory's order (open, waiting list, closed,
  * then by name) holds across pages, none repeated or skipped; a capacity kept by someone else of
  * the same organisation records who; and another organisation's staff are refused and audited. */
 #include "helpers.h"
+#include "core/eligibility.h"
 
 static struct tdb *T;
 static int64_t river, east, sup_r, sup_e, hous_r;
@@ -62,24 +63,34 @@ static void a_name_is_unique_within_its_organisation_only(void **state)
     ctx_clear(&c);
 }
 
-static void the_programme_key_is_a_rule_set_name(void **state)
+/* The programme a service names must be a loaded eligibility rule set: none while no rule file is
+ * loaded (only empty, meaning none), then exactly the loaded keys. */
+static void the_programme_is_a_loaded_rule_set(void **state)
 {
     (void)state;
     static const struct {
         const char *programme;
-        int ok;
-    } cases[] = {{"integrated_care", 1}, {"act", 1}, {"housing-support-2", 1}, {"Integrated care", 0},
-                 {"../etc", 0},          {"a.b", 0}, {"", 1} /* none */};
-    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
-        char body[200];
-        snprintf(body, sizeof body, "{\"name\":\"Programme case %zu\",\"kind\":\"housing\",\"programme\":\"%s\"}", i,
-                 cases[i].programme);
-        int rc;
-        int64_t id = create(sup_r, body, &rc);
-        if (cases[i].ok != (id > 0))
-            fail_msg("programme '%s': expected %s, got %d", cases[i].programme, cases[i].ok ? "saved" : "refused", rc);
-        if (!cases[i].ok)
-            assert_int_equal(rc, ERR_INVALID);
+        int without_rules, with_rules;
+    } cases[] = {{"integrated_care", 0, 1}, {"act", 0, 1},     {"housing_support", 0, 1},
+                 {"no_such_programme", 0, 0}, {"Integrated care", 0, 0}, {"../etc", 0, 0},
+                 {"a.b", 0, 0},             {"", 1, 1} /* none */};
+    char err[300];
+    for (int pass = 0; pass < 2; pass++) {
+        eligibility_free();
+        if (pass == 1 && eligibility_load("eligibility", NULL, err, sizeof err) != 0)
+            fail_msg("the shipped rule files: %s", err);
+        for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+            char body[200];
+            snprintf(body, sizeof body, "{\"name\":\"Programme case %d.%zu\",\"kind\":\"housing\",\"programme\":\"%s\"}",
+                     pass, i, cases[i].programme);
+            int rc, ok = pass ? cases[i].with_rules : cases[i].without_rules;
+            int64_t id = create(sup_r, body, &rc);
+            if (ok != (id > 0))
+                fail_msg("programme '%s' (%s rules): expected %s, got %d", cases[i].programme, pass ? "with" : "without",
+                         ok ? "saved" : "refused", rc);
+            if (!ok)
+                assert_int_equal(rc, ERR_INVALID);
+        }
     }
     char big[120];
     memset(big, 'a', 65);
@@ -89,6 +100,7 @@ static void the_programme_key_is_a_rule_set_name(void **state)
     int rc;
     assert_int_equal(create(sup_r, body, &rc), 0);
     assert_int_equal(rc, ERR_INVALID);
+    eligibility_free();
 }
 
 static void the_directory_pages_in_its_order(void **state)
@@ -189,7 +201,7 @@ int main(void)
     log_quiet = 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_name_is_unique_within_its_organisation_only),
-        cmocka_unit_test(the_programme_key_is_a_rule_set_name),
+        cmocka_unit_test(the_programme_is_a_loaded_rule_set),
         cmocka_unit_test(the_directory_pages_in_its_order),
         cmocka_unit_test(capacity_is_kept_by_its_own_organisation),
     };

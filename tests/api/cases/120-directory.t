@@ -179,6 +179,22 @@ json .errors.kind == "is not one of the allowed values"
 json .errors.programme exists
 json .errors.contact == "must be at most 200 characters"
 
+### a programme must be one whose eligibility rules are loaded (the server loads eligibility/)
+as sup
+POST /api/v1/services
+{"name":"Directory test: a programme without rules","kind":"housing","programme":"no_such_programme"}
+expect 400
+json .errors.programme == "must be a programme with eligibility rules here (see the programmes' list), or empty"
+audit none
+
+### a loaded programme is changed to one that is not: 400 naming programme, nothing changed
+as sup
+PATCH /api/v1/services/$svc_new
+If-Match: 1
+{"programme":"nearly_integrated_care"}
+expect 400
+json .errors.programme exists
+
 ### a waiting list needs its length and typical wait
 as sup
 POST /api/v1/services
