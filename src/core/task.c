@@ -55,6 +55,10 @@ static const struct {
     {"handover.received", N_("Handed over to you from {from}: clients {clients}; {tasks} tasks; {shifts} on-call shifts")},
     /* An instrument's own sentence (its definition file, in English): translated as a text itself. */
     {"flag.instrument", "{text}"},
+    /* consent (issue 10 §3): the renewal rule (core/consent.c). */
+    /* TRANSLATORS: {id} is the consent's number, {text} its purpose ("care coordination"), {date} its
+     * last day; keep the braces and the names as they are. */
+    {"consent.renew", N_("Renew consent no. {id} for {text} with the client: it ends on {date}")},
 };
 
 int rule_text_known(const char *key)
