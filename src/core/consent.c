@@ -327,7 +327,7 @@ static int64_t renewal_owner(struct db *db, int64_t client_id, int64_t org_id, i
 /* An active consent that ends within RENEW_DAYS makes, once, a task for whoever renews it (due on its
  * last day) and a notice to them, unless a later consent for the same purpose already carries on
  * after it (renewed). Withdrawn, open-ended and future consents ask nothing. */
-static int consent_renew_rule(struct ctx *c, int *made)
+int consent_renew_run(struct ctx *c, int *made)
 {
     char today[16], horizon[32];
     iso_today(today);
@@ -377,7 +377,7 @@ static int consent_renew_rule(struct ctx *c, int *made)
     json_decref(rows);
     return rc;
 }
-static const struct sweep_rule consent_renew = {"consent.renew", consent_renew_rule};
+static const struct sweep_rule consent_renew = {"consent.renew", consent_renew_run};
 SWEEP_REGISTER(consent_renew);
 
 static const struct res_field consent_org_fields[] = {

@@ -280,6 +280,9 @@ unsigned consent_purposes_of_role(int role);
 int64_t consent_classes(struct db *db, int64_t client_id, int64_t org_id, unsigned purposes, const char *today,
                         int64_t *consent_id);
 extern const char *const consent_given_how[]; /* written, verbal_witnessed, legal_representative */
+/* The renewal rule (a sweep rule, "consent.renew"): an active consent ending within 30 days makes, once,
+ * a task for the client's primary case manager (else its recorder) and a notice; *made: how many. */
+int consent_renew_run(struct ctx *c, int *made);
 /* The words of each purpose (N_() texts, in consent_purposes[] order): "care coordination". */
 extern const char *const consent_purpose_labels[];
 /* A client's consents, newest first: {id, client_id, org_id, purpose, orgs: [{id, name}], classes: [names],
