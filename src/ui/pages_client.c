@@ -432,6 +432,14 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
     buf_free(&t);
     page_bg_banner(&b, c);
     page_risk_banner(h, &b, c);
+    int64_t basis = access_shared_basis(&h->ctx, id);
+    if (basis) { /* another organisation: say why it sees the record, and that it sees only a part */
+        html_printf(&b, "<div class=\"banner info\" id=\"shared-banner\"><p>");
+        html_printf(&b, _("Shared with your organisation through the client's consent no. %D: you see only what "
+                          "the client agreed to share, and only to read."),
+                    basis);
+        buf_adds(&b, "</p></div>");
+    }
     page_flash(h, &b);
     char l1[80], l2[80];
     buf_adds(&b, "<div class=\"page-head\"><div><h1 id=\"client-name\">");
@@ -594,6 +602,9 @@ static const struct {
     {"hospitalisation.list", N_("Read hospital stays")},
     {"hospitalisation.admit", N_("Recorded a hospital admission")},
     {"hospitalisation.discharge", N_("Recorded a hospital discharge")},
+    {"eligibility.evaluate", N_("Evaluated eligibility for a programme")},
+    {"eligibility.list", N_("Read eligibility decisions")},
+    {"eligibility.decide", N_("Decided eligibility for a programme")},
     {"consent.list", N_("Read consents")},
     {"consent.read", N_("Read a consent")},
     {"consent.create", N_("Recorded a consent")},

@@ -88,8 +88,7 @@ static void status_badge(struct buf *b, json_t *k)
         else
             html_printf(b, _("ends in %D days"), d);
         buf_adds(b, "</span>");
-    } else if (str_eq(s, "active"))
-        html_printf(b, " <span class=\"small muted\">%s</span>", _("until withdrawn"));
+    }
 }
 
 static void org_names(struct buf *b, json_t *k)
@@ -314,10 +313,8 @@ static void consent_section(struct hreq *h, struct buf *b, json_t *client, const
     else
         html_printf(b,
                     "<table class=\"list\" id=\"consent-list\"><thead><tr><th scope=\"col\">%s</th><th "
-                    "scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s"
-                    "</th><th scope=\"col\">%s</th></tr></thead><tbody>",
-                    _("Purpose"), _("Organisations"), _("Information"), _("From – until"), _("Given"),
-                    _("Status"));
+                    "scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+                    _("Purpose"), _("Who may see what"), _("From – until"), _("Status"));
     int may_withdraw = access_may(&h->ctx, RES_CONSENT, ACT_UPDATE, cid);
     size_t i;
     json_t *k;
@@ -328,21 +325,21 @@ static void consent_section(struct hreq *h, struct buf *b, json_t *client, const
         char pl[80];
         html_printf(b,
                     "<tr class=\"consent-%s\" data-consent-id=\"%D\" data-status=\"%s\"><td data-label=\"%s\">"
-                    "<a href=\"/consents/%D\">%s</a></td><td data-label=\"%s\">",
+                    "<a href=\"/consents/%D\">%s</a><br><span class=\"small muted\">%s",
                     st, id, st, _("Purpose"), id, consent_purpose_label(jstr(k, "purpose"), pl, sizeof pl),
-                    _("Organisations"));
-        org_names(b, k);
-        html_printf(b, "</td><td data-label=\"%s\">", _("Information"));
-        class_names(b, k);
-        html_printf(b, "</td><td class=\"date\" data-label=\"%s\">", _("From – until"));
-        period(b, k);
-        html_printf(b, "</td><td data-label=\"%s\">%s", _("Given"), how_label(jstr(k, "given_how")));
+                    how_label(jstr(k, "given_how")));
         if (*jstr(k, "witness"))
-            html_printf(b, "<br><span class=\"small muted\">%s</span>", jstr(k, "witness"));
+            html_printf(b, ": %s", jstr(k, "witness"));
+        html_printf(b, "</span></td><td data-label=\"%s\"><strong>", _("Who may see what"));
+        org_names(b, k);
+        buf_adds(b, "</strong><br><span class=\"small\">");
+        class_names(b, k);
+        html_printf(b, "</span></td><td class=\"period\" data-label=\"%s\">", _("From – until"));
+        period(b, k);
         html_printf(b, "</td><td data-label=\"%s\">", _("Status"));
         status_badge(b, k);
         if (may_withdraw && (str_eq(st, "active") || str_eq(st, "future")))
-            html_printf(b, " <a class=\"button small\" href=\"/consents/%D#withdraw\" id=\"withdraw-%D\">%s<span "
+            html_printf(b, "<br><a class=\"button small\" href=\"/consents/%D#withdraw\" id=\"withdraw-%D\">%s<span "
                            "class=\"sr\"> — %s</span></a>",
                         id, id, _("Withdraw"), pl);
         buf_adds(b, "</td></tr>");
@@ -539,6 +536,15 @@ static void paper(struct hreq *h, json_t *c, json_t *k)
     if (k)
         html_printf(&b, "<p>%s: <strong>%s</strong>%s%s</p>", _("Given"), how_label(jstr(k, "given_how")),
                     *jstr(k, "witness") ? " · " : "", jstr(k, "witness"));
+    else {
+        html_printf(&b, "<p>%s</p><ul class=\"plain paper-list\" id=\"paper-how\">", _("Given:"));
+        for (int i = 0; consent_given_how[i]; i++) {
+            html_printf(&b, "<li>");
+            paper_box(&b, 0);
+            html_printf(&b, "%s</li>", _(how_names[i]));
+        }
+        buf_adds(&b, "</ul>");
+    }
     html_printf(&b,
                 "<dl class=\"paper-sign\"><dt>%s</dt><dd></dd><dt>%s</dt><dd></dd><dt>%s</dt><dd></dd><dt>%s</dt>"
                 "<dd></dd></dl>",

@@ -439,6 +439,7 @@ as cm4
 GET /clients/$find_client
 expect 200
 text contains id="identity"
+text contains through the client's consent no. $find_consent
 text contains id="contacts"
 text contains Cmxfind talked about moving closer to Eastgate.
 text excludes id="assessments"
@@ -461,6 +462,7 @@ as cm2
 GET /clients/$find_client
 expect 200
 text contains risk-banner
+text excludes id="shared-banner"
 text contains id="consents"
 text contains data-consent-id="$find_consent"
 text contains Nurse Lee, at the centre
