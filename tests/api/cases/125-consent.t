@@ -102,7 +102,7 @@ expect 201
 ### setup CM: the client
 as cm1
 POST /api/v1/clients
-{"given_name":"Consmat","family_name":"Teamford","birth_date":"1961-01-21","address":"5 Willow-ro 2-gil, Riverside-gu"}
+{"given_name":"Sharewell","family_name":"Teamford","birth_date":"1961-07-11","address":"5 Willow-ro 2-gil, Riverside-gu"}
 expect 201
 save team_client .id
 
@@ -164,7 +164,7 @@ expect 201
 ### setup CR: the client
 as cm2
 POST /api/v1/clients
-{"given_name":"Consmat","family_name":"Orgford","birth_date":"1961-02-22"}
+{"given_name":"Sharewell","family_name":"Orgford","birth_date":"1962-08-12"}
 expect 201
 save org_client .id
 
@@ -178,7 +178,7 @@ save org_episode .id
 ### setup CE: the client
 as cm4
 POST /api/v1/clients
-{"given_name":"Consmat","family_name":"Eastford","birth_date":"1961-03-23"}
+{"given_name":"Sharewell","family_name":"Eastford","birth_date":"1963-09-13"}
 expect 201
 save other_client .id
 
@@ -192,7 +192,7 @@ save other_episode .id
 ### setup CE2: the client
 as co-cm4b
 POST /api/v1/clients
-{"given_name":"Consmat","family_name":"Eastother","birth_date":"1961-04-24"}
+{"given_name":"Sharewell","family_name":"Eastother","birth_date":"1964-10-14"}
 expect 201
 save org_client@cm4 .id
 
@@ -206,7 +206,7 @@ save org_episode@cm4 .id
 ### setup CN: the client
 as co-ncm
 POST /api/v1/clients
-{"given_name":"Consmat","family_name":"Northford","birth_date":"1961-05-25"}
+{"given_name":"Sharewell","family_name":"Northford","birth_date":"1965-11-15"}
 expect 201
 save org_client@desk1 .id
 
@@ -220,7 +220,7 @@ save org_episode@desk1 .id
 ### setup CH: the client
 as co-hcm
 POST /api/v1/clients
-{"given_name":"Consmat","family_name":"Harbourford","birth_date":"1961-06-26"}
+{"given_name":"Sharewell","family_name":"Harbourford","birth_date":"1966-12-16"}
 expect 201
 save org_client@housing1 .id
 
@@ -264,7 +264,7 @@ audit action=consent.create outcome=ok client_id=$team_client staff=cm1
 as cm4
 GET /api/v1/clients/$team_client
 expect 200
-json .given_name == "Consmat"
+json .given_name == "Sharewell"
 audit action=client.read outcome=ok client_id=$team_client staff=cm4 purpose=shared reason="consent $care_consent"
 
 ### and the notes
