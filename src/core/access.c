@@ -335,6 +335,14 @@ int access_client(struct ctx *c, int64_t client_id, struct access *out)
     return OK;
 }
 
+int64_t access_shared_basis(struct ctx *c, int64_t client_id)
+{
+    const struct access_facts *f = c->a ? facts(c, client_id) : NULL;
+    if (!f || !(f->rels & R(REL_SHARED)) || (f->rels & ~(R(REL_SHARED) | R(REL_NONE))))
+        return 0;
+    return f->shared_consent;
+}
+
 int access_in_care(struct ctx *c, int64_t client_id)
 {
     const struct access_facts *f = c->a ? facts(c, client_id) : NULL;

@@ -759,6 +759,32 @@ int audit_verify(struct db *db, const char *hpath, const struct audit_key *key, 
     " s.role, o.name AS organisation FROM "
 #define REPORT_JOINS " LEFT JOIN staff s ON s.id=a.staff_id LEFT JOIN orgs o ON o.id=a.org_id"
 
+/* What let another organisation in, from an access's purpose and reason: a consent ("consent N",
+ * written by access_check under purpose "shared") with its purpose, or a referral ("referral N");
+ * null for every other access. Only a consent of this client is named. */
+static json_t *report_basis(struct ctx *c, int64_t client_id, json_t *r)
+{
+    const char *purpose = json_string_value(json_object_get(r, "purpose"));
+    const char *reason = json_string_value(json_object_get(r, "reason"));
+    long long id = 0;
+    char kind[16] = "", rest;
+    if (!purpose || !reason || (!str_eq(purpose, "shared") && !str_eq(purpose, "referral")) ||
+        sscanf(reason, "%15[a-z] %lld%c", kind, &id, &rest) != 2 || id <= 0)
+        return json_null();
+    if (str_eq(kind, "referral"))
+        return json_pack("{s:s,s:I}", "kind", "referral", "id", (json_int_t)id);
+    if (!str_eq(kind, "consent"))
+        return json_null();
+    json_t *k = db_row(c->db, "SELECT purpose FROM consents WHERE id=? AND client_id=?", "ii", (int64_t)id,
+                       client_id);
+    if (!k)
+        return json_null();
+    json_t *out = json_pack("{s:s,s:I,s:O}", "kind", "consent", "id", (json_int_t)id, "purpose",
+                            json_object_get(k, "purpose"));
+    json_decref(k);
+    return out;
+}
+
 int audit_client_report(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_ACCESS_LOG, ACT_READ, client_id, "client.access_log");
@@ -783,6 +809,7 @@ int audit_client_report(struct ctx *c, int64_t client_id, const struct page *pg,
         json_object_set(r, "sections", json_is_array(sec) ? sec : json_null());
         json_decref(d);
         json_object_del(r, "detail");
+        json_object_set_new(r, "basis", report_basis(c, client_id, r));
     }
     audit_log(c, "client.access_log", "ok", client_id, "client", client_id, NULL);
     return OK;
@@ -825,6 +852,12 @@ int audit_recent_clients(struct ctx *c, int limit, json_t **out)
 
 /* ---- the descriptor: a client's access report ("who looked at my record") ---- */
 
+static const struct res_field access_basis_fields[] = {
+    {"kind", FT_STRING, 0, N_("Consent or referral")},
+    {"id", FT_INT, 0, N_("Its number")},
+    {"purpose", FT_STRING, 1, N_("The consent's purpose")},
+    {NULL, 0, 0, NULL},
+};
 static const struct res_field access_log_fields[] = {
     {"seq", FT_INT, 0, N_("Record")},
     {"at", FT_DATETIME, 0, N_("When")},
@@ -836,6 +869,9 @@ static const struct res_field access_log_fields[] = {
     {"role", FT_STRING, 1, N_("Role")},
     {"organisation", FT_STRING, 1, N_("Organisation")},
     {"sections", FT_ARRAY, 1, N_("Sections read")}, /* a page view's reads (action names), in order */
+    /* another organisation's access: the consent {kind "consent", id, purpose} or the referral
+     * {kind "referral", id} that allowed it; null otherwise */
+    {"basis", FT_OBJECT, 1, N_("Allowed by"), access_basis_fields},
     {NULL, 0, 0, NULL},
 };
 static const struct res_audit access_log_actions[] = {

@@ -409,17 +409,24 @@ int client_history(struct ctx *c, int64_t id, const struct page *pg, json_t **ou
     return OK;
 }
 
+/* Another organisation finds a client through an active consent to it, for a purpose of the actor's
+ * role (?10: ",purpose,...," as consent_purposes_of_role gives them), that grants identity: what
+ * access.c's REL_SHARED lets it read (consent_classes). */
+#define VISIBLE_SHARED                                                                                             \
+    " OR EXISTS (SELECT 1 FROM consents k JOIN consent_orgs g ON g.consent_id=k.id AND g.org_id=?1 WHERE"          \
+    " k.client_id=c.id AND k.withdrawn_at IS NULL AND k.starts_on<=?3 AND (k.ends_on IS NULL OR k.ends_on>=?3)"   \
+    " AND (k.classes & 1)<>0 AND ?10 LIKE ('%%,' || k.purpose || ',%%'))"
 /* Visibility predicate on c.id: what the actor may at least find. */
 #define VISIBLE_ANY                                                                                                \
     " AND (c.org_id=?1 OR EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND (e.org_id=?1 OR"           \
     " (e.status<>'discharged' AND (e.primary_cm=?2 OR EXISTS (SELECT 1 FROM team_members t WHERE"                   \
     " t.episode_id=e.id AND t.staff_id=?2 AND (t.to_date IS NULL OR t.to_date>?3)))))) OR EXISTS (SELECT 1 FROM" \
-    " break_glass b WHERE b.client_id=c.id AND b.staff_id=?2 AND b.expires_at>?4))"
+    " break_glass b WHERE b.client_id=c.id AND b.staff_id=?2 AND b.expires_at>?4)" VISIBLE_SHARED ")"
 #define VISIBLE_TEAM                                                                                               \
     " AND ?1=?1 AND (EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged' AND"      \
     " (e.primary_cm=?2 OR EXISTS (SELECT 1 FROM team_members t WHERE t.episode_id=e.id AND t.staff_id=?2 AND"      \
     " (t.to_date IS NULL OR t.to_date>?3)))) OR EXISTS (SELECT 1 FROM break_glass b WHERE b.client_id=c.id AND"   \
-    " b.staff_id=?2 AND b.expires_at>?4))"
+    " b.staff_id=?2 AND b.expires_at>?4)" VISIBLE_SHARED ")"
 #define SEARCH_COLS                                                                                               \
     "SELECT c.id, c.given_name, c.family_name, c.preferred_name, substr(c.birth_date,1,4) AS birth_year,"        \
     " (SELECT %s(e.programme, ',') FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged')"            \
@@ -479,13 +486,39 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
         snprintf(text, sizeof text, tmpl, db_sql(c->db, DB_SQL_LIST_AGG), db_sql(c->db, DB_SQL_NAME_MATCH));
     else
         snprintf(text, sizeof text, tmpl, db_sql(c->db, DB_SQL_LIST_AGG));
-    json_t *rows = db_rows(c->db, text, "iittittti", c->a->org_id, c->a->staff_id, today, now, after,
+    char purposes[96] = ",";
+    unsigned mine = consent_purposes_of_role(c->a->role);
+    for (int p = 0; consent_purposes[p]; p++)
+        if (mine & (1u << p) && strlen(purposes) + strlen(consent_purposes[p]) + 2 < sizeof purposes)
+            strcat(strcat(purposes, consent_purposes[p]), ",");
+    json_t *rows = db_rows(c->db, text, "iittitttit", c->a->org_id, c->a->staff_id, today, now, after,
                            *match ? match : NULL, birth_date && *birth_date ? birth_date : NULL,
-                           identifier && *identifier ? identifier : NULL, (int64_t)limit + 1);
+                           identifier && *identifier ? identifier : NULL, (int64_t)limit + 1, purposes);
     static const char *const by_id[] = {"id", NULL};
     *out = page_envelope(&pg, by_id, rows);
-    /* One record of the search, naming every client it showed: each one's access report lists it. */
-    audit_log_shown(c, "client.search", "search", json_object_get(*out, "items"));
+    /* One record of the search, naming every client it showed: each one's access report lists it. A
+     * client another organisation found through consent gets a record of its own, naming the
+     * consent (purpose "shared"), so that the report says which consent let it be found. */
+    json_t *shown = json_array();
+    size_t i;
+    json_t *r;
+    const char *purpose = c->purpose;
+    json_array_foreach(json_object_get(*out, "items"), i, r)
+    {
+        int64_t id = json_integer_value(json_object_get(r, "id"));
+        int64_t basis = access_shared_basis(c, id);
+        if (!basis) {
+            json_array_append(shown, r);
+            continue;
+        }
+        c->purpose = "shared";
+        snprintf(c->basis, sizeof c->basis, "consent %lld", (long long)basis);
+        audit_log(c, "client.search", "ok", id, "client", id, NULL);
+    }
+    c->purpose = purpose;
+    c->basis[0] = 0;
+    audit_log_shown(c, "client.search", "search", shown);
+    json_decref(shown);
     return OK;
 }
 

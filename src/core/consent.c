@@ -3,6 +3,7 @@
  * (consent_classes) to decide REL_SHARED; what a worker records, lists and withdraws is built on it. */
 #include "base/base.h"
 #include "core/core.h"
+#include "core/risk.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <string.h>
@@ -68,7 +69,7 @@ const char *const consent_given_how[] = {"written", "verbal_witnessed", "legal_r
 #define CONSENT_COLS                                                                                         \
     "SELECT k.id, k.client_id, k.org_id, k.purpose, k.classes, k.starts_on, k.ends_on, k.given_how,"        \
     " k.witness, k.note, k.recorded_by, s.display_name AS recorded_by_name, k.recorded_at, k.withdrawn_at,"  \
-    " k.withdrawn_by, k.withdraw_reason, k.version FROM consents k JOIN staff s ON s.id=k.recorded_by"
+    " k.withdrawn_by, k.withdraw_reason, k.renewal_task, k.version FROM consents k JOIN staff s ON s.id=k.recorded_by"
 
 static int64_t iget(json_t *o, const char *k)
 {
@@ -95,6 +96,16 @@ static void shape(struct db *db, json_t *r, const char *today)
                          : until && strcmp(until, today) < 0             ? "expired"
                                                                          : "active";
     json_object_set_new(r, "status", json_string(status));
+    json_t *left = json_null();
+    if (until && (str_eq(status, "active") || str_eq(status, "future"))) {
+        char a[32], b[32];
+        snprintf(a, sizeof a, "%.10sT00:00:00Z", today);
+        snprintf(b, sizeof b, "%.10sT00:00:00Z", until);
+        int64_t x = iso_parse(a), y = iso_parse(b);
+        if (x >= 0 && y >= 0)
+            left = json_integer((y - x) / 86400);
+    }
+    json_object_set_new(r, "days_left", left);
 }
 
 static json_t *consent_load(struct db *db, int64_t id)
@@ -290,6 +301,85 @@ int consent_withdraw(struct ctx *c, int64_t id, int64_t version, json_t *in, jso
     return OK;
 }
 
+/* ---- the renewal rule ---- */
+
+/* How long before its end a consent asks to be renewed. */
+#define RENEW_DAYS 30
+
+/* The words of a purpose, as the renewal task and the pages say them (N_() texts). */
+const char *const consent_purpose_labels[] = {N_("care coordination"), N_("a referral"), N_("housing"),
+                                              N_("peer support"), N_("evaluation"), NULL};
+
+/* Who renews: the primary case manager of the client's open episode (the consent's organisation's
+ * first), else the worker who recorded the consent; active accounts only. 0: nobody. */
+static int64_t renewal_owner(struct db *db, int64_t client_id, int64_t org_id, int64_t recorded_by)
+{
+    int64_t cm = db_int1(db, 0,
+                         "SELECT e.primary_cm FROM episodes e JOIN staff s ON s.id=e.primary_cm WHERE e.client_id=?"
+                         " AND e.status<>'discharged' AND s.disabled=0"
+                         " ORDER BY e.org_id=? DESC, e.start_date DESC, e.id DESC LIMIT 1",
+                         "ii", client_id, org_id);
+    if (!cm)
+        cm = db_int1(db, 0, "SELECT id FROM staff WHERE id=? AND disabled=0", "i", recorded_by);
+    return cm;
+}
+
+/* An active consent that ends within RENEW_DAYS makes, once, a task for whoever renews it (due on its
+ * last day) and a notice to them, unless a later consent for the same purpose already carries on
+ * after it (renewed). Withdrawn, open-ended and future consents ask nothing. */
+int consent_renew_run(struct ctx *c, int *made)
+{
+    char today[16], horizon[32];
+    iso_today(today);
+    iso_time(now_epoch() + (int64_t)RENEW_DAYS * 86400, horizon);
+    horizon[10] = 0;
+    json_t *rows = db_rows(c->db,
+                           "SELECT k.id, k.client_id, k.org_id, k.purpose, k.ends_on, k.recorded_by FROM consents k"
+                           " WHERE k.withdrawn_at IS NULL AND k.renewal_task IS NULL AND k.ends_on IS NOT NULL"
+                           " AND k.ends_on>=?1 AND k.ends_on<=?2 AND k.starts_on<=?1 AND NOT EXISTS (SELECT 1 FROM"
+                           " consents n WHERE n.client_id=k.client_id AND n.purpose=k.purpose AND n.id<>k.id AND"
+                           " n.withdrawn_at IS NULL AND n.starts_on<=k.ends_on AND (n.ends_on IS NULL OR"
+                           " n.ends_on>k.ends_on)) ORDER BY k.id",
+                           "tt", today, horizon);
+    if (!rows)
+        return ctx_fail(c, ERR_DB, "%s", "consent.renew: the consents could not be read");
+    int rc = OK;
+    size_t i;
+    json_t *k;
+    json_array_foreach(rows, i, k)
+    {
+        int64_t id = iget(k, "id"), client_id = iget(k, "client_id");
+        int64_t owner = renewal_owner(c->db, client_id, iget(k, "org_id"), iget(k, "recorded_by"));
+        if (!owner)
+            continue; /* nobody to ask: the rule asks again on its next run */
+        const char *purpose = json_string_value(json_object_get(k, "purpose"));
+        int p = 0;
+        while (consent_purposes[p] && !str_eq(consent_purposes[p], purpose))
+            p++;
+        /* {text} is translated when shown (rule_text_in): the purpose's words */
+        json_t *args = json_pack("{s:s,s:I,s:s}", "date", json_string_value(json_object_get(k, "ends_on")), "id",
+                                 (json_int_t)id, "text", consent_purposes[p] ? consent_purpose_labels[p] : purpose);
+        char why[40];
+        snprintf(why, sizeof why, "consent %lld", (long long)id);
+        json_t *task = risk_rule_task(c, client_id, owner, "consent.renew", args,
+                                      json_string_value(json_object_get(k, "ends_on")), "normal", why);
+        int64_t task_id = task ? iget(task, "id") : 0;
+        json_decref(task);
+        if (!task_id || db_run(c->db, "UPDATE consents SET renewal_task=? WHERE id=?", "ii", task_id, id) != DB_OK)
+            rc = ctx_fail(c, ERR_DB, "%s", "consent.renew: the task could not be saved");
+        else
+            rc = notify_add(c, owner, "consent", "consent.renew", args, "consent", id, client_id);
+        json_decref(args);
+        if (rc != OK)
+            break;
+        (*made)++;
+    }
+    json_decref(rows);
+    return rc;
+}
+static const struct sweep_rule consent_renew = {"consent.renew", consent_renew_run};
+SWEEP_REGISTER(consent_renew);
+
 static const struct res_field consent_org_fields[] = {
     {"id", FT_INT, 0, N_("Organisation")}, {"name", FT_STRING, 0, N_("Name")}, {NULL, 0, 0, NULL}};
 static const struct res_field consent_fields[] = {
@@ -311,6 +401,8 @@ static const struct res_field consent_fields[] = {
     {"withdrawn_by", FT_INT, 1, N_("Withdrawn by")},
     {"withdraw_reason", FT_STRING, 1, N_("Why withdrawn")},
     {"status", FT_STRING, 0, N_("Status")}, /* active, future, expired, withdrawn */
+    {"days_left", FT_INT, 1, N_("Days until it ends")}, /* an active or future consent with an end: to its last day */
+    {"renewal_task", FT_INT, 1, N_("Renewal task")},    /* the task the renewal rule made, once */
     {"version", FT_INT, 0, N_("Version")},
     {NULL, 0, 0, NULL},
 };

@@ -239,6 +239,9 @@ int access_deny(struct ctx *c, enum res r, enum act a, int64_t client_id, const 
  * assigned as a peer supporter of an open episode, or supervising it (not by break-glass, on call or
  * the organisation alone). */
 int access_in_care(struct ctx *c, int64_t client_id);
+/* The consent through which the actor reaches the client when that is their only relationship to it
+ * (another organisation, REL_SHARED), else 0. */
+int64_t access_shared_basis(struct ctx *c, int64_t client_id);
 /* Relationships changed in this call (a team, an episode, break-glass): ask the database again. */
 void access_forget(struct ctx *c);
 
@@ -277,6 +280,11 @@ unsigned consent_purposes_of_role(int role);
 int64_t consent_classes(struct db *db, int64_t client_id, int64_t org_id, unsigned purposes, const char *today,
                         int64_t *consent_id);
 extern const char *const consent_given_how[]; /* written, verbal_witnessed, legal_representative */
+/* The renewal rule (a sweep rule, "consent.renew"): an active consent ending within 30 days makes, once,
+ * a task for the client's primary case manager (else its recorder) and a notice; *made: how many. */
+int consent_renew_run(struct ctx *c, int *made);
+/* The words of each purpose (N_() texts, in consent_purposes[] order): "care coordination". */
+extern const char *const consent_purpose_labels[];
 /* A client's consents, newest first: {id, client_id, org_id, purpose, orgs: [{id, name}], classes: [names],
  * starts_on, ends_on, given_how, witness, note, recorded_by(_name), recorded_at, withdrawn_at,
  * withdrawn_by, withdraw_reason, status (active, future, expired, withdrawn), version}. */

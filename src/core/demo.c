@@ -1206,6 +1206,97 @@ static int eligibility_data(struct gen *g)
     return rc;
 }
 
+/* ---- consent by purpose: most open clients share something, in every status ---- */
+
+/* One consent of client c for purpose, with the organisations (0-terminated) and classes, from day
+ * from until day until (0: until withdrawn), given how (and by whom), withdrawn on day gone (0: not). */
+static int demo_consent(struct gen *g, const struct breadth *c, const char *purpose, const int64_t *orgs,
+                        unsigned classes, int64_t from, int64_t until, const char *how, const char *witness,
+                        int64_t gone, const char *why)
+{
+    char f[11], u[11], at[21], w[21];
+    fmt_date(from, f);
+    fmt_date(until, u);
+    stamp(g, from < g->today ? from : g->today, at);
+    stamp(g, gone ? gone : g->today, w);
+    int64_t org = c->east ? g->eastgate : g->riverside;
+    int64_t id = db_insert_id(g->db,
+                              "INSERT INTO consents(client_id, org_id, purpose, classes, starts_on, ends_on, given_how,"
+                              " witness, recorded_by, recorded_at, withdrawn_at, withdrawn_by, withdraw_reason)"
+                              " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                              "iitittttittIt", c->id, org, purpose, (int64_t)classes, f, until ? u : NULL, how,
+                              witness, c->cm, at, gone ? w : NULL, gone ? c->cm : 0, gone ? why : NULL);
+    for (int i = 0; id && orgs[i]; i++)
+        if (db_run(g->db, "INSERT INTO consent_orgs(consent_id, org_id) VALUES (?,?)", "ii", id, orgs[i]) != DB_OK)
+            id = 0;
+    return id ? 0 : fail(g, "cannot add a consent");
+}
+
+/* Fixed by the client's place in the list (no random draw, so the data made before stays what it
+ * was): care coordination with the other centre, housing with Harbour (some ending within the
+ * month, whose renewal tasks the rule then makes), referral, peer support, evaluation, a hospital
+ * through a legal representative; one withdrawn, one ended, one not started yet. The renewal rule
+ * runs once at the end, as the server's sweep would, so that its tasks are there from the start. */
+static int consent_data(struct gen *g)
+{
+    const unsigned ID = DC_BIT(DC_IDENTITY), NOTES = DC_BIT(DC_NOTES), PLAN = DC_BIT(DC_CARE_PLAN),
+                   HOUSING = DC_BIT(DC_HOUSING), HOSP = DC_BIT(DC_HOSPITAL), ASSESS = DC_BIT(DC_ASSESSMENTS),
+                   RISK = DC_BIT(DC_RISK);
+    int64_t d = g->today;
+    for (int k = 1; k < g->nb; k++) {
+        const struct breadth *c = &g->b[k];
+        if (!c->open)
+            continue;
+        int64_t other = c->east ? g->riverside : g->eastgate;
+        const int64_t centre[] = {other, 0}, harbour[] = {g->harbour, 0}, refer[] = {g->northside, g->hospital, 0},
+                      north[] = {g->northside, 0}, hospital[] = {g->hospital, 0};
+        int rc = 0;
+        if (k == 2) /* ended forty days ago */
+            rc = demo_consent(g, c, "care_coordination", centre, ID | NOTES, d - 400, d - 40, "written", NULL, 0, NULL);
+        else if (k == 12) /* starts in a fortnight */
+            rc = demo_consent(g, c, "care_coordination", centre, ID | NOTES | PLAN, d + 14, d + 379, "written", NULL, 0,
+                              NULL);
+        else
+            switch (k % 10) {
+            case 0:
+                rc = demo_consent(g, c, "care_coordination", centre, ID | NOTES | PLAN, d - 300, d + 65, "written",
+                                  NULL, 0, NULL);
+                break;
+            case 1:
+                rc = demo_consent(g, c, "housing", harbour, ID | HOUSING | NOTES, d - 100, k % 20 == 1 ? d + 20 : d + 180,
+                                  "verbal_witnessed", "Sora Kim (sister), at the home visit", 0, NULL);
+                break;
+            case 3:
+                rc = demo_consent(g, c, "referral", refer, ID | HOSP, d - 30, d + 335, "written", NULL, 0, NULL);
+                break;
+            case 4:
+                rc = demo_consent(g, c, "peer_support", centre, ID | NOTES, d - 60, 0, "written", NULL, 0, NULL);
+                break;
+            case 6:
+                rc = demo_consent(g, c, "care_coordination", hospital, ID | NOTES | ASSESS | RISK | HOSP, d - 355, d + 10,
+                                  "legal_representative", "Jiho Park (guardian)", 0, NULL);
+                break;
+            case 7:
+                rc = demo_consent(g, c, "care_coordination", centre, ID | NOTES, d - 120, d + 245, "written", NULL,
+                                  d - 12, "The client asked to stop sharing with the other centre.");
+                break;
+            case 8:
+                rc = demo_consent(g, c, "evaluation", north, ID, d - 200, 0, "written", NULL, 0, NULL);
+                break;
+            }
+        if (rc != 0)
+            return -1;
+    }
+    struct ctx c;
+    ctx_init(&c, NULL, g->db);
+    c.purpose = "rule";
+    int made = 0, rc = consent_renew_run(&c, &made);
+    if (rc != OK)
+        snprintf(g->err, g->errlen, "demo: consent renewal: %s", c.msg);
+    ctx_clear(&c); /* the demo's rows are not audited */
+    return rc == OK ? 0 : -1;
+}
+
 /* ---- progress and the driver ---- */
 
 static void progress(int done, int total, double *last, int force)
@@ -1395,7 +1486,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
             progress(k + 1, clients, &last, 0);
     }
     if (named_tasks(&g) != 0 || risk_data(&g) != 0 || breadth_data(&g) != 0 || eligibility_data(&g) != 0 ||
-        demo_services(&g) != 0)
+        demo_services(&g) != 0 || consent_data(&g) != 0)
         goto out;
     in_tx = 0;
     if (db_commit(db) != DB_OK) {

@@ -68,6 +68,10 @@ static const struct {
     /* TRANSLATORS: {from} is a staff member's name; {clients}, {tasks} and {shifts} are numbers; keep
      * the braces and the names as they are. */
     {"notify.handover", N_("Work handed over to you from {from}: {clients} clients, {tasks} tasks, {shifts} on-call shifts")},
+    /* consent (issue 10 §3): the renewal rule (core/consent.c). */
+    /* TRANSLATORS: {id} is the consent's number, {text} its purpose ("care coordination"), {date} its
+     * last day; keep the braces and the names as they are. */
+    {"consent.renew", N_("Renew consent no. {id} for {text} with the client: it ends on {date}")},
 };
 
 int rule_text_known(const char *key)

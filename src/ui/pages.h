@@ -208,6 +208,10 @@ void pg_assessment(struct hreq *h);
 /* The result just scored (?msg=assessed&assessment=N), at the top of the client page. */
 void assess_result(struct hreq *h, struct buf *b, json_t *client);
 
+/* ---- pages_consent.c: consent by purpose (section "main-6-consent", forms, print views) ---- */
+/* A consent's purpose in words ("Care coordination"), in the reader's language. */
+const char *consent_purpose_label(const char *purpose, char *out, size_t len);
+
 /* ---- pages_admin.c ---- */
 void pg_bg_list(struct hreq *h);
 void pg_bg_review(struct hreq *h);

@@ -865,7 +865,7 @@ static void assess_client_section(struct hreq *h, struct buf *b, json_t *client,
     (void)fs;
     int64_t cid = page_int(client, "id");
     json_t *acc = json_object_get(client, "access");
-    if (!json_is_true(json_object_get(acc, "notes")))
+    if (!json_is_true(json_object_get(acc, "notes")) || !access_may(&h->ctx, RES_ASSESSMENT, ACT_LIST, cid))
         return;
     html_printf(
         b,

@@ -341,8 +341,11 @@ static int contacts_section(struct hreq *h, struct buf *b, int64_t cid, const st
 static void care_sections(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
 {
     int64_t cid = page_int(client, "id");
-    episodes_section(h, b, cid, fs);
-    contacts_section(h, b, cid, &(struct page){NULL, CONTACTS_ON_CLIENT_PAGE});
+    /* each only when the table lets the reader see it (another organisation: the classes granted) */
+    if (access_may(&h->ctx, RES_EPISODE, ACT_LIST, cid))
+        episodes_section(h, b, cid, fs);
+    if (access_may(&h->ctx, RES_CONTACT, ACT_LIST, cid))
+        contacts_section(h, b, cid, &(struct page){NULL, CONTACTS_ON_CLIENT_PAGE});
 }
 CLIENT_SECTION(care_sections, "main-3-care");
 
@@ -374,6 +377,8 @@ static void care_tasks(struct hreq *h, struct buf *b, json_t *client, const stru
 {
     int64_t cid = page_int(client, "id");
     json_t *rows = NULL;
+    if (!access_may(&h->ctx, RES_TASK, ACT_LIST, cid))
+        return;
     html_printf(b, "<section class=\"card\" id=\"tasks\" aria-labelledby=\"tk-h\"><h2 id=\"tk-h\">%s</h2>",
                 _("Open tasks"));
     if (task_for_client(&h->ctx, cid, NULL, &rows) != OK) {

@@ -432,6 +432,14 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
     buf_free(&t);
     page_bg_banner(&b, c);
     page_risk_banner(h, &b, c);
+    int64_t basis = access_shared_basis(&h->ctx, id);
+    if (basis) { /* another organisation: say why it sees the record, and that it sees only a part */
+        html_printf(&b, "<div class=\"banner info\" id=\"shared-banner\"><p>");
+        html_printf(&b, _("Shared with your organisation through the client's consent no. %D: you see only what "
+                          "the client agreed to share, and only to read."),
+                    basis);
+        buf_adds(&b, "</p></div>");
+    }
     page_flash(h, &b);
     char l1[80], l2[80];
     buf_adds(&b, "<div class=\"page-head\"><div><h1 id=\"client-name\">");
@@ -452,9 +460,11 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
     if (access_may(&h->ctx, RES_ACCESS_LOG, ACT_READ, id))
         html_printf(&b, "<a class=\"button\" href=\"/clients/%D/access-log\" id=\"access-log-link\">%s</a> ",
                     id, _("Access log"));
-    html_printf(&b,
-                "<a class=\"button danger\" href=\"/clients/%D/crisis\" id=\"crisis-link\">%s</a></p></div>",
-                id, _("Crisis view"));
+    /* another organisation without the risk class has no crisis view to open */
+    if (!access_shared_basis(&h->ctx, id) || access_may(&h->ctx, RES_CRISIS, ACT_LIST, id))
+        html_printf(&b, "<a class=\"button danger\" href=\"/clients/%D/crisis\" id=\"crisis-link\">%s</a>", id,
+                    _("Crisis view"));
+    buf_adds(&b, "</p></div>");
     form_failure(&b, fs);
     assess_result(h, &b, c);
     buf_adds(&b, "<div class=\"columns\"><div class=\"side-col\">");
@@ -592,6 +602,13 @@ static const struct {
     {"hospitalisation.list", N_("Read hospital stays")},
     {"hospitalisation.admit", N_("Recorded a hospital admission")},
     {"hospitalisation.discharge", N_("Recorded a hospital discharge")},
+    {"eligibility.evaluate", N_("Evaluated eligibility for a programme")},
+    {"eligibility.list", N_("Read eligibility decisions")},
+    {"eligibility.decide", N_("Decided eligibility for a programme")},
+    {"consent.list", N_("Read consents")},
+    {"consent.read", N_("Read a consent")},
+    {"consent.create", N_("Recorded a consent")},
+    {"consent.withdraw", N_("Withdrew a consent")},
 };
 
 static const char *action_label(const char *a)
@@ -618,6 +635,22 @@ static const char *purpose_label(const char *p)
         if (str_eq(purposes[i].purpose, p))
             return _(purposes[i].label);
     return p ? p : "";
+}
+
+/* "through consent no. 12: care coordination", linked to the consent (or the referral). */
+static void access_basis(struct buf *b, json_t *basis)
+{
+    int64_t n = page_int(basis, "id");
+    if (str_eq(jstr(basis, "kind"), "referral")) {
+        html_printf(b, " <a class=\"basis\" href=\"/referrals/%D\">", n);
+        html_printf(b, _("through referral no. %D"), n);
+        buf_adds(b, "</a>");
+        return;
+    }
+    char l[80];
+    html_printf(b, " <a class=\"basis\" href=\"/consents/%D\">", n);
+    html_printf(b, _("through consent no. %D"), n);
+    html_printf(b, "</a>: %s", consent_purpose_label(jstr(basis, "purpose"), l, sizeof l));
 }
 
 void pg_access_log(struct hreq *h)
@@ -685,7 +718,10 @@ void pg_access_log(struct hreq *h)
             buf_adds(&b, "</span>");
         }
         html_printf(&b, "</td><td data-label=\"%s\">%s", _("Why"), purpose_label(jstr(r, "purpose")));
-        if (*jstr(r, "reason"))
+        json_t *basis = json_object_get(r, "basis");
+        if (json_is_object(basis)) /* another organisation: the consent or referral that let it in */
+            access_basis(&b, basis);
+        else if (*jstr(r, "reason"))
             html_printf(&b, ": <q>%s</q>", jstr(r, "reason"));
         buf_adds(&b, "</td></tr>");
     }

@@ -48,6 +48,8 @@ static const struct {
     {"shift", N_("The shift is added to the rota.")},
     {"service", N_("The service is saved in the directory.")},
     {"capacity", N_("The capacity is updated.")},
+    {"consent", N_("The consent is recorded.")},
+    {"consent-withdrawn", N_("The consent is withdrawn: access through it has ended.")},
     {"shift-removed", N_("The shift is removed from the rota.")},
     {"handover", N_("The work is handed over. Each receiver has a task listing what they received.")},
     {"note-read", N_("The notification is marked read.")},

@@ -446,7 +446,8 @@ static void hospital_section(struct hreq *h, struct buf *b, int64_t cid, int wri
 
 static void risk_client_main(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
 {
-    flags_section(h, b, client, fs);
+    if (access_may(&h->ctx, RES_FLAG, ACT_LIST, page_int(client, "id")))
+        flags_section(h, b, client, fs);
 }
 /* The flags (main column). Forms: "flag", "flag-review" (target: flag). */
 CLIENT_SECTION(risk_client_main, "main-2-risk");
@@ -454,9 +455,14 @@ CLIENT_SECTION(risk_client_main, "main-2-risk");
 static void risk_client_side(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
 {
     int64_t cid = page_int(client, "id");
-    plan_summary(h, b, cid, may_write(client));
-    crisis_section(h, b, cid);
-    hospital_section(h, b, cid, may_write(client), fs);
+    /* another organisation sees only the classes its consent grants: nothing of the others */
+    int shared = access_shared_basis(&h->ctx, cid) != 0;
+    if (!shared || access_may(&h->ctx, RES_SAFETY_PLAN, ACT_LIST, cid))
+        plan_summary(h, b, cid, may_write(client));
+    if (access_may(&h->ctx, RES_CRISIS, ACT_LIST, cid))
+        crisis_section(h, b, cid);
+    if (access_may(&h->ctx, RES_HOSPITAL, ACT_LIST, cid))
+        hospital_section(h, b, cid, may_write(client), fs);
 }
 /* The safety plan, crisis events and hospital stays (side column). Forms: "admit", "discharge" (target: stay). */
 CLIENT_SECTION(risk_client_side, "side-2-risk");

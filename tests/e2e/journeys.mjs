@@ -1085,6 +1085,87 @@ const journeys = [
     await expectCount(cm1.getByRole('list', { name: /notifications/i }).getByRole('listitem').filter({ hasText: /^unread/i }), 0,
       'unread notifications after opening the only one');
   }],
+
+  // Journey 16 (consent, issue 10 §3).
+  ['consent: a case manager records the client\'s consent for Eastgate; Eastgate finds the client and reads the notes, not the assessments; after withdrawal Eastgate is refused', async ({ newPage }, f) => {
+    const c = f.client1; // cm1's client, with notes, assessments and a risk flag, and no consent yet
+    const page = await newPage();
+    await loginOk(page, 'cm1', PASSWORD, `/clients/${c.id}`);
+    await page.waitForURL(new RegExp(`/clients/${c.id}(\\?|$)`));
+    const section = page.getByRole('region', { name: /consent and sharing/i });
+    await section.getByRole('link', { name: /record consent/i }).click();
+    await page.waitForURL(new RegExp(`/clients/${c.id}/consents/new$`));
+    await page.getByLabel(/^purpose/i).selectOption('care_coordination');
+    await page.getByRole('group', { name: /organisations that may see it/i }).getByRole('checkbox', { name: /eastgate/i }).check();
+    await page.getByLabel(/how it was given/i).selectOption('written');
+    // No class of information ticked: the error is shown next to the boxes, what was chosen is kept.
+    await page.getByRole('button', { name: /record the consent/i }).click();
+    const classes = page.getByRole('group', { name: /information they may see/i });
+    await expectVisible(classes.locator('.field-error'), 'the error next to the classes of information');
+    assert(await page.getByRole('group', { name: /organisations that may see it/i })
+      .getByRole('checkbox', { name: /eastgate/i }).isChecked(), 'the organisation chosen was not kept');
+    await classes.getByRole('checkbox', { name: /identity and contact/i }).check();
+    await classes.getByRole('checkbox', { name: /contacts and notes/i }).check();
+    await page.getByRole('button', { name: /record the consent/i }).click();
+    await page.waitForURL(new RegExp(`/clients/${c.id}\\?msg=consent`));
+    await expectVisible(page.getByRole('status').filter({ hasText: /consent is recorded/i }), 'the "consent is recorded" notice');
+    const row = page.getByRole('region', { name: /consent and sharing/i }).getByRole('row')
+      .filter({ hasText: /eastgate/i }).filter({ hasText: /active/i });
+    await expectVisible(row.filter({ hasText: /contacts and notes/i }), 'the consent in the section, active, with its classes');
+    const consentId = await row.first().getAttribute('data-consent-id');
+
+    // Eastgate's case manager, in a browser of their own: finds the client, reads the notes only.
+    const east = await newPage();
+    await loginOk(east, 'cm4');
+    await search(east, c.given_name);
+    const hit = east.getByRole('region', { name: /results/i }).getByRole('link', { name: nameRe(c) });
+    await expectVisible(hit, 'the Riverside client in Eastgate\'s search results, through consent');
+    await hit.click();
+    await east.waitForURL(new RegExp(`/clients/${c.id}(\\?|$)`));
+    await expectVisible(east.getByRole('heading', { level: 1, name: nameRe(c) }), 'the client\'s record');
+    await expectVisible(east.getByRole('region', { name: /^contacts$/i }), 'the notes (contacts) section');
+    await expectCount(east.getByRole('region', { name: /^assessments$/i }), 0, 'the assessments section');
+    await expectCount(east.getByRole('region', { name: /risk flags/i }), 0, 'the risk flags section');
+    await expectCount(east.locator('.risk-banner'), 0, 'the risk banner');
+    await expectCount(east.getByRole('link', { name: /record a contact/i }), 0, 'a link to record a contact');
+
+    // The access log names the consent that let Eastgate in.
+    await page.getByRole('link', { name: /access log/i }).click();
+    await page.waitForURL(new RegExp(`/clients/${c.id}/access-log`));
+    await expectVisible(page.getByRole('row').filter({ hasText: /eastgate/i }).getByRole('link', { name: new RegExp(`consent no\\. ${consentId}`, 'i') }).first(),
+      'the Eastgate read in the access log, linked to its consent');
+
+    // cm1 withdraws it at the client's word.
+    await page.goto(`/clients/${c.id}`);
+    await page.getByRole('region', { name: /consent and sharing/i }).locator(`#withdraw-${consentId}`).click();
+    await page.waitForURL(new RegExp(`/consents/${consentId}#withdraw$`));
+    await page.getByLabel(/reason/i).fill('The client no longer wants Eastgate to see the notes.');
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: /^withdraw$/i }).click();
+    await page.waitForURL(new RegExp(`/clients/${c.id}\\?msg=consent-withdrawn`));
+    await expectVisible(page.getByRole('region', { name: /consent and sharing/i }).locator(`tr[data-consent-id="${consentId}"][data-status="withdrawn"]`),
+      'the consent shown withdrawn');
+
+    // Eastgate is refused at once, and no longer finds the client.
+    const r = await east.goto(`/clients/${c.id}`);
+    assert(r.status() === 403, `Eastgate's read after withdrawal answered ${r.status()}`);
+    await expectCount(east.getByRole('region', { name: /^contacts$/i }), 0, 'the notes after withdrawal');
+    await search(east, c.given_name);
+    await expectCount(east.getByRole('region', { name: /results/i }).getByRole('link', { name: nameRe(c) }), 0,
+      'the client in Eastgate\'s search after withdrawal');
+
+    // On a phone: the section, the consent and its printable form fit the screen.
+    const phone = await newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await loginOk(phone, 'cm1', PASSWORD, `/consents/${consentId}`);
+    await phone.waitForURL(new RegExp(`/consents/${consentId}$`));
+    await noHorizontalScroll(phone, 'a consent');
+    await phone.goto(`/consents/${consentId}/print`);
+    await expectVisible(phone.getByRole('heading', { level: 1, name: /consent to share information/i }), 'the printable form');
+    await noHorizontalScroll(phone, 'the printable consent form');
+    await phone.goto(`/clients/${c.id}`);
+    await phone.locator('#consents').scrollIntoViewIfNeeded();
+    await noHorizontalScroll(phone, 'the client page with its consents');
+  }],
 ];
 
 function label(v) {

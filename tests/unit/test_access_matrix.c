@@ -7,8 +7,8 @@
  *   - every resource and action the table allows anything for has a row in the matrices (so a new
  *     resource cannot be added to the table without its rows), and every route of the matrices is
  *     in the route table and names the resource and action it asks for (DOC or GATE in src/api/).
- * The relationships each matrix user has to the team / org / other clients are those the matrices
- * set up (see their headers). Runs from the repository root (as tests/run-all does). */
+ * The relationships each matrix user has to the team / org / other / shared clients are those the
+ * matrices set up (see their headers; shared: 126-consent-matrix.t). Runs from the repository root (as tests/run-all does). */
 #include "helpers.h"
 #include "http/http.h"
 #include <ctype.h>
@@ -172,9 +172,12 @@ static int rank(enum verdict v)
     return v == V_ALLOW ? 2 : v == V_PURPOSE ? 1 : 0;
 }
 
-/* Allowed by the best verdict over the relationships. */
+/* Allowed by the best verdict over the relationships. Through consent (REL_SHARED) only a resource
+ * of a data class: the matrices' "shared" clients' consents grant every class. */
 static int allowed(enum res r, enum act a, unsigned rels, int role)
 {
+    if (!resources[r]->data_class)
+        rels &= ~R(REL_SHARED);
     int best = 0;
     for (int rel = 0; rel < REL__COUNT; rel++)
         if (rels & R(rel)) {
@@ -251,7 +254,13 @@ static int check_file(const char *path, int *rows_seen, int *files)
             if (col >= ncol)
                 fail_msg("%s:%d: more cells than roles", path, lineno);
             const struct user *u = cols[col];
-            unsigned rels = str_eq(rel, "team") ? u->team : str_eq(rel, "org") ? u->org : 0;
+            /* "shared": a client of another organisation whose active consent for the purposes of
+             * the user's role grants it every class (126-consent-matrix.t); any other name (other,
+             * withdrawn, expired) is no relationship at all */
+            unsigned rels = str_eq(rel, "team")     ? u->team
+                            : str_eq(rel, "org")    ? u->org
+                            : str_eq(rel, "shared") ? (consent_purposes_of_role(u->role) ? R(REL_SHARED) : 0)
+                                                    : 0;
             if (str_eq(rel, "-") || rt->kind == K_NONE)
                 rels = R(REL_NONE);
             int status = atoi(cell), refused = status == 403;
