@@ -55,6 +55,8 @@ static const struct {
     {"handover.received", N_("Handed over to you from {from}: clients {clients}; {tasks} tasks; {shifts} on-call shifts")},
     /* An instrument's own sentence (its definition file, in English): translated as a text itself. */
     {"flag.instrument", "{text}"},
+    /* intake (issue 10 §4): the first contact after an enrolment from intake */
+    {"intake.enrolled", N_("New from intake: make the first contact")},
 };
 
 int rule_text_known(const char *key)
