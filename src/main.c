@@ -13,7 +13,8 @@ static const struct cmd commands[] = {
      "hearth serve [--db URL] [--listen HOST:PORT] [--threads N] [--tls-cert F --tls-key F]\n"
      "             [--synchronous FULL|NORMAL|OFF] [--static DIR] [--max-batch N] [--quiet]\n"
      "             [--instruments DIR] [--instruments-extra DIR] [--lang en|ko] [--locale DIR]\n"
-     "             [--audit-key FILE] [--audit-head-log SECONDS (default 300, 0: off)]",
+     "             [--audit-key FILE] [--audit-head-log SECONDS (default 300, 0: off)]\n"
+     "             [--eligibility DIR] [--eligibility-extra DIR] [--sweep SECONDS (default 60, 0: off)]",
      cmd_serve},
     {"init", "create the database and the first administrator",
      "hearth init [--db URL] --admin USERNAME [--name NAME] [--org NAME] [--password P] [--audit-key FILE]\n"
@@ -36,6 +37,8 @@ static const struct cmd commands[] = {
      cmd_access_table_usage, cmd_access_table},
     {"check-assignments", "list anything still assigned to a disabled account (exit 1 when there is any)",
      cmd_check_assignments_usage, cmd_check_assignments},
+    {"sweep", "run the time rules once (referrals not acknowledged in time, consents about to expire)",
+     cmd_sweep_usage, cmd_sweep},
     {"help", "list the commands, or explain one", "hearth help [COMMAND]", cmd_help},
 };
 

@@ -12,9 +12,9 @@ int cmd_serve(int argc, char **argv)
     static const char *const names[] = {"db", "listen", "threads", "tls-cert", "tls-key", "synchronous",
                                         "static", "max-batch", "quiet!", "instruments", "instruments-extra",
                                         "lang", "locale", "audit-key", "audit-head-log", "eligibility",
-                                        "eligibility-extra", NULL};
+                                        "eligibility-extra", "sweep", NULL};
     /* v[i] is the value of names[i] */
-    const char *v[18] = {0}, *pos[1];
+    const char *v[19] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0)
         return EXIT_USAGE;
     struct serve_opts o = {
@@ -37,7 +37,15 @@ int cmd_serve(int argc, char **argv)
         .audit_key = v[13],
         /* The head to syslog every 5 minutes unless told (HEARTH_AUDIT_HEAD_LOG: the test suite's 0). */
         .audit_head_log = atoi(v[14] ? v[14] : getenv("HEARTH_AUDIT_HEAD_LOG") ? getenv("HEARTH_AUDIT_HEAD_LOG") : "300"),
+        /* The time rules (a referral not acknowledged in time, a consent about to expire) every minute
+         * unless told (HEARTH_SWEEP_SECONDS). */
+        .sweep_seconds = atoi(v[17] ? v[17] : getenv("HEARTH_SWEEP_SECONDS") ? getenv("HEARTH_SWEEP_SECONDS") : "60"),
     };
+    const char *sw = v[17] ? v[17] : getenv("HEARTH_SWEEP_SECONDS");
+    if (sw && (strspn(sw, "0123456789") != strlen(sw) || !*sw || o.sweep_seconds > 86400)) {
+        fprintf(stderr, "hearth: --sweep takes 0..86400 seconds (0: off)\n");
+        return EXIT_USAGE;
+    }
     const char *hl = v[14] ? v[14] : getenv("HEARTH_AUDIT_HEAD_LOG");
     if (hl && (strspn(hl, "0123456789") != strlen(hl) || !*hl || o.audit_head_log > 86400)) {
         fprintf(stderr, "hearth: --audit-head-log takes 0..86400 seconds (0: off)\n");

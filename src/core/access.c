@@ -71,9 +71,10 @@ enum verdict access_table(enum res r, enum act a, enum rel rel, int role)
             rank(x->v) > rank(best))
             best = x->v;
     }
-    /* An emergency reaches a client outside one's care (break-glass, the on-call rota): it gives what
-     * the role would have on the client's care team, never more, whatever a row says. */
-    if ((rel == REL_BREAK_GLASS || rel == REL_ON_CALL) && best != V_DENY &&
+    /* An emergency reaches a client outside one's care (break-glass, the on-call rota), and so does
+     * another organisation through consent: it gives what the role would have on the client's care
+     * team, never more, whatever a row says. */
+    if ((rel == REL_BREAK_GLASS || rel == REL_ON_CALL || rel == REL_SHARED) && best != V_DENY &&
         access_table(r, a, REL_PRIMARY_CM, role) == V_DENY && access_table(r, a, REL_CARE_TEAM, role) == V_DENY &&
         access_table(r, a, REL_PEER, role) == V_DENY)
         best = V_DENY;
@@ -179,7 +180,19 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
         f->rels |= R(REL_BREAK_GLASS);
     if (client_org == a->org_id || org_any)
         f->rels |= R(REL_SAME_ORG);
-    /* REL_SHARED: consent or an accepted referral (the referrals issue). */
+    else {
+        /* Another organisation: only through an active consent for a purpose of the actor's role,
+         * and then only the classes it grants (verdict() applies them per resource). */
+        int64_t k = consent_classes(c->db, client_id, a->org_id, consent_purposes_of_role(a->role), today,
+                                    &f->shared_consent);
+        if (k < 0) {
+            c->nfacts--;
+            return NULL;
+        }
+        f->shared = (unsigned)k;
+        if (f->shared)
+            f->rels |= R(REL_SHARED);
+    }
     return f;
 }
 
@@ -199,6 +212,10 @@ static int verdict(struct ctx *c, enum res r, enum act a, int64_t client_id, enu
         if (!f->found)
             return ERR_NOTFOUND;
         rels = f->rels;
+        /* Another organisation sees only the data classes granted to it. */
+        const struct resource *d = resources[r];
+        if ((rels & R(REL_SHARED)) && !(d && (d->data_class & f->shared)))
+            rels &= ~R(REL_SHARED);
         *out = f;
     }
     if (!c->a)
@@ -236,6 +253,11 @@ static const char *const res_nouns[RES__COUNT] = {
     [RES_ORG] = N_("organisations"),
     [RES_STAFF] = N_("staff accounts"),
     [RES_HANDOVER] = N_("a leaving worker's work"),
+    [RES_ELIGIBILITY] = N_("eligibility decisions"),
+    [RES_SERVICE] = N_("the service directory"),
+    [RES_SERVICE_CAPACITY] = N_("a service's capacity"),
+    [RES_CONSENT] = N_("consents"),
+    [RES_NOTIFICATION] = N_("notifications"),
 };
 static const char *const act_verbs[ACT__COUNT] = {N_("read"),   N_("see"),    N_("add"),
                                                   N_("change"), N_("review"), N_("manage")};
@@ -280,6 +302,8 @@ int access_check(struct ctx *c, enum res r, enum act a, int64_t client_id, const
     /* The purpose of what this call records: the relationship's when it needs one (on call,
      * break-glass), else back to care. */
     const char *p = v == V_PURPOSE ? purpose_of(by) : "care";
+    if (v == V_PURPOSE && by == REL_SHARED && f)
+        snprintf(c->basis, sizeof c->basis, "consent %lld", (long long)f->shared_consent);
     if (v == V_PURPOSE || str_eq(c->purpose, "on call") || str_eq(c->purpose, "break-glass") ||
         str_eq(c->purpose, "shared"))
         c->purpose = p;

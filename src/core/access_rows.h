@@ -16,6 +16,7 @@
 #define GLASS R(REL_BREAK_GLASS)
 #define ONCALL R(REL_ON_CALL)
 #define ORG R(REL_SAME_ORG)
+#define SHARED R(REL_SHARED) /* another organisation, through consent: only the classes granted */
 #define NONE R(REL_NONE) /* actions that concern no client */
 
 /* Roles. */

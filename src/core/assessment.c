@@ -340,9 +340,11 @@ static const struct access_rule assessment_access[] = {
     {RES_ASSESSMENT, ACT_LIST, TEAM, NOTES, A},
     {RES_ASSESSMENT, ACT_LIST, PEER, PS, A},
     {RES_ASSESSMENT, ACT_LIST, GLASS | ONCALL, NOTES, P},
+    {RES_ASSESSMENT, ACT_LIST, SHARED, NOTES | PS, P},
     {RES_ASSESSMENT, ACT_READ, TEAM, NOTES, A},
     {RES_ASSESSMENT, ACT_READ, PEER, PS, A},
     {RES_ASSESSMENT, ACT_READ, GLASS | ONCALL, NOTES, P},
+    {RES_ASSESSMENT, ACT_READ, SHARED, NOTES | PS, P},
     {RES_ASSESSMENT, ACT_CREATE, TEAM, NOTES, A},
     {RES_ASSESSMENT, ACT_CREATE, PEER, PS, A},
     {RES_ASSESSMENT, ACT_CREATE, GLASS, NOTES, P},
@@ -350,5 +352,5 @@ static const struct access_rule assessment_access[] = {
 const struct resource res_assessment = {
     .access = assessment_access,
     .id = RES_ASSESSMENT, .name = "assessment", .label = N_("Assessment"), .plural = N_("Assessments"),
-    RESOURCE_OF(assessment)};
+    .data_class = DC_BIT(DC_ASSESSMENTS), RESOURCE_OF(assessment)};
 RESOURCE_REGISTER(res_assessment);

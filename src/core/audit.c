@@ -163,6 +163,8 @@ void audit_log(struct ctx *c, const char *action, const char *outcome, int64_t c
     r->client_id = client_id;
     snprintf(r->entity, sizeof r->entity, "%s", entity ? entity : "");
     r->entity_id = entity_id;
+    if (!reason && str_eq(c->purpose, "shared") && c->basis[0])
+        reason = c->basis; /* which consent let another organisation read */
     r->reason = reason ? xstrdup(reason) : NULL;
     r->purpose = c->purpose;
     r->keep = strcmp(outcome, "ok") != 0;

@@ -632,6 +632,8 @@ static const struct access_rule client_access[] = {
     {RES_CLIENT, ACT_LIST, TEAM | ORG, CARE, A},
     {RES_CLIENT, ACT_LIST, PEER, PS, A},
     {RES_CLIENT, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_CLIENT, ACT_READ, SHARED, CARE | PS, P},
+    {RES_CLIENT, ACT_LIST, SHARED, CARE | PS, P},
     {RES_CLIENT, ACT_LIST, NONE, CARE | PS, A}, /* search (a peer supporter's finds only their own) */
     {RES_CLIENT, ACT_CREATE, NONE, CARE, A},
     {RES_CLIENT, ACT_UPDATE, TEAM, CARE, A},
@@ -640,7 +642,7 @@ static const struct access_rule client_access[] = {
     {0}};
 const struct resource res_client = {
     .access = client_access,
-    .id = RES_CLIENT, .name = "client", .label = N_("Client"), .plural = N_("Clients"), RESOURCE_OF(client),
+    .id = RES_CLIENT, .name = "client", .label = N_("Client"), .plural = N_("Clients"), RESOURCE_OF(client), .data_class = DC_BIT(DC_IDENTITY),
     .summary = client_summary};
 RESOURCE_REGISTER(res_client);
 

@@ -368,9 +368,11 @@ static const struct access_rule contact_access[] = {
     {RES_CONTACT, ACT_LIST, TEAM, NOTES, A},
     {RES_CONTACT, ACT_LIST, PEER, PS, A},
     {RES_CONTACT, ACT_LIST, GLASS | ONCALL, NOTES, P},
+    {RES_CONTACT, ACT_LIST, SHARED, NOTES | PS, P},
     {RES_CONTACT, ACT_READ, TEAM, NOTES, A},
     {RES_CONTACT, ACT_READ, PEER, PS, A},
     {RES_CONTACT, ACT_READ, GLASS | ONCALL, NOTES, P},
+    {RES_CONTACT, ACT_READ, SHARED, NOTES | PS, P},
     {RES_CONTACT, ACT_CREATE, TEAM, CARE, A},
     {RES_CONTACT, ACT_CREATE, PEER, PS, A},
     {RES_CONTACT, ACT_CREATE, GLASS, CARE, P},
@@ -382,7 +384,8 @@ static const struct access_rule contact_access[] = {
     {0}};
 const struct resource res_contact = {
     .access = contact_access,
-    .id = RES_CONTACT, .name = "contact", .label = N_("Contact"), .plural = N_("Contacts"), RESOURCE_OF(contact)};
+    .id = RES_CONTACT, .name = "contact", .label = N_("Contact"), .plural = N_("Contacts"), RESOURCE_OF(contact),
+    .data_class = DC_BIT(DC_NOTES)};
 RESOURCE_REGISTER(res_contact);
 
 /* The text of a restricted note: a record of its own for the access table; read and written as part

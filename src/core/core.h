@@ -31,6 +31,8 @@ enum res {
     RES_ELIGIBILITY, /* a client's eligibility for a programme: evaluation and decisions (eligibility.h) */
     RES_SERVICE,          /* the service directory: an organisation's services */
     RES_SERVICE_CAPACITY, /* a service's capacity (open, waiting list, closed), kept by its organisation */
+    RES_CONSENT,     /* consent by purpose: which organisations may see which data classes, until when */
+    RES_NOTIFICATION, /* in-app notifications of one staff member */
     RES_INTAKE,           /* a discovered person's intake: screening, eligibility, enrolment or referral */
     RES__COUNT
 };
@@ -101,6 +103,8 @@ struct access_facts {
     unsigned rels; /* bit (1u << REL_*) for each relationship that holds */
     int found;
     char bg_expires[32];
+    unsigned shared;        /* REL_SHARED: the data classes (DC_BIT) another organisation may see */
+    int64_t shared_consent; /* the consent that gives them (the newest), 0: none */
 };
 #define ACCESS_CACHE 16
 
@@ -119,6 +123,8 @@ struct ctx {
     int nfacts;
     int denied; /* the last denial's reason: 0 none, DENIED_RELATIONSHIP, DENIED_ROLE (role or rule) */
     int view;   /* a page view: its reads of a client make one audit record (audit_view) */
+    char basis[40]; /* what let another organisation read (purpose "shared"): "consent 12"; the
+                     * reason of the audit records queued under it */
 };
 enum { DENIED_RELATIONSHIP = 1, DENIED_ROLE = 2 };
 void ctx_init(struct ctx *c, const struct actor *a, struct db *db);
@@ -249,6 +255,68 @@ struct access {
     char bg_expires[32];
 };
 int access_client(struct ctx *c, int64_t client_id, struct access *out); /* ERR_NOTFOUND or OK */
+
+/* ---- consent.c: consent by purpose (the model access.c reads) ---- */
+/* The classes of data a consent grants, a bit each (DC_BIT), in the order of data_classes[] (the
+ * stored bit order: append only). A resource names its class in its descriptor (.data_class); a
+ * resource without one is never shared with another organisation. */
+enum data_class { DC_IDENTITY, DC_NOTES, DC_ASSESSMENTS, DC_RISK, DC_HOSPITAL, DC_CARE_PLAN, DC_HOUSING, DC__COUNT };
+#define DC_BIT(x) (1u << (x))
+#define DC_ALL ((1u << DC__COUNT) - 1)
+extern const char *const data_classes[];     /* "identity", ... NULL-terminated, in enum order */
+extern const char *const data_class_labels[]; /* N_() texts, in enum order */
+/* The purposes a consent is given for, NULL-terminated: care_coordination, referral, housing,
+ * peer_support, evaluation. */
+extern const char *const consent_purposes[];
+/* The purposes that let a role of another organisation read a client directly (not through a
+ * referral): 0 or more purposes' bits, in consent_purposes[] order. Evaluation never does. */
+unsigned consent_purposes_of_role(int role);
+/* The data classes (DC_BIT) that active consents of client_id give org_id for a purpose in purposes
+ * (bits of consent_purposes[]) on day today; *consent_id the newest consent that gives any (0:
+ * none). -1 on a database error. No access check: access.c and the modules that limit what they
+ * share (a referral's sections) ask it. */
+int64_t consent_classes(struct db *db, int64_t client_id, int64_t org_id, unsigned purposes, const char *today,
+                        int64_t *consent_id);
+extern const char *const consent_given_how[]; /* written, verbal_witnessed, legal_representative */
+/* A client's consents, newest first: {id, client_id, org_id, purpose, orgs: [{id, name}], classes: [names],
+ * starts_on, ends_on, given_how, witness, note, recorded_by(_name), recorded_at, withdrawn_at,
+ * withdrawn_by, withdraw_reason, status (active, future, expired, withdrawn), version}. */
+int consent_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);
+int consent_get(struct ctx *c, int64_t id, json_t **out);
+/* in: {purpose, orgs: [org ids, not the client's own], classes: [names], starts_on (default today),
+ * ends_on (optional), given_how, witness (required unless written), note}. */
+int consent_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
+/* Withdraw (If-Match version; {reason} optional): access through it ends at once; once only (409). */
+int consent_withdraw(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+
+/* ---- sweep.c: rules that act on time passing ---- */
+/* A rule run once a minute by the server (on the writer, in one transaction, with no actor: c->a is
+ * NULL, c->db the write connection) and by `hearth sweep`: it makes its tasks and notices once
+ * (idempotent) and says how many it made. */
+struct sweep_rule {
+    const char *name;
+    int (*run)(struct ctx *c, int *made);
+};
+#define SWEEP_REGISTER(x)                                                                                   \
+    static const struct sweep_rule *const x##_sweep_entry __attribute__((section("hearth_sweeps"), used)) = &x
+/* Every registered rule in turn; stops at the first failure (the caller rolls back). report: "name
+ * N, ..." */
+int sweep_run(struct ctx *c, char *report, size_t len);
+int sweep_count(void);
+
+/* ---- notify.c: in-app notifications (no outbound network) ---- */
+/* Queue a notification for staff_id on the write connection c->db, in the caller's transaction: kind
+ * (referral, task, flag, consent), the text as a rule-text key with args (task.c's rule_texts; an
+ * unknown key is refused, ERR_INVALID), and the record it is about (entity, entity_id; client_id
+ * or 0). Not for oneself: a notification to the actor is skipped (OK). */
+int notify_add(struct ctx *c, int64_t staff_id, const char *kind, const char *key, json_t *args, const char *entity,
+               int64_t entity_id, int64_t client_id);
+/* The actor's own notifications, newest first ({id, kind, text, entity, entity_id, client_id,
+ * created_at, read_at}; text in the reader's language); unread_only: those not yet read. */
+int notify_list(struct ctx *c, int unread_only, const struct page *pg, json_t **out);
+int64_t notify_unread_count(struct ctx *c); /* the header's count */
+/* Mark one of the actor's own as read (again: unchanged); another's is ERR_NOTFOUND. */
+int notify_read(struct ctx *c, int64_t id, json_t **out);
 
 /* ---- org.c: organisations and staff ---- */
 int org_list(struct ctx *c, const struct page *pg, json_t **out);

@@ -321,9 +321,11 @@ static const struct access_rule crisis_access[] = {
     {RES_CRISIS, ACT_LIST, TEAM, CARE, A},
     {RES_CRISIS, ACT_LIST, PEER, PS, A},
     {RES_CRISIS, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_CRISIS, ACT_LIST, SHARED, CARE | PS, P},
     {RES_CRISIS, ACT_READ, TEAM, CARE, A},
     {RES_CRISIS, ACT_READ, PEER, PS, A},
     {RES_CRISIS, ACT_READ, GLASS | ONCALL, CARE, P},
+    {RES_CRISIS, ACT_READ, SHARED, CARE | PS, P},
     {RES_CRISIS, ACT_CREATE, TEAM, CARE, A},
     {RES_CRISIS, ACT_CREATE, PEER, PS, A},
     {RES_CRISIS, ACT_CREATE, GLASS | ONCALL, CARE, P},
@@ -331,7 +333,7 @@ static const struct access_rule crisis_access[] = {
 const struct resource res_crisis = {
     .access = crisis_access, .access_name = "crisis",
     .id = RES_CRISIS, .name = "crisis_event", .label = N_("Crisis event"), .plural = N_("Crisis events"),
-    RESOURCE_OF(crisis)};
+    .data_class = DC_BIT(DC_RISK), RESOURCE_OF(crisis)};
 RESOURCE_REGISTER(res_crisis);
 
 /* What a crisis event says (its actions and notes): a record of its own for the access table, read
@@ -348,9 +350,10 @@ static const struct access_rule crisis_note_access[] = {
     {RES_CRISIS_NOTE, ACT_READ, TEAM, NOTES, A},
     {RES_CRISIS_NOTE, ACT_READ, PEER, PS, A},
     {RES_CRISIS_NOTE, ACT_READ, GLASS | ONCALL, NOTES, P},
+    {RES_CRISIS_NOTE, ACT_READ, SHARED, NOTES | PS, P},
     {0}};
 const struct resource res_crisis_note = {
     .access = crisis_note_access, .access_name = "crisis_note",
     .id = RES_CRISIS_NOTE, .name = "crisis_note", .label = N_("Crisis notes"), .plural = N_("Crisis notes"),
-    RESOURCE_OF(crisis_note)};
+    .data_class = DC_BIT(DC_RISK), RESOURCE_OF(crisis_note)};
 RESOURCE_REGISTER(res_crisis_note);

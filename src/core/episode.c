@@ -438,6 +438,7 @@ static const struct access_rule episode_access[] = {
     {RES_EPISODE, ACT_LIST, TEAM, CARE, A},
     {RES_EPISODE, ACT_LIST, PEER, PS, A},
     {RES_EPISODE, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_EPISODE, ACT_LIST, SHARED, CARE | PS, P},
     {RES_EPISODE, ACT_CREATE, TEAM | ORG, OPENERS, A},
     {RES_EPISODE, ACT_CREATE, GLASS, OPENERS, P},
     {RES_EPISODE, ACT_UPDATE, TEAM, CLINICAL, A},
@@ -446,7 +447,7 @@ static const struct access_rule episode_access[] = {
 const struct resource res_episode = {
     .access = episode_access,
     .id = RES_EPISODE, .name = "episode", .label = N_("Episode of care"), .plural = N_("Episodes of care"),
-    RESOURCE_OF(episode)};
+    .data_class = DC_BIT(DC_CARE_PLAN), RESOURCE_OF(episode)};
 RESOURCE_REGISTER(res_episode);
 
 static const struct res_audit team_actions[] = {
@@ -501,5 +502,5 @@ RESOURCE_REGISTER(res_episode_open);
 const struct resource res_team = {
     .access = team_access, .access_name = "team",
     .id = RES_TEAM, .name = "team_member", .label = N_("Care-team member"), .plural = N_("Care team"),
-    RESOURCE_OF(team)};
+    .data_class = DC_BIT(DC_CARE_PLAN), RESOURCE_OF(team)};
 RESOURCE_REGISTER(res_team);

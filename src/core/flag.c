@@ -546,6 +546,7 @@ static const struct access_rule flag_access[] = {
     {RES_FLAG, ACT_LIST, TEAM, CARE, A},
     {RES_FLAG, ACT_LIST, PEER, PS, A},
     {RES_FLAG, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_FLAG, ACT_LIST, SHARED, CARE | PS, P},
     {RES_FLAG, ACT_CREATE, TEAM, CARE, A},
     {RES_FLAG, ACT_CREATE, PEER, PS, A},
     {RES_FLAG, ACT_CREATE, GLASS, CARE, P},
@@ -554,7 +555,8 @@ static const struct access_rule flag_access[] = {
     {0}};
 const struct resource res_flag = {
     .access = flag_access,
-    .id = RES_FLAG, .name = "flag", .label = N_("Risk flag"), .plural = N_("Risk flags"), RESOURCE_OF(flag)};
+    .id = RES_FLAG, .name = "flag", .label = N_("Risk flag"), .plural = N_("Risk flags"), RESOURCE_OF(flag),
+    .data_class = DC_BIT(DC_RISK)};
 RESOURCE_REGISTER(res_flag);
 
 static const struct res_field flag_kind_fields[] = {

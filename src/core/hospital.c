@@ -225,6 +225,7 @@ static const struct access_rule hospital_access[] = {
     {RES_HOSPITAL, ACT_LIST, TEAM, CARE, A},
     {RES_HOSPITAL, ACT_LIST, PEER, PS, A},
     {RES_HOSPITAL, ACT_LIST, GLASS | ONCALL, CARE, P},
+    {RES_HOSPITAL, ACT_LIST, SHARED, CARE | PS, P},
     {RES_HOSPITAL, ACT_CREATE, TEAM, CARE, A},
     {RES_HOSPITAL, ACT_CREATE, PEER, PS, A},
     {RES_HOSPITAL, ACT_CREATE, GLASS, CARE, P},
@@ -235,5 +236,5 @@ static const struct access_rule hospital_access[] = {
 const struct resource res_hospital = {
     .access = hospital_access,
     .id = RES_HOSPITAL, .name = "hospitalisation", .label = N_("Hospital stay"), .plural = N_("Hospital stays"),
-    RESOURCE_OF(hospital)};
+    .data_class = DC_BIT(DC_HOSPITAL), RESOURCE_OF(hospital)};
 RESOURCE_REGISTER(res_hospital);

@@ -68,6 +68,8 @@ struct resource {
                                        * emergency access answers) */
     const struct access_rule *access; /* {0}-terminated: its rows in the access table */
     const char *access_name;          /* its name in the access table when not .name (or NULL) */
+    unsigned data_class;              /* DC_BIT of the class of client data it holds, as consent grants
+                                       * it (core.h); 0: never shared with another organisation */
 };
 
 /* The members a descriptor names after its prefix: x_actions, x_fields and x_tables, defined above it

@@ -311,14 +311,16 @@ static const struct access_rule safety_plan_access[] = {
     {RES_SAFETY_PLAN, ACT_READ, TEAM, NOTES, A},
     {RES_SAFETY_PLAN, ACT_READ, PEER, PS, A},
     {RES_SAFETY_PLAN, ACT_READ, GLASS | ONCALL, NOTES, P},
+    {RES_SAFETY_PLAN, ACT_READ, SHARED, NOTES | PS, P},
     {RES_SAFETY_PLAN, ACT_LIST, TEAM, NOTES, A},
     {RES_SAFETY_PLAN, ACT_LIST, PEER, PS, A},
     {RES_SAFETY_PLAN, ACT_LIST, GLASS | ONCALL, NOTES, P},
+    {RES_SAFETY_PLAN, ACT_LIST, SHARED, NOTES | PS, P},
     {RES_SAFETY_PLAN, ACT_UPDATE, TEAM, CLINICAL, A},
     {RES_SAFETY_PLAN, ACT_UPDATE, GLASS, CLINICAL, P},
     {0}};
 const struct resource res_safety_plan = {
     .access = safety_plan_access,
     .id = RES_SAFETY_PLAN, .name = "safety_plan", .label = N_("Safety plan"), .plural = N_("Safety plans"),
-    RESOURCE_OF(safety)};
+    .data_class = DC_BIT(DC_RISK), RESOURCE_OF(safety)};
 RESOURCE_REGISTER(res_safety_plan);

@@ -152,6 +152,7 @@ struct serve_opts {
     const char *eligibility_dir, *eligibility_extra; /* programmes' rule files; an organisation's own (NULL: none) */
     const char *audit_key; /* the audit key file; NULL: the default place (audit_key_file) */
     int audit_head_log;    /* seconds between writes of the audit head to syslog; 0: off */
+    int sweep_seconds;     /* seconds between runs of the time rules (core/sweep.c); 0: off */
 };
 int http_serve(const struct serve_opts *o);
 

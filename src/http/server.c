@@ -740,6 +740,58 @@ static void *checkpoint_main(void *arg)
     return NULL;
 }
 
+/* The time rules (core/sweep.c), every opts->sweep_seconds, as one job on the writer. */
+struct sweep_job {
+    struct wjob w;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int done;
+};
+static int sweep_job_run(struct wjob *w, struct db *db)
+{
+    (void)w;
+    struct ctx c;
+    ctx_init(&c, NULL, db);
+    c.purpose = "rule";
+    char report[256];
+    int rc = sweep_run(&c, report, sizeof report);
+    if (rc == OK && audit_flush(&c, db, 0) != OK)
+        rc = ERR_DB;
+    ctx_clear(&c);
+    return rc;
+}
+static void sweep_job_notify(struct wjob *w)
+{
+    struct sweep_job *j = (struct sweep_job *)w;
+    pthread_mutex_lock(&j->mu);
+    j->done = 1;
+    pthread_cond_signal(&j->cv);
+    pthread_mutex_unlock(&j->mu);
+}
+static void *sweep_main(void *arg)
+{
+    int every = *(int *)arg, waited = 0;
+    while (!stopping) {
+        usleep(250 * 1000);
+        if (++waited < every * 4)
+            continue;
+        waited = 0;
+        struct sweep_job j = {.w = {.run = sweep_job_run, .notify = sweep_job_notify}};
+        pthread_mutex_init(&j.mu, NULL);
+        pthread_cond_init(&j.cv, NULL);
+        writer_submit(&j.w);
+        pthread_mutex_lock(&j.mu);
+        while (!j.done)
+            pthread_cond_wait(&j.cv, &j.mu);
+        pthread_mutex_unlock(&j.mu);
+        if (j.w.rc != 0 || !j.w.committed)
+            log_error("the time rules failed this round; they run again in %d s", every);
+        pthread_mutex_destroy(&j.mu);
+        pthread_cond_destroy(&j.cv);
+    }
+    return NULL;
+}
+
 static void on_signal(int sig)
 {
     (void)sig;
@@ -874,6 +926,9 @@ int http_serve(const struct serve_opts *o)
         int ck = db_is_sqlite(w) && /* PostgreSQL checkpoints by itself */
                  db_open(o->db_url, &wo, &ckdb, err, sizeof err) == DB_OK &&
                  pthread_create(&cktid, NULL, checkpoint_main, ckdb) == 0;
+        pthread_t swtid;
+        int sweep_every = o->sweep_seconds;
+        int sw = sweep_every > 0 && sweep_count() > 0 && pthread_create(&swtid, NULL, sweep_main, &sweep_every) == 0;
         loop_ssl = ssl;
         pthread_barrier_init(&drained, NULL, (unsigned)n + 1);
         pthread_barrier_init(&writer_done, NULL, (unsigned)n + 1);
@@ -881,6 +936,8 @@ int http_serve(const struct serve_opts *o)
             pthread_create(&loops[i].tid, NULL, loop_main, &loops[i]);
         pthread_barrier_wait(&drained);
         log_info("hearth draining: all loops stopped accepting and answered");
+        if (sw)
+            pthread_join(swtid, NULL); /* its last job is answered before the writer stops */
         writer_stop();
         pthread_barrier_wait(&writer_done);
         for (int i = 0; i < n; i++)

@@ -660,7 +660,7 @@ static void table_cells(void **state)
                 }
                 assert_int_equal(access_table((enum res)r, (enum act)a, REL_SUPERVISOR, ROLE_CASE_MANAGER), V_DENY);
                 assert_int_equal(access_table((enum res)r, (enum act)a, REL_PEER, ROLE_CLINICIAN), V_DENY);
-                assert_int_equal(access_table((enum res)r, (enum act)a, REL_SHARED, ROLE_SUPERVISOR), V_DENY);
+                assert_int_not_equal(access_table((enum res)r, (enum act)a, REL_SHARED, ROLE_SUPERVISOR), V_ALLOW);
             }
     /* Emergency and on-call access is allowed with a purpose, never plainly. */
     assert_int_equal(access_table(RES_CLIENT, ACT_READ, REL_BREAK_GLASS, ROLE_CASE_MANAGER), V_PURPOSE);
@@ -684,7 +684,11 @@ static void emergency_never_widens_a_role(void **state)
                 if (!care) {
                     assert_int_equal(access_table((enum res)r, (enum act)a, REL_BREAK_GLASS, role), V_DENY);
                     assert_int_equal(access_table((enum res)r, (enum act)a, REL_ON_CALL, role), V_DENY);
+                    assert_int_equal(access_table((enum res)r, (enum act)a, REL_SHARED, role), V_DENY);
                 }
+                /* consent shares reading, never writing */
+                if (a != ACT_READ && a != ACT_LIST)
+                    assert_int_equal(access_table((enum res)r, (enum act)a, REL_SHARED, role), V_DENY);
             }
     static const enum res notes[] = {RES_CONTACT, RES_NOTE_RESTRICTED, RES_CRISIS_NOTE, RES_SAFETY_PLAN, RES_ASSESSMENT};
     for (size_t i = 0; i < ARRAY_LEN(notes); i++)
@@ -698,6 +702,68 @@ static void emergency_never_widens_a_role(void **state)
     /* A case manager's break-glass reads crisis notes and the safety plan, as on the team. */
     assert_int_equal(access_table(RES_CRISIS_NOTE, ACT_READ, REL_BREAK_GLASS, ROLE_CASE_MANAGER), V_PURPOSE);
     assert_int_equal(access_table(RES_SAFETY_PLAN, ACT_READ, REL_BREAK_GLASS, ROLE_CASE_MANAGER), V_PURPOSE);
+}
+
+/* Another organisation reads a client only through an active consent for a purpose of its role,
+ * and only the data classes granted; withdrawal and expiry end it at once; the basis is audited. */
+static int shared_may(int64_t staff, enum res r, enum act a, int64_t client)
+{
+    struct actor x = actor_of(T->db, staff);
+    struct ctx c;
+    ctx_init(&c, &x, T->db);
+    int ok = access_may(&c, r, a, client);
+    ctx_clear(&c);
+    return ok;
+}
+
+static void consent_shares_classes(void **state)
+{
+    (void)state;
+    int64_t k = mk_client(T->db, W.riv, W.cm, "Shared", "Person", "1982-02-02");
+    /* no consent: Eastgate's case manager may not even find the client */
+    assert_false(shared_may(W.cm_b, RES_CLIENT, ACT_READ, k));
+    assert_false(shared_may(W.cm_b, RES_CLIENT, ACT_LIST, k));
+    char q[600];
+    snprintf(q, sizeof q,
+             "INSERT INTO consents(client_id, org_id, purpose, classes, starts_on, ends_on, given_how, recorded_by,"
+             " recorded_at) VALUES (%lld, %lld, 'care_coordination', %u, '2026-01-01', NULL, 'written', %lld, '%s')",
+             (long long)k, (long long)W.riv, DC_BIT(DC_IDENTITY) | DC_BIT(DC_NOTES), (long long)W.cm, T_NOW);
+    sql(T->db, q);
+    int64_t kid = db_int1(T->db, 0, "SELECT max(id) FROM consents", "");
+    snprintf(q, sizeof q, "INSERT INTO consent_orgs(consent_id, org_id) VALUES (%lld, %lld), (%lld, %lld)",
+             (long long)kid, (long long)W.east, (long long)kid, (long long)W.harbour);
+    sql(T->db, q);
+    /* care coordination: Eastgate's clinical roles read identity and notes, nothing else, never write */
+    assert_true(shared_may(W.cm_b, RES_CLIENT, ACT_READ, k));
+    assert_true(shared_may(W.cm_b, RES_CONTACT, ACT_LIST, k));
+    assert_false(shared_may(W.cm_b, RES_ASSESSMENT, ACT_LIST, k));
+    assert_false(shared_may(W.cm_b, RES_FLAG, ACT_LIST, k));
+    assert_false(shared_may(W.cm_b, RES_NOTE_RESTRICTED, ACT_READ, k));
+    assert_false(shared_may(W.cm_b, RES_CONTACT, ACT_CREATE, k));
+    assert_false(shared_may(W.cm_b, RES_CLIENT, ACT_UPDATE, k));
+    /* the purpose is not housing: Harbour's housing coordinator sees nothing */
+    assert_false(shared_may(W.housing, RES_CLIENT, ACT_READ, k));
+    /* a read through consent is audited as shared, naming the consent */
+    struct actor b = actor_of(T->db, W.cm_b);
+    struct ctx c;
+    json_t *o = NULL;
+    ctx_init(&c, &b, T->db);
+    assert_int_equal(client_get(&c, k, &o), OK);
+    json_decref(o);
+    assert_string_equal(c.pend[0].purpose, "shared");
+    char basis[40];
+    snprintf(basis, sizeof basis, "consent %lld", (long long)kid);
+    assert_string_equal(c.pend[0].reason, basis);
+    ctx_clear(&c);
+    /* expired yesterday: gone */
+    sql(T->db, "UPDATE consents SET ends_on='" T_YESTERDAY "'");
+    assert_false(shared_may(W.cm_b, RES_CLIENT, ACT_READ, k));
+    sql(T->db, "UPDATE consents SET ends_on=NULL");
+    assert_true(shared_may(W.cm_b, RES_CLIENT, ACT_READ, k));
+    /* withdrawn: gone at once */
+    sql(T->db, "UPDATE consents SET withdrawn_at='" T_NOW "'");
+    assert_false(shared_may(W.cm_b, RES_CLIENT, ACT_READ, k));
+    assert_false(shared_may(W.cm_b, RES_CONTACT, ACT_LIST, k));
 }
 
 /* Possible duplicates are decided by the clinical roles caring for the client, never by emergency. */
@@ -733,6 +799,7 @@ int main(void)
         cmocka_unit_test(table_cells),
         cmocka_unit_test(emergency_never_widens_a_role),
         cmocka_unit_test(link_decisions),
+        cmocka_unit_test(consent_shares_classes),
     };
     /* clang-format on */
     return cmocka_run_group_tests_name("access", tests, setup_world, teardown_world);
