@@ -394,7 +394,8 @@ json_t *handover_counts(struct db *db, int64_t staff_id);
 extern const char *const intake_sources[]; /* care_desk, outreach, neighbour_report, self, family, other */
 extern const char *const intake_states[];  /* discovered, screened, decided, enrolled, referred, closed */
 extern const char *const intake_urgencies[];   /* routine, soon, urgent */
-extern const char *const intake_close_reasons[];
+extern const char *const intake_close_reasons[]; /* not_eligible, declined, unreachable, no_need, moved_away, other */
+extern const char *const intake_life_stages[];   /* youth, young_adult, adult, older_adult */
 /* The step machine: the state a step leads to from state, or NULL when the step is not allowed there
  * (steps: screen, decide, enrol, refer, close). */
 const char *intake_next_state(const char *state, const char *step);

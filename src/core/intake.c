@@ -17,7 +17,7 @@ const char *const intake_states[] = {"discovered", "screened", "decided", "enrol
 const char *const intake_urgencies[] = {"routine", "soon", "urgent", NULL};
 const char *const intake_close_reasons[] = {"not_eligible", "declined", "unreachable", "no_need", "moved_away",
                                             "other", NULL};
-static const char *const life_stages[] = {"youth", "young_adult", "adult", "older_adult", NULL};
+const char *const intake_life_stages[] = {"youth", "young_adult", "adult", "older_adult", NULL};
 
 #define CONCERN_MAX 4000
 #define NOTE_MAX 2000
@@ -310,7 +310,7 @@ int intake_screen(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t
     json_t *risk = json_object_get(in, "risk_now");
     if (!json_is_boolean(risk))
         ctx_field(c, "risk_now", _("must be true or false: is there a risk to life now?"));
-    const char *stage = v_str(c, in, "life_stage", 0, 16, life_stages);
+    const char *stage = v_str(c, in, "life_stage", 0, 16, intake_life_stages);
     const char *target = v_str(c, in, "target_group", 1, 40, target_groups);
     int64_t days = v_int(c, in, "hospital_days", 0, 0, 36500, -1);
     json_t *rc_v = json_object_get(in, "recent_crisis");
@@ -329,7 +329,7 @@ int intake_screen(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t
     }
     if (!stage)
         client_life_stage(sget(r, "birth_date"), &stage);
-    if (!in_list(life_stages, stage))
+    if (!in_list(intake_life_stages, stage))
         stage = NULL; /* unknown */
     char now[32], *ntext = json_dumps(needs, JSON_COMPACT);
     json_decref(needs);
