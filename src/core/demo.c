@@ -1406,6 +1406,9 @@ static int demo_intakes(struct gen *g)
             if (rc != 0)
                 return fail(g, "cannot add an intake's eligibility decision");
             decision = db_int1(g->db, 0, "SELECT max(id) FROM eligibility_decisions WHERE client_id=?", "i", client);
+            if (decision && db_run(g->db, "UPDATE eligibility_decisions SET decided_at=? WHERE id=?", "ti", at,
+                                   decision) != DB_OK)
+                return fail(g, "cannot date an intake's eligibility decision");
         }
         /* Without the rule files there is no decision: such an intake waits at the screening. */
         if (!decision && str_eq(st, "decided"))

@@ -190,6 +190,24 @@ static const char *state_label(const char *st)
                                     : _("Closed");
 }
 
+/* How a person came to us, in words (the select's choices and every display). */
+static const char *source_label(const char *s)
+{
+    return str_eq(s, "care_desk")          ? _("At the care desk")
+           : str_eq(s, "outreach")         ? _("Outreach")
+           : str_eq(s, "neighbour_report") ? _("A neighbour's report")
+           : str_eq(s, "self")             ? _("The person came themselves")
+           : str_eq(s, "family")           ? _("Family")
+                                           : _("Other");
+}
+static json_t *source_opts(void)
+{
+    json_t *a = json_array();
+    for (const char *const *s = intake_sources; *s; s++)
+        json_array_append_new(a, json_pack("[s,s]", *s, source_label(*s)));
+    return json_pack("{s:o}", "source", a);
+}
+
 /* The outcome in a few words: enrolled with whom, the referral, why it closed. */
 static void outcome_text(struct buf *b, json_t *r)
 {
@@ -338,7 +356,7 @@ static void pg_intakes(struct hreq *h)
             html_printf(&b, "</a></td><td data-label=\"%s\" class=\"date\">", _("Discovered"));
             page_when(&b, jstr(r, "discovered_at"));
             html_printf(&b, "<br><span class=\"small muted\">%s · %s</span></td><td data-label=\"%s\">",
-                        ui_label(jstr(r, "source"), l, sizeof l), jstr(r, "discovered_by_name"), _("Urgency"));
+                        source_label(jstr(r, "source")), jstr(r, "discovered_by_name"), _("Urgency"));
             if (json_is_true(json_object_get(r, "risk_now")))
                 html_printf(&b, "<span class=\"badge prio-urgent\">%s</span> ", _("risk to life"));
             if (*jstr(r, "urgency"))
@@ -385,7 +403,9 @@ static void new_page(struct hreq *h, int status, const struct fstate *fs)
                   "checked first. You hold the intake until its outcome."));
     page_duplicates(&b, fs, "intake-form", _("Record the discovery"));
     json_t *vals = json_pack("{s:s}", "source", h->actor.role == ROLE_CARE_DESK ? "care_desk" : "outreach");
-    form_show(h, &b, &form_new, &(struct form_view){.vals = vals, .fs = fs});
+    json_t *opts = source_opts();
+    form_show(h, &b, &form_new, &(struct form_view){.vals = vals, .opts = opts, .fs = fs});
+    json_decref(opts);
     json_decref(vals);
     page_send(h, status, &b);
 }
@@ -470,8 +490,14 @@ static void screening_section(struct hreq *h, struct buf *b, json_t *r, int may_
         }
         json_t *opts = json_pack("{s:[[s,s],[s,s]]}", "risk_now", "no", _("No"), "yes",
                                  _("Yes: call the crisis line now"));
+        /* Screened already: the form again, folded (open when it failed). */
+        if (screened)
+            html_printf(b, "<details class=\"form-box\" id=\"screen-again\"%r><summary>%s</summary>",
+                        fs && fs->form == &form_screen ? " open" : "", _("Screen again"));
         form_show(h, b, &form_screen,
                   &(struct form_view){.target = page_int(r, "id"), .vals = vals, .hidden = hid, .opts = opts, .fs = fs});
+        if (screened)
+            buf_adds(b, "</details>");
         json_decref(opts);
         json_decref(vals);
         json_decref(hid);
@@ -505,6 +531,10 @@ static void eligibility_section(struct hreq *h, struct buf *b, json_t *r, int ma
         json_t *opts = json_pack("{s:o}", "programme", form_rows(all, "programme", "name"));
         json_decref(all);
         json_t *hid = json_pack("{s:s,s:s}", "needs", needs, "intake", iid);
+        int linked = json_is_integer(json_object_get(r, "decision_id"));
+        if (linked) /* a decision is linked: another one, folded */
+            html_printf(b, "<details class=\"form-box\" id=\"decide-again\"%r><summary>%s</summary>",
+                        fs && fs->form == &form_link ? " open" : "", _("Check again or use another decision"));
         html_printf(b, "<p class=\"small\">%s</p>",
                     _("Check the person against a programme on their eligibility page (the screening's needs are "
                       "filled in), record the decision there, then use it here."));
@@ -538,6 +568,8 @@ static void eligibility_section(struct hreq *h, struct buf *b, json_t *r, int ma
             }
         } else
             page_errors_reset(&h->ctx);
+        if (linked)
+            buf_adds(b, "</details>");
     }
     buf_adds(b, "</section>");
 }
@@ -629,8 +661,7 @@ static void intake_page(struct hreq *h, int status, const struct fstate *fs)
     fact(&b, _("Phone"), jstr(r, "phone"));
     fact(&b, _("Address"), jstr(r, "address"));
     fact(&b, _("District"), jstr(r, "district"));
-    char l[80];
-    fact(&b, _("Discovered through"), ui_label(jstr(r, "source"), l, sizeof l));
+    fact(&b, _("Discovered through"), source_label(jstr(r, "source")));
     fact(&b, _("Reported by"), jstr(r, "reporter"));
     html_printf(&b, "<dt>%s</dt><dd>", _("Discovered"));
     when_who(&b, r, "discovered_at", "discovered_by_name");
@@ -686,11 +717,10 @@ static void intake_client_section(struct hreq *h, struct buf *b, json_t *client,
         json_t *r;
         json_array_foreach(rows, i, r)
         {
-            char l[80];
             html_printf(b, "<li data-intake-id=\"%D\"><a href=\"/intakes/%D\">%s</a> ", page_int(r, "id"), page_int(r, "id"),
                         _("Intake"));
             state_badge(b, jstr(r, "state"));
-            html_printf(b, " <span class=\"small muted\">%s ", ui_label(jstr(r, "source"), l, sizeof l));
+            html_printf(b, " <span class=\"small muted\">%s · ", source_label(jstr(r, "source")));
             when_who(b, r, "discovered_at", "discovered_by_name");
             html_printf(b, "</span><br><span class=\"small\">");
             outcome_text(b, r);
