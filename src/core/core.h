@@ -33,6 +33,7 @@ enum res {
     RES_SERVICE_CAPACITY, /* a service's capacity (open, waiting list, closed), kept by its organisation */
     RES_CONSENT,     /* consent by purpose: which organisations may see which data classes, until when */
     RES_NOTIFICATION, /* in-app notifications of one staff member */
+    RES_INTAKE,           /* a discovered person's intake: screening, eligibility, enrolment or referral */
     RES__COUNT
 };
 
@@ -408,6 +409,39 @@ int handover_perform(struct ctx *c, int64_t staff_id, json_t *in, json_t **out);
 int handover_disabled(struct ctx *c, const struct page *pg, json_t **out);
 /* What a worker holds, counted: {episode, team_member, task, oncall, total} (no access check). */
 json_t *handover_counts(struct db *db, int64_t staff_id);
+
+/* ---- intake.c: a discovered person -> screening -> eligibility -> enrolment or referral ---- */
+extern const char *const intake_sources[]; /* care_desk, outreach, neighbour_report, self, family, other */
+extern const char *const intake_states[];  /* discovered, screened, decided, enrolled, referred, closed */
+extern const char *const intake_urgencies[];   /* routine, soon, urgent */
+extern const char *const intake_close_reasons[]; /* not_eligible, declined, unreachable, no_need, moved_away, other */
+extern const char *const intake_life_stages[];   /* youth, young_adult, adult, older_adult */
+/* The step machine: the state a step leads to from state, or NULL when the step is not allowed there
+ * (steps: screen, decide, enrol, refer, close). */
+const char *intake_next_state(const char *state, const char *step);
+/* A discovery {given_name, family_name, birth_date | birth_year, phone, address, district, source,
+ * reporter, concern, confirm_new}: the person registered (client_create: ERR_DUPLICATE with candidates
+ * unless confirm_new), an intake episode held by the actor, the intake "discovered". */
+int intake_create(struct ctx *c, json_t *in, json_t **out);
+int intake_get(struct ctx *c, int64_t id, json_t **out);
+/* The actor's organisation's intakes, newest first; state: one state or NULL; mine: discovered by
+ * the actor only. */
+int intake_list(struct ctx *c, const char *state, int mine, const struct page *pg, json_t **out);
+/* A client's intakes, newest first (a few; the client page's section). */
+int intake_of_client(struct ctx *c, int64_t client_id, json_t **out);
+/* The screening {needs, urgency, risk_now, life_stage, target_group, hospital_days, recent_crisis}
+ * (versioned); again until a decision is linked. */
+int intake_screen(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+/* Link the client's eligibility decision {decision_id}: the intake reaches the outcome step. */
+int intake_decide(struct ctx *c, int64_t id, json_t *in, json_t **out);
+/* Enrol {primary_cm, programme, target_group}: the intake episode becomes active with that primary
+ * case manager (a supervisor or case manager of the organisation; eligible or by exception only). */
+int intake_enrol(struct ctx *c, int64_t id, json_t *in, json_t **out);
+/* Close {reason, note}: not eligible, declined, ...; the intake episode is discharged. */
+int intake_close(struct ctx *c, int64_t id, json_t *in, json_t **out);
+/* Record the outcome "referred" (referral_id) in the caller's transaction; ERR_CONFLICT when the
+ * intake is not at the outcome step (decided, or referred already: a re-referral replaces the id). */
+int intake_referred(struct ctx *c, int64_t intake_id, int64_t referral_id);
 
 /* ---- client.c ---- */
 /* Confirm a look-alike link as the same person or dismiss it as different ({state: "same_person" |

@@ -1416,6 +1416,109 @@ static int demo_services(struct gen *g)
     return 0;
 }
 
+/* ---- intake: people discovered at Northside's care desk, at every step ---- */
+
+#define ROW_INTAKE                                                                                           \
+    "intakes", "client_id, org_id, episode_id, source, reporter, concern, birth_year_only, district, state,"  \
+               " needs, urgency, risk_now, life_stage, target_group, hospital_days, recent_crisis, decision_id," \
+               " primary_cm, close_reason, close_note, discovered_by, discovered_at, screened_by, screened_at,"   \
+               " decided_by, decided_at, outcome_by, outcome_at"
+
+/* Made last (their draws come after everything else, so the rows before stay what they were). The
+ * care-desk officer desk1 and Northside's case manager cm5 (made here) discovered them; one waits
+ * for screening, two are screened (one with a risk to life now), one is at the outcome step with an
+ * eligibility decision (when the rule files are loaded), one was enrolled with cm5 and one closed. */
+static int demo_intakes(struct gen *g)
+{
+    int64_t cm5 = demo_staff(g, g->northside, "cm5", "Hana Yoon", "case_manager", "social_worker");
+    if (!cm5)
+        return -1;
+    static const struct {
+        const char *given, *family, *birth;
+        int year_only;
+        const char *source, *reporter, *concern, *state, *needs, *urgency;
+        int risk, days_ago, by_cm5;
+        const char *target, *close_reason, *close_note;
+    } rows[] = {
+        {"Okja", "Bae", "1952-01-01", 1, "neighbour_report", "The neighbour in flat 302",
+         "Has not been seen outside for three weeks; the neighbour hears crying at night and the post piles up.",
+         "discovered", NULL, NULL, 0, 0, 0, "other", NULL, NULL},
+        {"Jaewon", "Shin", "1988-05-14", 0, "family", "His mother",
+         "His mother says he has stopped sleeping and talks about voices from the television.", "screened",
+         "[\"mental_health_treatment\",\"family_community\"]", "soon", 0, 2, 0, "severe", NULL, NULL},
+        {"Youngsoo", "Park", "1993-07-30", 0, "care_desk", NULL,
+         "Came to the desk about rent arrears; said he sees no point in going on.", "screened",
+         "[\"crisis_response\",\"mental_health_treatment\",\"income_entitlements\"]", "urgent", 1, 0, 0, "crisis",
+         NULL, NULL},
+        {"Misook", "Ryu", "1969-11-02", 0, "self", NULL,
+         "Asked for emergency aid; says she cannot cope at home since leaving hospital in the spring.", "decided",
+         "[\"mental_health_treatment\",\"daily_living_care\"]", "soon", 0, 5, 0, "severe", NULL, NULL},
+        {"Dongho", "Kang", "1975-03-09", 0, "outreach", NULL,
+         "Found living in a shuttered shop on outreach; hospitalised twice last year, no follow-up since.",
+         "enrolled", "[\"mental_health_treatment\",\"housing\"]", "soon", 0, 12, 1, "long_term_hospitalised", NULL,
+         NULL},
+        {"Sunja", "Moon", "1948-01-01", 1, "neighbour_report", "A volunteer of the meal service",
+         "Seems confused and forgets the meals; the volunteer worries she lives alone.", "closed",
+         "[\"daily_living_care\"]", "routine", 0, 9, 0, "other", "declined",
+         "She said she is managing with her daughter's help; given the desk's number."},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(rows); i++) {
+        int64_t by = rows[i].by_cm5 ? cm5 : g->desk1, day = g->today - rows[i].days_ago;
+        char at[21], sat[21], dat[21], oat[21], address[160];
+        stamp(g, day, at);
+        snprintf(address, sizeof address, "%u Market-ro %u-gil, Northside-gu", 1 + rbelow(&g->r, 90),
+                 1 + rbelow(&g->r, 20));
+        int64_t client = db_insert(g->db, ROW_CLIENT, "tttttttttttiitit", rows[i].given, rows[i].family, NULL,
+                                   rows[i].birth, NULL, NULL, "ko", NULL, NULL, address, NULL, g->northside, by,
+                                   at, by, at);
+        if (!client || client_search_index(g->db, client, rows[i].given, rows[i].family, NULL) != DB_OK)
+            return fail(g, "cannot create an intake's client");
+        const char *st = rows[i].state;
+        int screened = !str_eq(st, "discovered") && rows[i].needs;
+        int enrolled = str_eq(st, "enrolled"), closed = str_eq(st, "closed");
+        char start[11];
+        snprintf(start, sizeof start, "%.10s", at);
+        int64_t ep = db_insert(g->db, ROW_EPISODE, "iitttItttitt", client, g->northside,
+                               "integrated_care", enrolled ? "active" : closed ? "discharged" : "intake",
+                               rows[i].target, enrolled ? cm5 : by, start, closed ? start : NULL,
+                               closed ? rows[i].close_note : NULL, by, at, at);
+        if (!ep || !db_insert(g->db, ROW_TEAM, "iittt", ep, enrolled ? cm5 : by, "primary_case_manager", start,
+                              closed ? start : NULL))
+            return fail(g, "cannot create an intake episode");
+        /* Each later step a little later the same day (never after now). */
+        snprintf(sat, sizeof sat, "%s", at);
+        snprintf(dat, sizeof dat, "%s", at);
+        snprintf(oat, sizeof oat, "%s", at);
+        int64_t decision = 0;
+        if (str_eq(st, "decided") || enrolled) {
+            json_t *needs = json_loads(rows[i].needs, 0, NULL);
+            int rc = elig_demo_decide(g->db, client, "integrated_care", needs, by, g->northside);
+            json_decref(needs);
+            if (rc != 0)
+                return fail(g, "cannot add an intake's eligibility decision");
+            decision = db_int1(g->db, 0, "SELECT max(id) FROM eligibility_decisions WHERE client_id=?", "i", client);
+            if (decision && db_run(g->db, "UPDATE eligibility_decisions SET decided_at=? WHERE id=?", "ti", at,
+                                   decision) != DB_OK)
+                return fail(g, "cannot date an intake's eligibility decision");
+        }
+        /* Without the rule files there is no decision: such an intake waits at the screening. */
+        if (!decision && str_eq(st, "decided"))
+            st = "screened";
+        int decided = decision != 0, outcome = enrolled || closed;
+        if (!db_insert(g->db, ROW_INTAKE, "iiitttittttittIiIIttitItItIt", client, g->northside, ep, rows[i].source,
+                       rows[i].reporter, rows[i].concern, (int64_t)rows[i].year_only, "Northside-gu", st,
+                       screened ? rows[i].needs : NULL, screened ? rows[i].urgency : NULL, (int64_t)rows[i].risk,
+                       screened ? (rows[i].year_only ? "older_adult" : "adult") : NULL,
+                       screened ? rows[i].target : NULL, (int64_t)(enrolled ? 300 : 0), (int64_t)0, decision,
+                       (int64_t)(enrolled ? cm5 : 0), closed ? rows[i].close_reason : NULL,
+                       closed ? rows[i].close_note : NULL, by, at, screened ? by : 0, screened ? sat : NULL,
+                       decided ? by : 0, decided ? dat : NULL, outcome ? (enrolled ? cm5 : by) : 0,
+                       outcome ? oat : NULL))
+            return fail(g, "cannot create an intake");
+    }
+    return 0;
+}
+
 int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t errlen)
 {
     struct demo_opts def = {.clients = 1000, .seed = 1};
@@ -1486,7 +1589,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
             progress(k + 1, clients, &last, 0);
     }
     if (named_tasks(&g) != 0 || risk_data(&g) != 0 || breadth_data(&g) != 0 || eligibility_data(&g) != 0 ||
-        demo_services(&g) != 0 || consent_data(&g) != 0)
+        demo_services(&g) != 0 || consent_data(&g) != 0 || demo_intakes(&g) != 0)
         goto out;
     in_tx = 0;
     if (db_commit(db) != DB_OK) {

@@ -418,7 +418,9 @@ static const char *const eligibility_tables[] = {"eligibility_decisions", NULL};
  * organisation's supervisors, case managers, clinicians and care-desk officers. A care-desk officer
  * (or a housing coordinator on the team) evaluates and reads decisions; the facts of hospital stays,
  * crises and episodes and an exception's reason only to those who read notes (RES_CONTACT). A person
- * of the care team's clinical roles, or a supervisor or case manager of the organisation, decides. */
+ * of the care team's clinical roles, or a supervisor or case manager of the organisation, decides; so
+ * does the care-desk officer who holds a client's intake (the intake episode's primary case manager,
+ * core/intake.c) for that client. */
 static const struct access_rule eligibility_access[] = {{RES_ELIGIBILITY, ACT_READ, TEAM, CARE, A},
                                                         {RES_ELIGIBILITY, ACT_READ, ORG, OPENERS, A},
                                                         {RES_ELIGIBILITY, ACT_READ, GLASS, CARE, P},
@@ -427,6 +429,7 @@ static const struct access_rule eligibility_access[] = {{RES_ELIGIBILITY, ACT_RE
                                                         {RES_ELIGIBILITY, ACT_LIST, GLASS, CARE, P},
                                                         {RES_ELIGIBILITY, ACT_CREATE, TEAM, CLINICAL, A},
                                                         {RES_ELIGIBILITY, ACT_CREATE, ORG, SUP | CM, A},
+                                                        {RES_ELIGIBILITY, ACT_CREATE, R(REL_PRIMARY_CM), DESK, A},
                                                         {0}};
 const struct resource res_eligibility = {.access = eligibility_access,
                                          .id = RES_ELIGIBILITY,

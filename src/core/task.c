@@ -72,6 +72,8 @@ static const struct {
     /* TRANSLATORS: {id} is the consent's number, {text} its purpose ("care coordination"), {date} its
      * last day; keep the braces and the names as they are. */
     {"consent.renew", N_("Renew consent no. {id} for {text} with the client: it ends on {date}")},
+    /* intake (issue 10 §4): the first contact after an enrolment from intake */
+    {"intake.enrolled", N_("New from intake: make the first contact")},
 };
 
 int rule_text_known(const char *key)

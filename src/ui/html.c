@@ -95,6 +95,7 @@ struct nav { const char *href, *label; unsigned roles; enum res res; enum act ac
 static const struct nav navs[] = {
     {"/", N_("My work"), ROLES_STAFF, 0, 0},
     {"/clients", N_("Find a client"), 0, RES_CLIENT, ACT_LIST},
+    {"/intakes", N_("Intake"), 0, RES_INTAKE, ACT_LIST},
     {"/directory", N_("Services"), 0, RES_SERVICE, ACT_LIST},
     {"/oncall", N_("On call"), 0, RES_ONCALL, ACT_READ},
     {"/break-glass", N_("Break-glass review"), 0, RES_BREAKGLASS, ACT_LIST},

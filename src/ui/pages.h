@@ -269,6 +269,10 @@ void page_client_error(struct hreq *h, int rc);
 /* A client sub-page's record when the access is full; otherwise the answer is sent (NULL):
  * the limited page with break-glass (403) or the error. */
 json_t *page_client_sub(struct hreq *h, int64_t id, const char *here);
+/* A failed registration's look-alikes (fs->extra.candidates: findable ones named and linked, others
+ * only by organisation and why), with the box confirming a new person and a button submitting
+ * form_id; without candidates, the form's failure as usual. */
+void page_duplicates(struct buf *b, const struct fstate *fs, const char *form_id, const char *button);
 /* 409: "someone else changed this", core's detail, and a link to reload the current version. */
 void page_conflict(struct hreq *h, const char *reload);
 /* Keep the core input for the writer in the request body (freed with it). */

@@ -225,52 +225,13 @@ static void new_page(struct hreq *h, int status, const struct fstate *fs)
         reply_problem(h, 403, _("Forbidden"), _("Your role may not register clients."), NULL);
         return;
     }
-    json_t *cands = fs ? json_object_get(fs->extra, "candidates") : NULL;
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Register a new client"));
     html_printf(&b, "<p class=\"crumbs\"><a href=\"/clients\">← %s</a></p><h1>%s</h1>", _("Find a client"),
                 _("Register a new client"));
     page_flash(h, &b);
-    if (!json_array_size(cands))
-        form_failure(&b, fs);
-    else {
-        html_printf(
-            &b,
-            "<section class=\"card warn\" id=\"duplicates\" role=\"alert\" aria-labelledby=\"dup-h\">"
-            "<h2 id=\"dup-h\">%s</h2><p>%s</p><ul class=\"plain links\">",
-            _("This person may already be registered"),
-            _("Open a candidate to check (in a new tab, so that what you typed stays here). If none of them "
-              "is this person, tick the box and register."));
-        size_t i;
-        json_t *c;
-        json_array_foreach(cands, i, c)
-        {
-            if (json_is_true(json_object_get(c, "other_organisation"))) {
-                /* A record the user may not find: where it is held and why it matched, never a name. */
-                html_printf(&b, "<li class=\"elsewhere\">");
-                html_printf(&b, _("A record at %s"), jstr(c, "organisation"));
-                html_printf(&b, " · <span class=\"muted\">%s · %s</span></li>", _(jstr(c, "why")),
-                            json_is_true(json_object_get(c, "same_birth_date")) ? _("the same date of birth")
-                                                                                 : _("another date of birth"));
-                continue;
-            }
-            html_printf(
-                &b, "<li data-client-id=\"%D\"><a href=\"/clients/%D\" target=\"_blank\" rel=\"noopener\">",
-                page_int(c, "id"), page_int(c, "id"));
-            page_name(&b, c);
-            html_printf(&b, "</a> · %s %s · <span class=\"muted\">%s</span></li>", _("born"),
-                        jstr(c, "birth_date"), _(jstr(c, "why")));
-        }
-        html_printf(
-            &b,
-            "</ul><div class=\"check\"><input type=\"checkbox\" id=\"f-confirm_new-1\" name=\"confirm_new\" "
-            "value=\"1\" form=\"client-form\"%r><label for=\"f-confirm_new-1\">%s</label></div><div "
-            "class=\"buttons\"><button type=\"submit\" form=\"client-form\" class=\"primary\">%s</button>"
-            "</div></section>",
-            str_eq(jstr(fs->vals, "confirm_new"), "1") ? " checked" : "",
-            _("This is a new person: none of these is them"), _("Register"));
-    }
+    page_duplicates(&b, fs, "client-form", _("Register"));
     form_show(h, &b, &form_new, &(struct form_view){.vals = h->query, .fs = fs});
     page_send(h, status, &b);
 }

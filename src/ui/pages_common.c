@@ -50,6 +50,11 @@ static const struct {
     {"capacity", N_("The capacity is updated.")},
     {"consent", N_("The consent is recorded.")},
     {"consent-withdrawn", N_("The consent is withdrawn: access through it has ended.")},
+    {"intake", N_("The discovery is recorded. Screen the person next.")},
+    {"screened", N_("The screening is saved.")},
+    {"decided", N_("The eligibility decision is linked: choose the outcome.")},
+    {"enrolled", N_("The person is enrolled. The primary case manager has a task to make the first contact.")},
+    {"intake-closed", N_("The intake is closed.")},
     {"shift-removed", N_("The shift is removed from the rota.")},
     {"handover", N_("The work is handed over. Each receiver has a task listing what they received.")},
     {"note-read", N_("The notification is marked read.")},
@@ -491,4 +496,45 @@ json_t *page_staff(struct hreq *h)
     }
     json_decref(all);
     return out;
+}
+
+void page_duplicates(struct buf *b, const struct fstate *fs, const char *form_id, const char *button)
+{
+    json_t *cands = fs ? json_object_get(fs->extra, "candidates") : NULL;
+    if (!json_array_size(cands)) {
+        form_failure(b, fs);
+        return;
+    }
+    html_printf(b,
+                "<section class=\"card warn\" id=\"duplicates\" role=\"alert\" aria-labelledby=\"dup-h\">"
+                "<h2 id=\"dup-h\">%s</h2><p>%s</p><ul class=\"plain links\">",
+                _("This person may already be registered"),
+                _("Open a candidate to check (in a new tab, so that what you typed stays here). If none of them "
+                  "is this person, tick the box and register."));
+    size_t i;
+    json_t *c;
+    json_array_foreach(cands, i, c)
+    {
+        if (json_is_true(json_object_get(c, "other_organisation"))) {
+            /* A record the user may not find: where it is held and why it matched, never a name. */
+            html_printf(b, "<li class=\"elsewhere\">");
+            html_printf(b, _("A record at %s"), jstr(c, "organisation"));
+            html_printf(b, " · <span class=\"muted\">%s · %s</span></li>", _(jstr(c, "why")),
+                        json_is_true(json_object_get(c, "same_birth_date")) ? _("the same date of birth")
+                                                                             : _("another date of birth"));
+            continue;
+        }
+        html_printf(b, "<li data-client-id=\"%D\"><a href=\"/clients/%D\" target=\"_blank\" rel=\"noopener\">",
+                    page_int(c, "id"), page_int(c, "id"));
+        page_name(b, c);
+        html_printf(b, "</a> · %s %s · <span class=\"muted\">%s</span></li>", _("born"), jstr(c, "birth_date"),
+                    _(jstr(c, "why")));
+    }
+    html_printf(b,
+                "</ul><div class=\"check\"><input type=\"checkbox\" id=\"f-confirm_new-1\" name=\"confirm_new\" "
+                "value=\"1\" form=\"%s\"%r><label for=\"f-confirm_new-1\">%s</label></div><div "
+                "class=\"buttons\"><button type=\"submit\" form=\"%s\" class=\"primary\">%s</button>"
+                "</div></section>",
+                form_id, str_eq(jstr(fs->vals, "confirm_new"), "1") ? " checked" : "",
+                _("This is a new person: none of these is them"), form_id, button);
 }

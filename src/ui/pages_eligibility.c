@@ -110,6 +110,7 @@ static const char *const decisions[] = {"eligible", "not_eligible", "exception",
 
 static const struct form_field check_fields[] = {
     F("programme", FI_SELECT, N_("Programme"), FF_REQ),
+    F("intake", FI_HIDDEN, NULL, 0), /* from an intake (pages_intake.c): kept until the decision */
     {0},
 };
 /* Choose a programme (GET: the evaluation page). */
@@ -122,6 +123,7 @@ static const struct form form_check = {.id = "elig-check",
 
 static const struct form_field needs_fields[] = {
     F("programme", FI_HIDDEN, NULL, 0),
+    F("intake", FI_HIDDEN, NULL, 0),
     F("needs", FI_CHECKS, N_("The client's needs, by service domain"), 0, .choices = service_domains),
     {0},
 };
@@ -139,6 +141,7 @@ static void eval_page(struct hreq *h, int status, const struct fstate *fs);
 
 static const struct form_field decide_fields[] = {
     F("programme", FI_HIDDEN, NULL, FF_IN),
+    F("next", FI_HIDDEN, NULL, 0), /* back to the intake the check came from */
     F("needs", FI_CHECKS, N_("The client's needs, by service domain"), 0, .choices = service_domains),
     F("decision", FI_SELECT, N_("Decision"), FF_REQ),
     F("reason", FI_TEXTAREA, N_("Reason (required for an exception)"), FF_OMIT, .rows = 3,
@@ -157,7 +160,7 @@ static const struct form form_decide = {
     .fields = decide_fields,
     .create = elig_decide,
     .page = eval_page,
-    .flags = FORM_CLIENT_PATH};
+    .flags = FORM_CLIENT_PATH | FORM_NEXT};
 
 static json_t *programme_opts(void)
 {
@@ -338,6 +341,12 @@ static void eval_page(struct hreq *h, int status, const struct fstate *fs)
                                json_deep_copy(json_object_get(ev, "stated_needs")));
         if (!json_is_array(json_object_get(nv, "needs")))
             json_object_del(nv, "needs");
+        /* From an intake: the decision goes back to it (pages_intake.c links it there). */
+        int64_t iid = 0;
+        if (parse_int64(jstr(h->query, "intake"), &iid) == 0 && iid > 0) {
+            json_object_set_new(nv, "intake", json_sprintf("%lld", (long long)iid));
+            json_object_set_new(nv, "next", json_sprintf("/intakes/%lld", (long long)iid));
+        }
         form_show(h, &b, &form_needs, &(struct form_view){.target = cid, .vals = nv, .hidden = nv});
         buf_adds(&b, "</section>");
         if (access_may(&h->ctx, RES_ELIGIBILITY, ACT_CREATE, cid)) {

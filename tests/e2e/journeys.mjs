@@ -1166,6 +1166,87 @@ const journeys = [
     await phone.locator('#consents').scrollIntoViewIfNeeded();
     await noHorizontalScroll(phone, 'the client page with its consents');
   }],
+
+  // 18 (intake): discovery -> screening -> eligibility -> the outcome step; another person enrolled.
+  ['a care-desk officer discovers a person, screens, checks eligibility and reaches the outcome step; a case manager of the same centre enrols another', async ({ newPage }) => {
+    const page = await newPage();
+    await loginOk(page, 'desk1');
+    await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /^intake$/i }).click();
+    await page.waitForURL(/\/intakes(\?|$)/);
+    await expectVisible(page.getByRole('heading', { level: 1, name: /^intake$/i }), 'the intake list');
+    await page.getByRole('link', { name: /new discovery/i }).click();
+    await page.waitForURL(/\/intakes\/new/);
+    // A neighbour's report: only the year of birth is known.
+    await page.getByLabel(/^given name/i).fill('Boram');
+    await page.getByLabel(/^family name/i).fill('Journeyson');
+    await page.getByLabel(/year of birth/i).fill('1970');
+    await page.getByLabel(/^district/i).fill('Northside-gu');
+    await page.getByLabel(/^address/i).fill('5 Bridge-ro');
+    await page.getByLabel(/discovered through/i).selectOption('neighbour_report');
+    await page.getByLabel(/reported by/i).fill('The neighbour across the hall');
+    const concern = 'Shouting at night for a week; has not been to the shop or opened the door.';
+    await page.getByLabel(/^the concern/i).fill(concern);
+    await page.getByRole('button', { name: /record the discovery/i }).click();
+    await page.waitForURL(/\/intakes\/\d+\?msg=intake/);
+    const intakeUrl = page.url().replace(/\?.*$/, '');
+    const steps = page.getByRole('list', { name: /^steps$/i });
+    await expectVisible(steps.getByRole('listitem').filter({ hasText: /discovered/i }).filter({ hasText: /done/i }), 'discovery done');
+    await expectVisible(steps.getByRole('listitem').filter({ hasText: /screening/i }).filter({ hasText: /now/i }), 'screening now');
+    await expectVisible(page.getByText(concern), 'the concern in the reporter\'s words');
+    // The screening: no risk to life now, a need, urgency and target group.
+    const screening = page.getByRole('region', { name: /^screening$/i });
+    await screening.getByLabel(/risk to life now/i).selectOption('no');
+    await screening.getByRole('group', { name: /needs, by service domain/i }).getByRole('checkbox', { name: /^mental-health treatment$/i }).check();
+    await screening.getByLabel(/^urgency/i).selectOption('soon');
+    await screening.getByLabel(/^target group/i).selectOption('severe');
+    await screening.getByRole('button', { name: /save the screening/i }).click();
+    await page.waitForURL(/\?msg=screened/);
+    await expectVisible(steps.getByRole('listitem').filter({ hasText: /eligibility/i }).filter({ hasText: /now/i }), 'eligibility now');
+    // Eligibility: the client's eligibility page with the screening's needs filled in; decide; back here.
+    const elig = page.getByRole('region', { name: /^eligibility$/i });
+    await elig.getByLabel(/^programme/i).selectOption('integrated_care');
+    await elig.getByRole('button', { name: /check eligibility/i }).click();
+    await page.waitForURL(/\/clients\/\d+\/eligibility\?.*needs=mental_health_treatment/);
+    await expectVisible(page.getByText(/required criteria:\s*met/i), 'the required criteria met');
+    const decide = page.getByRole('region', { name: /^decide$/i });
+    await decide.getByLabel(/^decision/i).selectOption('eligible');
+    await decide.getByRole('button', { name: /record the decision/i }).click();
+    await page.waitForURL((u) => u.pathname === new URL(intakeUrl).pathname);
+    const link = page.getByRole('region', { name: /^eligibility$/i });
+    const choice = link.getByLabel(/^eligibility decision/i);
+    await choice.selectOption({ index: 1 });
+    await link.getByRole('button', { name: /use this decision/i }).click();
+    await page.waitForURL(/\?msg=decided/);
+    await expectVisible(steps.getByRole('listitem').filter({ hasText: /outcome/i }).filter({ hasText: /now/i }), 'the outcome step now');
+    const outcome = page.getByRole('region', { name: /^outcome$/i });
+    const refer = outcome.getByRole('link', { name: /refer elsewhere/i });
+    await expectVisible(refer, 'refer elsewhere');
+    const href = await refer.getAttribute('href');
+    assert(/^\/clients\/\d+\/referrals\/new\?intake=\d+$/.test(href), `refer elsewhere goes to ${href}`);
+    await expectVisible(outcome.getByText(/supervisor or case manager of the organisation enrols/i), 'who enrols');
+    // The care desk never reads notes: the client page says so.
+    await page.getByRole('region', { name: /^the person$/i }).getByRole('link', { name: /journeyson/i }).click();
+    await expectVisible(page.getByText(/your role may not see notes/i), 'notes withheld from the care desk');
+    // On a phone the intake page does not scroll sideways.
+    const phone = await newPage({ viewport: { width: 390, height: 844 } });
+    await loginOk(phone, 'desk1', PASSWORD, new URL(intakeUrl).pathname);
+    await phone.waitForURL((u) => u.pathname === new URL(intakeUrl).pathname);
+    await noHorizontalScroll(phone, 'the intake page');
+    // A case manager of the same centre enrols a person at the outcome step, as primary case manager.
+    const cm = await newPage();
+    await loginOk(cm, 'cm5', PASSWORD, '/intakes?state=decided');
+    await cm.getByRole('table').getByRole('link', { name: /misook ryu/i }).click();
+    await cm.waitForURL(/\/intakes\/\d+$/);
+    const enrol = cm.getByRole('region', { name: /^outcome$/i });
+    await expectVisible(enrol.getByLabel(/^primary case manager/i), 'the primary case manager to choose');
+    await enrol.getByRole('button', { name: /^enrol here$/i }).click();
+    await cm.waitForURL(/\?msg=enrolled/);
+    await expectVisible(cm.getByRole('region', { name: /^outcome$/i }).getByText(/enrolled with: hana yoon/i), 'the outcome');
+    // The care desk sees it in its list: enrolled, with whom.
+    await page.goto('/intakes');
+    await expectVisible(page.getByRole('row').filter({ hasText: /misook ryu/i }).filter({ hasText: /enrolled with: hana yoon/i }),
+      'the enrolment on the care desk\'s list');
+  }],
 ];
 
 function label(v) {
