@@ -285,7 +285,7 @@ int referral_queue(struct ctx *c, int received, const struct referral_filter *f,
                            "'completed','cancelled','failed'))) AND (?='' OR r.urgency=?)"
                            " AND (?=0 OR (r.state='sent' AND r.due_at<?))",
              received ? "to_org_id" : "from_org_id");
-    rc = page_query(c, pg, order, out, sql, "titttttttit", now, c->a->org_id, st, st, st, st, urg, urg,
+    rc = page_query(c, pg, order, out, sql, "tittttttit", now, c->a->org_id, st, st, st, st, urg, urg,
                     f->overdue > 0 ? 1 : 0, now);
     if (rc != OK)
         return rc;
@@ -611,7 +611,7 @@ int referral_act(struct ctx *c, int64_t id, int64_t version, const char *action,
                     " received_at=CASE WHEN ?='receive' AND received_at IS NULL THEN ? ELSE received_at END,"
                     " closed_at=CASE WHEN ?=1 THEN ? ELSE closed_at END,"
                     " outcome=CASE WHEN ?='complete' THEN ? ELSE outcome END WHERE id=? AND version=?",
-                    "tttttittttii", to, now, action, now, closes, now, action, text, id, cur);
+                    "ttttitttii", to, now, action, now, closes, now, action, text, id, cur);
     if (db != DB_OK || db_changes(c->db) != 1 || add_event(c, id, action, from, to, code, text) != OK) {
         json_decref(empty);
         json_decref(r);
