@@ -912,6 +912,76 @@ GET /api/v1/clients/$desk_client/contacts
 expect 403
 audit action=contact.list outcome=denied client_id=$desk_client staff=desk1
 
+### handover: a Riverside case manager who will leave
+as admin
+POST /api/v1/staff
+{"username":"rf-leaver","display_name":"Ref Leaver","role":"case_manager","discipline":"social_worker","org_id":$riverside,"password":"hearth-demo-2026"}
+expect 201
+save leaver_id .id
+
+### handover: a fifth referral, acknowledged and assigned to the leaver
+as cm4
+POST /api/v1/clients/$ref_client/referrals
+{"to_org_id":$riverside,"reason":"Follow-up.","asked":"Case management","urgency":"routine","agreement":"agreed"}
+expect 201
+save ref5 .id
+save ref5_v .version
+
+### acknowledged
+as sup
+POST /api/v1/referrals/$ref5/receive
+If-Match: $ref5_v
+{}
+expect 200
+save ref5_v .version
+
+### assigned to the leaver
+as sup
+POST /api/v1/referrals/$ref5/assign
+If-Match: $ref5_v
+{"staff_id":$leaver_id}
+expect 200
+save ref5_v .version
+
+### the leaver may not be disabled while holding the open referral
+as admin
+PATCH /api/v1/staff/$leaver_id
+If-Match: 1
+{"disabled":true}
+expect 409
+json .assignments.referral == 1
+
+### the preview lists the open referral
+as sup
+POST /api/v1/staff/$leaver_id/handover/preview
+{"to":$cm2_id}
+expect 200
+json .items[*].kind contains "referral"
+json .items[0].id == $ref5
+json .items[0].to == $cm2_id
+
+### a peer supporter does not take a referral
+as sup
+POST /api/v1/staff/$leaver_id/handover/preview
+{"to":$peer1_id}
+expect 400
+json .errors.to == "has a role that does not work on referrals"
+
+### handed over with the account disabled
+as admin
+POST /api/v1/staff/$leaver_id/handover
+{"to":$cm2_id,"disable":true}
+expect 200
+json .done == true
+audit action=handover.move outcome=ok entity=referral entity_id=$ref5
+
+### the referral is cm2's now, the handover on its timeline
+as sup
+GET /api/v1/referrals/$ref5
+expect 200
+json .assigned_to == $cm2_id
+json .events[-1].reason_code == "handover"
+
 ### setup: a referral for the matrix, from cm1's team client to Eastgate
 as cm1
 POST /api/v1/clients/$team_client/referrals
