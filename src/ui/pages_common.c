@@ -48,6 +48,8 @@ static const struct {
     {"shift", N_("The shift is added to the rota.")},
     {"service", N_("The service is saved in the directory.")},
     {"capacity", N_("The capacity is updated.")},
+    {"referral", N_("The referral is sent. You will see every step the receiving organisation takes.")},
+    {"referral-saved", N_("The referral is updated: the step is on its timeline.")},
     {"shift-removed", N_("The shift is removed from the rota.")},
     {"handover", N_("The work is handed over. Each receiver has a task listing what they received.")},
     {"draft-kept", N_("Your session had ended. What you typed is kept for you: log in to go back to it.")},
