@@ -102,7 +102,7 @@ expect 201
 ### setup CM: the client
 as cm1
 POST /api/v1/clients
-{"given_name":"Refmat","family_name":"Teamford","birth_date":"1971-07-11","address":"5 Willow-ro 2-gil, Riverside-gu"}
+{"given_name":"Refmat","family_name":"Refteam","birth_date":"1961-01-21","address":"5 Willow-ro 2-gil, Riverside-gu"}
 expect 201
 save team_client .id
 
@@ -164,7 +164,7 @@ expect 201
 ### setup CR: the client
 as cm2
 POST /api/v1/clients
-{"given_name":"Refmat","family_name":"Orgford","birth_date":"1972-08-12"}
+{"given_name":"Refmat","family_name":"Reforg","birth_date":"1962-02-22"}
 expect 201
 save org_client .id
 
@@ -178,7 +178,7 @@ save org_episode .id
 ### setup CE: the client
 as cm4
 POST /api/v1/clients
-{"given_name":"Refmat","family_name":"Eastford","birth_date":"1973-09-13"}
+{"given_name":"Refmat","family_name":"Refeast","birth_date":"1963-03-23"}
 expect 201
 save other_client .id
 
@@ -192,7 +192,7 @@ save other_episode .id
 ### setup CE2: the client
 as rf-cm4b
 POST /api/v1/clients
-{"given_name":"Refmat","family_name":"Eastother","birth_date":"1974-10-14"}
+{"given_name":"Refmat","family_name":"Refeastother","birth_date":"1964-04-24"}
 expect 201
 save org_client@cm4 .id
 
@@ -206,7 +206,7 @@ save org_episode@cm4 .id
 ### setup CN: the client
 as rf-ncm
 POST /api/v1/clients
-{"given_name":"Refmat","family_name":"Northford","birth_date":"1975-11-15"}
+{"given_name":"Refmat","family_name":"Refnorth","birth_date":"1965-05-25"}
 expect 201
 save org_client@desk1 .id
 
@@ -220,7 +220,7 @@ save org_episode@desk1 .id
 ### setup CH: the client
 as rf-hcm
 POST /api/v1/clients
-{"given_name":"Refmat","family_name":"Harbourford","birth_date":"1976-12-16"}
+{"given_name":"Refmat","family_name":"Refharbour","birth_date":"1966-06-26"}
 expect 201
 save org_client@housing1 .id
 
