@@ -37,8 +37,11 @@ CREATE TABLE referrals (
   updated_at TEXT NOT NULL,
   version INTEGER NOT NULL DEFAULT 1
 );
+-- The queues: overdue first (state 'sent', by sent_at), then the rest by sent_at (core/referral.c).
 CREATE INDEX referrals_to ON referrals(to_org_id, state, sent_at);
 CREATE INDEX referrals_from ON referrals(from_org_id, state, sent_at);
+CREATE INDEX referrals_to_sent ON referrals(to_org_id, sent_at);
+CREATE INDEX referrals_from_sent ON referrals(from_org_id, sent_at);
 CREATE INDEX referrals_client ON referrals(client_id, sent_at);
 CREATE INDEX referrals_assigned ON referrals(assigned_to, state);
 CREATE INDEX referrals_due ON referrals(state, due_at);

@@ -260,8 +260,6 @@ int referral_queue(struct ctx *c, int received, const struct referral_filter *f,
     static const char *const state_filters[] = {"sent",        "received",  "accepted",  "declined", "info_requested",
                                                 "in_progress", "completed", "cancelled", "failed",   "open",
                                                 "closed",      NULL};
-    /* Overdue first, then the longest pending (the oldest sent), then the id. */
-    static const struct page_key order[] = {{"p.overdue", 1}, {"p.sent_at", 0}, {"p.id", 0}, {NULL, 0}};
     if (!f)
         f = &none;
     int rc = access_check(c, RES_REFERRAL, ACT_LIST, 0, "referral.list");
@@ -278,17 +276,71 @@ int referral_queue(struct ctx *c, int received, const struct referral_filter *f,
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     char now[32];
     iso_now(now);
-    char sql[4096];
-    snprintf(sql, sizeof sql,
-             REFERRAL_COLS " WHERE r.%s=? AND (?='' OR r.state=? OR (?='open' AND r.state IN ('sent','received',"
-                           "'info_requested','accepted','in_progress')) OR (?='closed' AND r.state IN ('declined',"
-                           "'completed','cancelled','failed'))) AND (?='' OR r.urgency=?)"
-                           " AND (?=0 OR (r.state='sent' AND r.due_at<?))",
-             received ? "to_org_id" : "from_org_id");
-    rc = page_query(c, pg, order, out, sql, "tittttttit", now, c->a->org_id, st, st, st, st, urg, urg,
-                    f->overdue > 0 ? 1 : 0, now);
+    /* Overdue first, then the longest pending: two walks in the order of an index (the overdue ones
+     * by when they were sent, then the others), each stopped after a page, so a queue of 100,000
+     * costs what a page costs; then each row of the page is read whole. The cursor is the last row's
+     * (overdue, sent_at, id). */
+    json_t *after = NULL;
+    rc = page_after(c, pg, 3, &after);
     if (rc != OK)
         return rc;
+    int64_t c_over = 1, c_id = 0;
+    const char *c_sent = "";
+    if (after) {
+        json_t *a0 = json_array_get(after, 0), *a1 = json_array_get(after, 1), *a2 = json_array_get(after, 2);
+        if (!json_is_integer(a0) || !json_is_string(a1) || !json_is_integer(a2)) {
+            json_decref(after);
+            return page_bad_cursor(c);
+        }
+        c_over = json_integer_value(a0) ? 1 : 0;
+        c_sent = json_string_value(a1);
+        c_id = json_integer_value(a2);
+    }
+    int limit = page_limit(pg);
+    const char *org = received ? "to_org_id" : "from_org_id";
+    char sql[2048];
+    json_t *rows = json_array();
+    /* The overdue ones (not when the cursor is already past them). */
+    if (c_over) {
+        snprintf(sql, sizeof sql,
+                 "SELECT r.id, r.sent_at, 1 AS overdue FROM referrals r WHERE r.%s=? AND r.state='sent' AND r.due_at<?"
+                 " AND (?='' OR ?='sent' OR ?='open') AND (?='' OR r.urgency=?)"
+                 " AND (?=0 OR r.sent_at>? OR (r.sent_at=? AND r.id>?)) ORDER BY r.sent_at, r.id LIMIT ?",
+                 org);
+        json_t *a = db_rows(c->db, sql, "ittttttittii", c->a->org_id, now, st, st, st, urg, urg, after ? 1 : 0, c_sent,
+                            c_sent, c_id, (int64_t)limit + 1);
+        json_array_extend(rows, a);
+        json_decref(a);
+    }
+    /* Then the others, unless only the overdue are asked for. */
+    if (f->overdue <= 0 && json_array_size(rows) < (size_t)limit + 1) {
+        snprintf(sql, sizeof sql,
+                 "SELECT r.id, r.sent_at, 0 AS overdue FROM referrals r WHERE r.%s=? AND NOT (r.state='sent' AND"
+                 " r.due_at<?) AND (?='' OR r.state=? OR (?='open' AND r.state IN ('sent','received',"
+                 "'info_requested','accepted','in_progress')) OR (?='closed' AND r.state IN ('declined',"
+                 "'completed','cancelled','failed'))) AND (?='' OR r.urgency=?)"
+                 " AND (?=0 OR r.sent_at>? OR (r.sent_at=? AND r.id>?)) ORDER BY r.sent_at, r.id LIMIT ?",
+                 org);
+        int past = after && !c_over; /* the cursor is among these */
+        json_t *b = db_rows(c->db, sql, "itttttttittii", c->a->org_id, now, st, st, st, st, urg, urg, past,
+                            past ? c_sent : "", past ? c_sent : "", past ? c_id : 0,
+                            (int64_t)limit + 1 - (int64_t)json_array_size(rows));
+        json_array_extend(rows, b);
+        json_decref(b);
+    }
+    json_decref(after);
+    static const char *const keys[] = {"overdue", "sent_at", "id", NULL};
+    *out = page_envelope(pg, keys, rows);
+    json_t *items = json_object_get(*out, "items");
+    size_t i;
+    json_t *k;
+    json_array_foreach(items, i, k)
+    {
+        json_t *row = db_row(c->db, REFERRAL_COLS " WHERE r.id=?", "ti", now, iget(k, "id"));
+        if (!row)
+            return ctx_fail(c, ERR_DB, _("The list could not be read."));
+        json_array_set_new(items, i, row);
+    }
     shape_items(*out);
     audit_shown(c, "referral.list", json_object_get(*out, "items"));
     return OK;

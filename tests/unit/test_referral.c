@@ -185,6 +185,93 @@ static void an_unacknowledged_referral_is_overdue_once(void **state)
     assert_int_equal(sweep_at(30 * 3600), 0);
 }
 
+/* The received queue read a page at a time (3 rows) in every filter: overdue first, then the rest,
+ * each by when it was sent (then id); every page's rows follow the previous page's, none repeated or
+ * skipped, across the boundary between the overdue and the others. */
+static void the_queue_pages_overdue_first_without_gaps(void **state)
+{
+    (void)state;
+    int64_t north = mk_org(T->db, "Northgate");
+    int64_t west = mk_org(T->db, "Westgate");
+    int64_t sup_w = mk_staff(T->db, west, "sup-w", "supervisor");
+    int64_t cm_n = mk_staff(T->db, north, "cm-n", "case_manager");
+    int64_t client = mk_client(T->db, north, cm_n, "Queue", "Pager", "1970-01-01");
+    static const struct {
+        const char *state, *sent, *due, *urgency;
+    } rows[] = {
+        {"sent", "2026-11-10T09:00:00Z", "2026-11-15T09:00:00Z", "routine"},   /* overdue */
+        {"sent", "2026-11-22T11:00:00Z", "2026-11-22T15:00:00Z", "urgent"},    /* due later today */
+        {"received", "2026-11-01T09:00:00Z", "2026-11-06T09:00:00Z", "routine"},
+        {"sent", "2026-11-20T09:00:00Z", "2026-11-22T09:00:00Z", "soon"},      /* overdue */
+        {"completed", "2026-10-01T09:00:00Z", "2026-10-06T09:00:00Z", "routine"},
+        {"sent", "2026-11-10T09:00:00Z", "2026-11-12T09:00:00Z", "soon"},      /* overdue, same time */
+        {"in_progress", "2026-11-21T09:00:00Z", "2026-11-26T09:00:00Z", "routine"},
+        {"declined", "2026-11-05T09:00:00Z", "2026-11-07T09:00:00Z", "soon"},
+        {"accepted", "2026-11-10T09:00:00Z", "2026-11-15T09:00:00Z", "urgent"},
+        {"sent", "2026-11-22T08:00:00Z", "2026-11-22T12:00:01Z", "urgent"},    /* not yet */
+    };
+    int64_t ids[ARRAY_LEN(rows)];
+    for (size_t i = 0; i < ARRAY_LEN(rows); i++) {
+        ids[i] = db_insert_id(T->db,
+                              "INSERT INTO referrals(client_id, from_org_id, from_staff_id, to_org_id, reason, asked,"
+                              " urgency, due_at, agreement, state, sent_at, updated_at) VALUES"
+                              " (?,?,?,?,'r','a',?,?,'agreed',?,?,?) RETURNING id",
+                              "iiiittttt", client, north, cm_n, west, rows[i].urgency, rows[i].due, rows[i].state,
+                              rows[i].sent, rows[i].sent);
+        assert_true(ids[i] > 0);
+    }
+    /* The expected orders (indexes into rows). */
+    static const struct {
+        const char *state, *urgency;
+        int overdue;
+        int order[10];
+        int n;
+    } cases[] = {
+        {NULL, NULL, 0, {0, 5, 3, 4, 2, 7, 8, 6, 9, 1}, 10}, /* every state: 4 is the oldest, not overdue */
+        {"open", NULL, 0, {0, 5, 3, 2, 8, 6, 9, 1}, 8},
+        {NULL, NULL, 1, {0, 5, 3}, 3},
+        {"sent", NULL, 0, {0, 5, 3, 9, 1}, 5},
+        {"closed", NULL, 0, {4, 7}, 2},
+        {NULL, "urgent", 0, {8, 9, 1}, 3},
+    };
+    struct actor a = actor_of(T->db, sup_w);
+    for (size_t k = 0; k < ARRAY_LEN(cases); k++) {
+        int want[10], n = cases[k].n;
+        memcpy(want, cases[k].order, sizeof want);
+        int got = 0;
+        char after[700] = "";
+        for (int pages = 0; pages < 10; pages++) {
+            struct ctx c;
+            ctx_init(&c, &a, T->db);
+            struct referral_filter f = {cases[k].state, cases[k].urgency, cases[k].overdue};
+            json_t *out = NULL;
+            int rc = referral_queue(&c, 1, &f, &(struct page){after[0] ? after : NULL, 3}, &out);
+            if (rc != OK)
+                fail_msg("case %zu: %d %s", k, rc, c.msg);
+            json_t *items = json_object_get(out, "items");
+            size_t i;
+            json_t *r;
+            json_array_foreach(items, i, r)
+            {
+                if (got >= n || ji(r, "id") != ids[want[got]])
+                    fail_msg("case %zu: row %d is referral %lld, expected %lld", k, got, (long long)ji(r, "id"),
+                             got < n ? (long long)ids[want[got]] : -1LL);
+                assert_int_equal(json_is_true(json_object_get(r, "overdue")),
+                                 want[got] == 0 || want[got] == 3 || want[got] == 5);
+                got++;
+            }
+            const char *next = json_string_value(json_object_get(out, "next"));
+            snprintf(after, sizeof after, "%s", next ? next : "");
+            json_decref(out);
+            ctx_clear(&c);
+            if (!next)
+                break;
+        }
+        if (got != n)
+            fail_msg("case %zu: %d rows, expected %d", k, got, n);
+    }
+}
+
 #define T_(f) cmocka_unit_test(f)
 int main(int argc, char **argv)
 {
@@ -197,6 +284,7 @@ int main(int argc, char **argv)
         T_(each_side_takes_its_own_actions),
         T_(days_pending_and_overdue),
         T_(an_unacknowledged_referral_is_overdue_once),
+        T_(the_queue_pages_overdue_first_without_gaps),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
