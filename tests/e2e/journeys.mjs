@@ -1065,10 +1065,10 @@ const journeys = [
     await loginOk(sup, 'sup');
     await sup.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /^referrals$/i }).click();
     await sup.waitForURL(/\/referrals(\?|$)/);
-    const row = sup.getByRole('row').filter({ has: sup.getByRole('link', { name: `no. ${id}` }) });
+    const row = sup.getByRole('row').filter({ has: sup.getByRole('link', { name: `no. ${id}`, exact: true }) });
     await expectVisible(row, 'the referral in the received queue');
     await expectVisible(row.getByText(/eastgate public health centre/i), 'where it came from');
-    await row.getByRole('link', { name: `no. ${id}` }).click();
+    await row.getByRole('link', { name: `no. ${id}`, exact: true }).click();
     await sup.waitForURL(new RegExp(`/referrals/${id}$`));
     await sup.locator('details:has(#rf-receive) > summary').click();
     await sup.locator('#rf-receive').getByRole('button', { name: /acknowledge/i }).click();
