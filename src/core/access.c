@@ -190,6 +190,23 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
             return NULL;
         }
         f->shared = (unsigned)k;
+        /* An open referral to the actor's organisation (received .. in progress): its staff who run
+         * the intake queue read the referral's sections that the client's consent for a referral (or
+         * care coordination) gives the organisation. */
+        int64_t rid = 0, rcid = 0;
+        unsigned sec = access_table(RES_REFERRAL, ACT_REVIEW, REL_NONE, a->role) == V_ALLOW
+                           ? (unsigned)referral_shares(c->db, client_id, a->org_id, &rid)
+                           : 0;
+        if (sec) {
+            int64_t rk = consent_classes(c->db, client_id, a->org_id, REFERRAL_PURPOSES, today, &rcid);
+            if (rk < 0) {
+                c->nfacts--;
+                return NULL;
+            }
+            f->by_referral = sec & (unsigned)rk & ~f->shared;
+            f->shared_referral = rid;
+            f->shared |= f->by_referral;
+        }
         if (f->shared)
             f->rels |= R(REL_SHARED);
     }
@@ -258,6 +275,7 @@ static const char *const res_nouns[RES__COUNT] = {
     [RES_SERVICE_CAPACITY] = N_("a service's capacity"),
     [RES_CONSENT] = N_("consents"),
     [RES_NOTIFICATION] = N_("notifications"),
+    [RES_REFERRAL] = N_("referrals"),
 };
 static const char *const act_verbs[ACT__COUNT] = {N_("read"),   N_("see"),    N_("add"),
                                                   N_("change"), N_("review"), N_("manage")};
@@ -302,8 +320,13 @@ int access_check(struct ctx *c, enum res r, enum act a, int64_t client_id, const
     /* The purpose of what this call records: the relationship's when it needs one (on call,
      * break-glass), else back to care. */
     const char *p = v == V_PURPOSE ? purpose_of(by) : "care";
-    if (v == V_PURPOSE && by == REL_SHARED && f)
-        snprintf(c->basis, sizeof c->basis, "consent %lld", (long long)f->shared_consent);
+    if (v == V_PURPOSE && by == REL_SHARED && f) {
+        const struct resource *d = resources[r];
+        if (d && (d->data_class & f->by_referral))
+            snprintf(c->basis, sizeof c->basis, "referral %lld", (long long)f->shared_referral);
+        else
+            snprintf(c->basis, sizeof c->basis, "consent %lld", (long long)f->shared_consent);
+    }
     if (v == V_PURPOSE || str_eq(c->purpose, "on call") || str_eq(c->purpose, "break-glass") ||
         str_eq(c->purpose, "shared"))
         c->purpose = p;

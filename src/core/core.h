@@ -34,6 +34,7 @@ enum res {
     RES_CONSENT,     /* consent by purpose: which organisations may see which data classes, until when */
     RES_NOTIFICATION, /* in-app notifications of one staff member */
     RES_INTAKE,           /* a discovered person's intake: screening, eligibility, enrolment or referral */
+    RES_REFERRAL,         /* referrals between organisations and their events (referral.c) */
     RES__COUNT
 };
 
@@ -105,6 +106,8 @@ struct access_facts {
     char bg_expires[32];
     unsigned shared;        /* REL_SHARED: the data classes (DC_BIT) another organisation may see */
     int64_t shared_consent; /* the consent that gives them (the newest), 0: none */
+    unsigned by_referral;   /* the classes only an open referral to the actor's organisation shares */
+    int64_t shared_referral; /* that referral */
 };
 #define ACCESS_CACHE 16
 
@@ -472,6 +475,9 @@ int team_end(struct ctx *c, int64_t member_id, json_t **out);
  * its review (a note; one's own by another supervisor). */
 int episode_open_list(struct ctx *c, int pending_only, const struct page *pg, json_t **out);
 int episode_open_review(struct ctx *c, int64_t id, const char *note, json_t **out);
+/* An episode in the actor's organisation opened by accepting a referral (why: "referral N"): the
+ * referral decided access; the fields are episode_create's, primary_cm required by the caller. */
+int episode_open_referred(struct ctx *c, int64_t client_id, json_t *in, const char *why, int64_t *episode_id);
 
 /* ---- contact.c ---- */
 int contact_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out); /* newest first */
@@ -492,6 +498,63 @@ int my_clients(struct ctx *c, const struct page *pg, json_t **out);
 int rule_text_known(const char *key);
 const char *rule_text_in(const char *lang, const char *key, json_t *args, char *out, size_t len);
 void rule_text_shape(json_t *r, const char *field);
+
+/* ---- referral.c: referrals between organisations (closed loop) ---- */
+extern const char *const referral_states[];        /* sent received accepted declined info_requested ... */
+extern const char *const referral_open_states[];   /* sent .. in_progress */
+extern const char *const referral_decline_reasons[];
+extern const char *const referral_fail_reasons[];
+/* The urgencies and the time within which an acknowledgement is expected ({NULL}-terminated). */
+struct referral_urgency {
+    const char *key;
+    int64_t seconds;
+    const char *label; /* N_() */
+};
+extern const struct referral_urgency referral_urgencies[];
+/* The state machine, one row per action ({NULL}-terminated): from (space-separated states) -> to. */
+enum { REF_SENDER = 1, REF_RECEIVER = 2 };
+struct referral_transition {
+    const char *action, *from, *to;
+    int side;                 /* REF_SENDER or REF_RECEIVER: who takes it */
+    const char *const *codes; /* reason codes (reason_code required), or NULL */
+    const char *text_field;   /* the words it takes: "text" or "outcome" */
+    int text_required;
+};
+extern const struct referral_transition referral_transitions[];
+const struct referral_transition *referral_transition(const char *action); /* NULL: no such action */
+const char *referral_next(const char *action, const char *state); /* the state it leads to; NULL: illegal */
+int referral_is_open(const char *state);
+int64_t referral_response_seconds(const char *urgency); /* -1: not an urgency */
+int referral_overdue(const char *state, const char *due_at, int64_t now);      /* sent and past due */
+int64_t referral_days_pending(const char *sent_at, const char *closed_at, int64_t now); /* whole days */
+json_t *referral_sections_json(int64_t mask); /* DC_BIT mask -> ["identity", ...] */
+struct referral_filter {
+    const char *state;   /* a state, "open", "closed" or NULL */
+    const char *urgency; /* NULL: any */
+    int overdue;         /* 1: only overdue; 0: all; -1: a bad value (a field error) */
+};
+/* Send {to_org_id | service_id, reason, asked, urgency, sections, agreement, agreement_reason,
+ * intake_id}: sections limited by the client's consent to the receiving organisation. */
+int referral_send(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
+int referral_get(struct ctx *c, int64_t id, json_t **out); /* with its timeline (events) */
+int referral_for_client(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);
+/* The actor's organisation's queue: received (1) or sent (0); overdue first, then the longest pending. */
+int referral_queue(struct ctx *c, int received, const struct referral_filter *f, const struct page *pg, json_t **out);
+/* A change of state (referral_transitions' action) with {reason_code, text | outcome}, If-Match. */
+int referral_act(struct ctx *c, int64_t id, int64_t version, const char *action, json_t *in, json_t **out);
+int referral_assign(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out); /* {staff_id} */
+/* Accept and open an episode in one step: {primary_cm, programme, target_group, text}. */
+int referral_accept_episode(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+/* A supervisor of the sender's organisation reviews a referral sent without the client's agreement. */
+int referral_review_agreement(struct ctx *c, int64_t id, json_t *in, json_t **out);
+/* For access.c: the sections (DC_BIT mask) an open referral (received .. in progress) of client_id
+ * to org_id shares, and its id; 0 when none. */
+int referral_shares(struct db *db, int64_t client_id, int64_t org_id, int64_t *referral_id);
+/* The purposes of a consent that let a referral share sections: referral, care_coordination. */
+#define REFERRAL_PURPOSES (1u << 0 | 1u << 1)
+/* The time rule: referrals not acknowledged in time (a task for the queue's lead, a notice to the
+ * sender, once each). */
+int referral_overdue_rule(struct ctx *c, int *made);
 
 /* ---- breakglass.c ---- */
 int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int hours, json_t **out);

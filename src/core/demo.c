@@ -1297,6 +1297,158 @@ static int consent_data(struct gen *g)
     return rc == OK ? 0 : -1;
 }
 
+/* ---- referrals in every state, across the demo organisations ---- */
+
+/* One step of a demo referral: an action of the state machine (or "assign"), who took it, how many
+ * hours after the referral was sent, a reason code and words. */
+struct demo_step {
+    const char *action;
+    int64_t *by;
+    int hours;
+    const char *code, *text;
+    int64_t *assignee; /* "assign": to whom */
+};
+
+static int demo_referral(struct gen *g, int64_t client, int64_t from_org, int64_t from_staff, int64_t to_org,
+                         const char *service, const char *urgency, const char *reason, const char *asked,
+                         int64_t sections, int hours_ago, const struct demo_step *steps)
+{
+    int64_t now = now_epoch(), sent = now - (int64_t)hours_ago * 3600;
+    char at[32], due[32];
+    iso_time(sent, at);
+    iso_time(sent + referral_response_seconds(urgency), due);
+    int64_t svc = service ? db_int1(g->db, 0, "SELECT id FROM services WHERE org_id=? AND name=?", "it", to_org, service) : 0;
+    int64_t consent = 0;
+    if (sections) { /* the client's written consent that lets the referral share them */
+        consent = db_insert_id(g->db,
+                               "INSERT INTO consents(client_id, org_id, purpose, classes, starts_on, given_how,"
+                               " recorded_by, recorded_at) VALUES (?,?,'referral',?,?,'written',?,?) RETURNING id",
+                               "iiitit", client, from_org, sections, at, from_staff, at);
+        if (!consent || db_run(g->db, "INSERT INTO consent_orgs(consent_id, org_id) VALUES (?,?)", "ii", consent,
+                               to_org) != DB_OK)
+            return fail(g, "cannot add a consent");
+    }
+    int64_t id = db_insert_id(g->db,
+                              "INSERT INTO referrals(client_id, from_org_id, from_staff_id, to_org_id, service_id,"
+                              " reason, asked, urgency, due_at, sections, consent_id, agreement, state, sent_at,"
+                              " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,'agreed','sent',?,?) RETURNING id",
+                              "iiiiItttti" "Itt", client, from_org, from_staff, to_org, svc, reason, asked, urgency, due,
+                              sections, consent, at, at);
+    if (!id || db_run(g->db,
+                      "INSERT INTO referral_events(referral_id, at, staff_id, action, to_state) VALUES (?,?,?,'send','sent')",
+                      "iti", id, at, from_staff) != DB_OK)
+        return fail(g, "cannot add a referral");
+    const char *state = "sent";
+    for (const struct demo_step *st = steps; st && st->action; st++) {
+        char when[32];
+        iso_time(sent + (int64_t)st->hours * 3600, when);
+        const char *to = str_eq(st->action, "assign") ? state : referral_next(st->action, state);
+        if (!to) {
+            snprintf(g->err, g->errlen, "demo: referral step %s from %s", st->action, state);
+            return -1;
+        }
+        int closes = !referral_is_open(to);
+        if (db_run(g->db,
+                   "INSERT INTO referral_events(referral_id, at, staff_id, action, from_state, to_state, reason_code,"
+                   " text) VALUES (?,?,?,?,?,?,?,?)",
+                   "itittttt", id, when, *st->by, st->action, state, to, st->code, st->text) != DB_OK ||
+            db_run(g->db,
+                   "UPDATE referrals SET state=?, updated_at=?, version=version+1,"
+                   " received_at=CASE WHEN ?='receive' THEN ? ELSE received_at END,"
+                   " closed_at=CASE WHEN ?=1 THEN ? ELSE closed_at END,"
+                   " outcome=CASE WHEN ?='complete' THEN ? ELSE outcome END,"
+                   " assigned_to=CASE WHEN ?='assign' THEN ? ELSE assigned_to END WHERE id=?",
+                   "ttttittttIi", to, when, st->action, when, closes, when, st->action, st->text, st->action,
+                   st->assignee ? *st->assignee : 0, id) != DB_OK)
+            return fail(g, "cannot add a referral's event");
+        state = to;
+    }
+    return 0;
+}
+
+static int demo_referrals(struct gen *g)
+{
+    if (g->nfirst < 6 || g->n_cm4 < 5)
+        return 0; /* a database too small for them */
+    int64_t *sup = &g->sup, *cm1 = &g->cm[0], *cm2 = &g->cm[1], *cm3 = &g->cm[2], *cm4 = &g->cm[3];
+    int64_t *housing1 = &g->housing1;
+    const int64_t idrisk = DC_BIT(DC_IDENTITY) | DC_BIT(DC_RISK), id_only = DC_BIT(DC_IDENTITY);
+    /* Eastgate to Riverside's intake queue. */
+    const struct demo_step none[] = {{NULL, NULL, 0, NULL, NULL, NULL}};
+    const struct demo_step received[] = {{"receive", sup, 20, NULL, NULL, NULL},
+                                         {"assign", sup, 21, NULL, NULL, cm2},
+                                         {NULL, NULL, 0, NULL, NULL, NULL}};
+    const struct demo_step accepted[] = {{"receive", sup, 5, NULL, NULL, NULL},
+                                         {"accept", sup, 26, NULL, "We will call the client this week.", NULL},
+                                         {"assign", sup, 26, NULL, NULL, cm2},
+                                         {NULL, NULL, 0, NULL, NULL, NULL}};
+    const struct demo_step working[] = {{"receive", sup, 3, NULL, NULL, NULL},
+                                        {"request_info", sup, 4, NULL, "Is the client taking medication now?", NULL},
+                                        {"answer", cm4, 20, NULL, "Yes: clozapine, reviewed last month.", NULL},
+                                        {"accept", sup, 30, NULL, NULL, NULL},
+                                        {"assign", sup, 30, NULL, NULL, cm3},
+                                        {"start", cm3, 72, NULL, "First home visit done.", NULL},
+                                        {NULL, NULL, 0, NULL, NULL, NULL}};
+    const struct demo_step failed[] = {{"receive", sup, 6, NULL, NULL, NULL},
+                                       {"accept", sup, 30, NULL, NULL, NULL},
+                                       {"assign", sup, 30, NULL, NULL, cm2},
+                                       {"fail", cm2, 200, "client_unreachable", "Four calls and two visits, no answer.", NULL},
+                                       {NULL, NULL, 0, NULL, NULL, NULL}};
+    /* Riverside to Eastgate and Harbour. */
+    const struct demo_step completed[] = {{"receive", cm4, 8, NULL, NULL, NULL},
+                                          {"accept", cm4, 9, NULL, NULL, NULL},
+                                          {"assign", cm4, 9, NULL, NULL, cm4},
+                                          {"start", cm4, 100, NULL, NULL, NULL},
+                                          {"complete", cm4, 300, NULL,
+                                           "Check-up done; dental treatment booked for next month.", NULL},
+                                          {NULL, NULL, 0, NULL, NULL, NULL}};
+    const struct demo_step declined[] = {{"receive", cm4, 10, NULL, NULL, NULL},
+                                         {"decline", cm4, 30, "no_capacity", "The clinic's list is full for two months; try the district hospital.", NULL},
+                                         {NULL, NULL, 0, NULL, NULL, NULL}};
+    const struct demo_step asked[] = {{"receive", housing1, 30, NULL, NULL, NULL},
+                                      {"request_info", housing1, 31, NULL, "Who will visit the client weekly after the move?", NULL},
+                                      {NULL, NULL, 0, NULL, NULL, NULL}};
+    const struct demo_step cancelled[] = {{"cancel", cm1, 40, NULL, "The client found a flat with family.", NULL},
+                                          {NULL, NULL, 0, NULL, NULL, NULL}};
+    const struct {
+        int64_t client, from_org, *from_staff, to_org;
+        const char *service, *urgency, *reason, *asked;
+        int64_t sections;
+        int hours_ago;
+        const struct demo_step *steps;
+    } rows[] = {
+        {g->cm4_clients[0], g->eastgate, cm4, g->riverside, "Integrated case management", "soon",
+         "Two admissions this year; lives alone and stopped attending the clinic.", "Integrated case management",
+         idrisk, 70, none}, /* not acknowledged in time: overdue */
+        {g->cm4_clients[1], g->eastgate, cm4, g->riverside, NULL, "routine",
+         "Moved to Riverside-gu; needs a case manager there.", "Take over case management", id_only, 30, received},
+        {g->cm4_clients[2], g->eastgate, cm4, g->riverside, "Peer support groups", "routine",
+         "Isolated since discharge; asks to meet others in recovery.", "A place in a peer support group", idrisk,
+         24 * 4, accepted},
+        {g->cm4_clients[3], g->eastgate, cm4, g->riverside, "Assertive community treatment (ACT) team", "soon",
+         "Frequent crises and missed appointments.", "ACT team follow-up", idrisk, 24 * 8, working},
+        {g->cm4_clients[4], g->eastgate, cm4, g->riverside, NULL, "routine", "Needs a case manager near home.",
+         "Case management", 0, 24 * 15, failed},
+        {g->first[0], g->riverside, cm1, g->eastgate, "Health and dental check-ups", "routine",
+         "No health check for three years; dental pain.", "A health check and dental care", id_only, 24 * 20,
+         completed},
+        {g->first[1], g->riverside, cm2, g->eastgate, "Mental-health screening clinic", "routine",
+         "A second opinion on the diagnosis.", "Screening and assessment", 0, 24 * 6, declined},
+        {g->first[2], g->riverside, cm3, g->harbour, "Supported housing units", "soon",
+         "Leaving hospital next month with nowhere to live.", "A supported housing unit", id_only, 24 * 3, asked},
+        {g->first[3], g->riverside, cm1, g->harbour, "Tenancy sustainment", "routine", "Rent arrears piling up.",
+         "Help to keep the tenancy", 0, 24 * 9, cancelled},
+        {g->first[4], g->riverside, cm2, g->eastgate, "Alcohol and drug counselling", "urgent",
+         "Drinking heavily since losing work; agrees to counselling.", "Counselling, this week", 0, 1, none},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(rows); i++)
+        if (demo_referral(g, rows[i].client, rows[i].from_org, *rows[i].from_staff, rows[i].to_org, rows[i].service,
+                          rows[i].urgency, rows[i].reason, rows[i].asked, rows[i].sections, rows[i].hours_ago,
+                          rows[i].steps) != 0)
+            return -1;
+    return 0;
+}
+
 /* ---- progress and the driver ---- */
 
 static void progress(int done, int total, double *last, int force)
@@ -1589,7 +1741,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
             progress(k + 1, clients, &last, 0);
     }
     if (named_tasks(&g) != 0 || risk_data(&g) != 0 || breadth_data(&g) != 0 || eligibility_data(&g) != 0 ||
-        demo_services(&g) != 0 || consent_data(&g) != 0 || demo_intakes(&g) != 0)
+        demo_services(&g) != 0 || consent_data(&g) != 0 || demo_intakes(&g) != 0 || demo_referrals(&g) != 0)
         goto out;
     in_tx = 0;
     if (db_commit(db) != DB_OK) {

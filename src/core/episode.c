@@ -124,13 +124,10 @@ static int tell_primaries(struct ctx *c, int64_t client_id, json_t *cms, const c
     return rc;
 }
 
-int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
+/* The episode itself, once access is decided: by the table (episode_create), or by an accepted
+ * referral (episode_open_referred, referred: "referral N"), which needs no reason and no review. */
+static int episode_insert(struct ctx *c, int64_t client_id, json_t *in, const char *referred, int64_t *out_id)
 {
-    int rc = access_check(c, RES_EPISODE, ACT_CREATE, client_id, "episode.create");
-    if (rc != OK)
-        return rc;
-    if (!json_is_object(in))
-        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     char today[16], now[32];
     iso_today(today);
     iso_now(now);
@@ -151,7 +148,7 @@ int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         ctx_field(c, "primary_cm", _("must be an active staff member of your organisation"));
     /* Another worker's client, and the actor does not care for them yet: a reason, a notice, a review. */
     const char *reason = v_str(c, in, "reason", 0, 4 * OPEN_TEXT_MAX, NULL);
-    json_t *others = access_in_care(c, client_id) ? json_array() : other_primaries(c, client_id);
+    json_t *others = referred || access_in_care(c, client_id) ? json_array() : other_primaries(c, client_id);
     int queued = json_array_size(others) > 0;
     size_t rn = v_text_chars(reason);
     if (queued && (rn < OPEN_REASON_MIN || rn > OPEN_TEXT_MAX)) {
@@ -193,9 +190,28 @@ int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
     }
     json_decref(others);
     access_forget(c); /* a primary case manager, a team */
-    audit_log(c, "episode.create", "ok", client_id, "episode", id, queued ? reason : NULL);
-    *out = episode_load(c->db, id);
+    audit_log(c, "episode.create", "ok", client_id, "episode", id, queued ? reason : referred);
+    *out_id = id;
     return OK;
+}
+
+int episode_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
+{
+    int rc = access_check(c, RES_EPISODE, ACT_CREATE, client_id, "episode.create");
+    if (rc != OK)
+        return rc;
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    int64_t id = 0;
+    rc = episode_insert(c, client_id, in, NULL, &id);
+    if (rc == OK)
+        *out = episode_load(c->db, id);
+    return rc;
+}
+
+int episode_open_referred(struct ctx *c, int64_t client_id, json_t *in, const char *why, int64_t *episode_id)
+{
+    return episode_insert(c, client_id, in, why, episode_id);
 }
 
 int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)

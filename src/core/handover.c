@@ -1,6 +1,7 @@
 /* handover: when a worker moves on, an administrator or a supervisor of the worker's organisation
  * hands over everything the worker holds (primary case manager of open episodes, care-team places,
- * including a peer supporter's, open tasks, on-call shifts not yet over) to other workers of the same
+ * including a peer supporter's, open tasks, on-call shifts not yet over, open referrals assigned to
+ * them) to other workers of the same
  * organisation in one step: a preview first, then one transaction in which every changed record is
  * audited (on its client, so the client's access report shows it) and each receiver gets a task
  * listing what they received. The same list, over disabled accounts, is the check that nothing stays
@@ -15,7 +16,9 @@
 #define OVERRIDES_MAX 1000
 #define LIST_TEXT_MAX 400
 
-/* Everything a worker holds, one row per record: the holder condition WHO binds ?1 (the staff
+/* Everything a worker holds, one row per record (primary case manager of an open episode, a
+ * care-team place, an open task, an on-call shift not yet over, an open referral assigned to them
+ * by the receiving organisation): the holder condition WHO binds ?1 (the staff
  * member, or the organisation: 0 for every one); ?2 is today, ?3 now. A care-team place that is the
  * episode's own primary case manager's comes with the episode. */
 #define HELD_COLS(kind, id, client, what, until, staff)                                                      \
@@ -35,7 +38,10 @@
     " WHERE k.status='open' AND " who                                                                        \
     " UNION ALL " HELD_COLS("oncall", "o.id", "NULL", "o.starts_at", "o.ends_at", "")                        \
     " FROM oncall o JOIN staff s ON s.id=o.staff_id LEFT JOIN clients c ON c.id=NULL"                        \
-    " WHERE o.ends_at>?3 AND " who
+    " WHERE o.ends_at>?3 AND " who                                                                           \
+    " UNION ALL " HELD_COLS("referral", "r.id", "r.client_id", "r.state", "NULL", "")                         \
+    " FROM referrals r JOIN staff s ON s.id=r.assigned_to JOIN clients c ON c.id=r.client_id"                \
+    " WHERE r.state IN ('received','info_requested','accepted','in_progress') AND " who
 #define WHO_ONE "s.id=?1"
 #define WHO_DISABLED "s.disabled=1 AND (?1=0 OR s.org_id=?1)"
 
@@ -86,7 +92,8 @@ static json_t *held_rows(struct db *db, int64_t staff_id)
 json_t *handover_counts(struct db *db, int64_t staff_id)
 {
     json_t *rows = held_rows(db, staff_id);
-    json_t *n = json_pack("{s:i,s:i,s:i,s:i}", "episode", 0, "team_member", 0, "task", 0, "oncall", 0);
+    json_t *n = json_pack("{s:i,s:i,s:i,s:i,s:i}", "episode", 0, "team_member", 0, "task", 0, "oncall", 0,
+                          "referral", 0);
     size_t i;
     json_t *r;
     json_array_foreach(rows, i, r)
@@ -212,6 +219,10 @@ static const char *unfit(json_t *r, int role)
         return !iget(r, "client_id") || access_table(RES_TASK, ACT_UPDATE, mine, role) != V_DENY
                    ? ""
                    : _("has a role that may not work on a client's tasks");
+    if (str_eq(kind, "referral"))
+        return access_table(RES_REFERRAL, ACT_REVIEW, REL_NONE, role) == V_ALLOW
+                   ? ""
+                   : _("has a role that does not work on referrals");
     return access_table(RES_CLIENT, ACT_READ, REL_ON_CALL, role) != V_DENY ? ""
                                                                            : _("has a role that may not be on call");
 }
@@ -371,7 +382,7 @@ static void note_item(struct receiver *x, json_t *r)
         return;
     const char *g = sget(r, "given_name"), *f = sget(r, "family_name");
     buf_printf(&x->list, "%s%s %s (%s)", x->list.len ? ", " : "", f ? f : "", g ? g : "",
-               str_eq(kind, "episode") ? "primary_case_manager" : sget(r, "what"));
+               str_eq(kind, "episode") ? "primary_case_manager" : str_eq(kind, "referral") ? "referral" : sget(r, "what"));
 }
 
 static int move_one(struct ctx *c, struct plan *p, json_t *r, const char *today, const char *now)
@@ -416,6 +427,17 @@ static int move_one(struct ctx *c, struct plan *p, json_t *r, const char *today,
             else
                 audit_log(c, "handover.move", "ok", cid, "team_member", nid, why);
         }
+    } else if (str_eq(kind, "referral")) {
+        rc = db_run(c->db,
+                    "UPDATE referrals SET assigned_to=?, updated_at=?, version=version+1 WHERE id=? AND assigned_to=?",
+                    "itii", to, now, id, from);
+        if (rc == DB_OK)
+            rc = db_run(c->db,
+                        "INSERT INTO referral_events(referral_id, at, staff_id, action, from_state, to_state, reason_code)"
+                        " SELECT id, ?, ?, 'assign', state, state, 'handover' FROM referrals WHERE id=?",
+                        "tii", now, c->a->staff_id, id);
+        if (rc == DB_OK)
+            audit_log(c, "handover.move", "ok", cid, "referral", id, why);
     } else if (str_eq(kind, "task")) {
         rc = db_run(c->db, "UPDATE tasks SET assignee=?, version=version+1 WHERE id=? AND assignee=? AND status='open'",
                     "iii", to, id, from);
@@ -534,14 +556,11 @@ int handover_perform(struct ctx *c, int64_t staff_id, json_t *in, json_t **out)
     return rc;
 }
 
-/* Future: open referrals (the referrals slice of issue 10) are handed over too. When referrals
- * exist, their open ones assigned to the leaving worker join HELD() as a fifth kind ("referral"),
- * unfit() says who may take one, and move_one() reassigns it; nothing here hands over referrals yet. */
 
 /* ---- the descriptor ---- */
 
 static const struct res_field handover_fields[] = { /* one record held (a row of the lists) */
-    {"kind", FT_STRING, 0, N_("Kind")}, /* episode, team_member, task, oncall */
+    {"kind", FT_STRING, 0, N_("Kind")}, /* episode, team_member, task, oncall, referral */
     {"id", FT_INT, 0, N_("Record")},
     {"client_id", FT_INT, 1, N_("Client")},
     {"given_name", FT_STRING, 1, N_("Given name")}, /* null: a client the reader may not find */

@@ -544,8 +544,11 @@ int intake_referred(struct ctx *c, int64_t intake_id, int64_t referral_id)
     json_decref(r);
     if (rc != OK)
         return rc;
-    if (referral_id < 1)
-        return ctx_field(c, "referral_id", _("must be a referral"));
+    if (referral_id < 1 ||
+        db_int1(c->db, 0, "SELECT client_id FROM referrals WHERE id=?", "i", referral_id) != client_id) {
+        ctx_field(c, "intake_id", _("is an intake of another client"));
+        return ctx_fail(c, ERR_INVALID, "%s", _("Some fields need attention."));
+    }
     char now[32];
     iso_now(now);
     rc = db_run(c->db,

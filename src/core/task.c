@@ -53,6 +53,26 @@ static const struct {
     /* TRANSLATORS: {from} is a staff member's name, {clients} a list of clients with their places,
      * {tasks} and {shifts} numbers; keep the braces and the names as they are. */
     {"handover.received", N_("Handed over to you from {from}: clients {clients}; {tasks} tasks; {shifts} on-call shifts")},
+    /* Referrals (issue 10 §2, the referral slice). TRANSLATORS: {id} is a referral's number, {from}
+     * and {to} organisations' names, {text} a worker's words, {assignee} a staff member's name,
+     * {urgency} routine, soon or urgent, {reason} a worker's words; keep the braces and the names. */
+    {"referral.notice.sent", N_("New referral no. {id} from {from} in your organisation's queue")},
+    {"referral.notice.receive", N_("Referral no. {id} to {to} was acknowledged")},
+    {"referral.notice.accept", N_("Referral no. {id} to {to} was accepted")},
+    {"referral.notice.decline", N_("Referral no. {id} to {to} was declined: {text}")},
+    {"referral.notice.request_info", N_("{to} asks for more information on referral no. {id}: {text}")},
+    {"referral.notice.answer", N_("{from} answered on referral no. {id}: {text}")},
+    {"referral.notice.start", N_("Work on referral no. {id} to {to} has started")},
+    {"referral.notice.complete", N_("Referral no. {id} to {to} was completed: {text}")},
+    {"referral.notice.cancel", N_("Referral no. {id} from {from} was cancelled: {text}")},
+    {"referral.notice.fail", N_("Referral no. {id} to {to} failed: {text}")},
+    {"referral.notice.assign", N_("Referral no. {id} to {to} was assigned to {assignee}")},
+    {"referral.notice.assigned_to_you", N_("Referral no. {id} from {from} was assigned to you")},
+    {"referral.notice.overdue", N_("Referral no. {id} to {to} ({urgency}) has not been acknowledged in time")},
+    {"referral.overdue", N_("Referral no. {id} from {from} ({urgency}) is not acknowledged in time: acknowledge or assign it")},
+    {"referral.rerefer", N_("Referral no. {id} was declined by {to}: refer the client elsewhere")},
+    {"referral.confirm", N_("Referral no. {id} to {to} is completed: read the outcome and confirm it with the client")},
+    {"referral.agreement_review", N_("Review referral no. {id}, sent without the client's agreement: {reason}")},
     /* An instrument's own sentence (its definition file, in English): translated as a text itself. */
     {"flag.instrument", "{text}"},
     /* notify (issue 10 §2, in-app notifications): what happened, never a client's name; the record

@@ -55,6 +55,8 @@ static const struct {
     {"decided", N_("The eligibility decision is linked: choose the outcome.")},
     {"enrolled", N_("The person is enrolled. The primary case manager has a task to make the first contact.")},
     {"intake-closed", N_("The intake is closed.")},
+    {"referral", N_("The referral is sent. You will see every step the receiving organisation takes.")},
+    {"referral-saved", N_("The referral is updated: the step is on its timeline.")},
     {"shift-removed", N_("The shift is removed from the rota.")},
     {"handover", N_("The work is handed over. Each receiver has a task listing what they received.")},
     {"note-read", N_("The notification is marked read.")},

@@ -129,6 +129,7 @@ static const char *kind_words(const char *kind)
     return str_eq(kind, "episode")       ? _("Primary case manager")
            : str_eq(kind, "team_member") ? _("Care-team place")
            : str_eq(kind, "task")        ? _("Open task")
+           : str_eq(kind, "referral")    ? _("Open referral")
                                          : _("On-call shift");
 }
 

@@ -1247,6 +1247,88 @@ const journeys = [
     await expectVisible(page.getByRole('row').filter({ hasText: /misook ryu/i }).filter({ hasText: /enrolled with: hana yoon/i }),
       'the enrolment on the care desk\'s list');
   }],
+
+  // Journey 17 (issue 10 §2, referrals): a case manager refers a client to another organisation's
+  // intake queue; its supervisor acknowledges it, accepts it and opens an episode with a case manager
+  // in one step; the sender sees "accepted, assigned", and later the outcome.
+  ['a case manager refers a client to another centre; its supervisor acknowledges, accepts and assigns with an episode; the sender sees each step and the outcome', async ({ newPage }) => {
+    const cm4 = await newPage();
+    await loginOk(cm4, 'cm4');
+    const mine = cm4.getByRole('region', { name: /my clients/i }).getByRole('link');
+    await expectVisible(mine.first(), 'a client of cm4\'s in "My clients"');
+    await mine.first().click();
+    await cm4.waitForURL(/\/clients\/\d+$/);
+    const clientId = cm4.url().match(/\/clients\/(\d+)$/)[1];
+    const section = cm4.getByRole('region', { name: /^referrals$/i });
+    await section.getByRole('link', { name: /^refer$/i }).click();
+    await cm4.waitForURL(new RegExp(`/clients/${clientId}/referrals/new`));
+    const form = cm4.locator('#referral-send');
+    await form.getByLabel(/refer to \(organisation\)/i).selectOption({ label: 'Riverside Mental Health Welfare Centre' });
+    await form.getByLabel(/^urgency/i).selectOption('soon');
+    const why = 'Moved to Riverside-gu last month; needs a case manager near home.';
+    await form.getByLabel(/why the client is referred/i).fill(why);
+    await form.getByLabel(/what is asked for/i).fill('Take over case management');
+    // Notes are not shared: no consent of the client's gives them to Riverside.
+    await form.getByRole('checkbox', { name: /^notes$/i }).check();
+    await form.getByRole('button', { name: /send the referral/i }).click();
+    await expectVisible(cm4.getByText(/no active consent of the client's/i).first(), 'the sections refused next to the field');
+    await cm4.locator('#referral-send').getByRole('checkbox', { name: /^notes$/i }).uncheck();
+    await cm4.locator('#referral-send').getByRole('button', { name: /send the referral/i }).click();
+    await cm4.waitForURL(/\/referrals\/\d+\?msg=referral/);
+    const id = cm4.url().match(/\/referrals\/(\d+)/)[1];
+    await expectVisible(cm4.locator('#referral [data-state="sent"]'), 'the state "sent"');
+
+    // Riverside's supervisor finds it in the received queue and acknowledges it.
+    const sup = await newPage();
+    await loginOk(sup, 'sup');
+    await sup.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /^referrals$/i }).click();
+    await sup.waitForURL(/\/referrals(\?|$)/);
+    const row = sup.getByRole('row').filter({ has: sup.getByRole('link', { name: `no. ${id}`, exact: true }) });
+    await expectVisible(row, 'the referral in the received queue');
+    await expectVisible(row.getByText(/eastgate public health centre/i), 'where it came from');
+    await row.getByRole('link', { name: `no. ${id}`, exact: true }).click();
+    await sup.waitForURL(new RegExp(`/referrals/${id}$`));
+    await sup.locator('details:has(#rf-receive) > summary').click();
+    await sup.locator('#rf-receive').getByRole('button', { name: /acknowledge/i }).click();
+    await sup.waitForURL(/\?msg=referral-saved/);
+    await expectVisible(sup.locator('#referral [data-state="received"]'), 'the state "received"');
+    // Accept and open an episode, Daniel Lee its primary case manager: one step.
+    await sup.locator('details:has(#rf-episode) > summary').click();
+    const ep = sup.locator('#rf-episode');
+    await ep.getByLabel(/primary case manager/i).selectOption({ label: 'Daniel Lee — Case manager' });
+    await ep.getByLabel(/^programme/i).selectOption('integrated_care');
+    await ep.getByLabel(/target group/i).selectOption('severe');
+    await ep.getByRole('button', { name: /accept and open an episode/i }).click();
+    await sup.waitForURL(/\?msg=referral-saved/);
+    const stands = sup.getByRole('region', { name: /where it stands/i });
+    await expectVisible(stands.locator('[data-state="accepted"]'), 'the state "accepted"');
+    await expectVisible(stands.getByText('Daniel Lee', { exact: true }), 'assigned to Daniel Lee');
+
+    // The sender sees "accepted, assigned".
+    await cm4.goto(`/referrals/${id}`);
+    const seen = cm4.getByRole('region', { name: /where it stands/i });
+    await expectVisible(seen.locator('[data-state="accepted"]'), 'the sender sees "accepted"');
+    await expectVisible(seen.getByText('Daniel Lee', { exact: true }), 'the sender sees who it is assigned to');
+    await expectVisible(cm4.getByRole('region', { name: /timeline/i }).getByText(/accept with episode/i), 'the acceptance on the timeline');
+
+    // The case manager works it and completes it with an outcome.
+    const cm2 = await newPage();
+    await loginOk(cm2, 'cm2', PASSWORD, `/referrals/${id}`);
+    await cm2.waitForURL(new RegExp(`/referrals/${id}$`));
+    await cm2.locator('details:has(#rf-start) > summary').click();
+    await cm2.locator('#rf-start').getByRole('button', { name: /start the work/i }).click();
+    await cm2.waitForURL(/\?msg=referral-saved/);
+    await cm2.locator('details:has(#rf-complete) > summary').click();
+    const outcome = 'Seen at home twice; enrolled in integrated care.';
+    await cm2.locator('#rf-complete').getByLabel(/the outcome/i).fill(outcome);
+    await cm2.locator('#rf-complete').getByRole('button', { name: /^complete$/i }).click();
+    await cm2.waitForURL(/\?msg=referral-saved/);
+
+    // Later, the sender reads the outcome.
+    await cm4.reload();
+    await expectVisible(cm4.locator('#referral [data-state="completed"]'), 'the state "completed"');
+    await expectVisible(cm4.getByText(outcome).first(), 'the outcome, read by the sender');
+  }],
 ];
 
 function label(v) {

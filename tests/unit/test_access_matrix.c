@@ -47,6 +47,11 @@ static const struct special {
     {"GET", "/api/v1/staff", K_NONE, RES_STAFF, ACT_READ},
     {"PATCH", "/api/v1/services/{id}", K_RULE, -1, -1},          /* the service's own organisation */
     {"POST", "/api/v1/services/{id}/capacity", K_RULE, -1, -1}, /* the service's own organisation */
+    /* a referral: the sender's organisation or the receiving one (the rule on the record) */
+    {"GET", "/api/v1/referrals/{id}", K_RULE, -1, -1},
+    {"POST", "/api/v1/referrals/{id}/cancel", K_RULE, -1, -1},
+    {"POST", "/api/v1/referrals/{id}/receive", K_RULE, -1, -1},
+    {"POST", "/api/v1/referrals/{id}/agreement-review", K_RULE, -1, -1},
 };
 
 struct rowroute {
