@@ -1168,7 +1168,7 @@ const journeys = [
   }],
 
   // 18 (intake): discovery -> screening -> eligibility -> the outcome step; another person enrolled.
-  ['a care-desk officer discovers a person, screens, checks eligibility and reaches the outcome step; a case manager of the same centre enrols another', async ({ newPage }) => {
+  ['a care-desk officer discovers a person, screens, checks eligibility and reaches the outcome step; a case manager of the same centre enrols another; the care desk refers the first to Riverside, which accepts and assigns; the care desk sees accepted, assigned and the outcome, never a note', async ({ newPage }) => {
     const page = await newPage();
     await loginOk(page, 'desk1');
     await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /^intake$/i }).click();
@@ -1224,9 +1224,10 @@ const journeys = [
     const href = await refer.getAttribute('href');
     assert(/^\/clients\/\d+\/referrals\/new\?intake=\d+$/.test(href), `refer elsewhere goes to ${href}`);
     await expectVisible(outcome.getByText(/supervisor or case manager of the organisation enrols/i), 'who enrols');
-    // The care desk never reads notes: the client page says so.
+    // The care desk never reads notes: the client page has no notes section for it.
     await page.getByRole('region', { name: /^the person$/i }).getByRole('link', { name: /journeyson/i }).click();
-    await expectVisible(page.getByText(/your role may not see notes/i), 'notes withheld from the care desk');
+    await expectVisible(page.getByRole('heading', { level: 1, name: /journeyson/i }), 'the person\'s page');
+    await expectCount(page.locator('#contacts'), 0, 'a notes section for the care desk');
     // On a phone the intake page does not scroll sideways.
     const phone = await newPage({ viewport: { width: 390, height: 844 } });
     await loginOk(phone, 'desk1', PASSWORD, new URL(intakeUrl).pathname);
@@ -1246,6 +1247,64 @@ const journeys = [
     await page.goto('/intakes');
     await expectVisible(page.getByRole('row').filter({ hasText: /misook ryu/i }).filter({ hasText: /enrolled with: hana yoon/i }),
       'the enrolment on the care desk\'s list');
+
+    // The loop closes (issue 10): the care desk refers Boram Journeyson from the outcome step to
+    // Riverside, whose supervisor acknowledges and accepts, opening an episode with a case manager;
+    // the care desk follows it to "accepted, assigned" and the outcome, and never reads a note.
+    await page.goto(new URL(intakeUrl).pathname);
+    await page.getByRole('region', { name: /^outcome$/i }).getByRole('link', { name: /refer elsewhere/i }).click();
+    await page.waitForURL(/\/clients\/\d+\/referrals\/new\?intake=\d+/);
+    const send = page.locator('#referral-send');
+    await send.getByLabel(/refer to \(organisation\)/i).selectOption({ label: 'Riverside Mental Health Welfare Centre' });
+    await send.getByLabel(/^urgency/i).selectOption('soon');
+    await send.getByLabel(/why the client is referred/i).fill(concern);
+    await send.getByLabel(/what is asked for/i).fill('Assessment and case management near home');
+    await send.getByRole('button', { name: /send the referral/i }).click();
+    await page.waitForURL(/\/referrals\/\d+\?msg=referral/);
+    const rid = page.url().match(/\/referrals\/(\d+)/)[1];
+    // The intake's outcome is that referral.
+    await page.goto(new URL(intakeUrl).pathname);
+    await expectVisible(page.getByRole('region', { name: /^outcome$/i }).getByRole('link', { name: new RegExp(`referral ${rid}$`, 'i') }),
+      'the referral as the intake\'s outcome');
+    // Riverside's supervisor acknowledges, then accepts with an episode: Daniel Lee its case manager.
+    const rsup = await newPage();
+    await loginOk(rsup, 'sup', PASSWORD, `/referrals/${rid}`);
+    await rsup.waitForURL(new RegExp(`/referrals/${rid}$`));
+    await rsup.locator('details:has(#rf-receive) > summary').click();
+    await rsup.locator('#rf-receive').getByRole('button', { name: /acknowledge/i }).click();
+    await rsup.waitForURL(/\?msg=referral-saved/);
+    await rsup.locator('details:has(#rf-episode) > summary').click();
+    const ep = rsup.locator('#rf-episode');
+    await ep.getByLabel(/primary case manager/i).selectOption({ label: 'Daniel Lee — Case manager' });
+    await ep.getByLabel(/^programme/i).selectOption('integrated_care');
+    await ep.getByLabel(/target group/i).selectOption('severe');
+    await ep.getByRole('button', { name: /accept and open an episode/i }).click();
+    await rsup.waitForURL(/\?msg=referral-saved/);
+    // The care desk sees "accepted, assigned".
+    await page.goto(`/referrals/${rid}`);
+    const stands = page.getByRole('region', { name: /where it stands/i });
+    await expectVisible(stands.locator('[data-state="accepted"]'), 'the care desk sees "accepted"');
+    await expectVisible(stands.getByText('Daniel Lee', { exact: true }), 'the care desk sees who it is assigned to');
+    // Daniel Lee sees the person, records a first contact, and completes the referral with an outcome.
+    const dl = await newPage();
+    await loginOk(dl, 'cm2', PASSWORD, `/referrals/${rid}`);
+    await dl.waitForURL(new RegExp(`/referrals/${rid}$`));
+    await dl.locator('details:has(#rf-start) > summary').click();
+    await dl.locator('#rf-start').getByRole('button', { name: /start the work/i }).click();
+    await dl.waitForURL(/\?msg=referral-saved/);
+    await dl.locator('details:has(#rf-complete) > summary').click();
+    const result = 'Assessed at home; enrolled in integrated care at Riverside.';
+    await dl.locator('#rf-complete').getByLabel(/the outcome/i).fill(result);
+    await dl.locator('#rf-complete').getByRole('button', { name: /^complete$/i }).click();
+    await dl.waitForURL(/\?msg=referral-saved/);
+    // Later the care desk reads the outcome; on the person's page it still reads no note.
+    await page.goto(`/referrals/${rid}`);
+    await expectVisible(page.locator('#referral [data-state="completed"]'), 'the care desk sees "completed"');
+    await expectVisible(page.getByText(result).first(), 'the outcome, read by the care desk');
+    await page.goto(new URL(intakeUrl).pathname);
+    await page.getByRole('region', { name: /^the person$/i }).getByRole('link', { name: /journeyson/i }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: /journeyson/i }), 'the person\'s page again');
+    await expectCount(page.locator('#contacts'), 0, 'a notes section for the care desk after the referral');
   }],
 
   // Journey 17 (issue 10 §2, referrals): a case manager refers a client to another organisation's
