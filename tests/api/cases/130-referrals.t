@@ -548,14 +548,20 @@ POST /api/v1/clients/$ref_client/referrals
 expect 400
 json .errors.service_id == "is not a service of that organisation"
 
-### to a service: the service names the organisation; the intake it came from is kept
+### a referral from an intake that does not exist is refused, and nothing is sent
 as cm4
 POST /api/v1/clients/$ref_client/referrals
-{"service_id":$svc_peer,"reason":"Peer support.","asked":"A peer support group","urgency":"routine","agreement":"agreed","intake_id":7}
+{"service_id":$svc_peer,"reason":"Peer support.","asked":"A peer support group","urgency":"routine","agreement":"agreed","intake_id":999999}
+expect 404
+
+### to a service: the service names the organisation (an intake's referral: 135-intake.t)
+as cm4
+POST /api/v1/clients/$ref_client/referrals
+{"service_id":$svc_peer,"reason":"Peer support.","asked":"A peer support group","urgency":"routine","agreement":"agreed"}
 expect 201
 json .to_org_id == $riverside
 json .service_name == "Peer support groups"
-json .intake_id == 7
+json .intake_id == null
 save ref4 .id
 save ref4_v .version
 
