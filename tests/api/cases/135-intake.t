@@ -105,6 +105,8 @@ as desk1
 POST /api/v1/intakes
 {}
 expect 400
+json .errors.given_name exists
+json .errors.family_name exists
 json .errors.source exists
 json .errors.concern exists
 json .errors.birth_date exists
@@ -582,10 +584,10 @@ POST /api/v1/intakes/$in_c/close
 expect 200
 json .outcome == "closed"
 json .close_reason == "not_eligible"
-### setup IM: cm1 discovers Intakemat Teamford
+### setup IM: cm1 discovers Intakemat Inteamford
 as cm1
 POST /api/v1/intakes
-{"given_name":"Intakemat","family_name":"Teamford","birth_date":"1971-07-11","source":"outreach","concern":"Matrix concern."}
+{"given_name":"Intakemat","family_name":"Inteamford","birth_date":"1951-02-21","source":"outreach","concern":"Matrix concern."}
 expect 201
 save team_intake .id
 save team_client .client_id
@@ -642,7 +644,7 @@ expect 201
 ### setup IR: cm2 discovers Intakemat Orgford
 as cm2
 POST /api/v1/intakes
-{"given_name":"Intakemat","family_name":"Orgford","birth_date":"1952-03-22","source":"care_desk","concern":"Matrix concern."}
+{"given_name":"Intakemat","family_name":"Inorgford","birth_date":"1952-03-22","source":"care_desk","concern":"Matrix concern."}
 expect 201
 save org_intake .id
 save org_client .client_id
@@ -651,7 +653,7 @@ save org_intake_episode .episode_id
 ### setup IE: cm4 discovers Intakemat Eastford
 as cm4
 POST /api/v1/intakes
-{"given_name":"Intakemat","family_name":"Eastford","birth_date":"1953-04-23","source":"outreach","concern":"Matrix concern."}
+{"given_name":"Intakemat","family_name":"Ineastford","birth_date":"1953-04-23","source":"outreach","concern":"Matrix concern."}
 expect 201
 save other_intake .id
 save other_client .client_id
@@ -660,7 +662,7 @@ save other_intake_episode .episode_id
 ### setup IE2: in-cm4b discovers Intakemat Eastother
 as in-cm4b
 POST /api/v1/intakes
-{"given_name":"Intakemat","family_name":"Eastother","birth_date":"1954-05-24","source":"outreach","concern":"Matrix concern."}
+{"given_name":"Intakemat","family_name":"Ineastother","birth_date":"1954-05-24","source":"outreach","concern":"Matrix concern."}
 expect 201
 save org_intake@cm4 .id
 save org_client@cm4 .client_id
@@ -669,7 +671,7 @@ save org_intake_episode@cm4 .episode_id
 ### setup IN: in-ncm discovers Intakemat Northford
 as in-ncm
 POST /api/v1/intakes
-{"given_name":"Intakemat","family_name":"Northford","birth_date":"1955-06-25","source":"care_desk","concern":"Matrix concern."}
+{"given_name":"Intakemat","family_name":"Innorthford","birth_date":"1955-06-25","source":"care_desk","concern":"Matrix concern."}
 expect 201
 save org_intake@desk1 .id
 save org_client@desk1 .client_id
@@ -678,7 +680,7 @@ save org_intake_episode@desk1 .episode_id
 ### setup IH: in-hcm discovers Intakemat Harbourford
 as in-hcm
 POST /api/v1/intakes
-{"given_name":"Intakemat","family_name":"Harbourford","birth_date":"1956-07-26","source":"outreach","concern":"Matrix concern."}
+{"given_name":"Intakemat","family_name":"Inharbourford","birth_date":"1956-07-26","source":"outreach","concern":"Matrix concern."}
 expect 201
 save org_intake@housing1 .id
 save org_client@housing1 .client_id
