@@ -11,95 +11,19 @@
 #   org    IR: Riverside, discovered by cm2 (cm4: IE2 Eastgate; desk1: IN Northside; housing1: IH Harbour)
 #   other  IE: Eastgate, discovered by cm4 (cm4's team intake; cm4's other-organisation intake is IR)
 
-### who is who: admin
-as admin
+# world.t's own clients (named Intake, born in the 1940s) are not used: the matrix reads intakes.
+### the world of the matrix (tests/api/world.t): who is who, staff in-*
+set world in
+set world_name Intake
+set world_decade 194
+include world.t
+
+### who is who: in-ncm, Northside's case manager
+as in-ncm
 GET /api/v1/me
 expect 200
-save admin_id .id
-
-### who is who: sup
-as sup
-GET /api/v1/me
-expect 200
-save sup_id .id
-
-### who is who: cm1
-as cm1
-GET /api/v1/me
-expect 200
-save cm1_id .id
-
-### who is who: cm2
-as cm2
-GET /api/v1/me
-expect 200
-save cm2_id .id
-
-### who is who: psy1
-as psy1
-GET /api/v1/me
-expect 200
-save psy1_id .id
-
-### who is who: nurse1
-as nurse1
-GET /api/v1/me
-expect 200
-save nurse1_id .id
-
-### who is who: peer1
-as peer1
-GET /api/v1/me
-expect 200
-save peer1_id .id
-
-### who is who: analyst1
-as analyst1
-GET /api/v1/me
-expect 200
-save analyst1_id .id
-
-### who is who: desk1
-as desk1
-GET /api/v1/me
-expect 200
-save desk1_id .id
-save northside .org_id
-
-### who is who: housing1
-as housing1
-GET /api/v1/me
-expect 200
-save housing1_id .id
-save harbour .org_id
-
-### who is who: cm4
-as cm4
-GET /api/v1/me
-expect 200
-save cm4_id .id
-save eastgate .org_id
-
-### setup: case manager in-cm4b
-as admin
-POST /api/v1/staff
-{"username":"in-cm4b","display_name":"Intake in-cm4b","role":"case_manager","discipline":"nurse","org_id":$eastgate,"password":"hearth-demo-2026"}
-expect 201
-save in_cm4b_id .id
-
-### setup: case manager in-ncm
-as admin
-POST /api/v1/staff
-{"username":"in-ncm","display_name":"Intake in-ncm","role":"case_manager","discipline":"social_worker","org_id":$northside,"password":"hearth-demo-2026"}
-expect 201
 save in_ncm_id .id
 
-### setup: case manager in-hcm
-as admin
-POST /api/v1/staff
-{"username":"in-hcm","display_name":"Intake in-hcm","role":"case_manager","discipline":"social_worker","org_id":$harbour,"password":"hearth-demo-2026"}
-expect 201
-save in_hcm_id .id
 ### a discovery without its fields: 400 naming each
 as desk1
 POST /api/v1/intakes
