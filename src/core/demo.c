@@ -1576,6 +1576,10 @@ static int demo_services(struct gen *g)
                " primary_cm, close_reason, close_note, discovered_by, discovered_at, screened_by, screened_at,"   \
                " decided_by, decided_at, outcome_by, outcome_at"
 
+/* The people discovered, beyond the demo's N clients (made after them, so that those stay what they
+ * were); a demo of fewer than 50 clients has none. */
+#define DEMO_INTAKES 6
+
 /* Made last (their draws come after everything else, so the rows before stay what they were). The
  * care-desk officer desk1 and Northside's case manager cm5 (made here) discovered them; one waits
  * for screening, two are screened (one with a risk to life now), one is at the outcome step with an
@@ -1614,6 +1618,7 @@ static int demo_intakes(struct gen *g)
          "[\"daily_living_care\"]", "routine", 0, 9, 0, "other", "declined",
          "She said she is managing with her daughter's help; given the desk's number."},
     };
+    _Static_assert(ARRAY_LEN(rows) == DEMO_INTAKES, "DEMO_INTAKES counts the rows");
     for (size_t i = 0; i < ARRAY_LEN(rows); i++) {
         int64_t by = rows[i].by_cm5 ? cm5 : g->desk1, day = g->today - rows[i].days_ago;
         char at[21], sat[21], dat[21], oat[21], address[160];
@@ -1722,6 +1727,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
     in_tx = 1;
     if (make_orgs_and_staff(&g, clients) != 0)
         goto out;
+    int intakes = clients >= 50 ? DEMO_INTAKES : 0;
     for (int k = 0; k < clients; k++) {
         if (k > 0 && k % BATCH == 0) {
             in_tx = 0;
@@ -1741,7 +1747,8 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
             progress(k + 1, clients, &last, 0);
     }
     if (named_tasks(&g) != 0 || risk_data(&g) != 0 || breadth_data(&g) != 0 || eligibility_data(&g) != 0 ||
-        demo_services(&g) != 0 || consent_data(&g) != 0 || demo_intakes(&g) != 0 || demo_referrals(&g) != 0)
+        demo_services(&g) != 0 || consent_data(&g) != 0 || (intakes && demo_intakes(&g) != 0) ||
+        demo_referrals(&g) != 0)
         goto out;
     in_tx = 0;
     if (db_commit(db) != DB_OK) {

@@ -133,6 +133,9 @@ int intake_create(struct ctx *c, json_t *in, json_t **out)
         return rc;
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    /* The name's own checks are client_create's; asked here too, so that one answer names every field. */
+    v_str(c, in, "given_name", 1, 100, NULL);
+    v_str(c, in, "family_name", 1, 100, NULL);
     const char *source = v_str(c, in, "source", 1, 32, intake_sources);
     const char *reporter = v_str(c, in, "reporter", 0, 200, NULL);
     const char *concern = v_str(c, in, "concern", 1, CONCERN_MAX, NULL);
@@ -338,7 +341,7 @@ int intake_screen(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t
                 "UPDATE intakes SET state=?, needs=?, urgency=?, risk_now=?, life_stage=?, target_group=?,"
                 " hospital_days=?, recent_crisis=?, screened_by=?, screened_at=?, version=version+1"
                 " WHERE id=? AND version=?",
-                "tttittIiitii", next, ntext, urgency, (int64_t)json_is_true(risk), stage, target,
+                "tttittiiitii", next, ntext, urgency, (int64_t)json_is_true(risk), stage, target,
                 days >= 0 ? days : 0, (int64_t)json_is_true(rc_v), c->a->staff_id, now, id, cur);
     free(ntext);
     if (rc == DB_OK && days < 0)

@@ -11,100 +11,26 @@
 #   org    IR: Riverside, discovered by cm2 (cm4: IE2 Eastgate; desk1: IN Northside; housing1: IH Harbour)
 #   other  IE: Eastgate, discovered by cm4 (cm4's team intake; cm4's other-organisation intake is IR)
 
-### who is who: admin
-as admin
+# world.t's own clients (named Intake, born in the 1940s) are not used: the matrix reads intakes.
+### the world of the matrix (tests/api/world.t): who is who, staff in-*
+set world in
+set world_name Intake
+set world_decade 194
+include world.t
+
+### who is who: in-ncm, Northside's case manager
+as in-ncm
 GET /api/v1/me
 expect 200
-save admin_id .id
-
-### who is who: sup
-as sup
-GET /api/v1/me
-expect 200
-save sup_id .id
-
-### who is who: cm1
-as cm1
-GET /api/v1/me
-expect 200
-save cm1_id .id
-
-### who is who: cm2
-as cm2
-GET /api/v1/me
-expect 200
-save cm2_id .id
-
-### who is who: psy1
-as psy1
-GET /api/v1/me
-expect 200
-save psy1_id .id
-
-### who is who: nurse1
-as nurse1
-GET /api/v1/me
-expect 200
-save nurse1_id .id
-
-### who is who: peer1
-as peer1
-GET /api/v1/me
-expect 200
-save peer1_id .id
-
-### who is who: analyst1
-as analyst1
-GET /api/v1/me
-expect 200
-save analyst1_id .id
-
-### who is who: desk1
-as desk1
-GET /api/v1/me
-expect 200
-save desk1_id .id
-save northside .org_id
-
-### who is who: housing1
-as housing1
-GET /api/v1/me
-expect 200
-save housing1_id .id
-save harbour .org_id
-
-### who is who: cm4
-as cm4
-GET /api/v1/me
-expect 200
-save cm4_id .id
-save eastgate .org_id
-
-### setup: case manager in-cm4b
-as admin
-POST /api/v1/staff
-{"username":"in-cm4b","display_name":"Intake in-cm4b","role":"case_manager","discipline":"nurse","org_id":$eastgate,"password":"hearth-demo-2026"}
-expect 201
-save in_cm4b_id .id
-
-### setup: case manager in-ncm
-as admin
-POST /api/v1/staff
-{"username":"in-ncm","display_name":"Intake in-ncm","role":"case_manager","discipline":"social_worker","org_id":$northside,"password":"hearth-demo-2026"}
-expect 201
 save in_ncm_id .id
 
-### setup: case manager in-hcm
-as admin
-POST /api/v1/staff
-{"username":"in-hcm","display_name":"Intake in-hcm","role":"case_manager","discipline":"social_worker","org_id":$harbour,"password":"hearth-demo-2026"}
-expect 201
-save in_hcm_id .id
 ### a discovery without its fields: 400 naming each
 as desk1
 POST /api/v1/intakes
 {}
 expect 400
+json .errors.given_name exists
+json .errors.family_name exists
 json .errors.source exists
 json .errors.concern exists
 json .errors.birth_date exists
@@ -582,10 +508,10 @@ POST /api/v1/intakes/$in_c/close
 expect 200
 json .outcome == "closed"
 json .close_reason == "not_eligible"
-### setup IM: cm1 discovers Intakemat Teamford
+### setup IM: cm1 discovers Intakemat Inteamford
 as cm1
 POST /api/v1/intakes
-{"given_name":"Intakemat","family_name":"Teamford","birth_date":"1971-07-11","source":"outreach","concern":"Matrix concern."}
+{"given_name":"Intakemat","family_name":"Inteamford","birth_date":"1951-02-21","source":"outreach","concern":"Matrix concern."}
 expect 201
 save team_intake .id
 save team_client .client_id
@@ -642,7 +568,7 @@ expect 201
 ### setup IR: cm2 discovers Intakemat Orgford
 as cm2
 POST /api/v1/intakes
-{"given_name":"Intakemat","family_name":"Orgford","birth_date":"1952-03-22","source":"care_desk","concern":"Matrix concern."}
+{"given_name":"Intakemat","family_name":"Inorgford","birth_date":"1952-03-22","source":"care_desk","concern":"Matrix concern."}
 expect 201
 save org_intake .id
 save org_client .client_id
@@ -651,7 +577,7 @@ save org_intake_episode .episode_id
 ### setup IE: cm4 discovers Intakemat Eastford
 as cm4
 POST /api/v1/intakes
-{"given_name":"Intakemat","family_name":"Eastford","birth_date":"1953-04-23","source":"outreach","concern":"Matrix concern."}
+{"given_name":"Intakemat","family_name":"Ineastford","birth_date":"1953-04-23","source":"outreach","concern":"Matrix concern."}
 expect 201
 save other_intake .id
 save other_client .client_id
@@ -660,7 +586,7 @@ save other_intake_episode .episode_id
 ### setup IE2: in-cm4b discovers Intakemat Eastother
 as in-cm4b
 POST /api/v1/intakes
-{"given_name":"Intakemat","family_name":"Eastother","birth_date":"1954-05-24","source":"outreach","concern":"Matrix concern."}
+{"given_name":"Intakemat","family_name":"Ineastother","birth_date":"1954-05-24","source":"outreach","concern":"Matrix concern."}
 expect 201
 save org_intake@cm4 .id
 save org_client@cm4 .client_id
@@ -669,7 +595,7 @@ save org_intake_episode@cm4 .episode_id
 ### setup IN: in-ncm discovers Intakemat Northford
 as in-ncm
 POST /api/v1/intakes
-{"given_name":"Intakemat","family_name":"Northford","birth_date":"1955-06-25","source":"care_desk","concern":"Matrix concern."}
+{"given_name":"Intakemat","family_name":"Innorthford","birth_date":"1955-06-25","source":"care_desk","concern":"Matrix concern."}
 expect 201
 save org_intake@desk1 .id
 save org_client@desk1 .client_id
@@ -678,7 +604,7 @@ save org_intake_episode@desk1 .episode_id
 ### setup IH: in-hcm discovers Intakemat Harbourford
 as in-hcm
 POST /api/v1/intakes
-{"given_name":"Intakemat","family_name":"Harbourford","birth_date":"1956-07-26","source":"outreach","concern":"Matrix concern."}
+{"given_name":"Intakemat","family_name":"Inharbourford","birth_date":"1956-07-26","source":"outreach","concern":"Matrix concern."}
 expect 201
 save org_intake@housing1 .id
 save org_client@housing1 .client_id
