@@ -366,6 +366,14 @@ int64_t access_shared_basis(struct ctx *c, int64_t client_id)
     return f->shared_consent;
 }
 
+int64_t access_shared_referral(struct ctx *c, int64_t client_id)
+{
+    const struct access_facts *f = c->a ? facts(c, client_id) : NULL;
+    if (!f || !(f->rels & R(REL_SHARED)) || (f->rels & ~(R(REL_SHARED) | R(REL_NONE))) || !f->by_referral)
+        return 0;
+    return f->shared_referral;
+}
+
 int access_in_care(struct ctx *c, int64_t client_id)
 {
     const struct access_facts *f = c->a ? facts(c, client_id) : NULL;

@@ -295,6 +295,18 @@ int consent_withdraw(struct ctx *c, int64_t id, int64_t version, json_t *in, jso
                " WHERE id=? AND version=?",
                "titii", now, c->a->staff_id, reason, id, version) != DB_OK)
         return ctx_fail(c, ERR_DB, "%s", _("The withdrawal could not be saved."));
+    /* A withdrawn consent is not renewed: the renewal rule's task, if still open, is done. */
+    int64_t task = db_int1(c->db, 0,
+                           "SELECT t.id FROM consents k JOIN tasks t ON t.id=k.renewal_task WHERE k.id=? AND"
+                           " t.status='open'",
+                           "i", id);
+    if (task) {
+        if (db_run(c->db,
+                   "UPDATE tasks SET status='done', done_by=?, done_at=?, version=version+1 WHERE id=?", "iti",
+                   c->a->staff_id, now, task) != DB_OK)
+            return ctx_fail(c, ERR_DB, "%s", _("The withdrawal could not be saved."));
+        audit_log(c, "task.update", "ok", client_id, "task", task, "consent withdrawn");
+    }
     access_forget(c);
     audit_log(c, "consent.withdraw", "ok", client_id, "consent", id, reason);
     *out = consent_load(c->db, id);

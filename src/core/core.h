@@ -246,6 +246,9 @@ int access_in_care(struct ctx *c, int64_t client_id);
 /* The consent through which the actor reaches the client when that is their only relationship to it
  * (another organisation, REL_SHARED), else 0. */
 int64_t access_shared_basis(struct ctx *c, int64_t client_id);
+/* The same for an open referral to the actor's organisation: its id when it shares some of what
+ * the actor may read there (0: none). */
+int64_t access_shared_referral(struct ctx *c, int64_t client_id);
 /* Relationships changed in this call (a team, an episode, break-glass): ask the database again. */
 void access_forget(struct ctx *c);
 

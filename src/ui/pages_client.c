@@ -400,6 +400,12 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
                           "the client agreed to share, and only to read."),
                     basis);
         buf_adds(&b, "</p></div>");
+    } else if ((basis = access_shared_referral(&h->ctx, id))) { /* through a referral to us */
+        html_printf(&b, "<div class=\"banner info\" id=\"shared-banner\"><p>");
+        html_printf(&b, _("Shared with your organisation through referral no. %D: you see only the parts of the "
+                          "record the referral shares, and only to read."),
+                    basis);
+        html_printf(&b, " <a href=\"/referrals/%D\">%s</a></p></div>", basis, _("Open the referral"));
     }
     page_flash(h, &b);
     char l1[80], l2[80];

@@ -110,6 +110,28 @@ static void later_open_withdrawn_renewed_and_future_ask_nothing(void **state)
     assert_int_equal(renew_tasks(k), 0);
 }
 
+/* A withdrawn consent is not renewed: its open renewal task is done with the withdrawal. */
+static void withdrawal_closes_the_renewal_task(void **state)
+{
+    (void)state;
+    int64_t k = mk_client(T->db, riv, cm, "Renew", "Withdrawn", "1981-01-01");
+    mk_episode(T->db, k, riv, "active", cm, cm);
+    int64_t id = mk_consent(k, "care_coordination", "2026-01-01", "2026-12-10", 0);
+    sweep();
+    assert_int_equal(renew_tasks(k), 1);
+    struct actor a = actor_of(T->db, cm);
+    struct ctx c;
+    ctx_init(&c, &a, T->db);
+    json_t *out = NULL;
+    assert_int_equal(consent_withdraw(&c, id, 1, NULL, &out), OK);
+    json_decref(out);
+    ctx_clear(&c);
+    json_t *t = db_row(T->db, "SELECT status, done_by FROM tasks WHERE client_id=? AND title_key='consent.renew'", "i", k);
+    assert_string_equal(js(t, "status"), "done");
+    assert_int_equal(ji(t, "done_by"), cm);
+    json_decref(t);
+}
+
 static void without_a_case_manager_the_recorder_is_asked(void **state)
 {
     (void)state;
@@ -183,6 +205,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(renewal_is_asked_once_within_30_days),
         cmocka_unit_test(later_open_withdrawn_renewed_and_future_ask_nothing),
+        cmocka_unit_test(withdrawal_closes_the_renewal_task),
         cmocka_unit_test(without_a_case_manager_the_recorder_is_asked),
         cmocka_unit_test(another_organisation_finds_through_consent_only),
     };
