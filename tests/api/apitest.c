@@ -1003,7 +1003,37 @@ static void cases_free(struct tcase *cs, int n)
     free(cs);
 }
 
-/* Parse a case file. Returns the number of cases, -1 with err on a syntax error. */
+/* Parse a case file. Returns the number of cases, -1 with err on a syntax error. A line
+ * `include FILE` outside a request (FILE beside the including file's folder, e.g. `include world.t`
+ * from cases/ reads tests/api/world.t) ends the case before it and puts FILE's cases there, in order. */
+static int parse_file(const char *path, struct tcase **out, char *err, size_t errlen);
+static int parse_include(const char *from, const char *name, struct tcase **cs, int n, char *err, size_t errlen)
+{
+    char dir[1024], inc[1200];
+    snprintf(dir, sizeof dir, "%s", from);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = 0;
+    else
+        snprintf(dir, sizeof dir, ".");
+    snprintf(inc, sizeof inc, "%s/../%s", dir, name);
+    static int depth;
+    if (depth > 4) {
+        snprintf(err, errlen, "%s: includes nest too deep", inc);
+        return -1;
+    }
+    struct tcase *more = NULL;
+    depth++;
+    int m = parse_file(inc, &more, err, errlen);
+    depth--;
+    if (m < 0)
+        return -1;
+    *cs = xrealloc(*cs, (size_t)(n + m + 1) * sizeof **cs);
+    memcpy(*cs + n, more, (size_t)m * sizeof *more);
+    free(more);
+    return n + m;
+}
+
 static int parse_file(const char *path, struct tcase **out, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "r");
@@ -1035,6 +1065,24 @@ static int parse_file(const char *path, struct tcase **out, char *err, size_t er
         }
         if (s[0] == '#')
             continue;
+        if (mode != MATRIX && starts_word(s, "include")) {
+            if (mode == BODY && body.len)
+                cur->rq.body = buf_steal(&body);
+            buf_reset(&body);
+            mode = NONE;
+            int m = parse_include(path, trim(s + 7), &cs, n, err, errlen);
+            if (m < 0) {
+                rc = -1;
+                break;
+            }
+            n = m;
+            cs = xrealloc(cs, (size_t)(n + 1) * sizeof *cs); /* what follows starts a case of its own */
+            memset(&cs[n], 0, sizeof cs[n]);
+            cs[n].name = xstrdup("(after an include)");
+            cs[n].line = lineno;
+            n++;
+            continue;
+        }
         if (!n) {
             if (!*s)
                 continue;
@@ -1295,7 +1343,13 @@ static void run_case(const char *file, struct tcase *c)
     for (int i = 0; i < c->nd; i++) {
         struct dir *d = &c->d[i];
         if (d->kind == D_AS) {
-            snprintf(as, sizeof as, "%s", d->arg);
+            char *v = subst(d->arg, err, sizeof err);
+            if (!v) {
+                fail(&res, "line %d: %s", d->line, err);
+                break;
+            }
+            snprintf(as, sizeof as, "%s", v);
+            free(v);
         } else if (d->kind == D_PARALLEL) {
             G.parallel = atoi(d->arg);
             if (G.parallel < 1 || G.parallel > 1000) {

@@ -10,162 +10,15 @@
 # result without the facts of hospital stays, crises and episodes, and a decision without an
 # exception's reason.
 #
-# The access matrix at the end uses the relationships of matrix.t and 115-risk-matrix.t, set up
-# here again under other names so that this file runs alone:
-#   team   EM: Riverside, cm1's; sup, psy1, nurse1, peer1, desk1, housing1, admin, analyst1 on its team
-#   org    ER: Riverside, cm2's (cm4: EE2 Eastgate; desk1: EN Northside; housing1: EH Harbour)
-#   other  EE: Eastgate, cm4's (cm4's team client; cm4's other client is ER)
+# The access matrix at the end uses the relationships of matrix.t, made by tests/api/world.t.
 
-### who is who: admin
-as admin
-GET /api/v1/me
-expect 200
-save admin_id .id
+### the world of the matrix (tests/api/world.t): staff el-*, clients named Eligmat, born in the 1970s
+set world el
+set world_name Eligmat
+set world_decade 197
+include world.t
 
-### who is who: sup
-as sup
-GET /api/v1/me
-expect 200
-save sup_id .id
-
-### who is who: cm1
-as cm1
-GET /api/v1/me
-expect 200
-save cm1_id .id
-
-### who is who: cm2
-as cm2
-GET /api/v1/me
-expect 200
-save cm2_id .id
-
-### who is who: psy1
-as psy1
-GET /api/v1/me
-expect 200
-save psy1_id .id
-
-### who is who: nurse1
-as nurse1
-GET /api/v1/me
-expect 200
-save nurse1_id .id
-
-### who is who: peer1
-as peer1
-GET /api/v1/me
-expect 200
-save peer1_id .id
-
-### who is who: analyst1
-as analyst1
-GET /api/v1/me
-expect 200
-save analyst1_id .id
-
-### who is who: desk1
-as desk1
-GET /api/v1/me
-expect 200
-save desk1_id .id
-save northside .org_id
-
-### who is who: housing1
-as housing1
-GET /api/v1/me
-expect 200
-save housing1_id .id
-save harbour .org_id
-
-### who is who: cm4
-as cm4
-GET /api/v1/me
-expect 200
-save cm4_id .id
-save eastgate .org_id
-
-### setup: case manager el-cm4b
-as admin
-POST /api/v1/staff
-{"username":"el-cm4b","display_name":"Elig el-cm4b","role":"case_manager","discipline":"nurse","org_id":$eastgate,"password":"hearth-demo-2026"}
-expect 201
-
-### setup: case manager el-ncm
-as admin
-POST /api/v1/staff
-{"username":"el-ncm","display_name":"Elig el-ncm","role":"case_manager","discipline":"social_worker","org_id":$northside,"password":"hearth-demo-2026"}
-expect 201
-
-### setup: case manager el-hcm
-as admin
-POST /api/v1/staff
-{"username":"el-hcm","display_name":"Elig el-hcm","role":"case_manager","discipline":"social_worker","org_id":$harbour,"password":"hearth-demo-2026"}
-expect 201
-
-### setup EM: the client
-as cm1
-POST /api/v1/clients
-{"given_name":"Eligmat","family_name":"Teamford","birth_date":"1971-07-11","address":"5 Willow-ro 2-gil, Riverside-gu"}
-expect 201
-save team_client .id
-
-### setup EM: an open episode, cm1 its primary case manager
-as cm1
-POST /api/v1/clients/${team_client}/episodes
-{"programme":"integrated_care","target_group":"severe","status":"active"}
-expect 201
-save team_episode .id
-
-### setup EM: sup joins the team as other
-as cm1
-POST /api/v1/episodes/$team_episode/team
-{"staff_id":$sup_id,"team_role":"other"}
-expect 201
-
-### setup EM: psy1 joins the team as psychiatrist
-as cm1
-POST /api/v1/episodes/$team_episode/team
-{"staff_id":$psy1_id,"team_role":"psychiatrist"}
-expect 201
-
-### setup EM: nurse1 joins the team as nurse
-as cm1
-POST /api/v1/episodes/$team_episode/team
-{"staff_id":$nurse1_id,"team_role":"nurse"}
-expect 201
-
-### setup EM: peer1 joins the team as peer_supporter
-as cm1
-POST /api/v1/episodes/$team_episode/team
-{"staff_id":$peer1_id,"team_role":"peer_supporter"}
-expect 201
-
-### setup EM: desk1 joins the team as other
-as cm1
-POST /api/v1/episodes/$team_episode/team
-{"staff_id":$desk1_id,"team_role":"other"}
-expect 201
-
-### setup EM: housing1 joins the team as housing_coordinator
-as cm1
-POST /api/v1/episodes/$team_episode/team
-{"staff_id":$housing1_id,"team_role":"housing_coordinator"}
-expect 201
-
-### setup EM: admin joins the team as other
-as cm1
-POST /api/v1/episodes/$team_episode/team
-{"staff_id":$admin_id,"team_role":"other"}
-expect 201
-
-### setup EM: analyst1 joins the team as other
-as cm1
-POST /api/v1/episodes/$team_episode/team
-{"staff_id":$analyst1_id,"team_role":"other"}
-expect 201
-
-### setup EM: a hospital stay of 80 days, discharged a month ago
+### setup team: a hospital stay of 80 days, discharged a month ago
 as cm1
 POST /api/v1/clients/$team_client/hospitalisations
 {"hospital":"Eligibility Hospital","admission_type":"voluntary","admitted_at":"$time(-9504000)"}
@@ -173,92 +26,19 @@ expect 201
 save team_hosp .id
 save team_hosp_v .version
 
-### setup EM: the discharge
+### setup team: the discharge
 as cm1
 POST /api/v1/hospitalisations/$team_hosp/discharge
 If-Match: $team_hosp_v
 {"discharged_at":"$time(-2592000)"}
 expect 200
 
-### setup EM: a crisis five days ago
+### setup team: a crisis five days ago
 as cm1
 POST /api/v1/clients/$team_client/crisis-events
 {"occurred_at":"$time(-432000)","kind":"other","severity":"low","response_mode":"phone","actions":"Eligibility crisis actions.","outcome":"stabilised_at_home","notes":"Eligibility crisis note."}
 expect 201
 
-### setup ER: the client
-as cm2
-POST /api/v1/clients
-{"given_name":"Eligmat","family_name":"Orgford","birth_date":"1972-08-12"}
-expect 201
-save org_client .id
-
-### setup ER: an open episode, cm2 its primary case manager
-as cm2
-POST /api/v1/clients/${org_client}/episodes
-{"programme":"integrated_care","target_group":"severe","status":"active"}
-expect 201
-save org_episode .id
-
-### setup EE: the client
-as cm4
-POST /api/v1/clients
-{"given_name":"Eligmat","family_name":"Eastford","birth_date":"1973-09-13"}
-expect 201
-save other_client .id
-
-### setup EE: an open episode, cm4 its primary case manager
-as cm4
-POST /api/v1/clients/${other_client}/episodes
-{"programme":"integrated_care","target_group":"severe","status":"active"}
-expect 201
-save other_episode .id
-
-### setup EE2: the client
-as el-cm4b
-POST /api/v1/clients
-{"given_name":"Eligmat","family_name":"Eastother","birth_date":"1974-10-14"}
-expect 201
-save org_client@cm4 .id
-
-### setup EE2: an open episode, el-cm4b its primary case manager
-as el-cm4b
-POST /api/v1/clients/${org_client@cm4}/episodes
-{"programme":"integrated_care","target_group":"severe","status":"active"}
-expect 201
-save org_episode@cm4 .id
-
-### setup EN: the client
-as el-ncm
-POST /api/v1/clients
-{"given_name":"Eligmat","family_name":"Northford","birth_date":"1975-11-15"}
-expect 201
-save org_client@desk1 .id
-
-### setup EN: an open episode, el-ncm its primary case manager
-as el-ncm
-POST /api/v1/clients/${org_client@desk1}/episodes
-{"programme":"integrated_care","target_group":"severe","status":"active"}
-expect 201
-save org_episode@desk1 .id
-
-### setup EH: the client
-as el-hcm
-POST /api/v1/clients
-{"given_name":"Eligmat","family_name":"Harbourford","birth_date":"1976-12-16"}
-expect 201
-save org_client@housing1 .id
-
-### setup EH: an open episode, el-hcm its primary case manager
-as el-hcm
-POST /api/v1/clients/${org_client@housing1}/episodes
-{"programme":"integrated_care","target_group":"severe","status":"active"}
-expect 201
-save org_episode@housing1 .id
-
-### setup: cm4's team client is EE, its other-organisation client is ER
-set team_client@cm4 $other_client
-set other_client@cm4 $org_client
 ### the programmes: one page of the shipped rule files, each with what it is based on
 as desk1
 GET /api/v1/eligibility/programmes
