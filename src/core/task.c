@@ -87,7 +87,7 @@ static const struct {
     {"notify.flag_by_assessment", N_("An assessment raised a risk flag on a client of yours: {text}")},
     /* TRANSLATORS: {from} is a staff member's name; {clients}, {tasks} and {shifts} are numbers; keep
      * the braces and the names as they are. */
-    {"notify.handover", N_("Work handed over to you from {from}: {clients} clients, {tasks} tasks, {shifts} on-call shifts")},
+    {"notify.handover", N_("Work handed over to you from {from}: clients {clients}, tasks {tasks}, on-call shifts {shifts}")},
     /* consent (issue 10 §3): the renewal rule (core/consent.c). */
     /* TRANSLATORS: {id} is the consent's number, {text} its purpose ("care coordination"), {date} its
      * last day; keep the braces and the names as they are. */

@@ -489,7 +489,7 @@ expect 200
 json .items length 1
 json .items[0].kind == "task"
 json .items[0].text_key == "notify.handover"
-json .items[0].text == "Work handed over to you from Nils Leaver: 0 clients, 1 tasks, 0 on-call shifts"
+json .items[0].text == "Work handed over to you from Nils Leaver: clients 0, tasks 1, on-call shifts 0"
 json .items[0].entity == "task"
 json .items[0].client_id == null
 save ho_task .items[0].entity_id
