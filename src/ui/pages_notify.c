@@ -19,6 +19,8 @@ static void note_href(json_t *n, char *out, size_t len)
     int64_t id = page_int(n, "entity_id"), cid = page_int(n, "client_id");
     if (str_eq(entity, "referral") && id)
         snprintf(out, len, "/referrals/%lld", (long long)id);
+    else if (str_eq(entity, "consent") && id)
+        snprintf(out, len, "/consents/%lld", (long long)id);
     else if (str_eq(entity, "flag") && cid)
         snprintf(out, len, "/clients/%lld#flags", (long long)cid);
     else if (str_eq(entity, "task") && cid)
