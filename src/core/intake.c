@@ -272,24 +272,36 @@ int intake_of_client(struct ctx *c, int64_t client_id, json_t **out)
     return OK;
 }
 
+/* The start of a step: the intake gated for act (a refusal audited as action), the body a JSON
+ * object (when the step takes one), and the state the step leads to (409 naming the state when it
+ * may not be taken now). The intake's row, or NULL with *rc. */
+static json_t *step_begin(struct ctx *c, int64_t id, enum act act, const char *action, const char *step, json_t *in,
+                          int takes_body, const char **next, int *rc)
+{
+    json_t *r = gate(c, id, act, action, rc);
+    if (!r)
+        return NULL;
+    if (takes_body && !json_is_object(in))
+        *rc = ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
+    else
+        *rc = next_of(c, r, step, next);
+    if (*rc != OK) {
+        json_decref(r);
+        return NULL;
+    }
+    return r;
+}
+
 /* ---- the steps ---- */
 
 int intake_screen(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
     int rc;
-    json_t *r = gate(c, id, ACT_UPDATE, "intake.screen", &rc);
+    const char *next;
+    json_t *r = step_begin(c, id, ACT_UPDATE, "intake.screen", "screen", in, 1, &next, &rc);
     if (!r)
         return rc;
     int64_t client_id = iget(r, "client_id"), episode_id = iget(r, "episode_id");
-    const char *next;
-    if (!json_is_object(in))
-        rc = ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
-    else
-        rc = next_of(c, r, "screen", &next);
-    if (rc != OK) {
-        json_decref(r);
-        return rc;
-    }
     json_t *nv = json_object_get(in, "needs"), *needs = json_array();
     size_t i;
     json_t *e;
@@ -363,18 +375,12 @@ int intake_screen(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t
 int intake_decide(struct ctx *c, int64_t id, json_t *in, json_t **out)
 {
     int rc;
-    json_t *r = gate(c, id, ACT_UPDATE, "intake.decide", &rc);
+    const char *next;
+    json_t *r = step_begin(c, id, ACT_UPDATE, "intake.decide", "decide", in, 1, &next, &rc);
     if (!r)
         return rc;
     int64_t client_id = iget(r, "client_id");
-    const char *next;
-    if (!json_is_object(in))
-        rc = ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
-    else
-        rc = next_of(c, r, "decide", &next);
     json_decref(r);
-    if (rc != OK)
-        return rc;
     int64_t did = v_int(c, in, "decision_id", 1, 1, INT64_MAX, 0);
     if (did && db_int1(c->db, 0, "SELECT client_id FROM eligibility_decisions WHERE id=?", "i", did) != client_id)
         ctx_field(c, "decision_id", _("is not an eligibility decision on this person"));
@@ -416,16 +422,12 @@ static int tell_primary(struct ctx *c, int64_t client_id, int64_t cm, const char
 int intake_enrol(struct ctx *c, int64_t id, json_t *in, json_t **out)
 {
     int rc;
-    json_t *r = gate(c, id, ACT_REVIEW, "intake.enrol", &rc);
+    const char *next;
+    json_t *r = step_begin(c, id, ACT_REVIEW, "intake.enrol", "enrol", in, 1, &next, &rc);
     if (!r)
         return rc;
     int64_t client_id = iget(r, "client_id"), episode_id = iget(r, "episode_id"), org_id = iget(r, "org_id");
-    const char *next;
-    if (!json_is_object(in))
-        rc = ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
-    else
-        rc = next_of(c, r, "enrol", &next);
-    if (rc == OK && !str_eq(sget(r, "decision"), "eligible") && !str_eq(sget(r, "decision"), "exception")) {
+    if (!str_eq(sget(r, "decision"), "eligible") && !str_eq(sget(r, "decision"), "exception")) {
         c->extra = json_pack("{s:s}", "decision", sget(r, "decision") ? sget(r, "decision") : "");
         rc = ctx_fail(c, ERR_CONFLICT,
                       _("The eligibility decision is not eligible: refer the person elsewhere or close the intake."));
@@ -493,18 +495,12 @@ int intake_enrol(struct ctx *c, int64_t id, json_t *in, json_t **out)
 int intake_close(struct ctx *c, int64_t id, json_t *in, json_t **out)
 {
     int rc;
-    json_t *r = gate(c, id, ACT_UPDATE, "intake.close", &rc);
+    const char *next;
+    json_t *r = step_begin(c, id, ACT_UPDATE, "intake.close", "close", in, 1, &next, &rc);
     if (!r)
         return rc;
     int64_t client_id = iget(r, "client_id"), episode_id = iget(r, "episode_id");
-    const char *next;
-    if (!json_is_object(in))
-        rc = ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
-    else
-        rc = next_of(c, r, "close", &next);
     json_decref(r);
-    if (rc != OK)
-        return rc;
     const char *reason = v_str(c, in, "reason", 1, 32, intake_close_reasons);
     const char *note = v_str(c, in, "note", 0, NOTE_MAX, NULL);
     if (str_eq(reason, "other") && v_text_chars(note) == 0 && !json_object_get(c->errors, "note"))
@@ -538,15 +534,12 @@ int intake_close(struct ctx *c, int64_t id, json_t *in, json_t **out)
 int intake_referred(struct ctx *c, int64_t intake_id, int64_t referral_id)
 {
     int rc;
-    json_t *r = gate(c, intake_id, ACT_UPDATE, "intake.refer", &rc);
+    const char *next;
+    json_t *r = step_begin(c, intake_id, ACT_UPDATE, "intake.refer", "refer", NULL, 0, &next, &rc);
     if (!r)
         return rc;
     int64_t client_id = iget(r, "client_id");
-    const char *next;
-    rc = next_of(c, r, "refer", &next);
     json_decref(r);
-    if (rc != OK)
-        return rc;
     if (referral_id < 1 ||
         db_int1(c->db, 0, "SELECT client_id FROM referrals WHERE id=?", "i", referral_id) != client_id) {
         ctx_field(c, "intake_id", _("is an intake of another client"));

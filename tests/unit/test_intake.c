@@ -88,6 +88,20 @@ static void put_state(int64_t id, const char *st)
     assert_int_equal(db_run(T->db, "UPDATE intakes SET state=? WHERE id=?", "ti", st, id), DB_OK);
 }
 
+/* A referral of the intake's client (the referral slice's own row, as referral_create leaves it). */
+static int64_t mk_referral(int64_t intake)
+{
+    int64_t client = db_int1(T->db, 0, "SELECT client_id FROM intakes WHERE id=?", "i", intake);
+    int64_t org = db_int1(T->db, 0, "SELECT org_id FROM staff WHERE id=?", "i", desk);
+    int64_t id = db_insert_id(T->db,
+                              "INSERT INTO referrals(client_id, from_org_id, from_staff_id, to_org_id, reason, asked,"
+                              " urgency, due_at, agreement, sent_at, updated_at) VALUES (?,?,?,?,'r','a','soon',?,"
+                              "'agreed',?,?) RETURNING id",
+                              "iiiittt", client, org, desk, org, T_NOW, T_NOW, T_NOW);
+    assert_true(id > 0);
+    return id;
+}
+
 static int referred(int64_t staff, int64_t id, int64_t referral, struct ctx *c, struct actor *a)
 {
     *a = actor_of(T->db, staff);
@@ -101,32 +115,37 @@ static void referred_only_at_the_outcome_step(void **state)
     int64_t id = discover(desk);
     struct actor a;
     struct ctx c;
+    int64_t ref = mk_referral(id);
     /* discovered: refused, naming the state */
-    assert_int_equal(referred(desk, id, 7, &c, &a), ERR_CONFLICT);
+    assert_int_equal(referred(desk, id, ref, &c, &a), ERR_CONFLICT);
     assert_string_equal(js(c.extra, "state"), "discovered");
     assert_non_null(strstr(c.msg, "discovered"));
     ctx_clear(&c);
     put_state(id, "screened");
-    assert_int_equal(referred(desk, id, 7, &c, &a), ERR_CONFLICT);
+    assert_int_equal(referred(desk, id, ref, &c, &a), ERR_CONFLICT);
     assert_string_equal(js(c.extra, "state"), "screened");
     ctx_clear(&c);
     /* decided: recorded, with who and when */
     put_state(id, "decided");
-    assert_int_equal(referred(desk, id, 7, &c, &a), OK);
+    assert_int_equal(referred(desk, id, ref, &c, &a), OK);
     ctx_clear(&c);
     json_t *r = db_row(T->db, "SELECT state, referral_id, outcome_by, outcome_at FROM intakes WHERE id=?", "i", id);
     assert_string_equal(js(r, "state"), "referred");
-    assert_int_equal(ji(r, "referral_id"), 7);
+    assert_int_equal(ji(r, "referral_id"), ref);
     assert_int_equal(ji(r, "outcome_by"), desk);
     assert_non_null(js(r, "outcome_at"));
     json_decref(r);
     /* a re-referral (after a decline) replaces the referral */
-    assert_int_equal(referred(desk, id, 9, &c, &a), OK);
+    int64_t again = mk_referral(id);
+    assert_int_equal(referred(desk, id, again, &c, &a), OK);
     ctx_clear(&c);
-    assert_int_equal(db_int1(T->db, 0, "SELECT referral_id FROM intakes WHERE id=?", "i", id), 9);
-    /* no referral: a field error */
+    assert_int_equal(db_int1(T->db, 0, "SELECT referral_id FROM intakes WHERE id=?", "i", id), again);
+    /* no referral, or another client's: a field error on the intake named */
     assert_int_equal(referred(desk, id, 0, &c, &a), ERR_INVALID);
-    assert_non_null(json_object_get(c.errors, "referral_id"));
+    assert_non_null(json_object_get(c.errors, "intake_id"));
+    ctx_clear(&c);
+    assert_int_equal(referred(desk, id, mk_referral(discover(desk)), &c, &a), ERR_INVALID);
+    assert_string_equal(js(c.errors, "intake_id"), "is an intake of another client");
     ctx_clear(&c);
     /* enrolled and closed intakes are done */
     put_state(id, "enrolled");
@@ -137,7 +156,7 @@ static void referred_only_at_the_outcome_step(void **state)
     assert_int_equal(referred(desk, id, 11, &c, &a), ERR_CONFLICT);
     assert_string_equal(js(c.extra, "state"), "closed");
     ctx_clear(&c);
-    assert_int_equal(db_int1(T->db, 0, "SELECT referral_id FROM intakes WHERE id=?", "i", id), 9);
+    assert_int_equal(db_int1(T->db, 0, "SELECT referral_id FROM intakes WHERE id=?", "i", id), again);
     /* no such intake */
     assert_int_equal(referred(desk, 999999, 11, &c, &a), ERR_NOTFOUND);
     ctx_clear(&c);
@@ -167,8 +186,9 @@ static void referred_lives_in_the_callers_transaction(void **state)
     struct actor a;
     struct ctx c;
     assert_int_equal(db_begin(T->db), DB_OK);
-    assert_int_equal(referred(desk, id, 21, &c, &a), OK);
-    assert_int_equal(db_int1(T->db, 0, "SELECT referral_id FROM intakes WHERE id=?", "i", id), 21);
+    int64_t ref = mk_referral(id);
+    assert_int_equal(referred(desk, id, ref, &c, &a), OK);
+    assert_int_equal(db_int1(T->db, 0, "SELECT referral_id FROM intakes WHERE id=?", "i", id), ref);
     assert_int_equal(db_rollback(T->db), DB_OK); /* the referral failed after it: nothing stays */
     ctx_clear(&c);
     assert_int_equal(db_int1(T->db, -1, "SELECT coalesce(referral_id, 0) FROM intakes WHERE id=?", "i", id), 0);
