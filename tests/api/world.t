@@ -3,8 +3,8 @@
 #   world_name    the clients' given name ("Sharewell")
 #   world_decade  the first three digits of the clients' birth years ("196": born 1961..1966), so
 #                 that no two files' clients look alike to the duplicate check
-# It saves who is who (admin_id, sup_id, cm1_id ... and the organisations riverside, eastgate,
-# northside, harbour) and makes the
+# It needs who is who first (`include who.t`: admin_id, sup_id, cm1_id ... and the organisations
+# riverside, eastgate, northside, harbour) and makes the
 # relationships of matrix.t under the variable names the matrix rows read:
 #   team   team_client: Riverside, cm1's; sup, psy1, nurse1, peer1, desk1, housing1, admin, analyst1 on
 #          its team (team_episode)
@@ -12,76 +12,6 @@
 #          Northside; housing1: org_client@housing1 at Harbour)
 #   other  other_client: Eastgate, cm4's (cm4's team client; cm4's other client is org_client)
 # Each client has an open episode (NAME_episode). Not a case file of its own: it lives beside cases/.
-
-### who is who: admin
-as admin
-GET /api/v1/me
-expect 200
-save admin_id .id
-
-### who is who: sup
-as sup
-GET /api/v1/me
-expect 200
-save sup_id .id
-
-### who is who: cm1
-as cm1
-GET /api/v1/me
-expect 200
-save cm1_id .id
-
-### who is who: cm2
-as cm2
-GET /api/v1/me
-expect 200
-save cm2_id .id
-save riverside .org_id
-
-### who is who: psy1
-as psy1
-GET /api/v1/me
-expect 200
-save psy1_id .id
-
-### who is who: nurse1
-as nurse1
-GET /api/v1/me
-expect 200
-save nurse1_id .id
-
-### who is who: peer1
-as peer1
-GET /api/v1/me
-expect 200
-save peer1_id .id
-
-### who is who: analyst1
-as analyst1
-GET /api/v1/me
-expect 200
-save analyst1_id .id
-
-### who is who: desk1
-as desk1
-GET /api/v1/me
-expect 200
-save desk1_id .id
-save northside .org_id
-
-### who is who: housing1
-as housing1
-GET /api/v1/me
-expect 200
-save housing1_id .id
-save harbour .org_id
-
-### who is who: cm4
-as cm4
-GET /api/v1/me
-expect 200
-save cm4_id .id
-save eastgate .org_id
 
 ### setup: a second case manager at Eastgate
 as admin

@@ -16,6 +16,7 @@
 set world el
 set world_name Eligmat
 set world_decade 197
+include who.t
 include world.t
 
 ### setup team: a hospital stay of 80 days, discharged a month ago

@@ -13,6 +13,7 @@
 set world co
 set world_name Sharewell
 set world_decade 196
+include who.t
 include world.t
 
 ### without consent, Eastgate's case manager may not read the Riverside client

@@ -13,6 +13,7 @@
 set world rf
 set world_name Referwell
 set world_decade 195
+include who.t
 include world.t
 
 ### who is who: cm3

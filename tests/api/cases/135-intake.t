@@ -16,6 +16,7 @@
 set world in
 set world_name Intake
 set world_decade 194
+include who.t
 include world.t
 
 ### who is who: in-ncm, Northside's case manager
