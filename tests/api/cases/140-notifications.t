@@ -16,60 +16,7 @@
 #        peer1 (peer supporter) and desk1 (care desk, Northside) on its team; cm2 and cm4 are not
 #   nt-leaver  a Riverside case manager who leaves; cm2 receives their work
 
-### who is who: admin
-as admin
-GET /api/v1/me
-expect 200
-save admin_id .id
-
-### who is who: sup
-as sup
-GET /api/v1/me
-expect 200
-save sup_id .id
-save riverside .org_id
-
-### who is who: cm1
-as cm1
-GET /api/v1/me
-expect 200
-save cm1_id .id
-
-### who is who: cm2
-as cm2
-GET /api/v1/me
-expect 200
-save cm2_id .id
-
-### who is who: psy1
-as psy1
-GET /api/v1/me
-expect 200
-save psy1_id .id
-
-### who is who: nurse1
-as nurse1
-GET /api/v1/me
-expect 200
-save nurse1_id .id
-
-### who is who: peer1
-as peer1
-GET /api/v1/me
-expect 200
-save peer1_id .id
-
-### who is who: desk1
-as desk1
-GET /api/v1/me
-expect 200
-save desk1_id .id
-
-### who is who: cm4
-as cm4
-GET /api/v1/me
-expect 200
-save cm4_id .id
+include who.t
 
 ### setup NT: the client
 as cm1
