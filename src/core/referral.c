@@ -557,7 +557,10 @@ int referral_send(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 
 /* The referral for a change: loaded, the table asked for act, the side checked (the rule on the
  * record: the receiving organisation acts on its queue, the sender's on what it sent). */
-static int load_for(struct ctx *c, int64_t id, enum act act, int side, const char *action, json_t **r)
+/* The referral for a change by one side (its organisation's, else refused and audited), with the
+ * change's body a JSON object (or absent, when optional). */
+static int load_for(struct ctx *c, int64_t id, enum act act, int side, const char *action, json_t *in,
+                    int body_optional, json_t **r)
 {
     *r = NULL;
     int rc = access_check(c, RES_REFERRAL, act, 0, action);
@@ -573,6 +576,10 @@ static int load_for(struct ctx *c, int64_t id, enum act act, int side, const cha
                            side == SIDE_RECEIVER
                                ? _("Only the organisation a referral was sent to acts on it.")
                                : _("Only the organisation that sent a referral changes it."));
+    }
+    if (!(body_optional && !in) && !json_is_object(in)) {
+        json_decref(x);
+        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     }
     *r = x;
     return OK;
@@ -628,16 +635,12 @@ int referral_act(struct ctx *c, int64_t id, int64_t version, const char *action,
     char audit_action[40];
     snprintf(audit_action, sizeof audit_action, "referral.%s", action);
     json_t *r;
+    if (json_is_null(in))
+        in = NULL;
     int rc = load_for(c, id, t->side == REF_RECEIVER ? ACT_REVIEW : ACT_UPDATE,
-                      t->side == REF_RECEIVER ? SIDE_RECEIVER : SIDE_SENDER, audit_action, &r);
+                      t->side == REF_RECEIVER ? SIDE_RECEIVER : SIDE_SENDER, audit_action, in, 1, &r);
     if (rc != OK)
         return rc;
-    if (!in || json_is_null(in))
-        in = NULL;
-    if (in && !json_is_object(in)) {
-        json_decref(r);
-        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
-    }
     const char *from = sget(r, "state"), *to = referral_next(action, from);
     if (!to) {
         rc = wrong_state(c, r, action);
@@ -707,13 +710,9 @@ static int assignee_ok(struct ctx *c, int64_t staff_id, int64_t org_id, const ch
 int referral_assign(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
     json_t *r;
-    int rc = load_for(c, id, ACT_REVIEW, SIDE_RECEIVER, "referral.assign", &r);
+    int rc = load_for(c, id, ACT_REVIEW, SIDE_RECEIVER, "referral.assign", in, 0, &r);
     if (rc != OK)
         return rc;
-    if (!json_is_object(in)) {
-        json_decref(r);
-        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
-    }
     const char *st = sget(r, "state");
     if (!referral_is_open(st) || str_eq(st, "sent")) {
         rc = wrong_state(c, r, "assigned");
@@ -760,13 +759,9 @@ int referral_assign(struct ctx *c, int64_t id, int64_t version, json_t *in, json
 int referral_accept_episode(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
     json_t *r;
-    int rc = load_for(c, id, ACT_REVIEW, SIDE_RECEIVER, "referral.accept", &r);
+    int rc = load_for(c, id, ACT_REVIEW, SIDE_RECEIVER, "referral.accept", in, 0, &r);
     if (rc != OK)
         return rc;
-    if (!json_is_object(in)) {
-        json_decref(r);
-        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
-    }
     const char *st = sget(r, "state");
     if (!(str_eq(st, "received") || (str_eq(st, "accepted") && json_is_null(json_object_get(r, "episode_id"))))) {
         rc = wrong_state(c, r, "accepted with an episode");
@@ -828,13 +823,9 @@ int referral_accept_episode(struct ctx *c, int64_t id, int64_t version, json_t *
 int referral_review_agreement(struct ctx *c, int64_t id, json_t *in, json_t **out)
 {
     json_t *r;
-    int rc = load_for(c, id, ACT_ADMINISTER, SIDE_SENDER, "referral.agreement_review", &r);
+    int rc = load_for(c, id, ACT_ADMINISTER, SIDE_SENDER, "referral.agreement_review", in, 0, &r);
     if (rc != OK)
         return rc;
-    if (!json_is_object(in)) {
-        json_decref(r);
-        return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
-    }
     int64_t client_id = iget(r, "client_id");
     if (iget(r, "from_staff_id") == c->a->staff_id) {
         json_decref(r);
