@@ -358,20 +358,24 @@ int access_client(struct ctx *c, int64_t client_id, struct access *out)
     return OK;
 }
 
-int64_t access_shared_basis(struct ctx *c, int64_t client_id)
+/* The facts when the actor reaches the client only as another organisation (REL_SHARED and nothing
+ * else), else NULL. */
+static const struct access_facts *shared_only(struct ctx *c, int64_t client_id)
 {
     const struct access_facts *f = c->a ? facts(c, client_id) : NULL;
-    if (!f || !(f->rels & R(REL_SHARED)) || (f->rels & ~(R(REL_SHARED) | R(REL_NONE))))
-        return 0;
-    return f->shared_consent;
+    return f && (f->rels & R(REL_SHARED)) && !(f->rels & ~(R(REL_SHARED) | R(REL_NONE))) ? f : NULL;
+}
+
+int64_t access_shared_basis(struct ctx *c, int64_t client_id)
+{
+    const struct access_facts *f = shared_only(c, client_id);
+    return f ? f->shared_consent : 0;
 }
 
 int64_t access_shared_referral(struct ctx *c, int64_t client_id)
 {
-    const struct access_facts *f = c->a ? facts(c, client_id) : NULL;
-    if (!f || !(f->rels & R(REL_SHARED)) || (f->rels & ~(R(REL_SHARED) | R(REL_NONE))) || !f->by_referral)
-        return 0;
-    return f->shared_referral;
+    const struct access_facts *f = shared_only(c, client_id);
+    return f && f->by_referral ? f->shared_referral : 0;
 }
 
 int access_in_care(struct ctx *c, int64_t client_id)

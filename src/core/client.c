@@ -414,7 +414,7 @@ int client_history(struct ctx *c, int64_t id, const struct page *pg, json_t **ou
  * access.c's REL_SHARED lets it read (consent_classes). */
 #define VISIBLE_SHARED                                                                                             \
     " OR EXISTS (SELECT 1 FROM consents k JOIN consent_orgs g ON g.consent_id=k.id AND g.org_id=?1 WHERE"          \
-    " k.client_id=c.id AND k.withdrawn_at IS NULL AND k.starts_on<=?3 AND (k.ends_on IS NULL OR k.ends_on>=?3)"   \
+    " k.client_id=c.id AND " CONSENT_ACTIVE_SQL                                                                    \
     " AND (k.classes & 1)<>0 AND ?10 LIKE ('%%,' || k.purpose || ',%%'))"
 /* Visibility predicate on c.id: what the actor may at least find. */
 #define VISIBLE_ANY                                                                                                \

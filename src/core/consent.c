@@ -33,8 +33,6 @@ unsigned consent_purposes_of_role(int role)
     }
 }
 
-/* A consent is active on today when it has started, has not ended and was not withdrawn. */
-#define CONSENT_ACTIVE "k.withdrawn_at IS NULL AND k.starts_on<=?3 AND (k.ends_on IS NULL OR k.ends_on>=?3)"
 
 int64_t consent_classes(struct db *db, int64_t client_id, int64_t org_id, unsigned purposes, const char *today,
                         int64_t *consent_id)
@@ -44,7 +42,7 @@ int64_t consent_classes(struct db *db, int64_t client_id, int64_t org_id, unsign
         return 0;
     struct db_stmt *st = db_query(db,
                                   "SELECT k.id, k.purpose, k.classes FROM consents k JOIN consent_orgs g ON"
-                                  " g.consent_id=k.id AND g.org_id=?2 WHERE k.client_id=?1 AND " CONSENT_ACTIVE
+                                  " g.consent_id=k.id AND g.org_id=?2 WHERE k.client_id=?1 AND " CONSENT_ACTIVE_SQL
                                   " ORDER BY k.id DESC",
                                   "iit", client_id, org_id, today);
     int64_t classes = 0;

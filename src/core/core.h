@@ -286,6 +286,9 @@ unsigned consent_purposes_of_role(int role);
  * share (a referral's sections) ask it. */
 int64_t consent_classes(struct db *db, int64_t client_id, int64_t org_id, unsigned purposes, const char *today,
                         int64_t *consent_id);
+/* SQL: the consent k is active on the day bound to ?3 (started, not ended, not withdrawn): the one
+ * definition that consent_classes and the client search (a find through consent) share. */
+#define CONSENT_ACTIVE_SQL "k.withdrawn_at IS NULL AND k.starts_on<=?3 AND (k.ends_on IS NULL OR k.ends_on>=?3)"
 extern const char *const consent_given_how[]; /* written, verbal_witnessed, legal_representative */
 /* The renewal rule (a sweep rule, "consent.renew"): an active consent ending within 30 days makes, once,
  * a task for the client's primary case manager (else its recorder) and a notice; *made: how many. */
