@@ -8,12 +8,29 @@ API_LIST(careplans_versions, careplan_versions(&h->ctx, h->id[0], &pg, &h->resul
 API_READ(careplans_version, careplan_version(&h->ctx, h->id[0], h->id[1], &h->result))
 API_WRITE(careplans_create, careplan_create(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
 API_WRITE_V(careplans_revise, careplan_revise(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_201)
+API_WRITE_V(careplans_agree, careplan_agree(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_201)
+API_LIST(careplans_reviews, careplan_reviews(&h->ctx, h->id[0], &pg, &h->result))
+API_WRITE_V(careplans_review, careplan_review(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_201)
 
 static const struct res_field careplan_body[] = {
     {"episode_id", FT_INT, 0, "The open episode of the client at your organisation the plan belongs to (creating only)"},
     {"goals", FT_ARRAY, 0, "1 to 30 goals: {key (to keep a goal of the plan), domain, client_words, worker_words, strengths, barriers, status, share_with_peer, steps: [{key, who, who_name, what, how_often, by_when}]}"},
     {"why", FT_STRING, 1, "Why the plan changes (required for a new version)"},
     {"review_due", FT_DATE, 1, "The next review (default six months on)"},
+    {NULL, 0, 0, NULL}};
+
+static const struct res_field agreement_body[] = {
+    {"agreement", FT_STRING, 0, "signed (on paper), verbal_witnessed (aloud, with a witness) or declined"},
+    {"witness", FT_STRING, 1, "The witness's name (required for verbal_witnessed)"},
+    {"words", FT_STRING, 1, "What the client said (required when they decline)"},
+    {NULL, 0, 0, NULL}};
+static const struct res_field review_body[] = {
+    {"held_on", FT_DATE, 1, "The day of the review (default today; not in the future)"},
+    {"what_changed", FT_STRING, 0, "What changed since the plan was made or last reviewed"},
+    {"progress", FT_ARRAY, 1, "Each goal's progress: [{goal (a key of the current version), scale (0 to 10), words}]"},
+    {"next_review", FT_DATE, 1, "The next review (default six months after held_on)"},
+    {"goals", FT_ARRAY, 1, "The plan as it now stands, when the review changes it: a new version from \"review N\""},
+    {"why", FT_STRING, 1, "Why the plan changes (default: what_changed)"},
     {NULL, 0, 0, NULL}};
 
 #define S ROLES_STAFF
@@ -28,3 +45,12 @@ const struct route api_careplan_routes[] = {
     {0},
 };
 HTTP_ROUTES(api_careplan_routes, "api-9-careplan");
+
+/* The rest of issue 11 §1: the client's agreement per version, reviews with each goal's progress. */
+const struct route api_careplan_more_routes[] = {
+    {"POST", "/api/v1/care-plans/{id}/agreement", careplans_agree, S, J, DOC(RR_ONE, RES_CARE_PLAN, ACT_UPDATE, "Record the client's agreement to the current version (If-Match: the plan's version): signed, aloud with a witness, or declined with what they said"), .status = 201, .body = agreement_body},
+    {"GET", "/api/v1/care-plans/{id}/reviews", careplans_reviews, S, J, DOC(RR_LIST, RES_CARE_PLAN_REVIEW, ACT_LIST, "A care plan's reviews, newest first: what changed and each goal's progress (a peer supporter: the shared goals')")},
+    {"POST", "/api/v1/care-plans/{id}/reviews", careplans_review, S, J, DOC(RR_ONE, RES_CARE_PLAN_REVIEW, ACT_CREATE, "Record a review (If-Match: the plan's version): what changed, each goal's progress, the next review date, optionally a new version; the review task is done"), .status = 201, .body = review_body},
+    {0},
+};
+HTTP_ROUTES(api_careplan_more_routes, "api-9b-careplan");

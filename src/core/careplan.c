@@ -5,6 +5,7 @@
  * evaluation). A goal or step keeps its key ("g3", "g3s1") from version to version. */
 #include "base/base.h"
 #include "core/core.h"
+#include "core/risk.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -487,6 +488,432 @@ int careplan_revise(struct ctx *c, int64_t id, int64_t version, json_t *in, json
     return careplan_revise_from(c, id, version, in, NULL, out);
 }
 
+/* ---- comparing two versions ---- */
+
+static const char *const goal_diff_fields[] = {"domain", "client_words", "worker_words", "strengths", "barriers",
+                                               "status", "share_with_peer", NULL};
+static const char *const step_diff_fields[] = {"who", "who_name", "what", "how_often", "by_when", NULL};
+
+static json_t *by_key(json_t *list, const char *key)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(list, i, x) if (str_eq(sget(x, "key"), key)) return x;
+    return NULL;
+}
+
+/* The fields of fields[] that differ between a and b (absent and null are the same as ""). */
+static json_t *fields_changed(json_t *a, json_t *b, const char *const *fields)
+{
+    json_t *out = json_array();
+    for (const char *const *f = fields; *f; f++) {
+        json_t *x = json_object_get(a, *f), *y = json_object_get(b, *f);
+        int xe = !x || json_is_null(x) || (json_is_string(x) && !*json_string_value(x)) || json_is_false(x);
+        int ye = !y || json_is_null(y) || (json_is_string(y) && !*json_string_value(y)) || json_is_false(y);
+        if (xe && ye)
+            continue;
+        if (xe != ye || !json_equal(x, y))
+            json_array_append_new(out, json_string(*f));
+    }
+    return out;
+}
+
+/* One list matched by key: what is in from only ("removed"), in to only ("added"), in both (changed or
+ * same, with the changed fields); in to's order, the removed after. */
+static json_t *diff_list(json_t *from, json_t *to, const char *const *fields, int goals)
+{
+    json_t *out = json_array();
+    size_t i;
+    json_t *x;
+    json_array_foreach(to, i, x)
+    {
+        json_t *old = by_key(from, sget(x, "key"));
+        json_t *d = json_pack("{s:s,s:s}", "key", sget(x, "key") ? sget(x, "key") : "", "state", old ? "same" : "added");
+        if (old) {
+            json_t *ch = fields_changed(old, x, fields);
+            json_t *steps = goals ? diff_list(json_object_get(old, "steps"), json_object_get(x, "steps"),
+                                              step_diff_fields, 0)
+                                  : NULL;
+            int steps_changed = 0;
+            size_t j;
+            json_t *s;
+            json_array_foreach(steps, j, s) if (!str_eq(sget(s, "state"), "same")) steps_changed = 1;
+            if (json_array_size(ch) || steps_changed)
+                json_object_set_new(d, "state", json_string("changed"));
+            json_object_set_new(d, "fields", ch);
+            if (steps)
+                json_object_set_new(d, "steps", steps);
+        } else if (goals) {
+            json_object_set_new(d, "steps", diff_list(NULL, json_object_get(x, "steps"), step_diff_fields, 0));
+        }
+        json_array_append_new(out, d);
+    }
+    json_array_foreach(from, i, x) if (!by_key(to, sget(x, "key")))
+    {
+        json_t *d = json_pack("{s:s,s:s}", "key", sget(x, "key") ? sget(x, "key") : "", "state", "removed");
+        if (goals)
+            json_object_set_new(d, "steps", diff_list(json_object_get(x, "steps"), NULL, step_diff_fields, 0));
+        json_array_append_new(out, d);
+    }
+    return out;
+}
+
+json_t *careplan_diff(json_t *from_goals, json_t *to_goals)
+{
+    return diff_list(from_goals, to_goals, goal_diff_fields, 1);
+}
+
+/* ---- the client's agreement ---- */
+
+int careplan_agree(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
+{
+    json_t *p = db_row(c->db,
+                       "SELECT p.client_id, p.version, e.status, v.agreement FROM care_plans p JOIN episodes e ON"
+                       " e.id=p.episode_id JOIN care_plan_versions v ON v.plan_id=p.id AND v.number=p.version"
+                       " WHERE p.id=?",
+                       "i", id);
+    if (!p)
+        return ctx_fail(c, ERR_NOTFOUND, "%s", _("No such care plan."));
+    int64_t client_id = iget(p, "client_id"), current = iget(p, "version");
+    int closed = str_eq(sget(p, "status"), "discharged");
+    char before[24];
+    snprintf(before, sizeof before, "%s", sget(p, "agreement") ? sget(p, "agreement") : "");
+    json_decref(p);
+    int rc = access_check(c, RES_CARE_PLAN, ACT_UPDATE, client_id, "care_plan.agree");
+    if (rc != OK)
+        return rc;
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, "%s", _("The body must be a JSON object."));
+    const char *how = v_str(c, in, "agreement", 1, 32, careplan_agreements);
+    const char *witness = v_str(c, in, "witness", 0, 200, NULL);
+    const char *words = v_str(c, in, "words", 0, CP_TEXT_MAX, NULL);
+    if (str_eq(how, "verbal_witnessed") && !(witness && *witness))
+        ctx_field(c, "witness", _("is required when the client agrees aloud: the witness's name"));
+    if (str_eq(how, "declined") && !(words && *words))
+        ctx_field(c, "words", _("is required when the client declines: what they said"));
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, "%s", _("Some fields need attention."));
+    if (closed)
+        return ctx_fail(c, ERR_CONFLICT, "%s", _("The episode of this plan is discharged: the plan is closed."));
+    if (version != current)
+        return ctx_stale(c, current);
+    /* Once per version; a client who declined may agree later (the same version). */
+    if (*before && !str_eq(before, "declined"))
+        return ctx_fail(c, ERR_CONFLICT, "%s",
+                        _("The client's agreement to this version is recorded already: a change needs a new version."));
+    char now[32];
+    iso_now(now);
+    if (db_run(c->db,
+               "UPDATE care_plan_versions SET agreement=?, agreement_witness=?, agreement_words=?, agreement_by=?,"
+               " agreement_at=? WHERE plan_id=? AND number=?",
+               "tttitii", how, witness && *witness ? witness : NULL, words && *words ? words : NULL,
+               c->a->staff_id, now, id, current) != DB_OK)
+        return ctx_fail(c, ERR_DB, "%s", _("The agreement could not be saved."));
+    char why[48];
+    snprintf(why, sizeof why, "version %lld: %s", (long long)current, how);
+    audit_log(c, "care_plan.agree", "ok", client_id, "care_plan", id, why);
+    *out = plan_load(c, id, 0);
+    return OK;
+}
+
+/* ---- reviews ---- */
+
+/* When the next review falls (documented in README.md, "Care plans"): every CAREPLAN_REVIEW_MONTHS
+ * months; within the days below after a crisis event or the end of a hospital stay; the review task is
+ * made CAREPLAN_REVIEW_LEAD days before the date. */
+const struct careplan_review_rule careplan_review_rules[] = {
+    {"crisis", 14},
+    {"hospital_discharge", 14},
+    {NULL, 0},
+};
+
+int careplan_review_days(const char *event)
+{
+    for (const struct careplan_review_rule *r = careplan_review_rules; r->event; r++)
+        if (str_eq(r->event, event))
+            return r->days;
+    return 0;
+}
+
+/* The plans of a client's open episodes review within days of today at the latest: review_due comes
+ * forward (never back), and an open review task follows it. */
+int careplan_bring_forward(struct ctx *c, int64_t client_id, const char *event)
+{
+    int days = careplan_review_days(event);
+    if (days <= 0)
+        return OK;
+    char by[32];
+    iso_time(now_epoch() + (int64_t)days * 86400, by);
+    by[10] = 0;
+    json_t *rows = db_rows(c->db,
+                           "SELECT p.id, p.review_task FROM care_plans p JOIN episodes e ON e.id=p.episode_id WHERE"
+                           " p.client_id=? AND e.status<>'discharged' AND p.review_due>?",
+                           "it", client_id, by);
+    if (!rows)
+        return ctx_fail(c, ERR_DB, "%s", _("The care plan's review date could not be changed."));
+    size_t i;
+    json_t *r;
+    int rc = OK;
+    json_array_foreach(rows, i, r)
+    {
+        if (db_run(c->db, "UPDATE care_plans SET review_due=? WHERE id=?", "ti", by, iget(r, "id")) != DB_OK ||
+            (iget(r, "review_task") &&
+             db_run(c->db, "UPDATE tasks SET due=?, version=version+1 WHERE id=? AND status='open'", "ti", by,
+                    iget(r, "review_task")) != DB_OK)) {
+            rc = ctx_fail(c, ERR_DB, "%s", _("The care plan's review date could not be changed."));
+            break;
+        }
+        audit_log(c, "care_plan.review_forward", "ok", client_id, "care_plan", iget(r, "id"), event);
+    }
+    json_decref(rows);
+    return rc;
+}
+
+#define REVIEW_COLS                                                                                          \
+    "SELECT r.id, r.plan_id, r.held_on, r.what_changed, r.progress, r.number, r.next_review, r.made_by,"    \
+    " s.display_name AS made_by_name, r.made_at FROM care_plan_reviews r JOIN staff s ON s.id=r.made_by"
+
+/* progress from its JSON text; a peer supporter: only the shared goals' progress, and not what changed
+ * (it may speak of the others). */
+static void review_shape(json_t *r, json_t *shared)
+{
+    json_t *pr = json_loads(sget(r, "progress") ? sget(r, "progress") : "[]", 0, NULL);
+    if (!json_is_array(pr)) {
+        json_decref(pr);
+        pr = json_array();
+    }
+    if (shared) {
+        json_t *kept = json_array();
+        size_t i;
+        json_t *x;
+        json_array_foreach(pr, i, x) if (json_object_get(shared, sget(x, "goal") ? sget(x, "goal") : ""))
+            json_array_append(kept, x);
+        json_decref(pr);
+        pr = kept;
+        json_object_set_new(r, "what_changed", json_null());
+    }
+    json_object_set_new(r, "progress", pr);
+}
+
+/* The keys of the goals a peer supporter sees (shared in the current version), or NULL for others. */
+static json_t *peer_goals(struct ctx *c, int64_t id)
+{
+    if (!c->a || c->a->role != ROLE_PEER)
+        return NULL;
+    json_t *rows = db_rows(c->db, "SELECT goal_key FROM care_plan_goals WHERE plan_id=? AND share_with_peer=1", "i",
+                           id);
+    json_t *out = json_object();
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r) json_object_set_new(out, sget(r, "goal_key"), json_true());
+    json_decref(rows);
+    return out;
+}
+
+int careplan_reviews(struct ctx *c, int64_t id, const struct page *pg, json_t **out)
+{
+    int64_t client_id = plan_client(c, id);
+    if (!client_id)
+        return ctx_fail(c, ERR_NOTFOUND, "%s", _("No such care plan."));
+    int rc = access_check(c, RES_CARE_PLAN_REVIEW, ACT_LIST, client_id, "care_plan.reviews");
+    if (rc != OK)
+        return rc;
+    static const struct page_key order[] = {{"p.held_on", 1}, {"p.id", 1}, {NULL, 0}};
+    rc = page_query(c, pg, order, out, REVIEW_COLS " WHERE r.plan_id=?", "i", id);
+    if (rc != OK)
+        return rc;
+    json_t *shared = peer_goals(c, id);
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(*out, "items"), i, r) review_shape(r, shared);
+    json_decref(shared);
+    audit_log(c, "care_plan.reviews", "ok", client_id, "care_plan", id, NULL);
+    return OK;
+}
+
+/* The progress of a review: [{goal: a key of the current version, scale 0..10, words}], at most one per
+ * goal; NULL after field errors. */
+static json_t *progress_parse(struct ctx *c, json_t *in, json_t *goals)
+{
+    json_t *pr = json_object_get(in, "progress"), *out = json_array(), *seen = json_object();
+    if (pr && !json_is_null(pr) && !json_is_array(pr))
+        ctx_field(c, "progress", _("must be a list"));
+    size_t i;
+    json_t *x;
+    json_array_foreach(json_is_array(pr) ? pr : NULL, i, x)
+    {
+        char path[32], f[64];
+        snprintf(path, sizeof path, "progress[%zu]", i);
+        if (!json_is_object(x)) {
+            ctx_field(c, path, _("must be an object"));
+            continue;
+        }
+        const char *goal = el_text(c, x, "goal", path, 1, 16);
+        if (goal && (!json_object_get(goals, goal) || json_object_get(seen, goal))) {
+            snprintf(f, sizeof f, "%s.goal", path);
+            ctx_field(c, f, _("is not a goal of the plan (or is given twice)"));
+        }
+        json_t *sc = json_object_get(x, "scale");
+        if (!json_is_integer(sc) || json_integer_value(sc) < 0 || json_integer_value(sc) > 10) {
+            snprintf(f, sizeof f, "%s.scale", path);
+            ctx_field(c, f, _("must be a whole number from 0 to 10"));
+        }
+        const char *words = el_text(c, x, "words", path, 0, CP_TEXT_MAX);
+        if (goal)
+            json_object_set_new(seen, goal, json_true());
+        json_array_append_new(out, json_pack("{s:s,s:O,s:s?}", "goal", goal ? goal : "", "scale",
+                                             sc ? sc : json_null(), "words", words));
+    }
+    json_decref(seen);
+    return out;
+}
+
+int careplan_review(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
+{
+    json_t *p = db_row(c->db,
+                       "SELECT p.client_id, p.version, p.review_task, e.status FROM care_plans p JOIN episodes e ON"
+                       " e.id=p.episode_id WHERE p.id=?",
+                       "i", id);
+    if (!p)
+        return ctx_fail(c, ERR_NOTFOUND, "%s", _("No such care plan."));
+    int64_t client_id = iget(p, "client_id"), current = iget(p, "version"), task = iget(p, "review_task");
+    int closed = str_eq(sget(p, "status"), "discharged");
+    json_decref(p);
+    int rc = access_check(c, RES_CARE_PLAN_REVIEW, ACT_CREATE, client_id, "care_plan.review");
+    if (rc != OK)
+        return rc;
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, "%s", _("The body must be a JSON object."));
+    char today[16], now[32], next6[16];
+    iso_today(today);
+    iso_now(now);
+    const char *held = v_date(c, in, "held_on", 0);
+    if (held && *held && strcmp(held, today) > 0)
+        ctx_field(c, "held_on", _("must not be in the future"));
+    if (!held || !*held)
+        held = today;
+    const char *what = v_str(c, in, "what_changed", 1, CP_TEXT_MAX, NULL);
+    const char *next = v_date(c, in, "next_review", 0);
+    careplan_add_months(held, CAREPLAN_REVIEW_MONTHS, next6);
+    if (next && *next && strcmp(next, today) <= 0)
+        ctx_field(c, "next_review", _("must be after today"));
+    if (!next || !*next)
+        next = next6;
+    json_t *goals = json_object();
+    json_t *rows = db_rows(c->db, "SELECT goal_key FROM care_plan_goals WHERE plan_id=?", "i", id);
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r) json_object_set_new(goals, sget(r, "goal_key"), json_true());
+    json_decref(rows);
+    json_t *progress = progress_parse(c, in, goals);
+    json_decref(goals);
+    json_t *change = json_object_get(in, "goals");
+    if (change && !json_is_null(change) && !json_is_array(change))
+        ctx_field(c, "goals", _("must hold 1 to 30 goals"));
+    if (c->errors) {
+        json_decref(progress);
+        return ctx_fail(c, ERR_INVALID, "%s", _("Some fields need attention."));
+    }
+    if (closed) {
+        json_decref(progress);
+        return ctx_fail(c, ERR_CONFLICT, "%s", _("The episode of this plan is discharged: the plan is closed."));
+    }
+    if (version != current) {
+        json_decref(progress);
+        return ctx_stale(c, current);
+    }
+    char *ptext = json_dumps(progress, JSON_COMPACT);
+    json_decref(progress);
+    int64_t rid = ptext ? db_insert_id(c->db,
+                                       "INSERT INTO care_plan_reviews(plan_id, held_on, what_changed, progress,"
+                                       " next_review, made_by, made_at) VALUES (?,?,?,?,?,?,?) RETURNING id",
+                                       "ittttit", id, held, what, ptext, next, c->a->staff_id, now)
+                        : 0;
+    free(ptext);
+    if (!rid)
+        return ctx_fail(c, ERR_DB, "%s", _("The review could not be saved."));
+    /* A review may change the plan: a new version, from "review N". */
+    if (json_is_array(change)) {
+        char source[32];
+        snprintf(source, sizeof source, "review %lld", (long long)rid);
+        json_t *rev = json_pack("{s:O,s:s}", "goals", change, "why",
+                                json_is_string(json_object_get(in, "why")) && *sget(in, "why") ? sget(in, "why") : what);
+        json_t *plan = NULL;
+        rc = careplan_revise_from(c, id, version, rev, source, &plan);
+        json_decref(rev);
+        json_decref(plan);
+        if (rc != OK)
+            return rc;
+        if (db_run(c->db, "UPDATE care_plan_reviews SET number=? WHERE id=?", "ii", version + 1, rid) != DB_OK)
+            return ctx_fail(c, ERR_DB, "%s", _("The review could not be saved."));
+    }
+    if (db_run(c->db, "UPDATE care_plans SET review_due=?, review_task=NULL, updated_at=? WHERE id=?", "tti", next, now,
+               id) != DB_OK)
+        return ctx_fail(c, ERR_DB, "%s", _("The review could not be saved."));
+    /* The review the rule asked for is done. */
+    if (task && db_int1(c->db, 0, "SELECT 1 FROM tasks WHERE id=? AND status='open'", "i", task) == 1) {
+        if (db_run(c->db, "UPDATE tasks SET status='done', done_by=?, done_at=?, version=version+1 WHERE id=?",
+                   "iti", c->a->staff_id, now, task) != DB_OK)
+            return ctx_fail(c, ERR_DB, "%s", _("The review could not be saved."));
+        audit_log(c, "task.update", "ok", client_id, "task", task, "care plan reviewed");
+    }
+    char why[32];
+    snprintf(why, sizeof why, "review %lld", (long long)rid);
+    audit_log(c, "care_plan.review", "ok", client_id, "care_plan", id, why);
+    json_t *row = db_row(c->db, REVIEW_COLS " WHERE r.id=?", "i", rid);
+    if (!row)
+        return ctx_fail(c, ERR_DB, "%s", _("The review could not be read."));
+    review_shape(row, NULL);
+    *out = row;
+    return OK;
+}
+
+/* ---- the review rule ---- */
+
+/* A plan of an open episode whose review falls within CAREPLAN_REVIEW_LEAD days makes, once for that
+ * date (care_plans.review_task), a task for the episode's primary case manager (else the worker who
+ * started the plan), due on the review date. A review clears review_task for the next date. */
+int careplan_review_run(struct ctx *c, int *made)
+{
+    char horizon[32];
+    iso_time(now_epoch() + (int64_t)CAREPLAN_REVIEW_LEAD * 86400, horizon);
+    horizon[10] = 0;
+    json_t *rows = db_rows(c->db,
+                           "SELECT p.id, p.client_id, p.review_due, COALESCE((SELECT s.id FROM staff s WHERE"
+                           " s.id=e.primary_cm AND s.disabled=0), (SELECT s.id FROM staff s WHERE s.id=p.created_by"
+                           " AND s.disabled=0), 0) AS owner FROM care_plans p JOIN episodes e ON e.id=p.episode_id"
+                           " WHERE p.review_task IS NULL AND e.status<>'discharged' AND p.review_due<=? ORDER BY p.id",
+                           "t", horizon);
+    if (!rows)
+        return ctx_fail(c, ERR_DB, "%s", "care_plan.review: the plans could not be read");
+    int rc = OK;
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r)
+    {
+        int64_t id = iget(r, "id"), owner = iget(r, "owner");
+        if (!owner)
+            continue;
+        json_t *args = json_pack("{s:I,s:s}", "id", (json_int_t)id, "date", sget(r, "review_due"));
+        char why[40];
+        snprintf(why, sizeof why, "care plan %lld", (long long)id);
+        json_t *t = risk_rule_task(c, iget(r, "client_id"), owner, "care_plan.review", args, sget(r, "review_due"),
+                                   "normal", why);
+        json_decref(args);
+        int64_t tid = t ? iget(t, "id") : 0;
+        json_decref(t);
+        if (!tid || db_run(c->db, "UPDATE care_plans SET review_task=? WHERE id=?", "ii", tid, id) != DB_OK) {
+            rc = ctx_fail(c, ERR_DB, "%s", "care_plan.review: the task could not be saved");
+            break;
+        }
+        (*made)++;
+    }
+    json_decref(rows);
+    return rc;
+}
+static const struct sweep_rule careplan_review_rule = {"care_plan.review", careplan_review_run};
+SWEEP_REGISTER(careplan_review_rule);
+
 /* ---- the descriptor ---- */
 
 static const struct res_field careplan_step_fields[] = {
@@ -555,6 +982,8 @@ static const struct res_audit care_plan_actions[] = {
     {"care_plan.version", ACT_READ},
     {"care_plan.create", ACT_CREATE},
     {"care_plan.revise", ACT_UPDATE},
+    {"care_plan.agree", ACT_UPDATE},
+    {"care_plan.review_forward", ACT_UPDATE},
     {NULL, 0},
 };
 static const char *const care_plan_tables[] = {"care_plans", "care_plan_versions", "care_plan_goals",
@@ -582,3 +1011,44 @@ const struct resource res_care_plan = {
     .summary = care_plan_summary, .data_class = DC_BIT(DC_CARE_PLAN),
     RESOURCE_OF(care_plan)};
 RESOURCE_REGISTER(res_care_plan);
+
+/* A review of a care plan (care_plan_reviews): its own shape and rows, the plan's words. */
+static const struct res_field care_plan_progress_fields[] = {
+    {"goal", FT_STRING, 0, N_("Goal")},
+    {"scale", FT_INT, 0, N_("Progress (0 to 10)")},
+    {"words", FT_STRING, 1, N_("Progress in words")},
+    {NULL, 0, 0, NULL}};
+static const struct res_field care_plan_review_fields[] = {
+    {"id", FT_INT, 0, N_("Review")},
+    {"plan_id", FT_INT, 0, N_("Care plan")},
+    {"held_on", FT_DATE, 0, N_("Held on")},
+    {"what_changed", FT_STRING, 1, N_("What changed")}, /* null for a peer supporter */
+    {"progress", FT_ARRAY, 0, N_("Progress"), care_plan_progress_fields},
+    {"number", FT_INT, 1, N_("Version made")},
+    {"next_review", FT_DATE, 0, N_("Next review")},
+    {"made_by", FT_INT, 0, N_("Reviewed by")},
+    {"made_by_name", FT_STRING, 0, N_("Reviewed by")},
+    {"made_at", FT_DATETIME, 0, N_("Recorded")},
+    {NULL, 0, 0, NULL},
+};
+static const struct res_audit care_plan_review_actions[] = {
+    {"care_plan.reviews", ACT_LIST},
+    {"care_plan.review", ACT_CREATE},
+    {NULL, 0},
+};
+static const char *const care_plan_review_tables[] = {NULL}; /* care_plan_reviews: the plan's (above) */
+static const struct access_rule care_plan_review_access[] = {
+    /* read as the plan is read (a peer: the shared goals' progress only); recorded with the client by
+     * the clinical members of the care team */
+    {RES_CARE_PLAN_REVIEW, ACT_LIST, TEAM, NOTES, A},
+    {RES_CARE_PLAN_REVIEW, ACT_LIST, PEER, PS, A},
+    {RES_CARE_PLAN_REVIEW, ACT_LIST, GLASS | ONCALL, NOTES, P},
+    {RES_CARE_PLAN_REVIEW, ACT_LIST, SHARED, NOTES | PS, P},
+    {RES_CARE_PLAN_REVIEW, ACT_CREATE, TEAM, CLINICAL, A},
+    {0}};
+const struct resource res_care_plan_review = {
+    .access = care_plan_review_access,
+    .id = RES_CARE_PLAN_REVIEW, .name = "care_plan_review", .label = N_("Care plan review"),
+    .plural = N_("Care plan reviews"), .data_class = DC_BIT(DC_CARE_PLAN),
+    RESOURCE_OF(care_plan_review)};
+RESOURCE_REGISTER(res_care_plan_review);

@@ -36,6 +36,7 @@ enum res {
     RES_INTAKE,           /* a discovered person's intake: screening, eligibility, enrolment or referral */
     RES_REFERRAL,         /* referrals between organisations and their events (referral.c) */
     RES_CARE_PLAN,        /* care plans in the client's words, their versions and reviews (careplan.c) */
+    RES_CARE_PLAN_REVIEW, /* a care plan's reviews: what changed, each goal's progress (careplan.c) */
     RES__COUNT
 };
 
@@ -593,6 +594,35 @@ int careplan_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 int careplan_revise(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
 /* The same, recording where the change came from ("conference 12", "review 3"). */
 int careplan_revise_from(struct ctx *c, int64_t id, int64_t version, json_t *in, const char *source, json_t **out);
+/* The client's agreement to the CURRENT version (If-Match version): {agreement: signed,
+ * verbal_witnessed (witness required) or declined (words required: what the client said), witness,
+ * words}. Once per version (ERR_CONFLICT), except after a decline; a new version needs a new one. */
+int careplan_agree(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+/* Reviews, newest first: {id, plan_id, held_on, what_changed, progress: [{goal, scale 0..10, words}],
+ * number (the version the review made, or null), next_review, made_by(_name), made_at}; a peer
+ * supporter: the shared goals' progress only, what_changed null. */
+int careplan_reviews(struct ctx *c, int64_t id, const struct page *pg, json_t **out);
+/* A review (If-Match version): {held_on (default today), what_changed, progress, next_review (default
+ * CAREPLAN_REVIEW_MONTHS on), goals and why (optional: a new version from "review N")}; the plan's
+ * review_due becomes next_review and the rule's review task is done. out: the review. */
+int careplan_review(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+/* Two versions' goals compared, goals and steps matched by key: [{key, state: added, removed, changed
+ * or same, fields: [names changed], steps: [{key, state, fields}]}], in to's order, the removed last. */
+json_t *careplan_diff(json_t *from_goals, json_t *to_goals);
+/* When reviews fall: every 6 months; within days of a crisis event or a hospital stay's end (the
+ * table below, README "Care plans"); the review rule's task CAREPLAN_REVIEW_LEAD days before. */
+#define CAREPLAN_REVIEW_MONTHS 6
+#define CAREPLAN_REVIEW_LEAD 14
+struct careplan_review_rule {
+    const char *event; /* "crisis", "hospital_discharge" */
+    int days;
+};
+extern const struct careplan_review_rule careplan_review_rules[];
+int careplan_review_days(const char *event); /* 0: the event moves no review */
+/* After event (a careplan_review_rules event) the open plans of the client review within its days at the
+ * latest (never later than they were); the caller's transaction. */
+int careplan_bring_forward(struct ctx *c, int64_t client_id, const char *event);
+int careplan_review_run(struct ctx *c, int *made); /* the time rule (sweep) */
 
 /* ---- breakglass.c ---- */
 int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int hours, json_t **out);

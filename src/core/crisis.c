@@ -184,6 +184,12 @@ int crisis_record(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
             return ctx_fail(c, ERR_DB, _("The follow-up task could not be saved."));
         }
     }
+    /* A care plan reviews sooner after a crisis (careplan_review_rules). */
+    if (careplan_bring_forward(c, client_id, "crisis") != OK) {
+        json_decref(made);
+        json_decref(notice);
+        return ERR_DB;
+    }
     json_t *e = db_row(c->db, EVENT_COLS " WHERE e.id=?", "i", id);
     shape(c->db, e, access_may(c, RES_CRISIS_NOTE, ACT_READ, client_id));
     json_object_set_new(e, "follow_up", made);

@@ -186,6 +186,11 @@ int hosp_discharge(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
     json_decref(days);
     if (!t)
         return ctx_fail(c, ERR_DB, _("The follow-up task could not be saved."));
+    /* A care plan reviews sooner after a hospital stay (careplan_review_rules). */
+    if (careplan_bring_forward(c, client_id, "hospital_discharge") != OK) {
+        json_decref(t);
+        return ERR_DB;
+    }
     json_t *r = hosp_load(c->db, id);
     json_object_set_new(r, "follow_up", json_pack("[o]", t));
     *out = r;

@@ -94,6 +94,9 @@ static const struct {
     {"consent.renew", N_("Renew consent no. {id} for {text} with the client: it ends on {date}")},
     /* intake (issue 10 §4): the first contact after an enrolment from intake */
     {"intake.enrolled", N_("New from intake: make the first contact")},
+    /* careplan (issue 11 §1): the review rule (core/careplan.c). TRANSLATORS: {id} is the care
+     * plan's number, {date} the review date; keep the braces and the names as they are. */
+    {"care_plan.review", N_("Review care plan no. {id} with the client by {date}")},
 };
 
 int rule_text_known(const char *key)

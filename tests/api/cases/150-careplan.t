@@ -140,6 +140,200 @@ expect 200
 json .items[0].id == $plan
 json .items[0].goals[1].domain == "rehabilitation_employment"
 
+### the client's agreement asks the plan's version
+as cm1
+POST /api/v1/care-plans/$plan/agreement
+{"agreement":"signed"}
+expect 428
+
+### agreeing aloud names the witness; declining says what the client said
+as cm1
+POST /api/v1/care-plans/$plan/agreement
+If-Match: 2
+{"agreement":"verbal_witnessed"}
+expect 400
+json .errors.witness exists
+
+### the agreement is one of three kinds
+as cm1
+POST /api/v1/care-plans/$plan/agreement
+If-Match: 2
+{"agreement":"nodded"}
+expect 400
+json .errors.agreement exists
+
+### a stale version is refused: the agreement is to the version the client saw
+as cm1
+POST /api/v1/care-plans/$plan/agreement
+If-Match: 1
+{"agreement":"signed"}
+expect 409
+json .current_version == 2
+
+### the client declines first, in their words
+as cm1
+POST /api/v1/care-plans/$plan/agreement
+If-Match: 2
+{"agreement":"declined"}
+expect 400
+json .errors.words exists
+
+### the client declines, saying why
+as cm1
+POST /api/v1/care-plans/$plan/agreement
+If-Match: 2
+{"agreement":"declined","words":"Not the bakery yet, I am not ready."}
+expect 201
+json .agreement == "declined"
+json .agreement_words == "Not the bakery yet, I am not ready."
+audit action=care_plan.agree outcome=ok client_id=$team_client staff=cm1 reason="version 2: declined"
+
+### then agrees aloud the next day, with a witness (a decline may become an agreement)
+as cm1
+POST /api/v1/care-plans/$plan/agreement
+If-Match: 2
+{"agreement":"verbal_witnessed","witness":"Mina Park, peer supporter"}
+expect 201
+json .agreement == "verbal_witnessed"
+json .agreement_witness == "Mina Park, peer supporter"
+json .agreement_by == $cm1_id
+json .agreement_at exists
+json .version == 2
+
+### an agreement once given stands for its version: a change needs a new version
+as cm1
+POST /api/v1/care-plans/$plan/agreement
+If-Match: 2
+{"agreement":"signed"}
+expect 409
+
+### the peer supporter does not record it
+as peer1
+POST /api/v1/care-plans/$plan/agreement
+If-Match: 2
+{"agreement":"signed"}
+expect 403
+audit action=care_plan.agree outcome=denied client_id=$team_client staff=peer1
+
+### the list of versions says which the client agreed to
+as cm1
+GET /api/v1/care-plans/$plan/versions
+expect 200
+json .items[0].agreement == "verbal_witnessed"
+json .items[1].agreement == null
+
+### a review asks the plan's version
+as cm1
+POST /api/v1/care-plans/$plan/reviews
+{"what_changed":"x"}
+expect 428
+
+### a review says what changed, and each goal's progress on 0..10
+as cm1
+POST /api/v1/care-plans/$plan/reviews
+If-Match: 2
+{"progress":[{"goal":"g1","scale":11},{"goal":"g4","scale":3},{"goal":"g1","scale":2},{"scale":"five"}],"next_review":"2001-01-01","held_on":"2199-01-01"}
+expect 400
+json .errors.what_changed exists
+json .errors["progress[0].scale"] exists
+json .errors["progress[1].goal"] exists
+json .errors["progress[2].goal"] exists
+json .errors["progress[3].goal"] exists
+json .errors["progress[3].scale"] exists
+json .errors.next_review exists
+json .errors.held_on exists
+
+### a stale review is refused
+as cm1
+POST /api/v1/care-plans/$plan/reviews
+If-Match: 1
+{"what_changed":"late"}
+expect 409
+json .current_version == 2
+
+### the review without a change: progress, and the next date
+as cm1
+POST /api/v1/care-plans/$plan/reviews
+If-Match: 2
+{"what_changed":"Viewed one flat; the debt plan is agreed.","progress":[{"goal":"g1","scale":4,"words":"One flat seen, one to go."},{"goal":"g5","scale":1}],"next_review":"2199-03-01"}
+expect 201
+json .held_on exists
+json .number == null
+json .next_review == "2199-03-01"
+json .progress[0].goal == "g1"
+json .progress[0].scale == 4
+json .progress[1].words == null
+json .made_by == $cm1_id
+save review1 .id
+audit action=care_plan.review outcome=ok client_id=$team_client staff=cm1
+
+### the plan's next review is the review's
+as cm1
+GET /api/v1/care-plans/$plan
+expect 200
+json .review_due == "2199-03-01"
+json .version == 2
+
+### a review that changes the plan makes a new version from it, which needs a new agreement
+as cm1
+POST /api/v1/care-plans/$plan/reviews
+If-Match: 2
+{"what_changed":"The flat is found; work waits.","progress":[{"goal":"g1","scale":9,"words":"Moving on the 1st."}],"goals":[{"key":"g1","domain":"housing","client_words":"I want my own room with a door that locks.","status":"reached","share_with_peer":true},{"key":"g5","domain":"rehabilitation_employment","client_words":"Work two mornings a week at the bakery.","status":"stopped"}]}
+expect 201
+json .number == 3
+json .next_review > "$time(0)"
+save review2 .id
+
+### the new version says it came from the review, and carries no agreement yet
+as cm1
+GET /api/v1/care-plans/$plan
+expect 200
+json .version == 3
+json .source == "review $review2"
+json .why == "The flat is found; work waits."
+json .agreement == null
+json .goals[0].status == "reached"
+
+### the reviews, newest first
+as cm1
+GET /api/v1/care-plans/$plan/reviews
+expect 200
+json .items[0].id == $review2
+json .items[1].id == $review1
+json .items[1].progress[1].goal == "g5"
+json .items[2] missing
+audit action=care_plan.reviews outcome=ok client_id=$team_client staff=cm1
+
+### the peer supporter sees the progress of the shared goal only, not what changed
+as peer1
+GET /api/v1/care-plans/$plan/reviews
+expect 200
+json .items[1].progress length 1
+json .items[1].progress[0].goal == "g1"
+json .items[1].what_changed == null
+
+### the peer supporter does not record a review
+as peer1
+POST /api/v1/care-plans/$plan/reviews
+If-Match: 3
+{"what_changed":"mine"}
+expect 403
+audit action=care_plan.review outcome=denied client_id=$team_client staff=peer1
+
+### a crisis brings the review forward: within 14 days
+as cm1
+POST /api/v1/clients/$team_client/crisis-events
+{"occurred_at":"$time(-3600)","kind":"self_harm","severity":"high","response_mode":"home_visit","responders":[$cm1_id],"actions":"Visited; safety plan gone through.","outcome":"stabilised_at_home"}
+expect 201
+audit action=care_plan.review_forward outcome=ok client_id=$team_client staff=cm1 reason=crisis
+
+### the plan's review is due within 14 days now
+as cm1
+GET /api/v1/care-plans/$plan
+expect 200
+json .review_due <= "$time(1209600)"
+json .review_due >= "$time(0)"
+
 ### the care desk on the team does not read the plan
 as desk1
 GET /api/v1/care-plans/$plan
@@ -230,3 +424,12 @@ other POST /api/v1/clients/{client}/care-plans {} | 403* 403* 403* 403* 403* 403
 team  POST /api/v1/care-plans/{plan}/versions If-Match:0 {} | 403* 400 400 400 400 403* 403* 403* 403 400
 org   POST /api/v1/care-plans/{plan}/versions If-Match:0 {} | 403* 400 403* 403* 403* 403* 403* 403* 403 403*
 other POST /api/v1/care-plans/{plan}/versions If-Match:0 {} | 403* 403* 403* 403* 403* 403* 403* 403* 403 403*
+team  GET  /api/v1/care-plans/{plan}/reviews | 403* 200+/list 200+/list 200+/list 200+/list 200+/list 403* 200+/list 403 200+/list
+org   GET  /api/v1/care-plans/{plan}/reviews | 403* 200+/list 403* 403* 403* 403* 403* 403* 403 403*
+other GET  /api/v1/care-plans/{plan}/reviews | 403* 403* 403* 403* 403* 403* 403* 403* 403 403*
+team  POST /api/v1/care-plans/{plan}/reviews If-Match:0 {} | 403* 400 400 400 400 403* 403* 403* 403 400
+org   POST /api/v1/care-plans/{plan}/reviews If-Match:0 {} | 403* 400 403* 403* 403* 403* 403* 403* 403 403*
+other POST /api/v1/care-plans/{plan}/reviews If-Match:0 {} | 403* 403* 403* 403* 403* 403* 403* 403* 403 403*
+team  POST /api/v1/care-plans/{plan}/agreement If-Match:0 {} | 403* 400 400 400 400 403* 403* 403* 403 400
+org   POST /api/v1/care-plans/{plan}/agreement If-Match:0 {} | 403* 400 403* 403* 403* 403* 403* 403* 403 403*
+other POST /api/v1/care-plans/{plan}/agreement If-Match:0 {} | 403* 403* 403* 403* 403* 403* 403* 403* 403 403*
