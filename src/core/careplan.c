@@ -488,6 +488,20 @@ int careplan_revise(struct ctx *c, int64_t id, int64_t version, json_t *in, json
     return careplan_revise_from(c, id, version, in, NULL, out);
 }
 
+/* The open episodes of a client at the actor's organisation that have no plan yet ({id, programme}),
+ * for a page that offers to start one (the caller asked access_may for ACT_CREATE). */
+json_t *careplan_unplanned(struct ctx *c, int64_t client_id)
+{
+    if (!c->a)
+        return json_array();
+    json_t *rows = db_rows(c->db,
+                           "SELECT e.id, e.programme FROM episodes e WHERE e.client_id=? AND e.org_id=? AND"
+                           " e.status<>'discharged' AND NOT EXISTS (SELECT 1 FROM care_plans p WHERE"
+                           " p.episode_id=e.id) ORDER BY e.start_date DESC, e.id DESC",
+                           "ii", client_id, c->a->org_id);
+    return rows ? rows : json_array();
+}
+
 /* ---- comparing two versions ---- */
 
 static const char *const goal_diff_fields[] = {"domain", "client_words", "worker_words", "strengths", "barriers",

@@ -609,6 +609,8 @@ int careplan_review(struct ctx *c, int64_t id, int64_t version, json_t *in, json
 /* Two versions' goals compared, goals and steps matched by key: [{key, state: added, removed, changed
  * or same, fields: [names changed], steps: [{key, state, fields}]}], in to's order, the removed last. */
 json_t *careplan_diff(json_t *from_goals, json_t *to_goals);
+/* The client's open episodes at the actor's organisation without a plan: [{id, programme}]. */
+json_t *careplan_unplanned(struct ctx *c, int64_t client_id);
 /* When reviews fall: every 6 months; within days of a crisis event or a hospital stay's end (the
  * table below, README "Care plans"); the review rule's task CAREPLAN_REVIEW_LEAD days before. */
 #define CAREPLAN_REVIEW_MONTHS 6

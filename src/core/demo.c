@@ -1676,6 +1676,231 @@ static int demo_intakes(struct gen *g)
     return 0;
 }
 
+/* ---- care plans (issue 11 §1, the careplan slice): goals in the clients' words ----
+ * Plans for about half of cm1..cm3's open clients and one in ten of the other breadth clients: two to
+ * four goals across the domains, in the client's words, with strengths, what stands in the way and
+ * steps; two or three versions (a goal added, a step changed, one reached at a review), agreements
+ * (signed, aloud with a witness, one declined) and reviews with each goal's progress. The 4th client
+ * (LONG_HISTORY contacts) has a plan of CP_BENCH_VERSIONS versions: the bench's. Drawn from its own
+ * generator: the rows made before keep their values. */
+
+#define CP_BENCH_VERSIONS 50
+
+static const struct cp_goal_bank {
+    const char *domain, *words, *worker, *strengths, *barriers, *who, *who_name, *what, *how_often;
+} cp_bank[] = {
+    {"housing", "I want a room of my own with a door that locks.", "Supported tenancy within six months.",
+     "Kept my last flat for two years.", "Debts from the last flat.", "team_member", "Case manager",
+     "Ask the housing office about the old debt", "once"},
+    {"housing", "Stay in my flat and keep it tidy enough for visitors.", NULL, "I like cooking for my sister.",
+     "Rubbish piles up when I feel low.", "client", NULL, "Take the rubbish out on Tuesdays and Fridays", "twice a week"},
+    {"mental_health_treatment", "Fewer bad nights, and no more voices telling me off.",
+     "Review night-time medication with the psychiatrist.", "I take my tablets when someone reminds me.",
+     "Side effects make me stop.", "team_member", "Psychiatrist", "Medication review at the clinic", "monthly"},
+    {"mental_health_treatment", "Feel less on edge when I go out.", "Anxiety: graded exposure, GAD-7 monitored.",
+     "I know the breathing exercise.", "Crowded buses.", "client", NULL, "Take the bus two stops with my peer supporter",
+     "weekly"},
+    {"crisis_response", "Know who to call at night when it gets bad.", "Crisis plan shared with on-call.",
+     "My sister answers at night.", "I don't want to bother anyone.", "team_member", "Case manager",
+     "Put the crisis line and my sister's number on the fridge", "once"},
+    {"health_dental", "Get my teeth fixed so I can smile again.", NULL, "I went to the dentist as a child.",
+     "Scared of the drill, and the cost.", "other_org", "Community dental clinic", "Book the first dental visit",
+     "once"},
+    {"health_dental", "Cut down on drinking to weekends only.", "AUDIT in the harmful range; brief intervention.",
+     "I stopped for a month last year.", "Friends at the park drink every day.", "client", NULL,
+     "Write down the drinks each day", "daily"},
+    {"income_entitlements", "Sort out my disability pension so I stop worrying about rent.", NULL,
+     "I keep my letters in a folder.", "The forms are long and confusing.", "team_member", "Social worker",
+     "Fill in the pension form together", "once"},
+    {"peer_support", "Meet people who know what it's like.", NULL, "I used to enjoy the drop-in.",
+     "Hard to start talking in a group.", "team_member", "Peer supporter", "Go to the Thursday recovery group together",
+     "weekly"},
+    {"family_community", "See my daughter every month.", "Supervised contact arrangement via child services.",
+     "She writes to me.", "Her father decides.", "family", "My mother", "Ask about a visit at my mother's house",
+     "monthly"},
+    {"rehabilitation_employment", "Work two mornings a week at the bakery.", "Vocational placement, IPS model.",
+     "I am good with my hands and on time.", "Early mornings after the night tablets.", "other_org",
+     "Employment support service", "Trial morning at the bakery", "once"},
+    {"protection_advocacy", "Have someone with me at the court hearing.", NULL, "I know my rights better now.",
+     "I freeze when officials talk fast.", "other_org", "Legal aid advocate", "Meet the advocate before the hearing",
+     "once"},
+    {"daily_living_care", "Cook a proper meal three times a week.", "Occupational therapy: meal planning.",
+     "I like rice dishes.", "No energy in the evening.", "client", NULL, "Shop for three meals with the list",
+     "weekly"},
+};
+static const char *const cp_progress_words[] = {
+    "Started, slowly.", "Halfway there.", "A hard month, but kept going.", "Nearly there.", "Done it!", NULL};
+static const char *const cp_witnesses[] = {"Mina Park, peer supporter", "Jae Kim, nurse", "Her mother", NULL};
+
+/* A goal of the bank as a body goal (keys from *next). */
+static json_t *cp_goal(const struct cp_goal_bank *gb, int64_t *next, int64_t by_day)
+{
+    char key[24], skey[24], by[11];
+    snprintf(key, sizeof key, "g%lld", (long long)(*next)++);
+    snprintf(skey, sizeof skey, "g%lld", (long long)(*next)++);
+    fmt_date(by_day, by);
+    json_t *step = json_pack("{s:s,s:s,s:s?,s:s,s:s,s:s}", "key", skey, "who", gb->who, "who_name", gb->who_name,
+                             "what", gb->what, "how_often", gb->how_often, "by_when", by);
+    return json_pack("{s:s,s:s,s:s,s:s?,s:s,s:s,s:s,s:b,s:[o]}", "key", key, "domain", gb->domain, "client_words",
+                     gb->words, "worker_words", gb->worker, "strengths", gb->strengths, "barriers", gb->barriers,
+                     "status", "active", "share_with_peer", gb->who_name && strstr(gb->who_name, "Peer") != NULL,
+                     "steps", step);
+}
+
+/* A version of a plan: the body, who and why, the agreement; the current one's goals and steps too. */
+static int cp_version(struct gen *g, int64_t plan, int64_t client, int number, json_t *goals, const char *why,
+                      const char *source, int64_t by, const char *at, const char *agree, int current)
+{
+    json_t *body = json_pack("{s:O}", "goals", goals);
+    char *text = json_dumps(body, JSON_COMPACT);
+    json_decref(body);
+    const char *witness = str_eq(agree, "verbal_witnessed") ? rpick(&g->r2, cp_witnesses) : NULL;
+    const char *words = str_eq(agree, "declined") ? "Not the work goal yet. I want to settle in the flat first." : NULL;
+    int64_t id = db_insert(g->db, "care_plan_versions",
+                           "plan_id, number, body, why, source, made_by, made_at, agreement, agreement_witness,"
+                           " agreement_words, agreement_by, agreement_at",
+                           "idtttittttIt", plan, number, text, why, source, by, at, agree, witness, words,
+                           agree ? by : 0, agree ? at : NULL);
+    free(text);
+    if (!id)
+        return fail(g, "cannot add a care plan version");
+    if (!current)
+        return 0;
+    size_t i, j;
+    json_t *x, *s;
+    json_array_foreach(goals, i, x)
+    {
+        if (db_run(g->db,
+                   "INSERT INTO care_plan_goals(plan_id, goal_key, client_id, domain, status, share_with_peer,"
+                   " client_words) VALUES (?,?,?,?,?,?,?)",
+                   "itittdt", plan, json_string_value(json_object_get(x, "key")), client,
+                   json_string_value(json_object_get(x, "domain")), json_string_value(json_object_get(x, "status")),
+                   json_is_true(json_object_get(x, "share_with_peer")),
+                   json_string_value(json_object_get(x, "client_words"))) != DB_OK)
+            return fail(g, "cannot add a care plan goal");
+        json_array_foreach(json_object_get(x, "steps"), j, s) if (db_run(
+            g->db, "INSERT INTO care_plan_steps(plan_id, step_key, goal_key, who, what, by_when) VALUES (?,?,?,?,?,?)",
+            "itttt" "t", plan, json_string_value(json_object_get(s, "key")),
+            json_string_value(json_object_get(x, "key")), json_string_value(json_object_get(s, "who")),
+            json_string_value(json_object_get(s, "what")), json_string_value(json_object_get(s, "by_when"))) != DB_OK)
+            return fail(g, "cannot add a care plan step");
+    }
+    return 0;
+}
+
+/* One client's plan: versions versions (the bench's: many), reviews between them. */
+static int cp_plan(struct gen *g, const struct breadth *c, int k, int versions)
+{
+    struct rng *r = &g->r2;
+    int64_t next = 1, start = c->start > g->today - 400 ? c->start : g->today - 400 + (int64_t)rbelow(r, 100);
+    int n = 2 + (int)rbelow(r, 3);
+    json_t *goals = json_array();
+    unsigned first = rbelow(r, (unsigned)ARRAY_LEN(cp_bank));
+    for (int i = 0; i < n; i++)
+        json_array_append_new(goals, cp_goal(&cp_bank[(first + (unsigned)i * 5) % ARRAY_LEN(cp_bank)], &next,
+                                             start + 60 + 30 * i));
+    /* the last version's day; the review date: most within months, some overdue (the rule's tasks) */
+    int64_t span = g->today - start, due = g->today + 20 + (int64_t)rbelow(r, 160);
+    if (k % 7 == 3)
+        due = g->today - 1 - (int64_t)rbelow(r, 20);
+    char at[24], due_s[11], created[24];
+    fmt_date(due, due_s);
+    stamp(g, start, created);
+    int64_t plan = db_insert(g->db, "care_plans",
+                             "client_id, episode_id, org_id, review_due, next_key, created_by, created_at, updated_at,"
+                             " version",
+                             "iiitiittd", c->id, c->ep, c->east ? g->eastgate : g->riverside, due_s, (int64_t)0, c->cm,
+                             created, created, versions);
+    if (!plan) {
+        json_decref(goals);
+        return fail(g, "cannot add a care plan");
+    }
+    int rc = 0;
+    for (int v = 1; v <= versions && rc == 0; v++) {
+        int64_t day = start + span * (v - 1) / (versions > 1 ? versions : 1);
+        stamp(g, day, at);
+        const char *why = "first plan, written with the client", *source = NULL;
+        char src[32];
+        if (v > 1) {
+            /* a change: a goal added (the second version), a step's words or a goal's status later */
+            json_t *x = json_array_get(goals, (size_t)v % json_array_size(goals));
+            if (v == 2 && json_array_size(goals) < 6) {
+                json_array_append_new(goals, cp_goal(&cp_bank[(first + 3) % ARRAY_LEN(cp_bank)], &next, day + 45));
+                why = "a new goal the client brought";
+            } else if (v % 3 == 0) {
+                json_t *s = json_array_get(json_object_get(x, "steps"), 0);
+                char what[120];
+                snprintf(what, sizeof what, "%s (again, week %d)",
+                         json_string_value(json_object_get(s, "what")) ? json_string_value(json_object_get(s, "what")) : "",
+                         v);
+                if (s)
+                    json_object_set_new(s, "what", json_string(what));
+                why = "the step moved on";
+            } else if (v == versions && versions <= 3) {
+                json_object_set_new(x, "status", json_string("reached"));
+                why = "a goal reached at the review";
+            } else {
+                static const char *const helps[] = {"My sister's calls.", "Walking in the morning.",
+                                                    "Music before bed.", "The Thursday group.", NULL};
+                json_object_set_new(x, "strengths", json_string(rpick(r, helps)));
+                why = "what helps, said again";
+            }
+            /* a review before this version, with each goal's progress */
+            int64_t rday = day > start + 1 ? day - 1 : day;
+            char held[11], next_s[11], rat[24];
+            fmt_date(rday, held);
+            fmt_date(rday + 182, next_s);
+            stamp(g, rday, rat);
+            json_t *pr = json_array();
+            size_t i;
+            json_t *gg;
+            json_array_foreach(goals, i, gg) if (i < 4) json_array_append_new(
+                pr, json_pack("{s:s,s:i,s:s}", "goal", json_string_value(json_object_get(gg, "key")), "scale",
+                              (int)((v * 3 + (int)i) % 11 < 2 ? 2 : (v * 3 + (int)i) % 11), "words",
+                              rpick(r, cp_progress_words)));
+            char *ptext = json_dumps(pr, JSON_COMPACT);
+            json_decref(pr);
+            int64_t rid = db_insert(g->db, "care_plan_reviews",
+                                    "plan_id, held_on, what_changed, progress, number, next_review, made_by, made_at",
+                                    "itttdtit", plan, held, why, ptext, v, next_s, c->cm, rat);
+            free(ptext);
+            if (!rid) {
+                rc = fail(g, "cannot add a care plan review");
+                break;
+            }
+            snprintf(src, sizeof src, "review %lld", (long long)rid);
+            source = src;
+        }
+        /* agreements: most versions signed, some aloud, one in nine declined, the latest at times not yet */
+        const char *agree = k % 9 == 4 && v == versions ? "declined"
+                            : v == versions && k % 4 == 1 ? NULL
+                            : (k + v) % 3 == 0            ? "verbal_witnessed"
+                                                          : "signed";
+        rc = cp_version(g, plan, c->id, v, goals, why, source, c->cm, at, agree, v == versions);
+    }
+    if (rc == 0 &&
+        db_run(g->db, "UPDATE care_plans SET next_key=?, updated_at=? WHERE id=?", "iti", next, at, plan) != DB_OK)
+        rc = fail(g, "cannot finish a care plan");
+    json_decref(goals);
+    return rc;
+}
+
+static int careplan_data(struct gen *g)
+{
+    for (int k = 1; k < g->nb; k++) {
+        const struct breadth *c = &g->b[k];
+        if (!c->open)
+            continue;
+        int named = k < CM_FIRST;
+        if (k == 3) { /* the long-followed client: the bench's plan */
+            if (cp_plan(g, c, k, CP_BENCH_VERSIONS) != 0)
+                return -1;
+        } else if ((named ? k % 2 == 0 : rpct(&g->r2, 10)) && cp_plan(g, c, k, 2 + k % 2) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t errlen)
 {
     struct demo_opts def = {.clients = 1000, .seed = 1};
@@ -1748,7 +1973,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
     }
     if (named_tasks(&g) != 0 || risk_data(&g) != 0 || breadth_data(&g) != 0 || eligibility_data(&g) != 0 ||
         demo_services(&g) != 0 || consent_data(&g) != 0 || (intakes && demo_intakes(&g) != 0) ||
-        demo_referrals(&g) != 0)
+        demo_referrals(&g) != 0 || careplan_data(&g) != 0)
         goto out;
     in_tx = 0;
     if (db_commit(db) != DB_OK) {
