@@ -1801,7 +1801,10 @@ static int cp_plan(struct gen *g, const struct breadth *c, int k, int versions)
                                              start + 60 + 30 * i));
     /* the last version's day; the review date: most within months, some overdue (the rule's tasks) */
     int64_t span = g->today - start, due = g->today + 20 + (int64_t)rbelow(r, 160);
-    if (k % 7 == 3)
+    /* overdue (the review rule's tasks at the first sweep) for synthetic case managers' clients only:
+     * the named accounts' work lists stay as the tests and journeys know them */
+    int named_cm = c->cm == g->cm[0] || c->cm == g->cm[1] || c->cm == g->cm[2] || c->cm == g->cm[3];
+    if (k % 7 == 3 && !named_cm)
         due = g->today - 1 - (int64_t)rbelow(r, 20);
     char at[24], due_s[11], created[24];
     fmt_date(due, due_s);
