@@ -539,7 +539,7 @@ static void draw_goals(struct form_view *v, const struct form_field *fd)
                     id, i, *fvf(vals, k, sizeof k, "g%d.%s", i, -1, "share") ? " checked" : "", id,
                     _("The client shares this goal with their peer supporter"));
         int m = goal_steps(vals, i);
-        html_printf(v->b, "<input type=\"hidden\" name=\"g%d._steps\" value=\"%d\"><h3 class=\"cp-steps-h\">%s</h3>", i, m,
+        html_printf(v->b, "<input type=\"hidden\" name=\"g%d._steps\" value=\"%d\"><p class=\"cp-steps-h\">%s</p>", i, m,
                     _("Steps: who does what, how often, by when"));
         for (int j = 0; j < m; j++) {
             html_printf(v->b, "<div class=\"cp-step\" id=\"cp-goal-%d-step-%d\">", i, j);
@@ -1056,8 +1056,8 @@ static void goal_card(struct buf *b, json_t *g, json_t *progress)
             json_t *sc = json_object_get(p, "scale");
             html_printf(b, "<li><span class=\"date\">%s</span> ", jstr(p, "held_on"));
             if (json_is_integer(sc))
-                html_printf(b, "<meter min=\"0\" max=\"10\" value=\"%D\">%D/10</meter> <strong>%D/10</strong>",
-                            (int64_t)json_integer_value(sc), (int64_t)json_integer_value(sc),
+                html_printf(b, "<meter min=\"0\" max=\"10\" value=\"%D\" aria-label=\"%s\">%D/10</meter> <strong>%D/10</strong>",
+                            (int64_t)json_integer_value(sc), _("Progress"), (int64_t)json_integer_value(sc),
                             (int64_t)json_integer_value(sc));
             if (*jstr(p, "words"))
                 html_printf(b, " — %s", jstr(p, "words"));

@@ -1384,6 +1384,89 @@ const journeys = [
     await expectVisible(cm4.locator('#referral [data-state="completed"]'), 'the state "completed"');
     await expectVisible(cm4.getByText(outcome).first(), 'the outcome, read by the sender');
   }],
+
+  // Journey (issue 11 §1, care plans): a case manager writes a plan with the client on a phone (a
+  // goal added without JavaScript), records the client's agreement aloud with a witness, prints the
+  // plan for the client, changes it at the desk (a second form still open on the phone is told that
+  // someone else changed it, and keeps what was typed), and compares the two versions side by side.
+  ['a case manager writes a care plan with a client on a phone, records their agreement, prints it, changes it at the desk and compares the versions', async ({ newPage }, f) => {
+    const phone = await newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await loginOk(phone, 'cm1', PASSWORD, `/clients/${f.client1.id}`);
+    await phone.waitForURL(new RegExp(`/clients/${f.client1.id}$`));
+    const section = phone.getByRole('region', { name: /^care plan$/i });
+    await section.getByRole('link', { name: /start a care plan/i }).first().tap();
+    await phone.waitForURL(/\/care-plans\/new\?episode=\d+/);
+    await noHorizontalScroll(phone, 'the care-plan form');
+    const words1 = `I want to sleep through the night again (e2e ${Date.now()})`;
+    const g0 = phone.locator('#cp-goal-0');
+    await g0.getByLabel(/^domain/i).selectOption('mental_health_treatment');
+    await g0.getByLabel(/client's own words/i).fill(words1);
+    await g0.getByLabel(/worker's words/i).fill('Sleep hygiene; review the night medication.');
+    await g0.getByLabel(/strengths/i).fill('I like my evening walk.');
+    await g0.locator('#cp-goal-0-step-0').getByLabel(/^who/i).selectOption('client');
+    await g0.locator('#cp-goal-0-step-0').getByLabel(/^what/i).fill('No coffee after lunch');
+    await g0.locator('#cp-goal-0-step-0').getByLabel(/how often/i).fill('every day');
+    // A second goal: the form comes back with one more block, what was typed kept.
+    await phone.getByRole('button', { name: /add a goal/i }).tap();
+    const g1 = phone.locator('#cp-goal-1');
+    await expectVisible(g1, 'a second goal block after "Add a goal"');
+    assert(await phone.locator('#cp-goal-0').getByLabel(/client's own words/i).inputValue() === words1,
+      'the first goal\'s words were lost when a goal was added');
+    await g1.getByLabel(/^domain/i).selectOption('housing');
+    await g1.getByLabel(/client's own words/i).fill('Keep my flat.');
+    await noHorizontalScroll(phone, 'the care-plan form with two goals');
+    await phone.getByRole('button', { name: /save the plan/i }).tap();
+    await phone.waitForURL(/\/care-plans\/\d+\?msg=care-plan/);
+    const planId = phone.url().match(/\/care-plans\/(\d+)/)[1];
+    await expectVisible(phone.getByRole('status').filter({ hasText: /saved as a new version/i }), 'the "saved" notice');
+    await expectVisible(phone.getByText(words1).first(), 'the goal in the client\'s words on the plan');
+    await noHorizontalScroll(phone, 'the care plan');
+    // The client agrees aloud; the peer supporter heard it.
+    const agree = phone.locator('#cp-agree');
+    await agree.getByLabel(/^the client/i).selectOption('verbal_witnessed');
+    await agree.getByLabel(/^witness/i).fill('Mina Park, peer supporter');
+    await agree.getByRole('button', { name: /record the client's answer/i }).tap();
+    await phone.waitForURL(/msg=care-plan-agreed/);
+    await expectVisible(phone.locator('#agreement').getByText(/agreed aloud, with a witness/i), 'the agreement on the plan');
+    // The plan printed for the client: their words, no worker's wording.
+    await phone.getByRole('link', { name: /print for the client/i }).tap();
+    await phone.waitForURL(new RegExp(`/care-plans/${planId}/print$`));
+    await expectVisible(phone.getByRole('heading', { level: 1, name: /my care plan/i }), 'the "My care plan" heading');
+    await expectVisible(phone.getByText(words1), 'the goal in the client\'s words on paper');
+    await expectVisible(phone.locator('#cp-paper-agreement').getByText(/Mina Park/), 'the agreement line on paper');
+    await expectCount(phone.getByText(/review the night medication/i), 0, 'the worker\'s wording on the client\'s paper');
+    await noHorizontalScroll(phone, 'the printed plan');
+    // The phone opens the change form (version 1) and leaves it; the desk changes the plan first.
+    await phone.goto(`/care-plans/${planId}/edit`);
+    const desk = await newPage();
+    await loginOk(desk, 'cm1', PASSWORD, `/care-plans/${planId}/edit`);
+    await desk.waitForURL(new RegExp(`/care-plans/${planId}/edit$`));
+    const words2 = `${words1}, and wake up rested`;
+    await desk.locator('#cp-goal-0').getByLabel(/client's own words/i).fill(words2);
+    await desk.getByLabel(/why the plan changes/i).fill('The client put it better.');
+    await desk.getByRole('button', { name: /save as a new version/i }).click();
+    await desk.waitForURL(new RegExp(`/care-plans/${planId}\\?msg=care-plan`));
+    await expectVisible(desk.locator('#cp-version').getByText(/^2 /), 'version 2');
+    await expectVisible(desk.locator('#agreement').getByText(/not asked yet/i), 'no agreement yet for the new version');
+    // The phone's form, still at version 1: refused, told why, what was typed kept.
+    const typed = 'A walk before bed, every evening.';
+    await phone.locator('#cp-goal-1').getByLabel(/strengths/i).fill(typed);
+    await phone.getByLabel(/why the plan changes/i).fill('Added what helps.');
+    await phone.getByRole('button', { name: /save as a new version/i }).tap();
+    await expectVisible(phone.getByRole('alert').filter({ hasText: /someone else changed this/i }), 'the conflict message');
+    assert(await phone.locator('#cp-goal-1').getByLabel(/strengths/i).inputValue() === typed, 'what was typed was lost on the conflict');
+    // The versions, and the two side by side.
+    await desk.getByRole('link', { name: /^versions$/i }).click();
+    await desk.waitForURL(new RegExp(`/care-plans/${planId}/versions$`));
+    await expectVisible(desk.locator('tr[data-version="1"]').getByText(/agreed aloud/i), 'version 1 agreed aloud');
+    await expectVisible(desk.locator('tr[data-version="2"]').getByText(/not asked yet/i), 'version 2 not agreed yet');
+    await desk.locator('#cp-cmp-2').click();
+    await desk.waitForURL(new RegExp(`/care-plans/${planId}/compare\\?from=1&to=2`));
+    const changed = desk.locator('.cp-cmp-goal[data-state="changed"]');
+    await expectCount(changed, 1, 'goals changed between the versions');
+    await expectVisible(changed.locator('tr.cp-changed mark').filter({ hasText: 'wake up rested' }), 'the changed words highlighted');
+    await expectCount(desk.locator('.cp-cmp-goal[data-state="same"]'), 1, 'goals unchanged between the versions');
+  }],
 ];
 
 function label(v) {
