@@ -334,6 +334,111 @@ expect 200
 json .review_due <= "$time(1209600)"
 json .review_due >= "$time(0)"
 
+### page: the plan by domain, the client's words first, progress from the reviews
+as cm1
+GET /care-plans/$plan
+expect 200
+text contains I want my own room with a door that locks.
+text contains id="goal-g1"
+text contains Progress at the reviews
+text contains 9/10
+text contains not asked yet
+text contains id="cp-agree"
+audit action=client.view outcome=ok client_id=$team_client staff=cm1
+
+### page: an earlier version, with the way back to the current one
+as cm1
+GET /care-plans/$plan?version=1
+expect 200
+text contains id="old-version"
+text contains Fewer bad nights.
+
+### page: the client page's section
+as cm1
+GET /clients/$team_client
+expect 200
+text contains id="care-plan"
+text contains href="/care-plans/$plan"
+
+### page: the plan printed for the client, in their words, without the worker's wording
+as cm1
+GET /care-plans/$plan/print
+expect 200
+text contains My care plan
+text contains I want my own room with a door that locks.
+text excludes Review night-time medication
+
+### page: versions 1 and 3 side by side, matched by key
+as cm1
+GET /care-plans/$plan/compare?from=1&to=3
+expect 200
+text contains data-goal="g1" data-state="changed"
+text contains data-goal="g4" data-state="removed"
+text contains data-goal="g5" data-state="added"
+
+### page: the versions list
+as cm1
+GET /care-plans/$plan/versions
+expect 200
+text contains data-version="3"
+text contains review $review2
+
+### page: "Add a goal" brings the form back with one more block and nothing saved
+as cm1
+POST /care-plans/$plan/edit
+Content-Type: application/x-www-form-urlencoded
+
+version=3&_goals=1&g0.key=g1&g0.domain=housing&g0.client_words=My+own+flat&g0._steps=0&_add=1
+expect 200
+text contains id="cp-goal-1"
+text contains My own flat
+audit rows 1
+audit action=client.view outcome=ok client_id=$team_client staff=cm1
+
+### page: a blank goal's words are required, named on its block
+as cm1
+POST /care-plans/$plan/edit
+Content-Type: application/x-www-form-urlencoded
+
+version=3&_goals=1&g0.domain=housing&g0.worker_words=x&g0._steps=0&why=w
+expect 400
+text contains href="#cp-goal-0"
+
+### page: a stale version: "someone else changed this", and what was typed comes back
+as cm1
+POST /care-plans/$plan/edit
+Content-Type: application/x-www-form-urlencoded
+
+version=2&_goals=1&g0.key=g1&g0.domain=housing&g0.client_words=Typed+on+the+bus&g0._steps=0&why=mine
+expect 409
+text contains Someone else changed this
+text contains Typed on the bus
+
+### page: the change saved from the form
+as cm1
+POST /care-plans/$plan/edit
+Content-Type: application/x-www-form-urlencoded
+
+version=3&_goals=2&g0.key=g1&g0.domain=housing&g0.client_words=My+own+room.&g0.status=reached&g0.share=1&g0._steps=1&g0.s0.who=client&g0.s0.what=Pay+the+rent&g0.s0.how_often=monthly&g1.domain=&g1._steps=1&g1.s0.who=client&why=the+client+said+it+shorter
+expect 303
+header Location contains /care-plans/$plan?msg=care-plan
+audit action=care_plan.revise outcome=ok client_id=$team_client staff=cm1
+
+### the form's change is version 4, the blank block left out
+as cm1
+GET /api/v1/care-plans/$plan
+expect 200
+json .version == 4
+json .goals length 1
+json .goals[0].client_words == "My own room."
+json .goals[0].share_with_peer == true
+json .goals[0].steps[0].what == "Pay the rent"
+
+### page: the care desk does not open the plan
+as desk1
+GET /care-plans/$plan
+expect 403
+
 ### the care desk on the team does not read the plan
 as desk1
 GET /api/v1/care-plans/$plan
