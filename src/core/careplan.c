@@ -850,8 +850,11 @@ int careplan_review(struct ctx *c, int64_t id, int64_t version, json_t *in, json
     if (json_is_array(change)) {
         char source[32];
         snprintf(source, sizeof source, "review %lld", (long long)rid);
-        json_t *rev = json_pack("{s:O,s:s}", "goals", change, "why",
-                                json_is_string(json_object_get(in, "why")) && *sget(in, "why") ? sget(in, "why") : what);
+        /* why: the review's own, else what changed (when that fits a version's why), else its name */
+        const char *why = json_is_string(json_object_get(in, "why")) && *sget(in, "why") ? sget(in, "why")
+                          : v_text_chars(what) <= 1000                                 ? what
+                                                                                       : source;
+        json_t *rev = json_pack("{s:O,s:s}", "goals", change, "why", why);
         json_t *plan = NULL;
         rc = careplan_revise_from(c, id, version, rev, source, &plan);
         json_decref(rev);
