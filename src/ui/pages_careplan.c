@@ -1288,8 +1288,11 @@ static void pg_cp_versions(struct hreq *h)
     json_array_foreach(json_object_get(env, "items"), i, v)
     {
         int64_t n = page_int(v, "number");
-        html_printf(&b, "<tr data-version=\"%D\"><td data-label=\"%s\"><a href=\"/care-plans/%D?version=%D\">%s %D</a>%r</td>",
-                    n, _("Version"), id, n, _("Version"), n, n == cur ? " <span class=\"tag\">current</span>" : "");
+        html_printf(&b, "<tr data-version=\"%D\"><td data-label=\"%s\"><a href=\"/care-plans/%D?version=%D\">%s %D</a>",
+                    n, _("Version"), id, n, _("Version"), n);
+        if (n == cur)
+            html_printf(&b, " <span class=\"tag\">%s</span>", _("current"));
+        buf_adds(&b, "</td>");
         html_printf(&b, "<td data-label=\"%s\">", _("When, by whom"));
         page_when(&b, jstr(v, "made_at"));
         html_printf(&b, "<br>%s</td><td data-label=\"%s\">%s", jstr(v, "made_by_name"), _("Why"), jstr(v, "why"));

@@ -434,6 +434,32 @@ json .goals[0].client_words == "My own room."
 json .goals[0].share_with_peer == true
 json .goals[0].steps[0].what == "Pay the rent"
 
+### page: the review form, each goal's progress on 0..10
+as cm1
+GET /care-plans/$plan/review
+expect 200
+text contains name="p.g1.scale"
+
+### page: a review recorded from the form sets the next date
+as cm1
+POST /care-plans/$plan/reviews
+Content-Type: application/x-www-form-urlencoded
+
+version=4&what_changed=Settled+in+the+room.&p.g1.scale=10&p.g1.words=Done.&next_review=2199-06-01
+expect 303
+header Location contains /care-plans/$plan?msg=care-plan-reviewed
+audit action=care_plan.review outcome=ok client_id=$team_client staff=cm1
+
+### the review from the form, with its progress
+as cm1
+GET /api/v1/care-plans/$plan/reviews
+expect 200
+json .items[0].what_changed == "Settled in the room."
+json .items[0].progress[0].goal == "g1"
+json .items[0].progress[0].scale == 10
+json .items[0].progress[0].words == "Done."
+json .items[0].next_review == "2199-06-01"
+
 ### page: the care desk does not open the plan
 as desk1
 GET /care-plans/$plan
