@@ -57,7 +57,7 @@ CREATE TABLE conference_decisions (
   made_by INTEGER NOT NULL REFERENCES staff(id),
   made_at TEXT NOT NULL,
   task_id INTEGER REFERENCES tasks(id),
-  plan_id INTEGER,
+  plan_id INTEGER REFERENCES care_plans(id),
   plan_version INTEGER,
   acted_by INTEGER REFERENCES staff(id),
   acted_at TEXT

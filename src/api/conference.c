@@ -23,6 +23,8 @@ API_READ(items_get, conference_item_get(&h->ctx, h->id[0], &h->result))
 API_WRITE_V(items_update, conference_item_update(&h->ctx, h->id[0], h->if_match, h->body, &h->result), api_done_200)
 API_WRITE(items_decide, conference_decide(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
 API_WRITE(decisions_task, conference_decision_task(&h->ctx, h->id[0], h->body, &h->result), api_done_200)
+API_WRITE_V(decisions_plan, conference_decision_plan(&h->ctx, h->id[0], h->if_match, h->body, &h->result),
+            api_done_200)
 API_LIST(client_conferences, conference_of_client(&h->ctx, h->id[0], &pg, &h->result))
 
 static const struct res_field list_query[] = {
@@ -60,6 +62,12 @@ static const struct res_field task_body[] = {
     {"title", FT_STRING, 1, "The task (default: the decision's words)"},
     {"priority", FT_STRING, 1, "low, normal or high"},
     {NULL, 0, 0, NULL}};
+static const struct res_field plan_body[] = {
+    {"plan_id", FT_INT, 0, "The client's care plan (If-Match: its version)"},
+    {"why", FT_STRING, 1, "Why (default: the decision's words)"},
+    {"goals", FT_ARRAY, 1, "The plan's goals as they are to be (as a care plan's revision takes them); or step"},
+    {"step", FT_OBJECT, 1, "One step to add to a goal of the current version: {goal_key, who, who_name, what, how_often, by_when}"},
+    {NULL, 0, 0, NULL}};
 
 #define S ROLES_STAFF
 #define J RF_API
@@ -77,6 +85,7 @@ const struct route api_conference_routes[] = {
     {"PATCH", "/api/v1/conference-clients/{id}", items_update, S, J, PART(ACT_UPDATE, "Record the question and the discussion (If-Match: the part's version)"), .body = item_body},
     {"POST", "/api/v1/conference-clients/{id}/decisions", items_decide, S, J, PART(ACT_UPDATE, "Record a decision about the client"), .status = 201, .body = decide_body},
     {"POST", "/api/v1/conference-decisions/{id}/task", decisions_task, S, J, PART(ACT_REVIEW, "A decision becomes a task (its source: conference N); answers the client's part"), .body = task_body},
+    {"POST", "/api/v1/conference-decisions/{id}/plan-change", decisions_plan, S, J, PART(ACT_REVIEW, "A decision becomes a new version of the client's care plan (If-Match: the plan's version; its source: conference N); answers the client's part"), .body = plan_body},
     {"GET", "/api/v1/clients/{id}/conferences", client_conferences, S, J, DOC(RR_LIST, RES_CONFERENCE_CLIENT, ACT_LIST, "The conferences where a client was discussed, newest first"), .brief = 1},
     {0},
 };

@@ -793,6 +793,95 @@ int conference_decision_task(struct ctx *c, int64_t decision_id, json_t *in, jso
     return *out ? OK : ctx_fail(c, ERR_DB, "%s", _("The client's part could not be read."));
 }
 
+/* The goals of a plan change: the body's whole set, or the plan's current goals with one step added
+ * to the goal step.goal_key. A new reference, or NULL after a field error (or a refusal: rc). */
+static json_t *plan_goals(struct ctx *c, int64_t plan_id, json_t *goals, json_t *step, int *rc)
+{
+    *rc = OK;
+    if (goals)
+        return json_incref(goals);
+    json_t *plan = NULL;
+    if ((*rc = careplan_get(c, plan_id, &plan)) != OK)
+        return NULL;
+    json_t *out = json_deep_copy(json_object_get(plan, "goals"));
+    json_decref(plan);
+    const char *gk = json_string_value(json_object_get(step, "goal_key"));
+    json_t *goal = NULL, *g;
+    size_t i;
+    json_array_foreach(out, i, g) if (gk && str_eq(json_string_value(json_object_get(g, "key")), gk)) goal = g;
+    if (!goal) {
+        ctx_field(c, "step.goal_key", _("is not a goal of this plan"));
+        json_decref(out);
+        return NULL;
+    }
+    json_t *steps = json_object_get(goal, "steps");
+    if (!json_is_array(steps)) {
+        steps = json_array();
+        json_object_set_new(goal, "steps", steps);
+    }
+    json_t *ns = json_deep_copy(step);
+    json_object_del(ns, "goal_key");
+    json_object_del(ns, "key");
+    json_array_append_new(steps, ns);
+    return out;
+}
+
+int conference_decision_plan(struct ctx *c, int64_t decision_id, int64_t plan_version, json_t *in, json_t **out)
+{
+    struct decision d;
+    int rc = decision_for(c, decision_id, "conference_client.act", &d);
+    if (rc != OK)
+        return rc;
+    if (!json_is_object(in))
+        return ctx_fail(c, ERR_INVALID, "%s", _("The body must be a JSON object."));
+    int64_t plan_id = v_int(c, in, "plan_id", 1, 1, INT64_MAX, 0);
+    const char *why = v_str(c, in, "why", 0, 1000, NULL);
+    json_t *goals = json_object_get(in, "goals"), *step = json_object_get(in, "step");
+    if (json_is_null(goals))
+        goals = NULL;
+    if (json_is_null(step))
+        step = NULL;
+    if (plan_id && db_int1(c->db, 0, "SELECT client_id FROM care_plans WHERE id=?", "i", plan_id) != d.client)
+        ctx_field(c, "plan_id", _("is not a care plan of this client"));
+    if (!goals == !step)
+        ctx_field(c, goals ? "step" : "goals", _("send either the plan's goals or one step to add"));
+    else if (step && !json_is_object(step))
+        ctx_field(c, "step", _("must be an object {goal_key, who, who_name, what, how_often, by_when}"));
+    else if (step && !json_is_string(json_object_get(step, "goal_key")))
+        ctx_field(c, "step.goal_key", _("is required"));
+    if (c->errors)
+        return ctx_fail(c, ERR_INVALID, "%s", _("Some fields need attention."));
+    if (d.acted)
+        return ctx_fail(c, ERR_CONFLICT, "%s", _("This decision has already become a task or a plan change."));
+    json_t *g = plan_goals(c, plan_id, goals, step, &rc);
+    if (!g)
+        return rc != OK ? rc : ctx_fail(c, ERR_INVALID, "%s", _("Some fields need attention."));
+    json_t *rin = json_pack("{s:o,s:s}", "goals", g, "why", why && v_text_chars(why) ? why : d.text);
+    char src[40], now[32];
+    source_of(d.conference, src, sizeof src);
+    json_t *plan = NULL;
+    rc = careplan_revise_from(c, plan_id, plan_version, rin, src, &plan);
+    json_decref(rin);
+    if (rc != OK)
+        return rc;
+    json_t *num = json_object_get(plan, "number");
+    int64_t number = json_is_integer(num) ? json_integer_value(num) : iget(plan, "version");
+    json_decref(plan);
+    iso_now(now);
+    if (db_run(c->db,
+               "UPDATE conference_decisions SET plan_id=?, plan_version=?, acted_by=?, acted_at=? WHERE id=? AND"
+               " task_id IS NULL AND plan_id IS NULL",
+               "iiiti", plan_id, number, c->a->staff_id, now, decision_id) != DB_OK ||
+        db_run(c->db, "UPDATE conference_clients SET version=version+1 WHERE id=?", "i", d.item) != DB_OK)
+        return ctx_fail(c, ERR_DB, "%s", _("The plan change could not be saved."));
+    char why2[80];
+    snprintf(why2, sizeof why2, "decision %lld: care plan %lld version %lld", (long long)decision_id,
+             (long long)plan_id, (long long)number);
+    audit_log(c, "conference_client.act", "ok", d.client, "conference_client", d.item, why2);
+    *out = item_load(c, d.item);
+    return *out ? OK : ctx_fail(c, ERR_DB, "%s", _("The client's part could not be read."));
+}
+
 int conference_of_client(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out)
 {
     int rc = access_check(c, RES_CONFERENCE_CLIENT, ACT_LIST, client_id, "conference_client.list");

@@ -62,6 +62,7 @@ static const struct special {
     {"PATCH", "/api/v1/conference-clients/{id}", K_RULE, -1, -1},
     {"POST", "/api/v1/conference-clients/{id}/decisions", K_RULE, -1, -1},
     {"POST", "/api/v1/conference-decisions/{id}/task", K_RULE, -1, -1},
+    {"POST", "/api/v1/conference-decisions/{id}/plan-change", K_RULE, -1, -1},
 };
 
 struct rowroute {

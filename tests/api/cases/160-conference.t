@@ -342,13 +342,96 @@ expect 200
 json .decisions[1].task_title == "Medication review"
 json .decisions[1].task_status == "open"
 
+### the client's care plan, for a decision that changes it
+as cm1
+POST /api/v1/clients/$team_client/care-plans
+{"episode_id":$team_episode,"why":"first plan","goals":[{"domain":"housing","client_words":"Keep my flat.","steps":[{"who":"client","what":"Open the letters with my case manager"}]}]}
+expect 201
+save plan .id
+save plan_v .version
+save goal .goals[0].key
+
+### a third decision: the lawyer's letter goes into the plan
+as cm1
+POST /api/v1/conference-clients/$team_item/decisions
+{"text":"Legal Aid writes to the court about the eviction"}
+expect 201
+save d3 .decisions[2].id
+
+### a plan change needs the goals or one step
+as cm1
+POST /api/v1/conference-decisions/$d3/plan-change
+If-Match: $plan_v
+{"plan_id":$plan}
+expect 400
+json .errors.goals exists
+
+### ... of the client's own plan
+as cm1
+POST /api/v1/conference-decisions/$d3/plan-change
+If-Match: $plan_v
+{"plan_id":999999,"step":{"goal_key":"$goal","who":"other_org","what":"x"}}
+expect 400
+json .errors.plan_id exists
+
+### ... to a goal of the plan
+as cm1
+POST /api/v1/conference-decisions/$d3/plan-change
+If-Match: $plan_v
+{"plan_id":$plan,"step":{"goal_key":"g99","who":"other_org","what":"x"}}
+expect 400
+json .errors["step.goal_key"] exists
+
+### a stale plan version is refused and changes nothing
+as cm1
+POST /api/v1/conference-decisions/$d3/plan-change
+If-Match: 0
+{"plan_id":$plan,"step":{"goal_key":"$goal","who":"other_org","who_name":"Legal Aid","what":"Write to the court"}}
+expect 409
+json .current_version == $plan_v
+
+### the decision becomes a new version of the plan, its source the conference
+as cm1
+POST /api/v1/conference-decisions/$d3/plan-change
+If-Match: $plan_v
+{"plan_id":$plan,"step":{"goal_key":"$goal","who":"other_org","who_name":"Legal Aid","what":"Write to the court about the eviction","by_when":"2027-01-15"}}
+expect 200
+json .decisions[2].became == "plan_change"
+json .decisions[2].plan_id == $plan
+json .decisions[2].plan_version > $plan_v
+audit action=care_plan.revise outcome=ok client_id=$team_client staff=cm1 reason="conference $conf"
+audit action=conference_client.act outcome=ok client_id=$team_client staff=cm1
+
+### the plan's version is bumped and says where it came from
+as cm1
+GET /api/v1/care-plans/$plan
+expect 200
+json .version > $plan_v
+json .source == "conference $conf"
+json .why == "Legal Aid writes to the court about the eviction"
+json .goals[0].steps[*].what contains "Write to the court about the eviction"
+json .goals[0].steps[*].what contains "Open the letters with my case manager"
+
+### ... in its versions too
+as cm1
+GET /api/v1/care-plans/$plan/versions
+expect 200
+json .items[0].source == "conference $conf"
+
+### a decision changes the plan once
+as cm1
+POST /api/v1/conference-decisions/$d3/plan-change
+If-Match: $plan_v
+{"plan_id":$plan,"step":{"goal_key":"$goal","who":"client","what":"Again"}}
+expect 409
+
 ### the client's conferences, for the client page
 as cm1
 GET /api/v1/clients/$team_client/conferences
 expect 200
 json .items[0].id == $team_item
 json .items[0].conference_id == $conf
-json .items[0].decisions == 2
+json .items[0].decisions == 3
 audit action=conference_client.list outcome=ok client_id=$team_client staff=cm1
 
 ### a past conference of Riverside's
@@ -525,3 +608,6 @@ other POST /api/v1/conference-clients/{item}/decisions {} | 403* 403* 403* 403* 
 team  POST /api/v1/conference-decisions/{decision}/task {} | 403* 400 400 400 400 403* 403* 403* 403 400
 org   POST /api/v1/conference-decisions/{decision}/task {} | 403* 400 403* 403* 403* 403* 403* 403* 403 403*
 other POST /api/v1/conference-decisions/{decision}/task {} | 403* 403* 403* 403* 403* 403* 403* 403* 403 403*
+team  POST /api/v1/conference-decisions/{decision}/plan-change If-Match:0 {} | 403* 400 400 400 400 403* 403* 403* 403 400
+org   POST /api/v1/conference-decisions/{decision}/plan-change If-Match:0 {} | 403* 400 403* 403* 403* 403* 403* 403* 403 403*
+other POST /api/v1/conference-decisions/{decision}/plan-change If-Match:0 {} | 403* 403* 403* 403* 403* 403* 403* 403* 403 403*
