@@ -38,8 +38,10 @@ static const struct res_field create_body[] = {
     {"staff", FT_ARRAY, 1, "Staff taking part (ids; any organisation); the organiser takes part"},
     {"guests", FT_ARRAY, 1, "Guests without accounts: [{name, role, organisation}]"},
     {NULL, 0, 0, NULL}};
-static const struct res_field staff_body[] = {{"staff_id", FT_INT, 0, "An active staff member of any organisation"},
-                                              {NULL, 0, 0, NULL}};
+static const struct res_field staff_body[] = {
+    {"staff_id", FT_INT, 1, "An active staff member of any organisation; or username"},
+    {"username", FT_STRING, 1, "The staff member's username (a worker of another organisation tells theirs)"},
+    {NULL, 0, 0, NULL}};
 static const struct res_field guest_body[] = {
     {"name", FT_STRING, 0, "The guest's name"},
     {"role", FT_STRING, 0, "Their role (lawyer, child-protection specialist, family member...)"},

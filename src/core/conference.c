@@ -444,9 +444,13 @@ int conference_add_staff(struct ctx *c, int64_t id, json_t *in, json_t **out)
     json_decref(conf);
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, "%s", _("The body must be a JSON object."));
-    int64_t sid = v_int(c, in, "staff_id", 1, 1, INT64_MAX, 0);
-    if (sid && !staff_may_join(c->db, sid))
-        ctx_field(c, "staff_id", _("is not an active staff member who may take part"));
+    /* by id, or by username (a worker of another organisation tells theirs) */
+    const char *un = json_is_string(json_object_get(in, "username")) ? v_str(c, in, "username", 0, 64, NULL) : NULL;
+    int64_t sid = un && *un ? db_int1(c->db, 0, "SELECT id FROM staff WHERE username=?", "t", un)
+                            : v_int(c, in, "staff_id", 1, 1, INT64_MAX, 0);
+    const char *field = un && *un ? "username" : "staff_id";
+    if (!c->errors && !staff_may_join(c->db, sid))
+        ctx_field(c, field, _("is not an active staff member who may take part"));
     if (c->errors)
         return ctx_fail(c, ERR_INVALID, "%s", _("Some fields need attention."));
     if (is_participant(c->db, id, sid))

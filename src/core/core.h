@@ -610,7 +610,7 @@ int conference_get(struct ctx *c, int64_t id, json_t **out);
  * NULL: also their organisation's, for a supervisor), upcoming first (soonest first), then past ones
  * (newest first); when "upcoming" or "past" keeps only those. */
 int conference_list(struct ctx *c, const char *scope, const char *when, const struct page *pg, json_t **out);
-/* Participants: {staff_id} (an active worker of any organisation, not an analyst) or a guest {name,
+/* Participants: {staff_id} or {username} (an active worker of any organisation, not an analyst) or a guest {name,
  * role, organisation}; a guest's presence is audited on each client discussed ("conference.guest").
  * Both answer the conference. */
 int conference_add_staff(struct ctx *c, int64_t id, json_t *in, json_t **out);
