@@ -413,7 +413,8 @@ int conference_list(struct ctx *c, const char *scope, const char *when, const st
                     " f.held_at, f.title, f.purpose, f.version, CASE WHEN f.held_epoch>=? THEN 0 ELSE 1 END AS past,"
                     " CASE WHEN f.held_epoch>=? THEN f.held_epoch ELSE -f.held_epoch END AS sortkey,"
                     " (SELECT count(*) FROM conference_clients i WHERE i.conference_id=f.id) AS clients_count,"
-                    " EXISTS (SELECT 1 FROM conference_staff p WHERE p.conference_id=f.id AND p.staff_id=?) AS mine"
+                    " CASE WHEN EXISTS (SELECT 1 FROM conference_staff p WHERE p.conference_id=f.id AND p.staff_id=?) THEN 1"
+                    " ELSE 0 END AS mine"
                     " FROM conferences f JOIN orgs o ON o.id=f.org_id JOIN staff s ON s.id=f.organiser"
                     " WHERE (EXISTS (SELECT 1 FROM conference_staff p WHERE p.conference_id=f.id AND p.staff_id=?)"
                     " OR (?=1 AND f.org_id=?)) AND (?='' OR (?='upcoming' AND f.held_epoch>=?) OR (?='past' AND"
@@ -723,7 +724,8 @@ struct decision {
 static int decision_for(struct ctx *c, int64_t id, const char *action, struct decision *d)
 {
     json_t *r = db_row(c->db,
-                       "SELECT d.item_id, d.text, (d.task_id IS NOT NULL OR d.plan_id IS NOT NULL) AS acted FROM"
+                       "SELECT d.item_id, d.text, CASE WHEN d.task_id IS NOT NULL OR d.plan_id IS NOT NULL THEN 1 ELSE 0 END"
+                       " AS acted FROM"
                        " conference_decisions d WHERE d.id=?",
                        "i", id);
     if (!r)
