@@ -419,7 +419,7 @@ int conference_list(struct ctx *c, const char *scope, const char *when, const st
                     " WHERE (EXISTS (SELECT 1 FROM conference_staff p WHERE p.conference_id=f.id AND p.staff_id=?)"
                     " OR (?=1 AND f.org_id=?)) AND (?='' OR (?='upcoming' AND f.held_epoch>=?) OR (?='past' AND"
                     " f.held_epoch<?))",
-                    "iiiiiittitii", now, now, c->a->staff_id, c->a->staff_id, (int64_t)org, c->a->org_id, w, w, now,
+                    "iiiiiittiti", now, now, c->a->staff_id, c->a->staff_id, (int64_t)org, c->a->org_id, w, w, now,
                     w, now);
     if (rc != OK)
         return rc;
