@@ -806,7 +806,30 @@ static void pg_minutes(struct hreq *h)
     page_send(h, 200, &b);
 }
 
-/* ---- the section on the client page ---- */
+/* ---- the section on the client page, and all of them on a page of their own ---- */
+
+/* The conferences where the client was discussed, a page of them (env from conference_of_client). */
+static void client_parts(struct buf *b, json_t *env)
+{
+    json_t *rows = json_object_get(env, "items");
+    if (!json_array_size(rows)) {
+        html_printf(b, "<p class=\"muted\" id=\"conferences-none\">%s</p>", _("Not discussed at a case conference."));
+        return;
+    }
+    buf_adds(b, "<ul class=\"plain\" id=\"client-conferences\">");
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r)
+    {
+        html_printf(b, "<li data-part-id=\"%D\">", page_int(r, "id"));
+        page_when(b, jstr(r, "held_at"));
+        html_printf(b, " · <a href=\"/conference-clients/%D/print\">%s</a> <span class=\"small muted\">%s · ",
+                    page_int(r, "id"), jstr(r, "title"), jstr(r, "organisation"));
+        html_printf(b, _("%D decisions"), page_int(r, "decisions"));
+        html_printf(b, "</span><br><span class=\"small\">%s</span></li>", jstr(r, "question"));
+    }
+    buf_adds(b, "</ul>");
+}
 
 static void conference_section(struct hreq *h, struct buf *b, json_t *client, const struct fstate *fs)
 {
@@ -815,7 +838,7 @@ static void conference_section(struct hreq *h, struct buf *b, json_t *client, co
     if (!access_may(&h->ctx, RES_CONFERENCE_CLIENT, ACT_LIST, cid))
         return;
     json_t *env = NULL;
-    if (conference_of_client(&h->ctx, cid, &(struct page){NULL, 20}, &env) != OK) {
+    if (conference_of_client(&h->ctx, cid, &(struct page){NULL, 10}, &env) != OK) {
         page_errors_reset(&h->ctx);
         h->ctx.msg[0] = 0;
         return;
@@ -824,30 +847,45 @@ static void conference_section(struct hreq *h, struct buf *b, json_t *client, co
                 "<section class=\"card\" id=\"conferences\" aria-labelledby=\"cf-h\"><div class=\"section-head\"><h2 "
                 "id=\"cf-h\">%s</h2></div>",
                 _("Case conferences"));
-    json_t *rows = json_object_get(env, "items");
-    if (!json_array_size(rows))
-        html_printf(b, "<p class=\"muted\" id=\"conferences-none\">%s</p>", _("Not discussed at a case conference."));
-    else {
-        buf_adds(b, "<ul class=\"plain\" id=\"client-conferences\">");
-        size_t i;
-        json_t *r;
-        json_array_foreach(rows, i, r)
-        {
-            html_printf(b, "<li data-part-id=\"%D\">", page_int(r, "id"));
-            page_when(b, jstr(r, "held_at"));
-            html_printf(b, " · <a href=\"/conference-clients/%D/print\">%s</a> <span class=\"small muted\">%s · ",
-                        page_int(r, "id"), jstr(r, "title"), jstr(r, "organisation"));
-            html_printf(b, _("%D decisions"), page_int(r, "decisions"));
-            html_printf(b, "</span><br><span class=\"small\">%s</span></li>", jstr(r, "question"));
-        }
-        buf_adds(b, "</ul>");
-    }
-    page_more(b, env, "?", _("More"), "client-conferences-more");
+    client_parts(b, env);
+    if (!json_is_null(json_object_get(env, "next")))
+        html_printf(b, "<p class=\"small\"><a href=\"/clients/%D/conferences\" id=\"client-conferences-all\">%s</a></p>",
+                    cid, _("All the conferences where the client was discussed"));
     buf_adds(b, "</section>");
     json_decref(env);
 }
 /* Case conferences (main column), after the care plan and its linkages. */
 CLIENT_SECTION(conference_section, "main-92-conference");
+
+/* GET /clients/{id}/conferences: all of them, a page at a time. */
+static void pg_client_conferences(struct hreq *h)
+{
+    char here[64];
+    snprintf(here, sizeof here, "/clients/%lld/conferences", (long long)h->id[0]);
+    json_t *c = page_client_sub(h, h->id[0], here);
+    if (!c)
+        return;
+    json_t *env = NULL;
+    int rc = conference_of_client(&h->ctx, h->id[0], &(struct page){qstr(h, "after"), 50}, &env);
+    if (rc != OK) {
+        json_decref(c);
+        page_client_error(h, rc);
+        return;
+    }
+    struct buf b;
+    buf_init(&b);
+    ui_begin(h, &b, _("Case conferences"));
+    page_client_head(h, &b, c, _("Case conferences"));
+    buf_adds(&b, "<section class=\"card\">");
+    client_parts(&b, env);
+    char base[80];
+    snprintf(base, sizeof base, "/clients/%lld/conferences?", (long long)h->id[0]);
+    page_more(&b, env, base, _("Older conferences"), "client-conferences-more");
+    buf_adds(&b, "</section>");
+    json_decref(env);
+    json_decref(c);
+    page_send(h, 200, &b);
+}
 
 #define A ROLES_STAFF
 const struct route ui_conference_routes[] = {
@@ -862,6 +900,7 @@ const struct route ui_conference_routes[] = {
     {"POST", "/conference-clients/{id}", pg_discussion, A, 0},
     {"POST", "/conference-clients/{id}/decisions", pg_decide, A, 0},
     {"GET", "/conference-clients/{id}/print", pg_minutes, A, 0},
+    {"GET", "/clients/{id}/conferences", pg_client_conferences, A, 0},
     {"POST", "/conference-decisions/{id}/task", pg_decision_task, A, 0},
     {"POST", "/conference-decisions/{id}/plan-change", pg_decision_plan, A, 0},
     {0},
