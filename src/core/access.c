@@ -276,6 +276,8 @@ static const char *const res_nouns[RES__COUNT] = {
     [RES_CONSENT] = N_("consents"),
     [RES_NOTIFICATION] = N_("notifications"),
     [RES_REFERRAL] = N_("referrals"),
+    [RES_CONFERENCE] = N_("case conferences"),
+    [RES_CONFERENCE_CLIENT] = N_("what a case conference said about this client"),
 };
 static const char *const act_verbs[ACT__COUNT] = {N_("read"),   N_("see"),    N_("add"),
                                                   N_("change"), N_("review"), N_("manage")};

@@ -37,6 +37,8 @@ enum res {
     RES_REFERRAL,         /* referrals between organisations and their events (referral.c) */
     RES_CARE_PLAN,        /* care plans in the client's words, their versions and reviews (careplan.c) */
     RES_CARE_PLAN_REVIEW, /* a care plan's reviews: what changed, each goal's progress (careplan.c) */
+    RES_CONFERENCE,        /* a case conference's general part: when, who took part (conference.c) */
+    RES_CONFERENCE_CLIENT, /* a conference's part about one client: question, discussion, decisions */
     RES__COUNT
 };
 
@@ -625,6 +627,48 @@ int careplan_review_days(const char *event); /* 0: the event moves no review */
  * latest (never later than they were); the caller's transaction. */
 int careplan_bring_forward(struct ctx *c, int64_t client_id, const char *event);
 int careplan_review_run(struct ctx *c, int *made); /* the time rule (sweep) */
+/* ---- conference.c: case conferences (issue 11 §3) ---- */
+/* A conference's general part (when, the organising organisation, the organiser, its title and
+ * purpose, the staff taking part, the guests without accounts, the clients discussed) is read by its
+ * staff participants and the supervisors of the organising organisation; the part about a client
+ * (question, discussion, decisions) by those the access table lets see that client's conference
+ * parts, participant or not. The general part shows only the clients the reader may see that part
+ * of ("clients"), and how many others there are ("clients_hidden"). */
+/* {held_at (UTC ISO time), title, purpose, staff: [staff ids], guests: [{name, role, organisation}]}:
+ * the actor organises it, at their organisation, and takes part. */
+int conference_create(struct ctx *c, json_t *in, json_t **out);
+int conference_get(struct ctx *c, int64_t id, json_t **out);
+/* The conferences the actor may read (scope "mine": those they organise or take part in; "org" or
+ * NULL: also their organisation's, for a supervisor), upcoming first (soonest first), then past ones
+ * (newest first); when "upcoming" or "past" keeps only those. */
+int conference_list(struct ctx *c, const char *scope, const char *when, const struct page *pg, json_t **out);
+/* Participants: {staff_id} or {username} (an active worker of any organisation, not an analyst) or a guest {name,
+ * role, organisation}; a guest's presence is audited on each client discussed ("conference.guest").
+ * Both answer the conference. */
+int conference_add_staff(struct ctx *c, int64_t id, json_t *in, json_t **out);
+int conference_add_guest(struct ctx *c, int64_t id, json_t *in, json_t **out);
+/* Attendance (If-Match: the conference's version): {present_staff: [staff ids], present_guests:
+ * [guest ids]}; everyone else listed is recorded absent. */
+int conference_attendance(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+/* A client discussed {client_id, question}: answers the client's part. */
+int conference_add_client(struct ctx *c, int64_t id, json_t *in, json_t **out);
+/* The part about one client, with the general part beside it (conference: no other client named):
+ * the minutes for that client. Each decision says what it became (task, plan version). */
+int conference_item_get(struct ctx *c, int64_t item_id, json_t **out);
+/* The question and the discussion {question, summary} (If-Match: the part's version). */
+int conference_item_update(struct ctx *c, int64_t item_id, int64_t version, json_t *in, json_t **out);
+/* A decision {text}: answers the client's part. */
+int conference_decide(struct ctx *c, int64_t item_id, json_t *in, json_t **out);
+/* A decision becomes a task {title (default: the decision), assignee, due, priority} whose source is
+ * "conference N"; once (409). Answers the client's part. */
+int conference_decision_task(struct ctx *c, int64_t decision_id, json_t *in, json_t **out);
+/* A decision becomes a care-plan change: {plan_id, why, goals} (a whole new set of goals) or {plan_id,
+ * why, step: {goal_key, who, who_name, what, how_often, by_when}} (a step added to a goal of the
+ * current version); the plan's version is plan_version (If-Match), the new version's source
+ * "conference N"; once (409). Answers the client's part. */
+int conference_decision_plan(struct ctx *c, int64_t decision_id, int64_t plan_version, json_t *in, json_t **out);
+/* The conferences where a client was discussed, newest first (the client page's section). */
+int conference_of_client(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);
 
 /* ---- breakglass.c ---- */
 int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int hours, json_t **out);

@@ -1449,6 +1449,148 @@ static int demo_referrals(struct gen *g)
     return 0;
 }
 
+/* ---- case conferences: guests, clients discussed, decisions that became tasks ---- */
+
+/* One conference hours_from_now (negative: past) at org, organised by organiser, with staff (0-ended),
+ * guests ({name, role, organisation} triples, NULL-ended), attendance recorded when it is past, and
+ * clients discussed, each with a question, a discussion and decisions (a decision with an assignee
+ * became that worker's task, its source "conference N"). */
+struct demo_decision {
+    const char *text;
+    int64_t *assignee; /* NULL: still a decision */
+    int due_days;
+};
+struct demo_part {
+    int64_t client;
+    int64_t *by;
+    const char *question, *summary;
+    struct demo_decision d[3];
+};
+static int demo_conference(struct gen *g, int64_t org, int64_t organiser, int hours_from_now, const char *title,
+                           const char *purpose, const int64_t *staff, const char *const *guests,
+                           const struct demo_part *parts, int nparts)
+{
+    char at[32], made[32], due[11];
+    int64_t held = iso_parse(g->now) + (int64_t)hours_from_now * 3600;
+    held -= held % 1800; /* on the half hour */
+    iso_time(held, at);
+    int past = hours_from_now < 0;
+    iso_time(held - 7 * 86400 < iso_parse(g->now) ? held - 7 * 86400 : iso_parse(g->now), made);
+    int64_t id = db_insert_id(g->db,
+                              "INSERT INTO conferences(org_id, organiser, held_at, held_epoch, title, purpose, created_at)"
+                              " VALUES (?,?,?,?,?,?,?) RETURNING id",
+                              "iitittt", org, organiser, at, held, title, purpose, made);
+    if (!id)
+        return fail(g, "conference");
+    for (int i = -1; i < 0 || staff[i]; i++) {
+        int64_t who = i < 0 ? organiser : staff[i];
+        int came = !past ? -1 : i < 0 || i % 4 != 3; /* one in four did not come */
+        if (db_run(g->db,
+                   "INSERT INTO conference_staff(conference_id, staff_id, attended, added_by, added_at) VALUES (?,?,?,?,?)",
+                   "iiIit", id, who, (int64_t)(came < 0 ? 0 : came), organiser, made) != DB_OK)
+            return fail(g, "conference staff");
+        if (came == 0 && db_run(g->db, "UPDATE conference_staff SET attended=0 WHERE conference_id=? AND staff_id=?",
+                                "ii", id, who) != DB_OK)
+            return fail(g, "conference staff");
+    }
+    for (int i = 0; guests && guests[i]; i += 3)
+        if (db_run(g->db,
+                   "INSERT INTO conference_guests(conference_id, name, role, organisation, attended, added_by, added_at)"
+                   " VALUES (?,?,?,?,?,?,?)",
+                   "itttIit", id, guests[i], guests[i + 1], guests[i + 2], (int64_t)(past ? 1 : 0), organiser, made) !=
+                   DB_OK)
+            return fail(g, "conference guest");
+    char source[40];
+    snprintf(source, sizeof source, "conference %lld", (long long)id);
+    for (int p = 0; p < nparts; p++) {
+        const struct demo_part *x = &parts[p];
+        int64_t item = db_insert_id(g->db,
+                                    "INSERT INTO conference_clients(conference_id, client_id, question, summary, added_by,"
+                                    " added_at, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+                                    "iittitIt", id, x->client, x->question, past ? x->summary : NULL, *x->by, made,
+                                    past ? *x->by : 0, past ? at : NULL);
+        if (!item)
+            return fail(g, "conference client");
+        for (int k = 0; past && k < 3 && x->d[k].text; k++) {
+            const struct demo_decision *d = &x->d[k];
+            int64_t task = 0;
+            if (d->assignee) {
+                fmt_date(held / 86400 + d->due_days, due);
+                int done = held / 86400 + d->due_days < g->today;
+                task = db_insert_id(g->db,
+                                    "INSERT INTO tasks(client_id, assignee, title, due, priority, status, source,"
+                                    " created_by, created_at, done_by, done_at) VALUES (?,?,?,?,'normal',?,?,?,?,?,?)"
+                                    " RETURNING id",
+                                    "iittttitIt", x->client, *d->assignee, d->text, due, done ? "done" : "open", source,
+                                    *x->by, at, done ? *d->assignee : 0, done ? at : NULL);
+                if (!task)
+                    return fail(g, "conference task");
+            }
+            if (db_run(g->db,
+                       "INSERT INTO conference_decisions(item_id, text, made_by, made_at, task_id, acted_by, acted_at)"
+                       " VALUES (?,?,?,?,?,?,?)",
+                       "ititIIt", item, d->text, *x->by, at, task, task ? *x->by : 0, task ? at : NULL) != DB_OK)
+                return fail(g, "conference decision");
+        }
+    }
+    return 0;
+}
+
+/* Riverside's monthly conference two weeks ago (a lawyer and a mother as guests, Harbour's housing
+ * coordinator among the staff), its next one in five days (Eastgate's case manager and a
+ * child-protection specialist invited), and Eastgate's own last month. */
+static int demo_conferences(struct gen *g)
+{
+    if (g->nfirst < 7 || g->n_cm4 < 2)
+        return 0; /* a database too small for them */
+    int64_t *sup = &g->sup, *cm1 = &g->cm[0], *cm2 = &g->cm[1], *cm4 = &g->cm[3], *psy1 = &g->psy1;
+    int64_t *nurse1 = &g->nurse1, *housing1 = &g->housing1;
+    const int64_t staff1[] = {*cm1, *cm2, g->cm[2], *psy1, *nurse1, g->peer1, *housing1, 0};
+    const char *const guests1[] = {"Park Jiyoung", "lawyer", "Legal Aid Corporation", "Choi Mija", "mother of a client",
+                                   NULL, NULL};
+    const struct demo_part parts1[] = {
+        {g->first[0], cm1, "The landlord has sent an eviction notice: can the client keep the flat?",
+         "Rent arrears of three months since the benefits stopped. The lawyer thinks the notice can be contested "
+         "while the benefits are reviewed; Harbour can offer a supported flat if it fails.",
+         {{"Book an appointment at the benefits office with the client", cm1, 7},
+          {"Ask Harbour to keep a supported flat in view", housing1, 14},
+          {"The lawyer writes to the landlord; the client agreed", NULL, 0}}},
+        {g->first[1], cm2, "Two missed depot injections: how do we support adherence?",
+         "The client finds the clinic hard to reach. The nurse can give the injection at home for three months.",
+         {{"Home visits for the depot injection, fortnightly", nurse1, 10},
+          {"Review the medication at the next clinic", psy1, 30},
+          {NULL, NULL, 0}}},
+        {g->first[3], cm1, "The client's mother asks for more help at home.",
+         "The mother describes tiring evenings; the client wants to keep going to the day programme.",
+         {{"Introduce the family support group to the mother", cm1, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}}},
+    };
+    const int64_t staff2[] = {*psy1, *nurse1, *cm4, 0};
+    const char *const guests2[] = {"Yoon Seojin", "child-protection specialist", "Riverside Child Protection Agency",
+                                   NULL, NULL, NULL};
+    const struct demo_part parts2[] = {
+        {g->first[6], cm1, "The client's daughter stays with her at weekends: is a safety plan for the child needed?",
+         NULL, {{NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}}},
+    };
+    const int64_t staff3[] = {0};
+    const char *const guests3[] = {"Kang Minho", "brother of a client", NULL, NULL, NULL, NULL};
+    const struct demo_part parts3[] = {
+        {g->cm4_clients[0], cm4, "Stopped attending the clinic after the second admission.",
+         "The brother can drive the client to the clinic on Tuesdays. A referral to Riverside's case management is "
+         "considered.",
+         {{"Refer to Riverside for integrated case management", cm4, 5}, {NULL, NULL, 0}, {NULL, NULL, 0}}},
+        {g->cm4_clients[1], cm4, "Moving to Riverside-gu next month.",
+         "Hand over to Riverside once the move is done.",
+         {{"Tell Riverside's intake about the move", NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}}},
+    };
+    return demo_conference(g, g->riverside, *sup, -14 * 24, "Monthly case conference",
+                           "Housing, adherence and family support", staff1, guests1, parts1, 3) ||
+           demo_conference(g, g->riverside, *cm1, 5 * 24, "Case conference: a parent's care",
+                           "A client with a child at weekends", staff2, guests2, parts2, 1) ||
+           demo_conference(g, g->eastgate, *cm4, -30 * 24, "Eastgate team review", NULL, staff3, guests3, parts3, 2)
+               ? -1
+               : 0;
+}
+
 /* ---- progress and the driver ---- */
 
 static void progress(int done, int total, double *last, int force)
@@ -1976,7 +2118,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
     }
     if (named_tasks(&g) != 0 || risk_data(&g) != 0 || breadth_data(&g) != 0 || eligibility_data(&g) != 0 ||
         demo_services(&g) != 0 || consent_data(&g) != 0 || (intakes && demo_intakes(&g) != 0) ||
-        demo_referrals(&g) != 0 || careplan_data(&g) != 0)
+        demo_referrals(&g) != 0 || careplan_data(&g) != 0 || demo_conferences(&g) != 0)
         goto out;
     in_tx = 0;
     if (db_commit(db) != DB_OK) {

@@ -98,6 +98,7 @@ static const struct nav navs[] = {
     {"/intakes", N_("Intake"), 0, RES_INTAKE, ACT_LIST},
     {"/directory", N_("Services"), 0, RES_SERVICE, ACT_LIST},
     {"/referrals", N_("Referrals"), 0, RES_REFERRAL, ACT_LIST},
+    {"/conferences", N_("Conferences"), 0, RES_CONFERENCE, ACT_LIST},
     {"/oncall", N_("On call"), 0, RES_ONCALL, ACT_READ},
     {"/break-glass", N_("Break-glass review"), 0, RES_BREAKGLASS, ACT_LIST},
     {"/admin/orgs", N_("Organisations"), 0, RES_ORG, ACT_LIST},

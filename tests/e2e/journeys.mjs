@@ -1467,6 +1467,97 @@ const journeys = [
     await expectVisible(changed.locator('tr.cp-changed mark').filter({ hasText: 'wake up rested' }), 'the changed words highlighted');
     await expectCount(desk.locator('.cp-cmp-goal[data-state="same"]'), 1, 'goals unchanged between the versions');
   }],
+  ['a case manager holds a case conference with a family member as a guest: two decisions become tasks and one a care-plan change; the minutes print for the client', async ({ newPage }, f) => {
+    const page = await newPage();
+    // A client of cm1's with a care plan, made through the API (the same session as the pages).
+    const r0 = await page.request.post('/api/v1/login', { data: { username: 'cm1', password: PASSWORD } });
+    assert(r0.ok(), `API login as cm1: ${r0.status()}`);
+    const headers = { 'X-CSRF-Token': (await r0.json()).csrf_token };
+    const post = async (url, data) => {
+      const r = await page.request.post(url, { data, headers });
+      assert(r.ok(), `POST ${url}: ${r.status()} ${await r.text()}`);
+      return r.json();
+    };
+    const client = await post('/api/v1/clients', { given_name: 'Conferred', family_name: 'Gathering', birth_date: '1979-03-04' });
+    const ep = await post(`/api/v1/clients/${client.id}/episodes`, { programme: 'integrated_care', target_group: 'severe', status: 'active' });
+    const plan = await post(`/api/v1/clients/${client.id}/care-plans`,
+      { episode_id: ep.id, why: 'first plan', goals: [{ domain: 'housing', client_words: 'Stay in my flat.' }] });
+    // The conference, from the navigation: a guest without an account (the client's sister).
+    await page.goto('/');
+    await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /^conferences$/i }).click();
+    await page.waitForURL(/\/conferences$/);
+    await page.getByRole('link', { name: /organise a conference/i }).click();
+    await page.waitForURL(/\/conferences\/new$/);
+    await page.getByLabel(/^when/i).fill('2026-12-20T10:00');
+    await page.getByLabel(/^title/i).fill('Conference about the flat');
+    await page.getByLabel(/guest's name/i).fill('Han Boram');
+    await page.getByLabel(/^role/i).fill('sister');
+    await page.getByRole('button', { name: /organise the conference/i }).click();
+    await page.waitForURL(/\/conferences\/\d+\?msg=conference$/);
+    const confId = Number(new URL(page.url()).pathname.split('/')[2]);
+    await expectVisible(page.locator('#conference-guests').getByText('Han Boram'), 'the guest on the conference');
+    // The client brought with a question; the discussion recorded.
+    await page.locator('details:has(form[id^="agenda-form"]) > summary').click();
+    const agenda = page.locator('form[id^="agenda-form"]');
+    await agenda.getByLabel(/^client/i).selectOption(String(client.id));
+    await agenda.getByLabel(/question brought/i).fill('Can the client keep the flat after the notice?');
+    await agenda.getByRole('button', { name: /add to the agenda/i }).click();
+    await page.waitForURL(/msg=conference-saved/);
+    const part = page.locator('section.part').filter({ hasText: 'Gathering' });
+    await expectVisible(part.locator('p.question').filter({ hasText: 'Can the client keep the flat after the notice?' }), 'the question brought');
+    await part.locator('details:has(form[id^="discussion-form"]) > summary').click();
+    const said = 'The sister can help with the letters; the benefits review is pending.';
+    await part.locator('form[id^="discussion-form"]').getByLabel(/^the discussion/i).fill(said);
+    await part.getByRole('button', { name: /save the discussion/i }).click();
+    await expectVisible(page.locator('section.part').filter({ hasText: 'Gathering' }).locator('p.summary').filter({ hasText: said }), 'the discussion');
+    // Three decisions.
+    const decisions = ['Phone the benefits office with the client', 'Visit the flat with the sister',
+      'The sister helps with the letters every week'];
+    for (const text of decisions) {
+      const p = page.locator('section.part').filter({ hasText: 'Gathering' });
+      await p.locator('details:has(form[id^="decision-form"]) > summary').click();
+      await p.locator('form[id^="decision-form"]').getByLabel(/^decision/i).fill(text);
+      await p.getByRole('button', { name: /record the decision/i }).click();
+      await expectVisible(page.locator('li[data-decision-id]').filter({ hasText: text }), `the decision "${text}"`);
+    }
+    const li = (text) => page.locator('li[data-decision-id]').filter({ hasText: text });
+    // Two become tasks.
+    for (const [text, due] of [[decisions[0], '2026-12-28'], [decisions[1], '2027-01-05']]) {
+      await li(text).locator('details:has(form[id^="decision-task-form"]) > summary').click();
+      const tf = li(text).locator('form[id^="decision-task-form"]');
+      await tf.getByLabel(/who does it/i).selectOption(String(f.cm1.id));
+      await tf.getByLabel(/by when/i).fill(due);
+      await tf.getByRole('button', { name: /make the task/i }).click();
+      await expectVisible(li(text).locator('[data-became="task"]'), `the task made of "${text}"`);
+    }
+    // One becomes a change of the client's care plan: a step added to its goal.
+    await li(decisions[2]).locator('details:has(form[id^="decision-plan-form"]) > summary').click();
+    const pf = li(decisions[2]).locator('form[id^="decision-plan-form"]');
+    await pf.getByLabel(/goal of the care plan/i).selectOption(plan.goals[0].key);
+    await pf.getByLabel(/^who/i).selectOption('family');
+    await pf.getByLabel(/their name/i).fill('Han Boram');
+    await pf.getByLabel(/^the step/i).fill('Help with the letters every week');
+    await pf.getByRole('button', { name: /add the step to the plan/i }).click();
+    await expectVisible(li(decisions[2]).locator('[data-became="plan_change"]').filter({ hasText: /version 2/ }),
+      'the plan change, version 2');
+    const changed = await (await page.request.get(`/api/v1/care-plans/${plan.id}`)).json();
+    assert(changed.version === 2 && changed.source === `conference ${confId}`,
+      `the plan is at version ${changed.version} from "${changed.source}"`);
+    const tasks = await (await page.request.get(`/api/v1/clients/${client.id}/tasks`)).json();
+    assert(tasks.items.filter((t) => t.source === `conference ${confId}`).length === 2,
+      'the client does not have two tasks from the conference');
+    // The minutes for this client: the general part and this client's part only.
+    await page.locator('section.part').filter({ hasText: 'Gathering' }).getByRole('link', { name: /minutes for this client/i }).click();
+    await page.waitForURL(/\/conference-clients\/\d+\/print$/);
+    const minutes = page.locator('#minutes');
+    await expectVisible(minutes.getByText('Han Boram').first(), 'the guest in the minutes');
+    await expectVisible(minutes.getByText(said), 'the discussion in the minutes');
+    await expectCount(minutes.locator('#minutes-decisions > li'), 3, 'the decisions in the minutes');
+    await expectVisible(minutes.getByRole('button', { name: /^print$/i }), 'the print button');
+    // The client's page lists the conference.
+    await page.goto(`/clients/${client.id}`);
+    await expectVisible(page.locator('#client-conferences').getByText('Conference about the flat'), 'the conference on the client page');
+  }],
 ];
 
 function label(v) {

@@ -52,6 +52,17 @@ static const struct special {
     {"POST", "/api/v1/referrals/{id}/cancel", K_RULE, -1, -1},
     {"POST", "/api/v1/referrals/{id}/receive", K_RULE, -1, -1},
     {"POST", "/api/v1/referrals/{id}/agreement-review", K_RULE, -1, -1},
+    /* a conference: its participants and the organising organisation's supervisors (the rule on the
+     * record), on top of the table's cell on the client */
+    {"GET", "/api/v1/conferences/{id}", K_RULE, -1, -1},
+    {"POST", "/api/v1/conferences/{id}/participants", K_RULE, -1, -1},
+    {"POST", "/api/v1/conferences/{id}/guests", K_RULE, -1, -1},
+    {"POST", "/api/v1/conferences/{id}/attendance", K_RULE, -1, -1},
+    {"POST", "/api/v1/conferences/{id}/clients", K_RULE, -1, -1},
+    {"PATCH", "/api/v1/conference-clients/{id}", K_RULE, -1, -1},
+    {"POST", "/api/v1/conference-clients/{id}/decisions", K_RULE, -1, -1},
+    {"POST", "/api/v1/conference-decisions/{id}/task", K_RULE, -1, -1},
+    {"POST", "/api/v1/conference-decisions/{id}/plan-change", K_RULE, -1, -1},
 };
 
 struct rowroute {
