@@ -276,6 +276,9 @@ static const char *const res_nouns[RES__COUNT] = {
     [RES_CONSENT] = N_("consents"),
     [RES_NOTIFICATION] = N_("notifications"),
     [RES_REFERRAL] = N_("referrals"),
+    [RES_INTAKE] = N_("intakes"),
+    [RES_CARE_PLAN] = N_("care plans"),
+    [RES_CARE_PLAN_REVIEW] = N_("care-plan reviews"),
     [RES_CONFERENCE] = N_("case conferences"),
     [RES_CONFERENCE_CLIENT] = N_("what a case conference said about this client"),
 };
@@ -305,7 +308,8 @@ int access_deny(struct ctx *c, enum res r, enum act a, int64_t client_id, const 
                         (rels & R(REL_SAME_ORG)) && c->a && access_table(RES_CLIENT, ACT_LIST, REL_SAME_ORG, c->a->role)
                             ? _("You are not on this client's care team.")
                             : _("You may not see this client."));
-    return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not %s %s."), _(act_verbs[a]), _(res_nouns[r]));
+    return ctx_fail(c, ERR_FORBIDDEN, _("Your role may not %s %s."), _(act_verbs[a]),
+                    res_nouns[r] ? _(res_nouns[r]) : _(resources[r]->plural)); /* a resource without a noun: its plural */
 }
 
 int access_check(struct ctx *c, enum res r, enum act a, int64_t client_id, const char *audit_action)
