@@ -419,7 +419,7 @@ int careplan_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
                               " created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
                               "iiitiitt", client_id, episode_id, c->a->org_id, due ? due : due6, next_key,
                               c->a->staff_id, now, now);
-    if (!id || version_write(c, id, client_id, 1, body, why && *why ? why : "first plan", NULL, now) != OK) {
+    if (!id || version_write(c, id, client_id, 1, body, why ? why : "", NULL, now) != OK) {
         json_decref(body);
         return ctx_fail(c, ERR_DB, "%s", _("The care plan could not be saved."));
     }

@@ -69,6 +69,25 @@ static void agreement_text(struct buf *b, json_t *v, int detail)
 }
 
 /* The review date, marked when it has passed or falls within two weeks. */
+/* Why a version was made, and where from: a review ("review 3") or a conference ("conference 12", a
+ * link to it), in the reader's language; the first version's reason may be left out. */
+static void why_and_source(struct buf *b, json_t *v)
+{
+    const char *why = jstr(v, "why"), *src = jstr(v, "source");
+    if (*why)
+        html_printf(b, "%s", why);
+    else
+        html_printf(b, "%s", page_int(v, "number") == 1 ? _("The first version of the plan") : "");
+    long long n = 0;
+    if (sscanf(src, "conference %lld", &n) == 1 && n > 0)
+        html_printf(b, " <a class=\"tag\" href=\"/conferences/%D\">%s %D</a>", (int64_t)n, _("Case conference"),
+                    (int64_t)n);
+    else if (sscanf(src, "review %lld", &n) == 1 && n > 0)
+        html_printf(b, " <span class=\"tag\">%s</span>", _("From a review"));
+    else if (*src)
+        html_printf(b, " <span class=\"tag\">%s</span>", src);
+}
+
 static void review_due(struct buf *b, const char *due)
 {
     char today[16], soon[32];
@@ -1168,9 +1187,8 @@ static void plan_page(struct hreq *h, int status, const struct fstate *fs)
     html_printf(&b, "<dt>%s</dt><dd id=\"cp-version\">%D — %s, ", _("Version"), page_int(plan, "number"),
                 jstr(plan, "made_by_name"));
     page_when(&b, jstr(plan, "made_at"));
-    html_printf(&b, ": %s", jstr(plan, "why"));
-    if (*jstr(plan, "source"))
-        html_printf(&b, " <span class=\"tag\">%s</span>", jstr(plan, "source"));
+    buf_adds(&b, ": ");
+    why_and_source(&b, plan);
     html_printf(&b, "</dd><dt>%s</dt><dd>", _("Next review"));
     review_due(&b, jstr(plan, "review_due"));
     html_printf(&b, "</dd><dt>%s</dt><dd id=\"agreement\">", _("The client's agreement to this version"));
@@ -1295,9 +1313,8 @@ static void pg_cp_versions(struct hreq *h)
         buf_adds(&b, "</td>");
         html_printf(&b, "<td data-label=\"%s\">", _("When, by whom"));
         page_when(&b, jstr(v, "made_at"));
-        html_printf(&b, "<br>%s</td><td data-label=\"%s\">%s", jstr(v, "made_by_name"), _("Why"), jstr(v, "why"));
-        if (*jstr(v, "source"))
-            html_printf(&b, " <span class=\"tag\">%s</span>", jstr(v, "source"));
+        html_printf(&b, "<br>%s</td><td data-label=\"%s\">", jstr(v, "made_by_name"), _("Why"));
+        why_and_source(&b, v);
         html_printf(&b, "</td><td data-label=\"%s\">", _("The client's agreement"));
         agreement_text(&b, v, 0);
         html_printf(&b, "</td><td data-label=\"%s\">", _("Compare"));

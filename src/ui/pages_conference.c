@@ -391,8 +391,11 @@ static void became(struct buf *b, json_t *d)
             html_printf(b, "%s %s ", _("by"), jstr(d, "task_due"));
         html_printf(b, "(%s)</p>", ui_label(jstr(d, "task_status"), st, sizeof st));
     } else if (str_eq(k, "plan_change"))
-        html_printf(b, "<p class=\"became small\" data-became=\"plan_change\">%s %D, %s %D</p>", _("Care plan no."),
-                    page_int(d, "plan_id"), _("version"), page_int(d, "plan_version"));
+        html_printf(b,
+                    "<p class=\"became small\" data-became=\"plan_change\"><a href=\"/care-plans/%D?version=%D\">%s %D,"
+                    " %s %D</a></p>",
+                    page_int(d, "plan_id"), page_int(d, "plan_version"), _("Care plan no."), page_int(d, "plan_id"),
+                    _("version"), page_int(d, "plan_version"));
 }
 
 /* The workers of one's organisation who may take part (not analysts), as choices; without oneself. */
