@@ -276,6 +276,7 @@ static const char *const res_nouns[RES__COUNT] = {
     [RES_CONSENT] = N_("consents"),
     [RES_NOTIFICATION] = N_("notifications"),
     [RES_REFERRAL] = N_("referrals"),
+    [RES_LINKAGE] = N_("linkages of plan steps to services"),
 };
 static const char *const act_verbs[ACT__COUNT] = {N_("read"),   N_("see"),    N_("add"),
                                                   N_("change"), N_("review"), N_("manage")};

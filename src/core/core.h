@@ -36,6 +36,7 @@ enum res {
     RES_INTAKE,           /* a discovered person's intake: screening, eligibility, enrolment or referral */
     RES_REFERRAL,         /* referrals between organisations and their events (referral.c) */
     RES_CARE_PLAN,        /* care plans in the client's words, their versions and reviews (careplan.c) */
+    RES_LINKAGE,          /* a plan step linked to a service, its checks, duplicate services (linkage.c) */
     RES__COUNT
 };
 
@@ -593,6 +594,51 @@ int careplan_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 int careplan_revise(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
 /* The same, recording where the change came from ("conference 12", "review 3"). */
 int careplan_revise_from(struct ctx *c, int64_t id, int64_t version, json_t *in, const char *source, json_t **out);
+
+/* ---- linkage.c: resource linkage and monitoring (issue 11 §2) ---- */
+/* A linkage connects a step of a care plan (plan_id, step_key: a step of the plan's current version
+ * when linked) to a service of the directory (service_id) or a named local resource (resource_name,
+ * resource_contact), from a start to an end (with a reason), checked every every_n every_unit (day,
+ * week, month; a month by default). A step a later version removes keeps its linkages: step_in_plan
+ * false, step_what its last words. A linkage belongs to the organisation whose plan it serves;
+ * another organisation sees only "another organisation: DOMAIN since DATE" unless the client's
+ * consent shares the care plan with it (the access table's REL_SHARED rows). */
+extern const char *const linkage_units[];   /* day, week, month */
+extern const char *const linkage_answers[]; /* yes, partly, no: using it, satisfied */
+/* The service domain a programme's episodes provide (integrated_care, intensive_case_management,
+ * act -> mental_health_treatment; housing_support -> housing; crisis -> crisis_response); NULL: none. */
+const char *linkage_programme_domain(const char *programme);
+/* The greatest every_n a unit allows (day 366, week 52, month 12); 0: not a unit. */
+int linkage_interval_max(const char *unit);
+/* The date every_n units after date (YYYY-MM-DD; a month's day clamped to its last): 0, or -1 when
+ * the date or the interval is not valid. */
+int linkage_next_due(const char *date, int64_t every_n, const char *unit, char out[16]);
+/* A client's linkages: active first (the next check soonest), then ended; another organisation's
+ * that the actor may not see in detail as {domain, start_date, status, limited: true}. */
+int linkage_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);
+/* One linkage with its checks, newest first (another organisation's: only through consent). */
+int linkage_get(struct ctx *c, int64_t id, json_t **out);
+/* {plan_id, step_key, service_id | resource_name (+ resource_contact), domain, start_date, every_n,
+ * every_unit, next_check, note}: a step of the plan's current version (the plan of an organisation
+ * is linked by its own staff). */
+int linkage_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
+/* A check {checked_on, using_it, satisfied, what_changed, next_check}: the next check moves on
+ * (every_n every_unit after checked_on unless given) and the overdue rule's task is completed. */
+int linkage_check(struct ctx *c, int64_t id, json_t *in, json_t **out);
+/* End {reason, end_date} (If-Match version); once (ERR_CONFLICT). */
+int linkage_end(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+/* The client's duplicate services: each domain where active linkages or open episodes of two or
+ * more organisations meet, {client_id, domain, entries: [{kind (linkage, episode), org_id, org_name,
+ * what, since, linkage_id, episode_id, own, hidden}]}; hidden: another organisation's, with only
+ * its since. */
+int linkage_duplicates(struct ctx *c, int64_t client_id, json_t **out);
+/* The supervisor's list: the same, for every client with an open episode at the actor's
+ * organisation that has one, by client (client_name added). */
+int linkage_duplicates_review(struct ctx *c, const struct page *pg, json_t **out);
+/* The time rule "linkage.check_overdue": an active linkage whose next check has passed makes, once
+ * per due date, a task for the primary case manager of the client's open episode at the linkage's
+ * organisation, else the linkage's creator. */
+int linkage_overdue_run(struct ctx *c, int *made);
 
 /* ---- breakglass.c ---- */
 int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int hours, json_t **out);

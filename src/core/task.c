@@ -94,6 +94,10 @@ static const struct {
     {"consent.renew", N_("Renew consent no. {id} for {text} with the client: it ends on {date}")},
     /* intake (issue 10 §4): the first contact after an enrolment from intake */
     {"intake.enrolled", N_("New from intake: make the first contact")},
+    /* linkage (issue 11 §2, the linkage slice): the overdue-check rule (core/linkage.c).
+     * TRANSLATORS: {id} is the linkage's number, {name} a service's or a local resource's name, {date}
+     * the day the check was due; keep the braces and the names as they are. */
+    {"linkage.check_overdue", N_("Check with the client how {name} is going (linkage no. {id}, due {date})")},
 };
 
 int rule_text_known(const char *key)
