@@ -347,6 +347,16 @@ POST /api/v1/linkages/$link2/checks
 {"using_it":"yes","satisfied":"yes","what_changed":"Nothing."}
 expect 403
 
+### psy1 checks today: the next check two weeks on, nothing overdue any more (the overdue rule's task,
+### if the server's sweep made one meanwhile, is done with it)
+as psy1
+POST /api/v1/linkages/$link2/checks
+{"using_it":"yes","satisfied":"yes","what_changed":"Leads the tea round now."}
+expect 201
+json .overdue == false
+json .check_task == null
+json .checks length 3
+
 # ---- duplicate services across two organisations ----
 
 ### setup: a client of cm1's with an integrated-care episode at Riverside
