@@ -252,11 +252,11 @@ static const struct form form_link = {.id = "linkage-form",
                                       .page = new_page,
                                       .flags = FORM_CLIENT_PATH};
 
-/* The directory's search on the same page (GET): domain, district, a part of the name; the step
- * chosen rides along. */
+/* The directory's search on the same page (GET): the step (its goal's domain by default), domain,
+ * district, a part of the name; the step chosen is the link form's too. */
 static const struct form_field find_fields[] = {
-    F("plan", FI_HIDDEN, NULL, 0),
-    F("step", FI_HIDDEN, NULL, 0),
+    F("step", FI_SELECT, N_("Plan step"), 0, .none = N_("Choose a step"),
+      .hint = N_("Its goal's domain is searched unless you choose another.")),
     ROW(3),
     F("kind", FI_SELECT, N_("Domain"), 0, .choices = service_kinds, .none = N_("Any domain")),
     F("district", FI_SELECT, N_("District"), 0, .none = N_("Any district")),
@@ -337,12 +337,14 @@ static void new_page(struct hreq *h, int status, const struct fstate *fs)
     const char *qp = qstr(h, "plan"), *qs = qstr(h, "step");
     if (fs && *jstr(fs->vals, "step"))
         snprintf(want, sizeof want, "%s", jstr(fs->vals, "step"));
+    else if (qs && strchr(qs, ':'))
+        snprintf(want, sizeof want, "%s", qs);
     else if (qp && *qp && qs && *qs)
         snprintf(want, sizeof want, "%s:%s", qp, qs);
     char domain[40];
     json_t *steps = step_choices(h, h->id[0], want, domain, sizeof domain);
-    /* the directory, searched by domain (the step's goal's unless asked), district and name */
-    const char *kind = qstr(h, "kind") ? qstr(h, "kind") : domain[0] ? domain : NULL;
+    /* the directory, searched by domain (the step's goal's unless another is asked), district and name */
+    const char *kind = qstr(h, "kind") && *qstr(h, "kind") ? qstr(h, "kind") : domain[0] ? domain : NULL;
     struct service_filter flt = {kind && *kind ? kind : NULL, NULL, qstr(h, "district"), qstr(h, "q"), 0};
     json_t *svcs = NULL, *places = NULL, *ferrs = NULL;
     if (service_list(&h->ctx, &(struct page){NULL, 100}, &flt, &svcs) != OK) {
@@ -371,10 +373,8 @@ static void new_page(struct hreq *h, int status, const struct fstate *fs)
     /* the search */
     json_t *fvals = json_pack("{s:s,s:s,s:s,s:s}", "kind", kind ? kind : "", "district",
                               qstr(h, "district") ? qstr(h, "district") : "", "q", qstr(h, "q") ? qstr(h, "q") : "",
-                              "plan", qp ? qp : "");
-    json_object_set_new(fvals, "step", json_string(qs ? qs : ""));
-    json_t *hid = json_pack("{s:s,s:s}", "plan", qp ? qp : "", "step", qs ? qs : "");
-    json_t *fopts = json_object(), *d = json_array();
+                              "step", want);
+    json_t *fopts = json_pack("{s:O}", "step", steps), *d = json_array();
     size_t i;
     json_t *r;
     json_array_foreach(json_object_get(places, "districts"), i, r)
@@ -382,7 +382,7 @@ static void new_page(struct hreq *h, int status, const struct fstate *fs)
     json_object_set_new(fopts, "district", d);
     html_printf(&b, "<h2 class=\"h3\">%s</h2>", _("1. Find the service"));
     form_show(h, &b, &form_find,
-              &(struct form_view){.target = h->id[0], .vals = fvals, .hidden = hid, .opts = fopts, .errs = ferrs});
+              &(struct form_view){.target = h->id[0], .vals = fvals, .opts = fopts, .errs = ferrs});
     /* the results, shown as the choices of the link form and as a list to read */
     json_t *svc_opts = json_array();
     json_t *items = json_object_get(svcs, "items");
@@ -421,7 +421,6 @@ static void new_page(struct hreq *h, int status, const struct fstate *fs)
     json_decref(vals);
     json_decref(opts);
     json_decref(fvals);
-    json_decref(hid);
     json_decref(fopts);
     json_decref(ferrs);
     json_decref(errs);

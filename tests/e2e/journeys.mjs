@@ -1411,17 +1411,18 @@ const journeys = [
     const section = page.getByRole('region', { name: /services linked to the plan/i });
     await section.getByRole('link', { name: /link a service/i }).click();
     await page.waitForURL(/\/clients\/\d+\/linkages\/new$/);
-    // The step, then the directory searched by its domain.
-    const form = page.locator('#linkage-form');
-    await form.getByLabel(/^plan step/i).selectOption(`${found.plan.id}:${found.step.key}`);
+    // The step, then the directory searched by its goal's domain; the step stays chosen.
+    const stepValue = `${found.plan.id}:${found.step.key}`;
     const find = page.getByRole('search');
-    await find.getByLabel(/^domain/i).selectOption(found.goal.domain);
+    await find.getByLabel(/^plan step/i).selectOption(stepValue);
     await find.getByRole('button', { name: /find services/i }).click();
-    await page.waitForURL(/[?&]kind=/);
+    await page.waitForURL(/[?&]step=/);
+    assert(await page.getByRole('search').getByLabel(/^domain/i).inputValue() === found.goal.domain,
+      `the search is not by the step's domain (${found.goal.domain})`);
     const services = page.locator('#found-services li');
     const local = (await services.count()) === 0;
     const linkForm = page.locator('#linkage-form');
-    await linkForm.getByLabel(/^plan step/i).selectOption(`${found.plan.id}:${found.step.key}`);
+    assert(await linkForm.getByLabel(/^plan step/i).inputValue() === stepValue, 'the step chosen is not kept');
     let name;
     if (local) { // no service of that domain in the directory: a named local resource
       name = 'Neighbourhood resource for the journey';
