@@ -645,7 +645,7 @@ static const struct res_field linkage_fields[] = {
     {"service_id", FT_INT, 1, N_("Service")},
     {"service_name", FT_STRING, 1, N_("Service")},
     {"service_org_name", FT_STRING, 1, N_("Provided by")},
-    {"service_contact", FT_STRING, 1, N_("Contact")},
+    {"service_contact", FT_STRING, 1, N_("How to reach them")},
     {"resource_name", FT_STRING, 1, N_("Local resource")},
     {"resource_contact", FT_STRING, 1, N_("Organisation or contact")},
     {"name", FT_STRING, 0, N_("Linked to")},

@@ -526,7 +526,7 @@ static void linkage_page(struct hreq *h, int status, const struct fstate *fs)
                 "id=\"lk1-h\">%s</h2><dl class=\"facts\">",
                 jstr(l, "status"), jstr(l, "name"));
     fact(&b, _("Provided by"), jstr(l, "service_org_name"));
-    fact(&b, _("Contact"), *jstr(l, "service_contact") ? jstr(l, "service_contact") : jstr(l, "resource_contact"));
+    fact(&b, _("How to reach them"), *jstr(l, "service_contact") ? jstr(l, "service_contact") : jstr(l, "resource_contact"));
     fact(&b, _("Domain"), domain_label(jstr(l, "domain"), dl, sizeof dl));
     struct buf t;
     buf_init(&t);
