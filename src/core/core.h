@@ -627,10 +627,11 @@ int linkage_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
 int linkage_check(struct ctx *c, int64_t id, json_t *in, json_t **out);
 /* End {reason, end_date} (If-Match version); once (ERR_CONFLICT). */
 int linkage_end(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
-/* The client's duplicate services: each domain where active linkages or open episodes of two or
- * more organisations meet, {client_id, domain, entries: [{kind (linkage, episode), org_id, org_name,
- * what, since, linkage_id, episode_id, own, hidden}]}; hidden: another organisation's, with only
- * its since. */
+/* The client's duplicate services: each domain where active linkages or open episodes provided by
+ * two or more organisations meet (a directory service's organisation provides it; a local resource's
+ * and an episode's: the record's own), {client_id, domain, entries: [{kind (linkage, episode), org_id,
+ * org_name (the provider), what, since, linkage_id, episode_id, own (the record is the actor's
+ * organisation's), hidden}]}; hidden: another organisation's record, with only its since. */
 int linkage_duplicates(struct ctx *c, int64_t client_id, json_t **out);
 /* The supervisor's list: the same, for every client with an open episode at the actor's
  * organisation that has one, by client (client_name added). */

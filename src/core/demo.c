@@ -1527,11 +1527,11 @@ static int64_t demo_plan_for(struct gen *g, struct rng *r, int64_t client, int64
     return ok ? id : 0;
 }
 
-/* A linkage of each step of plan (the first nsteps) to the directory's service of its domain or a local
- * resource, started on start, checked every interval since (the last check missed when overdue), ended
+/* A linkage of each step of plan (the first nsteps) to the directory's service of its domain (unless
+ * local) or a local resource, started on start, checked every interval since (the last check missed when overdue), ended
  * when ended. */
 static int demo_link_plan(struct gen *g, struct rng *r, int64_t client, int64_t plan, int64_t org, int64_t cm,
-                          int64_t start, int overdue, int ended, int nsteps)
+                          int64_t start, int overdue, int ended, int nsteps, int local)
 {
     json_t *steps = db_rows(g->db,
                             "SELECT st.step_key, st.goal_key, st.what, gl.domain FROM care_plan_steps st JOIN"
@@ -1543,7 +1543,7 @@ static int demo_link_plan(struct gen *g, struct rng *r, int64_t client, int64_t 
     json_array_foreach(steps, i, s)
     {
         const char *domain = json_string_value(json_object_get(s, "domain"));
-        int64_t svc = db_int1(g->db, 0, "SELECT id FROM services WHERE kind=? ORDER BY id LIMIT 1", "t", domain);
+        int64_t svc = local ? 0 : db_int1(g->db, 0, "SELECT id FROM services WHERE kind=? ORDER BY id LIMIT 1", "t", domain);
         const struct demo_goal *dg = &demo_goals[0];
         for (size_t k = 0; k < ARRAY_LEN(demo_goals); k++)
             if (str_eq(demo_goals[k].domain, domain))
@@ -1609,7 +1609,7 @@ static int demo_link_plan(struct gen *g, struct rng *r, int64_t client, int64_t 
  * for those without one; half of the plans keep a step not linked yet), a fifth of them overdue, some
  * ended; and three Riverside clients whom
  * Eastgate also serves (an ACT episode, cm4 its primary case manager, and a housing linkage of its
- * own): duplicate services across organisations. Its own random stream: what came before stays. */
+ * own, to a local resource of its own): duplicate services across organisations. Its own random stream: what came before stays. */
 static int demo_linkages(struct gen *g)
 {
     struct rng r;
@@ -1628,7 +1628,7 @@ static int demo_linkages(struct gen *g)
         int64_t plan = demo_plan_for(g, &r, c->id, c->ep, org, c->cm, start, dup ? 0 : -1);
         if (!plan)
             return fail(g, "cannot add a care plan");
-        if (demo_link_plan(g, &r, c->id, plan, org, c->cm, start, rpct(&r, 20), rpct(&r, 10), rpct(&r, 50) ? 2 : 1) != 0)
+        if (demo_link_plan(g, &r, c->id, plan, org, c->cm, start, rpct(&r, 20), rpct(&r, 10), rpct(&r, 50) ? 2 : 1, 0) != 0)
             return -1;
         if (!dup)
             continue;
@@ -1644,7 +1644,7 @@ static int demo_linkages(struct gen *g)
         int64_t eplan = demo_plan_for(g, &r, c->id, ep, g->eastgate, g->cm[3], es, 0);
         if (!eplan)
             return fail(g, "cannot add a care plan");
-        if (demo_link_plan(g, &r, c->id, eplan, g->eastgate, g->cm[3], es, 0, 0, 1) != 0)
+        if (demo_link_plan(g, &r, c->id, eplan, g->eastgate, g->cm[3], es, 0, 0, 1, 1) != 0)
             return -1;
         dups++;
     }

@@ -277,12 +277,18 @@ int linkage_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
     int64_t every = interval_of(c, in, &unit);
     if (!start || !*start)
         start = today;
-    json_t *plan = plan_id ? db_row(c->db, "SELECT client_id, org_id FROM care_plans WHERE id=?", "i", plan_id) : NULL;
+    json_t *plan = plan_id ? db_row(c->db,
+                                    "SELECT p.client_id, p.org_id, e.status FROM care_plans p JOIN episodes e ON"
+                                    " e.id=p.episode_id WHERE p.id=?",
+                                    "i", plan_id)
+                           : NULL;
     json_t *step = NULL;
     if (plan_id && (!plan || iget(plan, "client_id") != client_id))
         ctx_field(c, "plan_id", _("is not a care plan of this client"));
     else if (plan && iget(plan, "org_id") != c->a->org_id)
         ctx_field(c, "plan_id", _("is another organisation's plan: its own staff link its steps"));
+    else if (plan && str_eq(sget(plan, "status"), "discharged"))
+        ctx_field(c, "plan_id", _("belongs to a discharged episode: the plan is closed"));
     else if (plan && step_key) {
         step = db_row(c->db,
                       "SELECT st.goal_key, st.what, g.domain FROM care_plan_steps st JOIN care_plan_goals g ON"
@@ -360,7 +366,10 @@ int linkage_check(struct ctx *c, int64_t id, json_t *in, json_t **out)
         return rc;
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, "%s", _("The body must be a JSON object."));
-    json_t *l = db_row(c->db, "SELECT start_date, end_date, every_n, every_unit FROM linkages WHERE id=?", "i", id);
+    json_t *l = db_row(c->db,
+                       "SELECT start_date, end_date, every_n, every_unit, (SELECT max(k.checked_on) FROM"
+                       " linkage_checks k WHERE k.linkage_id=l.id) AS last_check FROM linkages l WHERE id=?",
+                       "i", id);
     if (!l)
         return ctx_fail(c, ERR_DB, "%s", _("The linkage could not be read."));
     char today[16], now[32], due[16] = "";
@@ -377,6 +386,8 @@ int linkage_check(struct ctx *c, int64_t id, json_t *in, json_t **out)
         ctx_field(c, "checked_on", _("must not be in the future"));
     else if (strcmp(on, sget(l, "start_date")) < 0)
         ctx_field(c, "checked_on", _("must not be before the linkage started"));
+    else if (sget(l, "last_check") && strcmp(on, sget(l, "last_check")) < 0)
+        ctx_field(c, "checked_on", _("must not be before the last check"));
     if (next && *next) {
         if (strcmp(next, on) <= 0)
             ctx_field(c, "next_check", _("must be after the check"));
@@ -449,21 +460,26 @@ int linkage_end(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
 
 /* ---- duplicate services ---- */
 
-/* What serves a client now, per domain and organisation: active linkages (their organisation's) and
- * open episodes (by their programme's domain). ?1: the client. */
+/* What serves a client now, per domain and organisation: active linkages and open episodes (by their
+ * programme's domain). org_id is the organisation that provides it (a directory service's; a local
+ * resource's: the linking organisation's), owner_id the one whose record it is (the linkage's, the
+ * episode's): a linkage of Riverside's to Harbour's service and Harbour's own episode are one
+ * provider, no duplicate. The %s are each half's condition. */
 #define LK_SERVING                                                                                            \
-    "SELECT l.client_id, l.domain, l.org_id, 'linkage' AS kind, l.id AS ref_id, l.start_date AS since,"     \
-    " COALESCE(s.name, l.resource_name) AS what FROM linkages l LEFT JOIN services s ON s.id=l.service_id"   \
-    " WHERE l.end_date IS NULL AND %s UNION ALL SELECT e.client_id, " LK_EPISODE_DOMAIN " AS domain,"        \
-    " e.org_id, 'episode' AS kind, e.id AS ref_id, e.start_date AS since, e.programme AS what FROM episodes" \
-    " e WHERE e.status<>'discharged' AND %s"
+    "SELECT l.client_id, l.domain, COALESCE(s.org_id, l.org_id) AS org_id, l.org_id AS owner_id, 'linkage'"  \
+    " AS kind, l.id AS ref_id, l.start_date AS since, COALESCE(s.name, l.resource_name) AS what FROM"        \
+    " linkages l LEFT JOIN services s ON s.id=l.service_id WHERE l.end_date IS NULL AND %s UNION ALL SELECT" \
+    " e.client_id, " LK_EPISODE_DOMAIN " AS domain, e.org_id AS org_id, e.org_id AS owner_id, 'episode' AS" \
+    " kind, e.id AS ref_id, e.start_date AS since, e.programme AS what FROM episodes e WHERE"               \
+    " e.status<>'discharged' AND %s"
 
 /* The warnings of one client (an array of {client_id, domain, entries}), shaped for the actor. */
 static json_t *warnings_of(struct ctx *c, int64_t client_id, const char *only_domain)
 {
     char sql[2048];
     snprintf(sql, sizeof sql,
-             "SELECT x.domain, x.org_id, o.name AS org_name, x.kind, x.ref_id, x.since, x.what FROM (" LK_SERVING
+             "SELECT x.domain, x.org_id, x.owner_id, o.name AS org_name, x.kind, x.ref_id, x.since, x.what FROM ("
+             LK_SERVING
              ") x JOIN orgs o ON o.id=x.org_id WHERE x.domain IS NOT NULL ORDER BY x.domain, x.since, x.kind, x.ref_id",
              "l.client_id=?1", "e.client_id=?1");
     json_t *rows = db_rows(c->db, sql, "i", client_id);
@@ -484,7 +500,7 @@ static json_t *warnings_of(struct ctx *c, int64_t client_id, const char *only_do
             json_t *entries = json_array();
             for (size_t k = i; k < j; k++) {
                 json_t *r = json_array_get(rows, k);
-                int own = c->a && iget(r, "org_id") == c->a->org_id;
+                int own = c->a && iget(r, "owner_id") == c->a->org_id;
                 if (!own && other < 0)
                     other = sees_other(c, client_id);
                 int hidden = !own && !other;
@@ -672,13 +688,13 @@ static const struct res_field linkage_fields[] = {
 };
 static const struct res_field linkage_entry_fields[] = {
     {"kind", FT_STRING, 0, N_("What")}, /* linkage, episode */
-    {"org_id", FT_INT, 1, N_("Organisation")},
-    {"org_name", FT_STRING, 1, N_("Organisation")}, /* null: another organisation's, not shared */
+    {"org_id", FT_INT, 1, N_("Provided by")},
+    {"org_name", FT_STRING, 1, N_("Provided by")}, /* null: another organisation's, not shared */
     {"what", FT_STRING, 1, N_("Service or programme")},
     {"since", FT_DATE, 0, N_("Since")},
     {"linkage_id", FT_INT, 1, N_("Linkage")},
     {"episode_id", FT_INT, 1, N_("Episode")},
-    {"own", FT_BOOL, 0, N_("Of my organisation")},
+    {"own", FT_BOOL, 0, N_("Of my organisation")}, /* the linkage or episode is my organisation's record */
     {"hidden", FT_BOOL, 0, N_("Another organisation's: only its domain and since")},
     {NULL, 0, 0, NULL}};
 /* A duplicate-service warning (the client's, and the supervisor's list). */

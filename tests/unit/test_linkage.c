@@ -247,7 +247,20 @@ static void without_a_case_manager_there_the_creator_is_asked(void **state)
     assert_int_equal(db_int1(T->db, 0, "SELECT assignee FROM tasks WHERE client_id=? AND title_key='linkage.check_overdue'",
                              "i", k),
                      cm2);
-    (void)id;
+    /* the plan of a discharged episode is closed: nothing more is linked to it, even by its case
+     * manager of a new episode */
+    mk_episode(T->db, k, riv, "active", cm, cm);
+    struct actor a = actor_of(T->db, cm);
+    struct ctx c;
+    ctx_init(&c, &a, T->db);
+    char body[160];
+    snprintf(body, sizeof body, "{\"plan_id\":%lld,\"step_key\":\"g1s2\",\"resource_name\":\"Soup kitchen\"}",
+             (long long)db_int1(T->db, 0, "SELECT plan_id FROM linkages WHERE id=?", "i", id));
+    json_t *in = json_loads(body, 0, NULL), *out = NULL;
+    assert_int_equal(linkage_create(&c, k, in, &out), ERR_INVALID);
+    assert_non_null(json_object_get(c.errors, "plan_id"));
+    json_decref(in);
+    ctx_clear(&c);
 }
 
 static void ended_and_not_yet_due_linkages_ask_nothing(void **state)

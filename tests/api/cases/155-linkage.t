@@ -32,6 +32,7 @@ expect 200
 json .items[0].id exists
 save housing_service .items[0].id
 save housing_service_name .items[0].name
+save housing_service_org .items[0].organisation
 
 ### cm1 links the housing step to the directory's service: monthly by default, domain from the service
 as cm1
@@ -158,6 +159,13 @@ json .checks length 2
 json .checks[0].checked_on == "2026-03-02"
 json .checks[1].checked_on == "2026-02-02"
 json .next_check == "2026-03-09"
+
+### a check before the last one is refused
+as psy1
+POST /api/v1/linkages/$link2/checks
+{"checked_on":"2026-02-20","using_it":"yes","satisfied":"yes","what_changed":"Late entry."}
+expect 400
+json .errors.checked_on exists
 
 ### a check says whether the client uses it and what changed
 as cm1
@@ -347,8 +355,8 @@ POST /api/v1/linkages/$link2/checks
 {"using_it":"yes","satisfied":"yes","what_changed":"Nothing."}
 expect 403
 
-### psy1 checks today: the next check two weeks on, nothing overdue any more (the overdue rule's task,
-### if the server's sweep made one meanwhile, is done with it)
+# (The overdue rule's task, if the server's sweep made one meanwhile, is done with this check.)
+### psy1 checks today: the next check two weeks on, nothing overdue any more
 as psy1
 POST /api/v1/linkages/$link2/checks
 {"using_it":"yes","satisfied":"yes","what_changed":"Leads the tea round now."}
@@ -466,6 +474,7 @@ json .items[1].domain == "mental_health_treatment"
 json .items[0].entries[*].linkage_id contains $dup_link
 json .items[0].entries[*].linkage_id excludes $dup_east_link
 json .items[0].entries[*].what excludes "Eastgate housing association"
+json .items[0].entries[*].org_name contains "$housing_service_org"
 
 ### Eastgate sees the same from its side
 as cm4
@@ -514,6 +523,19 @@ If-Match: 1
 expect 200
 
 ### one domain left
+as cm1
+GET /api/v1/clients/$dup_client/linkage-duplicates
+expect 200
+json .items length 1
+json .items[0].domain == "mental_health_treatment"
+
+### Eastgate links its step to the very service Riverside linked instead
+as cm4
+POST /api/v1/clients/$dup_client/linkages
+{"plan_id":$dup_east_plan,"step_key":"g1s2","service_id":$housing_service}
+expect 201
+
+### one provider in housing, two linkages: no duplicate service
 as cm1
 GET /api/v1/clients/$dup_client/linkage-duplicates
 expect 200
