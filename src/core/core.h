@@ -637,8 +637,8 @@ int linkage_duplicates(struct ctx *c, int64_t client_id, json_t **out);
  * organisation that has one, by client (client_name added). */
 int linkage_duplicates_review(struct ctx *c, const struct page *pg, json_t **out);
 /* The time rule "linkage.check_overdue": an active linkage whose next check has passed makes, once
- * per due date, a task for the primary case manager of the client's open episode at the linkage's
- * organisation, else the linkage's creator. */
+ * per due date, a task (due the day it is made; its title names the missed date) for the primary case
+ * manager of the client's open episode at the linkage's organisation, else the linkage's creator. */
 int linkage_overdue_run(struct ctx *c, int *made);
 
 /* ---- breakglass.c ---- */

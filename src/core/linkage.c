@@ -616,8 +616,9 @@ int linkage_overdue_run(struct ctx *c, int *made)
                                  "date", sget(l, "next_check"));
         char why[40];
         snprintf(why, sizeof why, "linkage %lld", (long long)id);
-        json_t *task = risk_rule_task(c, client_id, owner, "linkage.check_overdue", args, sget(l, "next_check"),
-                                      "normal", why);
+        /* due the day the rule finds it (the title says when the check was due): it goes among the
+         * day's work, not behind older overdue tasks */
+        json_t *task = risk_rule_task(c, client_id, owner, "linkage.check_overdue", args, today, "normal", why);
         json_decref(args);
         int64_t task_id = task ? iget(task, "id") : 0;
         json_decref(task);
