@@ -27,7 +27,7 @@ locale/%/LC_MESSAGES/hearth.mo: po/%.po
 # The template of every text _() and N_() mark, for translators (po/hearth.pot).
 pot:
 	@mkdir -p po
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --add-comments=TRANSLATORS \
 	  -o po/hearth.pot $(sort $(wildcard src/*/*.c)) src/main.c
 
 deps:
