@@ -281,6 +281,7 @@ static const char *const res_nouns[RES__COUNT] = {
     [RES_CARE_PLAN_REVIEW] = N_("care-plan reviews"),
     [RES_CONFERENCE] = N_("case conferences"),
     [RES_CONFERENCE_CLIENT] = N_("what a case conference said about this client"),
+    [RES_LINKAGE] = N_("linkages of plan steps to services"),
 };
 static const char *const act_verbs[ACT__COUNT] = {N_("read"),   N_("see"),    N_("add"),
                                                   N_("change"), N_("review"), N_("manage")};

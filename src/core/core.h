@@ -39,6 +39,7 @@ enum res {
     RES_CARE_PLAN_REVIEW, /* a care plan's reviews: what changed, each goal's progress (careplan.c) */
     RES_CONFERENCE,        /* a case conference's general part: when, who took part (conference.c) */
     RES_CONFERENCE_CLIENT, /* a conference's part about one client: question, discussion, decisions */
+    RES_LINKAGE,          /* a plan step linked to a service, its checks, duplicate services (linkage.c) */
     RES__COUNT
 };
 
@@ -669,6 +670,52 @@ int conference_decision_task(struct ctx *c, int64_t decision_id, json_t *in, jso
 int conference_decision_plan(struct ctx *c, int64_t decision_id, int64_t plan_version, json_t *in, json_t **out);
 /* The conferences where a client was discussed, newest first (the client page's section). */
 int conference_of_client(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);
+
+/* ---- linkage.c: resource linkage and monitoring (issue 11 §2) ---- */
+/* A linkage connects a step of a care plan (plan_id, step_key: a step of the plan's current version
+ * when linked) to a service of the directory (service_id) or a named local resource (resource_name,
+ * resource_contact), from a start to an end (with a reason), checked every every_n every_unit (day,
+ * week, month; a month by default). A step a later version removes keeps its linkages: step_in_plan
+ * false, step_what its last words. A linkage belongs to the organisation whose plan it serves;
+ * another organisation sees only "another organisation: DOMAIN since DATE" unless the client's
+ * consent shares the care plan with it (the access table's REL_SHARED rows). */
+extern const char *const linkage_units[];   /* day, week, month */
+extern const char *const linkage_answers[]; /* yes, partly, no: using it, satisfied */
+/* The service domain a programme's episodes provide (integrated_care, intensive_case_management,
+ * act -> mental_health_treatment; housing_support -> housing; crisis -> crisis_response); NULL: none. */
+const char *linkage_programme_domain(const char *programme);
+/* The greatest every_n a unit allows (day 366, week 52, month 12); 0: not a unit. */
+int linkage_interval_max(const char *unit);
+/* The date every_n units after date (YYYY-MM-DD; a month's day clamped to its last): 0, or -1 when
+ * the date or the interval is not valid. */
+int linkage_next_due(const char *date, int64_t every_n, const char *unit, char out[16]);
+/* A client's linkages: active first (the next check soonest), then ended; another organisation's
+ * that the actor may not see in detail as {domain, start_date, status, limited: true}. */
+int linkage_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);
+/* One linkage with its checks, newest first (another organisation's: only through consent). */
+int linkage_get(struct ctx *c, int64_t id, json_t **out);
+/* {plan_id, step_key, service_id | resource_name (+ resource_contact), domain, start_date, every_n,
+ * every_unit, next_check, note}: a step of the plan's current version (the plan of an organisation
+ * is linked by its own staff). */
+int linkage_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
+/* A check {checked_on, using_it, satisfied, what_changed, next_check}: the next check moves on
+ * (every_n every_unit after checked_on unless given) and the overdue rule's task is completed. */
+int linkage_check(struct ctx *c, int64_t id, json_t *in, json_t **out);
+/* End {reason, end_date} (If-Match version); once (ERR_CONFLICT). */
+int linkage_end(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+/* The client's duplicate services: each domain where active linkages or open episodes provided by
+ * two or more organisations meet (a directory service's organisation provides it; a local resource's
+ * and an episode's: the record's own), {client_id, domain, entries: [{kind (linkage, episode), org_id,
+ * org_name (the provider), what, since, linkage_id, episode_id, own (the record is the actor's
+ * organisation's), hidden}]}; hidden: another organisation's record, with only its since. */
+int linkage_duplicates(struct ctx *c, int64_t client_id, json_t **out);
+/* The supervisor's list: the same, for every client with an open episode at the actor's
+ * organisation that has one, by client (client_name added). */
+int linkage_duplicates_review(struct ctx *c, const struct page *pg, json_t **out);
+/* The time rule "linkage.check_overdue": an active linkage whose next check has passed makes, once
+ * per due date, a task (due the day it is made; its title names the missed date) for the primary case
+ * manager of the client's open episode at the linkage's organisation, else the linkage's creator. */
+int linkage_overdue_run(struct ctx *c, int *made);
 
 /* ---- breakglass.c ---- */
 int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int hours, json_t **out);

@@ -1593,6 +1593,206 @@ static int demo_conferences(struct gen *g)
 
 /* ---- progress and the driver ---- */
 
+/* ---- linkages (issue 11 §2, the linkage slice) ---- */
+
+/* What a demo plan's goal says and the step linked, per domain; the directory's service of that
+ * kind when there is one, else the named local resource. */
+static const struct demo_goal {
+    const char *domain, *words, *step, *resource, *contact;
+} demo_goals[] = {
+    {"housing", "A place of my own, with a door that locks.", "Visit supported housing with my case manager",
+     "Supported housing waiting list", "Housing office"},
+    {"income_entitlements", "Enough money to get to the end of the month.", "Apply for the basic livelihood allowance",
+     "Community service centre welfare desk", "Dong office, desk 3"},
+    {"daily_living_care", "Eat properly every day.", "Try the meal delivery for a month", "Neighbourhood meal share",
+     "Mrs Oh, 010-4411-2200"},
+    {"peer_support", "Meet people who understand.", "Go to the Tuesday peer group", "Tuesday peer group at the library",
+     "Library, 2nd floor"},
+    {"health_dental", "Fix my teeth so I can eat without pain.", "Book a dental check-up", "Sunshine dental clinic",
+     "02-555-0190"},
+    {"rehabilitation_employment", "Work a few mornings a week.", "Visit the vocational day programme",
+     "Bakery cooperative work trial", "Mr Lim, 010-2020-3030"},
+    {"family_community", "See my sister more often.", "Join the family education evenings", "Church family circle",
+     "Pastor Yoon"},
+};
+static const char *const demo_changes[] = {
+    "Went every week; says it helps to have somewhere to be.",
+    "Missed the last two times: the bus fare ran out before the end of the month.",
+    "Started, then stopped after a bad week; wants to try again.",
+    "Using it as planned; no change needed.",
+    "Finds the staff kind but the waiting room too crowded.",
+    "Has made a friend there; goes on her own now.",
+    "Stopped going: did not like the new worker. We talked about alternatives.",
+    NULL};
+static const char *const demo_answers3[] = {"yes", "yes", "yes", "partly", "partly", "no"};
+
+/* The plan of an episode: the one there is (the care-plan demo's, or a worker's), else one written
+ * here with two goals (first_goal, then another), a step each. 0 after a failure. */
+static int64_t demo_plan_for(struct gen *g, struct rng *r, int64_t client, int64_t ep, int64_t org, int64_t cm,
+                             int64_t day, int first_goal)
+{
+    int64_t id = db_int1(g->db, 0, "SELECT id FROM care_plans WHERE episode_id=?", "i", ep);
+    if (id)
+        return id;
+    int n = (int)ARRAY_LEN(demo_goals);
+    int a = first_goal >= 0 ? first_goal : (int)rbelow(r, (unsigned)n), b = (a + 1 + (int)rbelow(r, (unsigned)n - 1)) % n;
+    const struct demo_goal *ga = &demo_goals[a], *gb = &demo_goals[b];
+    json_t *body = json_pack("{s:[{s:s,s:s,s:s,s:n,s:n,s:n,s:s,s:b,s:[{s:s,s:s,s:n,s:s,s:n,s:n}]},"
+                             "{s:s,s:s,s:s,s:n,s:n,s:n,s:s,s:b,s:[{s:s,s:s,s:n,s:s,s:n,s:n}]}]}",
+                             "goals", "key", "g1", "domain", ga->domain, "client_words", ga->words, "worker_words",
+                             "strengths", "barriers", "status", "active", "share_with_peer", 0, "steps", "key", "g1s2",
+                             "who", "client", "who_name", "what", ga->step, "how_often", "by_when", "key", "g3",
+                             "domain", gb->domain, "client_words", gb->words, "worker_words", "strengths", "barriers",
+                             "status", "active", "share_with_peer", 1, "steps", "key", "g3s4", "who", "client",
+                             "who_name", "what", gb->step, "how_often", "by_when");
+    char *text = json_dumps(body, JSON_COMPACT);
+    json_decref(body);
+    char at[24], from[11], due[16];
+    stamp(g, day, at);
+    fmt_date(day, from);
+    careplan_add_months(from, 6, due);
+    id = db_insert(g->db, "care_plans", "client_id, episode_id, org_id, review_due, next_key, created_by, created_at,"
+                   " updated_at", "iiitiitt", client, ep, org, due, (int64_t)5, cm, at, at);
+    int ok = id && db_insert(g->db, "care_plan_versions", "plan_id, number, body, why, made_by, made_at", "iittit",
+                             id, (int64_t)1, text, "first plan, written with the client", cm, at);
+    free(text);
+    const struct demo_goal *gs[2] = {ga, gb};
+    static const char *const gkeys[] = {"g1", "g3"}, *const skeys[] = {"g1s2", "g3s4"};
+    for (int i = 0; ok && i < 2; i++)
+        ok = db_run(g->db,
+                    "INSERT INTO care_plan_goals(plan_id, goal_key, client_id, domain, status, share_with_peer,"
+                    " client_words) VALUES (?,?,?,?,'active',?,?)",
+                    "ititit", id, gkeys[i], client, gs[i]->domain, (int64_t)i, gs[i]->words) == DB_OK &&
+             db_run(g->db,
+                    "INSERT INTO care_plan_steps(plan_id, step_key, goal_key, who, what) VALUES (?,?,?,'client',?)",
+                    "itt" "t", id, skeys[i], gkeys[i], gs[i]->step) == DB_OK;
+    return ok ? id : 0;
+}
+
+/* A linkage of each step of plan (the first nsteps) to the directory's service of its domain (unless
+ * local) or a local resource, started on start, checked every interval since (the last check missed when overdue), ended
+ * when ended. */
+static int demo_link_plan(struct gen *g, struct rng *r, int64_t client, int64_t plan, int64_t org, int64_t cm,
+                          int64_t start, int overdue, int ended, int nsteps, int local)
+{
+    json_t *steps = db_rows(g->db,
+                            "SELECT st.step_key, st.goal_key, st.what, gl.domain FROM care_plan_steps st JOIN"
+                            " care_plan_goals gl ON gl.plan_id=st.plan_id AND gl.goal_key=st.goal_key WHERE"
+                            " st.plan_id=? ORDER BY st.step_key LIMIT ?",
+                            "ii", plan, (int64_t)nsteps);
+    size_t i;
+    json_t *s;
+    json_array_foreach(steps, i, s)
+    {
+        const char *domain = json_string_value(json_object_get(s, "domain"));
+        int64_t svc = local ? 0 : db_int1(g->db, 0, "SELECT id FROM services WHERE kind=? ORDER BY id LIMIT 1", "t", domain);
+        const struct demo_goal *dg = &demo_goals[0];
+        for (size_t k = 0; k < ARRAY_LEN(demo_goals); k++)
+            if (str_eq(demo_goals[k].domain, domain))
+                dg = &demo_goals[k];
+        int monthly = rpct(r, 75);
+        int64_t every = monthly ? 1 : 2;
+        const char *unit = monthly ? "month" : "week";
+        char from[11], today[11], cur[16], next[16], at[24];
+        int64_t begin = start + (int64_t)i * 3;
+        fmt_date(begin, from);
+        fmt_date(g->today, today);
+        stamp(g, begin, at);
+        /* the checks so far */
+        char dates[64][16];
+        int n = 0;
+        snprintf(cur, sizeof cur, "%s", from);
+        while (n < 64 && linkage_next_due(cur, every, unit, next) == 0 && strcmp(next, today) <= 0) {
+            snprintf(dates[n++], 16, "%s", next);
+            snprintf(cur, sizeof cur, "%s", next);
+        }
+        if (overdue && n > 0)
+            n--;
+        linkage_next_due(n ? dates[n - 1] : from, every, unit, next);
+        int64_t id = db_insert(g->db, "linkages",
+                               "client_id, org_id, plan_id, step_key, goal_key, step_what, service_id, resource_name,"
+                               " resource_contact, domain, start_date, every_n, every_unit, next_check, created_by,"
+                               " created_at, updated_at, version",
+                               "iiitttIttttittitti", client, org, plan,
+                               json_string_value(json_object_get(s, "step_key")),
+                               json_string_value(json_object_get(s, "goal_key")),
+                               json_string_value(json_object_get(s, "what")), svc, svc ? NULL : dg->resource,
+                               svc ? NULL : dg->contact, domain, from, every, unit, next, cm, at, at, (int64_t)(n + 1));
+        if (!id) {
+            json_decref(steps);
+            return fail(g, "cannot add a linkage");
+        }
+        for (int k = 0; k < n; k++) {
+            char after[16], made[24];
+            linkage_next_due(dates[k], every, unit, after);
+            char t[32];
+            snprintf(t, sizeof t, "%sT00:00:00Z", dates[k]);
+            stamp(g, iso_parse(t) / 86400, made);
+            if (!db_insert(g->db, "linkage_checks",
+                           "linkage_id, checked_on, using_it, satisfied, what_changed, next_check, made_by, made_at",
+                           "itttttit", id, dates[k], demo_answers3[rbelow(r, 6)], demo_answers3[rbelow(r, 6)],
+                           rpick(r, demo_changes), after, cm, made)) {
+                json_decref(steps);
+                return fail(g, "cannot add a linkage check");
+            }
+        }
+        if (ended && i == 0 && n > 0 &&
+            db_run(g->db, "UPDATE linkages SET end_date=?, end_reason=?, ended_by=?, version=version+1 WHERE id=?",
+                   "ttii", dates[n - 1], "The client no longer needs it: the goal was reached.", cm, id) != DB_OK) {
+            json_decref(steps);
+            return fail(g, "cannot end a linkage");
+        }
+    }
+    json_decref(steps);
+    return 0;
+}
+
+/* Linkages with checks for most of cm1..cm3's open clients and a tenth of the others (a plan written
+ * for those without one; half of the plans keep a step not linked yet), a fifth of them overdue, some
+ * ended; and three Riverside clients whom
+ * Eastgate also serves (an ACT episode, cm4 its primary case manager, and a housing linkage of its
+ * own, to a local resource of its own): duplicate services across organisations. Its own random stream: what came before stays. */
+static int demo_linkages(struct gen *g)
+{
+    struct rng r;
+    rng_seed(&r, 4243);
+    int dups = 0;
+    for (int k = 1; k < g->nb; k++) {
+        const struct breadth *c = &g->b[k];
+        int named = k < CM_FIRST;
+        if (!c->open || !(named ? k % 4 != 3 : rpct(&r, 10)))
+            continue;
+        int dup = !named && !c->east && dups < 3 && rpct(&r, 40);
+        int64_t org = c->east ? g->eastgate : g->riverside;
+        int64_t start = g->today - 30 - rbelow(&r, 240);
+        if (start < c->start)
+            start = c->start;
+        int64_t plan = demo_plan_for(g, &r, c->id, c->ep, org, c->cm, start, dup ? 0 : -1);
+        if (!plan)
+            return fail(g, "cannot add a care plan");
+        if (demo_link_plan(g, &r, c->id, plan, org, c->cm, start, rpct(&r, 20), rpct(&r, 10), rpct(&r, 50) ? 2 : 1, 0) != 0)
+            return -1;
+        if (!dup)
+            continue;
+        /* Eastgate serves the client too */
+        char from[11], at[24];
+        int64_t es = g->today - 40 - rbelow(&r, 60);
+        fmt_date(es, from);
+        stamp(g, es, at);
+        int64_t ep = db_insert(g->db, ROW_EPISODE, "iitttitttitt", c->id, g->eastgate, "act", "active", "severe",
+                               g->cm[3], from, NULL, NULL, g->cm[3], at, at);
+        if (!ep || !db_insert(g->db, ROW_TEAM, "iittt", ep, g->cm[3], "primary_case_manager", from, NULL))
+            return fail(g, "cannot add an Eastgate episode");
+        int64_t eplan = demo_plan_for(g, &r, c->id, ep, g->eastgate, g->cm[3], es, 0);
+        if (!eplan)
+            return fail(g, "cannot add a care plan");
+        if (demo_link_plan(g, &r, c->id, eplan, g->eastgate, g->cm[3], es, 0, 0, 1, 1) != 0)
+            return -1;
+        dups++;
+    }
+    return 0;
+}
+
 static void progress(int done, int total, double *last, int force)
 {
     double t = now_mono();
@@ -2119,6 +2319,8 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
     if (named_tasks(&g) != 0 || risk_data(&g) != 0 || breadth_data(&g) != 0 || eligibility_data(&g) != 0 ||
         demo_services(&g) != 0 || consent_data(&g) != 0 || (intakes && demo_intakes(&g) != 0) ||
         demo_referrals(&g) != 0 || careplan_data(&g) != 0 || demo_conferences(&g) != 0)
+        goto out;
+    if (demo_linkages(&g) != 0) /* issue 11 §2: after the care-plan demo's plans, which it links when there */
         goto out;
     in_tx = 0;
     if (db_commit(db) != DB_OK) {

@@ -97,6 +97,10 @@ static const struct {
     /* careplan (issue 11 §1): the review rule (core/careplan.c). TRANSLATORS: {id} is the care
      * plan's number, {date} the review date; keep the braces and the names as they are. */
     {"care_plan.review", N_("Review care plan no. {id} with the client by {date}")},
+    /* linkage (issue 11 §2, the linkage slice): the overdue-check rule (core/linkage.c).
+     * TRANSLATORS: {id} is the linkage's number, {name} a service's or a local resource's name, {date}
+     * the day the check was due; keep the braces and the names as they are. */
+    {"linkage.check_overdue", N_("Check with the client how {name} is going (linkage no. {id}, due {date})")},
 };
 
 int rule_text_known(const char *key)

@@ -1558,6 +1558,88 @@ const journeys = [
     await page.goto(`/clients/${client.id}`);
     await expectVisible(page.locator('#client-conferences').getByText('Conference about the flat'), 'the conference on the client page');
   }],
+  // Issue 11 §2, linkage: a case manager links a step of a demo client's care plan to
+  // a service of the directory found by its domain, sees it on the client page with its next check,
+  // and records a check on a phone (390 px): using it, satisfied, what changed; the check is listed.
+  ['a case manager links a plan step to a directory service and records a check on a phone', async ({ newPage }) => {
+    const page = await newPage();
+    await loginOk(page, 'cm1');
+    // A client of cm1's whose current plan (Riverside's) has a step no active linkage serves yet.
+    const api = page.request;
+    const me = await (await api.get('/api/v1/me')).json();
+    const mine = (await (await api.get('/api/v1/my-clients?limit=200')).json()).items;
+    let found = null;
+    for (const c of mine) {
+      const plans = (await (await api.get(`/api/v1/clients/${c.id}/care-plans`)).json()).items || [];
+      const links = (await (await api.get(`/api/v1/clients/${c.id}/linkages`)).json()).items || [];
+      const linked = new Set(links.filter((l) => l.status === 'active' && !l.limited).map((l) => `${l.plan_id}:${l.step_key}`));
+      for (const p of plans.filter((x) => x.org_id === me.org_id && x.episode_status !== 'discharged'))
+        for (const g of p.goals.filter((x) => x.status === 'active'))
+          for (const st of g.steps || [])
+            if (!found && !linked.has(`${p.id}:${st.key}`)) found = { client: c, plan: p, goal: g, step: st };
+      if (found) break;
+    }
+    assert(found, 'no client of cm1\'s in the demo data has a plan step without a linkage');
+    await page.goto(`/clients/${found.client.id}`);
+    const section = page.getByRole('region', { name: /services linked to the plan/i });
+    await section.getByRole('link', { name: /link a service/i }).click();
+    await page.waitForURL(/\/clients\/\d+\/linkages\/new$/);
+    // The step, then the directory searched by its goal's domain; the step stays chosen.
+    const stepValue = `${found.plan.id}:${found.step.key}`;
+    const find = page.getByRole('search');
+    await find.getByLabel(/^plan step/i).selectOption(stepValue);
+    await find.getByRole('button', { name: /find services/i }).click();
+    await page.waitForURL(/[?&]step=/);
+    assert(await page.getByRole('search').getByLabel(/^domain/i).inputValue() === found.goal.domain,
+      `the search is not by the step's domain (${found.goal.domain})`);
+    const services = page.locator('#found-services li');
+    const local = (await services.count()) === 0;
+    const linkForm = page.locator('#linkage-form');
+    assert(await linkForm.getByLabel(/^plan step/i).inputValue() === stepValue, 'the step chosen is not kept');
+    let name;
+    if (local) { // no service of that domain in the directory: a named local resource
+      name = 'Neighbourhood resource for the journey';
+      await linkForm.getByLabel(/^name$/i).fill(name);
+      await linkForm.getByLabel(/organisation or contact/i).fill('Mr Seo, 010-1234-5678');
+    } else {
+      const sel = linkForm.getByLabel(/service of the directory/i);
+      const opt = sel.locator('option').nth(1);
+      const value = await opt.getAttribute('value');
+      name = (await opt.textContent()).split(' — ')[0];
+      await sel.selectOption(value);
+    }
+    await linkForm.getByRole('button', { name: /link the service/i }).click();
+    await page.waitForURL(/\/linkages\/\d+\?msg=linkage/);
+    await expectVisible(page.getByRole('status').filter({ hasText: /linked to the plan step/i }), 'the notice');
+    await expectVisible(page.getByRole('heading', { level: 2, name }), 'the linkage\'s name');
+    await expectVisible(page.locator('#linkage-step').getByText(found.step.what), 'the plan step it serves');
+    await expectVisible(page.locator('#checks-none'), '"not checked yet"');
+    const linkUrl = new URL(page.url()).pathname;
+    // Back on the client page: listed with its next check.
+    await page.getByRole('link', { name: /all linked services/i }).click();
+    await page.waitForURL(/\/clients\/\d+#linkages$/);
+    const row = page.locator('#linkage-list tr').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await expectVisible(row.first(), 'the linkage on the client page');
+    await expectVisible(row.first().locator('.next-check'), 'its next check');
+    // On a phone: the check, and no page scrolls sideways.
+    const phone = await newPage({ viewport: { width: 390, height: 844 } });
+    await loginOk(phone, 'cm1', PASSWORD, linkUrl);
+    await phone.waitForURL((u) => u.pathname === linkUrl);
+    await noHorizontalScroll(phone, 'the linkage page');
+    const check = phone.locator('#linkage-check');
+    await check.getByLabel(/is the client using it/i).selectOption('partly');
+    await check.getByLabel(/is the client satisfied/i).selectOption('yes');
+    const words = 'Went twice; the bus there is hard in the mornings.';
+    await check.getByLabel(/what changed/i).fill(words);
+    await check.getByRole('button', { name: /record the check/i }).click();
+    await phone.waitForURL(/\?msg=linkage-check/);
+    const checks = phone.getByRole('region', { name: /^checks$/i });
+    await expectVisible(checks.getByText(words), 'the check in the list of checks');
+    await expectVisible(checks.getByText(/^partly$/), 'using it: partly');
+    await noHorizontalScroll(phone, 'the linkage page with its check');
+    await phone.goto(`/clients/${found.client.id}`);
+    await noHorizontalScroll(phone, 'the client page with its linked services');
+  }],
 ];
 
 function label(v) {

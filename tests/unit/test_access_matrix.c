@@ -63,6 +63,11 @@ static const struct special {
     {"POST", "/api/v1/conference-clients/{id}/decisions", K_RULE, -1, -1},
     {"POST", "/api/v1/conference-decisions/{id}/task", K_RULE, -1, -1},
     {"POST", "/api/v1/conference-decisions/{id}/plan-change", K_RULE, -1, -1},
+    /* a linkage: another organisation's is read only through consent, and checked and ended only by
+     * its own organisation (the rule on the record) */
+    {"GET", "/api/v1/linkages/{id}", K_RULE, -1, -1},
+    {"POST", "/api/v1/linkages/{id}/checks", K_RULE, -1, -1},
+    {"POST", "/api/v1/linkages/{id}/end", K_RULE, -1, -1},
 };
 
 struct rowroute {
