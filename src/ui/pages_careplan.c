@@ -1019,7 +1019,8 @@ static json_t *progress_by_goal(json_t *reviews)
     return out;
 }
 
-static void steps_list(struct buf *b, json_t *steps)
+/* The steps of a goal; link (or NULL): where a step is linked to a service, "...?plan=N" (&step=KEY added). */
+static void steps_list(struct buf *b, json_t *steps, const char *link)
 {
     if (!json_array_size(steps))
         return;
@@ -1034,13 +1035,17 @@ static void steps_list(struct buf *b, json_t *steps)
                     word_of(careplan_step_who, who_names, jstr(s, "who")));
         if (*jstr(s, "who_name"))
             html_printf(b, ": %s", jstr(s, "who_name"));
-        html_printf(b, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td></tr>",
+        html_printf(b, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s",
                     _("What"), jstr(s, "what"), _("How often"), jstr(s, "how_often"), _("By when"), jstr(s, "by_when"));
+        if (link)
+            html_printf(b, " <a class=\"small\" href=\"%s&amp;step=%s\">%s</a>", link, jstr(s, "key"),
+                        _("Link a service"));
+        buf_adds(b, "</td></tr>");
     }
     buf_adds(b, "</tbody></table>");
 }
 
-static void goal_card(struct buf *b, json_t *g, json_t *progress)
+static void goal_card(struct buf *b, json_t *g, json_t *progress, const char *link)
 {
     const char *st = jstr(g, "status");
     html_printf(b, "<article class=\"cp-goal-card cp-%s\" id=\"goal-%s\" data-goal=\"%s\"><p class=\"cp-words\"><q>%s</q></p>",
@@ -1057,7 +1062,7 @@ static void goal_card(struct buf *b, json_t *g, json_t *progress)
     if (*jstr(g, "barriers"))
         html_printf(b, "<dt>%s</dt><dd>%s</dd>", _("What stands in the way"), jstr(g, "barriers"));
     buf_adds(b, "</dl>");
-    steps_list(b, json_object_get(g, "steps"));
+    steps_list(b, json_object_get(g, "steps"), link);
     json_t *pr = json_object_get(progress, jstr(g, "key"));
     if (json_array_size(pr)) {
         /* the latest few; the plan's reviews below hold them all */
@@ -1088,7 +1093,7 @@ static void goal_card(struct buf *b, json_t *g, json_t *progress)
 }
 
 /* The goals grouped by the ten domains, in their order. */
-static void goals_by_domain(struct buf *b, json_t *goals, json_t *progress, int paper)
+static void goals_by_domain(struct buf *b, json_t *goals, json_t *progress, int paper, const char *link)
 {
     for (const char *const *d = service_domains; *d; d++) {
         int any = 0;
@@ -1105,7 +1110,7 @@ static void goals_by_domain(struct buf *b, json_t *goals, json_t *progress, int 
                 any = 1;
             }
             if (!paper) {
-                goal_card(b, g, progress);
+                goal_card(b, g, progress, link);
                 continue;
             }
             /* On paper: the client's words, what helps, what is in the way, and who does what. */
@@ -1205,7 +1210,12 @@ static void plan_page(struct hreq *h, int status, const struct fstate *fs)
                 id, _("Print for the client"), id, _("Versions"));
     if (!json_array_size(json_object_get(plan, "goals")))
         html_printf(&b, "<p class=\"muted\">%s</p>", _("No goal you may see in this plan."));
-    goals_by_domain(&b, json_object_get(plan, "goals"), progress, 0);
+    char link[96];
+    snprintf(link, sizeof link, "/clients/%lld/linkages/new?plan=%lld", (long long)page_int(plan, "client_id"),
+             (long long)id);
+    int may_link = json_is_true(json_object_get(plan, "current")) &&
+                   access_may(&h->ctx, RES_LINKAGE, ACT_CREATE, page_int(plan, "client_id"));
+    goals_by_domain(&b, json_object_get(plan, "goals"), progress, 0, may_link ? link : NULL);
     buf_adds(&b, "</section>");
     /* The client's answer to this version */
     const char *ag = jstr(plan, "agreement");
@@ -1516,7 +1526,7 @@ static void pg_cp_print(struct hreq *h)
                 _("This is the plan we made together: my goals in my own words, and who does what to reach them. I can "
                   "ask to change it at any time."));
     html_printf(&b, "<h2>%s</h2>", _("My goals"));
-    goals_by_domain(&b, json_object_get(plan, "goals"), NULL, 1);
+    goals_by_domain(&b, json_object_get(plan, "goals"), NULL, 1, NULL);
     html_printf(&b, "<h2>%s</h2><p id=\"cp-paper-review\">%s <strong>%s</strong>. %s</p>", _("When we look at it again"),
                 _("We will look at this plan together again by"), jstr(plan, "review_due"),
                 _("If something big happens before then, we can look at it sooner."));

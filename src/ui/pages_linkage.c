@@ -532,6 +532,8 @@ static void linkage_page(struct hreq *h, int status, const struct fstate *fs)
     buf_init(&t);
     buf_adds(&t, "");
     step_words(&t, l);
+    html_printf(&t, " <a class=\"small\" href=\"/care-plans/%D#goal-%s\">%s</a>", page_int(l, "plan_id"),
+                jstr(l, "goal_key"), _("The care plan"));
     html_printf(&b, "<dt>%s</dt><dd id=\"linkage-step\">%r</dd>", _("Plan step"), t.data);
     fact(&b, _("Linked by"), jstr(l, "created_by_name"));
     fact(&b, _("Organisation"), jstr(l, "org_name"));
