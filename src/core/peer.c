@@ -97,7 +97,7 @@ int peer_activity_create(struct ctx *c, json_t *in, json_t **out)
     const char *kind = v_str(c, in, "kind", 1, 32, peer_activity_kinds);
     const char *to = v_str(c, in, "accompany_to", 0, 32, peer_accompany_to);
     if (kind && str_eq(kind, "accompaniment") && !(to && *to))
-        ctx_field(c, "accompany_to", _("say where the client was accompanied: clinic, benefits_office, landlord or other"));
+        ctx_field(c, "accompany_to", _("say where the client was accompanied: a clinic, a benefits office, a landlord or elsewhere"));
     else if (kind && !str_eq(kind, "accompaniment") && to && *to)
         ctx_field(c, "accompany_to", _("is only for an accompaniment"));
     if (kind && str_eq(kind, "group") && n < 2)
