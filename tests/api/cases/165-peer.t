@@ -186,6 +186,30 @@ expect 200
 json .items[*].id contains $peer_note
 json .items[*].id contains $cm_note
 
+### scope: the care plan: cm1 writes one with the client, one goal shared with the peer supporter
+as cm1
+POST /api/v1/clients/$team_client/care-plans
+{"episode_id":$team_episode,"why":"written with the client","goals":[{"domain":"peer_support","client_words":"Coffee with Tom on Fridays.","share_with_peer":true},{"domain":"mental_health_treatment","client_words":"PEERPRIVATEGOAL: fewer bad nights."}]}
+expect 201
+save plan .id
+
+### scope: peer1 reads the goal shared with them, not the other
+as peer1
+GET /api/v1/care-plans/$plan
+expect 200
+json .goals length 1
+json .goals[0].client_words == "Coffee with Tom on Fridays."
+text excludes PEERPRIVATEGOAL
+audit action=care_plan.read outcome=ok client_id=$team_client staff=peer1
+
+### scope: ... and does not change the plan (403, audited)
+as peer1
+POST /api/v1/care-plans/$plan/versions
+If-Match: 1
+{"why":"mine","goals":[{"domain":"peer_support","client_words":"Coffee on Fridays."}]}
+expect 403
+audit action=care_plan.revise outcome=denied client_id=$team_client staff=peer1
+
 # ---------------------------------------------------------------- instruments: who administers
 
 ### instruments: each says who may administer it: SWEMWBS clinical staff and peers, the PHQ-9 clinical staff
@@ -426,14 +450,23 @@ json .items[*].id contains $acc
 json .items[*].id contains $grp
 json .items[0].id == $grp
 
-### activities: peer1's own list, newest first, with both clients
+### activities: peer1's own list (with the demo's), newest first
 as peer1
 GET /api/v1/peer-activities
 expect 200
-json .items[0].id == $grp
-json .items[0].clients length 2
+json .items[*].id contains $grp
 json .items[*].id contains $acc
+json .items[*].staff_id excludes $peer2_id
+json .items[*].at sorted desc
 audit action=peer_activity.list outcome=ok staff=peer1
+
+### activities: ... the group activity with both its clients, read once on each client's record
+as peer1
+GET /api/v1/peer-activities/$grp
+expect 200
+json .clients length 2
+json .clients_hidden == 0
+audit action=peer_activity.read outcome=ok client_id=$group_client staff=peer1
 
 ### activities: a clinician on the team does not read them (the table: case managers and supervisors)
 as psy1
@@ -509,12 +542,14 @@ POST /api/v1/peer-supervisions
 expect 400
 json .errors.peer_id == "is not a peer supporter of your organisation"
 
-### supervision: peer1 lists their own, newest first
+### supervision: peer1 lists their own (with the demo's), newest first
 as peer1
 GET /api/v1/peer-supervisions
 expect 200
-json .items[0].id == $sv2
-json .items[*].peer_id == [$peer1_id,$peer1_id]
+json .items[*].id contains $sv1
+json .items[*].id contains $sv2
+json .items[*].peer_id excludes $peer2_id
+json .items[*].held_on sorted desc
 
 ### supervision: sup lists peer1's
 as sup
