@@ -450,12 +450,13 @@ GET /consents/$find_consent/print
 expect 403
 audit action=consent.read outcome=denied staff=cm4
 
-### page: the record form lists the organisations but the client's own, the classes with their labels
+### page: the record form lists the organisations, the client's own only for peer support (issue 11 §4), the classes with their labels
 as cm2
 GET /clients/$find_client/consents/new
 expect 200
 text contains name="orgs" value="$eastgate"
-text excludes name="orgs" value="$riverside"
+text contains name="orgs" value="$riverside"
+text contains own: for peer support only)
 text contains Contacts and notes
 text contains name="given_how"
 
