@@ -612,23 +612,91 @@ POST /api/v1/peer-activities
 expect 201
 save org_activity@cm4 .id
 
+### setup matrix: a Northside peer supporter
+as admin
+POST /api/v1/staff
+{"username":"pr-peer5","display_name":"Peera North Peer","role":"peer_supporter","org_id":$northside,"password":"hearth-demo-2026"}
+expect 201
+save peer5_id .id
+
+### setup matrix: ... on the care desk's org client's team (Northside)
+as pr-ncm
+POST /api/v1/episodes/${org_episode@desk1}/team
+{"staff_id":$peer5_id,"team_role":"peer_supporter"}
+expect 201
+
+### setup matrix: ... an activity there
+as pr-peer5
+POST /api/v1/peer-activities
+{"kind":"recovery_conversation","client_ids":[${org_client@desk1}],"at":"2025-03-05T09:00","duration_min":30,"place":"Northside centre","summary":"A talk."}
+expect 201
+save org_activity@desk1 .id
+
+### setup matrix: a Harbour peer supporter
+as admin
+POST /api/v1/staff
+{"username":"pr-peer6","display_name":"Peera Harbour Peer","role":"peer_supporter","org_id":$harbour,"password":"hearth-demo-2026"}
+expect 201
+save peer6_id .id
+
+### setup matrix: ... on the housing coordinator's org client's team (Harbour)
+as pr-hcm
+POST /api/v1/episodes/${org_episode@housing1}/team
+{"staff_id":$peer6_id,"team_role":"peer_supporter"}
+expect 201
+
+### setup matrix: ... an activity there
+as pr-peer6
+POST /api/v1/peer-activities
+{"kind":"recovery_conversation","client_ids":[${org_client@housing1}],"at":"2025-03-05T09:00","duration_min":30,"place":"Harbour house","summary":"A talk."}
+expect 201
+save org_activity@housing1 .id
+
 ### setup matrix: the team activity, and the variables per role
-# The care desk's and the housing coordinator's "org" clients (Northside's, Harbour's) have no peer
-# supporter: their org cells ask about the org client's activity, a client they have no relationship
-# to, which the table refuses at the same-organisation relationship too.
 set team_activity $acc
 set team_activity@cm4 $other_activity
 set other_activity@cm4 $org_activity
-set org_activity@desk1 $org_activity
-set org_client@desk1 $org_client
-set org_activity@housing1 $org_activity
-set org_client@housing1 $org_client
+set team_owner $cm1_id
 
 ### the access matrix of peer activities and supervision sessions
 matrix
 roles admin sup cm1 psy1 nurse1 peer1 desk1 housing1 analyst1 cm4
 tag acts json .items exists
 tag seen json .clients[*].id contains {client}
+tag full json .access.level == "full"
+tag own json .items[*].staff_id excludes {owner}
+tag checkin json .items[0].summary == true
+tag checkin json .items[0].kind == null
+tag why json .items[0].details_hidden == false
+tag nowhy json .items[0].details_hidden == true
+tag nowhy json .items[0].reason == null
+# The peer scope in full (issue 11 §4; the same cells as matrix.t, 115-risk-matrix.t and 150-careplan.t,
+# here on this file's world): the identity read, not changed; the care plan (its shared goals); their
+# own notes; crises and hospital stays as that and when; no assessments, no crisis view.
+team  GET  /api/v1/clients/{client} | 403* 200+/full 200+/full 200+/full 200+/full 200+/full 200+ 200+/full 403* 200+/full
+org   GET  /api/v1/clients/{client} | 403* 200+/full 200+ 200+ 200+ 403* 200+ 200+ 403* 200+
+other GET  /api/v1/clients/{client} | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
+team  PUT  /api/v1/clients/{client} If-Match:0 {} | 403* 409 409 409 409 403* 409 409 403* 409
+org   PUT  /api/v1/clients/{client} If-Match:0 {} | 403* 409 403* 403* 403* 403* 403* 403* 403* 403*
+other PUT  /api/v1/clients/{client} If-Match:0 {} | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
+team  GET  /api/v1/clients/{client}/care-plans | 403* 200+/acts 200+/acts 200+/acts 200+/acts 200+/acts 403* 200+/acts 403 200+/acts
+org   GET  /api/v1/clients/{client}/care-plans | 403* 200+/acts 403* 403* 403* 403* 403* 403* 403 403*
+other GET  /api/v1/clients/{client}/care-plans | 403* 403* 403* 403* 403* 403* 403* 403* 403 403*
+team  GET  /api/v1/clients/{client}/contacts | 403* 200+ 200+ 200+ 200+ 200+/own 403* 200+ 403* 200+
+org   GET  /api/v1/clients/{client}/contacts | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
+other GET  /api/v1/clients/{client}/contacts | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
+team  GET  /api/v1/clients/{client}/crisis-events | 403* 200+ 200+ 200+ 200+ 200+/checkin 200+ 200+ 403* 200+
+org   GET  /api/v1/clients/{client}/crisis-events | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
+other GET  /api/v1/clients/{client}/crisis-events | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
+team  GET  /api/v1/clients/{client}/crisis-view | 403* 200+ 200+ 200+ 200+ 403* 200+ 200+ 403* 200+
+org   GET  /api/v1/clients/{client}/crisis-view | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
+other GET  /api/v1/clients/{client}/crisis-view | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
+team  GET  /api/v1/clients/{client}/hospitalisations | 403* 200+ 200+/why 200+ 200+ 200+/nowhy 200+ 200+ 403* 200+
+org   GET  /api/v1/clients/{client}/hospitalisations | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
+other GET  /api/v1/clients/{client}/hospitalisations | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
+team  GET  /api/v1/clients/{client}/assessments | 403* 200+ 200+ 200+ 200+ 403* 403* 200+ 403* 200+
+org   GET  /api/v1/clients/{client}/assessments | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
+other GET  /api/v1/clients/{client}/assessments | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 # a client's peer activities: its peer supporter, its care team's case managers and supervisors
 team  GET  /api/v1/clients/{client}/peer-activities | 403* 200+/acts 200+/acts 403* 403* 200+/acts 403* 403* 403 200+/acts
 org   GET  /api/v1/clients/{client}/peer-activities | 403* 200+/acts 403* 403* 403* 403* 403* 403* 403 403*
