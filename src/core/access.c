@@ -78,6 +78,15 @@ enum verdict access_table(enum res r, enum act a, enum rel rel, int role)
         access_table(r, a, REL_PRIMARY_CM, role) == V_DENY && access_table(r, a, REL_CARE_TEAM, role) == V_DENY &&
         access_table(r, a, REL_PEER, role) == V_DENY)
         best = V_DENY;
+    /* A peer supporter's scope (issue 11 §4) is narrower than the classes a client may share with
+     * them: through consent (another organisation's, or a "peer_support" consent to their own) they
+     * read what the SHARED rows name for their role, and only read (read, list, and a contact's review: reading every worker's notes). */
+    if (rel == REL_SHARED && role == ROLE_PEER && best == V_DENY &&
+        (a == ACT_READ || a == ACT_LIST || (r == RES_CONTACT && a == ACT_REVIEW))) {
+        for (x = (unsigned)r < RES__COUNT && resources[r] ? resources[r]->access : NULL; x && x->rels; x++)
+            if (x->act == a && (x->rels & R(REL_SHARED)) && (x->roles & ROLE_BIT(role)) && rank(x->v) > rank(best))
+                best = x->v;
+    }
     return best;
 }
 
@@ -178,9 +187,23 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
         f->rels |= R(REL_ON_CALL);
     if (glass)
         f->rels |= R(REL_BREAK_GLASS);
-    if (client_org == a->org_id || org_any)
+    if (client_org == a->org_id || org_any) {
         f->rels |= R(REL_SAME_ORG);
-    else {
+        /* The client may share more with the peer supporter assigned to them: an active consent for
+         * peer support naming the peer's own organisation gives its classes, read only (REL_SHARED,
+         * whose rows and the cap in access_table decide what each class opens). */
+        if (f->rels & R(REL_PEER)) {
+            int64_t k = consent_classes(c->db, client_id, a->org_id, consent_purposes_of_role(ROLE_PEER), today,
+                                        &f->shared_consent);
+            if (k < 0) {
+                c->nfacts--;
+                return NULL;
+            }
+            f->shared = (unsigned)k;
+            if (f->shared)
+                f->rels |= R(REL_SHARED);
+        }
+    } else {
         /* Another organisation: only through an active consent for a purpose of the actor's role,
          * and then only the classes it grants (verdict() applies them per resource). */
         int64_t k = consent_classes(c->db, client_id, a->org_id, consent_purposes_of_role(a->role), today,
@@ -282,6 +305,8 @@ static const char *const res_nouns[RES__COUNT] = {
     [RES_CONFERENCE] = N_("case conferences"),
     [RES_CONFERENCE_CLIENT] = N_("what a case conference said about this client"),
     [RES_LINKAGE] = N_("linkages of plan steps to services"),
+    [RES_PEER_ACTIVITY] = N_("peer activities"),
+    [RES_PEER_SUPERVISION] = N_("supervision sessions"),
 };
 static const char *const act_verbs[ACT__COUNT] = {N_("read"),   N_("see"),    N_("add"),
                                                   N_("change"), N_("review"), N_("manage")};

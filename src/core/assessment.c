@@ -121,6 +121,16 @@ int assessment_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out
     const struct instrument *ins = iid ? instrument_find(iid) : NULL;
     if (iid && !ins)
         ctx_field(c, "instrument", _("is not a known instrument"));
+    /* A rule on the record: the instrument says who may administer it (peer supporters only the
+     * recovery-oriented ones, such as SWEMWBS). */
+    if (ins && !instrument_may_administer(ins, c->a->role)) {
+        char m[300];
+        snprintf(m, sizeof m, _("Peer supporters may not administer %s: ask a clinical member of the care team."),
+                 iid);
+        if (c->a->role != ROLE_PEER)
+            snprintf(m, sizeof m, _("Your role may not administer %s."), iid);
+        return access_deny(c, RES_ASSESSMENT, ACT_CREATE, client_id, "assessment.create", NULL, 0, m);
+    }
     json_t *answers = json_object_get(in, "answers");
     if (!json_is_object(answers))
         ctx_field(c, "answers", _("is required: an object of question -> answer"));
@@ -336,13 +346,14 @@ static const struct res_audit assessment_actions[] = {
 static const char *const assessment_tables[] = {"assessments", NULL};
 #include "core/access_rows.h" /* the rows' words, for the rows below only */
 static const struct access_rule assessment_access[] = {
-    /* assessments: clinical answers, like notes */
+    /* assessments: clinical answers, like notes. A peer supporter reads none by default (issue 11
+     * §4: no LIST or READ row at PEER; a client's consent for peer support may share them, SHARED),
+     * and records only what the instrument lets peers administer (administered_by, a rule on the
+     * record in assessment_create) */
     {RES_ASSESSMENT, ACT_LIST, TEAM, NOTES, A},
-    {RES_ASSESSMENT, ACT_LIST, PEER, PS, A},
     {RES_ASSESSMENT, ACT_LIST, GLASS | ONCALL, NOTES, P},
     {RES_ASSESSMENT, ACT_LIST, SHARED, NOTES | PS, P},
     {RES_ASSESSMENT, ACT_READ, TEAM, NOTES, A},
-    {RES_ASSESSMENT, ACT_READ, PEER, PS, A},
     {RES_ASSESSMENT, ACT_READ, GLASS | ONCALL, NOTES, P},
     {RES_ASSESSMENT, ACT_READ, SHARED, NOTES | PS, P},
     {RES_ASSESSMENT, ACT_CREATE, TEAM, NOTES, A},

@@ -670,7 +670,8 @@ static const struct access_rule client_access[] = {
     {RES_CLIENT, ACT_LIST, NONE, CARE | PS, A}, /* search (a peer supporter's finds only their own) */
     {RES_CLIENT, ACT_CREATE, NONE, CARE, A},
     {RES_CLIENT, ACT_UPDATE, TEAM, CARE, A},
-    {RES_CLIENT, ACT_UPDATE, PEER, PS, A},
+    /* a peer supporter reads the identity and contact details of the clients assigned to them, and
+     * does not change them (issue 11 §4): no ACT_UPDATE row at PEER */
     {RES_CLIENT, ACT_UPDATE, GLASS, CARE, P},
     {0}};
 const struct resource res_client = {

@@ -152,7 +152,10 @@ int consent_get(struct ctx *c, int64_t id, json_t **out)
 
 /* The organisations of a new consent: 1..20 distinct existing ones, not the client's own (which
  * needs no consent). NULL after a field error. */
-static json_t *consent_orgs_of(struct ctx *c, json_t *in, int64_t client_org)
+/* The organisations a consent names. The client's own organisation needs none, except for peer
+ * support: its peer supporters see by default only their scope (issue 11 §4), and a consent for peer
+ * support naming their own organisation lets its assigned peer supporter read the classes it grants. */
+static json_t *consent_orgs_of(struct ctx *c, json_t *in, int64_t client_org, const char *purpose)
 {
     json_t *orgs = json_object_get(in, "orgs");
     if (!json_is_array(orgs) || json_array_size(orgs) < 1 || json_array_size(orgs) > 20) {
@@ -169,7 +172,7 @@ static json_t *consent_orgs_of(struct ctx *c, json_t *in, int64_t client_org)
         int64_t id = json_is_integer(o) ? json_integer_value(o) : 0;
         if (id < 1 || !db_int1(c->db, 0, "SELECT 1 FROM orgs WHERE id=?", "i", id))
             ctx_field(c, f, _("is not an organisation"));
-        else if (id == client_org)
+        else if (id == client_org && !str_eq(purpose, "peer_support"))
             ctx_field(c, f, _("is the client's own organisation, which needs no consent"));
         else {
             int dup = 0;
@@ -238,7 +241,7 @@ int consent_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         ctx_field(c, "witness", str_eq(how, "verbal_witnessed") ? _("name the witness of a verbal consent")
                                                                   : _("name the legal representative"));
     int64_t client_org = db_int1(c->db, 0, "SELECT org_id FROM clients WHERE id=?", "i", client_id);
-    json_t *orgs = consent_orgs_of(c, in, client_org);
+    json_t *orgs = consent_orgs_of(c, in, client_org, purpose);
     if (c->errors) {
         json_decref(orgs);
         return ctx_fail(c, ERR_INVALID, "%s", _("Some fields need attention."));

@@ -160,8 +160,11 @@ int contact_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t
     if (rc != OK || (rc = access_client(c, client_id, &acc)) != OK)
         return rc;
     static const struct page_key order[] = {{"p.at", 1}, {"p.id", 1}, {NULL, 0}};
-    rc = page_query(c, pg, order, out, CONTACT_COLS " WHERE ct.client_id=? AND ct.superseded_by IS NULL", "i",
-                    client_id);
+    /* every worker's notes with the table's "review", else only one's own */
+    int all = access_may(c, RES_CONTACT, ACT_REVIEW, client_id);
+    rc = page_query(c, pg, order, out,
+                    CONTACT_COLS " WHERE ct.client_id=? AND ct.superseded_by IS NULL AND (?=1 OR ct.staff_id=?)", "idi",
+                    client_id, all, c->a->staff_id);
     if (rc != OK)
         return rc;
     size_t i;
@@ -308,6 +311,10 @@ int contact_get(struct ctx *c, int64_t id, json_t **out)
     int rc = access_check(c, RES_CONTACT, ACT_READ, client_id, "contact.read");
     if (rc != OK || (rc = access_client(c, client_id, &acc)) != OK)
         return rc;
+    /* Another worker's note only with the table's "review" (a peer supporter reads their own). */
+    if (!access_may(c, RES_CONTACT, ACT_REVIEW, client_id) && !wrote_chain(c, id))
+        return access_deny(c, RES_CONTACT, ACT_READ, client_id, "contact.read", "contact", id,
+                           _("You may read only the notes you wrote about this client."));
     /* Back to the first version, then forward along superseded_by: the whole chain, oldest first. */
     json_t *hist = db_rows(c->db,
                            "WITH RECURSIVE back(id, sup) AS (SELECT id, supersedes FROM contacts WHERE id=?"
@@ -364,7 +371,10 @@ static const char *const contact_tables[] = {"contacts", NULL};
 #include "core/access_rows.h" /* the rows' words, for the rows below only */
 static const struct access_rule contact_access[] = {
     /* contacts and notes: recorded by everyone who works with the client, read by those who may
-     * read notes (not the care desk); corrected by the author (update) or a supervisor (administer) */
+     * read notes (not the care desk); corrected by the author (update) or a supervisor (administer).
+     * review: read every worker's notes. Without it (a peer supporter: no REVIEW row at PEER, issue
+     * 11 §4) a reader lists and reads only the notes they wrote (contact_list, contact_get); a
+     * client's consent for peer support that grants notes gives them (SHARED). */
     {RES_CONTACT, ACT_LIST, TEAM, NOTES, A},
     {RES_CONTACT, ACT_LIST, PEER, PS, A},
     {RES_CONTACT, ACT_LIST, GLASS | ONCALL, NOTES, P},
@@ -379,6 +389,9 @@ static const struct access_rule contact_access[] = {
     {RES_CONTACT, ACT_UPDATE, TEAM, NOTES, A},
     {RES_CONTACT, ACT_UPDATE, PEER, PS, A},
     {RES_CONTACT, ACT_UPDATE, GLASS, NOTES, P},
+    {RES_CONTACT, ACT_REVIEW, TEAM, NOTES, A},
+    {RES_CONTACT, ACT_REVIEW, GLASS | ONCALL, NOTES, P},
+    {RES_CONTACT, ACT_REVIEW, SHARED, NOTES | PS, P},
     {RES_CONTACT, ACT_ADMINISTER, TEAM, SUP, A},
     {RES_CONTACT, ACT_ADMINISTER, GLASS, SUP, P},
     {0}};

@@ -40,6 +40,8 @@ enum res {
     RES_CONFERENCE,        /* a case conference's general part: when, who took part (conference.c) */
     RES_CONFERENCE_CLIENT, /* a conference's part about one client: question, discussion, decisions */
     RES_LINKAGE,          /* a plan step linked to a service, its checks, duplicate services (linkage.c) */
+    RES_PEER_ACTIVITY,    /* a peer supporter's activities with one or several clients (peer.c) */
+    RES_PEER_SUPERVISION, /* supervision sessions of a peer supporter, never a client's (peer.c) */
     RES__COUNT
 };
 
@@ -739,4 +741,22 @@ size_t v_text_chars(const char *s);
 int draft_keep(struct db *w, int64_t staff_id, const char *page, const char *action, json_t *fields);
 /* The user's draft for page as {action, fields}, deleted as it is taken; NULL when none. */
 json_t *draft_take(struct db *w, int64_t staff_id, const char *page);
+/* ---- peer.c: what peer supporters do (issue 11 §4) ---- */
+extern const char *const peer_activity_kinds[]; /* accompaniment, group, recovery_conversation */
+extern const char *const peer_accompany_to[];   /* clinic, benefits_office, landlord, other */
+/* in: {kind, accompany_to (an accompaniment only, required there), at, duration_min, place, summary,
+ * client_ids: [1..30 distinct; a group at least 2]}; the peer supporter assigned to every client
+ * (the table's create at each), audited once per client. *out: the activity with clients. */
+int peer_activity_create(struct ctx *c, json_t *in, json_t **out);
+/* {id, org_id, staff_id, staff_name, kind, accompany_to, at, duration_min, place, summary, created_at,
+ * clients: [{id, given_name, family_name}] (only those the reader may see), clients_hidden}. */
+int peer_activity_get(struct ctx *c, int64_t id, json_t **out);
+int peer_activity_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out); /* newest first */
+int peer_activity_mine(struct ctx *c, const struct page *pg, json_t **out); /* the actor's own, newest first */
+/* in: {held_on, topics, went_well?, to_develop?, next_on?} and, from a peer supporter, supervisor_id (a
+ * supervisor of their organisation); from a supervisor, peer_id (a peer supporter of theirs). */
+int peer_supervision_create(struct ctx *c, json_t *in, json_t **out);
+int peer_supervision_get(struct ctx *c, int64_t id, json_t **out); /* the peer and their org's supervisors */
+/* A peer supporter's own; a supervisor's organisation's (peer_id > 0: one peer's); newest first. */
+int peer_supervision_list(struct ctx *c, int64_t peer_id, const struct page *pg, json_t **out);
 #endif

@@ -27,6 +27,8 @@ const char *const crisis_outcomes[] = {"stabilised_at_home",    "respite", "volu
  * lets read crisis notes (notes: 1), else null with hidden true. */
 static void shape(struct db *db, json_t *r, int notes)
 {
+    json_object_set_new(r, "summary", json_false());
+    json_object_set_new(r, "check_in", json_false());
     json_object_set_new(r, "hidden", json_boolean(!notes));
     if (!notes) {
         json_object_set_new(r, "actions", json_null());
@@ -46,6 +48,22 @@ static void shape(struct db *db, json_t *r, int notes)
         p = *end == ',' ? end + 1 : end;
     }
     json_object_set_new(r, "responders", list);
+}
+
+/* What a reader who may list crisis events but not read them (a peer supporter, issue 11 §4) sees of
+ * one: that and when it happened, and check_in when it was in the last CHECK_IN_DAYS days (the page
+ * prompts them to check in with the client); what it was and what was done are null. */
+#define CHECK_IN_DAYS 14
+static void summarise(json_t *r)
+{
+    static const char *const gone[] = {"kind", "severity", "response_mode", "outcome", "actions", "notes"};
+    for (size_t i = 0; i < ARRAY_LEN(gone); i++)
+        json_object_set_new(r, gone[i], json_null());
+    json_object_set_new(r, "responders", json_array());
+    json_object_set_new(r, "summary", json_true());
+    json_object_set_new(r, "hidden", json_true());
+    const char *at = json_string_value(json_object_get(r, "occurred_at"));
+    json_object_set_new(r, "check_in", json_boolean(at && iso_parse(at) >= now_epoch() - CHECK_IN_DAYS * 86400));
 }
 
 static json_t *events_of(struct db *db, int64_t client_id, int limit, int notes)
@@ -71,7 +89,14 @@ int crisis_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t 
     size_t i;
     json_t *r;
     int notes = access_may(c, RES_CRISIS_NOTE, ACT_READ, client_id);
-    json_array_foreach(json_object_get(*out, "items"), i, r) shape(c->db, r, notes);
+    int full = access_may(c, RES_CRISIS, ACT_READ, client_id);
+    json_array_foreach(json_object_get(*out, "items"), i, r)
+    {
+        if (full)
+            shape(c->db, r, notes);
+        else
+            summarise(r);
+    }
     audit_log(c, "crisis.list", "ok", client_id, "crisis_event", 0, NULL);
     return OK;
 }
@@ -300,14 +325,16 @@ static const struct res_field crisis_fields[] = {
     {"id", FT_INT, 0, N_("Crisis event")},
     {"client_id", FT_INT, 0, N_("Client")},
     {"occurred_at", FT_DATETIME, 0, N_("When")},
-    {"kind", FT_STRING, 0, N_("Kind of crisis")},
-    {"severity", FT_STRING, 0, N_("Severity")},
-    {"response_mode", FT_STRING, 0, N_("Response")},
+    {"kind", FT_STRING, 1, N_("Kind of crisis")},  /* null: summary */
+    {"severity", FT_STRING, 1, N_("Severity")},    /* null: summary */
+    {"response_mode", FT_STRING, 1, N_("Response")}, /* null: summary */
     {"responders", FT_ARRAY, 0, N_("Responders"), crisis_responder_fields},
     {"actions", FT_STRING, 1, N_("What was done")}, /* null: hidden from you (hidden) */
-    {"outcome", FT_STRING, 0, N_("Outcome")},
+    {"outcome", FT_STRING, 1, N_("Outcome")}, /* null: summary */
     {"notes", FT_STRING, 1, N_("Notes")},
     {"hidden", FT_BOOL, 0, N_("Notes hidden")},
+    {"summary", FT_BOOL, 0, N_("Only the date")},  /* the table lets you list crisis events, not read them */
+    {"check_in", FT_BOOL, 0, N_("Check in with the client")}, /* a summary of the last 14 days */
     {"recorded_by", FT_INT, 0, N_("Recorded by")},
     {"recorded_by_name", FT_STRING, 0, N_("Recorded by")},
     {"created_at", FT_DATETIME, 0, N_("Recorded")},
@@ -323,13 +350,16 @@ static const struct res_audit crisis_actions[] = {
 static const char *const crisis_tables[] = {"crisis_events", NULL};
 #include "core/access_rows.h" /* the rows' words, for the rows below only */
 static const struct access_rule crisis_access[] = {
-    /* crisis events and the crisis view: the on-call worker reads and records without break-glass */
+    /* crisis events and the crisis view: the on-call worker reads and records without break-glass.
+     * list = that and when a crisis happened; read = each event in full (kind, severity, response,
+     * outcome) and the crisis view. A peer supporter lists, and sees the date with a prompt to check
+     * in (summary, check_in: crisis_list); they record what they witness (create) but do not read
+     * the details (issue 11 §4: no READ row at PEER; a consent for peer support may share them) */
     {RES_CRISIS, ACT_LIST, TEAM, CARE, A},
     {RES_CRISIS, ACT_LIST, PEER, PS, A},
     {RES_CRISIS, ACT_LIST, GLASS | ONCALL, CARE, P},
     {RES_CRISIS, ACT_LIST, SHARED, CARE | PS, P},
     {RES_CRISIS, ACT_READ, TEAM, CARE, A},
-    {RES_CRISIS, ACT_READ, PEER, PS, A},
     {RES_CRISIS, ACT_READ, GLASS | ONCALL, CARE, P},
     {RES_CRISIS, ACT_READ, SHARED, CARE | PS, P},
     {RES_CRISIS, ACT_CREATE, TEAM, CARE, A},
@@ -354,7 +384,6 @@ static const char *const crisis_note_tables[] = {NULL};
 static const struct access_rule crisis_note_access[] = {
     /* like notes: not the care desk, whose role never reads notes (issue 9 §1) */
     {RES_CRISIS_NOTE, ACT_READ, TEAM, NOTES, A},
-    {RES_CRISIS_NOTE, ACT_READ, PEER, PS, A},
     {RES_CRISIS_NOTE, ACT_READ, GLASS | ONCALL, NOTES, P},
     {RES_CRISIS_NOTE, ACT_READ, SHARED, NOTES | PS, P},
     {0}};

@@ -2246,6 +2246,94 @@ static int careplan_data(struct gen *g)
     return 0;
 }
 
+/* Peer work (issue 11 §4): peer1's accompaniments of the clients assigned to them (to a clinic, a
+ * benefits office, a landlord), a group activity with several of them, a recovery conversation, and
+ * two supervision sessions with sup. Fixed text, no draws: the rows made before stay as they were. */
+#define ROW_PEER_ACTIVITY                                                                                    \
+    "peer_activities", "org_id, staff_id, kind, accompany_to, at, duration_min, place, summary, created_at"
+#define ROW_PEER_SUPERVISION                                                                                 \
+    "peer_supervisions", "org_id, peer_id, supervisor_id, held_on, topics, went_well, to_develop, next_on,"  \
+                         " recorded_by, created_at"
+static int link_client(struct gen *g, int64_t activity, int64_t client)
+{
+    return db_run(g->db, "INSERT INTO peer_activity_clients(activity_id, client_id) VALUES (?,?)", "ii", activity,
+                  client) == DB_OK;
+}
+static int demo_peer(struct gen *g)
+{
+    json_t *mine = db_rows(g->db,
+                           "SELECT DISTINCT e.client_id AS id FROM team_members t JOIN episodes e ON e.id=t.episode_id"
+                           " WHERE t.staff_id=? AND t.to_date IS NULL AND e.status<>'discharged' ORDER BY e.client_id"
+                           " LIMIT 6",
+                           "i", g->peer1);
+    static const struct {
+        const char *to, *place, *summary;
+        int days, minutes;
+    } acc[] = {
+        {"clinic", "Riverside mental-health clinic", "Went with them to the psychiatrist; waited together and "
+                                                     "talked about what to ask. They asked about the side effects themselves.", 3, 120},
+        {"benefits_office", "Riverside-gu community service centre", "Accompanied them to apply for the "
+                                                                     "livelihood benefit; the form is in, the answer comes within a month.", 9, 90},
+        {"landlord", "The landlord's office, Hangang-ro", "Went together to talk about the repairs and the rent "
+                                                          "arrears; agreed a plan of small monthly payments.", 16, 60},
+        {"other", "The district library", "Went with them to get a library card, a step towards the reading group "
+                                          "they want to join.", 24, 45},
+    };
+    size_t n = json_array_size(mine);
+    char at[21];
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        int64_t client = json_integer_value(json_object_get(json_array_get(mine, i), "id"));
+        size_t k = i % ARRAY_LEN(acc);
+        fmt_time(g->today - acc[k].days, 10 * 3600, at);
+        int64_t id = db_insert(g->db, ROW_PEER_ACTIVITY, "iitttittt", g->riverside, g->peer1, "accompaniment",
+                               acc[k].to, at, (int64_t)acc[k].minutes, acc[k].place, acc[k].summary, at);
+        if (!id || !link_client(g, id, client))
+            rc = fail(g, "cannot add a peer activity");
+    }
+    if (rc == 0 && n >= 2) { /* one group activity, several clients */
+        fmt_time(g->today - 6, 14 * 3600, at);
+        int64_t id = db_insert(g->db, ROW_PEER_ACTIVITY, "iitttittt", g->riverside, g->peer1, "group", NULL, at,
+                               (int64_t)120, "Community garden, Riverside park",
+                               "Planting with the gardening group; everyone took seedlings home. Two want to come "
+                               "every week.", at);
+        for (size_t i = 0; i < n && i < 4 && id; i++)
+            if (!link_client(g, id,
+                           json_integer_value(json_object_get(json_array_get(mine, i), "id"))))
+                id = 0;
+        if (!id)
+            rc = fail(g, "cannot add a group activity");
+    }
+    if (rc == 0 && n >= 1) { /* a recovery conversation */
+        fmt_time(g->today - 1, 11 * 3600, at);
+        int64_t id = db_insert(g->db, ROW_PEER_ACTIVITY, "iitttittt", g->riverside, g->peer1,
+                               "recovery_conversation", NULL, at, (int64_t)50, "A cafe near the centre",
+                               "Talked about what helped me when the voices were loud; they named two things to "
+                               "try this week.", at);
+        if (!id || !link_client(g, id,
+                              json_integer_value(json_object_get(json_array_get(mine, 0), "id"))))
+            rc = fail(g, "cannot add a recovery conversation");
+    }
+    json_decref(mine);
+    char held[11], next[11], made[21];
+    fmt_date(g->today - 28, held);
+    fmt_date(g->today - 14, next);
+    fmt_time(g->today - 28, 16 * 3600, made);
+    if (rc == 0 && !db_insert(g->db, ROW_PEER_SUPERVISION, "iiitttttit", g->riverside, g->peer1, g->sup, held,
+                              "Boundaries when a client calls in the evening",
+                              "The accompaniment to the clinic: they spoke for themselves",
+                              "Saying no kindly, and handing over to the on-call worker", next, g->sup, made))
+        rc = fail(g, "cannot add a supervision session");
+    fmt_date(g->today - 14, held);
+    fmt_date(g->today + 14, next);
+    fmt_time(g->today - 14, 16 * 3600, made);
+    if (rc == 0 && !db_insert(g->db, ROW_PEER_SUPERVISION, "iiitttttit", g->riverside, g->peer1, g->sup, held,
+                              "Sharing one's own story: when it helps, when it is too much",
+                              "The gardening group", "Writing shorter notes after visits", next, g->peer1, made))
+        rc = fail(g, "cannot add a supervision session");
+    return rc;
+}
+
 int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t errlen)
 {
     struct demo_opts def = {.clients = 1000, .seed = 1};
@@ -2318,7 +2406,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
     }
     if (named_tasks(&g) != 0 || risk_data(&g) != 0 || breadth_data(&g) != 0 || eligibility_data(&g) != 0 ||
         demo_services(&g) != 0 || consent_data(&g) != 0 || (intakes && demo_intakes(&g) != 0) ||
-        demo_referrals(&g) != 0 || careplan_data(&g) != 0 || demo_conferences(&g) != 0)
+        demo_referrals(&g) != 0 || careplan_data(&g) != 0 || demo_conferences(&g) != 0 || demo_peer(&g) != 0)
         goto out;
     if (demo_linkages(&g) != 0) /* issue 11 §2: after the care-plan demo's plans, which it links when there */
         goto out;

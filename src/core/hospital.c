@@ -18,8 +18,16 @@ static int64_t iget(json_t *o, const char *k)
     return json_integer_value(json_object_get(o, k));
 }
 
-static void shape(json_t *r)
+/* full: the reader may read stays in full (the table's RES_HOSPITAL read); else only that and when
+ * a stay happened: the hospital, the admission type and the reason are null, details_hidden true. */
+static void shape(json_t *r, int full)
 {
+    json_object_set_new(r, "details_hidden", json_boolean(!full));
+    if (!full) {
+        json_object_set_new(r, "hospital", json_null());
+        json_object_set_new(r, "admission_type", json_null());
+        json_object_set_new(r, "reason", json_null());
+    }
     json_object_set_new(r, "readmission_30", json_boolean(iget(r, "readmission_30")));
     json_object_set_new(r, "readmission_90", json_boolean(iget(r, "readmission_90")));
     json_object_set_new(r, "in_hospital", json_boolean(json_is_null(json_object_get(r, "discharged_at"))));
@@ -29,7 +37,7 @@ static json_t *hosp_load(struct db *db, int64_t id)
 {
     json_t *r = db_row(db, HOSP_COLS " WHERE h.id=?", "i", id);
     if (r)
-        shape(r);
+        shape(r, 1);
     return r;
 }
 
@@ -40,7 +48,7 @@ json_t *hosp_recent(struct db *db, int64_t client_id, int limit)
                 client_id, (int64_t)limit);
     size_t i;
     json_t *r;
-    json_array_foreach(rows, i, r) shape(r);
+    json_array_foreach(rows, i, r) shape(r, 1);
     return rows;
 }
 
@@ -55,7 +63,8 @@ int hosp_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **
         return rc;
     size_t i;
     json_t *r;
-    json_array_foreach(json_object_get(*out, "items"), i, r) shape(r);
+    int full = access_may(c, RES_HOSPITAL, ACT_READ, client_id);
+    json_array_foreach(json_object_get(*out, "items"), i, r) shape(r, full);
     audit_log(c, "hospitalisation.list", "ok", client_id, "hospitalisation", 0, NULL);
     return OK;
 }
@@ -202,8 +211,8 @@ int hosp_discharge(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
 static const struct res_field hospital_fields[] = {
     {"id", FT_INT, 0, N_("Hospital stay")},
     {"client_id", FT_INT, 0, N_("Client")},
-    {"hospital", FT_STRING, 0, N_("Hospital")},
-    {"admission_type", FT_STRING, 0, N_("Admission")},
+    {"hospital", FT_STRING, 1, N_("Hospital")},        /* null: details_hidden */
+    {"admission_type", FT_STRING, 1, N_("Admission")}, /* null: details_hidden */
     {"reason", FT_STRING, 1, N_("Reason")},
     {"admitted_at", FT_DATETIME, 0, N_("Admitted")},
     {"discharged_at", FT_DATETIME, 1, N_("Discharged")},
@@ -214,6 +223,7 @@ static const struct res_field hospital_fields[] = {
     {"created_at", FT_DATETIME, 0, N_("Recorded")},
     {"version", FT_INT, 0, N_("Version")},
     {"in_hospital", FT_BOOL, 0, N_("In hospital")},
+    {"details_hidden", FT_BOOL, 0, N_("Details hidden")}, /* the table lets you list stays, not read them */
     {"follow_up", FT_ARRAY, 0, N_("Follow-up tasks")}, /* tasks; after a discharge */
     {NULL, 0, 0, NULL},
 };
@@ -226,16 +236,19 @@ static const struct res_audit hospital_actions[] = {
 static const char *const hospital_tables[] = {"hospitalisations", NULL};
 #include "core/access_rows.h" /* the rows' words, for the rows below only */
 static const struct access_rule hospital_access[] = {
-    /* hospital stays */
+    /* hospital stays: list = that and when a stay happened; read = each stay in full, with why (the
+     * hospital, the admission type, the reason). A peer supporter lists (issue 11 §4) and neither
+     * reads the why nor records stays; a consent for peer support may share the why (SHARED). */
     {RES_HOSPITAL, ACT_LIST, TEAM, CARE, A},
     {RES_HOSPITAL, ACT_LIST, PEER, PS, A},
     {RES_HOSPITAL, ACT_LIST, GLASS | ONCALL, CARE, P},
     {RES_HOSPITAL, ACT_LIST, SHARED, CARE | PS, P},
+    {RES_HOSPITAL, ACT_READ, TEAM, CARE, A},
+    {RES_HOSPITAL, ACT_READ, GLASS | ONCALL, CARE, P},
+    {RES_HOSPITAL, ACT_READ, SHARED, CARE | PS, P},
     {RES_HOSPITAL, ACT_CREATE, TEAM, CARE, A},
-    {RES_HOSPITAL, ACT_CREATE, PEER, PS, A},
     {RES_HOSPITAL, ACT_CREATE, GLASS, CARE, P},
     {RES_HOSPITAL, ACT_UPDATE, TEAM, CARE, A},
-    {RES_HOSPITAL, ACT_UPDATE, PEER, PS, A},
     {RES_HOSPITAL, ACT_UPDATE, GLASS, CARE, P},
     {0}};
 const struct resource res_hospital = {

@@ -51,7 +51,7 @@ static const char *const top_keys[] = {
     "comment", "option_sets", "items",        "max_missing", "save_incomplete",
     "table",   "bands",       "bands_by_sex", "escalate",    "levels",
     "derived", "triggers",    "remarks",      "change",      "higher_is_better",
-    "resolves", NULL};
+    "resolves", "administered_by", NULL};
 static const char *const item_keys[] = {"id",         "label",   "text",    "options",  "code",
                                         "recall",     "scored",  "reverse", "ask_when", "optional",
                                         "skip_score", "comment", NULL};
@@ -69,6 +69,9 @@ static const char *const sex_keys[] = {"female", "male", "other", NULL};
 static const char *const change_kinds[] = {"drop", "drop_pct", "below", "recovery", NULL};
 static const char *const flag_levels[] = {"low", "moderate", "high", NULL};
 static const char *const ops[] = {"eq", "ne", "lt", "le", "gt", "ge", NULL};
+/* Who may administer an instrument (issue 11 §4): clinical staff (everyone the access table lets record
+ * assessments but peer supporters), peer supporters. */
+static const char *const administrators[] = {"clinical", "peer", NULL};
 
 static const char *at(char *buf, size_t n, const char *place, const char *key)
 {
@@ -689,6 +692,24 @@ static int def_ok(struct vc *v, struct instrument *ins, const char *stem)
         json_array_foreach(x, i, e) if (!ident(json_string_value(e))) return bad(v, "resolves",
                                                                              "must be a non-empty list of flag kinds");
     }
+    /* administered_by: a non-empty list of administrators[], each once; absent: ["clinical"] */
+    if (!(x = json_object_get(d, "administered_by")))
+        json_object_set_new(d, "administered_by", json_pack("[s]", "clinical"));
+    else {
+        json_t *e;
+        if (!json_is_array(x) || !json_array_size(x))
+            return bad(v, "administered_by", "must be a non-empty list of clinical, peer");
+        json_array_foreach(x, i, e)
+        {
+            size_t j;
+            json_t *o;
+            if (!in_list(administrators, json_string_value(e)))
+                return bad(v, "administered_by", "must be a non-empty list of clinical, peer");
+            json_array_foreach(x, j, o) if (j < i && json_equal(o, e)) return bad(v, "administered_by",
+                                                                                 "names \"%s\" twice",
+                                                                                 json_string_value(e));
+        }
+    }
     if (items_ok(v) || scoring_ok(v, ins) || rules_ok(v, ins->method))
         return -1;
     json_object_del(d, "option_sets");
@@ -849,4 +870,14 @@ int instrument_setting_allows(const char *name, json_int_t value)
 const json_t *instrument_resolves(const struct instrument *ins)
 {
     return ins ? json_object_get(ins->def, "resolves") : NULL;
+}
+
+int instrument_may_administer(const struct instrument *ins, int role)
+{
+    const char *who = role == ROLE_PEER ? "peer" : "clinical";
+    size_t i;
+    json_t *e;
+    json_array_foreach(json_object_get(instrument_def(ins), "administered_by"), i, e) if (str_eq(json_string_value(e),
+                                                                                                  who)) return 1;
+    return 0;
 }

@@ -39,6 +39,9 @@ int instrument_score_with(const struct instrument *ins, json_t *answers, const c
                           size_t errlen);
 /* 1 when some definition has a band "setting" called name that allows value. */
 int instrument_setting_allows(const char *name, json_int_t value);
+/* 1 when a worker of role may administer the instrument (its "administered_by": "clinical" is every
+ * role but peer supporters, "peer" is peer supporters; issue 11 §4). */
+int instrument_may_administer(const struct instrument *ins, int role);
 /* The flag kinds a complete administration resolves (the definition's "resolves"): borrowed or NULL. */
 const json_t *instrument_resolves(const struct instrument *ins);
 

@@ -100,6 +100,8 @@ static const struct nav navs[] = {
     {"/referrals", N_("Referrals"), 0, RES_REFERRAL, ACT_LIST},
     {"/conferences", N_("Conferences"), 0, RES_CONFERENCE, ACT_LIST},
     {"/oncall", N_("On call"), 0, RES_ONCALL, ACT_READ},
+    {"/peer-activities", N_("Peer work"), 0, RES_PEER_ACTIVITY, ACT_LIST},
+    {"/peer-supervisions", N_("Supervision sessions"), 0, RES_PEER_SUPERVISION, ACT_LIST},
     {"/break-glass", N_("Break-glass review"), 0, RES_BREAKGLASS, ACT_LIST},
     {"/admin/orgs", N_("Organisations"), 0, RES_ORG, ACT_LIST},
     {"/admin/staff", N_("Staff"), 0, RES_STAFF, ACT_ADMINISTER},

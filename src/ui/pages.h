@@ -169,6 +169,9 @@ void pg_work(struct hreq *h);
 void pg_task_done(struct hreq *h);
 void pg_task_reassign(struct hreq *h);
 void pg_task_reassign_page(struct hreq *h);
+/* ---- pages_peer.c: peer activities and supervision (issue 11 §4) ---- */
+/* The peer supporter's latest activities on their work page (nothing for other roles). */
+void peer_work_section(struct hreq *h, struct buf *b);
 
 /* ---- pages_client.c ---- */
 void pg_clients(struct hreq *h);

@@ -371,6 +371,9 @@ static void chooser(struct hreq *h, json_t *c)
     json_t *d;
     json_array_foreach(all, i, d)
     {
+        /* only the instruments the worker's role may administer (their "administered_by") */
+        if (!instrument_may_administer(instrument_find(jstr(d, "id")), h->ctx.a->role))
+            continue;
         html_printf(
             &b,
             "<li><a href=\"/clients/%D/assessments/new?instrument=%u\">%s</a> <span class=\"muted small\">",
@@ -394,7 +397,7 @@ void pg_assess_new(struct hreq *h)
     if (!c)
         return;
     const struct instrument *ins = iid && *iid ? instrument_find(iid) : NULL;
-    if (!ins) {
+    if (!ins || !instrument_may_administer(ins, h->ctx.a->role)) { /* one the role may not: the choice */
         chooser(h, c);
     } else {
         char now[20];

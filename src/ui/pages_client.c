@@ -427,8 +427,9 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
     if (access_may(&h->ctx, RES_ACCESS_LOG, ACT_READ, id))
         html_printf(&b, "<a class=\"button\" href=\"/clients/%D/access-log\" id=\"access-log-link\">%s</a> ",
                     id, _("Access log"));
-    /* another organisation without the risk class has no crisis view to open */
-    if (!access_shared_basis(&h->ctx, id) || access_may(&h->ctx, RES_CRISIS, ACT_LIST, id))
+    /* the table's read of crisis events: not another organisation without the risk class, not a peer
+     * supporter (who sees when a crisis happened, not what: issue 11 §4) */
+    if (access_may(&h->ctx, RES_CRISIS, ACT_READ, id))
         html_printf(&b, "<a class=\"button danger\" href=\"/clients/%D/crisis\" id=\"crisis-link\">%s</a>", id,
                     _("Crisis view"));
     buf_adds(&b, "</p></div>");

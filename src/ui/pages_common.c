@@ -65,6 +65,8 @@ static const struct {
     {"referral", N_("The referral is sent. You will see every step the receiving organisation takes.")},
     {"referral-saved", N_("The referral is updated: the step is on its timeline.")},
     {"shift-removed", N_("The shift is removed from the rota.")},
+    {"peer-activity", N_("The peer activity is recorded: it shows on each client's record.")},
+    {"supervision", N_("The supervision session is recorded.")},
     {"handover", N_("The work is handed over. Each receiver has a task listing what they received.")},
     {"note-read", N_("The notification is marked read.")},
     {"notes-read", N_("All your notifications are marked read.")},

@@ -200,10 +200,15 @@ static json_t *record_opts(struct hreq *h, json_t *client)
         json_t *o;
         json_array_foreach(json_object_get(places, "orgs"), i, o)
         {
-            if (page_int(o, "id") == page_int(client, "org_id") || str_eq(jstr(o, "name"), jstr(client, "organisation")))
-                continue;
-            char id[24];
+            char id[24], own[300];
             snprintf(id, sizeof id, "%lld", (long long)page_int(o, "id"));
+            /* the client's own organisation needs no consent, except for peer support (its peer
+             * supporters see only their scope unless the client shares more: issue 11 §4) */
+            if (page_int(o, "id") == page_int(client, "org_id") || str_eq(jstr(o, "name"), jstr(client, "organisation"))) {
+                snprintf(own, sizeof own, _("%s (the client's own: for peer support only)"), jstr(o, "name"));
+                json_array_append_new(orgs, json_pack("[s,s]", id, own));
+                continue;
+            }
             json_array_append_new(orgs, json_pack("[s,s]", id, jstr(o, "name")));
         }
     }

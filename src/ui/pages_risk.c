@@ -271,6 +271,16 @@ static void plan_summary(struct hreq *h, struct buf *b, int64_t cid, int write)
 void rk_event_line(struct buf *b, json_t *e)
 {
     char kl[80], ml[80], ol[80];
+    if (json_is_true(json_object_get(e, "summary"))) { /* the table lets the reader know when, not what */
+        html_printf(b, "<li class=\"event summary\" data-event-id=\"%D\"><p class=\"meta\">", page_int(e, "id"));
+        page_when(b, jstr(e, "occurred_at"));
+        html_printf(b, " · <strong>%s</strong></p>", _("A crisis was recorded"));
+        if (json_is_true(json_object_get(e, "check_in")))
+            html_printf(b, "<p class=\"check-in\">%s</p>",
+                        _("Check in: ask them how they have been since, and whether they want you to do anything."));
+        buf_adds(b, "</li>");
+        return;
+    }
     html_printf(b, "<li class=\"event\" data-event-id=\"%D\"><p class=\"meta\">", page_int(e, "id"));
     page_when(b, jstr(e, "occurred_at"));
     html_printf(b, " · <strong>%s</strong> ", ui_label(jstr(e, "kind"), kl, sizeof kl));
@@ -293,11 +303,13 @@ void rk_event_line(struct buf *b, json_t *e)
 static void crisis_section(struct hreq *h, struct buf *b, int64_t cid)
 {
     json_t *rows = NULL;
-    html_printf(
-        b,
-        "<section class=\"card\" id=\"crisis\" aria-labelledby=\"cr-h\"><div class=\"section-head\"><h2 "
-        "id=\"cr-h\">%s</h2><a class=\"button small danger\" href=\"/clients/%D/crisis\">%s</a></div>",
-        _("Crisis events"), cid, _("Crisis view"));
+    html_printf(b,
+                "<section class=\"card\" id=\"crisis\" aria-labelledby=\"cr-h\"><div class=\"section-head\"><h2 "
+                "id=\"cr-h\">%s</h2>",
+                _("Crisis events"));
+    if (access_may(&h->ctx, RES_CRISIS, ACT_READ, cid)) /* not a peer supporter's (the date only) */
+        html_printf(b, "<a class=\"button small danger\" href=\"/clients/%D/crisis\">%s</a>", cid, _("Crisis view"));
+    buf_adds(b, "</div>");
     if (crisis_list(&h->ctx, cid, NULL, &rows) != OK) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", h->ctx.msg);
         h->ctx.msg[0] = 0;
@@ -375,10 +387,14 @@ static void stay_line(struct hreq *h, struct buf *b, json_t *s, int64_t cid, int
     int64_t sid = page_int(s, "id");
     int in = json_is_true(json_object_get(s, "in_hospital"));
     char tl[40];
-    html_printf(b,
-                "<li class=\"stay\" data-stay-id=\"%D\"><p class=\"meta\"><strong>%s</strong> <span "
-                "class=\"tag\">%s</span>",
-                sid, jstr(s, "hospital"), ui_label(jstr(s, "admission_type"), tl, sizeof tl));
+    if (json_is_true(json_object_get(s, "details_hidden"))) /* that and when, not where or why */
+        html_printf(b, "<li class=\"stay summary\" data-stay-id=\"%D\"><p class=\"meta\"><strong>%s</strong>", sid,
+                    _("A hospital stay"));
+    else
+        html_printf(b,
+                    "<li class=\"stay\" data-stay-id=\"%D\"><p class=\"meta\"><strong>%s</strong> <span "
+                    "class=\"tag\">%s</span>",
+                    sid, jstr(s, "hospital"), ui_label(jstr(s, "admission_type"), tl, sizeof tl));
     if (in)
         html_printf(b, " <span class=\"badge prio-high\">%s</span>", _("in hospital"));
     if (json_is_true(json_object_get(s, "readmission_30")))
@@ -462,7 +478,7 @@ static void risk_client_side(struct hreq *h, struct buf *b, json_t *client, cons
     if (access_may(&h->ctx, RES_CRISIS, ACT_LIST, cid))
         crisis_section(h, b, cid);
     if (access_may(&h->ctx, RES_HOSPITAL, ACT_LIST, cid))
-        hospital_section(h, b, cid, may_write(client), fs);
+        hospital_section(h, b, cid, may_write(client) && access_may(&h->ctx, RES_HOSPITAL, ACT_CREATE, cid), fs);
 }
 /* The safety plan, crisis events and hospital stays (side column). Forms: "admit", "discharge" (target: stay). */
 CLIENT_SECTION(risk_client_side, "side-2-risk");
@@ -647,8 +663,9 @@ static void pg_plan(struct hreq *h)
             cid, ver ? _("Edit the plan") : _("Write a safety plan"));
     if (ver)
         html_printf(&b, "<button type=\"button\" data-print hidden>%s</button>", _("Print"));
-    html_printf(&b, "<a class=\"button\" href=\"/clients/%D/crisis\">%s</a></p></section>", cid,
-                _("Crisis view"));
+    if (access_may(&h->ctx, RES_CRISIS, ACT_READ, cid))
+        html_printf(&b, "<a class=\"button\" href=\"/clients/%D/crisis\">%s</a>", cid, _("Crisis view"));
+    buf_adds(&b, "</p></section>");
     if (json_array_size(hist)) {
         html_printf(
             &b,

@@ -223,6 +223,7 @@ static void work_page(struct hreq *h, int status, const struct fstate *fs)
     buf_adds(&b, "<div class=\"columns\"><div class=\"main-col\">");
     tasks_section(h, &b);
     clients_section(h, &b);
+    peer_work_section(h, &b);
     buf_adds(&b, "</div><div class=\"side-col\">");
     if (access_may(&h->ctx, RES_ORG, ACT_LIST, 0))
         html_printf(

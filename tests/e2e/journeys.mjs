@@ -1640,6 +1640,69 @@ const journeys = [
     await phone.goto(`/clients/${found.client.id}`);
     await noHorizontalScroll(phone, 'the client page with its linked services');
   }],
+  ['a peer supporter records an accompaniment and cannot open the client\'s assessments (no link; the address answers forbidden), at desktop and phone width', async ({ newPage }, f) => {
+    // A client of peer1's (Tom Walker, on their care team) with assessments, and the address of one
+    // as the Riverside supervisor sees it: the address the peer supporter will try.
+    const first = await newPage();
+    await loginOk(first, 'peer1');
+    const ids = (await first.getByRole('region', { name: /my clients/i }).locator('a[href^="/clients/"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map((h) => Number(h.split('/')[2]));
+    assert(ids.length, 'peer1 has no client in the demo data');
+    const sup = await newPage();
+    await loginOk(sup, 'sup');
+    let c = null, href = null;
+    for (const id of ids) {
+      await sup.goto(`/clients/${id}`);
+      const link = sup.locator('#assessment-list a[href^="/assessments/"]').first();
+      if (await link.count()) {
+        href = await link.getAttribute('href');
+        c = { id, name: (await sup.getByRole('heading', { level: 1 }).first().innerText()).trim() };
+        break;
+      }
+    }
+    assert(c, 'no client of peer1 with an assessment in the demo data');
+    for (const [width, phone] of [[1280, false], [390, true]]) {
+      const opts = phone ? { viewport: { width, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+        : { viewport: { width, height: 900 } };
+      const page = await newPage(opts);
+      await loginOk(page, 'peer1', PASSWORD, `/clients/${c.id}`);
+      await page.waitForURL(new RegExp(`/clients/${c.id}(\\?|$)`));
+      await expectVisible(page.getByRole('heading', { level: 1, name: c.name }), 'the client heading');
+      // What the peer supporter sees: no assessments, no link to one, no crisis view.
+      assert(await page.getByRole('region', { name: /^assessments$/i }).count() === 0, 'the assessments are shown to a peer supporter');
+      assert(await page.locator('a[href^="/assessments/"]').count() === 0, 'a link to an assessment is offered to a peer supporter');
+      assert(await page.getByRole('link', { name: /crisis view/i }).count() === 0, 'the crisis view is offered to a peer supporter');
+      if (phone) await noHorizontalScroll(page, 'the client page (peer supporter)');
+      // An accompaniment to the benefits office, recorded in the section "Peer support".
+      const peer = page.getByRole('region', { name: /peer support/i });
+      const summary = `Went together to the benefits office (${width}): the form is in.`;
+      await peer.getByText(/record a peer activity/i).click();
+      await peer.getByRole('combobox', { name: /^what/i }).selectOption('accompaniment');
+      // Without where to: the error next to the field, what was typed kept.
+      await peer.getByRole('textbox', { name: /^where/i }).fill('Riverside-gu community service centre');
+      await peer.getByRole('textbox', { name: /what happened/i }).fill(summary);
+      await peer.getByRole('button', { name: /record the activity/i }).click();
+      await expectVisible(peer.locator('.field.has-error').filter({ hasText: /accompanied to/i }).locator('.field-error'),
+        'the error next to "accompanied to"');
+      assert(await page.getByRole('textbox', { name: /what happened/i }).inputValue() === summary, 'what happened was not kept');
+      await page.getByRole('combobox', { name: /accompanied to/i }).selectOption('benefits_office');
+      await page.getByRole('button', { name: /record the activity/i }).click();
+      await page.waitForURL(new RegExp(`/clients/${c.id}\\?msg=peer-activity`));
+      await expectVisible(page.getByRole('status').filter({ hasText: /peer activity is recorded/i }), 'the "recorded" notice');
+      const item = page.getByRole('region', { name: /peer support/i }).getByRole('listitem').filter({ hasText: summary });
+      await expectVisible(item.filter({ hasText: /accompaniment/i }).filter({ hasText: /benefits office/i }), 'the accompaniment in the section');
+      if (phone) await noHorizontalScroll(page, 'the client page after recording');
+      // The assessment's address: forbidden, saying so, and nothing of it shown.
+      const r = await page.goto(href);
+      assert(r.status() === 403, `GET ${href} as a peer supporter answered ${r.status()}, not 403`);
+      await expectVisible(page.getByRole('heading', { level: 1, name: /no access|not allowed|forbidden/i }), 'the forbidden page');
+      assert(!/PHQ|GAD|total/i.test(await page.getByRole('main').innerText()), 'the forbidden page shows something of the assessment');
+      if (phone) await noHorizontalScroll(page, 'the forbidden page');
+      // The peer's own work lists it.
+      await page.goto('/');
+      await expectVisible(page.getByRole('region', { name: /my peer activities/i }).getByText(summary), 'the accompaniment in my work');
+    }
+  }],
 ];
 
 function label(v) {

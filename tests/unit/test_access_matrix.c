@@ -40,6 +40,7 @@ static const struct special {
     {"POST", "/api/v1/contacts/{id}/corrections", K_RULE, RES_CONTACT, ACT_ADMINISTER}, /* the author */
     {"PATCH", "/api/v1/tasks/{id}", K_RULE, RES_TASK, ACT_ADMINISTER},                  /* the assignee */
     {"POST", "/api/v1/flags/{id}/review", K_RULE, -1, -1},                              /* who raised it */
+    {"GET", "/api/v1/contacts/{id}", K_RULE, RES_CONTACT, ACT_REVIEW}, /* another's note: review */
     {"GET", "/api/v1/my-clients", K_FILTER, -1, -1},
     {"POST", "/api/v1/clients/{id}/break-glass", K_NONE, -1, -1},
     {"GET", "/api/v1/tasks", K_NONE, -1, -1},
@@ -68,6 +69,8 @@ static const struct special {
     {"GET", "/api/v1/linkages/{id}", K_RULE, -1, -1},
     {"POST", "/api/v1/linkages/{id}/checks", K_RULE, -1, -1},
     {"POST", "/api/v1/linkages/{id}/end", K_RULE, -1, -1},
+    /* issue 11 §4: a supervision session, the peer's own and their organisation's supervisors' */
+    {"GET", "/api/v1/peer-supervisions/{id}", K_RULE, -1, -1},
 };
 
 struct rowroute {
@@ -167,6 +170,9 @@ static const struct tagrule {
     {"view", RES_SAFETY_PLAN, ACT_READ, 1},      {"vnotes", RES_CRISIS_NOTE, ACT_READ, 1},
     {"deskview", RES_SAFETY_PLAN, ACT_READ, 0},  {"deskview", RES_CRISIS_NOTE, ACT_READ, 0},
     {"cnotes", RES_CRISIS_NOTE, ACT_READ, 1},    {"nocnotes", RES_CRISIS_NOTE, ACT_READ, 0},
+    /* issue 11 §4: a peer supporter's scope */
+    {"own", RES_CONTACT, ACT_REVIEW, 0},         {"checkin", RES_CRISIS, ACT_READ, 0},
+    {"why", RES_HOSPITAL, ACT_READ, 1},          {"nowhy", RES_HOSPITAL, ACT_READ, 0},
 };
 
 /* The matrix users: their role, and the relationships they have to the row's client. */

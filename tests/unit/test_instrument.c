@@ -164,6 +164,16 @@ static void shipped_definitions_load(void **state)
         json_object_get(instrument_def(instrument_find("swemwbs")), "licence"), "registration_required")));
     assert_string_equal(js(json_object_get(instrument_def(instrument_find("phq9")), "codes"), "total"),
                         "44261-6");
+    /* who may administer each (issue 11 §4): SWEMWBS clinical staff and peer supporters, the clinical
+     * screeners clinical staff only; every shipped file says so itself */
+    for (size_t i = 0; i < ARRAY_LEN(ids); i++) {
+        const struct instrument *ins = instrument_find(ids[i]);
+        int open = str_eq(ids[i], "swemwbs");
+        assert_int_equal(json_array_size(json_object_get(instrument_def(ins), "administered_by")), open ? 2 : 1);
+        assert_int_equal(instrument_may_administer(ins, ROLE_PEER), open);
+        assert_true(instrument_may_administer(ins, ROLE_CASE_MANAGER));
+        assert_true(instrument_may_administer(ins, ROLE_CLINICIAN));
+    }
 }
 
 /* ---------- PHQ-9 ---------- */
@@ -1055,6 +1065,10 @@ static const struct vcase {
      "x.json: at bands[1].setting: unknown member \"max\""},
     {"bands[0].setting", "{\"name\":\"x_cut\",\"values\":[0,1]}", "x.json: at bands[0].setting: the first band"},
     {"resolves", "[]", "x.json: at resolves: must be a non-empty list of flag kinds"},
+    {"administered_by", "[]", "x.json: at administered_by: must be a non-empty list of clinical, peer"},
+    {"administered_by", "\"peer\"", "x.json: at administered_by: must be a non-empty list of clinical, peer"},
+    {"administered_by", "[\"nurse\"]", "x.json: at administered_by: must be a non-empty list of clinical, peer"},
+    {"administered_by", "[\"peer\",\"peer\"]", "x.json: at administered_by: names \"peer\" twice"},
     {"resolves", "[\"Suicide Risk\"]", "x.json: at resolves: must be a non-empty list of flag kinds"},
     {"sources", "\"a paper\"", "x.json: at sources: must be a list of citations"},
     {"codes", "{\"panel\":1}", "x.json: at codes.panel: must be non-empty text"},
@@ -1392,11 +1406,26 @@ static void item9_asks_for_a_screen_and_the_screen_sets_the_level(void **state)
     int64_t org = count_of(T->db, "SELECT org_id FROM staff WHERE username='cm1'");
     int64_t cl = mk_client(T->db, org, cm, "Screen", "Needed", "1970-01-01");
     int64_t ep = mk_episode(T->db, cl, org, "active", cm, cm);
+    int64_t nurse = mk_staff(T->db, org, "nurse9", "clinician");
+    mk_member(T->db, ep, nurse, "nurse", "2026-01-01", NULL);
     mk_member(T->db, ep, peer, "peer_supporter", "2026-01-01", NULL);
     mk_member(T->db, ep, cm, "primary_case_manager", "2026-01-01", NULL);
     char q[300];
 #define COUNT(...) (snprintf(q, sizeof q, __VA_ARGS__), count_of(T->db, q))
-    json_t *a = create_ok(peer, cl, "{\"instrument\":\"phq9\",\"answers\":" PHQ9_Q9_1 "}");
+    /* a peer supporter on the team may not administer the PHQ-9 (a clinical screener: issue 11 §4) */
+    {
+        struct actor p = actor_of(T->db, peer);
+        struct ctx c;
+        ctx_init(&c, &p, T->db);
+        json_t *in = json_loads("{\"instrument\":\"phq9\",\"answers\":" PHQ9_Q9_1 "}", 0, NULL), *out = NULL;
+        assert_int_equal(assessment_create(&c, cl, in, &out), ERR_FORBIDDEN);
+        assert_null(out);
+        assert_string_equal(c.pend[c.npend - 1].outcome, "denied");
+        json_decref(in);
+        ctx_clear(&c);
+    }
+    /* the nurse records it; the screening task goes to the primary case manager */
+    json_t *a = create_ok(nurse, cl, "{\"instrument\":\"phq9\",\"answers\":" PHQ9_Q9_1 "}");
     json_decref(a);
     assert_int_equal(COUNT("SELECT count(*) FROM flags WHERE client_id=%lld AND status='active' AND "
                            "kind='suicide_screen_needed'", (long long)cl), 1);

@@ -261,6 +261,14 @@ POST /api/v1/clients/2/assessments
 expect 403
 audit action=assessment.create outcome=denied client_id=2 staff=cm1
 
+### create: a peer supporter on the team may not administer a clinical screener (PHQ-2 says "clinical")
+as peer1
+POST /api/v1/clients/$ac/assessments
+{"instrument":"phq2","answers":{"q1":0,"q2":0}}
+expect 403
+json .detail contains "may not administer phq2"
+audit action=assessment.create outcome=denied client_id=$ac staff=peer1
+
 ### create: a peer supporter not on the client's team
 as peer1
 POST /api/v1/clients/2/assessments
@@ -312,10 +320,11 @@ json .instrument_name contains PHQ-9
 json .result.version == "2"
 audit action=assessment.read outcome=ok client_id=$ac entity=assessment entity_id=$phq_a staff=cm1
 
-### one assessment: a peer supporter on the team
+### one assessment: a peer supporter on the team reads no instrument answers (issue 11 §4: 403, audited)
 as peer1
 GET /api/v1/assessments/$phq_a
-expect 200
+expect 403
+audit action=assessment.read outcome=denied client_id=$ac staff=peer1
 
 ### one assessment: outside the team
 as cm2

@@ -825,11 +825,17 @@ json .flags[0].level == "high"
 json .crisis_events length 3
 json .safety_plan == null
 
-### view: a peer supporter on the team reads it, with the safety plan
+### view: a peer supporter on the team does not open the crisis view (crisis details; issue 11 §4)
 as peer1
 GET /api/v1/clients/1/crisis-view
+expect 403
+audit action=client.crisis_view outcome=denied client_id=1 staff=peer1
+
+### view: ... and reads the safety plan itself
+as peer1
+GET /api/v1/clients/1/safety-plan
 expect 200
-json .safety_plan.version == 2
+json .version == 2
 
 ### view: client 2 (demo) has an active moderate relapse-signs flag
 as cm2
@@ -1140,8 +1146,16 @@ If-Match: 5
 expect 409
 json .current_version == 1
 
-### discharge: a peer supporter on the team records it (200); the follow-up goes to the primary case manager
+### discharge: a peer supporter on the team does not record stays (issue 11 §4: 403, audited)
 as peer1
+POST /api/v1/hospitalisations/$h1/discharge
+If-Match: 1
+{"discharged_at":"2025-01-20T11:00"}
+expect 403
+audit action=hospitalisation.discharge outcome=denied client_id=$rc staff=peer1
+
+### discharge: the primary case manager records it (200); the follow-up goes to them
+as cm1
 POST /api/v1/hospitalisations/$h1/discharge
 If-Match: 1
 {"discharged_at":"2025-01-20T11:00"}
@@ -1149,7 +1163,7 @@ expect 200
 json .version == 2
 json .follow_up[0].assignee == $cm1_id
 json .follow_up[0].title == "Follow up within 7 days of hospital discharge"
-audit action=hospitalisation.discharge outcome=ok client_id=$rc entity_id=$h1 staff=peer1
+audit action=hospitalisation.discharge outcome=ok client_id=$rc entity_id=$h1 staff=cm1
 
 ### discharge: a second discharge of the same stay is 409
 as cm1
@@ -1218,6 +1232,19 @@ json .items[0].id == $h3
 json .items[1].readmission_30 == true
 json .items[2].readmission_90 == false
 json .items[*].admitted_at sorted desc
+json .items[0].details_hidden == false
+
+### hospital: a peer supporter on the team sees that and when, not why (issue 11 §4)
+as peer1
+GET /api/v1/clients/$rc/hospitalisations
+expect 200
+json .items length 3
+json .items[*].details_hidden == [true,true,true]
+json .items[*].reason == [null,null,null]
+json .items[*].hospital == [null,null,null]
+json .items[*].admission_type == [null,null,null]
+json .items[0].admitted_at exists
+audit action=hospitalisation.list outcome=ok client_id=$rc staff=peer1
 
 ### hospital: a care-desk officer of another organisation may not list (403, audited)
 as desk1

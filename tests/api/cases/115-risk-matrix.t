@@ -350,6 +350,14 @@ tag cnotes   json .items[0].actions == "Matrix crisis actions."
 tag nocnotes json .items[0].hidden == true
 tag nocnotes json .items[0].notes == null
 tag nocnotes json .items[0].actions == null
+tag checkin  json .items[0].summary == true
+tag checkin  json .items[0].kind == null
+tag checkin  json .items[0].check_in exists
+tag why      json .items[0].details_hidden == false
+tag why      json .items[0].hospital exists
+tag nowhy    json .items[0].details_hidden == true
+tag nowhy    json .items[0].reason == null
+tag nowhy    json .items[0].admitted_at exists
 tag kinds    json .items[*].name contains "suicide_risk"
 tag now      json .on_call exists
 tag rota     json .items exists
@@ -364,13 +372,13 @@ team  POST   /api/v1/flags/{flag}/review If-Match:0 {"outcome":"continued","note
 org   POST   /api/v1/flags/{flag}/review If-Match:0 {"outcome":"continued","note":"Matrix review.","next_review":"2199-01-01"} | 403* 409 403* 403* 403* 403* 403* 403* 403* 403*
 other POST   /api/v1/flags/{flag}/review If-Match:0 {"outcome":"continued","note":"Matrix review.","next_review":"2199-01-01"} | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 # crisis events: list, record (an empty body: 400); the crisis view
-team  GET    /api/v1/clients/{client}/crisis-events | 403* 200+/cnotes 200+/cnotes 200+/cnotes 200+/cnotes 200+/cnotes 200+/nocnotes 200+/cnotes 403* 200+/cnotes
+team  GET    /api/v1/clients/{client}/crisis-events | 403* 200+/cnotes 200+/cnotes 200+/cnotes 200+/cnotes 200+/nocnotes/checkin 200+/nocnotes 200+/cnotes 403* 200+/cnotes
 org   GET    /api/v1/clients/{client}/crisis-events | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
 other GET    /api/v1/clients/{client}/crisis-events | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 team  POST   /api/v1/clients/{client}/crisis-events {} | 403* 400 400 400 400 400 400 400 403* 400
 org   POST   /api/v1/clients/{client}/crisis-events {} | 403* 400 403* 403* 403* 403* 403* 403* 403* 403*
 other POST   /api/v1/clients/{client}/crisis-events {} | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
-team  GET    /api/v1/clients/{client}/crisis-view | 403* 200+/view/vnotes 200+/view/vnotes 200+/view/vnotes 200+/view/vnotes 200+/view/vnotes 200+/deskview 200+/view/vnotes 403* 200+/view/vnotes
+team  GET    /api/v1/clients/{client}/crisis-view | 403* 200+/view/vnotes 200+/view/vnotes 200+/view/vnotes 200+/view/vnotes 403* 200+/deskview 200+/view/vnotes 403* 200+/view/vnotes
 org   GET    /api/v1/clients/{client}/crisis-view | 403* 200+/view 403* 403* 403* 403* 403* 403* 403* 403*
 other GET    /api/v1/clients/{client}/crisis-view | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 # safety plans: read and history for all with full access; a new version (stale: 409) by clinical roles
@@ -384,23 +392,23 @@ team  GET    /api/v1/clients/{client}/safety-plan/history | 403* 200+ 200+ 200+ 
 org   GET    /api/v1/clients/{client}/safety-plan/history | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
 other GET    /api/v1/clients/{client}/safety-plan/history | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 # hospital stays: list, admit (an empty body: 400), discharge (stale: 409)
-team  GET    /api/v1/clients/{client}/hospitalisations | 403* 200+ 200+ 200+ 200+ 200+ 200+ 200+ 403* 200+
+team  GET    /api/v1/clients/{client}/hospitalisations | 403* 200+/why 200+/why 200+/why 200+/why 200+/nowhy 200+/why 200+/why 403* 200+/why
 org   GET    /api/v1/clients/{client}/hospitalisations | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
 other GET    /api/v1/clients/{client}/hospitalisations | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
-team  POST   /api/v1/clients/{client}/hospitalisations {} | 403* 400 400 400 400 400 400 400 403* 400
+team  POST   /api/v1/clients/{client}/hospitalisations {} | 403* 400 400 400 400 403* 400 400 403* 400
 org   POST   /api/v1/clients/{client}/hospitalisations {} | 403* 400 403* 403* 403* 403* 403* 403* 403* 403*
 other POST   /api/v1/clients/{client}/hospitalisations {} | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
-team  POST   /api/v1/hospitalisations/{hosp}/discharge If-Match:0 {"discharged_at":"2025-03-10T10:00"} | 403* 409 409 409 409 409 409 409 403* 409
+team  POST   /api/v1/hospitalisations/{hosp}/discharge If-Match:0 {"discharged_at":"2025-03-10T10:00"} | 403* 409 409 409 409 403* 409 409 403* 409
 org   POST   /api/v1/hospitalisations/{hosp}/discharge If-Match:0 {"discharged_at":"2025-03-10T10:00"} | 403* 409 403* 403* 403* 403* 403* 403* 403* 403*
 other POST   /api/v1/hospitalisations/{hosp}/discharge If-Match:0 {"discharged_at":"2025-03-10T10:00"} | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 # assessments: read and recorded by those who may read notes (not the care desk); a trajectory
-team  GET    /api/v1/clients/{client}/assessments | 403* 200+ 200+ 200+ 200+ 200+ 403* 200+ 403* 200+
+team  GET    /api/v1/clients/{client}/assessments | 403* 200+ 200+ 200+ 200+ 403* 403* 200+ 403* 200+
 org   GET    /api/v1/clients/{client}/assessments | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
 other GET    /api/v1/clients/{client}/assessments | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 team  POST   /api/v1/clients/{client}/assessments {} | 403* 400 400 400 400 400 403* 400 403* 400
 org   POST   /api/v1/clients/{client}/assessments {} | 403* 400 403* 403* 403* 403* 403* 403* 403* 403*
 other POST   /api/v1/clients/{client}/assessments {} | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
-team  GET    /api/v1/clients/{client}/assessments/trajectory?instrument=phq9 | 403* 200+ 200+ 200+ 200+ 200+ 403* 200+ 403* 200+
+team  GET    /api/v1/clients/{client}/assessments/trajectory?instrument=phq9 | 403* 200+ 200+ 200+ 200+ 403* 403* 200+ 403* 200+
 org   GET    /api/v1/clients/{client}/assessments/trajectory?instrument=phq9 | 403* 200+ 403* 403* 403* 403* 403* 403* 403* 403*
 other GET    /api/v1/clients/{client}/assessments/trajectory?instrument=phq9 | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
 # routes without a client: by role only (role refusals of writes are audited)

@@ -269,7 +269,8 @@ matrix
 roles admin sup cm1 psy1 nurse1 peer1 desk1 housing1 analyst1 cm4
 tag full json .access.level == "full"
 tag list json .items exists
-# With an active consent that grants every class: each role reads what it would read on a care team,
+# With an active consent that grants every class: each role reads what it would read on a care team
+# (a peer supporter, whose own scope is narrower: what the shared rows name for peers, reads only),
 # for the purpose of its role (the care desk, administrators and analysts have none), audited as
 # shared; never tasks, consents, the access log or eligibility (no class of data), never a write.
 shared GET  /api/v1/clients/{client} | 403* 200+/full 200+/full 200+/full 200+/full 200+/full 403* 200+/full 403* 200+/full
@@ -449,12 +450,13 @@ GET /consents/$find_consent/print
 expect 403
 audit action=consent.read outcome=denied staff=cm4
 
-### page: the record form lists the organisations but the client's own, the classes with their labels
+### page: the record form lists the organisations, the client's own only for peer support (issue 11 §4), the classes with their labels
 as cm2
 GET /clients/$find_client/consents/new
 expect 200
 text contains name="orgs" value="$eastgate"
-text excludes name="orgs" value="$riverside"
+text contains name="orgs" value="$riverside"
+text contains own: for peer support only)
 text contains Contacts and notes
 text contains name="given_how"
 

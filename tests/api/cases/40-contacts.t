@@ -17,13 +17,12 @@ json .items[*].body excludes null
 json .items[0].domains[0] exists
 audit action=contact.list outcome=ok client_id=1 staff=cm1
 
-### list: a peer supporter on the same team sees the restricted note listed, without its text
+### list: a peer supporter on the same team lists only the notes they wrote (issue 11 §4): not psy1's restricted one
 as peer1
 GET /api/v1/clients/1/contacts
 expect 200
-json .items[*].restricted contains 1
-json .items[*].hidden contains true
-json .items[*].body contains null
+json .items[*].restricted excludes 1
+json .items[*].staff_name excludes "Psy One"
 audit action=contact.list outcome=ok client_id=1 staff=peer1
 
 ### list: a nurse on the team reads restricted notes
@@ -117,14 +116,13 @@ expect 200
 json .body contains confidential
 json .hidden == false
 
-### read: a peer supporter on the same team gets the restricted note without its text
+### read: a peer supporter on the same team may not read another worker's note (403, audited)
 as peer1
 GET /api/v1/contacts/$rnote
-expect 200
-json .hidden == true
-json .body == null
-json .history[*].body contains null
-json .kind == "office"
+expect 403
+json .detail == "You may read only the notes you wrote about this client."
+text excludes confidential
+audit action=contact.read outcome=denied client_id=1 staff=peer1
 
 ### read: one contact with its history
 as cm1
@@ -246,21 +244,17 @@ json .restricted == 1
 json .correction_reason contains LEAKWORD
 save rnote2 .id
 
-### restricted: the peer supporter's list shows the correction without its reason
+### restricted: the peer supporter's list does not show the correction (another worker's note)
 as peer1
 GET /api/v1/clients/1/contacts?limit=200
 expect 200
-json .items[*].id contains $rnote2
-json .items[*].correction_reason contains null
+json .items[*].id excludes $rnote2
 text excludes LEAKWORD
 
-### restricted: the peer supporter's read of the correction hides its reason in every version
+### restricted: the peer supporter may not read the correction
 as peer1
 GET /api/v1/contacts/$rnote2
-expect 200
-json .hidden == true
-json .correction_reason == null
-json .history length 2
+expect 403
 text excludes LEAKWORD
 
 ### restricted: the case manager still reads the reason
@@ -275,10 +269,10 @@ GET /clients/1/contacts
 expect 200
 text excludes LEAKWORD
 
-### restricted: nor does the contact's page
+### restricted: nor does the contact's page (forbidden)
 as peer1
 GET /contacts/$rnote2
-expect 200
+expect 403
 text excludes LEAKWORD
 
 ### restricted: a note written openly, to be corrected into a restricted one
@@ -299,22 +293,17 @@ save pnote2 .id
 ### restricted: the peer supporter does not read the earlier, open version through the history
 as peer1
 GET /api/v1/contacts/$pnote2
-expect 200
-json .hidden == true
-json .history length 2
-json .history[*].hidden == [true,true]
+expect 403
 text excludes EARLYTEXT
 
 ### restricted: nor by asking for the earlier version itself
 as peer1
 GET /api/v1/contacts/$pnote
-expect 200
-json .hidden == true
-json .body == null
+expect 403
 text excludes EARLYTEXT
 
 ### restricted: nor on its page
 as peer1
 GET /contacts/$pnote
-expect 200
+expect 403
 text excludes EARLYTEXT

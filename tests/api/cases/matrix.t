@@ -518,6 +518,7 @@ tag shown     json .items[*].hidden excludes true
 tag hidden    json .items[*].restricted contains 1
 tag hidden    json .items[*].hidden contains true
 tag hidden    json .items[*].body contains null
+tag own       json .items[*].staff_id excludes {owner}
 tag mine      json .items[*].id contains {client}
 tag notmine   json .items[*].id excludes {client}
 tag short     json .errors.reason == "give the reason in 10 to 1000 characters"
@@ -538,7 +539,7 @@ team  GET    /api/v1/clients/{client}                                        | 4
 org   GET    /api/v1/clients/{client}                                        | 403*   200+/full 200+/find 200+/find 200+/find 403*        200+/find     200+/find   403*     200+/find
 other GET    /api/v1/clients/{client}                                        | 403*   403*      403*      403*      403*      403*        403*          403*        403*     403*
 # change the record (a stale version: 409 once past the access check)
-team  PUT    /api/v1/clients/{client} If-Match:0 {}                          | 403*   409       409       409       409       409         409           409         403*     409
+team  PUT    /api/v1/clients/{client} If-Match:0 {}                          | 403* 409 409 409 409 403* 409 409 403* 409
 org   PUT    /api/v1/clients/{client} If-Match:0 {}                          | 403*   409       403*      403*      403*      403*        403*          403*        403*     403*
 other PUT    /api/v1/clients/{client} If-Match:0 {}                          | 403*   403*      403*      403*      403*      403*        403*          403*        403*     403*
 # possible duplicates: confirmed or dismissed by the clinical roles caring for the client (an unknown state: 400 once allowed)
@@ -570,13 +571,13 @@ team  DELETE /api/v1/team-members/{member}                                   | 4
 org   DELETE /api/v1/team-members/{member}                                   | 403*   409       403*      403*      403*      403*        403*          403*        403*     403*
 other DELETE /api/v1/team-members/{member}                                   | 403*   403*      403*      403*      403*      403*        403*          403*        403*     403*
 # contacts: list (restricted text only for supervisors, case managers, clinicians; none for the care desk)
-team  GET    /api/v1/clients/{client}/contacts                               | 403*   200+/shown 200+/shown 200+/shown 200+/shown 200+/hidden 403*      200+/hidden 403*     200+
+team  GET    /api/v1/clients/{client}/contacts                               | 403* 200+/shown 200+/shown 200+/shown 200+/shown 200+/own 403* 200+/hidden 403* 200+
 org   GET    /api/v1/clients/{client}/contacts                               | 403*   200+      403*      403*      403*      403*        403*          403*        403*     403*
 other GET    /api/v1/clients/{client}/contacts                               | 403*   403*      403*      403*      403*      403*        403*          403*        403*     403*
 team  POST   /api/v1/clients/{client}/contacts {"kind":"phone","at":"2025-03-03T10:00","domains":["peer_support"],"body":"Matrix call."} | 403* 201+ 201+ 201+ 201+ 201+ 201+ 201+ 403* 201+
 org   POST   /api/v1/clients/{client}/contacts {"kind":"phone","at":"2025-03-03T10:00","domains":["peer_support"],"body":"Matrix call."} | 403* 201+ 403* 403* 403* 403* 403* 403* 403* 403*
 other POST   /api/v1/clients/{client}/contacts {"kind":"phone","at":"2025-03-03T10:00","domains":["peer_support"],"body":"Matrix call."} | 403* 403* 403* 403* 403* 403* 403* 403* 403* 403*
-team  GET    /api/v1/contacts/{contact}                                      | 403*   200+      200+      200+      200+      200+        403*          200+        403*     200+
+team  GET    /api/v1/contacts/{contact}                                      | 403* 200+ 200+ 200+ 200+ 403* 403* 200+ 403* 200+
 org   GET    /api/v1/contacts/{contact}                                      | 403*   200+      403*      403*      403*      403*        403*          403*        403*     403*
 other GET    /api/v1/contacts/{contact}                                      | 403*   403*      403*      403*      403*      403*        403*          403*        403*     403*
 # corrections: only the author or a supervisor (no reason: 400 once allowed)
