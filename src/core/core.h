@@ -35,6 +35,8 @@ enum res {
     RES_NOTIFICATION, /* in-app notifications of one staff member */
     RES_INTAKE,           /* a discovered person's intake: screening, eligibility, enrolment or referral */
     RES_REFERRAL,         /* referrals between organisations and their events (referral.c) */
+    RES_CASELOAD,         /* weighted caseloads, capacity (FTE) and the team page (caseload.h) */
+    RES_CHECKIN,          /* a worker's private monthly check-in; supervisors see aggregates of 5 or more */
     RES__COUNT
 };
 

@@ -100,6 +100,7 @@ static const struct nav navs[] = {
     {"/referrals", N_("Referrals"), 0, RES_REFERRAL, ACT_LIST},
     {"/oncall", N_("On call"), 0, RES_ONCALL, ACT_READ},
     {"/break-glass", N_("Break-glass review"), 0, RES_BREAKGLASS, ACT_LIST},
+    {"/team", N_("Team"), 0, RES_CASELOAD, ACT_LIST},
     {"/admin/orgs", N_("Organisations"), 0, RES_ORG, ACT_LIST},
     {"/admin/staff", N_("Staff"), 0, RES_STAFF, ACT_ADMINISTER},
     {"/admin/assignments", N_("Handover"), 0, RES_HANDOVER, ACT_LIST},

@@ -60,6 +60,10 @@ static const struct {
     {"shift-removed", N_("The shift is removed from the rota.")},
     {"handover", N_("The work is handed over. Each receiver has a task listing what they received.")},
     {"note-read", N_("The notification is marked read.")},
+    /* caseloads (issue 11 §5) */
+    {"fte", N_("The FTE is saved: the capacity follows it.")},
+    {"reassigned", N_("The client is reassigned: the new primary case manager is on the care team.")},
+    {"checkin", N_("Your check-in is saved. Only you see it.")},
     {"notes-read", N_("All your notifications are marked read.")},
     {"draft-kept", N_("Your session had ended. What you typed is kept for you: log in to go back to it.")},
     {"draft-lost",

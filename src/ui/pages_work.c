@@ -234,6 +234,7 @@ static void work_page(struct hreq *h, int status, const struct fstate *fs)
     if (access_may(&h->ctx, RES_BREAKGLASS, ACT_REVIEW, 0))
         html_printf(&b, "<section class=\"card\"><h2>%s</h2><p><a href=\"/break-glass\">%s</a></p></section>",
                     _("Supervision"), _("Emergency access waiting for review"));
+    caseload_work_card(h, &b);
     recent_section(h, &b);
     buf_adds(&b, "</div></div>");
     page_send(h, status, &b);
