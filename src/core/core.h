@@ -35,6 +35,7 @@ enum res {
     RES_NOTIFICATION, /* in-app notifications of one staff member */
     RES_INTAKE,           /* a discovered person's intake: screening, eligibility, enrolment or referral */
     RES_REFERRAL,         /* referrals between organisations and their events (referral.c) */
+    RES_CARE_PLAN,        /* care plans in the client's words, their versions and reviews (careplan.c) */
     RES_CASELOAD,         /* weighted caseloads, capacity (FTE) and the team page (caseload.h) */
     RES_CHECKIN,          /* a worker's private monthly check-in; supervisors see aggregates of 5 or more */
     RES__COUNT
@@ -563,6 +564,37 @@ int referral_shares(struct db *db, int64_t client_id, int64_t org_id, int64_t *r
 /* The time rule: referrals not acknowledged in time (a task for the queue's lead, a notice to the
  * sender, once each). */
 int referral_overdue_rule(struct ctx *c, int *made);
+
+/* ---- careplan.c: care plans in the client's own words (issue 11 §1) ---- */
+/* One plan per client per episode, versioned. A version's body: {"goals": [{key, domain (one of
+ * service_domains[]), client_words, worker_words, strengths, barriers, status (active, reached,
+ * stopped), share_with_peer, steps: [{key, who (client, team_member, other_org, family), who_name,
+ * what, how_often, by_when}]}]}. A goal or step sent with its key keeps it (it must be one of the
+ * plan's); one sent without gets a new key ("g4", "g4s5"). care_plan_goals and care_plan_steps hold
+ * the current version's, one row each. */
+extern const char *const careplan_step_who[];
+extern const char *const careplan_goal_statuses[];
+extern const char *const careplan_agreements[]; /* signed, verbal_witnessed, declined */
+/* A date n months after date (the day clamped to the month's last). */
+void careplan_add_months(const char *date, int n, char out[16]);
+/* A client's plans, those of open episodes first: the list envelope (a few, whole). Each is the plan
+ * at its current version: {id, client_id, episode_id, org_id, org_name, programme, episode_status,
+ * review_due, version, number, current, why, source, made_by(_name), made_at, agreement...,
+ * goals}. A peer supporter gets only the goals shared with peers. */
+int careplan_for_client(struct ctx *c, int64_t client_id, json_t **out);
+int careplan_get(struct ctx *c, int64_t id, json_t **out);
+/* The plan as it stood at version number (the same shape; current false for an earlier one). */
+int careplan_version(struct ctx *c, int64_t id, int64_t number, json_t **out);
+/* The versions, newest first: {plan_id, number, why, source, made_by(_name), made_at, agreement}. */
+int careplan_versions(struct ctx *c, int64_t id, const struct page *pg, json_t **out);
+/* {episode_id (an open episode of the client at the actor's organisation), goals, why, review_due
+ * (default six months on)}: version 1. One per episode (ERR_CONFLICT, extra {plan_id}). */
+int careplan_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out);
+/* A new version {goals, why (required), review_due}, If-Match version (ERR_CONFLICT when stale or the
+ * episode is discharged). */
+int careplan_revise(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
+/* The same, recording where the change came from ("conference 12", "review 3"). */
+int careplan_revise_from(struct ctx *c, int64_t id, int64_t version, json_t *in, const char *source, json_t **out);
 
 /* ---- breakglass.c ---- */
 int breakglass_open(struct ctx *c, int64_t client_id, const char *reason, int hours, json_t **out);

@@ -610,7 +610,7 @@ static int send_parallel(const struct req *rq, struct hdr *h, int nh, struct res
     return bad ? -1 : 0;
 }
 
-/* ---------- JSON paths: .a.b[0].c, .[*].id, "." for the whole document ---------- */
+/* ---------- JSON paths: .a.b[0].c, .[*].id, .errors["goals[0].key"], "." for the whole document ---------- */
 
 /* Evaluates path on v; returns a new reference or NULL when missing. [*] maps over an array. */
 static json_t *jpath(json_t *v, const char *p)
@@ -623,6 +623,14 @@ static json_t *jpath(json_t *v, const char *p)
         p++;
     if (*p == 0)
         return json_incref(v);
+    if (p[0] == '[' && p[1] == '"') { /* a member whose name has dots or brackets */
+        const char *end = strstr(p + 2, "\"]");
+        if (!end || !json_is_object(v))
+            return NULL;
+        char key[256];
+        snprintf(key, sizeof key, "%.*s", (int)(end - p - 2 < 255 ? end - p - 2 : 255), p + 2);
+        return jpath(json_object_get(v, key), end + 2);
+    }
     if (*p == '[') {
         if (strncmp(p, "[*]", 3) == 0) {
             if (!json_is_array(v))
