@@ -1704,12 +1704,13 @@ static int demo_checkin(struct gen *g, int64_t staff, int64_t org, int back, int
                : fail(g, "cannot add a check-in");
 }
 
-/* The first synthetic case manager at Riverside works half time with a full-time caseload: over
- * capacity on the team page. Riverside's workers answer the check-in, six or more a month, so its
+/* The first two synthetic case managers at Riverside work three tenths of full time with a
+ * full-time caseload: over capacity on the team page. Riverside's workers answer the check-in, six or more a month, so its
  * aggregates show; at Eastgate only two do, too few to show. */
 static int demo_caseloads(struct gen *g)
 {
-    if (db_run(g->db, "UPDATE staff SET fte_tenths=5 WHERE id=?", "i", g->syn_r[0]) != DB_OK ||
+    if (db_run(g->db, "UPDATE staff SET fte_tenths=3 WHERE id IN (?,?)", "ii", g->syn_r[0],
+               g->n_r > 1 ? g->syn_r[1] : g->syn_r[0]) != DB_OK ||
         db_run(g->db, "UPDATE staff SET fte_tenths=8 WHERE id IN (?,?)", "ii", g->nurse1, g->peer1) != DB_OK)
         return fail(g, "cannot set an FTE");
     for (int back = 0; back < 3; back++) {

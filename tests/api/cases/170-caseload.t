@@ -4,8 +4,8 @@
 # private check-ins whose aggregates a supervisor sees only with 5 or more answers a month.
 #
 # A centre of its own (Loada Centre) keeps this file's figures apart from the demo's: its supervisor
-# cl-sup, case managers cl-cm1 .. cl-cm5. The weights: integrated care 1, ACT 4, a care-team place a
-# quarter, 40 units per FTE for a case manager.
+# cl-sup, case managers cl-cm1 .. cl-cm5. The weights: integrated care 1, intensive case management 2,
+# ACT 4, a care-team place a quarter, 60 units per FTE for a case manager.
 
 ### the world of the matrix (tests/api/world.t): staff cl-*, clients named Loada, born in the 1900s
 set world cl
@@ -66,12 +66,12 @@ save clcm5_id .id
 
 # ---------------------------------------------------------------- FTE and capacity
 
-### a new worker works full time: 40 units
+### a new worker works full time: 60 units
 as cl-sup
 GET /api/v1/staff/$clcm1_id/caseload
 expect 200
 json .fte == 1
-json .capacity == 40
+json .capacity == 60
 json .load == 0
 json .over == false
 json .items length 0
@@ -115,14 +115,14 @@ If-Match: $clcm1_v
 expect 403
 audit action=caseload.fte outcome=denied staff=cl-cm2
 
-### the centre's supervisor sets worker one to a tenth: 4 units
+### the centre's supervisor sets worker one to a tenth: 6 units
 as cl-sup
 POST /api/v1/staff/$clcm1_id/fte
 If-Match: $clcm1_v
 {"fte":0.1}
 expect 200
 json .fte == 0.1
-json .capacity == 4
+json .capacity == 6
 save clcm1_v2 .version
 audit action=caseload.fte outcome=ok entity=staff entity_id=$clcm1_id staff=cl-sup
 
@@ -146,7 +146,7 @@ POST /api/v1/staff/$clcm5_id/fte
 If-Match: $clcm5_v
 {"fte":0.5}
 expect 200
-json .capacity == 20
+json .capacity == 30
 
 # ---------------------------------------------------------------- over capacity asks for a reason
 
@@ -157,12 +157,25 @@ POST /api/v1/clients
 expect 201
 save cl_c1 .id
 
-### an ACT episode for worker one: 4 units, exactly the capacity, no reason needed
+### an ACT episode for worker one: 4 units
 as cl-cm2
 POST /api/v1/clients/$cl_c1/episodes
 {"programme":"act","target_group":"severe","status":"active","primary_cm":$clcm1_id}
 expect 201
 save cl_ep1 .id
+
+### setup: another client
+as cl-cm2
+POST /api/v1/clients
+{"given_name":"Philippa","family_name":"Intensely","birth_date":"1905-11-12","address":"5 Loadside-ro"}
+expect 201
+save cl_c5 .id
+
+### an intensive case management episode: 6 units, exactly the capacity, no reason needed
+as cl-cm2
+POST /api/v1/clients/$cl_c5/episodes
+{"programme":"intensive_case_management","target_group":"severe","status":"active","primary_cm":$clcm1_id}
+expect 201
 
 ### setup: a second client
 as cl-cm2
@@ -179,16 +192,16 @@ expect 409
 json .capacity_required == true
 json .staff_id == $clcm1_id
 json .field == "primary_cm"
-json .load == 5
-json .capacity == 4
+json .load == 7
+json .capacity == 6
 json .errors.capacity_reason exists
 
-### nothing was saved: worker one still carries 4 units
+### nothing was saved: worker one still carries 6 units
 as cl-sup
 GET /api/v1/staff/$clcm1_id/caseload
 expect 200
-json .load == 4
-json .clients == 1
+json .load == 6
+json .clients == 2
 
 ### a reason too short is refused the same way
 as cl-cm2
@@ -227,7 +240,7 @@ POST /api/v1/episodes/$cl_ep3/team
 {"staff_id":$clcm1_id,"team_role":"case_manager"}
 expect 409
 json .field == "staff_id"
-json .load == 5.25
+json .load == 7.25
 json .errors.capacity_reason exists
 
 ### making worker one its primary case manager asks for it as well
@@ -237,7 +250,7 @@ If-Match: $cl_ep3_v
 {"primary_cm":$clcm1_id}
 expect 409
 json .field == "primary_cm"
-json .load == 6
+json .load == 8
 
 ### with a reason the care team grows, audited
 as cl-cm2
@@ -252,12 +265,13 @@ audit action=caseload.over_capacity outcome=ok client_id=$cl_c3 entity_id=$clcm1
 as cl-cm1
 GET /api/v1/staff/$clcm1_id/caseload
 expect 200
-json .load == 5.25
-json .capacity == 4
+json .load == 7.25
+json .capacity == 6
 json .over == true
-json .clients == 3
+json .clients == 4
 json .items[*].client_id contains $cl_c1
 json .items[*].weight contains 4
+json .items[*].weight contains 2
 json .items[*].weight contains 0.25
 json .items[*].is_primary contains false
 audit action=caseload.read outcome=ok staff=cl-cm1
@@ -329,11 +343,11 @@ If-Match: $cl_ep2_v
 expect 200
 json .primary_cm == $clcm4_id
 
-### worker one is back within capacity? 4.25 units: still over (the team place)
+### worker one is not back within capacity: 6.25 units, still over (the team place)
 as cl-sup
 GET /api/v1/staff/$clcm1_id/caseload
 expect 200
-json .load == 4.25
+json .load == 6.25
 json .over == true
 
 # ---------------------------------------------------------------- handover to an overloaded worker
