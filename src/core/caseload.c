@@ -173,7 +173,8 @@ int caseload_guard(struct ctx *c, int64_t staff_id, int64_t client_id, json_t *i
     json_decref(c->extra);
     c->extra = json_pack("{s:b,s:I,s:s,s:f,s:f}", "capacity_required", 1, "staff_id", (json_int_t)staff_id, "field",
                          field, "load", floor(load * 100 + 0.5) / 100, "capacity", cap);
-    return ctx_fail(c, ERR_CONFLICT, "%s", m);
+    return ctx_fail(c, ERR_CONFLICT, "%s",
+                    _("This worker would be over capacity with this assignment: say why it is made all the same."));
 }
 
 /* ---- the team page ---- */

@@ -1421,7 +1421,8 @@ const journeys = [
     const reason = sup.getByRole('textbox', { name: /why assign this worker although over capacity/i });
     if (/over capacity/i.test(pick.t)) {
       await expectVisible(reason, 'the reason asked for a receiver over capacity');
-      await expectVisible(sup.getByRole('alert').getByText(/over their capacity/i), 'why it is asked');
+      await expectVisible(sup.getByRole('alert').getByText(/would be over capacity/i), 'why it is asked');
+      await expectVisible(sup.getByText(/caseload would be [0-9.]+ units, over their capacity/i).first(), 'the load and the capacity');
       await reason.fill('The only worker who knows the family; for two months while a new post is filled.');
       await sup.getByRole('button', { name: /^reassign/i }).click();
     }
