@@ -204,7 +204,6 @@ static void team_page(struct hreq *h, int status, const struct fstate *fs)
     else if (json_integer_value(json_object_get(t, "over_capacity")))
         html_printf(&b, "<p class=\"alert\" id=\"over-summary\">%s: %D</p>", _("Workers over capacity"),
                     (int64_t)json_integer_value(json_object_get(t, "over_capacity")));
-    buf_adds(&b, "<div class=\"columns\"><div class=\"main-col\">");
     html_printf(&b,
                 "<section class=\"card wide\" aria-labelledby=\"team-h\"><h2 id=\"team-h\">%s</h2>"
                 "<table class=\"list\" id=\"team\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -233,9 +232,8 @@ static void team_page(struct hreq *h, int status, const struct fstate *fs)
                     _("Crises, 14 days"), page_int(w, "crises_14d"), _("Reviews due"), page_int(w, "reviews_due"));
     }
     buf_adds(&b, "</tbody></table></section>");
-    checkin_summary_card(h, &b);
-    buf_adds(&b, "</div><div class=\"side-col\">");
     act_card(&b, json_object_get(t, "act"));
+    checkin_summary_card(h, &b);
     html_printf(&b,
                 "<section class=\"card\" aria-labelledby=\"how-h\"><h2 id=\"how-h\">%s</h2><p class=\"muted small\">%s</p>"
                 "<p><a href=\"/checkin\">%s</a></p></section>",
@@ -245,7 +243,6 @@ static void team_page(struct hreq *h, int status, const struct fstate *fs)
                   "on the care team that is not the primary case manager counts a share of it. Capacity is the FTE "
                   "times the units per FTE of the worker's role (the server's weights file)."),
                 _("My own check-in"));
-    buf_adds(&b, "</div></div>");
     json_decref(t);
     page_send(h, status, &b);
 }
