@@ -381,6 +381,60 @@ POST /api/v1/staff/$clcm3_id/handover
 expect 200
 audit action=caseload.over_capacity outcome=ok entity_id=$clcm1_id staff=cl-sup
 
+# ---------------------------------------------------------------- enrolling an intake with an overloaded worker
+
+### setup: worker two records a discovery
+as cl-cm2
+POST /api/v1/intakes
+{"given_name":"Ignatius","family_name":"Intakewell","birth_year":1906,"source":"self","concern":"Asked for help with the rent and with sleeping."}
+expect 201
+save cl_in .id
+save cl_in_v .version
+save cl_in_client .client_id
+
+### setup: the screening
+as cl-cm2
+POST /api/v1/intakes/$cl_in/screening
+If-Match: $cl_in_v
+{"needs":["housing"],"urgency":"soon","risk_now":false,"target_group":"severe"}
+expect 200
+
+### setup: eligible by exception
+as cl-cm2
+POST /api/v1/clients/$cl_in_client/eligibility-decisions
+{"programme":"integrated_care","decision":"exception","reason":"Known to the centre from before; needs confirmed on the phone.","needs":["housing"]}
+expect 201
+save cl_in_decision .id
+
+### setup: the decision linked
+as cl-cm2
+POST /api/v1/intakes/$cl_in/eligibility
+{"decision_id":$cl_in_decision}
+expect 200
+
+### enrolling with worker one as primary case manager asks for the reason (409, still at the outcome step)
+as cl-cm2
+POST /api/v1/intakes/$cl_in/enrol
+{"primary_cm":$clcm1_id}
+expect 409
+json .capacity_required == true
+json .field == "primary_cm"
+json .errors.capacity_reason exists
+
+### the intake was not enrolled
+as cl-cm2
+GET /api/v1/intakes/$cl_in
+expect 200
+json .state == "decided"
+
+### with the reason it is enrolled, audited
+as cl-cm2
+POST /api/v1/intakes/$cl_in/enrol
+{"primary_cm":$clcm1_id,"capacity_reason":"Worker one already knows the landlord and the family"}
+expect 200
+json .state == "enrolled"
+audit action=caseload.over_capacity outcome=ok client_id=$cl_in_client entity_id=$clcm1_id
+
 # ---------------------------------------------------------------- check-ins: private, k >= 5
 
 ### a check-in needs both answers on the scale (400 naming each)
