@@ -548,8 +548,11 @@ static void checkin_page(struct hreq *h, int status, const struct fstate *fs)
         size_t i;
         json_t *r;
         json_array_foreach(items, i, r)
-            html_printf(&b, "<tr><th scope=\"row\">%s</th><td>%D</td><td>%D</td><td>%s</td></tr>", jstr(r, "period"),
-                        page_int(r, "manageable"), page_int(r, "supported"), jstr(r, "would_help"));
+            html_printf(&b,
+                        "<tr><th scope=\"row\">%s</th><td data-label=\"%s\">%D</td><td data-label=\"%s\">%D</td>"
+                        "<td data-label=\"%s\">%s</td></tr>",
+                        jstr(r, "period"), _("Manageable"), page_int(r, "manageable"), _("Supported"),
+                        page_int(r, "supported"), _("What would help"), *jstr(r, "would_help") ? jstr(r, "would_help") : "—");
         buf_adds(&b, "</tbody></table></section>");
     }
     json_decref(env);
