@@ -3,6 +3,11 @@
  * assignment takes a worker over capacity, the supervisor's team figures with ACT fidelity, and the
  * workers' private monthly check-ins, which supervisors see only as aggregates of CHECKIN_K or more.
  *
+ * Check-ins: a worker reads and changes only their own; supervisors read per month the count, and
+ * with CHECKIN_K or more answers the means and the words of what would help, sorted by the words
+ * themselves (no order of who or when). A month's figures move as later answers arrive, so one who
+ * watches them could infer a late answer: aggregates describe a team, never a person.
+ *
  * How a care-team place counts: the primary case manager of an open episode (intake, active,
  * on hold) carries its whole weight; any other current place on its care team carries team_share of
  * it; one who is both carries it once, as primary. */
