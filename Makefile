@@ -27,7 +27,7 @@ locale/%/LC_MESSAGES/hearth.mo: po/%.po
 # The template of every text _() and N_() mark, for translators (po/hearth.pot).
 pot:
 	@mkdir -p po
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --add-comments=TRANSLATORS \
 	  -o po/hearth.pot $(sort $(wildcard src/*/*.c)) src/main.c
 
 deps:
@@ -101,7 +101,7 @@ DB = var/hearth.db
 # libraries once scripts/deps has installed them (a fresh machine has none of them).
 run: deps
 	@$(MAKE) --no-print-directory serve-demo DB="$(DB)"
-serve-demo: build/hearth
+serve-demo: build/hearth $(LOCALES)
 	@mkdir -p var
 	@case "$(DB)" in postgres*) ./build/hearth demo --db "$(DB)" --clients 500 --if-empty ;; \
 	  *) test -f "$(DB)" || ./build/hearth demo --db "$(DB)" --clients 500 ;; esac
@@ -119,7 +119,7 @@ TESTBINS := $(if $(wildcard tests/api/apitest.c),build/san/apitest) $(if $(wildc
 
 check: deps
 	@$(MAKE) --no-print-directory check-tests
-check-tests: build/san/hearth $(UNITS) $(TESTBINS) $(FUZZERS)
+check-tests: build/san/hearth $(LOCALES) $(UNITS) $(TESTBINS) $(FUZZERS)
 	@tests/run-all
 
 bench: deps build/hearth

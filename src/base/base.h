@@ -7,9 +7,13 @@
 #include <stdint.h>
 
 /* Every user-visible string goes through _(): translated into the running request's language
- * (i18n.c); N_() marks a text to translate later (tables, keys). */
+ * (i18n.c); N_() marks a text to translate later (tables, keys). Where one English text has two
+ * meanings ("Contact": an encounter, or contact details), C_("contact details", "Contact") and
+ * NC_() give it a context: the catalogue's msgctxt. An untranslated one shows the English text. */
 #define _(s) i18n_text(s)
 #define N_(s) (s)
+#define C_(ctx, s) i18n_text(ctx "\004" s)
+#define NC_(ctx, s) (ctx "\004" s)
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Explicit bounds, one place (DESIGN §5). */

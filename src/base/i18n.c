@@ -118,29 +118,36 @@ static const char *entry(const struct catalogue *c, uint32_t table, uint32_t i)
     return (const char *)c->data + off;
 }
 
+/* The English of a msgid: a text with a context (C_, NC_: "context\004text") without it. */
+static const char *english(const char *msgid)
+{
+    const char *sep = msgid ? strchr(msgid, '\004') : NULL;
+    return sep ? sep + 1 : msgid;
+}
+
 const char *i18n_text_in(const char *lang, const char *msgid)
 {
     int li = lang_index(lang);
     if (li < 0 || !msgid || !*msgid || !cats[li].data)
-        return msgid;
+        return english(msgid);
     const struct catalogue *c = &cats[li];
-    uint32_t lo = 0, hi = c->n; /* msgfmt sorts the originals */
+    uint32_t lo = 0, hi = c->n; /* msgfmt sorts the originals (a context's key: "context\004text") */
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         const char *o = entry(c, c->orig, mid);
         if (!o)
-            return msgid;
+            break;
         int cmp = strcmp(msgid, o);
         if (cmp == 0) {
             const char *t = entry(c, c->trans, mid);
-            return t && *t ? t : msgid;
+            return t && *t ? t : english(msgid);
         }
         if (cmp < 0)
             hi = mid;
         else
             lo = mid + 1;
     }
-    return msgid;
+    return english(msgid);
 }
 
 const char *i18n_text(const char *msgid)

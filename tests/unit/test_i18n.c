@@ -51,6 +51,7 @@ static int setup(void **state)
     int64_t ep = mk_episode(T->db, client, riv, "active", cm, cm);
     mk_member(T->db, ep, cm, "primary_case_manager", "2026-01-01", NULL);
     static const char *const ko[][2] = { /* sorted by the English original (strcmp) */
+        {"Contact details\004Contact", "연락처"},
         {"Contact within {hours} hours", "{hours}시간 안에 연락하기"},
         {"Crisis follow-up: 24 hours", "위기 후속 조치: 24시간"},
         {"No such task.", "그런 할 일이 없습니다."},
@@ -110,6 +111,22 @@ static void the_switch_is_per_thread(void **state)
     i18n_use("en");
     assert_string_equal(_("No such task."), "No such task.");
     assert_string_equal(i18n_text_in("ko", "Review the safety plan"), "안전 계획 검토하기");
+}
+
+/* One English text, two meanings: the context picks the Korean; without a translation, or in
+ * English, the text shows without its context. */
+static void a_context_tells_two_meanings_apart(void **state)
+{
+    (void)state;
+    i18n_use("ko");
+    assert_string_equal(C_("Contact details", "Contact"), "연락처");
+    assert_string_equal(_("Contact"), "Contact"); /* the bare text is another msgid */
+    assert_string_equal(C_("A recorded encounter", "Contact"), "Contact");
+    static const char *const label = NC_("Contact details", "Contact");
+    assert_string_equal(_(label), "연락처");
+    i18n_use("en");
+    assert_string_equal(C_("Contact details", "Contact"), "Contact");
+    assert_string_equal(_(label), "Contact");
 }
 
 static void a_bad_catalogue_is_refused(void **state)
@@ -221,6 +238,7 @@ int main(void)
         cmocka_unit_test(the_language_is_chosen_in_order),
         cmocka_unit_test(the_switch_is_per_thread),
         cmocka_unit_test(a_bad_catalogue_is_refused),
+        cmocka_unit_test(a_context_tells_two_meanings_apart),
         cmocka_unit_test(rule_texts_are_keys_shown_in_the_readers_language),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
