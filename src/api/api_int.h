@@ -4,6 +4,12 @@
 #include "api/api.h"
 void api_done_200(struct hreq *h);
 void api_done_201(struct hreq *h);
+/* The body field of every route that makes a worker primary case manager or a care-team member: the
+ * reason asked when that worker would be over capacity (core/caseload.c, caseload_guard). */
+#define BODY_CAPACITY_REASON                                                                                    \
+    {"capacity_reason", FT_STRING, 1,                                                                          \
+     "Why, when the worker assigned would be over capacity with this (10 to 1000 characters; without it 409 "  \
+     "with capacity_required, staff_id, load and capacity, and an error on capacity_reason); audited"}
 int api_need_version(struct hreq *h); /* replies 428 and returns 0 without If-Match */
 int64_t api_qint(struct hreq *h, const char *name, int64_t def);
 /* The page a list request asks for (?after=CURSOR&limit=N); replies 400 and returns 0 when limit is

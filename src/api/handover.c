@@ -14,6 +14,7 @@ static const struct res_field handover_body[] = {
     {"to", FT_INT, 1, "Who receives everything no override names (an active worker of the same organisation)"},
     {"overrides", FT_ARRAY, 1, "Per client, another receiver", override_body},
     {"disable", FT_BOOL, 1, "Disable the account in the same step (administrators)"},
+    BODY_CAPACITY_REASON,
     {NULL, 0, 0, NULL}};
 
 #define A ROLES_ANY

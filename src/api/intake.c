@@ -53,6 +53,7 @@ static const struct res_field enrol_body[] = {
     {"primary_cm", FT_INT, 0, "The primary case manager (a case manager, clinician or supervisor of the organisation)"},
     {"programme", FT_STRING, 1, "The programme (default: the eligibility decision's)"},
     {"target_group", FT_STRING, 1, "The target group (default: the screening's)"},
+    BODY_CAPACITY_REASON,
     {NULL, 0, 0, NULL}};
 static const struct res_field close_body[] = {
     {"reason", FT_STRING, 0, "not_eligible, declined, unreachable, no_need, moved_away or other"},

@@ -102,6 +102,7 @@ static const struct res_field episode_body[] = {
     {"start_date", FT_DATE, 1, "Start date (default today)"},
     {"primary_cm", FT_INT, 1, "Primary case manager (staff id)"},
     {"reason", FT_STRING, 1, "Why, when the client has an open episode with another worker and one is not on its care team (10 to 1000 characters; the primary case manager is told, a supervisor reviews it)"},
+    BODY_CAPACITY_REASON,
     {NULL, 0, 0, NULL}};
 static const struct res_field episode_change[] = {
     {"status", FT_STRING, 1, "Status"},
@@ -109,11 +110,13 @@ static const struct res_field episode_change[] = {
     {"discharge_reason", FT_STRING, 1, "Discharge reason"},
     {"end_date", FT_DATE, 1, "End date"},
     {"primary_cm", FT_INT, 1, "Primary case manager (staff id)"},
+    BODY_CAPACITY_REASON,
     {NULL, 0, 0, NULL}};
 static const struct res_field team_body[] = {
     {"staff_id", FT_INT, 0, "Staff member"},
     {"team_role", FT_STRING, 0, "Role on the team"},
     {"from_date", FT_DATE, 1, "From (default today)"},
+    BODY_CAPACITY_REASON,
     {NULL, 0, 0, NULL}};
 static const struct res_field task_body[] = {
     {"title", FT_STRING, 0, "Title"},

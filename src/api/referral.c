@@ -79,6 +79,7 @@ static const struct res_field episode_body[] = {
     {"status", FT_STRING, 1, "The episode's status (intake by default)"},
     {"start_date", FT_DATE, 1, "The episode's start (today by default)"},
     {"text", FT_STRING, 1, "A note for the sender"},
+    BODY_CAPACITY_REASON,
     {NULL, 0, 0, NULL}};
 static const struct res_field review_body[] = {{"note", FT_STRING, 0, "The supervisor's review"}, {NULL, 0, 0, NULL}};
 

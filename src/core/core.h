@@ -42,6 +42,8 @@ enum res {
     RES_LINKAGE,          /* a plan step linked to a service, its checks, duplicate services (linkage.c) */
     RES_PEER_ACTIVITY,    /* a peer supporter's activities with one or several clients (peer.c) */
     RES_PEER_SUPERVISION, /* supervision sessions of a peer supporter, never a client's (peer.c) */
+    RES_CASELOAD,         /* weighted caseloads, capacity (FTE) and the team page (caseload.h) */
+    RES_CHECKIN,          /* a worker's private monthly check-in; supervisors see aggregates of 5 or more */
     RES__COUNT
 };
 

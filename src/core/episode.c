@@ -5,6 +5,7 @@
  * waits for a supervisor's review (episode_opens), as break-glass does. */
 #include "base/base.h"
 #include "core/core.h"
+#include "core/caseload.h"
 #include "core/review.h"
 #include "db/db.h"
 #include <stdio.h>
@@ -163,7 +164,7 @@ static int episode_insert(struct ctx *c, int64_t client_id, json_t *in, const ch
         json_decref(others);
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));
     }
-
+    int rc;
     int64_t id =
         db_insert_id(c->db,
                      "INSERT INTO episodes(client_id, org_id, programme, status, target_group, primary_cm,"
@@ -176,6 +177,11 @@ static int episode_insert(struct ctx *c, int64_t client_id, json_t *in, const ch
                              "iitt", id, cm, "primary_case_manager", start) != DB_OK)) {
         json_decref(others);
         return ctx_fail(c, ERR_DB, _("The episode could not be saved."));
+    }
+    /* The primary case manager over capacity with it: a reason (else 409, rolled back). */
+    if (cm && (rc = caseload_guard(c, cm, client_id, in, "primary_cm")) != OK) {
+        json_decref(others);
+        return rc;
     }
     int64_t open_id = 0;
     if (queued) {
@@ -291,6 +297,8 @@ int episode_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_
                    " team_role='primary_case_manager' AND (to_date IS NULL OR to_date>?))",
                    "iittiit", id, cm, "primary_case_manager", today, id, cm, today) != DB_OK)
             return ctx_fail(c, ERR_DB, _("The episode could not be saved."));
+        if ((rc = caseload_guard(c, cm, client_id, in, "primary_cm")) != OK)
+            return rc;
     }
     access_forget(c); /* a discharge or a new primary case manager */
     audit_log(c, discharging ? "episode.discharge" : "episode.update", "ok", client_id, "episode", id, NULL);
@@ -339,6 +347,8 @@ int team_add(struct ctx *c, int64_t episode_id, json_t *in, json_t **out)
                      "iitt", episode_id, staff_id, team_role, from);
     if (!id)
         return ctx_fail(c, ERR_DB, _("The team member could not be added."));
+    if ((rc = caseload_guard(c, staff_id, client_id, in, "staff_id")) != OK)
+        return rc;
     access_forget(c);
     audit_log(c, "team.add", "ok", client_id, "team_member", id, NULL);
     *out = db_row(c->db, MEMBER_SQL, "i", id);

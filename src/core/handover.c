@@ -7,6 +7,7 @@
  * listing what they received. The same list, over disabled accounts, is the check that nothing stays
  * assigned to one (GET /api/v1/assignments/disabled, `hearth check-assignments`). */
 #include "base/base.h"
+#include "core/caseload.h"
 #include "core/core.h"
 #include "db/db.h"
 #include <stdio.h>
@@ -505,6 +506,10 @@ int handover_perform(struct ctx *c, int64_t staff_id, json_t *in, json_t **out)
             if (p.rx[j].id == iget(r, "to"))
                 note_item(&p.rx[j], r);
     }
+    /* A receiver of clients taken over capacity by them: the body's capacity_reason (else 409). */
+    for (int j = 0; rc == OK && j < p.nrx; j++)
+        if (p.rx[j].n_clients)
+            rc = caseload_guard(c, p.rx[j].id, 0, in, p.rx[j].field);
     /* Each receiver's notice: a task listing what they received. */
     for (int j = 0; rc == OK && j < p.nrx; j++) {
         struct receiver *x = &p.rx[j];

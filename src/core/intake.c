@@ -6,6 +6,7 @@
  * a care-desk officer read the identity, evaluate eligibility and refer, and never read notes.
  * Enrolment makes that episode active with a chosen primary case manager. */
 #include "base/base.h"
+#include "core/caseload.h"
 #include "core/core.h"
 #include "db/db.h"
 #include <stdio.h>
@@ -483,6 +484,10 @@ int intake_enrol(struct ctx *c, int64_t id, json_t *in, json_t **out)
     if (rc != DB_OK) {
         json_decref(r);
         return ctx_fail(c, ERR_DB, _("The enrolment could not be saved."));
+    }
+    if ((rc = caseload_guard(c, cm, client_id, in, "primary_cm")) != OK) { /* over capacity: a reason */
+        json_decref(r);
+        return rc;
     }
     access_forget(c); /* a new primary case manager */
     audit_log(c, "episode.update", "ok", client_id, "episode", episode_id, "enrolled from intake");

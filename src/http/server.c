@@ -2,6 +2,7 @@
  * request set-up (limits, routing, body, identity, CSRF) and graceful drain on SIGTERM. */
 #include "db/db.h"
 #include "db/migrate.h"
+#include "core/caseload.h"
 #include "core/eligibility.h"
 #include "core/instrument.h"
 #include "http/http.h"
@@ -817,6 +818,12 @@ int http_serve(const struct serve_opts *o)
     if (!o->eligibility_dir) {
         log_info("no eligibility/ folder here: no programme has eligibility rules (give --eligibility DIR)");
     } else if (eligibility_load(o->eligibility_dir, o->eligibility_extra, err, sizeof err) != 0) {
+        log_error("%s", err);
+        return 1;
+    }
+    if (!o->caseload_weights) {
+        log_info("no caseload/weights.rules here: caseloads are not weighed (give --caseload-weights FILE)");
+    } else if (caseload_load(o->caseload_weights, err, sizeof err) != 0) {
         log_error("%s", err);
         return 1;
     }

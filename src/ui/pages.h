@@ -230,6 +230,20 @@ void pg_staff_reset(struct hreq *h);
 void pg_staff_tokens(struct hreq *h);
 void pg_staff_token_revoke(struct hreq *h);
 
+/* ---- pages_caseload.c: the team page, a worker's drill-down, check-ins ---- */
+/* The reason asked when the worker a form assigns would be over capacity (core/caseload.c): a field
+ * drawn only once core asked for it (or the user typed one), in every form that sets a primary case
+ * manager or adds a care-team member. */
+void capacity_reason_draw(struct form_view *v, const struct form_field *fd);
+void capacity_reason_parse(struct hreq *h, const struct form_field *fd, json_t *in);
+#define F_CAPACITY_REASON                                                                                    \
+    F("capacity_reason", FI_CUSTOM, N_("Why assign this worker although over capacity"), 0,                  \
+      .draw = capacity_reason_draw, .parse = capacity_reason_parse)
+/* "My work": my weighted load and this month's check-in (a prompt when not done). */
+void caseload_work_card(struct hreq *h, struct buf *b);
+/* The staff list: "Over capacity" after a worker's name when they are. */
+void caseload_staff_badge(struct hreq *h, struct buf *b, int64_t staff_id);
+
 /* ---- pages_common.c ---- */
 /* Close the frame and send the page. */
 void page_send(struct hreq *h, int status, struct buf *b);

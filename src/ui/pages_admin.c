@@ -443,6 +443,8 @@ static void staff_row(struct hreq *h, struct buf *b, json_t *s, json_t *opts, co
     if (*jstr(s, "discipline"))
         html_printf(b, " <span class=\"muted small\">%s</span>",
                     ui_label(jstr(s, "discipline"), dl, sizeof dl));
+    if (!disabled)
+        caseload_staff_badge(h, b, id);
     html_printf(b, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">", _("Organisation"),
                 jstr(s, "organisation"), _("Role"));
     json_t *hid = json_pack("{s:I,s:s}", "version", (json_int_t)page_int(s, "version"), "disabled",

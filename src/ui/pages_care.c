@@ -22,6 +22,7 @@ static const struct form_field episode_fields[] = {
     F("reason", FI_TEXTAREA, N_("Reason"), FF_OMIT, .rows = 2,
       .hint = N_("Needed when the client has an open episode with another case manager and you are not on its care "
                  "team: they are told, and a supervisor reviews it.")),
+    F_CAPACITY_REASON,
     {0},
 };
 const struct form form_episode = {.id = "episode-form",
@@ -47,6 +48,7 @@ static const struct form_field team_fields[] = {
     F("team_role", FI_SELECT, N_("Role in the team"), FF_REQ, .choices = team_roles),
     F("from_date", FI_DATE, N_("From"), 0),
     ROW_END,
+    F_CAPACITY_REASON,
     {0},
 };
 static const struct form form_team = {.id = "team-form",

@@ -69,6 +69,10 @@ static const struct {
     {"supervision", N_("The supervision session is recorded.")},
     {"handover", N_("The work is handed over. Each receiver has a task listing what they received.")},
     {"note-read", N_("The notification is marked read.")},
+    /* caseloads (issue 11 §5) */
+    {"fte", N_("The FTE is saved: the capacity follows it.")},
+    {"reassigned", N_("The client is reassigned: the new primary case manager is on the care team.")},
+    {"checkin", N_("Your check-in is saved. Only you see it.")},
     {"notes-read", N_("All your notifications are marked read.")},
     {"linkage", N_("The service is linked to the plan step. Its first check is in the list of linked services.")},
     {"linkage-check", N_("The check is recorded; the next one is set.")},

@@ -109,6 +109,7 @@ static const struct form_field confirm_fields[] = {
     F("to", FI_HIDDEN, NULL, FF_IN),
     F("overrides", FI_CUSTOM, NULL, 0, .draw = ov_draw, .parse = ov_parse),
     F("disable", FI_HIDDEN, NULL, FF_IN | FF_BOOL),
+    F_CAPACITY_REASON,
     {0},
 };
 static const struct form form_confirm = {.id = "handover-form",

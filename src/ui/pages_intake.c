@@ -129,6 +129,7 @@ static const struct form_field enrol_fields[] = {
     F("target_group", FI_SELECT, N_("Target group"), FF_OMIT, .choices = target_groups,
       .none = N_("The screening's")),
     ROW_END,
+    F_CAPACITY_REASON,
     {0},
 };
 static const struct form form_enrol = {.id = "enrol-form",

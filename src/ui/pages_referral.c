@@ -94,6 +94,7 @@ static const struct form_field episode_fields[] = {
     F("target_group", FI_SELECT, N_("Target group"), FF_REQ, .choices = target_groups),
     ROW_END,
     F("text", FI_TEXTAREA, N_("A note for the sender (optional)"), FF_OMIT, .rows = 2),
+    F_CAPACITY_REASON,
     {0}};
 static const struct form_field review_fields[] = {F("note", FI_TEXTAREA, N_("Your review"), FF_REQ, .rows = 2), {0}};
 

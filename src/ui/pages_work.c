@@ -240,6 +240,7 @@ static void work_page(struct hreq *h, int status, const struct fstate *fs)
                     "<section class=\"card\" id=\"dup-link\"><h2>%s</h2><p><a href=\"/linkages/duplicates\">%s</a></p>"
                     "</section>",
                     _("Duplicate services"), _("Clients whom two organisations serve in the same domain"));
+    caseload_work_card(h, &b);
     recent_section(h, &b);
     buf_adds(&b, "</div></div>");
     page_send(h, status, &b);

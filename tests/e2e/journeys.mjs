@@ -1703,6 +1703,53 @@ const journeys = [
       await expectVisible(page.getByRole('region', { name: /my peer activities/i }).getByText(summary), 'the accompaniment in my work');
     }
   }],
+  // Issue 11 §5 (caseloads): the supervisor opens the team page from the navigation, sees a worker
+  // over capacity (the demo's half-time case manager with a full caseload), drills into that worker's
+  // clients with each one's weight and why, and reassigns one; a receiver over capacity too asks for
+  // the reason in the same form, and with it the client moves.
+  ['a supervisor sees an overloaded worker on the team page, drills in and reassigns a client (with the reason a receiver over capacity needs)', async ({ newPage }) => {
+    const sup = await newPage();
+    await loginOk(sup, 'sup');
+    await sup.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /^team$/i }).click();
+    await sup.waitForURL(/\/team$/);
+    await expectVisible(sup.getByRole('heading', { level: 1, name: /team caseloads/i }), 'the team page');
+    const over = sup.locator('#team tr.over');
+    await expectVisible(over.first(), 'a worker over capacity');
+    await expectVisible(over.first().getByText(/over capacity/i), 'the "Over capacity" flag');
+    const who = (await over.first().getByRole('link').innerText()).trim();
+    await over.first().getByRole('link', { name: who }).click();
+    await sup.waitForURL(/\/team\/\d+$/);
+    const workerUrl = new URL(sup.url()).pathname;
+    await expectVisible(sup.getByRole('heading', { level: 1, name: new RegExp(escapeRe(who)) }), 'the worker\'s page');
+    const rows = sup.locator('#worker-clients tbody tr');
+    await expectVisible(rows.first(), 'the worker\'s clients');
+    await expectVisible(rows.first().locator('td.weight'), 'each client\'s weight');
+    const before = await rows.count();
+    const row = rows.filter({ has: sup.getByRole('link', { name: /^reassign/i }) }).first();
+    const episodeId = await row.getAttribute('data-episode-id');
+    await row.getByRole('link', { name: /^reassign/i }).click();
+    await sup.waitForURL(new RegExp(`/episodes/${episodeId}/reassign`));
+    // Choose a receiver over capacity when there is one: the form then asks why.
+    const select = sup.getByLabel(/new primary case manager/i);
+    const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ v: o.value, t: o.textContent })));
+    const pick = options.find((o) => o.v && /over capacity/i.test(o.t)) || options.find((o) => o.v);
+    assert(pick, 'no worker to reassign to');
+    await select.selectOption(pick.v);
+    await sup.getByRole('button', { name: /^reassign/i }).click();
+    const reason = sup.getByRole('textbox', { name: /why assign this worker although over capacity/i });
+    if (/over capacity/i.test(pick.t)) {
+      await expectVisible(reason, 'the reason asked for a receiver over capacity');
+      await expectVisible(sup.getByRole('alert').getByText(/would be over capacity/i), 'why it is asked');
+      await expectVisible(sup.getByText(/caseload would be [0-9.]+ units, over their capacity/i).first(), 'the load and the capacity');
+      await reason.fill('The only worker who knows the family; for two months while a new post is filled.');
+      await sup.getByRole('button', { name: /^reassign/i }).click();
+    }
+    await sup.waitForURL(/\?msg=reassigned/);
+    assert(new URL(sup.url()).pathname === workerUrl, `back on ${new URL(sup.url()).pathname}, not the worker's page`);
+    await expectVisible(sup.getByText(/the client is reassigned/i), 'the notice');
+    await expectCount(sup.locator(`#worker-clients tr[data-episode-id="${episodeId}"]`), 0, 'the reassigned client still listed');
+    await expectCount(sup.locator('#worker-clients tbody tr'), before - 1, 'the worker\'s clients');
+  }],
 ];
 
 function label(v) {
