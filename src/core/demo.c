@@ -2241,54 +2241,6 @@ static int careplan_data(struct gen *g)
             if (cp_plan(g, c, k, CP_BENCH_VERSIONS) != 0)
                 return -1;
         } else if ((named ? k % 2 == 0 : rpct(&g->r2, 10)) && cp_plan(g, c, k, 2 + k % 2) != 0)
-/* ---- caseloads (issue 11 §5): FTEs and the workers' monthly check-ins ---- */
-
-/* One check-in of staff in the month `back` months before this one (answers a function of who and
- * when, so that the data are the same on every run). */
-static int demo_checkin(struct gen *g, int64_t staff, int64_t org, int back, int k)
-{
-    int y, m, d;
-    civil_from_days(g->today, &y, &m, &d);
-    m -= back;
-    while (m < 1) {
-        m += 12;
-        y--;
-    }
-    char period[8], at[21];
-    snprintf(period, sizeof period, "%04d-%02d", y, m);
-    fmt_time(back ? days_from_civil(y, m, 20) : g->today, back ? 36000 : g->now_sec / 2, at);
-    static const char *const help[] = {"Fewer clients on intake at once", "Time for supervision every fortnight",
-                                       NULL, "A second worker for the home visits at night", NULL,
-                                       "Less paperwork after each crisis", NULL};
-    const char *h = help[(k + back) % 7];
-    return db_run(g->db,
-                  "INSERT INTO checkins(staff_id, org_id, period, manageable, supported, would_help, answered_at)"
-                  " VALUES (?,?,?,?,?,?,?)",
-                  "iitiitt", staff, org, period, 1 + (k * 3 + back) % 5, 2 + (k + back * 2) % 4, h, at) == DB_OK
-               ? 0
-               : fail(g, "cannot add a check-in");
-}
-
-/* The first two synthetic case managers at Riverside work three tenths of full time with a
- * full-time caseload: over capacity on the team page. Riverside's workers answer the check-in, six or more a month, so its
- * aggregates show; at Eastgate only two do, too few to show. */
-static int demo_caseloads(struct gen *g)
-{
-    if (db_run(g->db, "UPDATE staff SET fte_tenths=3 WHERE id IN (?,?)", "ii", g->syn_r[0],
-               g->n_r > 1 ? g->syn_r[1] : g->syn_r[0]) != DB_OK ||
-        db_run(g->db, "UPDATE staff SET fte_tenths=8 WHERE id IN (?,?)", "ii", g->nurse1, g->peer1) != DB_OK)
-        return fail(g, "cannot set an FTE");
-    for (int back = 0; back < 3; back++) {
-        int k = 0;
-        int64_t who[] = {g->psy1, g->nurse1, g->peer1, back ? g->cm[0] : 0, back ? g->sup : 0};
-        for (size_t i = 0; i < ARRAY_LEN(who); i++)
-            if (who[i] && demo_checkin(g, who[i], g->riverside, back, k++) != 0)
-                return -1;
-        for (int i = 0; i < g->n_r && i < 4 - back; i++)
-            if (demo_checkin(g, g->syn_r[i], g->riverside, back, k++) != 0)
-                return -1;
-        if (demo_checkin(g, g->cm[3], g->eastgate, back, k++) != 0 ||
-            (back < 2 && demo_checkin(g, g->syn_e[0], g->eastgate, back, k++) != 0))
             return -1;
     }
     return 0;
@@ -2381,6 +2333,60 @@ static int demo_peer(struct gen *g)
         rc = fail(g, "cannot add a supervision session");
     return rc;
 }
+
+/* ---- caseloads (issue 11 §5): FTEs and the workers' monthly check-ins ---- */
+
+/* One check-in of staff in the month `back` months before this one (answers a function of who and
+ * when, so that the data are the same on every run). */
+static int demo_checkin(struct gen *g, int64_t staff, int64_t org, int back, int k)
+{
+    int y, m, d;
+    civil_from_days(g->today, &y, &m, &d);
+    m -= back;
+    while (m < 1) {
+        m += 12;
+        y--;
+    }
+    char period[8], at[21];
+    snprintf(period, sizeof period, "%04d-%02d", y, m);
+    fmt_time(back ? days_from_civil(y, m, 20) : g->today, back ? 36000 : g->now_sec / 2, at);
+    static const char *const help[] = {"Fewer clients on intake at once", "Time for supervision every fortnight",
+                                       NULL, "A second worker for the home visits at night", NULL,
+                                       "Less paperwork after each crisis", NULL};
+    const char *h = help[(k + back) % 7];
+    return db_run(g->db,
+                  "INSERT INTO checkins(staff_id, org_id, period, manageable, supported, would_help, answered_at)"
+                  " VALUES (?,?,?,?,?,?,?)",
+                  "iitiitt", staff, org, period, 1 + (k * 3 + back) % 5, 2 + (k + back * 2) % 4, h, at) == DB_OK
+               ? 0
+               : fail(g, "cannot add a check-in");
+}
+
+/* The first two synthetic case managers at Riverside work three tenths of full time with a
+ * full-time caseload: over capacity on the team page. Riverside's workers answer the check-in, six or more a month, so its
+ * aggregates show; at Eastgate only two do, too few to show. */
+static int demo_caseloads(struct gen *g)
+{
+    if (db_run(g->db, "UPDATE staff SET fte_tenths=3 WHERE id IN (?,?)", "ii", g->syn_r[0],
+               g->n_r > 1 ? g->syn_r[1] : g->syn_r[0]) != DB_OK ||
+        db_run(g->db, "UPDATE staff SET fte_tenths=8 WHERE id IN (?,?)", "ii", g->nurse1, g->peer1) != DB_OK)
+        return fail(g, "cannot set an FTE");
+    for (int back = 0; back < 3; back++) {
+        int k = 0;
+        int64_t who[] = {g->psy1, g->nurse1, g->peer1, back ? g->cm[0] : 0, back ? g->sup : 0};
+        for (size_t i = 0; i < ARRAY_LEN(who); i++)
+            if (who[i] && demo_checkin(g, who[i], g->riverside, back, k++) != 0)
+                return -1;
+        for (int i = 0; i < g->n_r && i < 4 - back; i++)
+            if (demo_checkin(g, g->syn_r[i], g->riverside, back, k++) != 0)
+                return -1;
+        if (demo_checkin(g, g->cm[3], g->eastgate, back, k++) != 0 ||
+            (back < 2 && demo_checkin(g, g->syn_e[0], g->eastgate, back, k++) != 0))
+            return -1;
+    }
+    return 0;
+}
+
 
 int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t errlen)
 {
