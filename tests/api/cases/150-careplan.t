@@ -381,7 +381,7 @@ as cm1
 GET /care-plans/$plan/versions
 expect 200
 text contains data-version="3"
-text contains review $review2
+text contains From a review
 
 ### page: "Add a goal" brings the form back with one more block and nothing saved
 as cm1
