@@ -912,17 +912,11 @@ int careplan_review_run(struct ctx *c, int *made)
         if (!owner)
             continue;
         json_t *args = json_pack("{s:I,s:s}", "id", (json_int_t)id, "date", sget(r, "review_due"));
-        char why[40];
-        snprintf(why, sizeof why, "care plan %lld", (long long)id);
-        json_t *t = risk_rule_task(c, iget(r, "client_id"), owner, "care_plan.review", args, sget(r, "review_due"),
-                                   "normal", why);
+        rc = risk_rule_task_once(c, iget(r, "client_id"), owner, "care_plan.review", args, sget(r, "review_due"),
+                                 "care plan", id, "UPDATE care_plans SET review_task=? WHERE id=?");
         json_decref(args);
-        int64_t tid = t ? iget(t, "id") : 0;
-        json_decref(t);
-        if (!tid || db_run(c->db, "UPDATE care_plans SET review_task=? WHERE id=?", "ii", tid, id) != DB_OK) {
-            rc = ctx_fail(c, ERR_DB, "%s", "care_plan.review: the task could not be saved");
+        if (rc != OK)
             break;
-        }
         (*made)++;
     }
     json_decref(rows);

@@ -372,15 +372,10 @@ int consent_renew_run(struct ctx *c, int *made)
         /* {text} is translated when shown (rule_text_in): the purpose's words */
         json_t *args = json_pack("{s:s,s:I,s:s}", "date", json_string_value(json_object_get(k, "ends_on")), "id",
                                  (json_int_t)id, "text", consent_purposes[p] ? consent_purpose_labels[p] : purpose);
-        char why[40];
-        snprintf(why, sizeof why, "consent %lld", (long long)id);
-        json_t *task = risk_rule_task(c, client_id, owner, "consent.renew", args,
-                                      json_string_value(json_object_get(k, "ends_on")), "normal", why);
-        int64_t task_id = task ? iget(task, "id") : 0;
-        json_decref(task);
-        if (!task_id || db_run(c->db, "UPDATE consents SET renewal_task=? WHERE id=?", "ii", task_id, id) != DB_OK)
-            rc = ctx_fail(c, ERR_DB, "%s", "consent.renew: the task could not be saved");
-        else
+        rc = risk_rule_task_once(c, client_id, owner, "consent.renew", args,
+                                 json_string_value(json_object_get(k, "ends_on")), "consent", id,
+                                 "UPDATE consents SET renewal_task=? WHERE id=?");
+        if (rc == OK)
             rc = notify_add(c, owner, "consent", "consent.renew", args, "consent", id, client_id);
         json_decref(args);
         if (rc != OK)

@@ -124,6 +124,19 @@ json_t *risk_rule_task(struct ctx *c, int64_t client_id, int64_t assignee, const
     return r;
 }
 
+int risk_rule_task_once(struct ctx *c, int64_t client_id, int64_t assignee, const char *key, json_t *args,
+                        const char *due, const char *entity, int64_t entity_id, const char *update)
+{
+    char why[64];
+    snprintf(why, sizeof why, "%s %lld", entity, (long long)entity_id);
+    json_t *t = risk_rule_task(c, client_id, assignee, key, args, due, "normal", why);
+    int64_t id = json_integer_value(json_object_get(t, "id"));
+    json_decref(t);
+    if (!id || db_run(c->db, update, "ii", id, entity_id) != DB_OK)
+        return ctx_fail(c, ERR_DB, "%s: the task could not be saved", key);
+    return OK;
+}
+
 const char *risk_time(struct ctx *c, json_t *in, const char *field, int required, int past_only, char out[32])
 {
     const char *s = v_time(c, in, field, required);

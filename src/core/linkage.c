@@ -614,18 +614,13 @@ int linkage_overdue_run(struct ctx *c, int *made)
             continue; /* nobody to ask: asked again on the next run */
         json_t *args = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "name", sget(l, "name") ? sget(l, "name") : "",
                                  "date", sget(l, "next_check"));
-        char why[40];
-        snprintf(why, sizeof why, "linkage %lld", (long long)id);
         /* due the day the rule finds it (the title says when the check was due): it goes among the
          * day's work, not behind older overdue tasks */
-        json_t *task = risk_rule_task(c, client_id, owner, "linkage.check_overdue", args, today, "normal", why);
+        rc = risk_rule_task_once(c, client_id, owner, "linkage.check_overdue", args, today, "linkage", id,
+                                 "UPDATE linkages SET check_task=? WHERE id=?");
         json_decref(args);
-        int64_t task_id = task ? iget(task, "id") : 0;
-        json_decref(task);
-        if (!task_id || db_run(c->db, "UPDATE linkages SET check_task=? WHERE id=?", "ii", task_id, id) != DB_OK) {
-            rc = ctx_fail(c, ERR_DB, "%s", "linkage.check_overdue: the task could not be saved");
+        if (rc != OK)
             break;
-        }
         (*made)++;
     }
     json_decref(rows);

@@ -99,6 +99,11 @@ void risk_due(int64_t base, int days, char out[16]);
  * shown in the reader's language; rules find their earlier tasks by key. */
 json_t *risk_rule_task(struct ctx *c, int64_t client_id, int64_t assignee, const char *key, json_t *args,
                        const char *due, const char *priority, const char *why);
+/* A time rule's task about one record, made once: risk_rule_task (priority normal, the reason "ENTITY
+ * ID"), then its id kept on the record by update, which binds the task's id and entity_id ("UPDATE
+ * consents SET renewal_task=? WHERE id=?"), so the rule finds it made. OK, or ERR_DB naming the rule. */
+int risk_rule_task_once(struct ctx *c, int64_t client_id, int64_t assignee, const char *key, json_t *args,
+                        const char *due, const char *entity, int64_t entity_id, const char *update);
 /* A time field, normalised to YYYY-MM-DDTHH:MM:SSZ in out; not later than now (+5 min) when past_only.
  * Returns out, or NULL with a field error (or when absent and not required). */
 const char *risk_time(struct ctx *c, json_t *in, const char *field, int required, int past_only,
