@@ -68,7 +68,7 @@ static json_t *fields_schema(const struct res_field *f, const char *title, int b
     for (; f->name; f++) {
         json_t *t = type_of(f->type, f->nullable, f->of);
         if (f->label)
-            json_object_set_new(t, "description", json_string(f->label));
+            json_object_set_new(t, "description", json_string(i18n_text_in("en", f->label)) /* without a context (NC_) */);
         json_object_set_new(props, f->name, t);
         if (body && !f->nullable)
             json_array_append_new(required, json_string(f->name));

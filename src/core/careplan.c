@@ -1036,7 +1036,7 @@ static const struct res_field care_plan_review_fields[] = {
     {"what_changed", FT_STRING, 1, N_("What changed")}, /* null for a peer supporter */
     {"progress", FT_ARRAY, 0, N_("Progress"), care_plan_progress_fields},
     {"number", FT_INT, 1, N_("Version made")},
-    {"next_review", FT_DATE, 0, N_("Next review")},
+    {"next_review", FT_DATE, 0, NC_("care plan", "Next review")},
     {"made_by", FT_INT, 0, N_("Reviewed by")},
     {"made_by_name", FT_STRING, 0, N_("Reviewed by")},
     {"made_at", FT_DATETIME, 0, N_("Recorded")},

@@ -602,7 +602,7 @@ static const struct form_field plan_fields[] = {
     F("goals", FI_CUSTOM, N_("Goals"), 0, .draw = draw_goals, .parse = goals_parse),
     F("why", FI_TEXTAREA, N_("Why the plan changes"), FF_OMIT, .rows = 2, .attrs = " maxlength=\"1000\"",
       .hint = N_("For the version history: what the client and you decided.")),
-    F("review_due", FI_DATE, N_("Next review"), FF_OMIT, .hint = N_("Empty: as it was (a new plan: in six months).")),
+    F("review_due", FI_DATE, NC_("care plan", "Next review"), FF_OMIT, .hint = N_("Empty: as it was (a new plan: in six months).")),
     {0},
 };
 
@@ -949,7 +949,7 @@ static const struct form_field review_fields[] = {
     F("what_changed", FI_TEXTAREA, N_("What changed"), FF_REQ, .rows = 3, .attrs = " maxlength=\"2000\"",
       .hint = N_("Since the plan was made or last reviewed, as the client and you see it.")),
     F("progress", FI_CUSTOM, N_("Progress"), 0, .draw = progress_draw, .parse = progress_parse),
-    F("next_review", FI_DATE, N_("Next review"), FF_OMIT, .hint = N_("Empty: in six months.")),
+    F("next_review", FI_DATE, NC_("care plan", "Next review"), FF_OMIT, .hint = N_("Empty: in six months.")),
     {0},
 };
 static const struct form form_review = {.id = "cp-review",
@@ -1194,7 +1194,7 @@ static void plan_page(struct hreq *h, int status, const struct fstate *fs)
     page_when(&b, jstr(plan, "made_at"));
     buf_adds(&b, ": ");
     why_and_source(&b, plan);
-    html_printf(&b, "</dd><dt>%s</dt><dd>", _("Next review"));
+    html_printf(&b, "</dd><dt>%s</dt><dd>", C_("care plan", "Next review"));
     review_due(&b, jstr(plan, "review_due"));
     html_printf(&b, "</dd><dt>%s</dt><dd id=\"agreement\">", _("The client's agreement to this version"));
     agreement_text(&b, plan, 1);
