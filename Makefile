@@ -119,7 +119,7 @@ TESTBINS := $(if $(wildcard tests/api/apitest.c),build/san/apitest) $(if $(wildc
 
 check: deps
 	@$(MAKE) --no-print-directory check-tests
-check-tests: build/san/hearth $(LOCALES) $(UNITS) $(TESTBINS) $(FUZZERS)
+check-tests: build/hearth build/san/hearth $(LOCALES) $(UNITS) $(TESTBINS) $(FUZZERS)
 	@tests/run-all
 
 bench: deps build/hearth

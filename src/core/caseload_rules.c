@@ -133,7 +133,7 @@ int caseload_parse(const char *file, const char *text, size_t len, struct caselo
             snprintf(w.based_on, sizeof w.based_on, "%s", v);
             continue;
         }
-        char *words[WEIGHTS_MAX_WORDS];
+        char *words[WEIGHTS_MAX_WORDS] = {0};
         int nw = 0;
         for (char *tok = strtok(t, " \t"); tok; tok = strtok(NULL, " \t")) {
             if (nw == WEIGHTS_MAX_WORDS)

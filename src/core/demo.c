@@ -1726,7 +1726,7 @@ static int demo_link_plan(struct gen *g, struct rng *r, int64_t client, int64_t 
             char after[16], made[24];
             linkage_next_due(dates[k], every, unit, after);
             char t[32];
-            snprintf(t, sizeof t, "%sT00:00:00Z", dates[k]);
+            snprintf(t, sizeof t, "%.10sT00:00:00Z", dates[k]);
             stamp(g, iso_parse(t) / 86400, made);
             if (!db_insert(g->db, "linkage_checks",
                            "linkage_id, checked_on, using_it, satisfied, what_changed, next_check, made_by, made_at",
@@ -2347,7 +2347,7 @@ static int demo_checkin(struct gen *g, int64_t staff, int64_t org, int back, int
         m += 12;
         y--;
     }
-    char period[8], at[21];
+    char period[16], at[21];
     snprintf(period, sizeof period, "%04d-%02d", y, m);
     fmt_time(back ? days_from_civil(y, m, 20) : g->today, back ? 36000 : g->now_sec / 2, at);
     static const char *const help[] = {"Fewer clients on intake at once", "Time for supervision every fortnight",
