@@ -340,6 +340,8 @@ int name_query_word(const char *w, size_t n, char *out, size_t len)
             digits++;
         else if (!strchr("-.()+", raw[i]))
             other++;
+    if (!digits && !other)
+        return 0; /* separators only: nothing to search by */
     if (digits && !other) {
         size_t o = 0;
         for (size_t i = 0; i < n && o + 1 < len; i++)
