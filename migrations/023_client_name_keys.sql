@@ -22,4 +22,4 @@ CREATE TABLE client_name_keys (
   PRIMARY KEY (client_id, key)
 );
 -- @end
-CREATE INDEX client_name_keys_key ON client_name_keys(key, client_id, kind);
+CREATE INDEX client_name_keys_key ON client_name_keys(key, kind, client_id);
