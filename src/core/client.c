@@ -992,8 +992,8 @@ static const struct res_audit client_actions[] = {
     {"client.recent", ACT_LIST},          /* "recently viewed" */
     {NULL, 0},
 };
-static const char *const client_tables[] = {"clients", "client_versions", "client_identifiers", "client_links",
-                                            "clients_fts", NULL};
+static const char *const client_tables[] = {"clients",     "client_versions",  "client_identifiers", "client_links",
+                                            "clients_fts", "client_name_keys", NULL};
 #include "core/access_rows.h" /* the rows' words, for the rows below only */
 static const struct access_rule client_access[] = {
     /* the identity record: read (full), find (name, birth year, programmes), register, change */
