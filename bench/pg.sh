@@ -2,7 +2,8 @@
 # pinning, temporary directory and helpers). In one run:
 #   the audited client read (bench/read.lua, the same wrk load as (a)) on Hearth over SQLite and
 #   on Hearth over PostgreSQL, and pgbench running the same SELECTs (bench/pg-read.sql) at the same
-#   concurrency; prints the rates and the ratios PostgreSQL/SQLite and PostgreSQL/pgbench.
+#   concurrency; prints the rates and the ratios PostgreSQL/SQLite and PostgreSQL/pgbench;
+#   then the client search, each kind of query (bench/run's KINDS) on both backends.
 # PostgreSQL is a throw-away cluster (tests/pg/cluster) with fsync and synchronous_commit on
 # (BENCH_DURABLE=1), as durable as SQLite with synchronous=FULL. It runs on the server CPUs, as
 # SQLite does inside Hearth, so both backends get the same cores; wrk and pgbench share the load
@@ -62,14 +63,30 @@ pg_settle() {
 gen() { # gen LABEL URL -> GEN_S
     local t0
     t0=$(date +%s.%N)
-    "$HEARTH" demo --db "$2" --clients "$CLIENTS" >"$WORK/demo-$1.log" 2>&1 || { cat "$WORK/demo-$1.log" >&2; die "hearth demo ($1) failed"; }
+    "$HEARTH" demo --db "$2" --clients "$CLIENTS" --locale "$LOCALE" >"$WORK/demo-$1.log" 2>&1 || { cat "$WORK/demo-$1.log" >&2; die "hearth demo ($1) failed"; }
     GEN_S=$(awk -v s="$t0" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e - s}')
 }
-say "generating $CLIENTS clients in SQLite and in PostgreSQL"
+if [ -n "$DB_FILE" ]; then # the same data: a copy of the SQLite file, moved onto PostgreSQL by hearth itself
+    say "copying $DB_FILE and moving it onto PostgreSQL (hearth migrate-data)"
+    t0=$(date +%s.%N)
+    sqlite3 "$DB_FILE" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+    cp "$DB_FILE" "$WORK/hearth.db"
+    install -m 600 "$DB_FILE.audit-key" "$WORK/hearth.db.audit-key"
+    [ ! -f "$DB_FILE.audit-head" ] || cp "$DB_FILE.audit-head" "$WORK/hearth.db.audit-head"
+    CLIENTS=$(sqlite3 "$WORK/hearth.db" "SELECT count(*) FROM clients")
+    GEN_SQLITE=$(awk -v s="$t0" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e - s}')
+    t0=$(date +%s.%N)
+    HEARTH_AUDIT_KEY_DIR=$WORK "$HEARTH" migrate-data --from "sqlite:$WORK/hearth.db" --to "$PG_URL" >"$WORK/migrate.log" 2>&1 ||
+        { tail -20 "$WORK/migrate.log" >&2; die "hearth migrate-data failed"; }
+    GEN_PG=$(awk -v s="$t0" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e - s}')
+    export HEARTH_AUDIT_KEY_DIR=$WORK
+else
+say "generating $CLIENTS clients in SQLite and in PostgreSQL (--locale $LOCALE)"
 gen sqlite "$WORK/hearth.db"
 GEN_SQLITE=$GEN_S
 gen postgresql "$PG_URL"
 GEN_PG=$GEN_S
+fi
 # As pgbench -i does: statistics for the planner and a checkpoint now, so that neither autovacuum
 # nor a checkpoint of the bulk load lands in a measured run.
 "$PSQL" -X -q "$PG_URL" -c "VACUUM ANALYZE" -c "CHECKPOINT" || die "VACUUM ANALYZE / CHECKPOINT failed"
@@ -104,6 +121,27 @@ if cmp -s "$WORK/body-sqlite.json" "$WORK/body-postgresql.json"; then
 else
     BODY_NOTE="DIFFERS between the backends (see body-*.json with --keep)"
 fi
+
+# ---- (4) the client search, each kind of query, on SQLite then on PostgreSQL ----
+search_run() { # search_run LABEL DB
+    HDB=$2
+    start_hearth
+    api_token
+    local q code
+    IFS=, read -r -a qs <<<"$QUERIES"
+    for q in "${qs[@]}"; do
+        code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $HEARTH_TOKEN" "$H/api/v1/clients?q=$(urlenc "$q")")
+        [ "$code" = 200 ] || die "search for '$q' on $1 answered $code"
+    done
+    local keep=$PGPM
+    [ "$1" = postgresql ] || PGPM=""
+    search_kinds "$1"
+    PGPM=$keep
+    stop_hearth "search-$1"
+}
+search_run sqlite "$WORK/hearth.db"
+search_run postgresql "$PG_URL"
+HDB=""
 
 # ---- (3) pgbench: the same SELECTs, the same concurrency, the same load-generator CPUs ----
 # The token in the database is the one the PostgreSQL run's wrk sent (its hash, as Hearth binds it).
@@ -168,7 +206,7 @@ Hearth benchmark, --db postgresql, $(date -u '+%Y-%m-%d %H:%M UTC')
 command:  bench/run $BENCH_ARGS
 machine:  $(nproc) CPUs, $CPU_MODEL; $(awk '/MemTotal/{printf "%.0f GB RAM", $2 / 1048576}' /proc/meminfo); $(uname -sr)
 binary:   $HEARTH_SRC$STALE
-data:     $CLIENTS clients (hearth demo) in SQLite (${GEN_SQLITE}s, ${DB_MB} MB) and in PostgreSQL (${GEN_PG}s, ${PG_MB} MB, then VACUUM ANALYZE and CHECKPOINT)
+data:     $CLIENTS clients (hearth demo --locale $LOCALE${DB_FILE:+, from $DB_FILE}) in SQLite (${GEN_SQLITE}s, ${DB_MB} MB) and in PostgreSQL (${GEN_PG}s, ${PG_MB} MB, then VACUUM ANALYZE and CHECKPOINT)
 postgres: PostgreSQL $PG_VERSION, throw-away cluster (BENCH_DURABLE=1 tests/pg/cluster start):$PG_SETTINGS
 pinning:  wrk and pgbench on CPU $WRK_CPUS; Hearth (--threads $THREADS) and the PostgreSQL cluster on CPU $SRV_CPUS
 runs:     wrk -t$WRK_THREADS -c$CONNS and pgbench -c$CONNS -j$WRK_THREADS -M prepared, ${DURATION}s each after a ${WARMUP}s warm-up;
@@ -188,4 +226,13 @@ audited client read: GET /api/v1/clients/1 as cm1 (bearer token), $CONNS connect
     pgbench: bench/pg-read.sql (the 3 SELECTs of the read connection; random client 1..$CLIENTS; no audit write)
     => PostgreSQL/SQLite  = ${R_PS}x    [aim >= 0.5x: $(verdict "$R_PS" 0.5)]
     => PostgreSQL/pgbench = ${R_PB}x    [aim >= 0.7x: $(verdict "$R_PB" 0.7)]
+
+client search: GET /api/v1/clients?q=... as cm1, 1 connection, each kind of query alone (its words in rotation,
+    $((DURATION / 2 > 3 ? DURATION / 2 : 3))s each); server = Hearth plus, on PostgreSQL, all PostgreSQL processes; target p95 <= 5 ms
+    on SQLite:
+    $KIND_HDR
+$(sed 's/^/    /' "$WORK/kinds-sqlite.txt")
+    on PostgreSQL:
+    $KIND_HDR
+$(sed 's/^/    /' "$WORK/kinds-postgresql.txt")
 EOF

@@ -24,7 +24,8 @@ static const struct cmd commands[] = {
      cmd_init},
     {"demo", "create a database filled with synthetic demo data",
      "hearth demo [--db URL] [--clients N] [--seed S] [--password P] [--if-empty] [--audit-key FILE]\n"
-     "            [--instruments DIR]   (scores the demo assessments; default instruments/)", cmd_demo},
+     "            [--instruments DIR]   (scores the demo assessments; default instruments/)\n"
+     "            [--locale en|ko]      (ko: Korean names, organisations, addresses and phones; default en)", cmd_demo},
     {"user", "add, list, disable staff accounts or set a password",
      "hearth user list [--db URL]   (every user command takes --audit-key FILE too)\n"
      "hearth user add [--db URL] --username U --name NAME --role ROLE --org ID [--discipline D] [--password P]\n"
@@ -40,6 +41,8 @@ static const struct cmd commands[] = {
      cmd_check_assignments_usage, cmd_check_assignments},
     {"sweep", "run the time rules once (referrals not acknowledged in time, consents about to expire)",
      cmd_sweep_usage, cmd_sweep},
+    {"search-sql", "print the SQL and parameters of a name search, as the server runs it",
+     cmd_search_sql_usage, cmd_search_sql},
     {"help", "list the commands, or explain one", "hearth help [COMMAND]", cmd_help},
 };
 

@@ -90,6 +90,28 @@ int i18n_load(const char *dir);                     /* DIR/LANG/LC_MESSAGES/hear
 int i18n_load_file(const char *lang, const char *path);
 
 /* Strings. */
+/* namekey.c: how a name is found (client_search's keys). Text folded for matching: lower case, and
+ * composed as NFC composes Hangul jamo and accented Latin letters; the result is UTF-8. */
+#define NAMEKEY_LEN 200 /* bytes of a key, its NUL included; longer keys are not made */
+#define NAMEKEY_MAX 24  /* keys of one client at most */
+enum { NAMEKEY_FULL = 0, NAMEKEY_WORD = 1, NAMEKEY_PART = 2 }; /* how relevant a key's match is */
+struct namekey {
+    char key[NAMEKEY_LEN];
+    int kind; /* NAMEKEY_FULL: the whole name (김민지, xiaolingwu) or phone number; NAMEKEY_WORD: a
+               * word of the name, or a phone's last four digits; NAMEKEY_PART: initial consonants
+               * (ㄱㅁㅈ, ㅁㅈ), a group of a phone number */
+};
+size_t text_fold(const char *in, char *out, size_t len); /* bytes written */
+/* The initial consonants (compatibility jamo, ㄱㅁㅈ) of s's Hangul syllables, spaces skipped; 0
+ * (and "") when s holds anything but Hangul syllables. */
+int hangul_choseong(const char *s, char *out, size_t len);
+int hangul_is_choseong(uint32_t c);
+/* The keys of a client's name and phone (deduplicated, each with its most relevant kind); how many. */
+int name_keys(const char *given, const char *family, const char *preferred, const char *phone,
+              struct namekey *out, int max);
+/* A word of a search as typed, as the keys hold it: folded, a phone number's digits only, an
+ * initial consonant typed as a conjoining jamo made a compatibility one. Its length; -1 too long. */
+int name_query_word(const char *w, size_t n, char *out, size_t len);
 int str_eq(const char *a, const char *b);
 size_t utf8_len(const char *s);                     /* code points */
 int parse_int64(const char *s, int64_t *out);      /* 0 ok, -1 not a whole number */

@@ -43,5 +43,7 @@ int cmd_check_assignments(int argc, char **argv);
 extern const char cmd_check_assignments_usage[];
 extern const char cmd_access_table_usage[];
 int cmd_sweep(int argc, char **argv);
+int cmd_search_sql(int argc, char **argv);
+extern const char cmd_search_sql_usage[];
 extern const char cmd_sweep_usage[];
 #endif

@@ -13,8 +13,8 @@
 int cmd_demo(int argc, char **argv)
 {
     static const char *const names[] = {"db", "clients", "seed", "password", "if-empty!", "audit-key", "instruments",
-                                        "eligibility", NULL};
-    const char *v[8] = {0}, *pos[1];
+                                        "eligibility", "locale", NULL};
+    const char *v[9] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0)
         return EXIT_USAGE;
     struct demo_opts o = {.clients = v[1] ? atoi(v[1]) : 500,
@@ -23,6 +23,10 @@ int cmd_demo(int argc, char **argv)
     const char *password = v[3] && *v[3] ? v[3] : DEMO_PASSWORD;
     if (o.clients < 1 || o.clients > 10000000) {
         fprintf(stderr, "hearth: --clients takes 1..10000000\n");
+        return EXIT_USAGE;
+    }
+    if (v[8] && !str_eq(v[8], "en") && !str_eq(v[8], "ko")) {
+        fprintf(stderr, "hearth: --locale takes en or ko\n");
         return EXIT_USAGE;
     }
     struct db *db;
@@ -61,6 +65,8 @@ int cmd_demo(int argc, char **argv)
     else {
         o.pw_hash = hash;
         rc = demo_generate(db, &o, err, sizeof err);
+        if (rc == 0) /* --locale ko: the same data with Korean names, places and numbers */
+            rc = demo_localise(db, v[8], o.seed, o.progress, err, sizeof err);
     }
     if (rc != 0)
         fprintf(stderr, "hearth: %s\n", err);

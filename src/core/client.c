@@ -4,6 +4,7 @@
 #include "core/core.h"
 #include "core/risk_data.h"
 #include "db/db.h"
+#include "db/migrate.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,19 +87,84 @@ void client_search_text(const char *given, const char *family, const char *prefe
     snprintf(out, len, "%s %s %s %s%s", given, family, preferred ? preferred : "", family, given);
 }
 
-int client_search_index(struct db *db, int64_t id, const char *given, const char *family, const char *preferred)
+/* The keys of one client's name and phone (client_name_keys, base/namekey.c), one statement. */
+static int name_keys_insert(struct db *db, int64_t id, const char *given, const char *family, const char *preferred,
+                            const char *phone)
+{
+    struct namekey k[NAMEKEY_MAX];
+    int n = name_keys(given, family, preferred, phone, k, NAMEKEY_MAX);
+    if (n == 0)
+        return DB_OK;
+    struct buf sql;
+    buf_init(&sql);
+    buf_adds(&sql, "INSERT INTO client_name_keys(client_id, key, kind) VALUES ");
+    for (int i = 0; i < n; i++)
+        buf_adds(&sql, i ? ", (?,?,?)" : "(?,?,?)");
+    struct db_stmt *st = db_query(db, sql.data, "");
+    buf_free(&sql);
+    int rc = st ? DB_OK : DB_ERR;
+    for (int i = 0; rc == DB_OK && i < n; i++)
+        if (db_bind(st, 3 * i + 1, 'i', NULL, id) != DB_OK || db_bind(st, 3 * i + 2, 't', k[i].key, -1) != DB_OK ||
+            db_bind(st, 3 * i + 3, 'i', NULL, k[i].kind) != DB_OK)
+            rc = DB_ERR;
+    if (rc == DB_OK) {
+        int step = db_step(st);
+        rc = step == DB_DONE || step == DB_ROW ? DB_OK : step;
+    }
+    db_done(st);
+    return rc;
+}
+
+int client_search_index(struct db *db, int64_t id, const char *given, const char *family, const char *preferred,
+                        const char *phone)
 {
     char name[420];
     client_search_text(given, family, preferred, name, sizeof name);
-    return db_run(db, "INSERT INTO clients_fts(rowid, name) VALUES (?,?)", "it", id, name);
+    int rc = db_run(db, "INSERT INTO clients_fts(rowid, name) VALUES (?,?)", "it", id, name);
+    return rc == DB_OK ? name_keys_insert(db, id, given, family, preferred, phone) : rc;
 }
 
 static void fts_set(struct db *db, int64_t id, json_t *rec, int replace)
 {
-    if (replace)
+    if (replace) {
         db_run(db, "DELETE FROM clients_fts WHERE rowid=?", "i", id);
-    client_search_index(db, id, sget(rec, "given_name"), sget(rec, "family_name"), sget(rec, "preferred_name"));
+        db_run(db, "DELETE FROM client_name_keys WHERE client_id=?", "i", id);
+    }
+    client_search_index(db, id, sget(rec, "given_name"), sget(rec, "family_name"), sget(rec, "preferred_name"),
+                        sget(rec, "phone"));
 }
+
+/* Migration 023's step: the keys of every client already there, a thousand clients a query. */
+static int client_keys_backfill(struct db *db)
+{
+    int64_t after = 0, done = 0;
+    for (;;) {
+        json_t *rows = db_rows(db,
+                               "SELECT id, given_name, family_name, preferred_name, phone FROM clients WHERE id>?"
+                               " ORDER BY id LIMIT 1000",
+                               "i", after);
+        size_t i, n = json_array_size(rows);
+        json_t *r;
+        json_array_foreach(rows, i, r)
+        {
+            after = json_integer_value(json_object_get(r, "id"));
+            if (name_keys_insert(db, after, sget(r, "given_name"), sget(r, "family_name"), sget(r, "preferred_name"),
+                                 sget(r, "phone")) != DB_OK) {
+                json_decref(rows);
+                return -1;
+            }
+        }
+        json_decref(rows);
+        done += (int64_t)n;
+        if (n < 1000)
+            break;
+    }
+    if (done)
+        log_info("migration 023: search keys of %lld clients", (long long)done);
+    return 0;
+}
+static const struct migration_step client_keys_step = {23, "023 client_name_keys backfill", client_keys_backfill};
+MIGRATION_STEP(client_keys_step);
 
 /* Levenshtein distance of two short lower-cased strings (names), capped at 9. */
 static int distance(const char *a, const char *b)
@@ -431,17 +497,260 @@ int client_history(struct ctx *c, int64_t id, const struct page *pg, json_t **ou
     "SELECT c.id, c.given_name, c.family_name, c.preferred_name, substr(c.birth_date,1,4) AS birth_year,"        \
     " (SELECT %s(e.programme, ',') FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged')"            \
     " AS programmes"
-/* Which input drives the search: the name (trigram index, walked in id order so LIMIT stops early),
- * the date of birth, or an identifier; the other inputs filter. */
-#define BY_NAME " FROM clients_fts f CROSS JOIN clients c WHERE c.id=f.rowid AND %s AND f.rowid>?5"
+/* Which input drives the search when no name is given: the date of birth, or an identifier; the
+ * other inputs filter. (A name drives it through its keys, name_search_sql.) */
 #define BY_BIRTH " FROM clients c WHERE c.birth_date=?7 AND c.id>?5 AND ?6 IS NULL"
 #define BY_IDENT                                                                                                  \
     " FROM client_identifiers i CROSS JOIN clients c WHERE c.id=i.client_id AND i.value=?8 AND c.id>?5"            \
     " AND ?6 IS NULL"
-#define SEARCH_SQL(DRIVER, ORDER, VIS)                                                                            \
-    SEARCH_COLS DRIVER " AND (?7 IS NULL OR c.birth_date=?7)"                                                     \
-                       " AND (?8 IS NULL OR c.id IN (SELECT client_id FROM client_identifiers WHERE value=?8))"   \
-                       VIS " ORDER BY " ORDER " LIMIT ?9"
+#define FILTERS                                                                                                   \
+    " AND (?7 IS NULL OR c.birth_date=?7)"                                                                        \
+    " AND (?8 IS NULL OR c.id IN (SELECT client_id FROM client_identifiers WHERE value=?8))"
+#define SEARCH_SQL(DRIVER, ORDER, VIS) SEARCH_COLS DRIVER FILTERS VIS " ORDER BY " ORDER " LIMIT ?9"
+
+/* ---- a name: its words looked up in client_name_keys, most relevant first ----
+ * Four levels, each read in its own order and stopped at the page's end (UNION ALL ... LIMIT), each
+ * leaving out what an earlier one found:
+ *   0 the whole name: the words joined equal a client's whole name (김민지, 김 민지, xiaoling wu);
+ *   1 whole words: each word is a word of the name (김, 민지, wu) or a phone's last four digits;
+ *   2 the start of a key: each word begins a word, the whole name, its initial consonants (ㄱㅁㅈ,
+ *     ㅁㅈ) or a part of a phone number; read in the order of the key it began (김민 before 김민지);
+ *   3 inside a name: each word (three characters or more) anywhere in it (the trigram index).
+ * Levels 0, 1 and 3 are in id order. The cursor is [level, key, kind, id]. Parameters: ?1-?10 as for
+ * the other drivers (?6 the trigram match), ?11+2i and ?12+2i word i and the end of its prefix range
+ * (word || U+10FFFF), ?23 the words joined, ?24 the level the page starts at, ?25 the key, ?26 the
+ * lowest key of level 2, ?27 the kind. */
+#define NAME_WORDS 6
+#define P_JOINED 23
+#define KEY_END "\xF4\x8F\xBF\xBF" /* U+10FFFF: above every character of a key */
+
+struct name_query {
+    int n, drive;                               /* words; the longest, which drives levels 1 and 2 */
+    char w[NAME_WORDS][NAMEKEY_LEN];            /* folded */
+    char hi[NAME_WORDS][NAMEKEY_LEN + 4];       /* w || U+10FFFF */
+    char joined[NAMEKEY_LEN];
+    int trigram;                                /* every word has three characters: level 3 too */
+};
+
+/* Split and fold the words of q; -1 when none is left or there are too many. */
+static int name_query_parse(const char *q, struct name_query *nq)
+{
+    memset(nq, 0, sizeof *nq);
+    nq->trigram = 1;
+    size_t jo = 0;
+    for (const char *p = q; *p;) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        const char *s = p;
+        while (*p && *p != ' ' && *p != '\t')
+            p++;
+        if (p == s)
+            break;
+        if (nq->n == NAME_WORDS)
+            return -1;
+        int len = name_query_word(s, (size_t)(p - s), nq->w[nq->n], NAMEKEY_LEN);
+        if (len < 0)
+            return -1;
+        if (len == 0)
+            continue;
+        if (utf8_len(nq->w[nq->n]) < 3)
+            nq->trigram = 0;
+        memcpy(nq->hi[nq->n], nq->w[nq->n], (size_t)len);
+        memcpy(nq->hi[nq->n] + len, KEY_END, sizeof KEY_END); /* the bytes and the NUL */
+        if (jo + (size_t)len >= sizeof nq->joined)
+            return -1;
+        memcpy(nq->joined + jo, nq->w[nq->n], (size_t)len + 1);
+        jo += (size_t)len;
+        if (len > (int)strlen(nq->w[nq->drive]))
+            nq->drive = nq->n;
+        nq->n++;
+    }
+    return nq->n ? 0 : -1;
+}
+
+/* A key of the client c, by the words' parameters: the whole name, word i whole, word i begun. */
+#define HAS_KEY "EXISTS (SELECT 1 FROM client_name_keys x WHERE x.client_id=c.id AND "
+static void has_joined(struct buf *b)
+{
+    buf_printf(b, HAS_KEY "x.key=?%d AND x.kind=0)", P_JOINED);
+}
+static void has_word(struct buf *b, int i)
+{
+    buf_printf(b, HAS_KEY "x.key=?%d AND x.kind<=1)", 11 + 2 * i);
+}
+static void has_word1(struct buf *b, int i) /* a word of the name itself (level 1's driving word) */
+{
+    buf_printf(b, HAS_KEY "x.key=?%d AND x.kind=1)", 11 + 2 * i);
+}
+static void has_prefix(struct buf *b, int i)
+{
+    buf_printf(b, HAS_KEY "x.key>=?%d AND x.key<?%d)", 11 + 2 * i, 12 + 2 * i);
+}
+
+/* The SQL of a name search starting at level `from` (the cursor's; 0 on the first page). */
+static char *name_search_sql(struct db *db, const struct name_query *nq, int from, const char *vis)
+{
+    struct buf b;
+    buf_init(&b);
+    const char *agg = db_sql(db, DB_SQL_LIST_AGG);
+    int d = nq->drive, first = 1;
+    for (int level = from; level <= 3; level++) {
+        if (level == 3 && !nq->trigram)
+            break;
+        buf_adds(&b, first ? "SELECT * FROM (" : " UNION ALL SELECT * FROM (");
+        first = 0;
+        if (level == 3)
+            buf_adds(&b, "SELECT 3 AS _r, '' AS _k, 0 AS _t, c.id");
+        else if (level == 2)
+            buf_adds(&b, "SELECT 2 AS _r, n.key AS _k, n.kind AS _t, c.id");
+        else
+            buf_printf(&b, "SELECT %d AS _r, '' AS _k, 0 AS _t, c.id", level);
+        buf_printf(&b,
+                   ", c.given_name, c.family_name, c.preferred_name, substr(c.birth_date,1,4) AS birth_year,"
+                   " (SELECT %s(e.programme, ',') FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged')"
+                   " AS programmes",
+                   agg);
+        switch (level) {
+        case 0:
+            buf_printf(&b, " FROM client_name_keys n CROSS JOIN clients c WHERE n.key=?%d AND n.kind=0", P_JOINED);
+            break;
+        case 1:
+            buf_printf(&b, " FROM client_name_keys n CROSS JOIN clients c WHERE n.key=?%d AND n.kind=1", 11 + 2 * d);
+            break;
+        case 2:
+            buf_printf(&b,
+                       " FROM client_name_keys n CROSS JOIN clients c WHERE n.key>=?26 AND n.key<?%d AND NOT"
+                       " EXISTS (SELECT 1 FROM client_name_keys y WHERE y.client_id=n.client_id AND y.key>=?%d"
+                       " AND y.key<n.key)",
+                       12 + 2 * d, 11 + 2 * d);
+            break;
+        default:
+            buf_printf(&b, " FROM clients_fts f CROSS JOIN clients c WHERE %s", db_sql(db, DB_SQL_NAME_MATCH));
+        }
+        buf_adds(&b, level == 3 ? " AND c.id=f.rowid" : " AND c.id=n.client_id");
+        /* the other words, and not what an earlier level found */
+        for (int i = 0; i < nq->n; i++)
+            if (level == 1 && i != d) {
+                buf_adds(&b, " AND ");
+                has_word(&b, i);
+            } else if (level == 2 && i != d) {
+                buf_adds(&b, " AND ");
+                has_prefix(&b, i);
+            }
+        if (level >= 1) {
+            buf_adds(&b, " AND NOT ");
+            has_joined(&b);
+        }
+        if (level == 2 || level == 3) {
+            buf_adds(&b, " AND NOT (");
+            for (int i = 0; i < nq->n; i++) {
+                buf_adds(&b, i ? " AND " : "");
+                if (level == 3)
+                    has_prefix(&b, i);
+                else if (i == d)
+                    has_word1(&b, i);
+                else
+                    has_word(&b, i);
+            }
+            buf_adds(&b, ")");
+        }
+        /* where the page starts, on the cursor's level */
+        if (level == from && level == 2)
+            buf_adds(&b, " AND (n.key>?25 OR (n.key=?25 AND (n.kind>?27 OR (n.kind=?27 AND n.client_id>?5))))");
+        else if (level == from)
+            buf_adds(&b, level == 3 ? " AND f.rowid>?5" : " AND n.client_id>?5");
+        buf_adds(&b, FILTERS);
+        for (const char *v = vis; *v; v++) /* the visibility macros are printf templates ("%%") */
+            if (!(v[0] == '%' && v[1] == '%'))
+                buf_addc(&b, *v);
+        buf_adds(&b, level == 3   ? " ORDER BY f.rowid LIMIT ?9) l3"
+                     : level == 2 ? " ORDER BY n.key, n.kind, n.client_id LIMIT ?9) l2"
+                                  : level == 1 ? " ORDER BY n.client_id LIMIT ?9) l1" : " ORDER BY n.client_id LIMIT ?9) l0");
+    }
+    buf_adds(&b, " LIMIT ?9");
+    return buf_steal(&b);
+}
+
+/* Every parameter of a search (1..SEARCH_PARAMS): type 'i' (v) or 't' (t; NULL: a null of type text). */
+#define SEARCH_PARAMS 27
+struct search_param {
+    char type;
+    int64_t v;
+    const char *t;
+};
+static void search_params(struct search_param *p, const struct name_query *nq, int64_t org, int64_t staff,
+                          const char *today, const char *now, int64_t after, const char *match, const char *birth,
+                          const char *ident, int64_t limit, const char *purposes, int from, const char *after_key,
+                          int64_t after_kind)
+{
+    int named = nq && nq->n;
+    for (int i = 1; i <= SEARCH_PARAMS; i++) {
+        struct search_param *x = &p[i - 1];
+        *x = (struct search_param){'t', 0, NULL};
+        switch (i) {
+        case 1: *x = (struct search_param){'i', org, NULL}; break;
+        case 2: *x = (struct search_param){'i', staff, NULL}; break;
+        case 3: x->t = today; break;
+        case 4: x->t = now; break;
+        case 5: *x = (struct search_param){'i', after, NULL}; break;
+        case 6: x->t = match; break;
+        case 7: x->t = birth; break;
+        case 8: x->t = ident; break;
+        case 9: *x = (struct search_param){'i', limit, NULL}; break;
+        case 10: x->t = purposes; break;
+        case P_JOINED: x->t = named ? nq->joined : NULL; break;
+        case 24: *x = (struct search_param){'i', from, NULL}; break;
+        case 25: x->t = after_key ? after_key : ""; break;
+        case 26: x->t = named ? (from == 2 && after_key ? after_key : nq->w[nq->drive]) : NULL; break;
+        case 27: *x = (struct search_param){'i', after_kind, NULL}; break;
+        default: {
+            int w = (i - 11) / 2;
+            x->t = named && w < nq->n ? ((i - 11) % 2 ? nq->hi[w] : nq->w[w]) : NULL;
+        }
+        }
+    }
+}
+
+/* Bind them all (unused ones too, typed, so that PostgreSQL knows each). */
+static struct db_stmt *search_bind(struct db *db, const char *sql, const struct search_param *p)
+{
+    struct db_stmt *st = db_query(db, sql, "");
+    for (int i = 1; st && i <= SEARCH_PARAMS; i++) {
+        const struct search_param *x = &p[i - 1];
+        int rc = x->type == 'i' ? db_bind(st, i, 'i', NULL, x->v)
+                 : x->t        ? db_bind(st, i, 't', x->t, -1)
+                               : db_bind(st, i, 'n', NULL, 't');
+        if (rc != DB_OK && db_is_sqlite(db))
+            break; /* an index above the statement's own: SQLite's statements know only theirs */
+    }
+    return st;
+}
+
+json_t *client_search_explain(struct db *db, const char *q, int64_t org, int64_t staff, int role)
+{
+    struct name_query nq;
+    if (!q || name_query_parse(q, &nq) != 0)
+        return NULL;
+    char match[600] = "", today[16], now[32], purposes[96] = ",";
+    if (nq.trigram && db_name_match(db, q, match, sizeof match) != 0)
+        nq.trigram = 0;
+    iso_today(today);
+    iso_now(now);
+    unsigned mine = consent_purposes_of_role(role);
+    for (int p = 0; consent_purposes[p]; p++)
+        if (mine & (1u << p) && strlen(purposes) + strlen(consent_purposes[p]) + 2 < sizeof purposes)
+            strcat(strcat(purposes, consent_purposes[p]), ",");
+    int org_wide = access_table(RES_CLIENT, ACT_LIST, REL_SAME_ORG, role) != V_DENY;
+    char *sql = name_search_sql(db, &nq, 0, org_wide ? VISIBLE_ANY : VISIBLE_TEAM);
+    struct search_param p[SEARCH_PARAMS];
+    search_params(p, &nq, org, staff, today, now, 0, nq.trigram ? match : NULL, NULL, NULL, 21, purposes, 0, NULL, 0);
+    json_t *params = json_array();
+    for (int i = 0; i < SEARCH_PARAMS; i++)
+        json_array_append_new(params, p[i].type == 'i' ? json_integer(p[i].v) : p[i].t ? json_string(p[i].t) : json_null());
+    json_t *out = json_pack("{s:s,s:o}", "sql", sql, "params", params);
+    free(sql);
+    return out;
+}
 
 int client_search(struct ctx *c, const char *q, const char *birth_date, const char *identifier,
                   const struct page *page, json_t **out)
@@ -453,55 +762,84 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
         return ctx_field(c, "q", _("give a name, a date of birth or an identifier"));
     if (birth_date && *birth_date && !iso_date_valid(birth_date))
         return ctx_field(c, "birth_date", _("must be a date YYYY-MM-DD"));
+    struct name_query nq = {0};
     char match[600] = "";
-    if (q && *q && (strlen(q) > 200 || db_name_match(c->db, q, match, sizeof match) != 0))
-        return ctx_field(c, "q", _("give at least three characters in each word of a name (for example 김민지, not 민지)"));
+    int by_name = q && *q;
+    if (by_name && (strlen(q) > 200 || name_query_parse(q, &nq) != 0))
+        return ctx_field(c, "q", _("give a name, a part of one or a phone number (at most six words)"));
+    if (by_name && nq.trigram && db_name_match(c->db, q, match, sizeof match) != 0)
+        nq.trigram = 0; /* no word is inside a name that the keys did not find already */
     struct page pg = {page ? page->after : NULL, page && page->limit > 0 ? page_limit(page) : 20};
     int limit = pg.limit;
     json_t *cursor;
-    rc = page_after(c, &pg, 1, &cursor);
+    rc = page_after(c, &pg, by_name ? 4 : 1, &cursor);
     if (rc != OK)
         return rc;
-    int64_t after = json_integer_value(json_array_get(cursor, 0));
-    int bad = cursor && after <= 0;
+    int64_t after = json_integer_value(json_array_get(cursor, by_name ? 3 : 0));
+    int from = by_name && cursor ? (int)json_integer_value(json_array_get(cursor, 0)) : 0;
+    int64_t after_kind = by_name && cursor ? json_integer_value(json_array_get(cursor, 2)) : 0;
+    char after_key[NAMEKEY_LEN] = "";
+    if (by_name && cursor)
+        snprintf(after_key, sizeof after_key, "%s",
+                 json_is_string(json_array_get(cursor, 1)) ? json_string_value(json_array_get(cursor, 1)) : "");
+    int bad = cursor && (after <= 0 || from < 0 || from > (nq.trigram ? 3 : 2) ||
+                         (by_name && !json_is_string(json_array_get(cursor, 1))));
     json_decref(cursor);
     if (bad)
         return page_bad_cursor(c);
     char today[16], now[32];
     iso_today(today);
     iso_now(now);
-    static const char *const sql[2][3] = {
-        {SEARCH_SQL(BY_NAME, "f.rowid", VISIBLE_ANY), SEARCH_SQL(BY_BIRTH, "c.id", VISIBLE_ANY),
-         SEARCH_SQL(BY_IDENT, "c.id", VISIBLE_ANY)},
-        {SEARCH_SQL(BY_NAME, "f.rowid", VISIBLE_TEAM), SEARCH_SQL(BY_BIRTH, "c.id", VISIBLE_TEAM),
-         SEARCH_SQL(BY_IDENT, "c.id", VISIBLE_TEAM)},
-    };
-    int driver = *match ? 0 : birth_date && *birth_date ? 1 : 2;
-    /* The engine's words for joining programmes and matching names (db_sql). */
-    char text[4096];
     /* A role the table lets find through the organisation searches it; the others only their own. */
     int org_wide = access_table(RES_CLIENT, ACT_LIST, REL_SAME_ORG, c->a->role) != V_DENY;
-    const char *tmpl = sql[!org_wide][driver];
-    if (driver == 0)
-        snprintf(text, sizeof text, tmpl, db_sql(c->db, DB_SQL_LIST_AGG), db_sql(c->db, DB_SQL_NAME_MATCH));
-    else
-        snprintf(text, sizeof text, tmpl, db_sql(c->db, DB_SQL_LIST_AGG));
+    static const char *const sql[2][2] = {
+        {SEARCH_SQL(BY_BIRTH, "c.id", VISIBLE_ANY), SEARCH_SQL(BY_IDENT, "c.id", VISIBLE_ANY)},
+        {SEARCH_SQL(BY_BIRTH, "c.id", VISIBLE_TEAM), SEARCH_SQL(BY_IDENT, "c.id", VISIBLE_TEAM)},
+    };
+    char *text;
+    if (by_name) {
+        text = name_search_sql(c->db, &nq, from, org_wide ? VISIBLE_ANY : VISIBLE_TEAM);
+    } else {
+        /* The engine's words for joining programmes (db_sql). */
+        char buf[4096];
+        snprintf(buf, sizeof buf, sql[!org_wide][birth_date && *birth_date ? 0 : 1], db_sql(c->db, DB_SQL_LIST_AGG));
+        text = xstrdup(buf);
+    }
     char purposes[96] = ",";
     unsigned mine = consent_purposes_of_role(c->a->role);
     for (int p = 0; consent_purposes[p]; p++)
         if (mine & (1u << p) && strlen(purposes) + strlen(consent_purposes[p]) + 2 < sizeof purposes)
             strcat(strcat(purposes, consent_purposes[p]), ",");
-    json_t *rows = db_rows(c->db, text, "iittitttit", c->a->org_id, c->a->staff_id, today, now, after,
-                           *match ? match : NULL, birth_date && *birth_date ? birth_date : NULL,
-                           identifier && *identifier ? identifier : NULL, (int64_t)limit + 1, purposes);
-    static const char *const by_id[] = {"id", NULL};
-    *out = page_envelope(&pg, by_id, rows);
+    struct search_param params[SEARCH_PARAMS];
+    search_params(params, by_name ? &nq : NULL, c->a->org_id, c->a->staff_id, today, now, after,
+                  nq.trigram ? match : NULL, birth_date && *birth_date ? birth_date : NULL,
+                  identifier && *identifier ? identifier : NULL, (int64_t)limit + 1, purposes, from, after_key,
+                  after_kind);
+    struct db_stmt *st = search_bind(c->db, text, params);
+    free(text);
+    json_t *rows = json_array();
+    int step = DB_ERR;
+    while (st && (step = db_step(st)) == DB_ROW)
+        json_array_append_new(rows, db_row_json(st));
+    db_done(st);
+    if (step != DB_DONE) {
+        json_decref(rows);
+        return ctx_fail(c, ERR_DB, _("The list could not be read."));
+    }
+    static const char *const by_id[] = {"id", NULL}, *const by_rank[] = {"_r", "_k", "_t", "id", NULL};
+    *out = page_envelope(&pg, by_name ? by_rank : by_id, rows);
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(*out, "items"), i, r)
+    {
+        json_object_del(r, "_r");
+        json_object_del(r, "_k");
+        json_object_del(r, "_t");
+    }
     /* One record of the search, naming every client it showed: each one's access report lists it. A
      * client another organisation found through consent gets a record of its own, naming the
      * consent (purpose "shared"), so that the report says which consent let it be found. */
     json_t *shown = json_array();
-    size_t i;
-    json_t *r;
     const char *purpose = c->purpose;
     json_array_foreach(json_object_get(*out, "items"), i, r)
     {
@@ -654,8 +992,8 @@ static const struct res_audit client_actions[] = {
     {"client.recent", ACT_LIST},          /* "recently viewed" */
     {NULL, 0},
 };
-static const char *const client_tables[] = {"clients", "client_versions", "client_identifiers", "client_links",
-                                            "clients_fts", NULL};
+static const char *const client_tables[] = {"clients",     "client_versions",  "client_identifiers", "client_links",
+                                            "clients_fts", "client_name_keys", NULL};
 #include "core/access_rows.h" /* the rows' words, for the rows below only */
 static const struct access_rule client_access[] = {
     /* the identity record: read (full), find (name, birth year, programmes), register, change */

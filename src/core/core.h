@@ -468,16 +468,25 @@ int client_link_decide(struct ctx *c, int64_t id, json_t *in, json_t **out);
 int client_create(struct ctx *c, json_t *in, json_t **out); /* ERR_DUPLICATE with candidates unless confirmed */
 int client_get(struct ctx *c, int64_t id, json_t **out);    /* shape depends on access */
 int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out);
-/* A page of matches in id order (limit 0: 20). */
+/* A page of matches (limit 0: 20): by a name (q: words, each found whole, by its start, by initial
+ * consonants, or inside a name from three characters; or a phone number or a part of it), most
+ * relevant first (the whole name, then whole words, then the start of a key in the key's order,
+ * then inside a name), else by date of birth or identifier in id order. */
 int client_search(struct ctx *c, const char *q, const char *birth_date, const char *identifier,
                   const struct page *pg, json_t **out);
 int client_history(struct ctx *c, int64_t id, const struct page *pg, json_t **out); /* newest first */
 int client_life_stage(const char *birth_date, const char **stage);
 /* The text a client is found by: "given family preferred familygiven" (so 김민지 finds 김 민지). */
 void client_search_text(const char *given, const char *family, const char *preferred, char *out, size_t len);
-/* A new client's row in the name index (client_create does it; so does the demo generator, which
- * writes its clients in bulk): DB_OK or the error. */
-int client_search_index(struct db *db, int64_t id, const char *given, const char *family, const char *preferred);
+/* A new client's rows in the name indexes, the trigram index and the keys (client_name_keys)
+ * (client_create does it; so does the demo generator, which writes its clients in bulk): DB_OK or
+ * the error. */
+int client_search_index(struct db *db, int64_t id, const char *given, const char *family, const char *preferred,
+                        const char *phone);
+/* The SQL client_search runs for the name q on a first page of 20, by a staff member of org with
+ * role, and its parameters in order: {"sql", "params": [...]} (what `hearth search-sql` prints,
+ * which bench/run times as it is); NULL when q has no word. */
+json_t *client_search_explain(struct db *db, const char *q, int64_t org, int64_t staff, int role);
 
 /* ---- episode.c: episodes and care teams ---- */
 int episode_list(struct ctx *c, int64_t client_id, const struct page *pg, json_t **out);

@@ -682,7 +682,7 @@ static int add_client(struct gen *g, int k)
         return fail(g, "cannot add a client");
     snprintf(ident, sizeof ident, "D%07d", k + 1);
     if (!db_insert(g->db, ROW_IDENT, "itt", id, "hearth-demo", ident) ||
-        client_search_index(g->db, id, given, family, preferred) != DB_OK)
+        client_search_index(g->db, id, given, family, preferred, has_phone ? phone : NULL) != DB_OK)
         return fail(g, "cannot add a client's identifier");
     int64_t ep = db_insert(g->db, ROW_EPISODE, "iitttitttitt", id, org, programme, status, target,
                                     cm, start_s, discharged ? end_s : NULL,
@@ -1970,7 +1970,7 @@ static int demo_intakes(struct gen *g)
         int64_t client = db_insert(g->db, ROW_CLIENT, "tttttttttttiitit", rows[i].given, rows[i].family, NULL,
                                    rows[i].birth, NULL, NULL, "ko", NULL, NULL, address, NULL, g->northside, by,
                                    at, by, at);
-        if (!client || client_search_index(g->db, client, rows[i].given, rows[i].family, NULL) != DB_OK)
+        if (!client || client_search_index(g->db, client, rows[i].given, rows[i].family, NULL, NULL) != DB_OK)
             return fail(g, "cannot create an intake's client");
         const char *st = rows[i].state;
         int screened = !str_eq(st, "discovered") && rows[i].needs;

@@ -37,6 +37,10 @@ struct demo_opts {
  * Commits one transaction per 5,000 clients; writes no audit records (no user acted).
  * 0 on success, -1 with a message in err. */
 int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t errlen);
+/* demo_ko.c: the demo data demo_generate made, in the language of locale ("ko": Korean names with
+ * the real frequency of family names, organisations, road-name addresses and phone numbers; "en"
+ * or NULL: left as made). Commits a batch of clients at a time; 0, or -1 with a message in err. */
+int demo_localise(struct db *db, const char *locale, int seed, int progress, char *err, size_t errlen);
 /* 1 when the database already holds a client (demo --if-empty leaves it as it is). */
 int demo_has_clients(struct db *db);
 #endif

@@ -45,6 +45,21 @@ static int run_ddl(struct db *db, const char *sql)
     return rc;
 }
 
+/* The registered steps (MIGRATION_STEP); none: the section is empty and both symbols are NULL. */
+extern const struct migration_step *const __start_hearth_migration_steps[] __attribute__((weak));
+extern const struct migration_step *const __stop_hearth_migration_steps[] __attribute__((weak));
+
+static int run_steps(struct db *db, int version)
+{
+    for (const struct migration_step *const *s = __start_hearth_migration_steps;
+         s && s < __stop_hearth_migration_steps; s++)
+        if ((*s)->version == version && (*s)->run(db) != 0) {
+            log_error("migration step %s failed: %s", (*s)->name, db_errmsg(db));
+            return -1;
+        }
+    return 0;
+}
+
 int migrate_up(struct db *db)
 {
     if (db_begin(db) != DB_OK) {
@@ -67,7 +82,7 @@ int migrate_up(struct db *db)
             continue;
         char now[32];
         iso_now(now);
-        if (run_ddl(db, m->sql) != DB_OK ||
+        if (run_ddl(db, m->sql) != DB_OK || run_steps(db, m->version) != 0 ||
             db_run(db, "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?,?,?)", "dtt", m->version,
                    m->name, now) != DB_OK) {
             log_error("migration %s failed: %s", m->name, db_errmsg(db));

@@ -29,8 +29,8 @@ static const struct form form_search = {
     .attrs = " role=\"search\"",
     .submit = N_("Search"),
     .button = "primary",
-    .note = N_("A name needs at least three letters in each word. You find the clients you work with and the "
-               "clients of your organisation."),
+    .note = N_("Type any part of a name (김, 민지, 김 민지, ㄱㅁㅈ, wu) or of a phone number. You find the clients "
+               "you work with and the clients of your organisation."),
     .fields = search_fields};
 
 static void search_next(struct buf *b, struct hreq *h, const char *after, const char *label, const char *id)
