@@ -87,6 +87,13 @@ const char *i18n_current(void);                     /* this thread's language (t
 const char *i18n_text(const char *msgid) __attribute__((format_arg(1))); /* _(): msgid in this thread's language */
 const char *i18n_text_in(const char *lang, const char *msgid) __attribute__((format_arg(2)));
 int i18n_load(const char *dir);                     /* DIR/LANG/LC_MESSAGES/hearth.mo; how many, -1 when bad */
+/* A date in prose, in this thread's language (headings, letters, printouts, "since ..."): "6 December
+ * 2026" in English, "2026년 12월 6일" in Korean; tables and forms keep 2026-12-06. iso may carry a time
+ * (its date is taken); anything else is copied as it is. Its length. */
+size_t i18n_date_long(const char *iso, char *out, size_t len);
+size_t i18n_date_long_in(const char *lang, const char *iso, char *out, size_t len);
+/* A count with the language's thousands separator ("12,345" in both English and Korean). */
+size_t i18n_count(long long n, char *out, size_t len);
 int i18n_load_file(const char *lang, const char *path);
 
 /* Strings. */
@@ -112,6 +119,29 @@ int name_keys(const char *given, const char *family, const char *preferred, cons
 /* A word of a search as typed, as the keys hold it: folded, a phone number's digits only, an
  * initial consonant typed as a conjoining jamo made a compatibility one. Its length; -1 too long. */
 int name_query_word(const char *w, size_t n, char *out, size_t len);
+/* person.c: names, phone numbers and addresses as they are written in Korea and in English. */
+extern const char *const name_orders[]; /* "auto", "family_first", "given_first", NULL */
+/* A person's name for display: order "given_first" (Xiaoling Wu), "family_first" (Wu Xiaoling), or
+ * "auto"/NULL: family name first without a space when both parts are in Hangul (or Chinese characters:
+ * 김민지), family first with a space when one part is in Hangul (Nguyen 민준), else given first. An
+ * empty part leaves the other alone; preferred (NULL: none) follows in brackets unless it is the given
+ * name or the whole name again. Cut to len without half a character; its length. */
+size_t person_name(char *out, size_t len, const char *given, const char *family, const char *preferred,
+                   const char *order);
+enum { PHONE_INTL = 1,  /* another country's number in international form (+44 20 7946 0000) */
+       PHONE_SHORT = 2  /* a short public number (112, 119, 129, 1393) */ };
+/* A Korean phone number (010-1234-5678, 02-123-4567, 031-123-4567, 1588-1234, +82 10 1234 5678;
+ * digits with or without hyphens, spaces, dots or brackets) written out as dialled in Korea with its
+ * hyphens; with PHONE_INTL another country's +CC number, kept as written. 0, or -1 when it is none. */
+int phone_normalise(const char *in, int flags, char *out, size_t len);
+/* A postal code of the country (ISO 3166 alpha-2; NULL or "" is Korea): Korea's five digits (우편번호),
+ * elsewhere 2 to 12 letters, digits, spaces or hyphens. */
+int postal_code_valid(const char *code, const char *country);
+int country_code_valid(const char *cc); /* two capital letters */
+/* An address on one line: in Korea "(04512) 한빛시 강변구 한강로12길 3, 5층 502호" (우편번호, road-name
+ * address, 상세주소), elsewhere "lines, detail, postal code, country". Its length. */
+size_t address_line(char *out, size_t len, const char *address, const char *detail, const char *postal,
+                    const char *country);
 int str_eq(const char *a, const char *b);
 size_t utf8_len(const char *s);                     /* code points */
 int parse_int64(const char *s, int64_t *out);      /* 0 ok, -1 not a whole number */

@@ -214,3 +214,51 @@ int i18n_load(const char *dir)
     }
     return loaded;
 }
+
+/* ---- dates in prose, counts ---- */
+
+size_t i18n_date_long_in(const char *lang, const char *iso, char *out, size_t len)
+{
+    static const char *const months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                         "July",    "August",   "September", "October", "November", "December"};
+    int y, m, d, n;
+    char day[11];
+    if (!len)
+        return 0;
+    snprintf(day, sizeof day, "%s", iso ? iso : "");
+    if (!iso || strlen(iso) < 10 || !iso_date_valid(day) || sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3)
+        n = snprintf(out, len, "%s", iso ? iso : "");
+    else if (str_eq(i18n_supported(lang), "ko"))
+        n = snprintf(out, len, "%d년 %d월 %d일", y, m, d);
+    else
+        n = snprintf(out, len, "%d %s %d", d, months[m - 1], y);
+    return n < 0 ? 0 : (size_t)n >= len ? len - 1 : (size_t)n;
+}
+
+size_t i18n_date_long(const char *iso, char *out, size_t len)
+{
+    return i18n_date_long_in(i18n_current(), iso, out, len);
+}
+
+size_t i18n_count(long long n, char *out, size_t len)
+{
+    /* English and Korean both group by thousands with a comma; a language that does not adds its
+     * separator here. */
+    const char *sep = ",";
+    char digits[32];
+    snprintf(digits, sizeof digits, "%llu", n < 0 ? (unsigned long long)(-(n + 1)) + 1ULL : (unsigned long long)n);
+    size_t dl = strlen(digits), o = 0;
+    if (!len)
+        return 0;
+    if (n < 0 && o + 1 < len)
+        out[o++] = '-';
+    for (size_t i = 0; i < dl && o + 1 < len; i++) {
+        if (i && (dl - i) % 3 == 0)
+            for (const char *s = sep; *s && o + 1 < len; s++)
+                out[o++] = *s;
+        if (o + 1 < len)
+            out[o++] = digits[i];
+    }
+    out[o] = 0;
+    return o;
+}

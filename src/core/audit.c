@@ -824,7 +824,7 @@ int audit_recent_clients(struct ctx *c, int limit, json_t **out)
         limit = 8;
     json_t *rows = db_rows(
         c->db,
-        "SELECT c.id, c.given_name, c.family_name, c.preferred_name, c.birth_date, max(a.at) AS viewed_at"
+        "SELECT c.id, c.given_name, c.family_name, c.name_order, c.preferred_name, c.birth_date, max(a.at) AS viewed_at"
         " FROM (SELECT client_id, at, seq FROM audit WHERE staff_id=? AND action IN ('client.read', 'client.view')"
         " AND outcome='ok'"
         " ORDER BY seq DESC LIMIT 200) a JOIN clients c ON c.id=a.client_id"

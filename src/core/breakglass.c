@@ -22,7 +22,7 @@ static const struct review_kind review = {
     .review_action = "breakglass.review",
     .cols = "SELECT x.id, x.staff_id, s.display_name AS staff_name, s.role AS staff_role,"
             " so.name AS staff_organisation, x.client_id,"
-            " c.given_name, c.family_name, x.reason, x.started_at, x.expires_at, x.reviewed_by,"
+            " c.given_name, c.family_name, c.name_order, x.reason, x.started_at, x.expires_at, x.reviewed_by,"
             " r.display_name AS reviewed_by_name, ro.name AS reviewed_by_organisation, x.reviewed_at, x.review_note,"
             " s.org_id AS _staff_org, r.org_id AS _reviewer_org FROM break_glass x"
             " JOIN staff s ON s.id=x.staff_id JOIN orgs so ON so.id=x.org_id JOIN clients c ON c.id=x.client_id"

@@ -57,7 +57,7 @@ static json_t *carried(struct db *db, int64_t staff_id, const struct caseload_we
     days_ago(w ? w->crisis_days : 0, crisis_from);
     days_ago(w ? w->discharge_days : 0, discharge_from);
     return db_rows(db,
-                   "SELECT e.id AS episode_id, e.client_id, c.given_name, c.family_name, e.programme, e.status,"
+                   "SELECT e.id AS episode_id, e.client_id, c.given_name, c.family_name, c.name_order, e.programme, e.status,"
                    " CASE WHEN e.primary_cm=?1 THEN 1 ELSE 0 END AS is_primary,"
                    " (SELECT count(*) FROM flags f WHERE f.client_id=e.client_id AND f.status='active'"
                    " AND f.level='high') AS high_risk,"
@@ -348,7 +348,7 @@ int caseload_worker(struct ctx *c, int64_t staff_id, json_t **out)
 int caseload_episode(struct ctx *c, int64_t episode_id, json_t **out)
 {
     json_t *e = db_row(c->db,
-                       "SELECT e.id AS episode_id, e.client_id, c.given_name, c.family_name, e.programme, e.status,"
+                       "SELECT e.id AS episode_id, e.client_id, c.given_name, c.family_name, c.name_order, e.programme, e.status,"
                        " e.primary_cm, s.display_name AS primary_cm_name, e.version FROM episodes e JOIN clients c"
                        " ON c.id=e.client_id LEFT JOIN staff s ON s.id=e.primary_cm WHERE e.id=?",
                        "i", episode_id);

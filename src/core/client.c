@@ -23,6 +23,8 @@ static const struct cfield {
     {"birth_date", 10, 1, NULL},    {"sex", 16, 0, sexes},         {"gender_identity", 60, 0, NULL},
     {"language", 40, 0, NULL},      {"phone", 40, 0, NULL},        {"email", 200, 0, NULL},
     {"address", 400, 0, NULL},      {"emergency_contacts", 1000, 0, NULL},
+    {"name_order", 16, 0, name_orders}, {"address_detail", 200, 0, NULL}, {"postal_code", 12, 0, NULL},
+    {"address_country", 2, 0, NULL},
 };
 
 int client_life_stage(const char *birth_date, const char **stage)
@@ -34,8 +36,9 @@ int client_life_stage(const char *birth_date, const char **stage)
     return age;
 }
 
-/* Validate the record fields; on create every required one must be there. */
-static int check_fields(struct ctx *c, json_t *in, int creating)
+/* Validate the record fields; on create every required one must be there. The phone number is
+ * rewritten as Korea writes it (010-1234-5678); old: the record before a change (its country). */
+static int check_fields(struct ctx *c, json_t *in, int creating, json_t *old)
 {
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
@@ -56,6 +59,27 @@ static int check_fields(struct ctx *c, json_t *in, int creating)
     const char *email = json_string_value(json_object_get(in, "email"));
     if (email && *email && !strchr(email, '@'))
         ctx_field(c, "email", _("must be an e-mail address"));
+    /* A client's phone: Korean (as dialled in Korea, or +82), or another country's in its + form. */
+    const char *phone = json_string_value(json_object_get(in, "phone"));
+    char norm[48];
+    if (phone && *phone && !json_object_get(c->errors, "phone")) {
+        if (phone_normalise(phone, PHONE_INTL, norm, sizeof norm) != 0)
+            ctx_field(c, "phone", v_phone_error(PHONE_INTL));
+        else
+            json_object_set_new(in, "phone", json_string(norm));
+    }
+    /* The address's country (two capital letters; none: Korea) and a postal code of that country. */
+    json_t *cv = json_object_get(in, "address_country");
+    const char *country = cv ? json_string_value(cv) : json_string_value(json_object_get(old, "address_country"));
+    if (country && *country && !country_code_valid(country) && !json_object_get(c->errors, "address_country")) {
+        ctx_field(c, "address_country", _("must be a country code of two capital letters (KR, GB)"));
+        country = NULL;
+    }
+    const char *postal = json_string_value(json_object_get(in, "postal_code"));
+    if (postal && *postal && !json_object_get(c->errors, "postal_code") && !postal_code_valid(postal, country))
+        ctx_field(c, "postal_code", !country || !*country || str_eq(country, "KR")
+                                        ? _("must be a Korean postal code of five digits (04512)")
+                                        : _("must be a postal code of 2 to 12 letters, digits, spaces or hyphens"));
     json_t *ids = json_object_get(in, "identifiers");
     if (ids && !json_is_null(ids)) {
         size_t i;
@@ -78,6 +102,12 @@ static const char *sget(json_t *o, const char *k)
 {
     const char *s = json_string_value(json_object_get(o, k));
     return s && *s ? s : NULL;
+}
+
+/* The name order as kept: "auto" is the default, kept as NULL. */
+static const char *name_order_kept(const char *order)
+{
+    return order && !str_eq(order, "auto") ? order : NULL;
 }
 
 void client_search_text(const char *given, const char *family, const char *preferred, char *out, size_t len)
@@ -248,7 +278,7 @@ int client_create(struct ctx *c, json_t *in, json_t **out)
     int rc = access_check(c, RES_CLIENT, ACT_CREATE, 0, "client.create");
     if (rc != OK)
         return rc;
-    rc = check_fields(c, in, 1);
+    rc = check_fields(c, in, 1, NULL);
     if (rc != OK)
         return rc;
     json_t *cands = find_duplicates(c, in);
@@ -289,12 +319,14 @@ int client_create(struct ctx *c, json_t *in, json_t **out)
     int64_t id = db_insert_id(
         c->db,
         "INSERT INTO clients(given_name, family_name, preferred_name, birth_date, sex, gender_identity, language,"
-        " phone, email, address, emergency_contacts, org_id, created_by, created_at, updated_by, updated_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-        "tttttttttttiitit", sget(in, "given_name"), sget(in, "family_name"), sget(in, "preferred_name"),
+        " phone, email, address, emergency_contacts, org_id, created_by, created_at, updated_by, updated_at,"
+        " name_order, address_detail, postal_code, address_country)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+        "tttttttttttiitittttt", sget(in, "given_name"), sget(in, "family_name"), sget(in, "preferred_name"),
         sget(in, "birth_date"), sget(in, "sex"), sget(in, "gender_identity"), sget(in, "language"),
         sget(in, "phone"), sget(in, "email"), sget(in, "address"), sget(in, "emergency_contacts"),
-        c->a->org_id, me, now, me, now);
+        c->a->org_id, me, now, me, now, name_order_kept(sget(in, "name_order")), sget(in, "address_detail"),
+        sget(in, "postal_code"), sget(in, "address_country"));
     if (!id) {
         json_decref(cands);
         return ctx_fail(c, ERR_DB, _("The client could not be saved."));
@@ -324,14 +356,15 @@ int client_create(struct ctx *c, json_t *in, json_t **out)
 #define CLIENT_COLS(p)                                                                                            \
     p "id, " p "given_name, " p "family_name, " p "preferred_name, " p "birth_date, " p "sex, " p                  \
       "gender_identity, " p "language, " p "phone, " p "email, " p "address, " p "emergency_contacts, " p "org_id, " \
-      p "created_by, " p "created_at, " p "updated_by, " p "updated_at, " p "version"
+      p "created_by, " p "created_at, " p "updated_by, " p "updated_at, " p "version, coalesce(" p "name_order, 'auto')" \
+      " AS name_order, " p "address_detail, " p "postal_code, " p "address_country"
 #define PROGRAMMES_JSON                                                                                           \
     "(SELECT coalesce(%1$s(%2$s('programme', x.programme, 'status', x.status, 'organisation', x.organisation)),"  \
     " '[]') FROM (SELECT e.programme, e.status, o.name AS organisation FROM episodes e JOIN orgs o"                \
     " ON o.id=e.org_id WHERE e.client_id=?1 AND e.status<>'discharged' ORDER BY e.id) x) AS programmes_json"
 /* The look-alikes linked to ?1 through one column of client_links, without those dismissed as different. */
 #define LINK_SIDE(THEIRS, MINE)                                                                                   \
-    "SELECT l.id AS link_id, l." THEIRS " AS id, l.reason, y.given_name, y.family_name, yo.name AS organisation,"  \
+    "SELECT l.id AS link_id, l." THEIRS " AS id, l.reason, y.given_name, y.family_name, y.name_order, yo.name AS organisation,"  \
     " l.state, d.display_name AS decided_by_name, l.decided_at FROM client_links l JOIN clients y ON"               \
     " y.id=l." THEIRS " JOIN orgs yo ON yo.id=y.org_id LEFT JOIN staff d ON d.id=l.decided_by WHERE l." MINE       \
     "=?1 AND l.state<>'different'"
@@ -340,12 +373,14 @@ static const char SQL_FULL[] =
     " (SELECT coalesce(%1$s(%2$s('kind', x.kind, 'value', x.value)), '[]') FROM (SELECT kind, value"
     " FROM client_identifiers WHERE client_id=?1 ORDER BY id) x) AS identifiers_json,"
     " (SELECT coalesce(%1$s(%2$s('link_id', x.link_id, 'id', x.id, 'reason', x.reason, 'given_name',"
-    " x.given_name, 'family_name', x.family_name, 'organisation', x.organisation, 'state', x.state,"
+    " x.given_name, 'family_name', x.family_name, 'name_order', x.name_order, 'organisation', x.organisation, 'state', x.state,"
     " 'decided_by_name', x.decided_by_name, 'decided_at', x.decided_at)), '[]') FROM (" LINK_SIDE("other_id", "client_id")
     " UNION " LINK_SIDE("client_id", "other_id") " ORDER BY link_id) x) AS links_json, " PROGRAMMES_JSON
     " FROM clients c JOIN orgs o ON o.id=c.org_id WHERE c.id=?1";
 static const char SQL_LIMITED[] =
-    "SELECT id, given_name, family_name, preferred_name, substr(birth_date,1,4) AS birth_year, " PROGRAMMES_JSON
+    "SELECT id, given_name, family_name, preferred_name, coalesce(name_order, 'auto') AS name_order,"
+    " substr(birth_date,1,4) AS birth_year, "
+    PROGRAMMES_JSON
     " FROM clients WHERE id=?1";
 
 /* Replace the JSON text in column `from` with the parsed array under `to`. */
@@ -418,9 +453,11 @@ int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t
     int rc = access_check(c, RES_CLIENT, ACT_UPDATE, id, "client.update");
     if (rc != OK)
         return rc;
-    if ((rc = check_fields(c, in, 0)) != OK)
-        return rc;
     json_t *old = db_row(c->db, "SELECT " CLIENT_COLS("") " FROM clients WHERE id=?", "i", id);
+    if ((rc = check_fields(c, in, 0, old)) != OK) {
+        json_decref(old);
+        return rc;
+    }
     int64_t cur = json_integer_value(json_object_get(old, "version"));
     if (version != cur) {
         json_decref(old);
@@ -442,12 +479,14 @@ int client_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t
     rc = db_run(c->db,
                 "UPDATE clients SET given_name=?, family_name=?, preferred_name=?, birth_date=?, sex=?,"
                 " gender_identity=?, language=?, phone=?, email=?, address=?, emergency_contacts=?, updated_by=?,"
-                " updated_at=?, version=version+1 WHERE id=? AND version=?",
-                "tttttttttttitii", sget(merged, "given_name"), sget(merged, "family_name"),
+                " updated_at=?, name_order=?, address_detail=?, postal_code=?, address_country=?, version=version+1"
+                " WHERE id=? AND version=?",
+                "tttttttttttitttttii", sget(merged, "given_name"), sget(merged, "family_name"),
                 sget(merged, "preferred_name"), sget(merged, "birth_date"), sget(merged, "sex"),
                 sget(merged, "gender_identity"), sget(merged, "language"), sget(merged, "phone"),
                 sget(merged, "email"), sget(merged, "address"), sget(merged, "emergency_contacts"), c->a->staff_id,
-                now, id, cur);
+                now, name_order_kept(sget(merged, "name_order")), sget(merged, "address_detail"),
+                sget(merged, "postal_code"), sget(merged, "address_country"), id, cur);
     int changed = db_changes(c->db) == 1;
     if (rc == DB_OK && changed)
         fts_set(c->db, id, merged, 1);
@@ -494,8 +533,8 @@ int client_history(struct ctx *c, int64_t id, const struct page *pg, json_t **ou
     " (t.to_date IS NULL OR t.to_date>?3)))) OR EXISTS (SELECT 1 FROM break_glass b WHERE b.client_id=c.id AND"   \
     " b.staff_id=?2 AND b.expires_at>?4)" VISIBLE_SHARED ")"
 #define SEARCH_COLS                                                                                               \
-    "SELECT c.id, c.given_name, c.family_name, c.preferred_name, substr(c.birth_date,1,4) AS birth_year,"        \
-    " (SELECT %s(e.programme, ',') FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged')"            \
+    "SELECT c.id, c.given_name, c.family_name, c.preferred_name,"                             \
+    " coalesce(c.name_order, 'auto') AS name_order, substr(c.birth_date,1,4) AS birth_year, (SELECT %s(e.programme, ',') FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged')"            \
     " AS programmes"
 /* Which input drives the search when no name is given: the date of birth, or an identifier; the
  * other inputs filter. (A name drives it through its keys, name_search_sql.) */
@@ -606,7 +645,8 @@ static char *name_search_sql(struct db *db, const struct name_query *nq, int fro
         else
             buf_printf(&b, "SELECT %d AS _r, '' AS _k, 0 AS _t, c.id", level);
         buf_printf(&b,
-                   ", c.given_name, c.family_name, c.preferred_name, substr(c.birth_date,1,4) AS birth_year,"
+                   ", c.given_name, c.family_name, c.preferred_name, coalesce(c.name_order, 'auto') AS name_order,"
+                   " substr(c.birth_date,1,4) AS birth_year,"
                    " (SELECT %s(e.programme, ',') FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged')"
                    " AS programmes",
                    agg);
@@ -959,6 +999,10 @@ static const struct res_field client_fields[] = {
     {"updated_by", FT_INT, 0, N_("Last changed by")},
     {"updated_at", FT_DATETIME, 0, N_("Last changed")},
     {"version", FT_INT, 0, N_("Version")},
+    {"name_order", FT_STRING, 0, N_("Name order")}, /* auto, family_first, given_first */
+    {"address_detail", FT_STRING, 1, N_("Address details")},
+    {"postal_code", FT_STRING, 1, N_("Postal code")},
+    {"address_country", FT_STRING, 1, N_("Country")},
     {"organisation", FT_STRING, 0, N_("Organisation")},
     {"programmes", FT_ARRAY, 0, N_("Open episodes"), client_programme_fields},
     {"identifiers", FT_ARRAY, 0, N_("Identifiers"), client_identifier_fields},
@@ -975,6 +1019,7 @@ static const struct res_field client_summary[] = {
     {"given_name", FT_STRING, 0, N_("Given name")},
     {"family_name", FT_STRING, 0, N_("Family name")},
     {"preferred_name", FT_STRING, 1, N_("Preferred name")},
+    {"name_order", FT_STRING, 0, N_("Name order")},
     {"birth_year", FT_STRING, 0, N_("Year of birth")},
     {"programmes", FT_STRING, 1, N_("Programmes")}, /* comma-separated, open episodes */
     {NULL, 0, 0, NULL},

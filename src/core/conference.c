@@ -20,7 +20,7 @@
     " JOIN orgs o ON o.id=f.org_id JOIN staff s ON s.id=f.organiser"
 
 #define ITEM_COLS                                                                                           \
-    "SELECT i.id, i.conference_id, i.client_id, c.given_name, c.family_name, i.question, i.summary,"        \
+    "SELECT i.id, i.conference_id, i.client_id, c.given_name, c.family_name, c.name_order, i.question, i.summary,"        \
     " i.added_by, a.display_name AS added_by_name, i.added_at, i.updated_by, u.display_name AS"            \
     " updated_by_name, i.updated_at, i.version FROM conference_clients i JOIN clients c ON c.id=i.client_id" \
     " JOIN staff a ON a.id=i.added_by LEFT JOIN staff u ON u.id=i.updated_by"

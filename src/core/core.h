@@ -744,6 +744,12 @@ const char *v_date(struct ctx *c, json_t *in, const char *field, int required);
 const char *v_time(struct ctx *c, json_t *in, const char *field, int required);
 int64_t v_int(struct ctx *c, json_t *in, const char *field, int required, int64_t min, int64_t max, int64_t def);
 int v_bool(json_t *in, const char *field);
+/* A phone number field (at most 40 characters): Korean, written as dialled in Korea with its hyphens
+ * (phone_normalise; flags PHONE_INTL, PHONE_SHORT say what else the field takes), copied into out and
+ * returned; NULL when absent or empty, or invalid (then a field error in the request's language). */
+const char *v_phone(struct ctx *c, json_t *in, const char *field, int flags, char *out, size_t len);
+/* The field error of a phone number phone_normalise refused, for those flags. */
+const char *v_phone_error(int flags);
 /* Characters (UTF-8) of a text without its surrounding white space; 0 for NULL: how long a reason is. */
 size_t v_text_chars(const char *s);
 /* ---- draft.c: what a user typed when their session had ended (writer; theirs alone) ---- */

@@ -281,8 +281,9 @@ int crisis_view(struct ctx *c, int64_t client_id, json_t **out)
         return rc;
     json_t *client =
         db_row(c->db,
-               "SELECT id, given_name, family_name, preferred_name, birth_date, sex, language, phone,"
-               " address, emergency_contacts, version FROM clients WHERE id=?",
+               "SELECT id, given_name, family_name, preferred_name, name_order, birth_date, sex, language, phone,"
+               " address, address_detail, postal_code, address_country, emergency_contacts, version FROM clients"
+               " WHERE id=?",
                "i", client_id);
     if (!client)
         return ctx_fail(c, ERR_NOTFOUND, _("No such client."));

@@ -393,7 +393,7 @@ static const struct review_kind open_review = {
     .entity = "episode_open",
     .list_action = "episode_open.list",
     .review_action = "episode_open.review",
-    .cols = "SELECT x.id, x.episode_id, x.client_id, c.given_name, c.family_name, e.programme, x.staff_id,"
+    .cols = "SELECT x.id, x.episode_id, x.client_id, c.given_name, c.family_name, c.name_order, e.programme, x.staff_id,"
             " s.display_name AS staff_name, s.role AS staff_role, so.name AS staff_organisation, x.reason,"
             " x.opened_at, x.reviewed_by, r.display_name AS reviewed_by_name, x.reviewed_at, x.review_note,"
             " s.org_id AS _staff_org, r.org_id AS _reviewer_org FROM episode_opens x JOIN episodes e"

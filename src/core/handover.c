@@ -23,7 +23,7 @@
  * member, or the organisation: 0 for every one); ?2 is today, ?3 now. A care-team place that is the
  * episode's own primary case manager's comes with the episode. */
 #define HELD_COLS(kind, id, client, what, until, staff)                                                      \
-    "SELECT '" kind "' AS kind, " id " AS id, " client " AS client_id, c.given_name, c.family_name, " what    \
+    "SELECT '" kind "' AS kind, " id " AS id, " client " AS client_id, c.given_name, c.family_name, c.name_order, " what    \
     " AS what, " until " AS until, s.id AS staff_id, s.display_name AS staff_name, s.username, s.role AS"    \
     " staff_role, s.org_id"
 #define HELD(who)                                                                                            \
@@ -381,8 +381,9 @@ static void note_item(struct receiver *x, json_t *r)
     x->n_clients++;
     if (x->list.len > LIST_TEXT_MAX)
         return;
-    const char *g = sget(r, "given_name"), *f = sget(r, "family_name");
-    buf_printf(&x->list, "%s%s %s (%s)", x->list.len ? ", " : "", f ? f : "", g ? g : "",
+    char name[300];
+    person_name(name, sizeof name, sget(r, "given_name"), sget(r, "family_name"), NULL, sget(r, "name_order"));
+    buf_printf(&x->list, "%s%s (%s)", x->list.len ? ", " : "", name,
                str_eq(kind, "episode") ? "primary_case_manager" : str_eq(kind, "referral") ? "referral" : sget(r, "what"));
 }
 

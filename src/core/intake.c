@@ -54,7 +54,7 @@ static int64_t iget(const json_t *o, const char *k)
 }
 
 #define INTAKE_COLS                                                                                          \
-    "SELECT i.id, i.client_id, c.given_name, c.family_name, c.birth_date, i.birth_year_only, c.phone,"       \
+    "SELECT i.id, i.client_id, c.given_name, c.family_name, c.name_order, c.birth_date, i.birth_year_only, c.phone,"       \
     " c.address, i.district, i.org_id, o.name AS organisation, i.episode_id, i.source, i.reporter,"          \
     " i.concern, i.state, i.needs, i.urgency, i.risk_now, i.life_stage, i.target_group, i.hospital_days,"    \
     " i.recent_crisis, i.decision_id, d.programme AS decision_programme, d.decision AS decision,"             \
@@ -211,7 +211,7 @@ int intake_get(struct ctx *c, int64_t id, json_t **out)
 }
 
 #define LIST_COLS                                                                                            \
-    "SELECT i.id, i.client_id, c.given_name, c.family_name, i.source, i.state, i.urgency, i.risk_now,"      \
+    "SELECT i.id, i.client_id, c.given_name, c.family_name, c.name_order, i.source, i.state, i.urgency, i.risk_now,"      \
     " i.discovered_by, s1.display_name AS discovered_by_name, i.discovered_at, i.decision_id,"              \
     " d.decision AS decision, i.primary_cm, pc.display_name AS primary_cm_name, i.referral_id,"             \
     " i.close_reason, i.outcome_at FROM intakes i JOIN clients c ON c.id=i.client_id"                        \

@@ -544,9 +544,9 @@ int linkage_duplicates_review(struct ctx *c, const struct page *pg, json_t **out
      * the actor's organisation (those its supervisors oversee). */
     char sql[3072];
     snprintf(sql, sizeof sql,
-             "SELECT x.client_id, x.domain, c.given_name, c.family_name FROM (" LK_SERVING
+             "SELECT x.client_id, x.domain, c.given_name, c.family_name, c.name_order FROM (" LK_SERVING
              ") x JOIN clients c ON c.id=x.client_id WHERE x.domain IS NOT NULL GROUP BY x.client_id, x.domain,"
-             " c.given_name, c.family_name HAVING count(DISTINCT x.org_id) > 1",
+             " c.given_name, c.family_name, c.name_order HAVING count(DISTINCT x.org_id) > 1",
              "EXISTS (SELECT 1 FROM episodes m WHERE m.client_id=l.client_id AND m.org_id=?1 AND"
              " m.status<>'discharged')",
              "EXISTS (SELECT 1 FROM episodes m WHERE m.client_id=e.client_id AND m.org_id=?1 AND"
@@ -564,8 +564,7 @@ int linkage_duplicates_review(struct ctx *c, const struct page *pg, json_t **out
                                          : json_pack("{s:I,s:O,s:[]}", "client_id", (json_int_t)client_id, "domain",
                                                      json_object_get(r, "domain"), "entries");
         char name[300];
-        snprintf(name, sizeof name, "%s %s", sget(r, "given_name") ? sget(r, "given_name") : "",
-                 sget(r, "family_name") ? sget(r, "family_name") : "");
+        person_name(name, sizeof name, sget(r, "given_name"), sget(r, "family_name"), NULL, sget(r, "name_order"));
         json_object_set_new(one, "client_name", json_string(name));
         json_array_append_new(shown, json_pack("{s:I}", "id", (json_int_t)client_id));
         json_decref(w);

@@ -120,7 +120,8 @@ int oncall_add(struct ctx *c, json_t *in, json_t **out)
     char sbuf[32], ebuf[32];
     const char *starts = risk_time(c, in, "starts_at", 1, 0, sbuf);
     const char *ends = risk_time(c, in, "ends_at", 1, 0, ebuf);
-    const char *phone = v_str(c, in, "phone", 0, 40, NULL);
+    char pbuf[48]; /* the on-call phone: Korean, a representative or short public number too */
+    const char *phone = v_phone(c, in, "phone", PHONE_SHORT, pbuf, sizeof pbuf);
     if (starts && ends) {
         int64_t len = iso_parse(ends) - iso_parse(starts);
         if (len <= 0)

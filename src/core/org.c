@@ -223,7 +223,8 @@ int staff_create(struct ctx *c, json_t *in, const char *pw_hash, json_t **out)
     if (role_s && role < 0)
         ctx_field(c, "role", _("is not one of the allowed values"));
     const char *discipline = v_str(c, in, "discipline", role == ROLE_CLINICIAN, 40, disciplines);
-    const char *phone = v_str(c, in, "phone", 0, 40, NULL);
+    char pbuf[48];
+    const char *phone = v_phone(c, in, "phone", 0, pbuf, sizeof pbuf); /* a work phone: Korean */
     int64_t org_id = v_int(c, in, "org_id", 1, 1, INT64_MAX, 0);
     if (org_id && db_int1(c->db, 0, "SELECT 1 FROM orgs WHERE id=?", "i", org_id) != 1)
         ctx_field(c, "org_id", _("is not a known organisation"));
@@ -287,8 +288,9 @@ int staff_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t 
     }
     if (json_object_get(in, "discipline"))
         discipline = v_str(c, in, "discipline", 0, 40, disciplines); /* empty clears it */
+    char pbuf[48];
     if (json_object_get(in, "phone"))
-        phone = v_str(c, in, "phone", 0, 40, NULL);
+        phone = v_phone(c, in, "phone", 0, pbuf, sizeof pbuf);
     if (json_object_get(in, "disabled"))
         disabled = v_bool(in, "disabled");
     int role = role_parse(role_s);

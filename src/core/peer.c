@@ -29,7 +29,7 @@ static int64_t iget(json_t *o, const char *k)
 static void with_clients(struct ctx *c, json_t *r, json_t *shown)
 {
     json_t *all = db_rows(c->db,
-                          "SELECT k.id, k.given_name, k.family_name FROM peer_activity_clients p JOIN clients k"
+                          "SELECT k.id, k.given_name, k.family_name, k.name_order FROM peer_activity_clients p JOIN clients k"
                           " ON k.id=p.client_id WHERE p.activity_id=? ORDER BY k.family_name, k.given_name, k.id",
                           "i", iget(r, "id"));
     json_t *seen = json_array();

@@ -125,7 +125,7 @@ static int queue_role(int role)
 
 /* ?1 is now (for "overdue"). */
 #define REFERRAL_COLS                                                                                        \
-    "SELECT r.id, r.client_id, c.given_name, c.family_name, c.birth_date, r.from_org_id,"                  \
+    "SELECT r.id, r.client_id, c.given_name, c.family_name, c.name_order, c.birth_date, r.from_org_id,"                  \
     " fo.name AS from_organisation, r.from_staff_id, fs.display_name AS from_staff_name, r.to_org_id,"       \
     " tg.name AS to_organisation, r.service_id, sv.name AS service_name, r.intake_id, r.reason, r.asked,"    \
     " r.urgency, r.due_at, r.sections, r.agreement, r.agreement_reason, r.agreement_reviewed_by,"           \

@@ -97,8 +97,10 @@ int safety_history(struct ctx *c, int64_t client_id, const struct page *pg, json
     return OK;
 }
 
-/* Copy one entry (a string, or an object of known text fields) into a new object; NULL when invalid. */
-static json_t *read_entry(json_t *x, int environment)
+/* Copy one entry (a string, or an object of known text fields) into a new object; NULL when invalid
+ * (*bad_phone set when it is its phone number: a Korean one, a short public number such as 119 or
+ * 1393, or another country's in its + form; kept written as Korea writes it). */
+static json_t *read_entry(json_t *x, int environment, int *bad_phone)
 {
     if (json_is_string(x))
         x = json_pack("{s:O}", "text", x);
@@ -115,7 +117,13 @@ static json_t *read_entry(json_t *x, int environment)
         const char *s = json_string_value(v);
         ok = s && utf8_len(s) <= efields[i].max &&
              (!str_eq(efields[i].name, "done_on") || !*s || iso_date_valid(s));
-        if (ok && *s)
+        char norm[48];
+        if (ok && *s && str_eq(efields[i].name, "phone")) {
+            ok = phone_normalise(s, PHONE_INTL | PHONE_SHORT, norm, sizeof norm) == 0;
+            *bad_phone = !ok;
+            if (ok)
+                json_object_set_new(e, "phone", json_string(norm));
+        } else if (ok && *s)
             json_object_set(e, efields[i].name, v);
     }
     const char *text = json_string_value(json_object_get(e, "text"));
@@ -180,7 +188,8 @@ static json_t *read_section(struct ctx *c, json_t *in, const char *name, json_t 
             if (keep) {
                 json_array_append(list, keep);
             } else if (n) {
-                json_t *s = json_stringn(p, n), *x = s ? read_entry(s, environment) : NULL;
+                int bad_phone = 0;
+                json_t *s = json_stringn(p, n), *x = s ? read_entry(s, environment, &bad_phone) : NULL;
                 json_decref(s);
                 if (!x) {
                     ctx_field(c, name, _("each entry is a text of at most 500 characters"));
@@ -195,7 +204,12 @@ static json_t *read_section(struct ctx *c, json_t *in, const char *name, json_t 
         json_t *x;
         json_array_foreach(v, i, x)
         {
-            json_t *e = read_entry(x, environment);
+            int bad_phone = 0;
+            json_t *e = read_entry(x, environment, &bad_phone);
+            if (!e && bad_phone) {
+                ctx_field(c, name, v_phone_error(PHONE_INTL | PHONE_SHORT));
+                break;
+            }
             if (!e) {
                 ctx_field(c, name,
                           _("each entry needs a text (at most 500 characters) and short name, phone and "

@@ -98,6 +98,29 @@ int v_bool(json_t *in, const char *field)
     return 0;
 }
 
+const char *v_phone_error(int flags)
+{
+    if (flags & PHONE_SHORT)
+        return _("must be a Korean phone number (010-1234-5678, 02-123-4567, 1577-0199, 119) or another "
+                 "country's starting with +");
+    if (flags & PHONE_INTL)
+        return _("must be a Korean phone number (010-1234-5678, 02-123-4567, 031-123-4567, 1588-1234) or "
+                 "another country's starting with +");
+    return _("must be a Korean phone number (010-1234-5678, 02-123-4567, 031-123-4567, 1588-1234)");
+}
+
+const char *v_phone(struct ctx *c, json_t *in, const char *field, int flags, char *out, size_t len)
+{
+    const char *s = v_str(c, in, field, 0, 40, NULL);
+    if (!s)
+        return NULL;
+    if (phone_normalise(s, flags, out, len) != 0) {
+        ctx_field(c, field, v_phone_error(flags));
+        return NULL;
+    }
+    return out;
+}
+
 size_t v_text_chars(const char *s)
 {
     if (!s)

@@ -262,6 +262,8 @@ void page_local_of(const char *iso, char out[20]); /* datetime-local value of a 
 void page_local_to_utc(const char *s, char out[40]);
 /* "Family, Given (Preferred)" */
 void page_name(struct buf *b, json_t *rec);
+/* The name alone as text (person_name with the record's name_order; no preferred name), escaped by the caller. */
+const char *page_name_text(json_t *rec, char *out, size_t len); /* out */
 int64_t page_int(json_t *o, const char *k);
 /* The break-glass banner when the record is open by emergency access; the client heading. */
 void page_bg_banner(struct buf *b, json_t *client);

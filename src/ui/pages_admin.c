@@ -62,9 +62,9 @@ static void review_who(struct buf *b, json_t *r)
 static void review_client(struct buf *b, json_t *r)
 {
     html_printf(b, "<td data-label=\"%s\">", _("Client"));
+    char nm[256];
     if (*jstr(r, "given_name") || *jstr(r, "family_name"))
-        html_printf(b, "<a href=\"/clients/%D\">%s %s</a>", page_int(r, "client_id"), jstr(r, "given_name"),
-                    jstr(r, "family_name"));
+        html_printf(b, "<a href=\"/clients/%D\">%s</a>", page_int(r, "client_id"), page_name_text(r, nm, sizeof nm));
     else
         html_printf(b, "%s %D", _("Client no."), page_int(r, "client_id"));
     buf_adds(b, "</td>");

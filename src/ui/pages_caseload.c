@@ -348,23 +348,23 @@ static void worker_page(struct hreq *h, int status, const struct fstate *fs)
         json_t *r;
         json_array_foreach(items, i, r)
         {
-            char l1[80], l2[80], wt[16];
+            char l1[80], l2[80], wt[16], nm[256];
+            page_name_text(r, nm, sizeof nm);
             snprintf(wt, sizeof wt, "%.2f", num(r, "weight"));
             int primary = json_is_true(json_object_get(r, "is_primary"));
             html_printf(&b,
-                        "<tr data-episode-id=\"%D\" data-client-id=\"%D\"><th scope=\"row\"><a href=\"/clients/%D\">%s %s</a>%r"
+                        "<tr data-episode-id=\"%D\" data-client-id=\"%D\"><th scope=\"row\"><a href=\"/clients/%D\">%s</a>%r"
                         "</th><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\" class=\"weight\">%s"
                         "</td><td data-label=\"%s\">",
-                        page_int(r, "episode_id"), page_int(r, "client_id"), page_int(r, "client_id"), jstr(r, "given_name"),
-                        jstr(r, "family_name"), primary ? "" : " <span class=\"badge\">team</span>", _("Programme"),
+                        page_int(r, "episode_id"), page_int(r, "client_id"), nm, primary ? "" : " <span class=\"badge\">team</span>", _("Programme"),
                         ui_label(jstr(r, "programme"), l1, sizeof l1), _("Status"), ui_label(jstr(r, "status"), l2, sizeof l2),
                         _("Weight"), wt, _("Why"));
             why_text(&b, json_object_get(r, "why"));
             buf_adds(&b, "</td><td class=\"actions\">");
             if (primary && access_may(&h->ctx, RES_EPISODE, ACT_UPDATE, page_int(r, "client_id")))
-                html_printf(&b, "<a class=\"button small\" href=\"/episodes/%D/reassign?from=%D\">%s<span class=\"sr\"> — %s %s"
+                html_printf(&b, "<a class=\"button small\" href=\"/episodes/%D/reassign?from=%D\">%s<span class=\"sr\"> — %s"
                                 "</span></a>",
-                            page_int(r, "episode_id"), h->id[0], _("Reassign"), jstr(r, "given_name"), jstr(r, "family_name"));
+                            page_int(r, "episode_id"), h->id[0], _("Reassign"), nm);
             buf_adds(&b, "</td></tr>");
         }
         buf_adds(&b, "</tbody></table></section>");
@@ -416,11 +416,11 @@ static void reassign_page(struct hreq *h, int status, const struct fstate *fs)
     ui_begin(h, &b, _("Reassign a client"));
     html_printf(&b, "<div class=\"page-head\"><h1>%s</h1></div>", _("Reassign a client"));
     form_failure(&b, fs);
-    char l1[80];
+    char l1[80], nm[256];
     html_printf(&b,
-                "<section class=\"card\" aria-labelledby=\"ep-h\"><h2 id=\"ep-h\"><a href=\"/clients/%D\">%s %s</a></h2>"
+                "<section class=\"card\" aria-labelledby=\"ep-h\"><h2 id=\"ep-h\"><a href=\"/clients/%D\">%s</a></h2>"
                 "<dl class=\"facts-list\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>",
-                page_int(e, "client_id"), jstr(e, "given_name"), jstr(e, "family_name"), _("Programme"),
+                page_int(e, "client_id"), page_name_text(e, nm, sizeof nm), _("Programme"),
                 ui_label(jstr(e, "programme"), l1, sizeof l1), _("Primary case manager"),
                 *jstr(e, "primary_cm_name") ? jstr(e, "primary_cm_name") : "—");
     /* the receivers, each with their load: the choice is made knowing who has room */

@@ -7,9 +7,17 @@
 #include <string.h>
 
 static const char *const sexes[] = {"female", "male", "intersex", "unknown", NULL};
-static const char *const cfields[] = {"given_name", "family_name",     "preferred_name",     "birth_date",
-                                      "sex",        "gender_identity", "language",           "phone",
-                                      "email",      "address",         "emergency_contacts", NULL};
+static const char *const cfields[] = {"given_name",     "family_name",     "preferred_name",     "birth_date",
+                                      "sex",            "gender_identity", "language",           "phone",
+                                      "email",          "address",         "emergency_contacts", "name_order",
+                                      "address_detail", "postal_code",     "address_country",    NULL};
+
+/* The name-order choices (auto is the empty choice: the order the name's script asks for). */
+static json_t *name_order_opts(void)
+{
+    return json_pack("{s:[[s,s],[s,s]]}", "name_order", "family_first", _("Family name first (Wu Xiaoling)"),
+                     "given_first", _("Given name first (Xiaoling Wu)"));
+}
 
 /* ---- search ---- */
 
@@ -174,14 +182,29 @@ static void ids_parse(struct hreq *h, const struct form_field *fd, json_t *in)
         F("family_name", FI_TEXT, N_("Family name"), FF_REQ,                                                 \
           .attrs = " autocomplete=\"off\" maxlength=\"100\""),                                               \
         F("preferred_name", FI_TEXT, N_("Preferred name"), 0, .attrs = " maxlength=\"100\""), ROW_END,       \
+        F("name_order", FI_SELECT, N_("Name order"), 0,                                                      \
+          .none = N_("As the name is written: 김민지, Xiaoling Wu"),                                            \
+          .hint = N_("How the name is shown on every page. Hangul names are shown family name first.")),      \
         FIELDSET_END, FIELDSET(N_("Birth and identity")), ROW(3),                                            \
         F("birth_date", FI_DATE, N_("Date of birth"), FF_REQ),                                               \
         F("sex", FI_SELECT, N_("Sex"), 0, .choices = sexes),                                                 \
         F("gender_identity", FI_TEXT, N_("Gender identity"), 0, .attrs = " maxlength=\"60\""),               \
         F("language", FI_TEXT, N_("Language"), 0, .attrs = " maxlength=\"40\""), ROW_END, FIELDSET_END,      \
-        FIELDSET(N_("Contact")), ROW(2), F("phone", FI_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\""),   \
+        FIELDSET(N_("Contact")), ROW(2), F("phone", FI_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\"",      \
+          .hint = N_("010-1234-5678, 02-123-4567; +82 or another country's + form")),                          \
         F("email", FI_EMAIL, N_("E-mail"), 0, .attrs = " maxlength=\"200\""), ROW_END,                       \
-        F("address", FI_TEXTAREA, N_("Address"), 0, .rows = 2),                                              \
+        F("address", FI_TEXT, N_("Address"), 0, .attrs = " maxlength=\"400\" autocomplete=\"street-address\"",\
+          .hint = N_("In Korea the road-name address: city, district, road and building number (한빛시 강변구 "    \
+                     "한강로12길 3)")),                                                                         \
+        ROW(3),                                                                                              \
+        F("address_detail", FI_TEXT, N_("Address details"), 0, .attrs = " maxlength=\"200\"",                 \
+          .hint = N_("Building, floor, flat (5층 502호)")),                                                  \
+        F("postal_code", FI_TEXT, N_("Postal code"), 0,                                                     \
+          .attrs = " maxlength=\"12\" autocomplete=\"postal-code\" inputmode=\"numeric\"",                   \
+          .hint = N_("Five digits in Korea")),                                                              \
+        F("address_country", FI_TEXT, N_("Country"), 0, .attrs = " maxlength=\"2\" autocomplete=\"country\"", \
+          .hint = N_("Empty for Korea; otherwise two letters (GB)")),                                        \
+        ROW_END,                                                                                             \
         F("emergency_contacts", FI_TEXTAREA, N_("Who to call in an emergency"), 0, .rows = 3), FIELDSET_END
 
 static void new_page(struct hreq *h, int status, const struct fstate *fs);
@@ -232,7 +255,9 @@ static void new_page(struct hreq *h, int status, const struct fstate *fs)
                 _("Register a new client"));
     page_flash(h, &b);
     page_duplicates(&b, fs, "client-form", _("Register"));
-    form_show(h, &b, &form_new, &(struct form_view){.vals = h->query, .fs = fs});
+    json_t *opts = name_order_opts();
+    form_show(h, &b, &form_new, &(struct form_view){.vals = h->query, .opts = opts, .fs = fs});
+    json_decref(opts);
     page_send(h, status, &b);
 }
 
@@ -388,7 +413,9 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
     struct buf b, t;
     buf_init(&b);
     buf_init(&t);
-    html_printf(&t, "%s %s", jstr(c, "given_name"), jstr(c, "family_name"));
+    char nm[256];
+    page_name_text(c, nm, sizeof nm);
+    html_printf(&t, "%s", nm);
     ui_begin(h, &b, t.data);
     buf_free(&t);
     page_bg_banner(&b, c);
@@ -444,7 +471,10 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
         html_printf(&b, "<dt>%s</dt><dd><a href=\"tel:%s\">%s</a></dd>", _("Phone"), jstr(c, "phone"),
                     jstr(c, "phone"));
     fact(&b, _("Who to call"), jstr(c, "emergency_contacts"));
-    fact(&b, _("Address"), jstr(c, "address"));
+    char addr[800];
+    address_line(addr, sizeof addr, jstr(c, "address"), jstr(c, "address_detail"), jstr(c, "postal_code"),
+                 jstr(c, "address_country"));
+    fact(&b, _("Address"), addr);
     fact(&b, _("E-mail"), jstr(c, "email"));
     fact(&b, _("Gender identity"), jstr(c, "gender_identity"));
     fact(&b, _("Registered at"), jstr(c, "organisation"));
@@ -508,8 +538,10 @@ static void edit_page(struct hreq *h, int status, const struct fstate *fs)
     for (const char *const *f = cfields; *f; f++)
         json_object_set_new(vals, *f, json_string(jstr(c, *f)));
     json_object_set_new(vals, "version", json_integer(page_int(c, "version")));
+    json_t *opts = name_order_opts();
     form_client_page(h, status, c, _("Edit details"), NULL, &form_edit,
-                     &(struct form_view){.target = h->id[0], .vals = vals, .fs = fs});
+                     &(struct form_view){.target = h->id[0], .vals = vals, .opts = opts, .fs = fs});
+    json_decref(opts);
     json_decref(vals);
     json_decref(c);
 }

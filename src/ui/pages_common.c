@@ -192,12 +192,24 @@ void page_local_to_utc(const char *s, char out[40])
 
 /* ---- names and numbers ---- */
 
+/* A client's name as every page shows it (person_name: 김민지, Xiaoling Wu, or the client's order),
+ * from a record's given_name, family_name and name_order. */
+const char *page_name_text(json_t *rec, char *out, size_t len)
+{
+    person_name(out, len, jstr(rec, "given_name"), jstr(rec, "family_name"), NULL, jstr(rec, "name_order"));
+    return out;
+}
+
 void page_name(struct buf *b, json_t *rec)
 {
-    const char *pref = jstr(rec, "preferred_name");
-    html_printf(b, "%s %s", jstr(rec, "given_name"), jstr(rec, "family_name"));
-    if (*pref)
-        html_printf(b, " <span class=\"pref\">(%s)</span>", pref);
+    char name[256], full[400];
+    size_t n = strlen(page_name_text(rec, name, sizeof name));
+    html_printf(b, "%s", name);
+    /* the preferred name, in brackets, unless person_name would leave it out (it says the same) */
+    size_t f = person_name(full, sizeof full, jstr(rec, "given_name"), jstr(rec, "family_name"),
+                           jstr(rec, "preferred_name"), jstr(rec, "name_order"));
+    if (f > n + 3)
+        html_printf(b, " <span class=\"pref\">(%s)</span>", jstr(rec, "preferred_name"));
 }
 
 int64_t page_int(json_t *o, const char *k)
@@ -370,7 +382,9 @@ void page_client_limited(struct hreq *h, int status, json_t *client, const char 
     buf_init(&b);
     struct buf title;
     buf_init(&title);
-    html_printf(&title, "%s %s", jstr(client, "given_name"), jstr(client, "family_name"));
+    char nm[256];
+    page_name_text(client, nm, sizeof nm);
+    html_printf(&title, "%s", nm);
     ui_begin(h, &b, title.data);
     buf_free(&title);
     page_flash(h, &b);

@@ -707,7 +707,7 @@ static void conference_page(struct hreq *h, int64_t id, int status, const struct
                     continue;
                 char v[24], l[300];
                 snprintf(v, sizeof v, "%lld", (long long)page_int(r, "id"));
-                snprintf(l, sizeof l, "%s, %s", jstr(r, "family_name"), jstr(r, "given_name"));
+                page_name_text(r, l, sizeof l);
                 json_array_append_new(opts, json_pack("[s,s]", v, l));
             }
         }

@@ -155,7 +155,8 @@ static void crisis_page(struct hreq *h, int status, json_t *v, const struct fsta
     struct buf b, t;
     buf_init(&b);
     buf_init(&t);
-    html_printf(&t, "%s · %s %s", _("Crisis view"), jstr(cl, "given_name"), jstr(cl, "family_name"));
+    char nm[256];
+    html_printf(&t, "%s · %s", _("Crisis view"), page_name_text(cl, nm, sizeof nm));
     ui_begin(h, &b, t.data);
     buf_free(&t);
     html_printf(&b, "<div class=\"crisis-view\"><p class=\"crumbs\"><a href=\"/clients/%D\">← %s</a></p>",
@@ -177,9 +178,11 @@ static void crisis_page(struct hreq *h, int status, json_t *v, const struct fsta
         html_printf(&b, "%s ", _("Phone"));
         rk_tel(&b, jstr(cl, "phone"));
     }
-    if (*jstr(cl, "address"))
-        html_printf(&b, "%r<span class=\"addr\">%s</span>", *jstr(cl, "phone") ? "<br>" : "",
-                    jstr(cl, "address"));
+    char addr[800];
+    address_line(addr, sizeof addr, jstr(cl, "address"), jstr(cl, "address_detail"), jstr(cl, "postal_code"),
+                 jstr(cl, "address_country"));
+    if (*jstr(cl, "address") || *jstr(cl, "address_detail"))
+        html_printf(&b, "%r<span class=\"addr\">%s</span>", *jstr(cl, "phone") ? "<br>" : "", addr);
     html_printf(&b,
                 "</p><p class=\"actions\"><a class=\"button danger\" href=\"#record\">%s</a></p></header>",
                 _("Record a crisis event"));

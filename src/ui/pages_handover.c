@@ -43,7 +43,7 @@ static void ov_draw(struct form_view *v, const struct form_field *fd)
                         _("Per client, another receiver (optional)"));
         char who[300];
         if (*jstr(r, "family_name"))
-            snprintf(who, sizeof who, "%s %s", jstr(r, "family_name"), jstr(r, "given_name"));
+            page_name_text(r, who, sizeof who);
         else
             snprintf(who, sizeof who, _("Client no. %lld"), (long long)cid);
         html_printf(v->b, "<div class=\"field\"><label for=\"%s-%s\">%s</label><select id=\"%s-%s\" name=\"%s\">"
@@ -151,7 +151,7 @@ static void items_table(struct buf *b, json_t *items, int with_holder, int with_
     {
         char who[300] = "";
         if (*jstr(r, "family_name"))
-            snprintf(who, sizeof who, "%s %s", jstr(r, "family_name"), jstr(r, "given_name"));
+            page_name_text(r, who, sizeof who);
         else if (page_int(r, "client_id"))
             snprintf(who, sizeof who, _("Client no. %lld"), (long long)page_int(r, "client_id"));
         char what[80];

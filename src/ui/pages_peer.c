@@ -144,7 +144,7 @@ static json_t *other_clients(struct hreq *h, int64_t cid)
             continue;
         char id[24], name[200];
         snprintf(id, sizeof id, "%lld", (long long)page_int(r, "id"));
-        snprintf(name, sizeof name, "%s, %s", jstr(r, "family_name"), jstr(r, "given_name"));
+        page_name_text(r, name, sizeof name);
         json_array_append_new(out, json_pack("[s,s]", id, name));
     }
     json_decref(rows);

@@ -215,14 +215,14 @@ static void referral_table(struct buf *b, json_t *items, int received, const cha
     json_t *r;
     json_array_foreach(items, i, r)
     {
-        char ul[64];
+        char ul[64], nm[256];
         html_printf(b,
                     "<tr data-referral-id=\"%D\"%r><td data-label=\"%s\"><a href=\"/referrals/%D\">%s %D</a></td>"
-                    "<td data-label=\"%s\">%s %s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td>"
+                    "<td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td>"
                     "<td data-label=\"%s\">",
                     page_int(r, "id"), json_is_true(json_object_get(r, "overdue")) ? " class=\"overdue\"" : "",
                     _("Referral"), page_int(r, "id"), _("no."), page_int(r, "id"), _("Client"),
-                    jstr(r, "family_name"), jstr(r, "given_name"), received ? _("From") : _("To"),
+                    page_name_text(r, nm, sizeof nm), received ? _("From") : _("To"),
                     received ? jstr(r, "from_organisation") : jstr(r, "to_organisation"), _("Urgency"),
                     ui_label(jstr(r, "urgency"), ul, sizeof ul), _("State"));
         state_badge(b, r);

@@ -74,13 +74,13 @@ static void task_row(struct hreq *h, struct buf *b, json_t *t)
     else if (page_int(t, "created_by") && page_int(t, "created_by") != h->actor.staff_id)
         html_printf(b, " <span class=\"muted small\">%s %s</span>", _("from"), jstr(t, "created_by_name"));
     html_printf(b, "</td><td data-label=\"%s\">", _("Client"));
+    char nm[256];
     if (!cid)
         buf_adds(b, "—");
     else if (json_is_true(json_object_get(t, "client_hidden")))
         html_printf(b, "<span class=\"muted\">%s</span>", _("(no access now)"));
     else
-        html_printf(b, "<a href=\"/clients/%D\">%s %s</a>", cid, jstr(t, "given_name"),
-                    jstr(t, "family_name"));
+        html_printf(b, "<a href=\"/clients/%D\">%s</a>", cid, page_name_text(t, nm, sizeof nm));
     html_printf(
         b, "</td><td data-label=\"%s\"><span class=\"badge prio-%s\">%s</span></td><td class=\"actions\">",
         _("Priority"), prio, ui_label(prio, pl, sizeof pl));
@@ -274,9 +274,10 @@ static void reassign_page(struct hreq *h, int status, const struct fstate *fs)
     form_failure(&b, fs);
     html_printf(&b, "<section class=\"card\" aria-labelledby=\"task-h\"><h2 id=\"task-h\">%s</h2><dl class=\"facts-list\">",
                 jstr(t, "title"));
+    char nm[256];
     if (page_int(t, "client_id") && *jstr(t, "given_name"))
-        html_printf(&b, "<dt>%s</dt><dd><a href=\"/clients/%D\">%s %s</a></dd>", _("Client"), page_int(t, "client_id"),
-                    jstr(t, "given_name"), jstr(t, "family_name"));
+        html_printf(&b, "<dt>%s</dt><dd><a href=\"/clients/%D\">%s</a></dd>", _("Client"), page_int(t, "client_id"),
+                    page_name_text(t, nm, sizeof nm));
     html_printf(&b, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>", _("Due"),
                 *jstr(t, "due") ? jstr(t, "due") : "—", _("Assigned to"), jstr(t, "assignee_name"));
     json_t *hid = json_pack("{s:I}", "version", (json_int_t)page_int(t, "version"));
