@@ -41,10 +41,13 @@ static json_t *member(json_t *o, const char *key, json_t *def)
     return json_incref(v);
 }
 
-/* A stored row as the API shows it: answers and result as objects, a whole total as an integer. */
+/* A stored row as the API shows it: answers and result as objects, a whole total as an integer, the
+ * result's texts (band, remarks, reasons: stored in English, by id) in the reader's language. */
 static void shape(json_t *r)
 {
-    json_t *res = parse(r, "result");
+    const struct instrument *ins = instrument_find(json_string_value(json_object_get(r, "instrument")));
+    json_t *stored = parse(r, "result"), *res = instrument_result_in(ins, stored, i18n_current());
+    json_decref(stored);
     json_object_set_new(r, "answers", parse(r, "answers"));
     json_t *t = json_object_get(r, "total");
     double x = json_number_value(t);
@@ -52,10 +55,10 @@ static void shape(json_t *r)
         !str_eq(json_string_value(json_object_get(res, "method")), "table"))
         json_object_set_new(r, "total", json_integer((json_int_t)x));
     json_object_set_new(r, "band_label", member(res, "band_label", json_null()));
+    json_object_set_new(r, "wording", member(res, "wording", json_null()));
     json_object_set_new(r, "flags", member(res, "flags", json_array()));
-    const struct instrument *ins = instrument_find(json_string_value(json_object_get(r, "instrument")));
-    json_object_set(r, "instrument_name",
-                    ins ? json_object_get(instrument_def(ins), "name") : json_object_get(r, "instrument"));
+    json_object_set(r, "instrument_name", ins ? json_object_get(instrument_def_in(ins, i18n_current()), "name")
+                                              : json_object_get(r, "instrument"));
     json_object_set_new(r, "result", res);
 }
 
@@ -84,8 +87,10 @@ static int read_when(struct ctx *c, json_t *in, char when[32])
     return 0;
 }
 
-/* Raise a flag for every trigger that fired; *flags lists them. Any failure fails the assessment. */
-static int raise_flags(struct ctx *c, int64_t client_id, int64_t id, json_t *triggers, json_t **flags)
+/* Raise a flag for every trigger that fired; *flags lists them. Any failure fails the assessment. The
+ * flag's reason is written in the language the assessment was done in (`local`: the result in it). */
+static int raise_flags(struct ctx *c, int64_t client_id, int64_t id, json_t *triggers, json_t *local,
+                       json_t **flags)
 {
     json_t *t;
     size_t i;
@@ -95,8 +100,9 @@ static int raise_flags(struct ctx *c, int64_t client_id, int64_t id, json_t *tri
         json_t *f = NULL;
         const char *kind = json_string_value(json_object_get(t, "flag"));
         const char *level = json_string_value(json_object_get(t, "level"));
+        const char *why = json_string_value(json_object_get(json_array_get(json_object_get(local, "triggers"), i), "reason"));
         int rc = flag_raise(c, client_id, kind, level, "assessment", id,
-                            json_string_value(json_object_get(t, "reason")), NULL, &f);
+                            why ? why : json_string_value(json_object_get(t, "reason")), NULL, &f);
         if (rc != OK) {
             json_decref(f);
             return rc;
@@ -131,6 +137,13 @@ int assessment_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out
             snprintf(m, sizeof m, _("Your role may not administer %s."), iid);
         return access_deny(c, RES_ASSESSMENT, ACT_CREATE, client_id, "assessment.create", NULL, 0, m);
     }
+    /* the wording the questions were asked in: given (one of the instrument's), else the one this
+     * request's language shows (the form sends the one it showed) */
+    const char *wording = v_str(c, in, "wording", 0, 64, NULL);
+    if (ins && wording && !instrument_wording_language(ins, wording))
+        ctx_field(c, "wording", _("is not a wording of this instrument"));
+    if (ins && !wording)
+        wording = instrument_wording(ins, i18n_current());
     json_t *answers = json_object_get(in, "answers");
     if (!json_is_object(answers))
         ctx_field(c, "answers", _("is required: an object of question -> answer"));
@@ -159,6 +172,7 @@ int assessment_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out
         json_decref(res);
         return ctx_fail(c, ERR_INVALID, "%s", msg);
     }
+    json_object_set_new(res, "wording", json_string(wording));
     json_t *t = json_object_get(res, "total");
     if (json_is_number(t))
         snprintf(total, sizeof total, "%.10g", json_number_value(t));
@@ -175,9 +189,10 @@ int assessment_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out
         json_string_value(json_object_get(res, "band")), rtxt, c->a->staff_id, when, now);
     free(ans);
     free(rtxt);
-    json_t *flags = NULL;
-    rc = id ? raise_flags(c, client_id, id, json_object_get(res, "triggers"), &flags)
+    json_t *flags = NULL, *local = instrument_result_in(ins, res, instrument_wording_language(ins, wording));
+    rc = id ? raise_flags(c, client_id, id, json_object_get(res, "triggers"), local, &flags)
             : ctx_fail(c, ERR_DB, _("The assessment could not be saved."));
+    json_decref(local);
     if (rc != OK) { /* the write job rolls back: no assessment without its flags */
         json_decref(flags);
         json_decref(res);
@@ -260,14 +275,14 @@ int assessment_trajectory(struct ctx *c, int64_t client_id, const char *instrume
     const struct instrument *ins = instrument_find(instrument);
     json_t *rows = db_rows(
         c->db,
-        "SELECT id, administered_at, total, band, instrument_version AS version, result"
+        "SELECT id, administered_at, total, band, instrument_version AS version, result, instrument"
         " FROM assessments WHERE client_id=? AND instrument=? ORDER BY administered_at, id LIMIT 1000",
         "it", client_id, instrument);
     if (!ins && !json_array_size(rows)) {
         json_decref(rows);
         return ctx_fail(c, ERR_NOTFOUND, _("No such instrument."));
     }
-    const json_t *def = ins ? instrument_def(ins) : NULL;
+    const json_t *def = ins ? instrument_def_in(ins, i18n_current()) : NULL;
     json_t *rules = json_object_get(def, "change"), *markers = json_array(), *base = NULL, *p, *rule;
     size_t i, j;
     json_array_foreach(rows, i, p)
@@ -278,6 +293,7 @@ int assessment_trajectory(struct ctx *c, int64_t client_id, const char *instrume
         json_object_del(p, "answers");
         json_object_del(p, "flags");
         json_object_del(p, "instrument_name");
+        json_object_del(p, "instrument");
         json_t *t = json_object_get(p, "total");
         if (base && json_is_number(t))
             json_array_foreach(rules, j, rule)
@@ -334,6 +350,7 @@ static const struct res_field assessment_fields[] = {
     {"band_label", FT_STRING, 1, N_("Band")},
     {"flags", FT_ARRAY, 0, N_("Flags raised")},
     {"instrument_name", FT_STRING, 0, N_("Instrument")},
+    {"wording", FT_STRING, 1, N_("Wording")}, /* the questions' wording: "hearth-ko", or a wording file's id */
     {NULL, 0, 0, NULL},
 };
 static const struct res_audit assessment_actions[] = {

@@ -12,8 +12,12 @@
 enum { M_SUM, M_PRORATED, M_TABLE, M_TRIAGE };
 static const char *const methods[] = {"sum", "prorated", "table", "triage", NULL};
 
+#define NLANG 2 /* i18n_languages: "en", "ko" */
+
 struct instrument {
-    json_t *def; /* normalised: option sets resolved, defaults filled, "range" added */
+    json_t *def;           /* normalised: option sets resolved, defaults filled, "range" added; English */
+    json_t *def_in[NLANG]; /* the same in each language (def_in[0] is def) */
+    char *wording[NLANG];  /* the wording each language shows: "hearth-ko", or a wording file's id */
     char *file;
     int method;
 };
@@ -31,6 +35,7 @@ struct vc {
     json_t *scores;  /* names a "score" condition may use */
     json_t *bandids; /* band and level ids a "band" condition may use */
     double lo, hi;   /* range of the raw sum */
+    int bilingual;   /* some text is {"en": ..., "ko": ...}: then every shown text must be */
 };
 
 static int bad(struct vc *v, const char *place, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -51,7 +56,7 @@ static const char *const top_keys[] = {
     "comment", "option_sets", "items",        "max_missing", "save_incomplete",
     "table",   "bands",       "bands_by_sex", "escalate",    "levels",
     "derived", "triggers",    "remarks",      "change",      "higher_is_better",
-    "resolves", "administered_by", NULL};
+    "resolves", "administered_by", "wording", NULL};
 static const char *const item_keys[] = {"id",         "label",   "text",    "options",  "code",
                                         "recall",     "scored",  "reverse", "ask_when", "optional",
                                         "skip_score", "comment", NULL};
@@ -100,6 +105,75 @@ static int text_ok(struct vc *v, json_t *o, const char *key, const char *place, 
     if (utf8_len(json_string_value(x)) > max)
         return bad(v, at(p, sizeof p, place, key), "must be at most %zu characters", max);
     return 0;
+}
+
+/* A text shown to the user (a name, a question, an answer, a band...): plain text, the same in every
+ * language, or {"en": ..., "ko": ...}. A definition that gives one text in both languages is bilingual
+ * and must give them all so: a missing Korean text is an error, never a silent English fallback. */
+static int ltext_ok(struct vc *v, json_t *o, const char *key, const char *place, int required, size_t max)
+{
+    char p[200];
+    json_t *x = json_object_get(o, key), *e;
+    if (!x || json_is_string(x)) {
+        if (x && v->bilingual)
+            return bad(v, at(p, sizeof p, place, key),
+                       "has no Korean text: give {\"en\": ..., \"ko\": ...} (the definition is bilingual)");
+        return text_ok(v, o, key, place, required, max);
+    }
+    if (!json_is_object(x))
+        return bad(v, at(p, sizeof p, place, key), "must be text, or {\"en\": text, \"ko\": text}");
+    const char *k;
+    json_object_foreach(x, k, e) if (!i18n_supported(k) || !str_eq(i18n_supported(k), k)) return bad(
+        v, at(p, sizeof p, place, key), "unknown language \"%s\" (en, ko)", k);
+    for (int l = 0; i18n_languages[l]; l++) {
+        if (!json_object_get(x, i18n_languages[l]))
+            return bad(v, at(p, sizeof p, place, key), "has no %s text (\"%s\")",
+                       l == 0 ? "English" : "Korean", i18n_languages[l]);
+        if (text_ok(v, x, i18n_languages[l], at(p, sizeof p, place, key), 1, max))
+            return -1;
+    }
+    return 0;
+}
+
+/* An object {"en": ..., "ko": ...} (a text in both languages). */
+static int is_ltext(json_t *x)
+{
+    return json_is_object(x) && json_object_size(x) > 0 && json_is_string(json_object_get(x, "en"));
+}
+static int has_ltext(json_t *x, int depth)
+{
+    const char *k;
+    size_t i;
+    json_t *e;
+    if (depth > 12)
+        return 0;
+    if (is_ltext(x))
+        return 1;
+    json_object_foreach(x, k, e) if (has_ltext(e, depth + 1)) return 1;
+    json_array_foreach(x, i, e) if (has_ltext(e, depth + 1)) return 1;
+    return 0;
+}
+/* x with every {"en": ..., "ko": ...} replaced by its text in language l (a new reference). */
+static json_t *in_lang(json_t *x, int l)
+{
+    if (is_ltext(x)) {
+        json_t *t = json_object_get(x, i18n_languages[l]);
+        return json_incref(t ? t : json_object_get(x, "en"));
+    }
+    const char *k;
+    size_t i;
+    json_t *e, *out;
+    if (json_is_object(x)) {
+        out = json_object();
+        json_object_foreach(x, k, e) json_object_set_new(out, k, in_lang(e, l));
+        return out;
+    }
+    if (json_is_array(x)) {
+        out = json_array();
+        json_array_foreach(x, i, e) json_array_append_new(out, in_lang(e, l));
+        return out;
+    }
+    return json_incref(x);
 }
 
 static int ident(const char *s)
@@ -250,8 +324,8 @@ static int options_ok(struct vc *v, json_t *o, const char *place)
     json_array_foreach(o, i, op)
     {
         snprintf(p, sizeof p, "%s[%zu]", place, i);
-        if (keys_ok(v, op, p, option_keys) || text_ok(v, op, "label", p, 1, 120) ||
-            text_ok(v, op, "text", p, 0, 400) || text_ok(v, op, "code", p, 0, 40))
+        if (keys_ok(v, op, p, option_keys) || ltext_ok(v, op, "label", p, 1, 120) ||
+            ltext_ok(v, op, "text", p, 0, 400) || text_ok(v, op, "code", p, 0, 40))
             return -1;
         json_t *val = json_object_get(op, "value");
         if (!json_is_integer(val) || json_integer_value(val) < -1000 || json_integer_value(val) > 1000)
@@ -295,9 +369,9 @@ static int items_ok(struct vc *v)
     json_array_foreach(items, i, it)
     {
         snprintf(p, sizeof p, "items[%zu]", i);
-        if (keys_ok(v, it, p, item_keys) || id_ok(v, it, "id", p) || text_ok(v, it, "label", p, 1, 200) ||
-            text_ok(v, it, "text", p, 0, 2000) || text_ok(v, it, "code", p, 0, 40) ||
-            text_ok(v, it, "recall", p, 0, 100) || bool_ok(v, it, "scored", p, 1) ||
+        if (keys_ok(v, it, p, item_keys) || id_ok(v, it, "id", p) || ltext_ok(v, it, "label", p, 1, 200) ||
+            ltext_ok(v, it, "text", p, 0, 2000) || text_ok(v, it, "code", p, 0, 40) ||
+            ltext_ok(v, it, "recall", p, 0, 100) || bool_ok(v, it, "scored", p, 1) ||
             bool_ok(v, it, "reverse", p, 0) || bool_ok(v, it, "optional", p, 0))
             return -1;
         const char *id = json_string_value(json_object_get(it, "id"));
@@ -389,8 +463,8 @@ static int bands_ok(struct vc *v, json_t *bands, const char *place, double lo, d
     json_array_foreach(bands, i, b)
     {
         snprintf(p, sizeof p, "%s[%zu]", place, i);
-        if (keys_ok(v, b, p, band_keys) || id_ok(v, b, "id", p) || text_ok(v, b, "label", p, 1, 120) ||
-            text_ok(v, b, "advice", p, 0, 400))
+        if (keys_ok(v, b, p, band_keys) || id_ok(v, b, "id", p) || ltext_ok(v, b, "label", p, 1, 120) ||
+            ltext_ok(v, b, "advice", p, 0, 400))
             return -1;
         json_t *min = json_object_get(b, "min");
         if (!json_is_number(min))
@@ -450,8 +524,8 @@ static int levels_ok(struct vc *v, json_t *levels)
     json_array_foreach(levels, i, l)
     {
         snprintf(p, sizeof p, "levels[%zu]", i);
-        if (keys_ok(v, l, p, level_keys) || id_ok(v, l, "id", p) || text_ok(v, l, "label", p, 1, 120) ||
-            text_ok(v, l, "advice", p, 0, 400))
+        if (keys_ok(v, l, p, level_keys) || id_ok(v, l, "id", p) || ltext_ok(v, l, "label", p, 1, 120) ||
+            ltext_ok(v, l, "advice", p, 0, 400))
             return -1;
         json_t *w = json_object_get(l, "when");
         int last = i + 1 == json_array_size(levels);
@@ -479,7 +553,7 @@ static int derived_ok(struct vc *v, json_t *list)
     json_array_foreach(list, i, d)
     {
         snprintf(p, sizeof p, "derived[%zu]", i);
-        if (keys_ok(v, d, p, derived_keys) || id_ok(v, d, "id", p) || text_ok(v, d, "label", p, 1, 120) ||
+        if (keys_ok(v, d, p, derived_keys) || id_ok(v, d, "id", p) || ltext_ok(v, d, "label", p, 1, 120) ||
             text_ok(v, d, "coding", p, 0, 120))
             return -1;
         const char *id = json_string_value(json_object_get(d, "id"));
@@ -527,7 +601,7 @@ static int rules_ok(struct vc *v, int method)
     {
         snprintf(p, sizeof p, "triggers[%zu]", i);
         if (keys_ok(v, t, p, trigger_keys) || id_ok(v, t, "flag", p) || text_ok(v, t, "level", p, 1, 16) ||
-            text_ok(v, t, "reason", p, 1, 400) || text_ok(v, t, "basis", p, 0, 400))
+            ltext_ok(v, t, "reason", p, 1, 400) || text_ok(v, t, "basis", p, 0, 400))
             return -1;
         if (!in_list(flag_levels, json_string_value(json_object_get(t, "level"))))
             return bad(v, at(q, sizeof q, p, "level"), "must be low, moderate or high");
@@ -541,7 +615,7 @@ static int rules_ok(struct vc *v, int method)
     json_array_foreach(list, i, t)
     {
         snprintf(p, sizeof p, "remarks[%zu]", i);
-        if (keys_ok(v, t, p, remark_keys) || id_ok(v, t, "id", p) || text_ok(v, t, "text", p, 1, 400))
+        if (keys_ok(v, t, p, remark_keys) || id_ok(v, t, "id", p) || ltext_ok(v, t, "text", p, 1, 400))
             return -1;
         json_t *w = json_object_get(t, "when");
         if (w && cond_ok(v, w, at(q, sizeof q, p, "when"), all, -1, 0))
@@ -552,7 +626,7 @@ static int rules_ok(struct vc *v, int method)
     json_array_foreach(list, i, t)
     {
         snprintf(p, sizeof p, "change[%zu]", i);
-        if (keys_ok(v, t, p, change_keys) || id_ok(v, t, "id", p) || text_ok(v, t, "label", p, 1, 200))
+        if (keys_ok(v, t, p, change_keys) || id_ok(v, t, "id", p) || ltext_ok(v, t, "label", p, 1, 200))
             return -1;
         if (!in_list(change_kinds, json_string_value(json_object_get(t, "kind"))))
             return bad(v, at(q, sizeof q, p, "kind"), "must be drop, drop_pct, below or recovery");
@@ -634,7 +708,7 @@ static int scoring_ok(struct vc *v, struct instrument *ins)
         static const char *const esc_keys[] = {"when", "reason", NULL};
         if (!bands && !bysex)
             return bad(v, "escalate", "needs bands to escalate");
-        if (keys_ok(v, x, "escalate", esc_keys) || text_ok(v, x, "reason", "escalate", 1, 400))
+        if (keys_ok(v, x, "escalate", esc_keys) || ltext_ok(v, x, "reason", "escalate", 1, 400))
             return -1;
         if (!json_object_get(x, "when"))
             return bad(v, "escalate.when", "is required");
@@ -650,11 +724,13 @@ static int def_ok(struct vc *v, struct instrument *ins, const char *stem)
     const char *k;
     if (!json_is_object(d))
         return bad(v, "top level", "must be an object");
-    if (keys_ok(v, d, "top level", top_keys) || id_ok(v, d, "id", "") || text_ok(v, d, "name", "", 1, 200) ||
+    if (keys_ok(v, d, "top level", top_keys) || id_ok(v, d, "id", "") || ltext_ok(v, d, "name", "", 1, 200) ||
         text_ok(v, d, "version", "", 1, 32) || text_ok(v, d, "method", "", 1, 16) ||
-        text_ok(v, d, "coding", "", 1, 200) || text_ok(v, d, "recall", "", 0, 100) ||
+        text_ok(v, d, "coding", "", 1, 200) || ltext_ok(v, d, "recall", "", 0, 100) ||
         text_ok(v, d, "banding", "", 0, 200) || text_ok(v, d, "comment", "", 0, 4000) ||
         bool_ok(v, d, "save_incomplete", "", 0) || bool_ok(v, d, "higher_is_better", "", 0))
+        return -1;
+    if (json_object_get(d, "wording") && id_ok(v, d, "wording", ""))
         return -1;
     const char *id = json_string_value(json_object_get(d, "id"));
     if (!str_eq(id, stem))
@@ -720,12 +796,35 @@ static void ins_free(struct instrument *ins)
 {
     if (!ins)
         return;
-    json_decref(ins->def);
+    for (int l = 0; l < NLANG; l++) {
+        json_decref(ins->def_in[l]);
+        free(ins->wording[l]);
+    }
     free(ins->file);
     free(ins);
 }
 
-static struct instrument *load_file(const char *path, const char *stem, char *err, size_t errlen)
+/* The definition in each language; the wording each shows: "<wording>-<language>" ("hearth-ko"), the
+ * English one where the definition has no Korean (every text plain: the documented fallback). */
+static void split_languages(struct instrument *ins, json_t *raw, int bilingual)
+{
+    const char *base = json_string_value(json_object_get(raw, "wording"));
+    for (int l = 0; l < NLANG && i18n_languages[l]; l++) {
+        char w[64];
+        ins->def_in[l] = in_lang(raw, l);
+        json_object_del(ins->def_in[l], "wording");
+        snprintf(w, sizeof w, "%s-%s", base ? base : "hearth", bilingual ? i18n_languages[l] : "en");
+        ins->wording[l] = xstrdup(w);
+        json_object_set_new(ins->def_in[l], "wording", json_string(w));
+        json_object_set_new(ins->def_in[l], "language", json_string(bilingual ? i18n_languages[l] : "en"));
+    }
+    ins->def = ins->def_in[0];
+}
+
+/* An instrument definition (a new instrument), or a wording file (*wording, the parsed file, NULL
+ * returned and err empty), or NULL with err set. */
+static struct instrument *load_file(const char *path, const char *stem, json_t **wording, char *err,
+                                    size_t errlen)
 {
     struct stat sb = {0};
     if (stat(path, &sb) != 0 || sb.st_size > 1024 * 1024) {
@@ -739,18 +838,25 @@ static struct instrument *load_file(const char *path, const char *stem, char *er
         snprintf(err, errlen, "%s: at line %d, column %d: %s", path, je.line, je.column, je.text);
         return NULL;
     }
+    if (json_object_get(def, "wording_of")) { /* a wording file: applied once every definition is in */
+        *wording = def;
+        return NULL;
+    }
     struct instrument *ins = xcalloc(1, sizeof *ins);
-    ins->def = def;
     ins->file = xstrdup(path);
     struct vc v = {.file = path,
                    .err = err,
                    .errlen = errlen,
                    .def = def,
                    .scores = json_object(),
-                   .bandids = json_object()};
+                   .bandids = json_object(),
+                   .bilingual = has_ltext(def, 0)};
     int rc = def_ok(&v, ins, stem);
     json_decref(v.scores);
     json_decref(v.bandids);
+    if (rc == 0)
+        split_languages(ins, def, v.bilingual);
+    json_decref(def);
     if (rc != 0) {
         ins_free(ins);
         return NULL;
@@ -758,7 +864,118 @@ static struct instrument *load_file(const char *path, const char *stem, char *er
     return ins;
 }
 
-static int load_dir(const char *dir, int must, struct instrument ***list, int *n, char *err, size_t errlen)
+/* ---------- wording files: an organisation's validated translation of a definition's texts ---------- */
+
+static const char *const wording_keys[] = {"wording_of", "wording", "language", "source", "copyright",
+                                           "name",       "recall",  "items",    "comment", NULL};
+
+/* Check a wording file (w, from path) against its instrument and put its texts into the definition of
+ * its language: each question's "text", each answer's "text", the name and the recall period; the
+ * wording's id is what assessments in that language record from then on. */
+static int wording_apply(struct instrument **list, int n, json_t *w, const char *path, const char *stem,
+                         char *err, size_t errlen)
+{
+    struct vc v = {.file = path, .err = err, .errlen = errlen, .def = w};
+    char p[200], q[240];
+    if (keys_ok(&v, w, "top level", wording_keys) || id_ok(&v, w, "wording", "") ||
+        text_ok(&v, w, "wording_of", "", 1, 32) || text_ok(&v, w, "language", "", 1, 8) ||
+        text_ok(&v, w, "source", "", 1, 400) || text_ok(&v, w, "copyright", "", 0, 400) ||
+        text_ok(&v, w, "name", "", 0, 200) || text_ok(&v, w, "recall", "", 0, 100) ||
+        text_ok(&v, w, "comment", "", 0, 4000))
+        return -1;
+    const char *id = json_string_value(json_object_get(w, "wording"));
+    const char *of = json_string_value(json_object_get(w, "wording_of"));
+    const char *lang = json_string_value(json_object_get(w, "language"));
+    if (!str_eq(id, stem))
+        return bad(&v, "wording", "\"%s\" does not match the file name (%s.json)", id, id);
+    struct instrument *ins = NULL;
+    for (int i = 0; i < n; i++)
+        if (str_eq(instrument_id(list[i]), of))
+            ins = list[i];
+    if (!ins)
+        return bad(&v, "wording_of", "no instrument \"%s\" is loaded", of);
+    int l = -1;
+    for (int i = 0; i < NLANG && i18n_languages[i]; i++)
+        if (str_eq(i18n_languages[i], lang))
+            l = i;
+    if (l < 0)
+        return bad(&v, "language", "must be en or ko");
+    json_t *d = ins->def_in[l], *items = json_object_get(w, "items"), *it, *e;
+    if (!strchr(ins->wording[l], '-'))
+        return bad(&v, "wording_of", "%s already has a %s wording (%s)", of, lang, ins->wording[l]);
+    if (!json_is_object(items))
+        return bad(&v, "items", "must be an object: question id -> {text, options?}");
+    const char *k;
+    json_object_foreach(items, k, e) if (item_index(json_object_get(d, "items"), k) < 0) return bad(
+        &v, "items", "unknown question \"%s\" (%s has no such item)", k, of);
+    size_t i, j;
+    json_array_foreach(json_object_get(d, "items"), i, it)
+    {
+        static const char *const wi_keys[] = {"text", "options", NULL};
+        const char *iid = json_string_value(json_object_get(it, "id"));
+        json_t *wi = json_object_get(items, iid), *opts, *o;
+        snprintf(p, sizeof p, "items.%s", iid);
+        if (!wi)
+            return bad(&v, p, "is required: every question needs its text in this wording");
+        if (keys_ok(&v, wi, p, wi_keys) || text_ok(&v, wi, "text", p, 1, 2000))
+            return -1;
+        if ((opts = json_object_get(wi, "options"))) {
+            snprintf(q, sizeof q, "%s.options", p);
+            if (!json_is_object(opts))
+                return bad(&v, q, "must be an object: answer value -> text");
+            json_object_foreach(opts, k, e)
+            {
+                int found = 0;
+                json_array_foreach(json_object_get(it, "options"), j, o)
+                {
+                    char val[32];
+                    snprintf(val, sizeof val, "%lld", (long long)json_integer_value(json_object_get(o, "value")));
+                    found |= str_eq(val, k);
+                }
+                if (!found)
+                    return bad(&v, q, "\"%s\" is not an answer of %s", k, iid);
+                if (text_ok(&v, opts, k, q, 1, 400))
+                    return -1;
+            }
+            json_array_foreach(json_object_get(it, "options"), j, o)
+            {
+                char val[32];
+                snprintf(val, sizeof val, "%lld", (long long)json_integer_value(json_object_get(o, "value")));
+                if (!json_object_get(opts, val))
+                    return bad(&v, q, "has no text for the answer %s (give every answer, or none)", val);
+            }
+        }
+    }
+    /* valid: the texts go into the definition of that language */
+    json_array_foreach(json_object_get(d, "items"), i, it)
+    {
+        json_t *wi = json_object_get(items, json_string_value(json_object_get(it, "id"))), *o;
+        json_object_set(it, "text", json_object_get(wi, "text"));
+        json_array_foreach(json_object_get(it, "options"), j, o)
+        {
+            char val[32];
+            snprintf(val, sizeof val, "%lld", (long long)json_integer_value(json_object_get(o, "value")));
+            json_t *t = json_object_get(json_object_get(wi, "options"), val);
+            if (t)
+                json_object_set(o, "text", t);
+        }
+    }
+    static const char *const copy[] = {"name", "recall", NULL};
+    for (const char *const *c = copy; *c; c++)
+        if (json_object_get(w, *c))
+            json_object_set(d, *c, json_object_get(w, *c));
+    json_object_set(d, "wording", json_object_get(w, "wording"));
+    json_object_set(d, "language", json_object_get(w, "language"));
+    json_object_set(d, "wording_source", json_object_get(w, "source"));
+    if (json_object_get(w, "copyright"))
+        json_object_set(d, "wording_copyright", json_object_get(w, "copyright"));
+    free(ins->wording[l]);
+    ins->wording[l] = xstrdup(id);
+    return 0;
+}
+
+static int load_dir(const char *dir, int must, struct instrument ***list, int *n, json_t *wordings, char *err,
+                    size_t errlen)
 {
     char **names;
     if (dir_names(dir, ".json", &names) != 0) {
@@ -772,7 +989,12 @@ static int load_dir(const char *dir, int must, struct instrument ***list, int *n
         char path[4096], stem[256];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         snprintf(stem, sizeof stem, "%.*s", (int)(strlen(names[i]) - 5), names[i]);
-        struct instrument *ins = rc ? NULL : load_file(path, stem, err, errlen);
+        json_t *w = NULL;
+        struct instrument *ins = rc ? NULL : load_file(path, stem, &w, err, errlen);
+        if (w) {
+            json_array_append_new(wordings, json_pack("{s:s,s:s,s:o}", "path", path, "stem", stem, "def", w));
+            continue;
+        }
         for (int j = 0; ins && j < *n; j++)
             if (str_eq(instrument_id((*list)[j]), instrument_id(ins))) {
                 snprintf(err, errlen, "%s: at id: duplicate instrument id \"%s\" (already defined in %s)",
@@ -794,11 +1016,19 @@ static int load_dir(const char *dir, int must, struct instrument ***list, int *n
 int instruments_load(const char *dir, const char *extra_dir, char *err, size_t errlen)
 {
     struct instrument **list = NULL;
-    int n = 0;
-    if (load_dir(dir, 1, &list, &n, err, errlen) != 0 ||
-        (extra_dir && *extra_dir && load_dir(extra_dir, 0, &list, &n, err, errlen) != 0)) {
-        for (int i = 0; i < n; i++)
-            ins_free(list[i]);
+    int n = 0, rc = 0;
+    json_t *wordings = json_array(), *w;
+    if (load_dir(dir, 1, &list, &n, wordings, err, errlen) != 0 ||
+        (extra_dir && *extra_dir && load_dir(extra_dir, 0, &list, &n, wordings, err, errlen) != 0))
+        rc = -1;
+    size_t i;
+    json_array_foreach(wordings, i, w) if (rc == 0) rc =
+        wording_apply(list, n, json_object_get(w, "def"), json_string_value(json_object_get(w, "path")),
+                      json_string_value(json_object_get(w, "stem")), err, errlen);
+    json_decref(wordings);
+    if (rc != 0) {
+        for (int j = 0; j < n; j++)
+            ins_free(list[j]);
         free(list);
         return -1;
     }
@@ -840,8 +1070,93 @@ json_t *instruments_list(void)
 {
     json_t *a = json_array();
     for (int i = 0; i < nreg; i++)
-        json_array_append_new(a, json_deep_copy(reg[i]->def));
+        json_array_append_new(a, json_deep_copy(instrument_def_in(reg[i], i18n_current())));
     return a;
+}
+
+static int lang_index(const char *lang)
+{
+    for (int l = 0; lang && l < NLANG && i18n_languages[l]; l++)
+        if (str_eq(i18n_languages[l], lang))
+            return l;
+    return 0;
+}
+const json_t *instrument_def_in(const struct instrument *ins, const char *lang)
+{
+    return ins->def_in[lang_index(lang)];
+}
+const char *instrument_wording(const struct instrument *ins, const char *lang)
+{
+    return ins->wording[lang_index(lang)];
+}
+const char *instrument_wording_language(const struct instrument *ins, const char *wording)
+{
+    for (int l = 0; wording && l < NLANG && i18n_languages[l]; l++)
+        if (str_eq(ins->wording[l], wording))
+            return i18n_languages[l];
+    return NULL;
+}
+
+/* The band, level or derived band with this id in a list of bands (NULL: none). */
+static json_t *by_id(json_t *list, const char *id)
+{
+    size_t i;
+    json_t *b;
+    json_array_foreach(list, i, b) if (id && str_eq(json_string_value(json_object_get(b, "id")), id)) return b;
+    return NULL;
+}
+static void relabel(json_t *o, const char *key, json_t *src, const char *from)
+{
+    json_t *t = src ? json_object_get(src, from) : NULL;
+    if (json_is_string(t) && json_object_get(o, key))
+        json_object_set(o, key, t);
+}
+
+json_t *instrument_result_in(const struct instrument *ins, const json_t *result, const char *lang)
+{
+    json_t *r = json_deep_copy(result);
+    if (!ins || !json_is_object(r))
+        return r;
+    const json_t *en = ins->def, *d = instrument_def_in(ins, lang);
+    json_t *bands = json_object_get(d, "bands"), *x, *e;
+    if (json_object_get(d, "bands_by_sex"))
+        bands = json_object_get(json_object_get(d, "bands_by_sex"),
+                                json_string_value(json_object_get(r, "banding_sex")));
+    if (json_object_get(d, "levels"))
+        bands = json_object_get(d, "levels");
+    json_t *band = by_id(bands, json_string_value(json_object_get(r, "band")));
+    relabel(r, "band_label", band, "label");
+    relabel(r, "advice", band, "advice");
+    if ((x = json_object_get(r, "intervention"))) {
+        json_t *lv = by_id(bands, json_string_value(json_object_get(x, "level")));
+        relabel(x, "label", lv, "label");
+        relabel(x, "advice", lv, "advice");
+        relabel(x, "reason", json_object_get(d, "escalate"), "reason");
+    }
+    const char *k;
+    json_object_foreach(json_object_get(r, "derived"), k, x)
+    {
+        json_t *dd = by_id(json_object_get(d, "derived"), k);
+        relabel(x, "label", dd, "label");
+        relabel(x, "band_label", by_id(json_object_get(dd, "bands"), json_string_value(json_object_get(x, "band"))),
+                "label");
+    }
+    size_t i, j;
+    json_array_foreach(json_object_get(r, "remarks"), i, x)
+        relabel(x, "text", by_id(json_object_get(d, "remarks"), json_string_value(json_object_get(x, "id"))), "text");
+    /* a trigger's reason: the same trigger of the definition (they have no ids; the English text is its key) */
+    static const char *const lists[] = {"triggers", "flags", NULL};
+    for (const char *const *l = lists; *l; l++)
+        json_array_foreach(json_object_get(r, *l), i, x)
+        {
+            const char *why = json_string_value(json_object_get(x, "reason"));
+            json_array_foreach(json_object_get(en, "triggers"), j, e)
+                if (why && str_eq(json_string_value(json_object_get(e, "reason")), why)) {
+                    relabel(x, "reason", json_array_get(json_object_get(d, "triggers"), j), "reason");
+                    break; /* why was the old text */
+                }
+        }
+    return r;
 }
 
 int instrument_setting_allows(const char *name, json_int_t value)

@@ -18,8 +18,22 @@ const char *instrument_id(const struct instrument *ins);
 const char *instrument_version(const struct instrument *ins);
 /* The normalised definition (option sets resolved, "range" [min, max] added): borrowed, read-only. */
 const json_t *instrument_def(const struct instrument *ins);
-/* Every definition, for forms and the API: a new array of copies of instrument_def(). */
+/* Every definition in this thread's language, for forms and the API: a new array of copies. */
 json_t *instruments_list(void);
+/* The definition in a language ("en", "ko"; anything else: English): its texts (name, recall,
+ * questions, answers, bands, remarks...) in that language, with "wording" (what an assessment done
+ * with it records) and "language". A definition whose texts are plain (no Korean) is English in both;
+ * a wording file (an organisation's validated translation, instruments/README.md) adds each question's
+ * and answer's "text". Borrowed, read-only. */
+const json_t *instrument_def_in(const struct instrument *ins, const char *lang);
+/* The wording a language shows: "hearth-ko", "hearth-en" (also for Korean when the definition has no
+ * Korean), or a wording file's id. */
+const char *instrument_wording(const struct instrument *ins, const char *lang);
+/* The language of one of the instrument's wordings; NULL when it is none of them. */
+const char *instrument_wording_language(const struct instrument *ins, const char *wording);
+/* A stored result (scored with the English texts) with its texts in lang: the band's, level's and
+ * derived scores' labels and advice, remarks and triggers' reasons, found by their ids. A new object. */
+json_t *instrument_result_in(const struct instrument *ins, const json_t *result, const char *lang);
 
 /* Score answers (an object: item id -> value; integers, numeric strings, booleans; "" or null is
  * unanswered) for a client of `sex` ("female", "male", anything else or NULL: "other").

@@ -184,7 +184,7 @@ static void answers_draw(struct form_view *v, const struct form_field *fd)
 {
     (void)fd;
     const struct instrument *ins = v->user;
-    const json_t *def = instrument_def(ins);
+    const json_t *def = instrument_def_in(ins, i18n_current());
     size_t i, j;
     json_t *it, *o;
     json_array_foreach(json_object_get(def, "items"), i, it)
@@ -250,7 +250,7 @@ static void answers_parse(struct hreq *h, const struct form_field *fd, json_t *i
     json_t *answers = json_object();
     size_t i, j;
     json_t *it, *o;
-    json_array_foreach(ins ? json_object_get(instrument_def(ins), "items") : NULL, i, it)
+    json_array_foreach(ins ? json_object_get(instrument_def_in(ins, i18n_current()), "items") : NULL, i, it)
     {
         char name[48];
         snprintf(name, sizeof name, "a_%s", jstr(it, "id"));
@@ -281,7 +281,7 @@ static const struct form_field incomplete_field = F("incomplete", FI_CHECK,
 static void incomplete_draw(struct form_view *v, const struct form_field *fd)
 {
     (void)fd;
-    if (json_is_true(json_object_get(instrument_def(v->user), "save_incomplete")))
+    if (json_is_true(json_object_get(instrument_def_in(v->user, i18n_current()), "save_incomplete")))
         form_field_draw(v, &incomplete_field);
 }
 static void incomplete_parse(struct hreq *h, const struct form_field *fd, json_t *in)
@@ -294,6 +294,7 @@ static void incomplete_parse(struct hreq *h, const struct form_field *fd, json_t
 static void assess_again(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field assess_fields[] = {
     F("instrument", FI_HIDDEN, NULL, FF_IN),
+    F("wording", FI_HIDDEN, NULL, FF_IN), /* the wording the form showed, recorded with the result */
     F("answers", FI_CUSTOM, NULL, 0, .draw = answers_draw, .parse = answers_parse),
     F("administered_at", FI_DATETIME, N_("When it was done"), FF_OMIT),
     F("incomplete", FI_CUSTOM, NULL, 0, .draw = incomplete_draw, .parse = incomplete_parse),
@@ -312,10 +313,32 @@ static const struct form form_assess = {.id = "assess-form",
                                         .page = assess_again,
                                         .flags = FORM_CLIENT_PATH};
 
+/* Which wording the questions are (were) asked in: ours in a language, or an organisation's validated
+ * translation (its source and copyright line). */
+static void wording_note(struct buf *b, const struct instrument *ins, const char *wording)
+{
+    const char *lang = ins ? instrument_wording_language(ins, wording) : NULL;
+    const json_t *d = lang ? instrument_def_in(ins, lang) : NULL;
+    html_printf(b, "<p class=\"muted small wording\" id=\"wording\">%s ", _("Wording:"));
+    if (!wording || !*wording)
+        html_printf(b, "%s", _("not recorded"));
+    else if (d && *jstr((json_t *)d, "wording_source"))
+        html_printf(b, "%s (<code>%s</code>)", jstr((json_t *)d, "wording_source"), wording);
+    else if (str_eq(lang, "ko"))
+        html_printf(b, "%s (<code>%s</code>)", _("Hearth's own Korean wording"), wording);
+    else if (lang)
+        html_printf(b, "%s (<code>%s</code>)", _("Hearth's own English wording"), wording);
+    else
+        html_printf(b, "<code>%s</code>", wording);
+    buf_adds(b, "</p>");
+    if (d && *jstr((json_t *)d, "wording_copyright"))
+        html_printf(b, "<p class=\"muted small copyright\">%s</p>", jstr((json_t *)d, "wording_copyright"));
+}
+
 static void assess_form(struct hreq *h, int status, json_t *c, const struct instrument *ins, json_t *vals,
                         const struct fstate *fs)
 {
-    const json_t *def = instrument_def(ins);
+    const json_t *def = instrument_def_in(ins, i18n_current());
     json_t *errs = fs ? fs->errs : NULL;
     const char *msg = fs ? fs->msg : NULL;
     struct buf b;
@@ -347,7 +370,11 @@ static void assess_form(struct hreq *h, int status, json_t *c, const struct inst
     if (*jstr((json_t *)def, "recall"))
         html_printf(&b, "<p class=\"recall\"><strong>%s</strong> %s</p>", _("Time frame:"),
                     jstr((json_t *)def, "recall"));
-    json_t *hid = json_pack("{s:s}", "instrument", instrument_id(ins));
+    /* the wording shown: again the one the form was first shown in when it comes back with errors */
+    const char *wording = jstr(vals, "wording");
+    if (!instrument_wording_language(ins, wording))
+        wording = instrument_wording(ins, i18n_current());
+    json_t *hid = json_pack("{s:s,s:s}", "instrument", instrument_id(ins), "wording", wording);
     form_show(h, &b, &form_assess,
               &(struct form_view){
                   .target = page_int(c, "id"), .vals = vals, .hidden = hid, .fs = fs, .user = (void *)ins});
@@ -355,6 +382,7 @@ static void assess_form(struct hreq *h, int status, json_t *c, const struct inst
     json_t *lic = json_object_get(def, "licence");
     if (*jstr(lic, "copyright"))
         html_printf(&b, "<p class=\"muted small copyright\">%s</p>", jstr(lic, "copyright"));
+    wording_note(&b, ins, wording);
     page_send(h, status, &b);
 }
 
@@ -480,7 +508,7 @@ static void result_body(struct buf *b, json_t *a)
     json_t *range = NULL;
     const struct instrument *ins = instrument_find(jstr(a, "instrument"));
     if (ins)
-        range = json_object_get(instrument_def(ins), "range");
+        range = json_object_get(instrument_def_in(ins, i18n_current()), "range");
     if (json_is_number(json_object_get(a, "total")) && json_array_size(range) == 2) {
         char r[64];
         snprintf(r, sizeof r, "%g–%g", json_number_value(json_array_get(range, 0)),
@@ -542,7 +570,7 @@ void pg_assessment(struct hreq *h)
         return;
     }
     const struct instrument *ins = instrument_find(jstr(a, "instrument"));
-    const json_t *def = ins ? instrument_def(ins) : NULL;
+    const json_t *def = ins ? instrument_def_in(ins, i18n_current()) : NULL;
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, jstr(a, "instrument_name"));
@@ -554,6 +582,7 @@ void pg_assessment(struct hreq *h)
     if (def && !str_eq(jstr((json_t *)def, "version"), jstr(a, "instrument_version")))
         html_printf(&b, " <span class=\"badge\">%s</span>", _("scored under an earlier definition"));
     buf_adds(&b, "</p>");
+    wording_note(&b, ins, jstr(a, "wording"));
     result_body(&b, a);
     html_printf(
         &b,

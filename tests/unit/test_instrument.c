@@ -1072,6 +1072,17 @@ static const struct vcase {
     {"resolves", "[\"Suicide Risk\"]", "x.json: at resolves: must be a non-empty list of flag kinds"},
     {"sources", "\"a paper\"", "x.json: at sources: must be a list of citations"},
     {"codes", "{\"panel\":1}", "x.json: at codes.panel: must be non-empty text"},
+    /* texts in two languages: both or neither (then English everywhere, the fallback) */
+    {"name", "{\"en\":\"X\"}", "x.json: at name: has no Korean text (\"ko\")"},
+    {"name", "{\"ko\":\"엑스\"}", "x.json: at name: has no English text (\"en\")"},
+    {"name", "{\"en\":\"X\",\"ko\":\"엑스\",\"fr\":\"X\"}", "x.json: at name: unknown language \"fr\""},
+    {"name", "{\"en\":\"X\",\"ko\":\"\"}", "x.json: at name.ko: must be non-empty text"},
+    {"name", "{\"en\":\"X\",\"ko\":7}", "x.json: at name.ko: must be non-empty text"},
+    {"name", "[\"X\"]", "x.json: at name: must be text, or {\"en\": text, \"ko\": text}"},
+    {"name", "{\"en\":\"X\",\"ko\":\"엑스\"}", /* one bilingual text makes every text need its Korean */
+     "x.json: at items[0].label: has no Korean text: give {\"en\": ..., \"ko\": ...} (the definition is bilingual)"},
+    {"bands[1].label", "{\"en\":\"High\",\"ko\":\"높음\"}", "x.json: at name: has no Korean text: give"},
+    {"wording", "\"Hearth KO\"", "x.json: at wording: must be 1 to 32 characters"},
 };
 
 static void write_def(const char *dir, json_t *d)
@@ -1215,6 +1226,157 @@ static void malformed_files_and_folders(void **state)
     assert_null(instrument_find("phq9"));
     load_shipped();
     clean_dir(d);
+    clean_dir(e);
+}
+
+/* Every shipped definition in both languages; the Korean definition, its wording and a result in Korean. */
+static void shipped_definitions_speak_korean(void **state)
+{
+    (void)state;
+    load_shipped();
+    static const char *const ids[] = {"phq9", "gad7", "phq2", "k10", "swemwbs", "audit", "auditc", "dast10",
+                                      "cssrs_screener", NULL};
+    for (const char *const *id = ids; *id; id++) {
+        const struct instrument *ins = instrument_find(*id);
+        assert_non_null(ins);
+        assert_string_equal(instrument_wording(ins, "en"), "hearth-en");
+        assert_string_equal(instrument_wording(ins, "ko"), "hearth-ko");
+        assert_string_equal(instrument_wording_language(ins, "hearth-ko"), "ko");
+        assert_null(instrument_wording_language(ins, "hearth-fr"));
+        const json_t *en = instrument_def_in(ins, "en"), *ko = instrument_def_in(ins, "ko");
+        assert_ptr_equal(en, instrument_def(ins));
+        assert_ptr_equal(instrument_def_in(ins, "fr"), en); /* an unknown language: English */
+        assert_string_equal(json_string_value(json_object_get(ko, "language")), "ko");
+        /* each question and answer differs from the English: it was translated, not copied */
+        size_t i, j;
+        json_t *it, *o;
+        json_array_foreach(json_object_get(ko, "items"), i, it)
+        {
+            json_t *eit = json_array_get(json_object_get(en, "items"), i);
+            if (str_eq(json_string_value(json_object_get(it, "label")), json_string_value(json_object_get(eit, "label"))))
+                fail_msg("%s %s: the Korean label is the English one", *id, json_string_value(json_object_get(it, "id")));
+            json_array_foreach(json_object_get(it, "options"), j, o) if (str_eq(
+                json_string_value(json_object_get(o, "label")),
+                json_string_value(json_object_get(json_array_get(json_object_get(eit, "options"), j), "label"))))
+                fail_msg("%s %s: an answer's Korean label is the English one", *id, json_string_value(json_object_get(it, "id")));
+        }
+    }
+    const struct instrument *phq9 = instrument_find("phq9");
+    assert_string_equal(json_string_value(json_object_get(instrument_def_in(phq9, "ko"), "recall")), "지난 2주");
+    /* a result stored in English, shown in Korean by its ids: band, remarks, a trigger's reason */
+    json_t *res = ok("phq9", "{\"q1\":2,\"q2\":2,\"q3\":2,\"q4\":2,\"q5\":2,\"q6\":1,\"q7\":0,\"q8\":0,\"q9\":1,\"q10\":1}",
+                     NULL);
+    assert_string_equal(json_string_value(json_object_get(res, "band_label")), "Moderate");
+    json_t *ko = instrument_result_in(phq9, res, "ko");
+    assert_string_equal(json_string_value(json_object_get(ko, "band_label")), "중간");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(ko, "remarks"), 0), "text")),
+                        "총점 10점 이상이 주요우울장애의 일반적인 기준점입니다(민감도와 특이도 88%, Kroenke 2001).");
+    assert_non_null(strstr(json_string_value(json_object_get(json_array_get(json_object_get(ko, "triggers"), 0), "reason")),
+                           "24시간 안에 C-SSRS 선별로"));
+    assert_string_equal(json_string_value(json_object_get(res, "band_label")), "Moderate"); /* a copy */
+    json_decref(ko);
+    json_decref(res);
+    /* derived scores and the AUDIT's intervention level */
+    res = ok("k10", "{\"q1\":4,\"q2\":4,\"q3\":4,\"q4\":4,\"q5\":4,\"q6\":4,\"q7\":4,\"q8\":4,\"q9\":4,\"q10\":4}", NULL);
+    ko = instrument_result_in(instrument_find("k10"), res, "ko");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(json_object_get(ko, "derived"), "k6"), "band_label")),
+                        "심각한 심리적 고통(Kessler 2003)");
+    json_decref(ko);
+    json_decref(res);
+    res = ok("audit", "{\"q1\":2,\"q2\":1,\"q3\":1,\"q4\":2,\"q5\":0,\"q6\":0,\"q7\":0,\"q8\":0,\"q9\":0,\"q10\":0}", NULL);
+    ko = instrument_result_in(instrument_find("audit"), res, "ko");
+    json_t *iv = json_object_get(ko, "intervention");
+    assert_true(json_is_true(json_object_get(iv, "raised")));
+    assert_string_equal(json_string_value(json_object_get(iv, "label")), "2구간: 위험 음주");
+    assert_non_null(strstr(json_string_value(json_object_get(iv, "reason")), "WHO 기준"));
+    json_decref(ko);
+    json_decref(res);
+}
+
+/* A definition with plain texts (an organisation's own, English only) is English in Korean too, and says
+ * so in its wording. */
+static void plain_definition_falls_back_to_english(void **state)
+{
+    (void)state;
+    char d[320], err[600];
+    mk_tmp(d, "plain");
+    json_t *base = J(BASE);
+    json_object_set_new(base, "wording", json_string("orgx"));
+    write_def(d, base);
+    json_decref(base);
+    if (instruments_load(d, NULL, err, sizeof err) != 0)
+        fail_msg("plain: %s", err);
+    const struct instrument *x = instrument_find("x");
+    assert_string_equal(instrument_wording(x, "ko"), "orgx-en");
+    assert_string_equal(instrument_wording(x, "en"), "orgx-en");
+    assert_string_equal(json_string_value(json_object_get(instrument_def_in(x, "ko"), "name")),
+                        json_string_value(json_object_get(instrument_def_in(x, "en"), "name")));
+    assert_string_equal(json_string_value(json_object_get(instrument_def_in(x, "ko"), "language")), "en");
+    load_shipped();
+    clean_dir(d);
+}
+
+#define WORDING_HEAD "{\"wording_of\":\"phq2\",\"wording\":\"phq2_ko_org\",\"language\":\"ko\",\"source\":\"A validated translation (test)\","
+#define WORDING_ITEMS "\"items\":{\"q1\":{\"text\":\"질문 하나\",\"options\":{\"0\":\"가\",\"1\":\"나\",\"2\":\"다\",\"3\":\"라\"}},\"q2\":{\"text\":\"질문 둘\"}}"
+
+/* An organisation's validated translation (a wording file in --instruments-extra): its texts in the
+ * definition of its language, its id as the wording; each kind of mistake and its error. */
+static void wording_files_load_and_are_checked(void **state)
+{
+    (void)state;
+    char e[320], err[600];
+    mk_tmp(e, "wording");
+    write_file(e, "phq2_ko_org.json", WORDING_HEAD "\"copyright\":\"© the translators\",\"name\":\"PHQ-2 (기관 번역)\"," WORDING_ITEMS "}");
+    if (instruments_load(DEFS, e, err, sizeof err) != 0)
+        fail_msg("wording: %s", err);
+    const struct instrument *p2 = instrument_find("phq2");
+    assert_string_equal(instrument_wording(p2, "ko"), "phq2_ko_org");
+    assert_string_equal(instrument_wording(p2, "en"), "hearth-en");
+    assert_string_equal(instrument_wording_language(p2, "phq2_ko_org"), "ko");
+    assert_null(instrument_wording_language(p2, "hearth-ko")); /* replaced */
+    const json_t *ko = instrument_def_in(p2, "ko");
+    json_t *q1 = json_array_get(json_object_get(ko, "items"), 0);
+    assert_string_equal(json_string_value(json_object_get(q1, "text")), "질문 하나");
+    assert_string_equal(json_string_value(json_object_get(q1, "label")), "흥미나 즐거움이 줄어듦"); /* ours stays */
+    assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(q1, "options"), 2), "text")), "다");
+    assert_null(json_object_get(json_array_get(json_object_get(json_array_get(json_object_get(ko, "items"), 1), "options"), 0), "text"));
+    assert_string_equal(json_string_value(json_object_get(ko, "name")), "PHQ-2 (기관 번역)");
+    assert_string_equal(json_string_value(json_object_get(ko, "wording_copyright")), "© the translators");
+    assert_null(json_object_get(json_array_get(json_object_get(instrument_def_in(p2, "en"), "items"), 0), "text"));
+    static const struct {
+        const char *text, *expect;
+    } bad_files[] = {
+        {WORDING_HEAD "\"items\":{\"q1\":{\"text\":\"하나\"}}}", "phq2_ko_org.json: at items.q2: is required: every question needs its text"},
+        {WORDING_HEAD "\"items\":{\"q1\":{\"text\":\"하나\"},\"q2\":{\"text\":\"둘\"},\"q3\":{\"text\":\"셋\"}}}",
+         "phq2_ko_org.json: at items: unknown question \"q3\""},
+        {WORDING_HEAD "\"items\":{\"q1\":{\"text\":\"하나\",\"options\":{\"0\":\"가\"}},\"q2\":{\"text\":\"둘\"}}}",
+         "phq2_ko_org.json: at items.q1.options: has no text for the answer 1"},
+        {WORDING_HEAD "\"items\":{\"q1\":{\"text\":\"하나\",\"options\":{\"7\":\"가\"}},\"q2\":{\"text\":\"둘\"}}}",
+         "phq2_ko_org.json: at items.q1.options: \"7\" is not an answer of q1"},
+        {WORDING_HEAD "\"items\":{\"q1\":{\"txt\":\"하나\"},\"q2\":{\"text\":\"둘\"}}}",
+         "phq2_ko_org.json: at items.q1: unknown member \"txt\""},
+        {"{\"wording_of\":\"phq2\",\"wording\":\"phq2_ko_org\",\"language\":\"ko\"," WORDING_ITEMS "}",
+         "phq2_ko_org.json: at source: is required"},
+        {"{\"wording_of\":\"phq2\",\"wording\":\"phq2_ko_org\",\"language\":\"fr\",\"source\":\"s\"," WORDING_ITEMS "}",
+         "phq2_ko_org.json: at language: must be en or ko"},
+        {"{\"wording_of\":\"whodas\",\"wording\":\"phq2_ko_org\",\"language\":\"ko\",\"source\":\"s\"," WORDING_ITEMS "}",
+         "phq2_ko_org.json: at wording_of: no instrument \"whodas\" is loaded"},
+        {"{\"wording_of\":\"phq2\",\"wording\":\"other\",\"language\":\"ko\",\"source\":\"s\"," WORDING_ITEMS "}",
+         "phq2_ko_org.json: at wording: \"other\" does not match the file name"},
+        {WORDING_HEAD WORDING_ITEMS ",\"bands\":[]}", "phq2_ko_org.json: at top level: unknown member \"bands\""},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(bad_files); i++) {
+        write_file(e, "phq2_ko_org.json", bad_files[i].text);
+        char what[40];
+        snprintf(what, sizeof what, "wording file %zu", i);
+        expect_load_error(DEFS, e, bad_files[i].expect, what);
+    }
+    /* two wordings of one instrument in one language */
+    write_file(e, "phq2_ko_org.json", WORDING_HEAD WORDING_ITEMS "}");
+    write_file(e, "phq2_ko_two.json",
+               "{\"wording_of\":\"phq2\",\"wording\":\"phq2_ko_two\",\"language\":\"ko\",\"source\":\"s\"," WORDING_ITEMS "}");
+    expect_load_error(DEFS, e, "phq2_ko_two.json: at wording_of: phq2 already has a ko wording (phq2_ko_org)", "twice");
+    load_shipped();
     clean_dir(e);
 }
 
@@ -1772,6 +1934,9 @@ int main(void)
         cmocka_unit_test(prorated_sum_with_reversed_item),
         cmocka_unit_test(each_malformed_definition_gives_its_error),
         cmocka_unit_test(malformed_files_and_folders),
+        cmocka_unit_test(shipped_definitions_speak_korean),
+        cmocka_unit_test(plain_definition_falls_back_to_english),
+        cmocka_unit_test(wording_files_load_and_are_checked),
     };
     const struct CMUnitTest db_tests[] = {
         cmocka_unit_test(assessment_is_stored_as_scored_and_raises_flags),
