@@ -792,8 +792,8 @@ static void plan_form_page(struct hreq *h, int status, const struct fstate *fs)
     if (!plan)
         return;
     if (!may_write(h, plan))
-        ui_error_page(h, 403, _("Not allowed"),
-                      _("The clinical members of the client's care team change the plan of an open episode with the client."));
+        reply_problem(h, 403, _("Not allowed"),
+                      _("The clinical members of the client's care team change the plan of an open episode with the client."), NULL);
     else
         form_page(h, status, fs, c, plan, 0);
     json_decref(plan);
@@ -812,7 +812,7 @@ static void new_form_page(struct hreq *h, int status, const struct fstate *fs)
     if (e && parse_int64(e, &ep) != 0)
         ep = 0;
     if (!access_may(&h->ctx, RES_CARE_PLAN, ACT_CREATE, h->id[0]))
-        ui_error_page(h, 403, _("Not allowed"), _("The clinical members of the client's care team write the plan with the client."));
+        reply_problem(h, 403, _("Not allowed"), _("The clinical members of the client's care team write the plan with the client."), NULL);
     else
         form_page(h, status, fs, c, NULL, ep);
     json_decref(c);
@@ -972,7 +972,7 @@ static void review_page(struct hreq *h, int status, const struct fstate *fs)
     if (!plan)
         return;
     if (!may_write(h, plan) || !access_may(&h->ctx, RES_CARE_PLAN_REVIEW, ACT_CREATE, page_int(plan, "client_id"))) {
-        ui_error_page(h, 403, _("Not allowed"), _("The clinical members of the client's care team review the plan with the client."));
+        reply_problem(h, 403, _("Not allowed"), _("The clinical members of the client's care team review the plan with the client."), NULL);
     } else {
         json_t *vals = json_pack("{s:I}", "version", (json_int_t)page_int(plan, "version"));
         char intro[400];
@@ -1386,7 +1386,7 @@ static void pg_cp_compare(struct hreq *h)
     int64_t from = 0, to = 0;
     if (!qstr(h, "from") || parse_int64(qstr(h, "from"), &from) != 0 || from < 1 || !qstr(h, "to") ||
         parse_int64(qstr(h, "to"), &to) != 0 || to < 1) {
-        ui_error_page(h, 400, _("Two versions, please"), _("Choose two versions of the plan to compare."));
+        reply_problem(h, 400, _("Two versions, please"), _("Choose two versions of the plan to compare."), NULL);
         return;
     }
     json_t *a = NULL, *z = NULL;

@@ -17,7 +17,7 @@ static void back_page(struct hreq *h, int status, const struct fstate *fs)
 {
     int64_t id = 0;
     if (parse_int64(jstr(h->body, "conference"), &id) != 0 || id < 1) {
-        ui_error_page(h, status, _("Not saved"), h->ctx.msg[0] ? h->ctx.msg : _("Some fields need attention."));
+        reply_problem(h, status, _("Not saved"), h->ctx.msg[0] ? h->ctx.msg : _("Some fields need attention."), NULL);
         return;
     }
     conference_page(h, id, status, fs);
@@ -497,7 +497,7 @@ static void pg_conferences(struct hreq *h)
 static void new_page(struct hreq *h, int status, const struct fstate *fs)
 {
     if (!access_may(&h->ctx, RES_CONFERENCE, ACT_CREATE, 0)) {
-        ui_error_page(h, 403, _("Not allowed"), _("Supervisors, case managers and clinicians organise conferences."));
+        reply_problem(h, 403, _("Not allowed"), _("Supervisors, case managers and clinicians organise conferences."), NULL);
         return;
     }
     struct buf b;

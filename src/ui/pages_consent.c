@@ -248,7 +248,7 @@ static void new_page(struct hreq *h, int status, const struct fstate *fs)
         return;
     if (!access_may(&h->ctx, RES_CONSENT, ACT_CREATE, h->id[0])) {
         json_decref(c);
-        ui_error_page(h, 403, _("Not allowed"), _("The client's care team records their consents."));
+        reply_problem(h, 403, _("Not allowed"), _("The client's care team records their consents."), NULL);
         return;
     }
     struct buf b;
@@ -576,7 +576,7 @@ static void pg_consent_blank(struct hreq *h)
         return;
     if (!access_may(&h->ctx, RES_CONSENT, ACT_LIST, h->id[0])) {
         json_decref(c);
-        ui_error_page(h, 403, _("Not allowed"), _("The client's care team records their consents."));
+        reply_problem(h, 403, _("Not allowed"), _("The client's care team records their consents."), NULL);
         return;
     }
     paper(h, c, NULL);

@@ -335,8 +335,8 @@ static void pg_service(struct hreq *h)
 static void new_page(struct hreq *h, int status, const struct fstate *fs)
 {
     if (!access_may(&h->ctx, RES_SERVICE, ACT_CREATE, 0)) {
-        ui_error_page(h, 403, _("Not allowed"),
-                      _("An organisation's supervisors and administrators publish its services."));
+        reply_problem(h, 403, _("Not allowed"),
+                      _("An organisation's supervisors and administrators publish its services."), NULL);
         return;
     }
     struct buf b;

@@ -391,8 +391,8 @@ static void pg_intakes(struct hreq *h)
 static void new_page(struct hreq *h, int status, const struct fstate *fs)
 {
     if (!access_may(&h->ctx, RES_INTAKE, ACT_CREATE, 0)) {
-        ui_error_page(h, 403, _("Not allowed"),
-                      _("Supervisors, case managers, clinicians and care-desk officers record discoveries."));
+        reply_problem(h, 403, _("Not allowed"),
+                      _("Supervisors, case managers, clinicians and care-desk officers record discoveries."), NULL);
         return;
     }
     struct buf b;

@@ -329,7 +329,7 @@ static void new_page(struct hreq *h, int status, const struct fstate *fs)
         return;
     if (!access_may(&h->ctx, RES_LINKAGE, ACT_CREATE, h->id[0])) {
         json_decref(c);
-        ui_error_page(h, 403, _("Not allowed"), _("The clinical members of the client's care team link services."));
+        reply_problem(h, 403, _("Not allowed"), _("The clinical members of the client's care team link services."), NULL);
         return;
     }
     /* the step asked for: ?plan=&step=, or what the failed form had */

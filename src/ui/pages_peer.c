@@ -235,7 +235,7 @@ static void pg_activities(struct hreq *h)
     json_t *env = NULL;
     int rc = peer_activity_mine(&h->ctx, &(struct page){.after = after, .limit = 50}, &env);
     if (rc != OK) {
-        ui_error_page(h, rc == ERR_FORBIDDEN ? 403 : rc == ERR_INVALID ? 400 : 500, _("Not allowed"), h->ctx.msg);
+        reply_problem(h, rc == ERR_FORBIDDEN ? 403 : rc == ERR_INVALID ? 400 : 500, _("Not allowed"), h->ctx.msg, NULL);
         return;
     }
     struct buf b;
@@ -262,8 +262,8 @@ static void pg_activity(struct hreq *h)
     json_t *a = NULL;
     int rc = peer_activity_get(&h->ctx, h->id[0], &a);
     if (rc != OK) {
-        ui_error_page(h, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500,
-                      rc == ERR_NOTFOUND ? _("Not found") : _("Not allowed"), h->ctx.msg);
+        reply_problem(h, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500,
+                      rc == ERR_NOTFOUND ? _("Not found") : _("Not allowed"), h->ctx.msg, NULL);
         return;
     }
     struct buf b;
@@ -345,7 +345,7 @@ static void supervision_page(struct hreq *h, int status, const struct fstate *fs
         peer_id = 0;
     int rc = peer_supervision_list(&h->ctx, peer_id, &(struct page){.limit = 100}, &env);
     if (rc != OK) {
-        ui_error_page(h, rc == ERR_FORBIDDEN ? 403 : 500, _("Not allowed"), h->ctx.msg);
+        reply_problem(h, rc == ERR_FORBIDDEN ? 403 : 500, _("Not allowed"), h->ctx.msg, NULL);
         return;
     }
     struct buf b;
