@@ -24,6 +24,7 @@ static const char *const rel_names[REL__COUNT] = {
     [REL_PRIMARY_CM] = "primary_cm", [REL_CARE_TEAM] = "care_team", [REL_PEER] = "peer",
     [REL_SUPERVISOR] = "supervisor", [REL_ON_CALL] = "on_call",     [REL_SHARED] = "shared",
     [REL_BREAK_GLASS] = "break_glass", [REL_SAME_ORG] = "same_org", [REL_NONE] = "none",
+    [REL_HOUSED] = "housed",
 };
 static const char *const verdict_names[] = {"deny", "allow", "purpose"};
 
@@ -54,6 +55,7 @@ static int possible(enum rel rel, int role)
     switch (rel) {
     case REL_SUPERVISOR: return role == ROLE_SUPERVISOR;
     case REL_PEER: return role == ROLE_PEER;
+    case REL_HOUSED: return role == ROLE_HOUSING;
     case REL_PRIMARY_CM:
     case REL_CARE_TEAM: return role != ROLE_PEER;
     default: return 1;
@@ -127,7 +129,11 @@ static const char SQL_FACTS[] =
     " AS on_call,"
     " (SELECT max(b.expires_at) FROM break_glass b WHERE b.staff_id=?2 AND b.client_id=c.id AND b.expires_at>?5)"
     " AS glass,"
-    " EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND e.org_id=?4) AS org_any"
+    " EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND e.org_id=?4) AS org_any,"
+    " EXISTS (SELECT 1 FROM housing_applications h WHERE h.client_id=c.id AND h.org_id=?4 AND h.status IN"
+    " ('waiting','offered')) OR EXISTS (SELECT 1 FROM tenancies t WHERE t.client_id=c.id AND t.org_id=?4 AND"
+    " t.end_date IS NULL) OR EXISTS (SELECT 1 FROM referrals r WHERE r.client_id=c.id AND r.to_org_id=?4 AND"
+    " r.state IN ('accepted','in_progress')) AS housed"
     " FROM clients c WHERE c.id=?1";
 
 void access_forget(struct ctx *c)
@@ -167,7 +173,7 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
     f->found = 1;
     int64_t client_org = db_int(st, 0);
     int primary = db_int(st, 1) != 0, team = db_int(st, 2) != 0, org_open = db_int(st, 3) != 0;
-    int on_call = db_int(st, 4) != 0, org_any = db_int(st, 6) != 0;
+    int on_call = db_int(st, 4) != 0, org_any = db_int(st, 6) != 0, housed = db_int(st, 7) != 0;
     const char *glass = db_text(st, 5);
     if (glass)
         snprintf(f->bg_expires, sizeof f->bg_expires, "%s", glass);
@@ -187,6 +193,8 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
         f->rels |= R(REL_ON_CALL);
     if (glass)
         f->rels |= R(REL_BREAK_GLASS);
+    if (housed && a->role == ROLE_HOUSING)
+        f->rels |= R(REL_HOUSED);
     if (client_org == a->org_id || org_any) {
         f->rels |= R(REL_SAME_ORG);
         /* The client may share more with the peer supporter assigned to them: an active consent for
@@ -307,6 +315,10 @@ static const char *const res_nouns[RES__COUNT] = {
     [RES_LINKAGE] = N_("linkages of plan steps to services"),
     [RES_PEER_ACTIVITY] = N_("peer activities"),
     [RES_PEER_SUPERVISION] = N_("supervision sessions"),
+    [RES_HOUSING_UNIT] = N_("housing units"),
+    [RES_HOUSING_APPLICATION] = N_("housing applications"),
+    [RES_HOUSING_OFFER] = N_("housing offers"),
+    [RES_TENANCY] = N_("tenancies"),
 };
 static const char *const act_verbs[ACT__COUNT] = {N_("read"),   N_("see"),    N_("add"),
                                                   N_("change"), N_("review"), N_("manage")};

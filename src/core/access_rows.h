@@ -18,6 +18,7 @@
 #define ORG R(REL_SAME_ORG)
 #define SHARED R(REL_SHARED) /* another organisation, through consent: only the classes granted */
 #define NONE R(REL_NONE) /* actions that concern no client */
+#define HOUSED R(REL_HOUSED) /* the housing provider's coordinators: the client applied to it or lives in its unit */
 
 /* Roles. */
 #define ADM ROLE_BIT(ROLE_ADMIN)

@@ -1050,6 +1050,10 @@ static const struct access_rule client_access[] = {
     {RES_CLIENT, ACT_LIST, GLASS | ONCALL, CARE, P},
     {RES_CLIENT, ACT_READ, SHARED, CARE | PS, P},
     {RES_CLIENT, ACT_LIST, SHARED, CARE | PS, P},
+    /* issue 13: a housing provider's coordinators read who applied to it or lives in its units (the
+     * identity record; each section of the client page asks its own cell: housing, not notes) */
+    {RES_CLIENT, ACT_READ, HOUSED, HOUS, A},
+    {RES_CLIENT, ACT_LIST, HOUSED, HOUS, A},
     {RES_CLIENT, ACT_LIST, NONE, CARE | PS, A}, /* search (a peer supporter's finds only their own) */
     {RES_CLIENT, ACT_CREATE, NONE, CARE, A},
     {RES_CLIENT, ACT_UPDATE, TEAM, CARE, A},

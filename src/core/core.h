@@ -44,6 +44,11 @@ enum res {
     RES_PEER_SUPERVISION, /* supervision sessions of a peer supporter, never a client's (peer.c) */
     RES_CASELOAD,         /* weighted caseloads, capacity (FTE) and the team page (caseload.h) */
     RES_CHECKIN,          /* a worker's private monthly check-in; supervisors see aggregates of 5 or more */
+    /* issue 13 §1-§3, housing (core/housing.h) */
+    RES_HOUSING_UNIT,        /* housing providers' units, their state and vacancies; the organisation's weights */
+    RES_HOUSING_APPLICATION, /* a client's housing application, its priority and parts; the waiting list */
+    RES_HOUSING_OFFER,       /* a vacant unit offered to an application, its answer */
+    RES_TENANCY,             /* a client's tenancy, its events and end; stability figures */
     RES__COUNT
 };
 

@@ -24,6 +24,8 @@ enum rel {
     REL_BREAK_GLASS, /* unexpired emergency access */
     REL_SAME_ORG,    /* the client's organisation, no relationship */
     REL_NONE,        /* also: actions that concern no client (organisations, staff, the rota) */
+    REL_HOUSED,      /* a housing coordinator of the organisation holding the client's open housing
+                      * application or current tenancy, or to which the client was referred and accepted */
     REL__COUNT
 };
 

@@ -101,6 +101,14 @@ static const struct {
      * TRANSLATORS: {id} is the linkage's number, {name} a service's or a local resource's name, {date}
      * the day the check was due; keep the braces and the names as they are. */
     {"linkage.check_overdue", N_("Check with the client how {name} is going (linkage no. {id}, due {date})")},
+    /* housing (issue 13 §1-§3, the housing slice: core/housing.c, core/tenancy.c). TRANSLATORS:
+     * {property} is a building's name, {label} a unit's ("Flat 2"), {date} a date, {id} a tenancy's
+     * number, {amount} won, {count} and {days} numbers; keep the braces and the names as they are. */
+    {"housing.vacancy", N_("A unit is vacant: {property}, {label}")},
+    {"housing.offer", N_("A client of yours is offered {property}, {label}: answer by {date}")},
+    {"housing.moved_in", N_("A client of yours moved in to {property}, {label} on {date}")},
+    {"tenancy.arrears", N_("Rent arrears of {amount} won in tenancy no. {id} ({property}): talk with the client about the rent")},
+    {"tenancy.complaints", N_("{count} neighbour complaints within {days} days in tenancy no. {id}: visit the client")},
 };
 
 int rule_text_known(const char *key)

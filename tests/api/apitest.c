@@ -125,8 +125,8 @@ static void show(struct buf *b, const char *s, size_t max)
         buf_adds(b, "...");
 }
 
-/* $VAR, ${VAR}, $repeat(N,TEXT) and $time(SECONDS) (UTC now plus SECONDS, YYYY-MM-DDTHH:MM:SSZ)
- * substitution. Returns NULL with err set on an unknown name. */
+/* $VAR, ${VAR}, $repeat(N,TEXT), $time(SECONDS) (UTC now plus SECONDS, YYYY-MM-DDTHH:MM:SSZ) and
+ * $date(DAYS) (today in UTC plus DAYS, YYYY-MM-DD) substitution. Returns NULL with err set on an unknown name. */
 static char *subst(const char *in, char *err, size_t errlen)
 {
     struct buf b;
@@ -156,19 +156,20 @@ static char *subst(const char *in, char *err, size_t errlen)
             p = close + 1;
             continue;
         }
-        if (strncmp(p, "$time(", 6) == 0) {
+        if (strncmp(p, "$time(", 6) == 0 || strncmp(p, "$date(", 6) == 0) {
+            int days = p[1] == 'd';
             char *end;
             long long d = strtoll(p + 6, &end, 10);
             if (*end != ')') {
-                snprintf(err, errlen, "bad $time(SECONDS) in: %.60s", p);
+                snprintf(err, errlen, "bad %s in: %.60s", days ? "$date(DAYS)" : "$time(SECONDS)", p);
                 buf_free(&b);
                 return NULL;
             }
-            time_t t = time(NULL) + (time_t)d;
+            time_t t = time(NULL) + (time_t)d * (days ? 86400 : 1);
             struct tm tm;
             char ts[32];
             gmtime_r(&t, &tm);
-            strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+            strftime(ts, sizeof ts, days ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M:%SZ", &tm);
             buf_adds(&b, ts);
             p = end + 1;
             continue;

@@ -71,6 +71,14 @@ static const struct special {
     {"POST", "/api/v1/linkages/{id}/end", K_RULE, -1, -1},
     /* issue 11 §4: a supervision session, the peer's own and their organisation's supervisors' */
     {"GET", "/api/v1/peer-supervisions/{id}", K_RULE, -1, -1},
+    /* issue 13: the housing provider's own list, units and offers (the rule on the record) */
+    {"POST", "/api/v1/housing-applications/{id}/override", K_RULE, -1, -1},
+    {"POST", "/api/v1/housing/units/{id}/offers", K_RULE, -1, -1},
+    {"POST", "/api/v1/housing-offers/{id}/move-in", K_RULE, -1, -1},
+    {"POST", "/api/v1/housing-offers/{id}/answer", K_RULE, -1, -1},
+    {"POST", "/api/v1/housing/units/{id}/state", K_RULE, -1, -1},
+    {"GET", "/api/v1/housing/units/{id}/matches", K_RULE, -1, -1},
+    {"POST", "/api/v1/housing/units", K_RULE, -1, -1},
 };
 
 struct rowroute {
@@ -287,6 +295,11 @@ static int check_file(const char *path, int *rows_seen, int *files)
             unsigned rels = str_eq(rel, "team")     ? u->team
                             : str_eq(rel, "org")    ? u->org
                             : str_eq(rel, "shared") ? (consent_purposes_of_role(u->role) ? R(REL_SHARED) : 0)
+                            /* "housed": a Northside client who applied to Harbour (175-housing.t):
+                             * housing1 houses them, desk1 shares their organisation */
+                            : str_eq(rel, "housed") ? (u->role == ROLE_HOUSING     ? R(REL_HOUSED)
+                                                       : u->role == ROLE_CARE_DESK ? R(REL_SAME_ORG)
+                                                                                   : 0)
                                                     : 0;
             if (str_eq(rel, "-") || rt->kind == K_NONE)
                 rels = R(REL_NONE);
