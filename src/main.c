@@ -15,7 +15,8 @@ static const struct cmd commands[] = {
      "             [--instruments DIR] [--instruments-extra DIR] [--lang en|ko] [--locale DIR]\n"
      "             [--audit-key FILE] [--audit-head-log SECONDS (default 300, 0: off)]\n"
      "             [--eligibility DIR] [--eligibility-extra DIR] [--sweep SECONDS (default 60, 0: off)]\n"
-     "             [--caseload-weights FILE (default caseload/weights.rules)]",
+     "             [--caseload-weights FILE (default caseload/weights.rules)]\n"
+     "             [--care-services FILE (default care/services.rules)]",
      cmd_serve},
     {"init", "create the database and the first administrator",
      "hearth init [--db URL] --admin USERNAME [--name NAME] [--org NAME] [--password P] [--audit-key FILE]\n"

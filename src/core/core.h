@@ -44,6 +44,9 @@ enum res {
     RES_PEER_SUPERVISION, /* supervision sessions of a peer supporter, never a client's (peer.c) */
     RES_CASELOAD,         /* weighted caseloads, capacity (FTE) and the team page (caseload.h) */
     RES_CHECKIN,          /* a worker's private monthly check-in; supervisors see aggregates of 5 or more */
+    RES_CARE_SERVICE,     /* a client's care-service plan (household support; core/care.h) */
+    RES_CARE_VISIT,       /* a care worker's visit logs of a care service */
+    RES_CARE_STATEMENT,   /* a care worker's monthly statement for payroll, and the care workers */
     RES__COUNT
 };
 
@@ -238,6 +241,9 @@ const char *access_rel_name(enum rel r);
 const char *access_verdict_name(enum verdict v);
 /* For pages: 1 when the actor may (no audit record, no error). */
 int access_may(struct ctx *c, enum res r, enum act a, int64_t client_id);
+/* The same without what being of the client's organisation alone allows: for a row at REL_SAME_ORG
+ * that a rule on the record narrows (a care service's own care worker, core/care.c). */
+int access_may_beyond_org(struct ctx *c, enum res r, enum act a, int64_t client_id);
 /* For core functions: OK; ERR_NOTFOUND (no such client); or ERR_FORBIDDEN, the denial audited
  * (audit_action, outcome "denied") by access_deny. An allow-with-purpose verdict sets the purpose
  * of the call's audit records ("on call", "break-glass"). */

@@ -101,6 +101,10 @@ static const struct {
      * TRANSLATORS: {id} is the linkage's number, {name} a service's or a local resource's name, {date}
      * the day the check was due; keep the braces and the names as they are. */
     {"linkage.check_overdue", N_("Check with the client how {name} is going (linkage no. {id}, due {date})")},
+    /* careservice (issue 13 §4, the care-services slice): a concern a care worker logged on a visit
+     * (core/care.c). TRANSLATORS: {by} is the care worker's or staff member's name, {date} the day of the
+     * visit, {text} their words, {id} the care service's number; keep the braces and the names. */
+    {"care_visit.concern", N_("Care visit concern from {by} ({date}, care service no. {id}): {text}")},
 };
 
 int rule_text_known(const char *key)

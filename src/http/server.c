@@ -3,6 +3,7 @@
 #include "db/db.h"
 #include "db/migrate.h"
 #include "core/caseload.h"
+#include "core/care.h"
 #include "core/eligibility.h"
 #include "core/instrument.h"
 #include "http/http.h"
@@ -824,6 +825,12 @@ int http_serve(const struct serve_opts *o)
     if (!o->caseload_weights) {
         log_info("no caseload/weights.rules here: caseloads are not weighed (give --caseload-weights FILE)");
     } else if (caseload_load(o->caseload_weights, err, sizeof err) != 0) {
+        log_error("%s", err);
+        return 1;
+    }
+    if (!o->care_services) {
+        log_info("no care/services.rules here: care services are off (give --care-services FILE)");
+    } else if (care_rules_load(o->care_services, err, sizeof err) != 0) {
         log_error("%s", err);
         return 1;
     }
