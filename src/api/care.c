@@ -13,7 +13,7 @@ API_WRITE_V(care_services_end, care_service_end(&h->ctx, h->id[0], h->if_match, 
 API_LIST(care_visits_of_service, care_visit_list(&h->ctx, h->id[0], &pg, &h->result))
 API_WRITE(care_visits_create, care_visit_create(&h->ctx, h->id[0], h->body, &h->result), api_done_201)
 API_LIST(care_work, care_work_mine(&h->ctx, &pg, &h->result))
-API_READ(care_over_plan_h, care_over_plan_list(&h->ctx, &h->result))
+API_READ(care_over_plan_h, care_over_plan_list(&h->ctx, qstr(h, "month"), &h->result))
 API_READ(care_statements, care_statement_list(&h->ctx, qstr(h, "month"), &h->result))
 API_READ(care_statement_one, care_statement_get(&h->ctx, h->id[0], qstr(h, "month"), &h->result))
 API_READ(care_statement_own, care_statement_mine(&h->ctx, qstr(h, "month"), &h->result))
@@ -67,7 +67,7 @@ const struct route api_care_routes[] = {
     {"GET", "/api/v1/care-services/{id}/visits", care_visits_of_service, S, J, DOC(RR_LIST, RES_CARE_VISIT, ACT_LIST, "A care service's visits, newest first, each with its week's hours and whether they are beyond the plan (its care worker: their own)")},
     {"POST", "/api/v1/care-services/{id}/visits", care_visits_create, S, J, DOC(RR_ONE, RES_CARE_VISIT, ACT_CREATE, "Log a visit: date, hours, tasks done from the plan's scope, anything noticed; a concern makes a task for the case manager"), .status = 201, .body = visit_body},
     {"GET", "/api/v1/care-work", care_work, S, J, DOC0(RR_LIST, "Your own care work: the care services you are the care worker of, active first"), .res = ROUTE_RES(RES_CARE_SERVICE), GATE(RES_CARE_VISIT, ACT_LIST)},
-    {"GET", "/api/v1/care-over-plan", care_over_plan_h, S, J, DOC(RR_LIST, RES_CARE_SERVICE, ACT_REVIEW, "A supervisor's list: weeks of the last twelve whose visits went beyond the plan's hours, newest first"), .brief = 1},
+    {"GET", "/api/v1/care-over-plan", care_over_plan_h, S, J, DOC(RR_LIST, RES_CARE_SERVICE, ACT_REVIEW, "A supervisor's list: weeks whose visits went beyond the plan's hours, newest first (the weeks begun in ?month=YYYY-MM, else the last twelve)"), .brief = 1, .query = month_query},
     {"GET", "/api/v1/care-statements", care_statements, S, J, DOC(RR_LIST, RES_CARE_STATEMENT, ACT_REVIEW, "The organisation's care workers with the month's visits, hours and pay (supervisors and administrators)"), .brief = 1, .query = month_query},
     {"GET", "/api/v1/care-statements/mine", care_statement_own, S, J, DOC(RR_ONE, RES_CARE_STATEMENT, ACT_READ, "Your own monthly statement as a care worker: each visit's hours x rate, and the totals"), .query = month_query},
     {"GET", "/api/v1/care-workers/{id}/statement", care_statement_one, S, J, DOC(RR_ONE, RES_CARE_STATEMENT, ACT_REVIEW, "A care worker's monthly statement for payroll: each visit's date, client, hours, rate and amount, and the totals"), .query = month_query},

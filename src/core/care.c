@@ -771,22 +771,33 @@ int care_work_mine(struct ctx *c, const struct page *pg, json_t **out)
     return OK;
 }
 
-int care_over_plan_list(struct ctx *c, json_t **out)
+static int month_of(struct ctx *c, const char *month, char m[8], char from[16], char to[16]);
+
+int care_over_plan_list(struct ctx *c, const char *month, json_t **out)
 {
     int rc = access_check(c, RES_CARE_SERVICE, ACT_REVIEW, 0, "care_service.over_plan");
     if (rc != OK)
         return rc;
-    char today[16], since[16], wk[16];
+    /* the weeks that began in the month asked, else the last CARE_OVER_PLAN_WEEKS */
+    char today[16], since[16], until[16] = "9999-12-31", visits_until[16] = "9999-12-31", wk[16];
     iso_today(today);
-    care_week_start(today, wk);
-    add_days(wk, -7 * (CARE_OVER_PLAN_WEEKS - 1), since);
+    if (month && *month) {
+        char m[8], from[16];
+        if (month_of(c, month, m, from, until) != OK)
+            return ctx_fail(c, ERR_INVALID, "%s", _("Some fields need attention."));
+        care_week_start(from, since);
+        add_days(until, 7, visits_until);
+    } else {
+        care_week_start(today, wk);
+        add_days(wk, -7 * (CARE_OVER_PLAN_WEEKS - 1), since);
+    }
     json_t *rows = db_rows(c->db,
                            "SELECT s.id, s.client_id, c.given_name, c.family_name, COALESCE(ws.display_name, w.name) AS"
                            " worker_name, s.minutes_per_week, v.visit_date, v.minutes FROM care_visits v JOIN"
                            " care_services s ON s.id=v.service_id JOIN clients c ON c.id=s.client_id JOIN care_workers w"
                            " ON w.id=s.worker_id LEFT JOIN staff ws ON ws.id=w.staff_id WHERE s.org_id=? AND"
-                           " v.visit_date>=? ORDER BY s.id",
-                           "it", c->a->org_id, since);
+                           " v.visit_date>=? AND v.visit_date<? ORDER BY s.id",
+                           "itt", c->a->org_id, since, visits_until);
     /* per service and week: the minutes */
     json_t *per = json_object(), *info = json_object();
     size_t i;
@@ -809,10 +820,10 @@ int care_over_plan_list(struct ctx *c, json_t **out)
         const char *bar = strchr(key, '|');
         json_t *s = json_object_get(info, bar + 1);
         int64_t plan = iget(s, "minutes_per_week"), mins = json_integer_value(v);
-        if (!care_over_plan(care_rules(), plan, mins))
-            continue;
         char week[16];
         snprintf(week, sizeof week, "%.*s", (int)(bar - key), key);
+        if (!care_over_plan(care_rules(), plan, mins) || strcmp(week, until) >= 0)
+            continue;
         json_array_append_new(items, json_pack("{s:I,s:I,s:O,s:O,s:O,s:s,s:o,s:o}", "service_id",
                                                (json_int_t)iget(s, "id"), "client_id", (json_int_t)iget(s, "client_id"),
                                                "given_name", json_object_get(s, "given_name"), "family_name",

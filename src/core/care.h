@@ -86,8 +86,9 @@ int care_visit_list(struct ctx *c, int64_t service_id, const struct page *pg, js
 int care_visit_create(struct ctx *c, int64_t service_id, json_t *in, json_t **out);
 /* The actor's own care work: the services they are the care worker of, active first. */
 int care_work_mine(struct ctx *c, const struct page *pg, json_t **out);
-/* A supervisor's list: weeks beyond the plan among the organisation's active services (12 weeks). */
-int care_over_plan_list(struct ctx *c, json_t **out);
+/* A supervisor's list: weeks beyond the plan among the organisation's services, newest first: the
+ * weeks that began in month (YYYY-MM), or the last 12 (month NULL or ""). */
+int care_over_plan_list(struct ctx *c, const char *month, json_t **out);
 /* The organisation's care workers with their month's visits, hours and pay (month YYYY-MM). */
 int care_statement_list(struct ctx *c, const char *month, json_t **out);
 /* One worker's statement for a month: per visit lines (date, client, hours, rate, amount), totals. */
