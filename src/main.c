@@ -16,7 +16,8 @@ static const struct cmd commands[] = {
      "             [--audit-key FILE] [--audit-head-log SECONDS (default 300, 0: off)]\n"
      "             [--eligibility DIR] [--eligibility-extra DIR] [--sweep SECONDS (default 60, 0: off)]\n"
      "             [--caseload-weights FILE (default caseload/weights.rules)]\n"
-     "             [--housing-rules FILE (default housing/priority.rules)]",
+     "             [--housing-rules FILE (default housing/priority.rules)]\n"
+     "             [--care-services FILE (default care/services.rules)]",
      cmd_serve},
     {"init", "create the database and the first administrator",
      "hearth init [--db URL] --admin USERNAME [--name NAME] [--org NAME] [--password P] [--audit-key FILE]\n"

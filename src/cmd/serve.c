@@ -12,9 +12,10 @@ int cmd_serve(int argc, char **argv)
     static const char *const names[] = {"db", "listen", "threads", "tls-cert", "tls-key", "synchronous",
                                         "static", "max-batch", "quiet!", "instruments", "instruments-extra",
                                         "lang", "locale", "audit-key", "audit-head-log", "eligibility",
-                                        "eligibility-extra", "sweep", "caseload-weights", "housing-rules", NULL};
+                                        "eligibility-extra", "sweep", "caseload-weights", "housing-rules",
+                                        "care-services", NULL};
     /* v[i] is the value of names[i] */
-    const char *v[21] = {0}, *pos[1];
+    const char *v[22] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0)
         return EXIT_USAGE;
     struct serve_opts o = {
@@ -38,6 +39,8 @@ int cmd_serve(int argc, char **argv)
         .caseload_weights = v[18] ? v[18] : access("caseload/weights.rules", F_OK) == 0 ? "caseload/weights.rules" : NULL,
         /* The housing priority rules (--housing-rules FILE); the shipped file when it is here. */
         .housing_rules = v[19] ? v[19] : access("housing/priority.rules", F_OK) == 0 ? "housing/priority.rules" : NULL,
+        /* The care services' tasks, criteria and rates (--care-services FILE); the shipped file when here. */
+        .care_services = v[20] ? v[20] : access("care/services.rules", F_OK) == 0 ? "care/services.rules" : NULL,
         .audit_key = v[13],
         /* The head to syslog every 5 minutes unless told (HEARTH_AUDIT_HEAD_LOG: the test suite's 0). */
         .audit_head_log = atoi(v[14] ? v[14] : getenv("HEARTH_AUDIT_HEAD_LOG") ? getenv("HEARTH_AUDIT_HEAD_LOG") : "300"),

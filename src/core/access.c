@@ -247,8 +247,8 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
 /* ---- asking ---- */
 
 /* The verdict for the actor; ERR_NOTFOUND / ERR_DB as a negative value, else V_*. */
-static int verdict(struct ctx *c, enum res r, enum act a, int64_t client_id, enum rel *by,
-                   const struct access_facts **out)
+static int verdict_of(struct ctx *c, enum res r, enum act a, int64_t client_id, unsigned mask, enum rel *by,
+                      const struct access_facts **out)
 {
     unsigned rels = R(REL_NONE);
     *out = NULL;
@@ -268,7 +268,21 @@ static int verdict(struct ctx *c, enum res r, enum act a, int64_t client_id, enu
     }
     if (!c->a)
         return V_DENY;
-    return decide(r, a, rels, c->a->role, by);
+    return decide(r, a, rels & mask, c->a->role, by);
+}
+
+static int verdict(struct ctx *c, enum res r, enum act a, int64_t client_id, enum rel *by,
+                   const struct access_facts **out)
+{
+    return verdict_of(c, r, a, client_id, ~0u, by, out);
+}
+
+int access_may_beyond_org(struct ctx *c, enum res r, enum act a, int64_t client_id)
+{
+    enum rel by;
+    const struct access_facts *f;
+    int v = verdict_of(c, r, a, client_id, ~R(REL_SAME_ORG), &by, &f);
+    return v == V_ALLOW || v == V_PURPOSE;
 }
 
 int access_may(struct ctx *c, enum res r, enum act a, int64_t client_id)
@@ -319,6 +333,10 @@ static const char *const res_nouns[RES__COUNT] = {
     [RES_HOUSING_APPLICATION] = N_("housing applications"),
     [RES_HOUSING_OFFER] = N_("housing offers"),
     [RES_TENANCY] = N_("tenancies"),
+    /* careservice (issue 13 §4) */
+    [RES_CARE_SERVICE] = N_("care services"),
+    [RES_CARE_VISIT] = N_("care visits"),
+    [RES_CARE_STATEMENT] = N_("care workers' statements"),
 };
 static const char *const act_verbs[ACT__COUNT] = {N_("read"),   N_("see"),    N_("add"),
                                                   N_("change"), N_("review"), N_("manage")};

@@ -49,6 +49,9 @@ enum res {
     RES_HOUSING_APPLICATION, /* a client's housing application, its priority and parts; the waiting list */
     RES_HOUSING_OFFER,       /* a vacant unit offered to an application, its answer */
     RES_TENANCY,             /* a client's tenancy, its events and end; stability figures */
+    RES_CARE_SERVICE,     /* a client's care-service plan (household support; core/care.h) */
+    RES_CARE_VISIT,       /* a care worker's visit logs of a care service */
+    RES_CARE_STATEMENT,   /* a care worker's monthly statement for payroll, and the care workers */
     RES__COUNT
 };
 
@@ -243,6 +246,9 @@ const char *access_rel_name(enum rel r);
 const char *access_verdict_name(enum verdict v);
 /* For pages: 1 when the actor may (no audit record, no error). */
 int access_may(struct ctx *c, enum res r, enum act a, int64_t client_id);
+/* The same without what being of the client's organisation alone allows: for a row at REL_SAME_ORG
+ * that a rule on the record narrows (a care service's own care worker, core/care.c). */
+int access_may_beyond_org(struct ctx *c, enum res r, enum act a, int64_t client_id);
 /* For core functions: OK; ERR_NOTFOUND (no such client); or ERR_FORBIDDEN, the denial audited
  * (audit_action, outcome "denied") by access_deny. An allow-with-purpose verdict sets the purpose
  * of the call's audit records ("on call", "break-glass"). */

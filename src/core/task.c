@@ -109,6 +109,10 @@ static const struct {
     {"housing.moved_in", N_("A client of yours moved in to {property}, {label} on {date}")},
     {"tenancy.arrears", N_("Rent arrears of {amount} won in tenancy no. {id} ({property}): talk with the client about the rent")},
     {"tenancy.complaints", N_("{count} neighbour complaints within {days} days in tenancy no. {id}: visit the client")},
+    /* careservice (issue 13 §4, the care-services slice): a concern a care worker logged on a visit
+     * (core/care.c). TRANSLATORS: {by} is the care worker's or staff member's name, {date} the day of the
+     * visit, {text} their words, {id} the care service's number; keep the braces and the names. */
+    {"care_visit.concern", N_("Care visit concern from {by} ({date}, care service no. {id}): {text}")},
 };
 
 int rule_text_known(const char *key)

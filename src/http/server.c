@@ -4,6 +4,7 @@
 #include "db/migrate.h"
 #include "core/caseload.h"
 #include "core/housing.h"
+#include "core/care.h"
 #include "core/eligibility.h"
 #include "core/instrument.h"
 #include "http/http.h"
@@ -831,6 +832,12 @@ int http_serve(const struct serve_opts *o)
     if (!o->housing_rules) {
         log_info("no housing/priority.rules here: waiting lists have no priority points (give --housing-rules FILE)");
     } else if (housing_rules_load(o->housing_rules, err, sizeof err) != 0) {
+        log_error("%s", err);
+        return 1;
+    }
+    if (!o->care_services) {
+        log_info("no care/services.rules here: care services are off (give --care-services FILE)");
+    } else if (care_rules_load(o->care_services, err, sizeof err) != 0) {
         log_error("%s", err);
         return 1;
     }

@@ -79,6 +79,14 @@ static const struct special {
     {"POST", "/api/v1/housing/units/{id}/state", K_RULE, -1, -1},
     {"GET", "/api/v1/housing/units/{id}/matches", K_RULE, -1, -1},
     {"POST", "/api/v1/housing/units", K_RULE, -1, -1},
+    /* a care service (issue 13 §4): staff of the client's organisation ask by the table, only its own
+     * care worker is let through; another organisation's only through consent, changed only by its
+     * own (the rule on the record) */
+    {"GET", "/api/v1/care-services/{id}", K_RULE, -1, -1},
+    {"PATCH", "/api/v1/care-services/{id}", K_RULE, -1, -1},
+    {"POST", "/api/v1/care-services/{id}/end", K_RULE, -1, -1},
+    {"GET", "/api/v1/care-services/{id}/visits", K_RULE, -1, -1},
+    {"POST", "/api/v1/care-services/{id}/visits", K_RULE, -1, -1},
 };
 
 struct rowroute {
