@@ -945,9 +945,9 @@ static void check_audit(struct resp *r, const char *spec, struct result *res)
 /* ---------- case files ---------- */
 
 enum { D_AS, D_SET, D_REQ, D_EXPECT, D_JSON, D_HEADER, D_TEXT, D_SAVE, D_AUDIT, D_MATRIX, D_PARALLEL, D_FROM,
-       D_COUNT, D_METRIC, D_PICK };
+       D_COUNT, D_METRIC, D_PICK, D_UNSET };
 static const char *const dnames[] = {"as",     "set",      "",     "expect", "json",  "header", "text", "save",
-                                     "audit",  "matrix",   "parallel", "from", "count", "metric", "pick", NULL};
+                                     "audit",  "matrix",   "parallel", "from", "count", "metric", "pick", "unset", NULL};
 
 struct dir {
     int kind, line;
@@ -1381,6 +1381,13 @@ static void run_case(const char *file, struct tcase *c)
             }
             json_object_set_new(G.vars, name, text_json(v));
             free(v);
+        } else if (d->kind == D_UNSET) { /* a variable one file set for itself goes before the next */
+            char name[128];
+            if (sscanf(d->arg, "%127s", name) != 1) {
+                fail(&res, "line %d: unset VAR", d->line);
+                continue;
+            }
+            json_object_del(G.vars, name);
         } else if (d->kind == D_MATRIX) {
             run_matrix(file, d);
         } else if (d->kind == D_REQ) {

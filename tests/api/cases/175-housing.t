@@ -808,3 +808,7 @@ housed GET  /api/v1/clients/{client} | 403* 403* 403* 403* 403* 403* 200+/find 2
 -      GET  /api/v1/housing/waiting-list | 403 200/list 403 403 403 403 403 200/list 403 403
 -      GET  /api/v1/housing/weights | 403 200 403 403 403 403 403 200 403 403
 -      PUT  /api/v1/housing/weights {} | 403 400 403 403 403 403 403 400 403 403
+
+### afterwards: housing1 has no "other" client of its own in the files that follow
+unset other_client@housing1
+unset other_application@housing1
