@@ -212,6 +212,31 @@ void page_name(struct buf *b, json_t *rec)
         html_printf(b, " <span class=\"pref\">(%s)</span>", jstr(rec, "preferred_name"));
 }
 
+/* A date, or a timestamp's local date, in prose. */
+const char *page_date_long_text(const char *iso, char *out, size_t len)
+{
+    char loc[20] = "";
+    if (iso && strlen(iso) > 10)
+        page_local_of(iso, loc);
+    i18n_date_long(*loc ? loc : iso, out, len);
+    return out;
+}
+
+void page_date_long(struct buf *b, const char *iso)
+{
+    char d[64];
+    page_date_long_text(iso, d, sizeof d);
+    html_printf(b, "%s", d);
+}
+
+void page_since(struct buf *b, const char *iso)
+{
+    char d[64], s[128];
+    page_date_long_text(iso, d, sizeof d);
+    snprintf(s, sizeof s, _("since %s"), d);
+    html_printf(b, "%s", s);
+}
+
 int64_t page_int(json_t *o, const char *k)
 {
     json_t *v = json_object_get(o, k);
@@ -276,8 +301,11 @@ void page_risk_flags(struct buf *b, int64_t cid, json_t *flags, int reasons)
                     ui_label(lvl, ll, sizeof ll));
         char since[11];
         snprintf(since, sizeof since, "%s", jstr(f, "raised_at"));
-        if (*since)
-            html_printf(b, " <span class=\"when\">%s %s</span>", _("since"), since);
+        if (*since) {
+            buf_adds(b, " <span class=\"when\">");
+            page_since(b, since);
+            buf_adds(b, "</span>");
+        }
         const char *rev = jstr(f, "review_date");
         if (*rev)
             html_printf(b, " <span class=\"when%r\">· %s %s</span>",
