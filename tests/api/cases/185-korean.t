@@ -201,7 +201,7 @@ GET /clients/$psy/crisis
 Accept-Language: ko
 expect 200
 text contains <html lang="ko">
-text contains 출생 1990년 2월 1일
+text contains 출생 <time class="dl" datetime="1990-02-01">1990년 2월 1일</time>
 text contains 010-2468-7531
 
 ### ... and in English
@@ -209,7 +209,7 @@ as cm1
 GET /clients/$psy/crisis
 Accept-Language: en
 expect 200
-text contains born 1 February 1990
+text contains born <time class="dl" datetime="1990-02-01">1 February 1990</time>
 
 ### a stale version: the conflict in Korean
 as cm1
