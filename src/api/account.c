@@ -84,7 +84,7 @@ static void password(struct hreq *h)
 static void token_create(struct hreq *h)
 {
     if (h->auth == 2) {
-        reply_problem(h, 403, "Forbidden",
+        reply_problem(h, 403, N_("Forbidden"),
                       _("An API token cannot make API tokens: log in with your password to make one."), NULL);
         return;
     }

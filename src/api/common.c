@@ -15,9 +15,9 @@ int api_need_version(struct hreq *h)
 {
     if (h->if_match >= 0)
         return 1;
-    reply_problem(h, 428, "Precondition required",
-                  "Send the record's version in an If-Match header (or a \"version\" field), so that a change made "
-                  "meanwhile by someone else is not overwritten.",
+    reply_problem(h, 428, N_("Precondition required"),
+                  N_("Send the record's version in an If-Match header (or a \"version\" field), so that a change "
+                     "made meanwhile by someone else is not overwritten."),
                   NULL);
     return 0;
 }
@@ -30,7 +30,7 @@ int api_page(struct hreq *h, struct page *pg)
     if (l && (parse_int64(l, &n) != 0 || n < 1 || n > LIMIT_LIST)) {
         char d[96];
         snprintf(d, sizeof d, "limit must be a whole number from 1 to %d.", LIMIT_LIST);
-        reply_problem(h, 400, "Bad request", d, json_pack("{s:{s:s}}", "errors", "limit", d));
+        reply_problem(h, 400, N_("Bad request"), d, json_pack("{s:{s:s}}", "errors", "limit", d));
         return 0;
     }
     pg->limit = (int)n;

@@ -8,8 +8,8 @@ static void notifications_list(struct hreq *h)
         return;
     const char *u = qstr(h, "unread");
     if (u && *u && !str_eq(u, "0") && !str_eq(u, "1")) {
-        reply_problem(h, 400, "Bad request", "unread must be 0 or 1.",
-                      json_pack("{s:{s:s}}", "errors", "unread", "must be 0 or 1"));
+        reply_problem(h, 400, N_("Bad request"), N_("unread must be 0 or 1."),
+                      json_pack("{s:{s:s}}", "errors", "unread", _("must be 0 or 1")));
         return;
     }
     int rc = notify_list(&h->ctx, u && str_eq(u, "1"), &pg, &h->result);

@@ -17,19 +17,19 @@ const char *http_status_title(int status)
     case 200: return "OK";
     case 201: return "Created";
     case 303: return "See Other";
-    case 400: return "Bad request";
-    case 401: return "Not logged in";
-    case 403: return "Forbidden";
-    case 404: return "Not found";
-    case 405: return "Method not allowed";
-    case 409: return "Conflict";
-    case 415: return "Unsupported media type";
-    case 428: return "Precondition required";
-    case 431: return "Request header fields too large";
-    case 413: return "Payload too large";
-    case 429: return "Too many attempts";
-    case 503: return "Service unavailable";
-    default: return "Error";
+    case 400: return N_("Bad request");
+    case 401: return N_("Not logged in");
+    case 403: return N_("Forbidden");
+    case 404: return N_("Not found");
+    case 405: return N_("Method not allowed");
+    case 409: return N_("Conflict");
+    case 415: return N_("Unsupported media type");
+    case 428: return N_("Precondition required");
+    case 431: return N_("Request header fields too large");
+    case 413: return N_("Payload too large");
+    case 429: return N_("Too many attempts");
+    case 503: return N_("Service unavailable");
+    default: return N_("Error");
     }
 }
 
@@ -155,12 +155,12 @@ void http_job_done(struct hreq *h)
         buf_reset(&h->out);
         /* A connection lost during COMMIT, or a disk that took the log but failed to sync it,
          * leaves the outcome unknown: say so rather than promise. */
-        reply_problem(h, 503, "Service unavailable",
-                      db_unavailable() ? "The database could not be reached while saving this. Check whether it "
-                                         "was saved before you enter it again."
-                      : h->job.unsure  ? "The disk could not confirm that this was saved. Check whether it was "
-                                         "saved before you enter it again."
-                                       : "The database could not save this. Nothing was changed; try again.",
+        reply_problem(h, 503, N_("Service unavailable"),
+                      db_unavailable() ? N_("The database could not be reached while saving this. Check whether it "
+                                            "was saved before you enter it again.")
+                      : h->job.unsure  ? N_("The disk could not confirm that this was saved. Check whether it was "
+                                            "saved before you enter it again.")
+                                       : N_("The database could not save this. Nothing was changed; try again."),
                       NULL);
         return;
     }
@@ -194,23 +194,28 @@ void http_set_error_page(http_error_page_fn fn)
     error_page = fn;
 }
 
+/* title and detail in the request's language: a text marked N_() is looked up here, one already
+ * translated (or made of a record's words) comes back as it is. Field errors are core's, translated there. */
 void reply_problem(struct hreq *h, int status, const char *title, const char *detail, json_t *extra)
 {
+    title = _(title ? title : http_status_title(status));
+    if (detail)
+        detail = _(detail);
     if (!h->is_api) {
         json_decref(extra);
         h->status = status;
         h->ctype = "text/html; charset=utf-8";
         buf_reset(&h->out);
         if (error_page) {
-            error_page(h, status, title ? title : http_status_title(status), detail);
+            error_page(h, status, title, detail);
         } else {
             h->ctype = "text/plain; charset=utf-8";
-            buf_printf(&h->out, "%d %s\n%s\n", status, title ? title : http_status_title(status), detail ? detail : "");
+            buf_printf(&h->out, "%d %s\n%s\n", status, title, detail ? detail : "");
         }
         respond(h);
         return;
     }
-    json_t *p = json_pack("{s:s,s:s,s:i,s:s}", "type", "about:blank", "title", title ? title : http_status_title(status),
+    json_t *p = json_pack("{s:s,s:s,s:i,s:s}", "type", "about:blank", "title", title,
                           "status", status, "request_id", h->request_id);
     if (detail)
         json_object_set_new(p, "detail", json_string(detail));
@@ -251,7 +256,7 @@ void reply_core_error(struct hreq *h, int rc)
     if ((rc == ERR_NOTFOUND || rc == ERR_FORBIDDEN) && db_unavailable())
         rc = ERR_DB;
     switch (rc) {
-    case ERR_INVALID: status = 400; if (!detail) detail = "Some fields are not valid."; break;
+    case ERR_INVALID: status = 400; if (!detail) detail = N_("Some fields are not valid."); break;
     case ERR_NOTFOUND: status = 404; break;
     case ERR_FORBIDDEN: status = 403; break;
     case ERR_CONFLICT:
@@ -262,11 +267,11 @@ void reply_core_error(struct hreq *h, int rc)
     default:
         if (db_unavailable()) {
             status = 503;
-            detail = "The database cannot be reached just now. Nothing was changed; try again in a moment.";
+            detail = N_("The database cannot be reached just now. Nothing was changed; try again in a moment.");
         } else {
             status = 500;
             if (!detail)
-                detail = "Something went wrong; nothing was changed.";
+                detail = N_("Something went wrong; nothing was changed.");
         }
     }
     reply_problem(h, status, http_status_title(status), detail, extra);

@@ -402,7 +402,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
     for (size_t i = 0; i < req->headers.size; i++)
         hbytes += req->headers.entries[i].name->len + req->headers.entries[i].value.len + 4;
     if (hbytes > LIMIT_HEADERS) {
-        reply_problem(h, 431, "Request header fields too large", "The request headers exceed 16 KiB.", NULL);
+        reply_problem(h, 431, N_("Request header fields too large"), N_("The request headers exceed 16 KiB."), NULL);
         return 0;
     }
     struct buf allow;
@@ -416,9 +416,9 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
         }
         if (ri == -2) {
             h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_ALLOW, NULL, allow.data, allow.len);
-            reply_problem(h, 405, "Method not allowed", NULL, NULL);
+            reply_problem(h, 405, N_("Method not allowed"), NULL, NULL);
         } else {
-            reply_problem(h, 404, "Not found", "There is nothing at this address.", NULL);
+            reply_problem(h, 404, N_("Not found"), N_("There is nothing at this address."), NULL);
         }
         buf_free(&allow);
         return 0;
@@ -435,7 +435,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
     else
         h->query = json_object();
     if (!h->query) {
-        reply_problem(h, 400, "Bad request", "The query string is not valid.", NULL);
+        reply_problem(h, 400, N_("Bad request"), N_("The query string is not valid."), NULL);
         return 0;
     }
     if (req->entity.base && req->entity.len > 0) {
@@ -443,24 +443,24 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
         if (ct && strncasecmp(ct, "application/json", 16) == 0) {
             json_error_t jerr;
             if (!json_depth_ok(req->entity.base, req->entity.len, LIMIT_JSON_DEPTH)) {
-                reply_problem(h, 400, "Bad request", "The JSON body is nested too deeply.", NULL);
+                reply_problem(h, 400, N_("Bad request"), N_("The JSON body is nested too deeply."), NULL);
                 return 0;
             }
             h->body = json_loadb(req->entity.base, req->entity.len, JSON_REJECT_DUPLICATES, &jerr);
             if (!h->body || !json_is_object(h->body)) {
-                snprintf(h->scratch, sizeof h->scratch, "The body is not a JSON object: %s (line %d).",
+                snprintf(h->scratch, sizeof h->scratch, _("The body is not a JSON object: %s (line %d)."),
                          h->body ? "not an object" : jerr.text, jerr.line);
-                reply_problem(h, 400, "Bad request", h->scratch, NULL);
+                reply_problem(h, 400, N_("Bad request"), h->scratch, NULL);
                 return 0;
             }
         } else if (ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
             h->body = form_parse(req->entity.base, req->entity.len);
             if (!h->body) {
-                reply_problem(h, 400, "Bad request", "The form data is not valid.", NULL);
+                reply_problem(h, 400, N_("Bad request"), N_("The form data is not valid."), NULL);
                 return 0;
             }
         } else {
-            reply_problem(h, 415, "Unsupported media type", "Send application/json or a form.", NULL);
+            reply_problem(h, 415, N_("Unsupported media type"), N_("Send application/json or a form."), NULL);
             return 0;
         }
     }
@@ -474,14 +474,14 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
     }
     if (!(h->route->flags & RF_PUBLIC)) {
         if (auth_rc != 0) {
-            reply_problem(h, 503, "Service unavailable",
-                          "The database cannot be reached just now. Nothing was changed; try again in a moment.",
+            reply_problem(h, 503, N_("Service unavailable"),
+                          N_("The database cannot be reached just now. Nothing was changed; try again in a moment."),
                           NULL);
             return 0;
         }
         if (!h->auth) {
             if (h->is_api) {
-                reply_problem(h, 401, "Not logged in", "Log in, or send an API token.", NULL);
+                reply_problem(h, 401, N_("Not logged in"), N_("Log in, or send an API token."), NULL);
             } else if (is_unsafe(req) && fstr(h, "_csrf") && draft_page(h)) {
                 draft_keep_start(h);
             } else {
@@ -497,23 +497,23 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
             return 0;
         }
         if (h->auth == 1 && is_unsafe(req) && !csrf_ok(h)) {
-            reply_problem(h, 403, "Forbidden", "The form has expired or did not come from Hearth (CSRF check). "
-                                               "Reload the page and try again.", NULL);
+            reply_problem(h, 403, N_("Forbidden"), N_("The form has expired or did not come from Hearth (CSRF check). "
+                                                  "Reload the page and try again."), NULL);
             return 0;
         }
         if (h->actor.must_change && !(h->route->flags & RF_PASSWORD_DUE)) {
             /* An administrator set this password: nothing but choosing a new one (or logging out). */
             if (h->is_api)
-                reply_problem(h, 403, "Password change required",
-                              "An administrator set your password: choose a new one first "
-                              "(POST /api/v1/me/password).",
+                reply_problem(h, 403, N_("Password change required"),
+                              N_("An administrator set your password: choose a new one first "
+                                 "(POST /api/v1/me/password)."),
                               json_pack("{s:b}", "password_change_required", 1));
             else
                 reply_redirect(h, "/account?msg=must-change");
             return 0;
         }
         if (!(ROLE_BIT(h->actor.role) & h->route->roles)) {
-            reply_problem(h, 403, "Forbidden", "Your role may not use this.", NULL);
+            reply_problem(h, 403, N_("Forbidden"), N_("Your role may not use this."), NULL);
             return 0;
         }
     }

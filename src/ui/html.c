@@ -35,6 +35,7 @@ void html_printf(struct buf *b, const char *fmt, ...)
         case 'r': { const char *r = va_arg(ap, const char *); if (r) buf_adds(b, r); } break;
         case 'd': buf_printf(b, "%d", va_arg(ap, int)); break;
         case 'D': buf_printf(b, "%lld", (long long)va_arg(ap, int64_t)); break;
+        case 'N': { char n[32]; i18n_count((long long)va_arg(ap, int64_t), n, sizeof n); buf_adds(b, n); } break;
         case 'u': { const char *u = va_arg(ap, const char *); if (u) url_encode(b, u); } break;
         case '%': buf_addc(b, '%'); break;
         default: buf_addc(b, '%'); if (*p) buf_addc(b, *p); else p--;
@@ -129,7 +130,7 @@ static void notify_bell(struct hreq *h, struct buf *b)
     if (n >= NOTIFY_COUNT_MAX)
         html_printf(b, "<span class=\"bell-count\" aria-hidden=\"true\">%d+</span>", NOTIFY_COUNT_MAX - 1);
     else if (n)
-        html_printf(b, "<span class=\"bell-count\" aria-hidden=\"true\">%D</span>", n);
+        html_printf(b, "<span class=\"bell-count\" aria-hidden=\"true\">%N</span>", n);
     buf_adds(b, "</a>");
 }
 

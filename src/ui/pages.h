@@ -262,6 +262,11 @@ void page_local_of(const char *iso, char out[20]); /* datetime-local value of a 
 void page_local_to_utc(const char *s, char out[40]);
 /* "Family, Given (Preferred)" */
 void page_name(struct buf *b, json_t *rec);
+/* A date in prose (i18n_date_long: "6 December 2026", "2026년 12월 6일"), escaped: headings, letters,
+ * printouts. page_since: "since 6 December 2026" / "2026년 12월 6일부터". Tables and forms keep 2026-12-06. */
+void page_date_long(struct buf *b, const char *iso);
+const char *page_date_long_text(const char *iso, char *out, size_t len); /* out, not escaped */
+void page_since(struct buf *b, const char *iso);
 /* The name alone as text (person_name with the record's name_order; no preferred name), escaped by the caller. */
 const char *page_name_text(json_t *rec, char *out, size_t len); /* out */
 int64_t page_int(json_t *o, const char *k);

@@ -326,7 +326,7 @@ static void orgs_page(struct hreq *h, int status, const struct fstate *fs)
                   &(struct form_view){.target = id, .vals = dvals, .hidden = dhid, .fs = fs, .sr = jstr(o, "name")});
         json_decref(dvals);
         json_decref(dhid);
-        html_printf(&b, "</td><td data-label=\"%s\">%D</td>", _("Active staff"), page_int(o, "staff_count"));
+        html_printf(&b, "</td><td data-label=\"%s\">%N</td>", _("Active staff"), page_int(o, "staff_count"));
         /* The PHQ-2 cut-off the organisation scores with: 3 (default) or 2 for higher sensitivity. */
         html_printf(&b, "<td data-label=\"%s\">", _("PHQ-2 positive from"));
         json_t *hid = json_pack("{s:I}", "version", (json_int_t)page_int(o, "version"));

@@ -250,7 +250,8 @@ static void episodes_section(struct hreq *h, struct buf *b, int64_t cid, const s
             jstr(ep, "organisation"));
         if (*jstr(ep, "primary_cm_name"))
             html_printf(b, " · %s %s", _("primary case manager"), jstr(ep, "primary_cm_name"));
-        html_printf(b, " · %s %s", _("since"), jstr(ep, "start_date"));
+        buf_adds(b, " · ");
+        page_since(b, jstr(ep, "start_date"));
         if (*jstr(ep, "end_date"))
             html_printf(b, " · %s %s", _("ended"), jstr(ep, "end_date"));
         buf_adds(b, "</p>");

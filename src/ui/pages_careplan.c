@@ -95,8 +95,10 @@ static void review_due(struct buf *b, const char *due)
     iso_time(now_epoch() + 14 * 86400, soon);
     soon[10] = 0;
     int late = strcmp(due, today) < 0, near = !late && strcmp(due, soon) <= 0;
-    html_printf(b, "<span class=\"cp-due%r\" id=\"cp-review-due\">%s</span>", late ? " overdue" : near ? " soon" : "",
-                due);
+    char prose[64];
+    page_date_long_text(due, prose, sizeof prose);
+    html_printf(b, "<time class=\"cp-due%r\" id=\"cp-review-due\" datetime=\"%s\">%s</time>",
+                late ? " overdue" : near ? " soon" : "", due, prose);
     if (late)
         html_printf(b, " <span class=\"badge cp-late\">%s</span>", _("overdue"));
 }
@@ -1174,8 +1176,16 @@ static void plan_page(struct hreq *h, int status, const struct fstate *fs)
     int current = json_is_true(json_object_get(plan, "current")), write = may_write(h, plan);
     struct buf b;
     buf_init(&b);
-    ui_begin(h, &b, _("Care plan"));
-    page_client_head(h, &b, c, _("Care plan"));
+    /* "Care plan of 6 December 2026": the day this version was made, in prose */
+    char made[64], heading[160];
+    page_date_long_text(jstr(plan, "made_at"), made, sizeof made);
+    snprintf(heading, sizeof heading, _("Care plan of %s"), made);
+    struct buf hb;
+    buf_init(&hb);
+    html_printf(&hb, "%s", heading);
+    ui_begin(h, &b, hb.data);
+    page_client_head(h, &b, c, hb.data);
+    buf_free(&hb);
     page_flash(h, &b);
     form_failure(&b, fs);
     if (!current)
@@ -1520,15 +1530,19 @@ static void pg_cp_print(struct hreq *h)
     page_name(&b, c);
     char today[16];
     iso_today(today);
-    html_printf(&b, " · %s · %s %D · %s %s</p>", jstr(plan, "org_name"), _("version"), page_int(plan, "number"),
-                _("printed"), today);
+    html_printf(&b, " · %s · %s %D · %s ", jstr(plan, "org_name"), _("version"), page_int(plan, "number"),
+                _("printed"));
+    page_date_long(&b, today);
+    buf_adds(&b, "</p>");
     html_printf(&b, "<p>%s</p>",
                 _("This is the plan we made together: my goals in my own words, and who does what to reach them. I can "
                   "ask to change it at any time."));
     html_printf(&b, "<h2>%s</h2>", _("My goals"));
     goals_by_domain(&b, json_object_get(plan, "goals"), NULL, 1, NULL);
+    char due[64];
+    page_date_long_text(jstr(plan, "review_due"), due, sizeof due);
     html_printf(&b, "<h2>%s</h2><p id=\"cp-paper-review\">%s <strong>%s</strong>. %s</p>", _("When we look at it again"),
-                _("We will look at this plan together again by"), jstr(plan, "review_due"),
+                _("We will look at this plan together again by"), due,
                 _("If something big happens before then, we can look at it sooner."));
     html_printf(&b, "<h2>%s</h2><p id=\"cp-paper-agreement\">", _("Do I agree?"));
     const char *ag = jstr(plan, "agreement");

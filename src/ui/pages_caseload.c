@@ -135,7 +135,7 @@ static void checkin_summary_card(struct hreq *h, struct buf *b)
     json_t *r;
     json_array_foreach(items, i, r)
     {
-        html_printf(b, "<tr data-period=\"%s\"><th scope=\"row\">%s</th><td data-label=\"%s\">%D</td>", jstr(r, "period"),
+        html_printf(b, "<tr data-period=\"%s\"><th scope=\"row\">%s</th><td data-label=\"%s\">%N</td>", jstr(r, "period"),
                     jstr(r, "period"), _("Answers"), page_int(r, "answers"));
         if (!json_is_true(json_object_get(r, "shown"))) {
             html_printf(b, "<td colspan=\"2\" class=\"muted not-shown\">%s</td></tr>",
@@ -173,7 +173,7 @@ static void act_card(struct buf *b, json_t *act)
     snprintf(fte, sizeof fte, "%.1f", num(act, "fte"));
     html_printf(b,
                 "<section class=\"card\" aria-labelledby=\"act-h\" id=\"act\"><h2 id=\"act-h\">%s</h2><dl class=\"facts-list\">"
-                "<dt>%s</dt><dd>%D</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd id=\"act-ratio\">%s</dd>"
+                "<dt>%s</dt><dd>%N</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd id=\"act-ratio\">%s</dd>"
                 "<dt>%s</dt><dd id=\"act-contacts\">%s</dd><dt>%s</dt><dd id=\"act-community\">%s</dd></dl>"
                 "<p class=\"muted small\">%s</p></section>",
                 _("ACT fidelity"), _("Clients in ACT"), page_int(act, "clients"), _("FTE given to ACT"), fte,
@@ -202,7 +202,7 @@ static void team_page(struct hreq *h, int status, const struct fstate *fs)
         html_printf(&b, "<p class=\"alert\">%s</p>",
                     _("No caseload weights are loaded on this server: loads are not weighed and nobody is flagged."));
     else if (json_integer_value(json_object_get(t, "over_capacity")))
-        html_printf(&b, "<p class=\"alert\" id=\"over-summary\">%s: %D</p>", _("Workers over capacity"),
+        html_printf(&b, "<p class=\"alert\" id=\"over-summary\">%s: %N</p>", _("Workers over capacity"),
                     (int64_t)json_integer_value(json_object_get(t, "over_capacity")));
     html_printf(&b,
                 "<section class=\"card wide\" aria-labelledby=\"team-h\"><h2 id=\"team-h\">%s</h2>"
@@ -225,8 +225,8 @@ static void team_page(struct hreq *h, int status, const struct fstate *fs)
                     ui_label(jstr(w, "role"), rl, sizeof rl), _("Weighted load"));
         load_bar(&b, w);
         html_printf(&b,
-                    "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%D</td><td data-label=\"%s\">%D</td>"
-                    "<td data-label=\"%s\">%D</td><td data-label=\"%s\">%D</td><td data-label=\"%s\">%D</td></tr>",
+                    "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%N</td><td data-label=\"%s\">%N</td>"
+                    "<td data-label=\"%s\">%N</td><td data-label=\"%s\">%N</td><td data-label=\"%s\">%N</td></tr>",
                     _("FTE"), fte, _("Open episodes"), page_int(w, "clients"), _("Overdue tasks"),
                     page_int(w, "overdue_tasks"), _("Open referrals"), page_int(w, "open_referrals"),
                     _("Crises, 14 days"), page_int(w, "crises_14d"), _("Reviews due"), page_int(w, "reviews_due"));
@@ -549,7 +549,7 @@ static void checkin_page(struct hreq *h, int status, const struct fstate *fs)
         json_t *r;
         json_array_foreach(items, i, r)
             html_printf(&b,
-                        "<tr><th scope=\"row\">%s</th><td data-label=\"%s\">%D</td><td data-label=\"%s\">%D</td>"
+                        "<tr><th scope=\"row\">%s</th><td data-label=\"%s\">%N</td><td data-label=\"%s\">%N</td>"
                         "<td data-label=\"%s\">%s</td></tr>",
                         jstr(r, "period"), _("Manageable"), page_int(r, "manageable"), _("Supported"),
                         page_int(r, "supported"), _("What would help"), *jstr(r, "would_help") ? jstr(r, "would_help") : "—");

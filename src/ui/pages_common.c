@@ -2,6 +2,7 @@
  * times, form fields for pages with several forms, the client heading and the break-glass parts. */
 #include "core/risk.h"
 #include "ui/pages.h"
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -212,6 +213,51 @@ void page_name(struct buf *b, json_t *rec)
         html_printf(b, " <span class=\"pref\">(%s)</span>", jstr(rec, "preferred_name"));
 }
 
+/* A date, or a timestamp's local date, in prose. */
+const char *page_date_long_text(const char *iso, char *out, size_t len)
+{
+    char loc[20] = "";
+    if (iso && strlen(iso) > 10)
+        page_local_of(iso, loc);
+    i18n_date_long(*loc ? loc : iso, out, len);
+    return out;
+}
+
+/* In a <time> that does not break inside ("2026년 12 / 월 1일" on a phone), with its date for machines. */
+void page_date_long(struct buf *b, const char *iso)
+{
+    char d[64], day[11] = "";
+    page_date_long_text(iso, d, sizeof d);
+    if (iso && strlen(iso) >= 10) {
+        char loc[20] = "";
+        if (strlen(iso) > 10)
+            page_local_of(iso, loc);
+        snprintf(day, sizeof day, "%.10s", *loc ? loc : iso);
+    }
+    int ok = strlen(day) == 10 && day[4] == '-' && day[7] == '-';
+    for (int i = 0; ok && i < 10; i++)
+        ok = i == 4 || i == 7 || isdigit((unsigned char)day[i]);
+    if (ok)
+        html_printf(b, "<time class=\"dl\" datetime=\"%s\">%s</time>", day, d);
+    else
+        html_esc(b, d);
+}
+
+/* "since 6 December 2026" / "2026년 12월 6일부터": the translated words around the date. */
+void page_since(struct buf *b, const char *iso)
+{
+    const char *fmt = _("since %s"), *at = strstr(fmt, "%s");
+    if (!at) {
+        html_esc(b, fmt);
+        return;
+    }
+    char pre[128];
+    snprintf(pre, sizeof pre, "%.*s", (int)(at - fmt), fmt);
+    html_esc(b, pre);
+    page_date_long(b, iso);
+    html_esc(b, at + 2);
+}
+
 int64_t page_int(json_t *o, const char *k)
 {
     json_t *v = json_object_get(o, k);
@@ -276,13 +322,18 @@ void page_risk_flags(struct buf *b, int64_t cid, json_t *flags, int reasons)
                     ui_label(lvl, ll, sizeof ll));
         char since[11];
         snprintf(since, sizeof since, "%s", jstr(f, "raised_at"));
-        if (*since)
-            html_printf(b, " <span class=\"when\">%s %s</span>", _("since"), since);
+        if (*since) {
+            buf_adds(b, " <span class=\"when\">");
+            page_since(b, since);
+            buf_adds(b, "</span>");
+        }
         const char *rev = jstr(f, "review_date");
-        if (*rev)
-            html_printf(b, " <span class=\"when%r\">· %s %s</span>",
-                        json_is_true(json_object_get(f, "review_due")) ? " overdue" : "", _("review by"),
-                        rev);
+        if (*rev) {
+            html_printf(b, " <span class=\"when%r\">· %s ",
+                        json_is_true(json_object_get(f, "review_due")) ? " overdue" : "", _("review by"));
+            page_date_long(b, rev);
+            buf_adds(b, "</span>");
+        }
         if (reasons && *jstr(f, "reason"))
             html_printf(b, "<p class=\"reason\">%s</p>", jstr(f, "reason"));
         buf_adds(b, "</li>");

@@ -474,7 +474,7 @@ static void pg_conferences(struct hreq *h)
                 html_printf(&b, " <span class=\"badge\">%s</span>", _("upcoming"));
             html_printf(&b, "</td><td data-label=\"%s\"><a href=\"/conferences/%D\">%s</a><br><span class=\"small muted\">%s</span></td>",
                         _("Conference"), page_int(r, "id"), jstr(r, "title"), jstr(r, "organisation"));
-            html_printf(&b, "<td data-label=\"%s\">%s</td><td data-label=\"%s\">%D</td></tr>", _("Organiser"),
+            html_printf(&b, "<td data-label=\"%s\">%s</td><td data-label=\"%s\">%N</td></tr>", _("Organiser"),
                         jstr(r, "organiser_name"), _("Clients discussed"), page_int(r, "clients_count"));
         }
         buf_adds(&b, "</tbody></table>");

@@ -473,8 +473,9 @@ static void paper(struct hreq *h, json_t *c, json_t *k)
     html_printf(&b, "<article class=\"card paper\" id=\"consent-paper\"><h1>%s</h1>", _("Consent to share information"));
     html_printf(&b, "<p class=\"paper-who\">%s: <strong>", _("Name"));
     page_name(&b, c);
-    html_printf(&b, "</strong> · %s %s · %s: %s", _("born"), jstr(c, "birth_date"), _("kept by"),
-                jstr(c, "organisation"));
+    html_printf(&b, "</strong> · %s ", _("born"));
+    page_date_long(&b, jstr(c, "birth_date"));
+    html_printf(&b, " · %s: %s", _("kept by"), jstr(c, "organisation"));
     if (k)
         html_printf(&b, " · %s %D", _("Consent no."), page_int(k, "id"));
     buf_adds(&b, "</p>");

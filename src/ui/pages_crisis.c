@@ -167,8 +167,8 @@ static void crisis_page(struct hreq *h, int status, json_t *v, const struct fsta
     html_printf(&b, "<header class=\"crisis-head\"><p class=\"kicker\">%s</p><h1 id=\"client-name\">",
                 _("Crisis view"));
     page_name(&b, cl);
-    html_printf(&b, "</h1><p class=\"facts\">%D %s · %s %s", page_int(cl, "age"), _("years"), _("born"),
-                jstr(cl, "birth_date"));
+    html_printf(&b, "</h1><p class=\"facts\">%D %s · %s ", page_int(cl, "age"), _("years"), _("born"));
+    page_date_long(&b, jstr(cl, "birth_date"));
     if (*jstr(cl, "sex"))
         html_printf(&b, " · %s", ui_label(jstr(cl, "sex"), sl, sizeof sl));
     if (*jstr(cl, "language"))

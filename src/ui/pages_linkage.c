@@ -63,7 +63,9 @@ static void entry_line(struct buf *b, json_t *e)
 {
     char l[80];
     if (json_is_true(json_object_get(e, "hidden"))) {
-        html_printf(b, "<li class=\"dup-hidden\">%s, %s %s</li>", _("another organisation"), _("since"), jstr(e, "since"));
+        html_printf(b, "<li class=\"dup-hidden\">%s, ", _("another organisation"));
+        page_since(b, jstr(e, "since"));
+        buf_adds(b, "</li>");
         return;
     }
     html_printf(b, "<li%r><strong>%s</strong>: ", json_is_true(json_object_get(e, "own")) ? " class=\"dup-own\"" : "",
@@ -73,7 +75,9 @@ static void entry_line(struct buf *b, json_t *e)
         html_printf(b, "<a href=\"/linkages/%D\">%s</a>", lid, jstr(e, "what"));
     else
         html_printf(b, "%s (%s)", ui_label(jstr(e, "what"), l, sizeof l), _("episode of care"));
-    html_printf(b, ", %s %s</li>", _("since"), jstr(e, "since"));
+    buf_adds(b, ", ");
+    page_since(b, jstr(e, "since"));
+    buf_adds(b, "</li>");
 }
 
 /* The entries of one warning, as a list. */
@@ -161,10 +165,11 @@ static void linkage_section(struct hreq *h, struct buf *b, json_t *client, const
         if (json_is_true(json_object_get(l, "limited"))) {
             html_printf(b,
                         "<tr class=\"limited\"><td data-label=\"%s\" class=\"muted\">%s</td><td data-label=\"%s\">%s"
-                        "</td><td data-label=\"%s\" class=\"muted\">%s %s</td><td data-label=\"%s\">%s</td></tr>",
+                        "</td><td data-label=\"%s\" class=\"muted\">",
                         _("Linked to"), _("another organisation"), _("Domain"),
-                        domain_label(jstr(l, "domain"), dl, sizeof dl), _("Plan step"), _("since"),
-                        jstr(l, "start_date"), _("Next check"),
+                        domain_label(jstr(l, "domain"), dl, sizeof dl), _("Plan step"));
+            page_since(b, jstr(l, "start_date"));
+            html_printf(b, "</td><td data-label=\"%s\">%s</td></tr>", _("Next check"),
                         str_eq(jstr(l, "status"), "ended") ? _("ended") : "—");
             continue;
         }

@@ -57,7 +57,7 @@ static void activity_line(struct buf *b, json_t *a, int64_t this_client)
             buf_adds(b, "</a>");
         }
         if (hidden)
-            html_printf(b, "%s%D %s", n ? " " : "", hidden, hidden == 1 ? _("other client") : _("other clients"));
+            html_printf(b, "%s%N %s", n ? " " : "", hidden, hidden == 1 ? _("other client") : _("other clients"));
         buf_adds(b, "</p>");
     }
     html_printf(b, "<div class=\"note-body small\">%s</div><p class=\"small muted\">%s %s</p></li>", jstr(a, "summary"),

@@ -528,14 +528,19 @@ static void pg_referral_letter(struct hreq *h)
     page_name(&who, r);
     ui_begin(h, &b, title);
     html_printf(&b, "<p class=\"crumbs\"><a href=\"/referrals/%D\">← %s</a></p>", id, title);
-    html_printf(&b, "<article class=\"card letter\" id=\"letter\"><p class=\"letter-from\">%s<br>%s</p>",
-                jstr(r, "from_organisation"), today);
+    html_printf(&b, "<article class=\"card letter\" id=\"letter\"><p class=\"letter-from\">%s<br>",
+                jstr(r, "from_organisation"));
+    page_date_long(&b, today);
+    buf_adds(&b, "</p>");
     html_printf(&b, "<p class=\"letter-to\">%s %s%s%s</p>", _("To:"), jstr(r, "to_organisation"),
                 *jstr(r, "service_name") ? " — " : "", jstr(r, "service_name"));
     html_printf(&b, "<h1>%s</h1>", title);
     html_printf(&b, "<p>%s <strong>%s</strong>", _("We are referring"), who.data);
-    if (*jstr(r, "birth_date"))
-        html_printf(&b, " (%s %s)", _("born"), jstr(r, "birth_date"));
+    if (*jstr(r, "birth_date")) {
+        html_printf(&b, " (%s ", _("born"));
+        page_date_long(&b, jstr(r, "birth_date"));
+        buf_adds(&b, ")");
+    }
     html_printf(&b, " %s</p>", _("to you."));
     html_printf(&b, "<h2>%s</h2><p>%s</p>", _("Why we are referring"), jstr(r, "reason"));
     html_printf(&b, "<h2>%s</h2><p>%s</p>", _("What we ask of you"), jstr(r, "asked"));

@@ -639,7 +639,11 @@ static void pg_plan(struct hreq *h)
     page_name(&b, c);
     char today[16];
     iso_today(today);
-    html_printf(&b, " · %s %s · %s %s</p>", _("born"), jstr(c, "birth_date"), _("printed"), today);
+    html_printf(&b, " · %s ", _("born"));
+    page_date_long(&b, jstr(c, "birth_date"));
+    html_printf(&b, " · %s ", _("printed"));
+    page_date_long(&b, today);
+    buf_adds(&b, "</p>");
     int edit = access_may(&h->ctx, RES_SAFETY_PLAN, ACT_UPDATE, page_int(c, "id"));
     int64_t ver = page_int(plan, "version");
     int current = json_is_true(json_object_get(plan, "current"));

@@ -138,8 +138,8 @@ static void clients_section(struct hreq *h, struct buf *b)
     html_printf(
         b,
         "<section class=\"card wide\" aria-labelledby=\"mine-h\"><h2 id=\"mine-h\">%s <span class=\"count\">"
-        "%d</span></h2>",
-        _("My clients"), (int)json_array_size(rows));
+        "%N</span></h2>",
+        _("My clients"), (int64_t)json_array_size(rows));
     if (!json_array_size(rows)) {
         html_printf(b, "<p class=\"muted\">%s</p></section>", _("You are not on any open care team."));
         json_decref(rows);

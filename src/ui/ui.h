@@ -4,7 +4,8 @@
 #define HEARTH_UI_H
 #include "http/http.h"
 
-/* Formats: %s text (escaped), %r raw trusted HTML, %d int, %D int64_t, %u url-encoded text, %% */
+/* Formats: %s text (escaped), %r raw trusted HTML, %d int, %D int64_t (ids, versions: 12345), %N int64_t
+ * count or total in the reader's grouping (i18n_count: 12,345), %u url-encoded text, %% */
 void html_printf(struct buf *b, const char *fmt, ...);
 void html_esc(struct buf *b, const char *s);
 

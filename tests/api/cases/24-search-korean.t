@@ -67,6 +67,27 @@ POST /api/v1/clients
 expect 201
 save ng .id
 
+### setup: Kawuma Sam is registered ("wu" inside a word, not at its start)
+as cm1
+POST /api/v1/clients
+{"given_name":"Sam","family_name":"Kawuma","birth_date":"1971-12-10","phone":"010-5555-0246","confirm_new":true}
+expect 201
+save kawuma .id
+
+### setup: John Doherty is registered ("oh" inside both words)
+as cm1
+POST /api/v1/clients
+{"given_name":"John","family_name":"Doherty","birth_date":"1972-01-11","confirm_new":true}
+expect 201
+save doherty .id
+
+### setup: Lee Ang is registered ("ng" at the end of a word)
+as cm1
+POST /api/v1/clients
+{"given_name":"Lee","family_name":"Ang","birth_date":"1973-02-12","confirm_new":true}
+expect 201
+save ang .id
+
 ### the family name alone (김) finds every 김
 as cm1
 GET /api/v1/clients?q=%EA%B9%80
@@ -93,6 +114,8 @@ expect 200
 json .items length 2
 json .items[0].id == $kmj
 json .items[1].id == $kmj2
+json .items[*].id excludes $lmj
+json .items[*].id excludes $kmjun
 
 ### family and given name with a space (김 민지) is the same name
 as cm1
@@ -119,6 +142,8 @@ json .items[*].id contains $kmj
 json .items[*].id contains $lmj
 json .items[*].id contains $kmjun
 json .items[*].id contains $mixed
+json .items[*].id excludes $lh
+json .items[*].id excludes $wu
 
 ### initial consonants typed as conjoining jamo (ᄀᄆᄌ) are the same
 as cm1
@@ -137,6 +162,8 @@ as cm1
 GET /api/v1/clients?q=%ED%9B%88
 expect 200
 json .items[*].id contains $lh
+json .items[*].id excludes $kmj
+json .items[*].id excludes $lmj
 
 ### a one-syllable given name with the family name (이훈): the exact name first
 as cm1
@@ -169,24 +196,28 @@ as cm1
 GET /api/v1/clients?q=wu
 expect 200
 json .items[*].id contains $wu
+json .items[*].id excludes $kawuma
 
 ### two letters, any case: WU
 as cm1
 GET /api/v1/clients?q=WU
 expect 200
 json .items[*].id contains $wu
+json .items[*].id excludes $kawuma
 
 ### two letters: oh
 as cm1
 GET /api/v1/clients?q=oh
 expect 200
 json .items[*].id contains $oh
+json .items[*].id excludes $doherty
 
 ### two letters: ng (a whole family name, before the names it begins)
 as cm1
 GET /api/v1/clients?q=ng
 expect 200
 json .items[*].id contains $ng
+json .items[*].id excludes $ang
 
 ### given and family name in Latin script, in either order
 as cm1
@@ -208,6 +239,8 @@ as cm1
 GET /api/v1/clients?q=2468
 expect 200
 json .items[*].id contains $kmj
+json .items[*].id excludes $lmj
+json .items[*].id excludes $kawuma
 
 ### a phone number as written finds it first
 as cm1
@@ -220,12 +253,21 @@ as cm1
 GET /api/v1/clients?q=987-6543
 expect 200
 json .items[*].id contains $kmjun
+json .items[*].id excludes $kmj
 
 ### a part of a name inside it (three characters or more, the trigram index)
 as cm1
 GET /api/v1/clients?q=aolin
 expect 200
 json .items[*].id contains $wu
+json .items[*].id excludes $oh
+
+### three letters inside a word find it (awu in Kawuma), where two would not
+as cm1
+GET /api/v1/clients?q=awum
+expect 200
+json .items[*].id contains $kawuma
+json .items[*].id excludes $wu
 
 ### paging keeps the order of relevance: a page of one
 as cm1
