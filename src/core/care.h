@@ -55,6 +55,8 @@ const struct care_rules *care_rules(void); /* NULL when none loaded: care servic
 const struct care_item *care_task(const struct care_rules *r, const char *key);
 const struct care_item *care_end(const struct care_rules *r, const char *key);
 const struct care_item *care_kind(const struct care_rules *r, const char *key);
+/* The labels of the shipped file, marked for translation (NULL-terminated). */
+extern const char *const care_shipped_labels[];
 /* The hourly rate of a kind of worker at an organisation (its own rate, else the kind's); 0: none.
  * *own: 1 when the organisation's own rate applied. */
 int64_t care_rate(const struct care_rules *r, const char *kind, const char *org_name, int *own);

@@ -133,6 +133,17 @@ static void the_shipped_file_loads(void **state)
     assert_string_equal(r->currency, "KRW");
     assert_non_null(care_task(r, "medication_prompting"));
     assert_non_null(care_end(r, "client_declines"));
+    /* every label of the shipped file is marked for translation (its Korean is in po/ko.po) */
+    const struct care_item *lists[] = {r->tasks, r->ends, r->kinds};
+    int counts[] = {r->ntasks, r->nends, r->nkinds};
+    for (int l = 0; l < 3; l++)
+        for (int i = 0; i < counts[l]; i++) {
+            int marked = 0;
+            for (int k = 0; care_shipped_labels[k]; k++)
+                marked |= strcmp(care_shipped_labels[k], lists[l][i].label) == 0;
+            if (!marked)
+                fail_msg("the label \"%s\" of care/services.rules is not in care_shipped_labels", lists[l][i].label);
+        }
     assert_int_equal(care_rules_load("care/no-such.rules", err, sizeof err), -1);
     assert_non_null(strstr(err, "cannot open"));
     assert_non_null(care_rules()); /* the loaded one stays */
