@@ -18,6 +18,25 @@ API_READ(care_statements, care_statement_list(&h->ctx, qstr(h, "month"), &h->res
 API_READ(care_statement_one, care_statement_get(&h->ctx, h->id[0], qstr(h, "month"), &h->result))
 API_READ(care_statement_own, care_statement_mine(&h->ctx, qstr(h, "month"), &h->result))
 
+/* A worker's statement as a CSV file for payroll: the same access and audit as its JSON. */
+static void care_statement_csv_h(struct hreq *h)
+{
+    json_t *st = NULL;
+    int rc = care_statement_get(&h->ctx, h->id[0], qstr(h, "month"), &st);
+    if (rc != OK) {
+        reply_core_error(h, rc);
+        return;
+    }
+    struct buf b;
+    buf_init(&b);
+    care_statement_csv(st, &b);
+    char name[80];
+    snprintf(name, sizeof name, "care-statement-%lld-%s.csv", (long long)json_integer_value(json_object_get(st, "worker_id")),
+             json_string_value(json_object_get(st, "month")));
+    json_decref(st);
+    reply_download(h, "text/csv; charset=utf-8", name, &b);
+}
+
 static const struct res_field plan_body[] = {
     {"tasks", FT_ARRAY, 0, "The tasks in scope: keys of the configured list (GET /api/v1/care-config)"},
     {"hours_per_week", FT_NUMBER, 0, "Hours per week, in quarter hours (0.25 to 60)"},
@@ -71,6 +90,7 @@ const struct route api_care_routes[] = {
     {"GET", "/api/v1/care-statements", care_statements, S, J, DOC(RR_LIST, RES_CARE_STATEMENT, ACT_REVIEW, "The organisation's care workers with the month's visits, hours and pay (supervisors and administrators)"), .brief = 1, .query = month_query},
     {"GET", "/api/v1/care-statements/mine", care_statement_own, S, J, DOC(RR_ONE, RES_CARE_STATEMENT, ACT_READ, "Your own monthly statement as a care worker: each visit's hours x rate, and the totals"), .query = month_query},
     {"GET", "/api/v1/care-workers/{id}/statement", care_statement_one, S, J, DOC(RR_ONE, RES_CARE_STATEMENT, ACT_REVIEW, "A care worker's monthly statement for payroll: each visit's date, client, hours, rate and amount, and the totals"), .query = month_query},
+    {"GET", "/api/v1/care-workers/{id}/statement.csv", care_statement_csv_h, S, J, DOC(RR_CSV, RES_CARE_STATEMENT, ACT_REVIEW, "A care worker's monthly statement as a CSV file for payroll (text/csv, UTF-8): one line per visit (date, client, kind of worker, hours, rate, amount, currency), then a line whose visit_date is total"), .query = month_query},
     {0},
 };
 HTTP_ROUTES(api_care_routes, "api-15-care");

@@ -219,6 +219,11 @@ static json_t *build(void)
         } else if (r->reply == RR_ONE) {
             ok = json_pack("{s:s,s:o}", "description", res && res->label ? res->label : "The answer.", "content",
                            json_content(record_schema(schemas, r->res, r->brief)));
+        } else if (r->reply == RR_CSV) {
+            ok = json_pack("{s:s,s:{s:{s:{s:s,s:s}}}}", "description", res && res->label ? res->label : "A file.",
+                           "content", "text/csv", "schema", "type", "string", "description",
+                           "CSV (RFC 4180), UTF-8 with a byte-order mark: a header line of column names, then the rows; "
+                           "sent as an attachment (Content-Disposition).");
         } else {
             ok = json_pack("{s:s,s:o}", "description", "Done.", "content", json_content(json_pack("{s:s}", "type", "object")));
         }

@@ -990,6 +990,72 @@ int care_statement_mine(struct ctx *c, const char *month, json_t **out)
     return statement_answer(c, wk, month, out);
 }
 
+/* One CSV field: quoted when it holds a comma, a quote or a line break; a leading = + - @ tab or CR
+ * (a spreadsheet's formula) neutralised with '. */
+static void csv_field(struct buf *b, const char *s, int last)
+{
+    s = s ? s : "";
+    int quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        buf_addc(b, '"');
+    if (strchr("=+-@\t\r", *s) && *s)
+        buf_addc(b, '\'');
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            buf_addc(b, '"');
+        buf_addc(b, *p);
+    }
+    if (quote)
+        buf_addc(b, '"');
+    buf_adds(b, last ? "\r\n" : ",");
+}
+
+static void csv_num(struct buf *b, json_t *v, int last)
+{
+    char t[40] = "";
+    if (json_is_integer(v))
+        snprintf(t, sizeof t, "%lld", (long long)json_integer_value(v));
+    else if (json_is_real(v))
+        snprintf(t, sizeof t, "%g", json_real_value(v));
+    csv_field(b, t, last);
+}
+
+void care_statement_csv(json_t *st, struct buf *b)
+{
+    static const char *const head[] = {"worker_id", "worker_name", "month", "visit_date", "client_id", "family_name",
+                                       "given_name", "worker_kind", "hours", "rate", "amount", "currency", NULL};
+    buf_adds(b, "\xEF\xBB\xBF");
+    for (int i = 0; head[i]; i++)
+        csv_field(b, head[i], !head[i + 1]);
+    json_t *wid = json_object_get(st, "worker_id");
+    const char *wname = sget(st, "worker_name"), *month = sget(st, "month"), *cur = sget(st, "currency");
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(st, "lines"), i, r)
+    {
+        csv_num(b, wid, 0);
+        csv_field(b, wname, 0);
+        csv_field(b, month, 0);
+        csv_field(b, sget(r, "visit_date"), 0);
+        csv_num(b, json_object_get(r, "client_id"), 0);
+        csv_field(b, sget(r, "family_name"), 0);
+        csv_field(b, sget(r, "given_name"), 0);
+        csv_field(b, sget(r, "worker_kind"), 0);
+        csv_num(b, json_object_get(r, "hours"), 0);
+        csv_num(b, json_object_get(r, "rate"), 0);
+        csv_num(b, json_object_get(r, "amount"), 0);
+        csv_field(b, cur, 1);
+    }
+    csv_num(b, wid, 0);
+    csv_field(b, wname, 0);
+    csv_field(b, month, 0);
+    buf_adds(b, "total,,,,,");
+    csv_num(b, json_object_get(st, "total_hours"), 0);
+    buf_adds(b, ",");
+    csv_num(b, json_object_get(st, "total_amount"), 0);
+    csv_field(b, cur, 1);
+}
+
 json_t *care_staff_choices(struct ctx *c)
 {
     return db_rows(c->db,

@@ -8,6 +8,7 @@
  * (hours x rate) for the organisation's payroll. */
 #ifndef HEARTH_CARE_H
 #define HEARTH_CARE_H
+#include "base/base.h"
 #include "core/core.h"
 #include <stddef.h>
 
@@ -54,6 +55,8 @@ const struct care_rules *care_rules(void); /* NULL when none loaded: care servic
 const struct care_item *care_task(const struct care_rules *r, const char *key);
 const struct care_item *care_end(const struct care_rules *r, const char *key);
 const struct care_item *care_kind(const struct care_rules *r, const char *key);
+/* The labels of the shipped file, marked for translation (NULL-terminated). */
+extern const char *const care_shipped_labels[];
 /* The hourly rate of a kind of worker at an organisation (its own rate, else the kind's); 0: none.
  * *own: 1 when the organisation's own rate applied. */
 int64_t care_rate(const struct care_rules *r, const char *kind, const char *org_name, int *own);
@@ -95,6 +98,11 @@ int care_statement_list(struct ctx *c, const char *month, json_t **out);
 int care_statement_get(struct ctx *c, int64_t worker_id, const char *month, json_t **out);
 /* The actor's own statement (ERR_NOTFOUND: they are nobody's care worker). */
 int care_statement_mine(struct ctx *c, const char *month, json_t **out);
+/* A statement (care_statement_get's answer) as CSV into b: UTF-8 with a byte-order mark, the header
+ * line worker_id,worker_name,month,visit_date,client_id,family_name,given_name,worker_kind,hours,rate,
+ * amount,currency, one line per visit, and a last line whose visit_date is "total" (total hours and
+ * amount). A text that a spreadsheet would run as a formula (= + - @) is prefixed with '. */
+void care_statement_csv(json_t *st, struct buf *b);
 /* The organisation's staff who may be named care worker: [{id, display_name, role}]. */
 json_t *care_staff_choices(struct ctx *c);
 #endif

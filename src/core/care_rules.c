@@ -348,6 +348,30 @@ const struct care_item *care_end(const struct care_rules *r, const char *key)
     return r && key ? find((struct care_item *)r->ends, r->nends, key) : NULL;
 }
 
+/* The labels of the shipped care/services.rules, for the translators (xgettext reads only the source):
+ * a label added to the file is added here too, and its Korean to po/ko.po (test_care checks the file
+ * against this list). */
+const char *const care_shipped_labels[] = {
+    N_("Cleaning together"),
+    N_("Cooking together"),
+    N_("Shopping accompaniment"),
+    N_("Laundry"),
+    N_("Medication prompting"),
+    N_("Help with letters and paperwork"),
+    N_("Help with the household budget"),
+    N_("Going to appointments together"),
+    N_("Goal reached: the client manages on their own"),
+    N_("The client declines the service"),
+    N_("Moved to another service"),
+    N_("Moved out of the area"),
+    N_("A long stay in hospital"),
+    N_("The episode of care closed"),
+    N_("Care worker"),
+    N_("Senior care worker"),
+    N_("Care worker of a partner agency"),
+    NULL,
+};
+
 const struct care_item *care_kind(const struct care_rules *r, const char *key)
 {
     return r && key ? find((struct care_item *)r->kinds, r->nkinds, key) : NULL;

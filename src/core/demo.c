@@ -2388,6 +2388,141 @@ static int demo_caseloads(struct gen *g)
 }
 
 
+/* ---- care services (issue 13 §4): care workers, plans, a month of visits ---- */
+
+#define ROW_CARE_WORKER "care_workers", "org_id, staff_id, name, created_by, created_at"
+#define ROW_CARE_SERVICE                                                                                     \
+    "care_services", "client_id, org_id, worker_id, worker_kind, tasks, minutes_per_week, start_date,"       \
+                     " review_date, end_criteria, note, end_date, end_criterion, end_note, ended_by, ended_at," \
+                     " created_by, created_at, updated_at"
+#define ROW_CARE_VISIT                                                                                       \
+    "care_visits", "client_id, service_id, worker_id, visit_date, minutes, tasks_done, noticed, concern,"    \
+                   " concern_task, made_by, made_at"
+
+/* One visit of a service on a day (made by the worker with an account, else the case manager). */
+static int care_visit_row(struct gen *g, int64_t client, int64_t service, int64_t worker, int64_t day, int minutes,
+                          const char *tasks, const char *noticed, int64_t task, int64_t by)
+{
+    char d[11], at[24];
+    fmt_date(day, d);
+    fmt_time(day, 17 * 3600, at);
+    if (day >= g->today)
+        snprintf(at, sizeof at, "%.23s", g->now);
+    if (!db_insert(g->db, ROW_CARE_VISIT, "iiitittiIit", client, service, worker, d, (int64_t)minutes, tasks, noticed,
+                   (int64_t)(task != 0), task, by, at))
+        return fail(g, "cannot add a care visit");
+    return 0;
+}
+
+/* Riverside's care workers: Hana Yoo with an account (care1, a peer supporter's account: she sees her
+ * own care work and nothing else of the clients) and Oh Sunja of a partner agency, recorded by name;
+ * an ended service's worker Bae Mirae. Plans for three of cm1's and cm2's clients, a month and a half
+ * of visits (from the first of last month to yesterday): one week of last month beyond the plan, one
+ * visit with a concern that made cm1 a task (open). One service ended with its criterion. */
+static int demo_care_services(struct gen *g)
+{
+    if (g->nfirst < 7)
+        return 0;
+    int64_t care1 = demo_staff(g, g->riverside, "care1", "Hana Yoo", "peer_supporter", NULL);
+    if (!care1)
+        return -1;
+    int64_t cm1 = g->cm[0], cm2 = g->cm[1];
+    int64_t cw = db_insert(g->db, ROW_CARE_WORKER, "iItit", g->riverside, care1, "Hana Yoo", cm1, g->now);
+    int64_t ext = db_insert(g->db, ROW_CARE_WORKER, "iItit", g->riverside, (int64_t)0, "Oh Sunja", cm2, g->now);
+    int64_t old = db_insert(g->db, ROW_CARE_WORKER, "iItit", g->riverside, (int64_t)0, "Bae Mirae", cm1, g->now);
+    if (!cw || !ext || !old)
+        return fail(g, "cannot add a care worker");
+    /* the first of last month */
+    int y, m, d;
+    civil_from_days(g->today, &y, &m, &d);
+    int64_t from = m == 1 ? days_from_civil(y - 1, 12, 1) : days_from_civil(y, m - 1, 1);
+    char start[11], review[11], ended[11], ended_at[24];
+    fmt_date(from - 45, start);
+    fmt_date(g->today + 40, review);
+    const struct {
+        int64_t client, worker, by;
+        const char *kind, *tasks, *criteria, *note;
+        int minutes, weekday, per_week; /* weekday: Monday 0; per_week: visits a week */
+    } plans[] = {
+        {g->first[0], cw, cm1, "care_worker", "[\"cleaning\",\"cooking_together\",\"medication_prompting\"]",
+         "[\"goal_reached\",\"client_declines\"]", "Mornings suit her best; cook together, do not cook for her.", 90,
+         1, 2},
+        {g->first[3], cw, cm1, "care_worker", "[\"shopping_accompaniment\",\"paperwork_help\"]",
+         "[\"goal_reached\",\"moved_to_other_service\"]", NULL, 120, 3, 1},
+        {g->first[1], ext, cm2, "agency_worker", "[\"laundry\",\"cleaning\"]", "[\"goal_reached\",\"moved_away\"]",
+         NULL, 120, 0, 1},
+    };
+    /* a concern on the first service's visit of a Friday in the last week of last month (made below) */
+    int64_t cday = from + 24;
+    while ((cday + 3) % 7 != 4) /* a Friday */
+        cday--;
+    char at[24];
+    fmt_time(from - 45, 10 * 3600, at);
+    int64_t first_service = 0;
+    for (size_t i = 0; i < ARRAY_LEN(plans); i++) {
+        int64_t sid = db_insert(g->db, ROW_CARE_SERVICE, "iiittitttttttItitt", plans[i].client, g->riverside,
+                                plans[i].worker, plans[i].kind, plans[i].tasks,
+                                (int64_t)(plans[i].minutes * plans[i].per_week), start, review, plans[i].criteria,
+                                plans[i].note, NULL, NULL, NULL, (int64_t)0, NULL, plans[i].by, at, at);
+        if (!sid)
+            return fail(g, "cannot add a care service");
+        if (!first_service)
+            first_service = sid;
+        int64_t by = plans[i].worker == cw ? care1 : plans[i].by;
+        /* the visits: on the plan's days, from the first of last month to yesterday */
+        for (int64_t day = from; day < g->today; day++) {
+            int wd = (int)((day + 3) % 7); /* 1970-01-01 was a Thursday */
+            int on = wd == plans[i].weekday || (plans[i].per_week == 2 && wd == plans[i].weekday + 3);
+            if (!on)
+                continue;
+            const char *done = i == 0 ? (wd == plans[i].weekday ? "[\"cleaning\",\"medication_prompting\"]"
+                                                                 : "[\"cooking_together\",\"medication_prompting\"]")
+                                      : plans[i].tasks;
+            if (i == 0 && day == cday)
+                continue;
+            if (care_visit_row(g, plans[i].client, sid, plans[i].worker, day, plans[i].minutes, done, NULL, 0, by) != 0)
+                return -1;
+            /* the first service's second week of last month: an extra visit, beyond the plan */
+            if (i == 0 && day >= from + 7 && day < from + 14 && wd == plans[i].weekday &&
+                care_visit_row(g, plans[i].client, sid, plans[i].worker, day + 1, 120,
+                               "[\"cleaning\",\"cooking_together\"]",
+                               "She asked for help to clear the kitchen before her sister's visit.", 0, by) != 0)
+                return -1;
+        }
+    }
+    /* the concern: a task for cm1 (the client's primary case manager), as the rule makes it */
+    char cd[11], args[400], title[300];
+    fmt_date(cday, cd);
+    const char *noticed = "Several days of medication were still in the organiser; she said she had not been sleeping.";
+    snprintf(args, sizeof args, "{\"by\":\"Hana Yoo\",\"date\":\"%s\",\"text\":\"%s\",\"id\":%lld}", cd, noticed,
+             (long long)first_service);
+    json_t *ja = json_loads(args, 0, NULL);
+    rule_text_in("en", "care_visit.concern", ja, title, sizeof title);
+    json_decref(ja);
+    fmt_time(cday, 17 * 3600, at);
+    int64_t task = db_insert(g->db, ROW_RULE_TASK, "iitttttttItIt", g->first[0], cm1, title, "care_visit.concern", args,
+                             cd, "high", "open", "rule", care1, at, (int64_t)0, NULL);
+    if (!task || care_visit_row(g, g->first[0], first_service, cw, cday, 90,
+                                "[\"cooking_together\",\"medication_prompting\"]", noticed, task, care1) != 0)
+        return fail(g, "cannot add a care visit's concern");
+    /* an ended service: goal reached before last month */
+    fmt_date(from - 200, start);
+    fmt_date(from - 110, review);
+    fmt_time(from - 200, 10 * 3600, at);
+    fmt_date(from - 20, ended);
+    fmt_time(from - 20, 11 * 3600, ended_at);
+    int64_t sid = db_insert(g->db, ROW_CARE_SERVICE, "iiittitttttttItitt", g->first[6], g->riverside, old,
+                            "care_worker", "[\"budgeting_help\",\"paperwork_help\"]", (int64_t)120, start, review,
+                            "[\"goal_reached\",\"client_declines\"]", NULL, ended, "goal_reached",
+                            "He pays his bills on his own now.", cm1, ended_at, cm1, at, ended_at);
+    if (!sid)
+        return fail(g, "cannot add a care service");
+    for (int64_t day = from - 198; day <= from - 20; day += 7)
+        if (care_visit_row(g, g->first[6], sid, old, day, 120, "[\"budgeting_help\",\"paperwork_help\"]", NULL, 0, cm1) != 0)
+            return -1;
+    return 0;
+}
+
 int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t errlen)
 {
     struct demo_opts def = {.clients = 1000, .seed = 1};
@@ -2465,6 +2600,8 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
     if (demo_linkages(&g) != 0) /* issue 11 §2: after the care-plan demo's plans, which it links when there */
         goto out;
     if (demo_caseloads(&g) != 0)
+        goto out;
+    if (demo_care_services(&g) != 0) /* issue 13 §4, last: its care worker's account draws from g.r */
         goto out;
     in_tx = 0;
     if (db_commit(db) != DB_OK) {

@@ -26,6 +26,7 @@ enum route_reply {
     RR_ONE,       /* one record (of res, or an object of its own when res is 0) */
     RR_LIST,      /* the list envelope {items: [record...], next}, paged with ?after=&limit= */
     RR_NOTHING,   /* a status and no record worth describing ({logged_out: true} and the like) */
+    RR_CSV,       /* a text/csv download (UTF-8 with a byte-order mark, a header line first) */
 };
 #define LIMIT_KEY 64 /* characters of a {key} path parameter: [A-Za-z0-9._-] */
 
@@ -174,6 +175,8 @@ void reply_core_error(struct hreq *h, int rc);
 void reply_html(struct hreq *h, int status, struct buf *page); /* takes the buffer */
 void reply_body(struct hreq *h, int status, const char *ctype, struct buf *page); /* ctype: a literal */
 void reply_redirect(struct hreq *h, const char *location);
+/* A file to save (Content-Disposition: attachment; filename: [A-Za-z0-9._-]): ctype a literal. */
+void reply_download(struct hreq *h, const char *ctype, const char *filename, struct buf *body);
 void reply_set_cookie(struct hreq *h, const char *cookie);
 /* Run wrun on the writer (h->ctx.db is the write connection), then wdone on the loop thread
  * once committed. A failed commit answers 503. */

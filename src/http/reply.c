@@ -303,6 +303,17 @@ void reply_body(struct hreq *h, int status, const char *ctype, struct buf *page)
     respond(h);
 }
 
+void reply_download(struct hreq *h, const char *ctype, const char *filename, struct buf *body)
+{
+    if (h->req) {
+        char *v = h2o_mem_alloc_pool(&h->req->pool, 300);
+        int n = snprintf(v, 300, "attachment; filename=\"%.200s\"", filename);
+        h2o_add_header_by_str(&h->req->pool, &h->req->res.headers, H2O_STRLIT("content-disposition"), 0, NULL, v,
+                              (size_t)n);
+    }
+    reply_body(h, 200, ctype, body);
+}
+
 void reply_redirect(struct hreq *h, const char *location)
 {
     h->status = 303;

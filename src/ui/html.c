@@ -92,7 +92,14 @@ void ui_csrf(struct hreq *h, struct buf *b)
 }
 
 /* A link is shown by role, or (roles 0) when the access table allows the resource and action. */
-struct nav { const char *href, *label; unsigned roles; enum res res; enum act act; };
+struct nav {
+    const char *href, *label;
+    unsigned roles;
+    enum res res;
+    enum act act;
+    enum res unless_res; /* with unless_act: not shown when that cell is allowed too (its link is elsewhere) */
+    enum act unless_act;
+};
 static const struct nav navs[] = {
     {"/", N_("My work"), ROLES_STAFF, 0, 0},
     {"/clients", N_("Find a client"), 0, RES_CLIENT, ACT_LIST},
@@ -108,6 +115,10 @@ static const struct nav navs[] = {
     {"/admin/orgs", N_("Organisations"), 0, RES_ORG, ACT_LIST},
     {"/admin/staff", N_("Staff"), 0, RES_STAFF, ACT_ADMINISTER},
     {"/admin/assignments", N_("Handover"), 0, RES_HANDOVER, ACT_LIST},
+    /* care services (issue 13 §4): one's own care visits (and the supervisor's links there); the
+     * statements for an administrator, who has no care visits */
+    {"/care-work", N_("Care visits"), 0, RES_CARE_VISIT, ACT_LIST},
+    {"/care/statements", N_("Care statements"), 0, RES_CARE_STATEMENT, ACT_REVIEW, RES_CARE_VISIT, ACT_LIST},
 };
 
 /* The header's link to one's notifications: a bell, and the number unread in a badge (none at zero);
@@ -146,7 +157,8 @@ static void page_begin(struct hreq *h, struct buf *b, const char *title, int log
         buf_adds(b, "<nav aria-label=\"Main\"><ul>");
         for (size_t i = 0; i < ARRAY_LEN(navs); i++)
             if (navs[i].roles ? (ROLE_BIT(h->actor.role) & navs[i].roles) != 0
-                              : access_may(&h->ctx, navs[i].res, navs[i].act, 0))
+                              : access_may(&h->ctx, navs[i].res, navs[i].act, 0) &&
+                                    !(navs[i].unless_res && access_may(&h->ctx, navs[i].unless_res, navs[i].unless_act, 0)))
                 html_printf(b, "<li><a href=\"%s\">%s</a></li>", navs[i].href, _(navs[i].label));
         char rl[64];
         buf_adds(b, "</ul></nav><div class=\"who\">");

@@ -78,6 +78,10 @@ static const struct {
     {"linkage", N_("The service is linked to the plan step. Its first check is in the list of linked services.")},
     {"linkage-check", N_("The check is recorded; the next one is set.")},
     {"linkage-ended", N_("The linkage is ended.")},
+    /* care services (issue 13 §4) */
+    {"care-service", N_("The care service is set up. Its care worker logs visits on its page.")},
+    {"care-visit", N_("The visit is logged.")},
+    {"care-ended", N_("The care service is ended with the criterion that applied.")},
     {"draft-kept", N_("Your session had ended. What you typed is kept for you: log in to go back to it.")},
     {"draft-lost",
      N_("Your session had ended, and what you typed could not be kept: log in, then enter it again.")},

@@ -1750,6 +1750,87 @@ const journeys = [
     await expectCount(sup.locator(`#worker-clients tr[data-episode-id="${episodeId}"]`), 0, 'the reassigned client still listed');
     await expectCount(sup.locator('#worker-clients tbody tr'), before - 1, 'the worker\'s clients');
   }],
+  // Issue 13 §4 (care services): the demo's care worker with an account (care1) logs visits on a
+  // phone (390 px): the second visit of the week goes beyond the plan's 3 hours and is flagged; a
+  // concern makes a task for the client's case manager (cm1); the supervisor sees the week in the
+  // list of weeks beyond the plan; the month's statement grows by the hours x the configured rate
+  // (13,500 won an hour) and downloads as CSV whose total line says the same.
+  ['a care worker logs visits on a phone: hours beyond the plan flagged, a concern made a task, the month a statement that downloads as CSV', async ({ newPage }) => {
+    const won = (t) => Number(String(t).replace(/[^0-9]/g, ''));
+    const page = await newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await loginOk(page, 'care1');
+    await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /^care visits$/i }).tap();
+    await page.waitForURL(/\/care-work$/);
+    await expectVisible(page.getByRole('heading', { level: 1, name: /my care visits/i }), 'the care worker\'s list');
+    await noHorizontalScroll(page, 'my care visits');
+    // The month's statement before the visits.
+    await page.getByRole('link', { name: /my statement for this month/i }).tap();
+    await page.waitForURL(/\/care\/statements\/\d+$/);
+    await noHorizontalScroll(page, 'my statement');
+    const before = won(await page.locator('#statement-total').innerText());
+    await page.goBack();
+    await page.waitForURL(/\/care-work$/);
+    // The service of 3 hours a week.
+    const card = page.locator('#care-work > li').filter({ hasText: /of 3 hours/ });
+    await expectCount(card, 1, 'the care service of 3 hours a week');
+    const client = (await card.getByRole('heading').getByRole('link').innerText()).trim();
+    await card.getByRole('link', { name: /^log a visit$/i }).tap();
+    await page.waitForURL(/\/care-services\/\d+/);
+    const serviceUrl = new URL(page.url()).pathname;
+    await noHorizontalScroll(page, 'the care service');
+    const form = page.locator('#care-visit-form');
+    // A visit of 2 hours today: cleaning together.
+    await form.getByLabel(/^hours/i).fill('2');
+    await form.getByRole('checkbox', { name: /cleaning together/i }).tap();
+    await form.getByRole('button', { name: /log the visit/i }).tap();
+    await page.waitForURL(/msg=care-visit/);
+    await expectVisible(page.getByRole('status').filter({ hasText: /the visit is logged/i }), 'the "visit is logged" notice');
+    // A second visit the same day, 2.5 hours, with a concern: the week goes beyond the plan.
+    const noticed = 'The fridge was empty and she said she had skipped meals since Friday.';
+    await form.getByLabel(/^hours/i).fill('2.5');
+    await form.getByRole('checkbox', { name: /medication prompting/i }).tap();
+    await form.getByRole('textbox', { name: /anything noticed/i }).fill(noticed);
+    await form.getByRole('checkbox', { name: /this is a concern/i }).tap();
+    await form.getByRole('button', { name: /log the visit/i }).tap();
+    await page.waitForURL(/msg=care-visit/);
+    const newest = page.locator('#visit-list > li').first();
+    await expectVisible(newest.filter({ hasText: noticed }), 'the visit with what was noticed, first in the list');
+    await expectVisible(newest.getByText(/beyond the plan: [0-9.]+ hours that week/i), 'the visit flagged beyond the plan');
+    await expectVisible(newest.getByText(/concern: a task for the case manager/i), 'the concern marked');
+    await expectVisible(page.locator('#care-weeks tr.over-plan').first(), 'this week flagged in the weeks against the plan');
+    await noHorizontalScroll(page, 'the care service after the visits');
+    // The statement: 4.5 hours more at 13,500 won, on the page and in the CSV.
+    await page.goto('/care-work');
+    await page.getByRole('link', { name: /my statement for this month/i }).tap();
+    await page.waitForURL(/\/care\/statements\/\d+$/);
+    const total = won(await page.locator('#statement-total').innerText());
+    assert(total === before + 60750, `the statement's total is ${total}, not ${before} + 4.5 hours x 13,500 = ${before + 60750}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /download as csv/i }).tap(),
+    ]);
+    assert(/^care-statement-\d+-\d{4}-\d{2}\.csv$/.test(download.suggestedFilename()), `the file is named ${download.suggestedFilename()}`);
+    const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r\n/);
+    assert(lines[0].startsWith('worker_id,worker_name,month,visit_date'), `the CSV's header is ${lines[0]}`);
+    const last = lines[lines.length - 1].split(',');
+    assert(last[3] === 'total', `the CSV's last line is not the total: ${lines[lines.length - 1]}`);
+    assert(Number(last[10]) === total, `the CSV's total is ${last[10]}, the page's ${total}`);
+    const sum = lines.slice(1, -1).reduce((a, l) => a + Number(l.split(',')[10]), 0);
+    assert(sum === total, `the CSV's lines add up to ${sum}, not ${total}`);
+    // The case manager has the concern as a task.
+    const cm = await newPage();
+    await loginOk(cm, 'cm1');
+    await expectVisible(openTaskRows(cm).filter({ hasText: /care visit concern from hana yoo/i }).filter({ hasText: /fridge was empty/i }),
+      'the concern as a task in the case manager\'s work');
+    // The supervisor sees the week among the weeks beyond the plan.
+    const sup = await newPage();
+    await loginOk(sup, 'sup', PASSWORD, '/care/over-plan');
+    await sup.waitForURL(/\/care\/over-plan/);
+    const row = sup.locator(`#over-plan-list tr[data-care-service-id="${serviceUrl.split('/').pop()}"]`);
+    await expectVisible(row.first(), 'the service among the weeks beyond the plan');
+    await expectVisible(row.first().getByRole('link', { name: new RegExp(escapeRe(client.split(' ')[0])) }), 'the client named');
+  }],
 ];
 
 function label(v) {

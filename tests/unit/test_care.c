@@ -133,11 +133,46 @@ static void the_shipped_file_loads(void **state)
     assert_string_equal(r->currency, "KRW");
     assert_non_null(care_task(r, "medication_prompting"));
     assert_non_null(care_end(r, "client_declines"));
+    /* every label of the shipped file is marked for translation (its Korean is in po/ko.po) */
+    const struct care_item *lists[] = {r->tasks, r->ends, r->kinds};
+    int counts[] = {r->ntasks, r->nends, r->nkinds};
+    for (int l = 0; l < 3; l++)
+        for (int i = 0; i < counts[l]; i++) {
+            int marked = 0;
+            for (int k = 0; care_shipped_labels[k]; k++)
+                marked |= strcmp(care_shipped_labels[k], lists[l][i].label) == 0;
+            if (!marked)
+                fail_msg("the label \"%s\" of care/services.rules is not in care_shipped_labels", lists[l][i].label);
+        }
     assert_int_equal(care_rules_load("care/no-such.rules", err, sizeof err), -1);
     assert_non_null(strstr(err, "cannot open"));
     assert_non_null(care_rules()); /* the loaded one stays */
     care_rules_unload();
     assert_null(care_rules());
+}
+
+/* The statement as CSV: a header, a line per visit, the total line; a comma or quote is quoted and
+ * a spreadsheet formula neutralised. */
+static void a_statement_as_csv(void **state)
+{
+    (void)state;
+    json_t *st = json_pack("{s:i,s:s,s:s,s:s,s:[{s:s,s:i,s:s,s:s,s:s,s:f,s:i,s:i}],s:f,s:i}", "worker_id", 7,
+                           "worker_name", "=Kim, \"Jiwoo\"", "month", "2026-11", "currency", "KRW", "lines",
+                           "visit_date", "2026-11-02", "client_id", 12, "family_name", "Lee", "given_name", "+Mina",
+                           "worker_kind", "care_worker", "hours", 2.5, "rate", 13500, "amount", 33750, "total_hours",
+                           2.5, "total_amount", 33750);
+    struct buf b;
+    buf_init(&b);
+    care_statement_csv(st, &b);
+    buf_addc(&b, 0);
+    assert_string_equal(b.data,
+                        "\xEF\xBB\xBF"
+                        "worker_id,worker_name,month,visit_date,client_id,family_name,given_name,worker_kind,hours,"
+                        "rate,amount,currency\r\n"
+                        "7,\"'=Kim, \"\"Jiwoo\"\"\",2026-11,2026-11-02,12,Lee,'+Mina,care_worker,2.5,13500,33750,KRW\r\n"
+                        "7,\"'=Kim, \"\"Jiwoo\"\"\",2026-11,total,,,,,2.5,,33750,KRW\r\n");
+    buf_free(&b);
+    json_decref(st);
 }
 
 int main(void)
@@ -149,6 +184,7 @@ int main(void)
         cmocka_unit_test(a_good_file_reads_with_rates_by_kind_and_organisation),
         cmocka_unit_test(weeks_and_pay),
         cmocka_unit_test(the_shipped_file_loads),
+        cmocka_unit_test(a_statement_as_csv),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -283,6 +283,35 @@ expect 200
 json .external == true
 json .total_amount == 34000
 
+### the same statement as a CSV file for payroll: a line per visit, then the total line
+as sup
+GET /api/v1/care-workers/$worker/statement.csv?month=2026-11
+expect 200
+header content-type contains text/csv
+header content-disposition == attachment; filename="care-statement-$worker-2026-11.csv"
+text contains worker_id,worker_name,month,visit_date,client_id,family_name,given_name,worker_kind,hours,rate,amount,currency
+text contains $worker,Carea Worker,2026-11,2026-11-02,$team_client,
+text contains ,care_worker,2,13500,27000,KRW
+text contains $worker,Carea Worker,2026-11,total,,,,,5.5,,74250,KRW
+audit action=care_statement.read outcome=ok
+
+### ... the external worker's, and a care worker's own at its address
+as admin
+GET /api/v1/care-workers/$worker_ext/statement.csv?month=2026-11
+expect 200
+text contains ,Oh Sunja,2026-11,total,,,,,2,,34000,KRW
+
+### ... not for a case manager, nor for another worker
+as cm1
+GET /api/v1/care-workers/$worker/statement.csv?month=2026-11
+expect 403
+
+### ... and a month that is not one is refused, naming it
+as sup
+GET /api/v1/care-workers/$worker/statement.csv?month=2026-13
+expect 400
+json .errors.month exists
+
 ### a month that is not one is refused
 as sup
 GET /api/v1/care-workers/$worker/statement?month=2026-13
@@ -519,3 +548,4 @@ other POST /api/v1/care-services/{service}/visits {} | 403* 403* 403* 403* 403* 
 -     GET  /api/v1/care-statements | 200/list 200/list 403 403 403 403 403 403 403 403
 -     GET  /api/v1/care-statements/mine | 403 404 404 404 404 404 404 404 403 404
 -     GET  /api/v1/care-workers/{worker}/statement | 200 200 403 403 403 403 403 403 403 403
+-     GET  /api/v1/care-workers/{worker}/statement.csv | 200 200 403 403 403 403 403 403 403 403
