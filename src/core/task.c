@@ -449,7 +449,8 @@ int my_clients(struct ctx *c, const struct page *pg, json_t **out)
     static const struct page_key order[] = {{"p.family_name", 0}, {"p.given_name", 0}, {"p.id", 0}, {NULL, 0}};
     int rc = page_query(
         c, pg, order, out,
-        "SELECT c.id, c.given_name, c.family_name, c.name_order, c.preferred_name, c.birth_date, e.id AS episode_id,"
+        "SELECT c.id, c.given_name, c.family_name, coalesce(c.name_order, 'auto') AS name_order, c.preferred_name,"
+        " c.birth_date, e.id AS episode_id,"
         " e.programme, e.status AS episode_status, CASE WHEN e.primary_cm=? THEN 1 ELSE 0 END AS is_primary,"
         " (SELECT count(*) FROM tasks t WHERE t.client_id=c.id AND t.status='open') AS open_tasks,"
         " (SELECT substr(max(ct.at),1,10) FROM contacts ct WHERE ct.client_id=c.id AND ct.superseded_by IS "
