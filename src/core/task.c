@@ -27,7 +27,8 @@ static int64_t iget(json_t *o, const char *k)
 }
 
 /* Texts made by rules, by key: stored as the key and its parameters (a JSON object), shown in the
- * reader's language. {name} in a text stands for the parameter of that name. A key's text never
+ * reader's language. {name} in a text stands for the parameter of that name ({date}, a YYYY-MM-DD, is
+ * shown in prose: "by 1 December 2026", "2026년 12월 1일까지"). A key's text never
  * changes meaning; a new wording is a new key. */
 static const struct {
     const char *key, *text;
@@ -146,7 +147,10 @@ const char *rule_text_in(const char *lang, const char *key, json_t *args, char *
         char name[40];
         snprintf(name, sizeof name, "%.*s", (int)(close - open - 1), open + 1);
         json_t *v = json_object_get(args, name);
-        if (json_is_string(v))
+        char day[64];
+        if (json_is_string(v) && str_eq(name, "date")) /* a date in a sentence reads as prose: 2026년 12월 6일 */
+            buf_adds(&b, (i18n_date_long_in(lang, json_string_value(v), day, sizeof day), day));
+        else if (json_is_string(v))
             buf_adds(&b, str_eq(name, "text") ? i18n_text_in(lang, json_string_value(v)) : json_string_value(v));
         else if (json_is_integer(v))
             buf_printf(&b, "%lld", (long long)json_integer_value(v));

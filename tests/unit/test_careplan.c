@@ -195,7 +195,7 @@ static void the_review_rule_asks_once_and_a_review_answers(void **state)
     json_t *args = json_loads(js(t, "title_args"), 0, NULL);
     char shown[256], want[64];
     rule_text_in("en", "care_plan.review", args, shown, sizeof shown);
-    snprintf(want, sizeof want, "Review care plan no. %lld with the client by 2026-12-01", (long long)soon);
+    snprintf(want, sizeof want, "Review care plan no. %lld with the client by 1 December 2026", (long long)soon);
     assert_string_equal(shown, want);
     json_decref(args);
     json_decref(t);

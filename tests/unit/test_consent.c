@@ -78,7 +78,7 @@ static void renewal_is_asked_once_within_30_days(void **state)
     assert_string_equal(js(args, "text"), "care coordination");
     char shown[256], want[256];
     rule_text_in("en", "consent.renew", args, shown, sizeof shown);
-    snprintf(want, sizeof want, "Renew consent no. %lld for care coordination with the client: it ends on 2026-12-12",
+    snprintf(want, sizeof want, "Renew consent no. %lld for care coordination with the client: it ends on 12 December 2026",
              (long long)id);
     assert_string_equal(shown, want);
     json_decref(args);

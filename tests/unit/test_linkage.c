@@ -194,7 +194,7 @@ static void an_overdue_check_makes_one_task_and_the_check_completes_it(void **st
     json_t *args = json_loads(js(t, "title_args"), 0, NULL);
     char shown[256], want[256];
     rule_text_in("en", "linkage.check_overdue", args, shown, sizeof shown);
-    snprintf(want, sizeof want, "Check with the client how Food bank is going (linkage no. %lld, due 2026-10-15)",
+    snprintf(want, sizeof want, "Check with the client how Food bank is going (linkage no. %lld, due 15 October 2026)",
              (long long)id);
     assert_string_equal(shown, want);
     json_decref(args);
