@@ -2415,10 +2415,11 @@ static int care_visit_row(struct gen *g, int64_t client, int64_t service, int64_
 }
 
 /* Riverside's care workers: Hana Yoo with an account (care1, a peer supporter's account: she sees her
- * own care work and nothing else of the clients) and Oh Sunja of a partner agency, recorded by name;
- * an ended service's worker Bae Mirae. Plans for three of cm1's and cm2's clients, a month and a half
+ * own care work and nothing else of the clients) and Song Mirae of a partner agency, recorded by name;
+ * an ended service's worker Bae Jiyoung. Plans for three of cm1's and cm2's clients, a month and a half
  * of visits (from the first of last month to yesterday): one week of last month beyond the plan, one
- * visit with a concern that made cm1 a task (open). One service ended with its criterion. */
+ * visit with a concern that made cm1 a task (done by cm1 the next day, so that the
+ * demo's open tasks stay what they were). One service ended with its criterion. */
 static int demo_care_services(struct gen *g)
 {
     if (g->nfirst < 7)
@@ -2428,8 +2429,8 @@ static int demo_care_services(struct gen *g)
         return -1;
     int64_t cm1 = g->cm[0], cm2 = g->cm[1];
     int64_t cw = db_insert(g->db, ROW_CARE_WORKER, "iItit", g->riverside, care1, "Hana Yoo", cm1, g->now);
-    int64_t ext = db_insert(g->db, ROW_CARE_WORKER, "iItit", g->riverside, (int64_t)0, "Oh Sunja", cm2, g->now);
-    int64_t old = db_insert(g->db, ROW_CARE_WORKER, "iItit", g->riverside, (int64_t)0, "Bae Mirae", cm1, g->now);
+    int64_t ext = db_insert(g->db, ROW_CARE_WORKER, "iItit", g->riverside, (int64_t)0, "Song Mirae", cm2, g->now);
+    int64_t old = db_insert(g->db, ROW_CARE_WORKER, "iItit", g->riverside, (int64_t)0, "Bae Jiyoung", cm1, g->now);
     if (!cw || !ext || !old)
         return fail(g, "cannot add a care worker");
     /* the first of last month */
@@ -2499,9 +2500,11 @@ static int demo_care_services(struct gen *g)
     json_t *ja = json_loads(args, 0, NULL);
     rule_text_in("en", "care_visit.concern", ja, title, sizeof title);
     json_decref(ja);
+    char done_at[24];
     fmt_time(cday, 17 * 3600, at);
+    fmt_time(cday + 1, 10 * 3600, done_at);
     int64_t task = db_insert(g->db, ROW_RULE_TASK, "iitttttttItIt", g->first[0], cm1, title, "care_visit.concern", args,
-                             cd, "high", "open", "rule", care1, at, (int64_t)0, NULL);
+                             cd, "high", "done", "rule", care1, at, cm1, done_at);
     if (!task || care_visit_row(g, g->first[0], first_service, cw, cday, 90,
                                 "[\"cooking_together\",\"medication_prompting\"]", noticed, task, care1) != 0)
         return fail(g, "cannot add a care visit's concern");
