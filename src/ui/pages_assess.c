@@ -228,7 +228,7 @@ static void answers_draw(struct form_view *v, const struct form_field *fd)
                 id, (int)j, name, ov, str_eq(cur, ov) ? " checked" : "", *err ? " aria-invalid=\"true\"" : "",
                 id, (int)j, opt_text(o));
             if (show)
-                html_printf(v->b, " <span class=\"val\">%s</span>", v);
+                html_printf(v->b, " <span class=\"val\">%s</span>", ov);
             buf_adds(v->b, "</label></div>");
         }
         if (optional)

@@ -437,6 +437,144 @@ async function skipBrowserValidation(field) {
   await field.evaluate((el) => { el.form.noValidate = true; });
 }
 
+// ---- Korean journeys (issue 12 §1) ----------------------------------------------------------
+
+// A browser as a Korean worker's: Korean first before login; after it, the account's language.
+const KOREAN = { locale: 'ko-KR', extraHTTPHeaders: { 'Accept-Language': 'ko-KR,ko;q=0.9' } };
+const KO_NAV = /주 메뉴|메인|main/i;
+// Log in through the Korean form: 아이디, Tab, 비밀번호, Enter.
+async function loginKo(page, username, path0 = '/') {
+  await page.goto(path0);
+  await page.waitForURL(/\/login/);
+  assert(await page.locator('html').getAttribute('lang') === 'ko', 'the login page is not in Korean before login');
+  const user = page.getByLabel(/^아이디/);
+  await expectVisible(user, 'the field "아이디"');
+  await user.fill(username);
+  await user.press('Tab');
+  await expectFocused(page.getByLabel(/^비밀번호/), 'the field "비밀번호" after Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+// English words of the interface left on a Korean page (its navigation, headings, buttons, labels):
+// the catalogue's strings, not the records' (names in Latin script stay as written).
+async function noEnglishChrome(page, where) {
+  const left = await page.evaluate(() => [...document.querySelectorAll('nav a, h1, h2, h3, button, label, legend, th')]
+    .map((e) => e.innerText.trim()).filter((t) => /^[A-Za-z][a-z]+(?: [a-z]+)*$/.test(t) && t !== 'Hearth'));
+  assert(!left.length, `${where}: English left in the interface: ${left.slice(0, 8).join(', ')}`);
+}
+// The Korean case manager and their client 김민지, made through the API once (both Korean journeys use
+// them; either may run alone): an account of cm1's centre whose language is Korean, and 김민지 in
+// their care (an episode) with a Korean road-name address and mobile number.
+async function koreanWorker(newPage, f) {
+  const api = await newPage();
+  const login = async (username) => {
+    const r = await api.request.post('/api/v1/login', { data: { username, password: PASSWORD } });
+    return r.ok() ? { 'X-CSRF-Token': (await r.json()).csrf_token } : null;
+  };
+  const call = async (method, url, headers, data) => {
+    const r = await api.request.fetch(url, { method, data, headers });
+    assert(r.ok(), `${method} ${url}: ${r.status()} ${await r.text()}`);
+    return r.json();
+  };
+  let h = await login('e2e-ko-cm');
+  if (!h) {
+    const ah = await login('admin');
+    assert(ah, 'API login as admin');
+    await call('POST', '/api/v1/staff', ah, { username: 'e2e-ko-cm', display_name: '한지수', role: 'case_manager',
+      discipline: 'social_worker', org_id: f.cm1.org_id, password: PASSWORD });
+    h = await login('e2e-ko-cm');
+    assert(h, 'API login as the new Korean case manager');
+  }
+  const me = await call('PATCH', '/api/v1/me', h, { language: 'ko' });
+  assert(me.language === 'ko', `the account's language is ${me.language}, not ko`);
+  const mine = (await call('GET', '/api/v1/my-clients', h)).items;
+  let minji = mine.find((c) => c.given_name === '민지' && c.family_name === '김');
+  if (!minji) {
+    minji = await call('POST', '/api/v1/clients', h, { given_name: '민지', family_name: '김', birth_date: '1991-04-12',
+      phone: '010-2734-5518', address: '한빛시 강변구 한강로12길 8, 3층 302호' });
+    await call('POST', `/api/v1/clients/${minji.id}/episodes`, h, { programme: 'integrated_care', target_group: 'severe', status: 'active' });
+  }
+  await api.close(); // an API session only: no page of it to check
+  return { me, minji };
+}
+// The Korean case manager's piece of work, at a desk or on a phone.
+async function koreanCaseWork(newPage, f, view, phone) {
+  const { me, minji } = await koreanWorker(newPage, f);
+  const page = await newPage({ ...view, ...KOREAN });
+  const tap = (l) => (phone ? l.tap() : l.click());
+  await loginKo(page, 'e2e-ko-cm');
+  await expectVisible(page.getByRole('heading', { level: 1, name: /^내 업무$/ }), 'the heading "내 업무"');
+  await expectVisible(page.getByRole('banner').getByText(me.name), 'the worker\'s Korean name 한지수 in the header');
+  if (phone) await noHorizontalScroll(page, '내 업무');
+  // Find 김민지 by her given name alone.
+  await tap(page.getByRole('navigation', { name: KO_NAV }).getByRole('link', { name: /^이용자 찾기$/ }));
+  await page.waitForURL(/\/clients(\?|$)/);
+  const box = page.getByRole('main').getByRole('searchbox', { name: /이름/ });
+  await box.fill('민지');
+  await box.press('Enter');
+  await page.waitForURL(/[?&]q=/);
+  const results = page.getByRole('region', { name: /검색 결과/ });
+  await expectVisible(results, 'the region "검색 결과"');
+  if (phone) await noHorizontalScroll(page, 'the search results');
+  const hit = results.getByRole('link', { name: /김\s?민지|민지\s?김/ }).first();
+  await expectVisible(hit, '김민지 found by typing 민지');
+  await tap(hit);
+  await page.waitForURL(new RegExp(`/clients/${minji.id}(\\?|$)`));
+  await expectVisible(page.getByRole('heading', { level: 1, name: /김\s?민지|민지\s?김/ }), 'the heading 김민지');
+  await expectVisible(page.getByText('010-2734-5518').first(), 'her mobile number as written');
+  await expectVisible(page.getByText(/한강로12길 8/).first(), 'her road-name address');
+  if (phone) await noHorizontalScroll(page, 'the client page');
+  await noEnglishChrome(page, 'the client page');
+  // Record a contact, in Korean.
+  await tap(page.getByRole('link', { name: /^상담 기록 작성$/ }).first());
+  await page.waitForURL(new RegExp(`/clients/${minji.id}/contacts/new`));
+  if (phone) await noHorizontalScroll(page, 'the contact form');
+  const y = new Date(Date.now() - 86_400_000);
+  const day = `${y.getFullYear()}-${String(y.getMonth() + 1).padStart(2, '0')}-${String(y.getDate()).padStart(2, '0')}`;
+  const note = `전화로 안부를 확인했습니다. 임대주택 신청서를 다음 주에 함께 쓰기로 했습니다. (e2e ${Date.now()})`;
+  await page.getByLabel(/^상담 방식/).selectOption('phone');
+  await page.getByLabel(/^일시/).fill(`${day}T10:30`);
+  await page.getByRole('group', { name: /서비스 영역/ }).getByRole('checkbox', { name: /^주거지원/ }).check();
+  await page.getByRole('textbox', { name: /^있었던 일/ }).fill(note);
+  await tap(page.getByRole('button', { name: /^상담 기록 저장$/ }));
+  await page.waitForURL((u) => new RegExp(`^/clients/${minji.id}/?$`).test(u.pathname));
+  await expectVisible(page.getByRole('status').filter({ hasText: '상담 기록을 저장했습니다.' }), 'the notice "상담 기록을 저장했습니다."');
+  const entry = page.locator('li, tr, article').filter({ hasText: note }).last();
+  await expectVisible(entry, 'the new contact on the client page');
+  await expectVisible(entry.getByText('주거지원', { exact: true }), 'its domain "주거지원"');
+  await expectVisible(entry.getByText(`${day} 10:30`), `its time (${day} 10:30)`);
+  // A GAD-7 in Hearth's own Korean wording: 1-3 "며칠", 4-7 "절반 넘는 날": 3 + 8 = 11, "중간".
+  await tap(page.getByRole('region', { name: /^평가/ }).getByRole('link', { name: /척도 실시/ }));
+  await page.waitForURL(new RegExp(`/clients/${minji.id}/assessments/new`));
+  await tap(page.getByRole('link', { name: /^GAD-7/ }));
+  await expectVisible(page.getByRole('heading', { level: 1, name: /범불안장애 척도/ }), 'the GAD-7 form in Korean');
+  await expectVisible(page.getByText(/지난 2주/).first(), 'the recall period in Korean');
+  if (phone) await noHorizontalScroll(page, 'the GAD-7 form');
+  const question = (n) => page.getByRole('group', { name: new RegExp(`^${n}\\.\\s`) });
+  await expectVisible(question(1).getByText(/긴장, 불안/), 'question 1 in Korean ("긴장, 불안")');
+  for (const n of [1, 2, 3, 4, 5, 6, 7]) {
+    const radio = question(n).getByRole('radio', { name: n <= 3 ? /^며칠(\s|$)/ : /^절반 넘는 날(\s|$)/ });
+    await radio.check();
+    assert(await radio.isChecked(), `question ${n}: the answer is not checked`);
+  }
+  await tap(page.getByRole('button', { name: /점수 계산 후 저장/ }));
+  await page.waitForURL((u) => new RegExp(`^/clients/${minji.id}/?$`).test(u.pathname));
+  await expectVisible(page.getByRole('status').filter({ hasText: '평가를 저장했습니다.' }), 'the notice "평가를 저장했습니다."');
+  const result = page.getByRole('region', { name: /결과/ });
+  await expectVisible(result.getByText('11', { exact: true }), 'the total 11 in the result');
+  await expectVisible(result.getByText(/^중간$/), 'the band "중간" (moderate) in Korean');
+  if (phone) await noHorizontalScroll(page, 'the client page with the result');
+  // The answers, as asked: in Korean, and the wording recorded with them.
+  await tap(result.getByRole('link', { name: /^응답 내용$/ }));
+  await page.waitForURL(/\/assessments\/\d+$/);
+  await expectVisible(page.getByText(/긴장, 불안/).first(), 'question 1 in Korean on the assessment');
+  await expectVisible(page.getByText(/^중간$/).first(), 'the band "중간" on the assessment');
+  await expectVisible(page.locator('#wording').getByText(/Hearth 자체 한국어 문항/), 'the wording used: Hearth\'s own Korean wording');
+  if (phone) await noHorizontalScroll(page, 'the assessment');
+  await noEnglishChrome(page, 'the assessment');
+}
+
 // ---- the journeys -------------------------------------------------------------------------
 
 const journeys = [
@@ -1830,6 +1968,40 @@ const journeys = [
     const row = sup.locator(`#over-plan-list tr[data-care-service-id="${serviceUrl.split('/').pop()}"]`);
     await expectVisible(row.first(), 'the service among the weeks beyond the plan');
     await expectVisible(row.first().getByRole('link', { name: new RegExp(escapeRe(client.split(' ')[0])) }), 'the client named');
+  }],
+  // Issue 12 §1 (koinst): Korean at work. A Korean case manager (their account's language is ko)
+  // finds 김민지 by typing 민지, opens the record, records a contact and fills a Korean instrument
+  // (GAD-7 in Hearth's own Korean wording) and reads the result in Korean; at desktop width and on a
+  // 390 px phone, where nothing may scroll sideways. Then the on-call worker opens the crisis view in
+  // Korean on a phone.
+  ['한국어: a Korean case manager at a desk finds 김민지 by typing 민지, records a contact and scores a GAD-7 in Korean', async ({ newPage }, f) => {
+    await koreanCaseWork(newPage, f, { viewport: { width: 1280, height: 900 } }, false);
+  }],
+  ['한국어: a Korean case manager on a 390 px phone finds 김민지 by typing 민지, records a contact and scores a GAD-7 in Korean, without sideways scrolling', async ({ newPage }, f) => {
+    await koreanCaseWork(newPage, f, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, true);
+  }],
+  ['한국어: the on-call worker opens the crisis view in Korean on a 390 px phone', async ({ newPage }, f) => {
+    const page = await newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...KOREAN });
+    await loginKo(page, f.onCall.user);
+    await page.getByRole('navigation', { name: KO_NAV }).getByRole('link', { name: /^당직$/ }).tap();
+    await page.waitForURL(/\/oncall/);
+    await expectVisible(page.getByRole('region', { name: /현재 당직/ }).getByText(f.onCall.me.name), `${f.onCall.me.name} on call now, in Korean`);
+    await noHorizontalScroll(page, 'the on-call rota in Korean');
+    await page.goto('/clients/1/crisis');
+    if (await page.getByRole('heading', { name: /긴급 열람/ }).count()) {
+      await page.getByRole('textbox', { name: /사유|이유/ }).fill(`야간 위기 전화, 안전계획 확인 필요 (e2e ${Date.now()})`);
+      await page.getByRole('button', { name: /긴급 열람/ }).tap();
+      await page.waitForURL(/\/clients\/1\/crisis\?msg=bg/);
+    }
+    assert(await page.locator('html').getAttribute('lang') === 'ko', 'the crisis view is not <html lang="ko">');
+    await expectVisible(page.getByRole('heading', { level: 1 }).filter({ hasText: f.client1.family_name }), 'the client\'s name on the crisis view');
+    await noHorizontalScroll(page, 'the crisis view in Korean');
+    const call = page.getByRole('region', { name: /연락할 사람/ });
+    await expectVisible(call.locator('a[href^="tel:"]').first(), 'a phone number to tap in "연락할 사람"');
+    await expectVisible(page.getByRole('region', { name: /안전계획/ }).getByRole('heading', { name: /내가 살아가는 이유/ }),
+      'the safety plan on the crisis view ("내가 살아가는 이유")');
+    await expectVisible(page.getByRole('link', { name: /위기 상황 기록/ }).first(), 'the link "위기 상황 기록"');
+    await noEnglishChrome(page, 'the crisis view');
   }],
 ];
 
