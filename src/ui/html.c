@@ -53,38 +53,6 @@ const char *jstr(json_t *o, const char *k)
     return "";
 }
 
-/* Vocabulary values whose label is not just the value with spaces. */
-static const struct { const char *value, *label; } labels[] = {
-    {"act", N_("ACT (assertive community treatment)")},
-    {"health_dental", N_("Health and dental")},
-    {"income_entitlements", N_("Income and entitlements")},
-    {"family_community", N_("Family and community")},
-    {"rehabilitation_employment", N_("Rehabilitation and employment")},
-    {"protection_advocacy", N_("Protection and advocacy")},
-    {"daily_living_care", N_("Daily living and care services")},
-    {"mental_health_treatment", N_("Mental-health treatment")},
-    {"on_hold", N_("On hold")},
-    {"intake_assessment", N_("Intake and assessment")},
-    {"care_desk", N_("Care-desk officer")},
-    {"suicide_screen_needed", N_("Suicide risk: assessment needed")},
-};
-
-const char *ui_label(const char *value, char *out, size_t len)
-{
-    for (size_t i = 0; value && i < ARRAY_LEN(labels); i++)
-        if (strcmp(labels[i].value, value) == 0) {
-            snprintf(out, len, "%s", _(labels[i].label));
-            return out;
-        }
-    snprintf(out, len, "%s", value ? value : "");
-    for (char *p = out; *p; p++)
-        if (*p == '_')
-            *p = ' ';
-    if (out[0])
-        out[0] = (char)toupper((unsigned char)out[0]);
-    return _(out);
-}
-
 void ui_csrf(struct hreq *h, struct buf *b)
 {
     html_printf(b, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", h->csrf);
@@ -152,7 +120,7 @@ static void page_begin(struct hreq *h, struct buf *b, const char *title, int log
         notify_bell(h, b);
         html_printf(b, "<a href=\"/account\">%s</a> <span class=\"role\">%s</span>"
                        "<form method=\"post\" action=\"/logout\" class=\"inline\">",
-                    h->actor.name, ui_label(role_table[h->actor.role].name, rl, sizeof rl));
+                    h->actor.name, ui_vlabel("role", role_table[h->actor.role].name, rl, sizeof rl));
         ui_csrf(h, b);
         html_printf(b, "<button type=\"submit\" class=\"link\">%s</button></form></div>", _("Log out"));
     } else if (login_link) {

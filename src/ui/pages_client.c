@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const sexes[] = {"female", "male", "intersex", "unknown", NULL};
+
 static const char *const cfields[] = {"given_name", "family_name",     "preferred_name",     "birth_date",
                                       "sex",        "gender_identity", "language",           "phone",
                                       "email",      "address",         "emergency_contacts", NULL};
@@ -96,7 +96,7 @@ void pg_clients(struct hreq *h)
                     const char *e = strchr(p, ',');
                     char one[64], l[80];
                     snprintf(one, sizeof one, "%.*s", (int)(e ? e - p : (long)strlen(p)), p);
-                    html_printf(&b, "<span class=\"tag\">%s</span> ", ui_label(one, l, sizeof l));
+                    html_printf(&b, "<span class=\"tag\">%s</span> ", ui_vlabel("programme", one, l, sizeof l));
                     p = e ? e + 1 : "";
                 }
                 buf_adds(&b, "</td></tr>");
@@ -176,7 +176,7 @@ static void ids_parse(struct hreq *h, const struct form_field *fd, json_t *in)
         F("preferred_name", FI_TEXT, N_("Preferred name"), 0, .attrs = " maxlength=\"100\""), ROW_END,       \
         FIELDSET_END, FIELDSET(N_("Birth and identity")), ROW(3),                                            \
         F("birth_date", FI_DATE, N_("Date of birth"), FF_REQ),                                               \
-        F("sex", FI_SELECT, N_("Sex"), 0, .choices = sexes),                                                 \
+        F("sex", FI_SELECT, N_("Sex"), 0, .choices = client_sexes),                                                 \
         F("gender_identity", FI_TEXT, N_("Gender identity"), 0, .attrs = " maxlength=\"60\""),               \
         F("language", FI_TEXT, N_("Language"), 0, .attrs = " maxlength=\"40\""), ROW_END, FIELDSET_END,      \
         FIELDSET(N_("Contact")), ROW(2), F("phone", FI_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\""),   \
@@ -412,9 +412,9 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
     buf_adds(&b, "<div class=\"page-head\"><div><h1 id=\"client-name\">");
     page_name(&b, c);
     html_printf(&b, "</h1><p class=\"facts\">%D %s · %s · %s %s", page_int(c, "age"), _("years"),
-                ui_label(jstr(c, "life_stage"), l1, sizeof l1), _("born"), jstr(c, "birth_date"));
+                ui_vlabel("life stage", jstr(c, "life_stage"), l1, sizeof l1), _("born"), jstr(c, "birth_date"));
     if (*jstr(c, "sex"))
-        html_printf(&b, " · %s", ui_label(jstr(c, "sex"), l2, sizeof l2));
+        html_printf(&b, " · %s", ui_vlabel("sex", jstr(c, "sex"), l2, sizeof l2));
     if (*jstr(c, "language"))
         html_printf(&b, " · %s", jstr(c, "language"));
     buf_adds(&b, "</p></div><p class=\"actions\">"); /* only what the table allows */
@@ -667,7 +667,7 @@ void pg_access_log(struct hreq *h)
             &b,
             "</td><td data-label=\"%s\">%s <span class=\"muted small\">%s</span></td><td data-label=\"%s\">"
             "%s</td><td data-label=\"%s\">%s",
-            _("Who"), jstr(r, "staff"), ui_label(jstr(r, "role"), rl, sizeof rl), _("Organisation"),
+            _("Who"), jstr(r, "staff"), ui_vlabel("role", jstr(r, "role"), rl, sizeof rl), _("Organisation"),
             jstr(r, "organisation"), _("What"), action_label(jstr(r, "action")));
         if (denied)
             html_printf(&b, " <span class=\"badge overdue\">%s</span>", _("refused"));
