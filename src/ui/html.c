@@ -110,7 +110,7 @@ static void page_begin(struct hreq *h, struct buf *b, const char *title, int log
                    "<a class=\"skip\" href=\"#main\">%s</a><header class=\"top\"><a class=\"brand\" href=\"/\">Hearth</a>",
                 h->lang[0] ? h->lang : i18n_current(), title, _("Skip to content"));
     if (h->auth) {
-        buf_adds(b, "<nav aria-label=\"Main\"><ul>");
+        html_printf(b, "<nav aria-label=\"%s\"><ul>", C_("navigation", "Main"));
         for (size_t i = 0; i < ARRAY_LEN(navs); i++)
             if (navs[i].roles ? (ROLE_BIT(h->actor.role) & navs[i].roles) != 0
                               : access_may(&h->ctx, navs[i].res, navs[i].act, 0))
@@ -124,7 +124,8 @@ static void page_begin(struct hreq *h, struct buf *b, const char *title, int log
         ui_csrf(h, b);
         html_printf(b, "<button type=\"submit\" class=\"link\">%s</button></form></div>", _("Log out"));
     } else if (login_link) {
-        html_printf(b, "<nav aria-label=\"Main\"><ul><li><a href=\"/login\">%s</a></li></ul></nav>", _("Log in"));
+        html_printf(b, "<nav aria-label=\"%s\"><ul><li><a href=\"/login\">%s</a></li></ul></nav>", C_("navigation", "Main"),
+                    _("Log in"));
     }
     buf_adds(b, "</header><main id=\"main\">");
 }

@@ -452,9 +452,8 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
     json_t *x;
     json_array_foreach(json_object_get(c, "identifiers"), i, x)
     {
-        char kl[80];
-        html_printf(&b, "<dt>%s</dt><dd class=\"mono\">%s</dd>", ui_label(jstr(x, "kind"), kl, sizeof kl),
-                    jstr(x, "value"));
+        /* an identifier's kind is the issuing system's own code ("hearth-demo"), shown as it is */
+        html_printf(&b, "<dt class=\"mono\">%s</dt><dd class=\"mono\">%s</dd>", jstr(x, "kind"), jstr(x, "value"));
     }
     buf_adds(&b, "</dl>");
     links_list(h, &b, id, json_object_get(c, "links"));
