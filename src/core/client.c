@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const sexes[] = {"female", "male", "intersex", "unknown", NULL};
+const char *const client_sexes[] = {"female", "male", "intersex", "unknown", NULL};
 
 /* Fields a client record accepts, with bounds: one table for create and update. */
 static const struct cfield {
@@ -20,7 +20,7 @@ static const struct cfield {
     const char *const *choices;
 } cfields[] = {
     {"given_name", 100, 1, NULL},   {"family_name", 100, 1, NULL}, {"preferred_name", 100, 0, NULL},
-    {"birth_date", 10, 1, NULL},    {"sex", 16, 0, sexes},         {"gender_identity", 60, 0, NULL},
+    {"birth_date", 10, 1, NULL},    {"sex", 16, 0, client_sexes},         {"gender_identity", 60, 0, NULL},
     {"language", 40, 0, NULL},      {"phone", 40, 0, NULL},        {"email", 200, 0, NULL},
     {"address", 400, 0, NULL},      {"emergency_contacts", 1000, 0, NULL},
     {"name_order", 16, 0, name_orders}, {"address_detail", 200, 0, NULL}, {"postal_code", 12, 0, NULL},
@@ -902,7 +902,7 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
 
 /* ---- look-alike links: confirmed as the same person or dismissed as different ---- */
 
-static const char *const link_states[] = {"same_person", "different", NULL};
+const char *const client_link_states[] = {"same_person", "different", NULL};
 
 #define LINK_COLS                                                                                                 \
     "SELECT l.id, l.client_id, l.other_id, l.reason, l.state, l.created_at, l.decided_by,"                        \
@@ -925,7 +925,7 @@ int client_link_decide(struct ctx *c, int64_t id, json_t *in, json_t **out)
     }
     if (!json_is_object(in))
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
-    const char *state = v_str(c, in, "state", 1, 20, link_states);
+    const char *state = v_str(c, in, "state", 1, 20, client_link_states);
     const char *note = v_str(c, in, "note", 0, 1000, NULL);
     if (c->errors)
         return ctx_fail(c, ERR_INVALID, _("Some fields need attention."));

@@ -86,6 +86,10 @@ extern const char *const episode_statuses[];
 extern const char *const target_groups[];
 extern const char *const team_roles[];
 extern const char *const task_priorities[];
+extern const char *const task_statuses[];      /* open, done */
+extern const char *const notify_kinds[];       /* referral, task, flag, consent */
+extern const char *const client_sexes[];       /* female, male, intersex, unknown */
+extern const char *const client_link_states[]; /* same_person, different */
 int in_list(const char *const *list, const char *v);
 
 /* Who acts. */
@@ -537,6 +541,7 @@ void rule_text_shape(json_t *r, const char *field);
 /* ---- referral.c: referrals between organisations (closed loop) ---- */
 extern const char *const referral_states[];        /* sent received accepted declined info_requested ... */
 extern const char *const referral_open_states[];   /* sent .. in_progress */
+extern const char *const referral_agreements[];      /* agreed, not_asked */
 extern const char *const referral_decline_reasons[];
 extern const char *const referral_fail_reasons[];
 /* The urgencies and the time within which an acknowledgement is expected ({NULL}-terminated). */

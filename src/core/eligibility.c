@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const decisions[] = {"eligible", "not_eligible", "exception", NULL};
+const char *const elig_decisions[] = {"eligible", "not_eligible", "exception", NULL};
 
 static int64_t iget(const json_t *o, const char *k)
 {
@@ -329,7 +329,7 @@ int elig_decide(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
         return ctx_fail(c, ERR_INVALID, _("The body must be a JSON object."));
     const char *key = v_str(c, in, "programme", 1, 32, NULL);
     const json_t *prog = key ? programme_of(c, key) : NULL;
-    const char *dec = v_str(c, in, "decision", 1, 16, decisions);
+    const char *dec = v_str(c, in, "decision", 1, 16, elig_decisions);
     const char *reason = v_str(c, in, "reason", 0, 2000, NULL);
     if (str_eq(dec, "exception") && v_text_chars(reason) == 0 && !json_object_get(c->errors, "reason"))
         ctx_field(c, "reason", _("is required for an exception"));

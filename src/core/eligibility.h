@@ -19,6 +19,7 @@ int elig_parse(const char *file, const char *stem, const char *text, size_t len,
 int eligibility_load(const char *dir, const char *extra_dir, char *err, size_t errlen);
 void eligibility_free(void);
 const json_t *elig_programme(const char *key); /* borrowed; NULL when unknown */
+extern const char *const elig_decisions[]; /* eligible, not_eligible, exception */
 json_t *elig_programmes(void);                 /* a new array of copies, in key order */
 
 /* ---- eligibility.c: evaluation and decisions ---- */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const notify_kinds[] = {"referral", "task", "flag", "consent", "housing", NULL};
+const char *const notify_kinds[] = {"referral", "task", "flag", "consent", "housing", NULL};
 
 int notify_add(struct ctx *c, int64_t staff_id, const char *kind, const char *key, json_t *args, const char *entity,
                int64_t entity_id, int64_t client_id)

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const task_statuses[] = {"open", "done", NULL};
+const char *const task_statuses[] = {"open", "done", NULL};
 
 /* The first parameter is today (for "overdue"). */
 #define TASK_COLS                                                                                            \

@@ -153,7 +153,7 @@ json_t *form_staff_choices(struct hreq *h)
     {
         char id[24], rl[64], l[200];
         snprintf(id, sizeof id, "%lld", (long long)page_int(s, "id"));
-        snprintf(l, sizeof l, "%s — %s", jstr(s, "display_name"), ui_label(jstr(s, "role"), rl, sizeof rl));
+        snprintf(l, sizeof l, "%s — %s", jstr(s, "display_name"), ui_vlabel("role", jstr(s, "role"), rl, sizeof rl));
         json_array_append_new(out, json_pack("[s,s]", id, l));
     }
     json_decref(staff);
@@ -172,7 +172,7 @@ static json_t *choices_of(struct form_view *v, const struct form_field *fd)
     json_t *out = json_array();
     for (const char *const *c = fd->choices; c && *c; c++) {
         char l[80];
-        json_array_append_new(out, json_pack("[s,s]", *c, ui_label(*c, l, sizeof l)));
+        json_array_append_new(out, json_pack("[s,s]", *c, ui_label_in(fd->choices, *c, l, sizeof l)));
     }
     return out;
 }

@@ -54,38 +54,6 @@ const char *jstr(json_t *o, const char *k)
     return "";
 }
 
-/* Vocabulary values whose label is not just the value with spaces. */
-static const struct { const char *value, *label; } labels[] = {
-    {"act", N_("ACT (assertive community treatment)")},
-    {"health_dental", N_("Health and dental")},
-    {"income_entitlements", N_("Income and entitlements")},
-    {"family_community", N_("Family and community")},
-    {"rehabilitation_employment", N_("Rehabilitation and employment")},
-    {"protection_advocacy", N_("Protection and advocacy")},
-    {"daily_living_care", N_("Daily living and care services")},
-    {"mental_health_treatment", N_("Mental-health treatment")},
-    {"on_hold", N_("On hold")},
-    {"intake_assessment", N_("Intake and assessment")},
-    {"care_desk", N_("Care-desk officer")},
-    {"suicide_screen_needed", N_("Suicide risk: assessment needed")},
-};
-
-const char *ui_label(const char *value, char *out, size_t len)
-{
-    for (size_t i = 0; value && i < ARRAY_LEN(labels); i++)
-        if (strcmp(labels[i].value, value) == 0) {
-            snprintf(out, len, "%s", _(labels[i].label));
-            return out;
-        }
-    snprintf(out, len, "%s", value ? value : "");
-    for (char *p = out; *p; p++)
-        if (*p == '_')
-            *p = ' ';
-    if (out[0])
-        out[0] = (char)toupper((unsigned char)out[0]);
-    return _(out);
-}
-
 void ui_csrf(struct hreq *h, struct buf *b)
 {
     html_printf(b, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", h->csrf);
@@ -154,7 +122,7 @@ static void page_begin(struct hreq *h, struct buf *b, const char *title, int log
                    "<a class=\"skip\" href=\"#main\">%s</a><header class=\"top\"><a class=\"brand\" href=\"/\">Hearth</a>",
                 h->lang[0] ? h->lang : i18n_current(), title, _("Skip to content"));
     if (h->auth) {
-        buf_adds(b, "<nav aria-label=\"Main\"><ul>");
+        html_printf(b, "<nav aria-label=\"%s\"><ul>", C_("navigation", "Main"));
         for (size_t i = 0; i < ARRAY_LEN(navs); i++)
             if (navs[i].roles ? (ROLE_BIT(h->actor.role) & navs[i].roles) != 0
                               : access_may(&h->ctx, navs[i].res, navs[i].act, 0) &&
@@ -165,11 +133,12 @@ static void page_begin(struct hreq *h, struct buf *b, const char *title, int log
         notify_bell(h, b);
         html_printf(b, "<a href=\"/account\">%s</a> <span class=\"role\">%s</span>"
                        "<form method=\"post\" action=\"/logout\" class=\"inline\">",
-                    h->actor.name, ui_label(role_table[h->actor.role].name, rl, sizeof rl));
+                    h->actor.name, ui_vlabel("role", role_table[h->actor.role].name, rl, sizeof rl));
         ui_csrf(h, b);
         html_printf(b, "<button type=\"submit\" class=\"link\">%s</button></form></div>", _("Log out"));
     } else if (login_link) {
-        html_printf(b, "<nav aria-label=\"Main\"><ul><li><a href=\"/login\">%s</a></li></ul></nav>", _("Log in"));
+        html_printf(b, "<nav aria-label=\"%s\"><ul><li><a href=\"/login\">%s</a></li></ul></nav>", C_("navigation", "Main"),
+                    _("Log in"));
     }
     buf_adds(b, "</header><main id=\"main\">");
 }

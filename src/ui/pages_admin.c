@@ -54,7 +54,7 @@ static void review_who(struct buf *b, json_t *r)
     html_printf(b, "<td data-label=\"%s\">", _("Who"));
     if (*jstr(r, "staff_name"))
         html_printf(b, "%s ", jstr(r, "staff_name"));
-    html_printf(b, "<span class=\"muted small\">%s · %s</span></td>", ui_label(jstr(r, "staff_role"), rl, sizeof rl),
+    html_printf(b, "<span class=\"muted small\">%s · %s</span></td>", ui_vlabel("role", jstr(r, "staff_role"), rl, sizeof rl),
                 jstr(r, "staff_organisation"));
 }
 
@@ -100,7 +100,7 @@ static void eo_row(struct hreq *h, struct buf *b, json_t *r, const struct fstate
     review_who(b, r);
     review_client(b, r);
     html_printf(b, "<td data-label=\"%s\">%s</td><td data-label=\"%s\"><q>%s</q></td>", _("Programme"),
-                ui_label(jstr(r, "programme"), pl, sizeof pl), _("Reason"), jstr(r, "reason"));
+                ui_vlabel("programme", jstr(r, "programme"), pl, sizeof pl), _("Reason"), jstr(r, "reason"));
     review_cell(h, b, r, &form_eo_review, _("Another supervisor must review an episode you opened."), fs);
 }
 
@@ -318,7 +318,7 @@ static void orgs_page(struct hreq *h, int status, const struct fstate *fs)
                     "<tr data-org-id=\"%D\"><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td>"
                     "<td data-label=\"%s\">",
                     page_int(o, "id"), _("Name"), jstr(o, "name"), _("Kind"),
-                    ui_label(jstr(o, "kind"), kl, sizeof kl), _("District"));
+                    ui_vlabel("organisation kind", jstr(o, "kind"), kl, sizeof kl), _("District"));
         int64_t id = page_int(o, "id");
         json_t *dhid = json_pack("{s:I}", "version", (json_int_t)page_int(o, "version"));
         json_t *dvals = json_pack("{s:s}", "district", jstr(o, "district"));
@@ -442,7 +442,7 @@ static void staff_row(struct hreq *h, struct buf *b, json_t *s, json_t *opts, co
                 id, id, disabled ? "ended" : "", _("Name"), jstr(s, "display_name"), jstr(s, "username"));
     if (*jstr(s, "discipline"))
         html_printf(b, " <span class=\"muted small\">%s</span>",
-                    ui_label(jstr(s, "discipline"), dl, sizeof dl));
+                    ui_vlabel("discipline", jstr(s, "discipline"), dl, sizeof dl));
     if (!disabled)
         caseload_staff_badge(h, b, id);
     html_printf(b, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">", _("Organisation"),
@@ -480,7 +480,7 @@ static void staff_opts(json_t *opts, json_t *orgs)
     for (int i = 0; i < ROLE__COUNT; i++) {
         char l[80];
         json_array_append_new(
-            roles, json_pack("[s,s]", role_table[i].name, ui_label(role_table[i].name, l, sizeof l)));
+            roles, json_pack("[s,s]", role_table[i].name, ui_vlabel("role", role_table[i].name, l, sizeof l)));
     }
     json_object_set_new(opts, "role", roles);
     json_t *o = json_array();

@@ -484,7 +484,7 @@ static void flags_raised(struct buf *b, json_t *a)
     {
         char kl[80], ll[40];
         html_printf(b, "%s<span class=\"badge lvl-%s\">%s %s</span>", i ? " " : "", jstr(f, "level"),
-                    ui_label(jstr(f, "kind"), kl, sizeof kl), ui_label(jstr(f, "level"), ll, sizeof ll));
+                    ui_vlabel("flag kind", jstr(f, "kind"), kl, sizeof kl), ui_vlabel("risk level", jstr(f, "level"), ll, sizeof ll));
         suicide_high |= str_eq(jstr(f, "kind"), "suicide_risk") && str_eq(jstr(f, "level"), "high");
         screen |= str_eq(jstr(f, "kind"), "suicide_screen_needed");
     }
@@ -950,7 +950,7 @@ static void assess_client_section(struct hreq *h, struct buf *b, json_t *client,
         {
             char kl[80];
             html_printf(b, " <span class=\"badge lvl-%s\">%s</span>", jstr(f, "level"),
-                        ui_label(jstr(f, "kind"), kl, sizeof kl));
+                        ui_vlabel("flag kind", jstr(f, "kind"), kl, sizeof kl));
         }
         html_printf(b, "</td><td data-label=\"%s\">%s</td></tr>", _("By"), jstr(a, "staff_name"));
     }

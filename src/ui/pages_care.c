@@ -179,9 +179,9 @@ static void team_table(struct hreq *h, struct buf *b, json_t *ep, int64_t cid)
                     active ? "" : "ended", page_int(m, "id"), _("Name"), jstr(m, "display_name"));
         if (*jstr(m, "discipline"))
             html_printf(b, " <span class=\"muted small\">%s</span>",
-                        ui_label(jstr(m, "discipline"), dl, sizeof dl));
+                        ui_vlabel("discipline", jstr(m, "discipline"), dl, sizeof dl));
         html_printf(b, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">", _("Team role"),
-                    ui_label(jstr(m, "team_role"), rl, sizeof rl), _("Phone"));
+                    ui_vlabel("team role", jstr(m, "team_role"), rl, sizeof rl), _("Phone"));
         if (*jstr(m, "phone"))
             html_printf(b, "<a href=\"tel:%s\">%s</a>", jstr(m, "phone"), jstr(m, "phone"));
         html_printf(b, "</td><td data-label=\"%s\">%s", _("Since"), jstr(m, "from_date"));
@@ -245,8 +245,8 @@ static void episodes_section(struct hreq *h, struct buf *b, int64_t cid, const s
             b,
             "<article class=\"episode status-%s\" id=\"episode-%D\"><h3>%s <span class=\"badge st-%s\">%s"
             "</span></h3><p class=\"facts\">%s · %s",
-            st, page_int(ep, "id"), ui_label(jstr(ep, "programme"), pl, sizeof pl), st,
-            ui_label(st, sl, sizeof sl), ui_label(jstr(ep, "target_group"), tl, sizeof tl),
+            st, page_int(ep, "id"), ui_vlabel("programme", jstr(ep, "programme"), pl, sizeof pl), st,
+            ui_vlabel("episode status", st, sl, sizeof sl), ui_vlabel("target group", jstr(ep, "target_group"), tl, sizeof tl),
             jstr(ep, "organisation"));
         if (*jstr(ep, "primary_cm_name"))
             html_printf(b, " · %s %s", _("primary case manager"), jstr(ep, "primary_cm_name"));
@@ -302,7 +302,7 @@ static int contacts_section(struct hreq *h, struct buf *b, int64_t cid, const st
         html_printf(b, "<li class=\"contact%r\" data-contact-id=\"%D\"><p class=\"meta\">",
                     restricted ? " restricted" : "", page_int(r, "id"));
         page_when(b, jstr(r, "at"));
-        html_printf(b, " · <strong>%s</strong>", ui_label(jstr(r, "kind"), kl, sizeof kl));
+        html_printf(b, " · <strong>%s</strong>", ui_vlabel("contact kind", jstr(r, "kind"), kl, sizeof kl));
         if (page_int(r, "duration_min"))
             html_printf(b, " · %D %s", page_int(r, "duration_min"), _("min"));
         html_printf(b, " · %s", jstr(r, "staff_name"));
@@ -316,7 +316,7 @@ static int contacts_section(struct hreq *h, struct buf *b, int64_t cid, const st
         json_array_foreach(json_object_get(r, "domains"), j, d)
         {
             char dl[80];
-            html_printf(b, "<span class=\"tag\">%s</span> ", ui_label(json_string_value(d), dl, sizeof dl));
+            html_printf(b, "<span class=\"tag\">%s</span> ", ui_vlabel("service domain", json_string_value(d), dl, sizeof dl));
         }
         buf_adds(b, "</p>");
         if (hidden)
@@ -411,7 +411,7 @@ static void care_tasks(struct hreq *h, struct buf *b, json_t *client, const stru
         html_printf(b,
                     "<div class=\"muted small\">%s · %s <span class=\"badge prio-%s\">%s</span></div></div>",
                     *jstr(t, "due") ? jstr(t, "due") : _("no due date"), jstr(t, "assignee_name"),
-                    jstr(t, "priority"), ui_label(jstr(t, "priority"), pl, sizeof pl));
+                    jstr(t, "priority"), ui_vlabel("priority", jstr(t, "priority"), pl, sizeof pl));
         int may = page_int(t, "assignee") == h->actor.staff_id ||
                   page_int(t, "created_by") == h->actor.staff_id ||
                   access_may(&h->ctx, RES_TASK, ACT_ADMINISTER, 0);

@@ -43,7 +43,7 @@ static const char *word_of(const char *const *vocab, const char *const *names, c
 
 static const char *domain_label(const char *d, char *out, size_t len)
 {
-    return ui_label(d, out, len);
+    return ui_vlabel("service domain", d, out, len);
 }
 
 /* The agreement of a version in words: "Signed on paper (2026-12-01, recorded by Ana)". */
@@ -139,7 +139,7 @@ static void careplan_section(struct hreq *h, struct buf *b, json_t *client, cons
         int64_t id = page_int(p, "id");
         char pl[80];
         html_printf(b, "<div class=\"cp-short\" data-plan-id=\"%D\"><p class=\"small muted\">%s · %s · %s %D</p>", id,
-                    ui_label(jstr(p, "programme"), pl, sizeof pl), jstr(p, "org_name"), _("version"),
+                    ui_vlabel("programme", jstr(p, "programme"), pl, sizeof pl), jstr(p, "org_name"), _("version"),
                     page_int(p, "version"));
         buf_adds(b, "<ul class=\"cp-goals-short\">");
         /* goals by domain, in the order of the domains */
@@ -178,7 +178,7 @@ static void careplan_section(struct hreq *h, struct buf *b, json_t *client, cons
                         "<p><a class=\"button small primary\" href=\"/clients/%D/care-plans/new?episode=%D\" "
                         "id=\"cp-start-%D\">%s</a> <span class=\"small muted\">%s</span></p>",
                         cid, page_int(e, "id"), page_int(e, "id"), _("Start a care plan"),
-                        ui_label(jstr(e, "programme"), pl, sizeof pl));
+                        ui_vlabel("programme", jstr(e, "programme"), pl, sizeof pl));
             shown++;
         }
         json_decref(eps);
@@ -275,7 +275,7 @@ static json_t *evidence_of(struct hreq *h, int64_t cid)
                 struct buf t;
                 buf_init(&t);
                 html_printf(&t, "<span class=\"badge level-%s\">%s</span> %s", jstr(f, "level"),
-                            ui_label(jstr(f, "level"), lv, sizeof lv), page_flag_kind(f, kind, sizeof kind));
+                            ui_vlabel("risk level", jstr(f, "level"), lv, sizeof lv), page_flag_kind(f, kind, sizeof kind));
                 json_t *l = json_object_get(out, "crisis_response");
                 if (!l)
                     json_object_set_new(out, "crisis_response", l = json_array());
@@ -1198,7 +1198,7 @@ static void plan_page(struct hreq *h, int status, const struct fstate *fs)
     html_printf(&b, "<section class=\"card\" id=\"cp-plan\" aria-labelledby=\"cpp-h\"><h2 id=\"cpp-h\">%s</h2>",
                 _("The plan"));
     html_printf(&b, "<dl class=\"facts cp-meta\"><dt>%s</dt><dd>%s · %s</dd>", _("Episode"),
-                ui_label(jstr(plan, "programme"), pl, sizeof pl), jstr(plan, "org_name"));
+                ui_vlabel("programme", jstr(plan, "programme"), pl, sizeof pl), jstr(plan, "org_name"));
     html_printf(&b, "<dt>%s</dt><dd id=\"cp-version\">%D — %s, ", _("Version"), page_int(plan, "number"),
                 jstr(plan, "made_by_name"));
     page_when(&b, jstr(plan, "made_at"));

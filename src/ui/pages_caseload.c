@@ -222,7 +222,7 @@ static void team_page(struct hreq *h, int status, const struct fstate *fs)
                     "<tr data-staff-id=\"%D\"%r><th scope=\"row\"><a href=\"/team/%D\">%s</a> <span class=\"muted small\">%s"
                     "</span></th><td data-label=\"%s\">",
                     page_int(w, "staff_id"), over ? " class=\"over\"" : "", page_int(w, "staff_id"), jstr(w, "display_name"),
-                    ui_label(jstr(w, "role"), rl, sizeof rl), _("Weighted load"));
+                    ui_vlabel("role", jstr(w, "role"), rl, sizeof rl), _("Weighted load"));
         load_bar(&b, w);
         html_printf(&b,
                     "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%N</td><td data-label=\"%s\">%N</td>"
@@ -317,7 +317,7 @@ static void worker_page(struct hreq *h, int status, const struct fstate *fs)
     page_flash(h, &b);
     char rl[64];
     html_printf(&b, "<div class=\"page-head\"><h1>%s <span class=\"muted small\">%s</span></h1>", jstr(w, "display_name"),
-                ui_label(jstr(w, "role"), rl, sizeof rl));
+                ui_vlabel("role", jstr(w, "role"), rl, sizeof rl));
     if (access_may(&h->ctx, RES_CASELOAD, ACT_LIST, 0))
         html_printf(&b, "<p><a href=\"/team\">%s</a></p>", _("Back to the team"));
     buf_adds(&b, "</div>");
@@ -357,7 +357,7 @@ static void worker_page(struct hreq *h, int status, const struct fstate *fs)
                         "</th><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\" class=\"weight\">%s"
                         "</td><td data-label=\"%s\">",
                         page_int(r, "episode_id"), page_int(r, "client_id"), nm, primary ? "" : " <span class=\"badge\">team</span>", _("Programme"),
-                        ui_label(jstr(r, "programme"), l1, sizeof l1), _("Status"), ui_label(jstr(r, "status"), l2, sizeof l2),
+                        ui_vlabel("programme", jstr(r, "programme"), l1, sizeof l1), _("Status"), ui_vlabel("episode status", jstr(r, "status"), l2, sizeof l2),
                         _("Weight"), wt, _("Why"));
             why_text(&b, json_object_get(r, "why"));
             buf_adds(&b, "</td><td class=\"actions\">");
@@ -421,7 +421,7 @@ static void reassign_page(struct hreq *h, int status, const struct fstate *fs)
                 "<section class=\"card\" aria-labelledby=\"ep-h\"><h2 id=\"ep-h\"><a href=\"/clients/%D\">%s</a></h2>"
                 "<dl class=\"facts-list\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>",
                 page_int(e, "client_id"), page_name_text(e, nm, sizeof nm), _("Programme"),
-                ui_label(jstr(e, "programme"), l1, sizeof l1), _("Primary case manager"),
+                ui_vlabel("programme", jstr(e, "programme"), l1, sizeof l1), _("Primary case manager"),
                 *jstr(e, "primary_cm_name") ? jstr(e, "primary_cm_name") : "—");
     /* the receivers, each with their load: the choice is made knowing who has room */
     json_t *rx = caseload_receivers(&h->ctx), *opts = json_array();
@@ -435,10 +435,10 @@ static void reassign_page(struct hreq *h, int status, const struct fstate *fs)
         snprintf(id, sizeof id, "%lld", (long long)page_int(s, "id"));
         if (json_is_number(json_object_get(s, "capacity")))
             snprintf(l, sizeof l, _("%s — %s — %.1f of %.1f units%s"), jstr(s, "display_name"),
-                     ui_label(jstr(s, "role"), rl, sizeof rl), num(s, "load"), num(s, "capacity"),
+                     ui_vlabel("role", jstr(s, "role"), rl, sizeof rl), num(s, "load"), num(s, "capacity"),
                      json_is_true(json_object_get(s, "over")) ? _(" (over capacity)") : "");
         else
-            snprintf(l, sizeof l, "%s — %s", jstr(s, "display_name"), ui_label(jstr(s, "role"), rl, sizeof rl));
+            snprintf(l, sizeof l, "%s — %s", jstr(s, "display_name"), ui_vlabel("role", jstr(s, "role"), rl, sizeof rl));
         json_array_append_new(opts, json_pack("[s,s]", id, l));
     }
     json_decref(rx);

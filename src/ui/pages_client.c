@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const sexes[] = {"female", "male", "intersex", "unknown", NULL};
 static const char *const cfields[] = {"given_name",     "family_name",     "preferred_name",     "birth_date",
                                       "sex",            "gender_identity", "language",           "phone",
                                       "email",          "address",         "emergency_contacts", "name_order",
@@ -104,7 +103,7 @@ void pg_clients(struct hreq *h)
                     const char *e = strchr(p, ',');
                     char one[64], l[80];
                     snprintf(one, sizeof one, "%.*s", (int)(e ? e - p : (long)strlen(p)), p);
-                    html_printf(&b, "<span class=\"tag\">%s</span> ", ui_label(one, l, sizeof l));
+                    html_printf(&b, "<span class=\"tag\">%s</span> ", ui_vlabel("programme", one, l, sizeof l));
                     p = e ? e + 1 : "";
                 }
                 buf_adds(&b, "</td></tr>");
@@ -187,7 +186,7 @@ static void ids_parse(struct hreq *h, const struct form_field *fd, json_t *in)
           .hint = N_("How the name is shown on every page. Hangul names are shown family name first.")),      \
         FIELDSET_END, FIELDSET(N_("Birth and identity")), ROW(3),                                            \
         F("birth_date", FI_DATE, N_("Date of birth"), FF_REQ),                                               \
-        F("sex", FI_SELECT, N_("Sex"), 0, .choices = sexes),                                                 \
+        F("sex", FI_SELECT, N_("Sex"), 0, .choices = client_sexes),                                                 \
         F("gender_identity", FI_TEXT, N_("Gender identity"), 0, .attrs = " maxlength=\"60\""),               \
         F("language", FI_TEXT, N_("Language"), 0, .attrs = " maxlength=\"40\""), ROW_END, FIELDSET_END,      \
         FIELDSET(N_("Contact")), ROW(2), F("phone", FI_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\"",      \
@@ -439,9 +438,9 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
     buf_adds(&b, "<div class=\"page-head\"><div><h1 id=\"client-name\">");
     page_name(&b, c);
     html_printf(&b, "</h1><p class=\"facts\">%D %s · %s · %s %s", page_int(c, "age"), _("years"),
-                ui_label(jstr(c, "life_stage"), l1, sizeof l1), _("born"), jstr(c, "birth_date"));
+                ui_vlabel("life stage", jstr(c, "life_stage"), l1, sizeof l1), _("born"), jstr(c, "birth_date"));
     if (*jstr(c, "sex"))
-        html_printf(&b, " · %s", ui_label(jstr(c, "sex"), l2, sizeof l2));
+        html_printf(&b, " · %s", ui_vlabel("sex", jstr(c, "sex"), l2, sizeof l2));
     if (*jstr(c, "language"))
         html_printf(&b, " · %s", jstr(c, "language"));
     buf_adds(&b, "</p></div><p class=\"actions\">"); /* only what the table allows */
@@ -482,9 +481,8 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
     json_t *x;
     json_array_foreach(json_object_get(c, "identifiers"), i, x)
     {
-        char kl[80];
-        html_printf(&b, "<dt>%s</dt><dd class=\"mono\">%s</dd>", ui_label(jstr(x, "kind"), kl, sizeof kl),
-                    jstr(x, "value"));
+        /* an identifier's kind is the issuing system's own code ("hearth-demo"), shown as it is */
+        html_printf(&b, "<dt class=\"mono\">%s</dt><dd class=\"mono\">%s</dd>", jstr(x, "kind"), jstr(x, "value"));
     }
     buf_adds(&b, "</dl>");
     links_list(h, &b, id, json_object_get(c, "links"));
@@ -699,7 +697,7 @@ void pg_access_log(struct hreq *h)
             &b,
             "</td><td data-label=\"%s\">%s <span class=\"muted small\">%s</span></td><td data-label=\"%s\">"
             "%s</td><td data-label=\"%s\">%s",
-            _("Who"), jstr(r, "staff"), ui_label(jstr(r, "role"), rl, sizeof rl), _("Organisation"),
+            _("Who"), jstr(r, "staff"), ui_vlabel("role", jstr(r, "role"), rl, sizeof rl), _("Organisation"),
             jstr(r, "organisation"), _("What"), action_label(jstr(r, "action")));
         if (denied)
             html_printf(&b, " <span class=\"badge overdue\">%s</span>", _("refused"));

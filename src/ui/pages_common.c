@@ -299,7 +299,7 @@ const char *page_flag_kind(json_t *flag, char *out, size_t len)
         snprintf(out, len, "%s", _(jstr(flag, "label")));
         return out;
     }
-    return ui_label(jstr(flag, "kind"), out, len);
+    return ui_vlabel("flag kind", jstr(flag, "kind"), out, len);
 }
 
 void page_risk_flags(struct buf *b, int64_t cid, json_t *flags, int reasons)
@@ -323,7 +323,7 @@ void page_risk_flags(struct buf *b, int64_t cid, json_t *flags, int reasons)
                     "lvl-%s\">%s"
                     "</span>",
                     lvl, page_int(f, "id"), page_flag_kind(f, kl, sizeof kl), lvl,
-                    ui_label(lvl, ll, sizeof ll));
+                    ui_vlabel("risk level", lvl, ll, sizeof ll));
         char since[11];
         snprintf(since, sizeof since, "%s", jstr(f, "raised_at"));
         if (*since) {
@@ -467,7 +467,7 @@ void page_client_limited(struct hreq *h, int status, json_t *client, const char 
     {
         char l1[80], l2[80];
         html_printf(&b, "<li><strong>%s</strong> · %s · %s</li>",
-                    ui_label(jstr(p, "programme"), l1, sizeof l1), ui_label(jstr(p, "status"), l2, sizeof l2),
+                    ui_vlabel("programme", jstr(p, "programme"), l1, sizeof l1), ui_vlabel("episode status", jstr(p, "status"), l2, sizeof l2),
                     jstr(p, "organisation"));
     }
     if (json_array_size(progs))

@@ -337,7 +337,7 @@ static void staff_line(struct buf *b, json_t *p)
 {
     char rl[64];
     html_printf(b, "<li data-staff-id=\"%D\">%s <span class=\"small muted\">%s · %s</span> ", page_int(p, "staff_id"),
-                jstr(p, "name"), ui_label(jstr(p, "role"), rl, sizeof rl), jstr(p, "organisation"));
+                jstr(p, "name"), ui_vlabel("role", jstr(p, "role"), rl, sizeof rl), jstr(p, "organisation"));
     attended(b, p);
     buf_adds(b, "</li>");
 }
@@ -389,7 +389,7 @@ static void became(struct buf *b, json_t *d)
                     jstr(d, "task_assignee_name"));
         if (*jstr(d, "task_due"))
             html_printf(b, "%s %s ", _("by"), jstr(d, "task_due"));
-        html_printf(b, "(%s)</p>", ui_label(jstr(d, "task_status"), st, sizeof st));
+        html_printf(b, "(%s)</p>", ui_vlabel("task status", jstr(d, "task_status"), st, sizeof st));
     } else if (str_eq(k, "plan_change"))
         html_printf(b,
                     "<p class=\"became small\" data-became=\"plan_change\"><a href=\"/care-plans/%D?version=%D\">%s %D,"
@@ -410,7 +410,7 @@ static json_t *staff_opts(struct hreq *h, int not_me)
             continue;
         char id[24], rl[64], l[200];
         snprintf(id, sizeof id, "%lld", (long long)page_int(s, "id"));
-        snprintf(l, sizeof l, "%s — %s", jstr(s, "display_name"), ui_label(jstr(s, "role"), rl, sizeof rl));
+        snprintf(l, sizeof l, "%s — %s", jstr(s, "display_name"), ui_vlabel("role", jstr(s, "role"), rl, sizeof rl));
         json_array_append_new(out, json_pack("[s,s]", id, l));
     }
     json_decref(staff);
@@ -541,7 +541,7 @@ static void decision_forms(struct hreq *h, struct buf *b, json_t *d, int64_t con
         json_array_foreach(json_object_get(plan, "goals"), i, g)
         {
             char dl[80], l[300];
-            snprintf(l, sizeof l, "%s: %s", ui_label(jstr(g, "domain"), dl, sizeof dl), jstr(g, "client_words"));
+            snprintf(l, sizeof l, "%s: %s", ui_vlabel("service domain", jstr(g, "domain"), dl, sizeof dl), jstr(g, "client_words"));
             json_array_append_new(goals, json_pack("[s,s]", jstr(g, "key"), l));
         }
         json_t *ph = json_pack("{s:I,s:I,s:I}", "conference", (json_int_t)conf_id, "version",

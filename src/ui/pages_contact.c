@@ -107,7 +107,7 @@ void pg_contact(struct hreq *h)
     html_printf(&b, "<section class=\"card\" id=\"contact\"><dl class=\"facts-list\"><dt>%s</dt><dd>",
                 _("When"));
     page_when(&b, jstr(ct, "at"));
-    html_printf(&b, "</dd><dt>%s</dt><dd>%s</dd>", _("Kind"), ui_label(jstr(ct, "kind"), kl, sizeof kl));
+    html_printf(&b, "</dd><dt>%s</dt><dd>%s</dd>", _("Kind"), ui_vlabel("contact kind", jstr(ct, "kind"), kl, sizeof kl));
     if (page_int(ct, "duration_min"))
         html_printf(&b, "<dt>%s</dt><dd>%D %s</dd>", _("Duration"), page_int(ct, "duration_min"), _("min"));
     html_printf(&b, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>", _("Recorded by"), jstr(ct, "staff_name"),
@@ -117,7 +117,7 @@ void pg_contact(struct hreq *h)
     json_array_foreach(json_object_get(ct, "domains"), i, d)
     {
         char dl[80];
-        html_printf(&b, "<span class=\"tag\">%s</span> ", ui_label(json_string_value(d), dl, sizeof dl));
+        html_printf(&b, "<span class=\"tag\">%s</span> ", ui_vlabel("service domain", json_string_value(d), dl, sizeof dl));
     }
     buf_adds(&b, "</dd>");
     if (page_int(ct, "restricted"))
@@ -149,7 +149,7 @@ void pg_contact(struct hreq *h)
             page_when(&b, jstr(v, "created_at"));
             html_printf(&b, " · %s</p><p class=\"muted small\">%s ", jstr(v, "staff_name"), _("Contact:"));
             page_when(&b, jstr(v, "at"));
-            html_printf(&b, " · %s", ui_label(jstr(v, "kind"), kl, sizeof kl));
+            html_printf(&b, " · %s", ui_vlabel("contact kind", jstr(v, "kind"), kl, sizeof kl));
             if (page_int(v, "duration_min"))
                 html_printf(&b, " · %D %s", page_int(v, "duration_min"), _("min"));
             if (vid != h->id[0])

@@ -26,7 +26,7 @@ static json_t *responders(struct hreq *h, json_t *v)
             continue;
         json_object_set_new(seen, id, json_true());
         char rl[80];
-        snprintf(l, sizeof l, "%s (%s)", jstr(m, "name"), ui_label(jstr(m, "team_role"), rl, sizeof rl));
+        snprintf(l, sizeof l, "%s (%s)", jstr(m, "name"), ui_vlabel("team role", jstr(m, "team_role"), rl, sizeof rl));
         json_array_append_new(out, json_pack("[s,s]", id, l));
     }
     json_array_foreach(json_object_get(v, "on_call"), i, o)
@@ -128,7 +128,7 @@ static void whom_to_call(struct buf *b, json_t *v)
     {
         char rl[80];
         html_printf(b, "<li><span class=\"who-name\">%s</span> <span class=\"muted small\">%s",
-                    jstr(m, "name"), ui_label(jstr(m, "team_role"), rl, sizeof rl));
+                    jstr(m, "name"), ui_vlabel("team role", jstr(m, "team_role"), rl, sizeof rl));
         if (json_is_true(json_object_get(m, "is_primary")) &&
             !str_eq(jstr(m, "team_role"), "primary_case_manager"))
             html_printf(b, ", %s", _("primary case manager"));
@@ -170,7 +170,7 @@ static void crisis_page(struct hreq *h, int status, json_t *v, const struct fsta
     html_printf(&b, "</h1><p class=\"facts\">%D %s · %s ", page_int(cl, "age"), _("years"), _("born"));
     page_date_long(&b, jstr(cl, "birth_date"));
     if (*jstr(cl, "sex"))
-        html_printf(&b, " · %s", ui_label(jstr(cl, "sex"), sl, sizeof sl));
+        html_printf(&b, " · %s", ui_vlabel("sex", jstr(cl, "sex"), sl, sizeof sl));
     if (*jstr(cl, "language"))
         html_printf(&b, " · %s", jstr(cl, "language"));
     buf_adds(&b, "</p><p class=\"facts\">");
@@ -236,7 +236,7 @@ static void crisis_page(struct hreq *h, int status, json_t *v, const struct fsta
     {
         char tl[40];
         html_printf(&b, "<li><strong>%s</strong> <span class=\"tag\">%s</span>", jstr(s, "hospital"),
-                    ui_label(jstr(s, "admission_type"), tl, sizeof tl));
+                    ui_vlabel("admission", jstr(s, "admission_type"), tl, sizeof tl));
         if (json_is_true(json_object_get(s, "in_hospital")))
             html_printf(&b, " <span class=\"badge prio-high\">%s</span>", _("in hospital"));
         html_printf(&b, "<br><span class=\"small\">%s ", _("Admitted"));

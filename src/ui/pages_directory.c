@@ -113,7 +113,7 @@ static void capacity_badge(struct buf *b, json_t *s)
 {
     const char *cap = jstr(s, "capacity");
     char l[64];
-    html_printf(b, "<span class=\"badge cap-%s\">%s</span>", cap, ui_label(cap, l, sizeof l));
+    html_printf(b, "<span class=\"badge cap-%s\">%s</span>", cap, ui_vlabel("service capacity", cap, l, sizeof l));
     if (str_eq(cap, "waiting_list")) {
         json_t *n = json_object_get(s, "waiting_count"), *d = json_object_get(s, "typical_wait_days");
         html_printf(b, " <span class=\"wait\">");
@@ -227,7 +227,7 @@ static void pg_directory(struct hreq *h)
                     "<a href=\"/directory/%D\">%s</a></h2><p class=\"status\">",
                     page_int(s, "id"), jstr(s, "capacity"), page_int(s, "id"), jstr(s, "name"));
         capacity_badge(&b, s);
-        html_printf(&b, "</p><p class=\"muted small\">%s · %s", ui_label(jstr(s, "kind"), kl, sizeof kl),
+        html_printf(&b, "</p><p class=\"muted small\">%s · %s", ui_vlabel("service domain", jstr(s, "kind"), kl, sizeof kl),
                     jstr(s, "organisation"));
         if (*jstr(s, "district"))
             html_printf(&b, " · %s", jstr(s, "district"));
@@ -305,7 +305,7 @@ static void service_page(struct hreq *h, int status, const struct fstate *fs)
     char kl[80];
     html_printf(&b, "<section class=\"card\" id=\"service-about\" aria-labelledby=\"about-h\"><h2 id=\"about-h\">%s</h2><dl class=\"facts\">",
                 _("About the service"));
-    detail(&b, _("Kind of service"), ui_label(jstr(s, "kind"), kl, sizeof kl));
+    detail(&b, _("Kind of service"), ui_vlabel("service domain", jstr(s, "kind"), kl, sizeof kl));
     detail(&b, _("Organisation"), jstr(s, "organisation"));
     detail(&b, _("District"), jstr(s, "district"));
     detail(&b, _("Who it is for"), jstr(s, "eligibility"));

@@ -22,7 +22,8 @@ static void result_badge(struct buf *b, const char *r)
 }
 
 /* The names of a criterion's list, as shown ("Severe, Crisis"). */
-static void names(struct buf *b, json_t *list, int vocab)
+/* vocab: the vocabulary of the values ("target group"), or NULL for words shown as they are */
+static void names(struct buf *b, json_t *list, const char *vocab)
 {
     size_t i;
     json_t *e;
@@ -30,7 +31,7 @@ static void names(struct buf *b, json_t *list, int vocab)
     json_array_foreach(list, i, e)
     {
         const char *s = json_string_value(e);
-        html_printf(b, "%s%s", i ? ", " : "", vocab ? ui_label(s, l, sizeof l) : s);
+        html_printf(b, "%s%s", i ? ", " : "", vocab ? ui_vlabel(vocab, s, l, sizeof l) : s);
     }
 }
 
@@ -41,7 +42,7 @@ static void criterion_text(struct buf *b, json_t *cr)
     json_t *any = json_object_get(cr, "any_of");
     char l[80];
     if (str_eq(k, "life_stage")) {
-        html_printf(b, "%s: %s, ", _("Life stage"), ui_label(jstr(cr, "stage"), l, sizeof l));
+        html_printf(b, "%s: %s, ", _("Life stage"), ui_vlabel("life stage", jstr(cr, "stage"), l, sizeof l));
         if (json_is_null(json_object_get(cr, "max_age")))
             html_printf(b, _("aged %D or over"), page_int(cr, "min_age"));
         else
@@ -53,13 +54,13 @@ static void criterion_text(struct buf *b, json_t *cr)
         html_printf(b, _("A crisis in the last %D days"), page_int(cr, "within_days"));
     } else if (str_eq(k, "target_group")) {
         html_printf(b, "%s: ", _("Target group"));
-        names(b, any, 1);
+        names(b, any, "target group");
     } else if (str_eq(k, "need")) {
         html_printf(b, "%s: ", _("Needs one of"));
-        names(b, any, 1);
+        names(b, any, "service domain");
     } else {
         html_printf(b, "%s: ", _("Lives in"));
-        names(b, any, 0);
+        names(b, any, NULL);
     }
 }
 
@@ -87,10 +88,10 @@ static void facts_text(struct buf *b, json_t *cr)
         html_printf(b, "%s", _("no crisis recorded"));
     else if (str_eq(k, "target_group") && json_array_size(json_object_get(f, "target_groups"))) {
         html_printf(b, "%s: ", _("open episodes"));
-        names(b, json_object_get(f, "target_groups"), 1);
+        names(b, json_object_get(f, "target_groups"), "target group");
     } else if (str_eq(k, "need") && json_object_get(f, "stated_needs")) {
         html_printf(b, "%s: ", _("stated"));
-        names(b, json_object_get(f, "stated_needs"), 1);
+        names(b, json_object_get(f, "stated_needs"), "service domain");
     } else if (str_eq(k, "district") && json_object_get(f, "district")) {
         if (json_is_string(json_object_get(f, "district")))
             html_printf(b, "%s: %s", _("in the address"), jstr(f, "district"));

@@ -161,7 +161,7 @@ static void items_table(struct buf *b, json_t *items, int with_holder, int with_
                     kind, _("What"), kind_words(kind), _("Client"), who, _("Details"));
         /* a programme or a team role by its label, a shift by its local start, a task by its title */
         if (str_eq(kind, "team_member") || str_eq(kind, "episode"))
-            html_printf(b, "%s", ui_label(jstr(r, "what"), what, sizeof what));
+            html_printf(b, "%s", ui_vlabel(str_eq(kind, "episode") ? "programme" : "team role", jstr(r, "what"), what, sizeof what));
         else if (str_eq(kind, "oncall"))
             page_when(b, jstr(r, "what"));
         else
@@ -220,7 +220,7 @@ static void handover_page(struct hreq *h, int status, const struct fstate *fs)
             continue;
         char id[24], rl[64], l[200];
         snprintf(id, sizeof id, "%lld", (long long)page_int(s, "id"));
-        snprintf(l, sizeof l, "%s — %s", jstr(s, "display_name"), ui_label(jstr(s, "role"), rl, sizeof rl));
+        snprintf(l, sizeof l, "%s — %s", jstr(s, "display_name"), ui_vlabel("role", jstr(s, "role"), rl, sizeof rl));
         json_array_append_new(choices, json_pack("[s,s]", id, l));
     }
     json_decref(staff);

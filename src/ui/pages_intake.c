@@ -220,7 +220,7 @@ static void outcome_text(struct buf *b, json_t *r)
         html_printf(b, "%s <a href=\"/referrals/%D\">%s %D</a>", _("Referred elsewhere:"), page_int(r, "referral_id"),
                     _("referral"), page_int(r, "referral_id"));
     else if (str_eq(st, "closed"))
-        html_printf(b, "%s: %s", _("Closed"), ui_label(jstr(r, "close_reason"), l, sizeof l));
+        html_printf(b, "%s: %s", _("Closed"), ui_vlabel("intake closed", jstr(r, "close_reason"), l, sizeof l));
     else
         html_printf(b, "<span class=\"muted\">%s</span>", _("under way"));
 }
@@ -296,7 +296,7 @@ static void needs_list(struct buf *b, json_t *needs)
         html_printf(b, "<span class=\"muted\">%s</span>", _("none stated"));
         return;
     }
-    json_array_foreach(needs, i, e) html_printf(b, "%s%s", i ? ", " : "", ui_label(json_string_value(e), l, sizeof l));
+    json_array_foreach(needs, i, e) html_printf(b, "%s%s", i ? ", " : "", ui_vlabel("service domain", json_string_value(e), l, sizeof l));
 }
 
 /* The needs as the eligibility page takes them: "a,b". */
@@ -361,7 +361,7 @@ static void pg_intakes(struct hreq *h)
             if (json_is_true(json_object_get(r, "risk_now")))
                 html_printf(&b, "<span class=\"badge prio-urgent\">%s</span> ", _("risk to life"));
             if (*jstr(r, "urgency"))
-                html_printf(&b, "%s", ui_label(jstr(r, "urgency"), l, sizeof l));
+                html_printf(&b, "%s", ui_vlabel("urgency", jstr(r, "urgency"), l, sizeof l));
             html_printf(&b, "</td><td data-label=\"%s\">", _("Step"));
             state_badge(&b, jstr(r, "state"));
             html_printf(&b, "</td><td data-label=\"%s\">", _("Outcome"));
@@ -443,7 +443,7 @@ static json_t *primary_choices(struct hreq *h)
             continue;
         char id[24], rl[64], l[200];
         snprintf(id, sizeof id, "%lld", (long long)page_int(s, "id"));
-        snprintf(l, sizeof l, "%s — %s", jstr(s, "display_name"), ui_label(jstr(s, "role"), rl, sizeof rl));
+        snprintf(l, sizeof l, "%s — %s", jstr(s, "display_name"), ui_vlabel("role", jstr(s, "role"), rl, sizeof rl));
         json_array_append_new(out, json_pack("[s,s]", id, l));
     }
     json_decref(staff);
@@ -461,12 +461,12 @@ static void screening_section(struct hreq *h, struct buf *b, json_t *r, int may_
         html_printf(b, "<dl class=\"facts\"><dt>%s</dt><dd>", _("Needs"));
         needs_list(b, json_object_get(r, "needs"));
         html_printf(b, "</dd>");
-        fact(b, _("Urgency"), ui_label(jstr(r, "urgency"), l, sizeof l));
+        fact(b, _("Urgency"), ui_vlabel("urgency", jstr(r, "urgency"), l, sizeof l));
         html_printf(b, "<dt>%s</dt><dd>%s</dd>", _("A risk to life now"),
                     json_is_true(json_object_get(r, "risk_now")) ? _("Yes") : _("No"));
         if (*jstr(r, "life_stage"))
-            fact(b, _("Life stage"), ui_label(jstr(r, "life_stage"), l, sizeof l));
-        fact(b, _("Target group"), ui_label(jstr(r, "target_group"), l, sizeof l));
+            fact(b, _("Life stage"), ui_vlabel("life stage", jstr(r, "life_stage"), l, sizeof l));
+        fact(b, _("Target group"), ui_vlabel("target group", jstr(r, "target_group"), l, sizeof l));
         if (json_is_integer(json_object_get(r, "hospital_days")))
             html_printf(b, "<dt>%s</dt><dd>%D</dd>", _("Days in hospital (as reported)"), page_int(r, "hospital_days"));
         if (json_is_true(json_object_get(r, "recent_crisis")))
@@ -515,7 +515,7 @@ static void eligibility_section(struct hreq *h, struct buf *b, json_t *r, int ma
     if (json_is_integer(json_object_get(r, "decision_id"))) {
         const json_t *p = elig_programme(jstr(r, "decision_programme"));
         char l[80];
-        html_printf(b, "<p id=\"intake-decision\"><strong>%s</strong> · %s", ui_label(jstr(r, "decision"), l, sizeof l),
+        html_printf(b, "<p id=\"intake-decision\"><strong>%s</strong> · %s", ui_vlabel("eligibility decision", jstr(r, "decision"), l, sizeof l),
                     p ? jstr((json_t *)p, "name") : jstr(r, "decision_programme"));
         html_printf(b, " <span class=\"small muted\">(");
         when_who(b, r, "decided_at", "decided_by_name");
@@ -555,7 +555,7 @@ static void eligibility_section(struct hreq *h, struct buf *b, json_t *r, int ma
                 snprintf(id, sizeof id, "%lld", (long long)page_int(d, "id"));
                 snprintf(when, sizeof when, "%.10s", jstr(d, "decided_at"));
                 snprintf(l, sizeof l, "%s — %s (%s, %s)", p ? jstr((json_t *)p, "name") : jstr(d, "programme"),
-                         ui_label(jstr(d, "decision"), dl, sizeof dl), when, jstr(d, "decided_by_name"));
+                         ui_vlabel("eligibility decision", jstr(d, "decision"), dl, sizeof dl), when, jstr(d, "decided_by_name"));
                 json_array_append_new(choices, json_pack("[s,s]", id, l));
             }
             json_decref(rows);

@@ -28,7 +28,7 @@ static void interval(struct buf *b, json_t *l)
 
 static const char *domain_label(const char *d, char *out, size_t len)
 {
-    return ui_label(d, out, len);
+    return ui_vlabel("service domain", d, out, len);
 }
 
 /* The next check: its date, and "overdue" when it has passed (an ended linkage: none). */
@@ -74,7 +74,7 @@ static void entry_line(struct buf *b, json_t *e)
     if (lid)
         html_printf(b, "<a href=\"/linkages/%D\">%s</a>", lid, jstr(e, "what"));
     else
-        html_printf(b, "%s (%s)", ui_label(jstr(e, "what"), l, sizeof l), _("episode of care"));
+        html_printf(b, "%s (%s)", ui_vlabel("programme", jstr(e, "what"), l, sizeof l), _("episode of care"));
     buf_adds(b, ", ");
     page_since(b, jstr(e, "since"));
     buf_adds(b, "</li>");
@@ -403,8 +403,8 @@ static void new_page(struct hreq *h, int status, const struct fstate *fs)
                         "<li data-service-id=\"%D\"><strong>%s</strong> · %s · %s%s%s · <span class=\"badge cap-%s\">%s"
                         "</span></li>",
                         page_int(r, "id"), jstr(r, "name"), jstr(r, "organisation"),
-                        ui_label(jstr(r, "kind"), kl, sizeof kl), *jstr(r, "district") ? " · " : "",
-                        jstr(r, "district"), jstr(r, "capacity"), ui_label(jstr(r, "capacity"), cl, sizeof cl));
+                        ui_vlabel("service domain", jstr(r, "kind"), kl, sizeof kl), *jstr(r, "district") ? " · " : "",
+                        jstr(r, "district"), jstr(r, "capacity"), ui_vlabel("service capacity", jstr(r, "capacity"), cl, sizeof cl));
         }
         buf_adds(&b, "</ul>");
     } else

@@ -94,7 +94,7 @@ static void note_row(struct hreq *h, struct buf *b, json_t *n, const char *here)
     if (unread)
         html_printf(b, "<span class=\"badge new\">%s</span> ", _("Unread"));
     html_printf(b, "<span class=\"note-text\">%s</span><span class=\"muted small note-meta\">%s · ", jstr(n, "text"),
-                ui_label(jstr(n, "kind"), kl, sizeof kl));
+                ui_vlabel("notification", jstr(n, "kind"), kl, sizeof kl));
     page_when(b, jstr(n, "created_at"));
     buf_adds(b, "</span></div><div class=\"actions\">");
     json_t *hid = json_pack("{s:s}", "next", href);

@@ -152,7 +152,7 @@ static void state_badge(struct buf *b, json_t *r)
 {
     char l[64];
     html_printf(b, "<span class=\"badge rf-%s\" data-state=\"%s\">%s</span>", jstr(r, "state"), jstr(r, "state"),
-                ui_label(jstr(r, "state"), l, sizeof l));
+                ui_vlabel("referral state", jstr(r, "state"), l, sizeof l));
     if (json_is_true(json_object_get(r, "overdue")))
         html_printf(b, " <span class=\"badge overdue\">%s</span>", _("overdue"));
 }
@@ -195,7 +195,7 @@ static json_t *staff_opts(struct hreq *h, enum res r, enum act act, enum rel rel
             continue;
         char id[24], rl[64], l[200];
         snprintf(id, sizeof id, "%lld", (long long)page_int(s, "id"));
-        snprintf(l, sizeof l, "%s — %s", jstr(s, "display_name"), ui_label(jstr(s, "role"), rl, sizeof rl));
+        snprintf(l, sizeof l, "%s — %s", jstr(s, "display_name"), ui_vlabel("role", jstr(s, "role"), rl, sizeof rl));
         json_array_append_new(out, json_pack("[s,s]", id, l));
     }
     json_decref(staff);
@@ -224,7 +224,7 @@ static void referral_table(struct buf *b, json_t *items, int received, const cha
                     _("Referral"), page_int(r, "id"), _("no."), page_int(r, "id"), _("Client"),
                     page_name_text(r, nm, sizeof nm), received ? _("From") : _("To"),
                     received ? jstr(r, "from_organisation") : jstr(r, "to_organisation"), _("Urgency"),
-                    ui_label(jstr(r, "urgency"), ul, sizeof ul), _("State"));
+                    ui_vlabel("urgency", jstr(r, "urgency"), ul, sizeof ul), _("State"));
         state_badge(b, r);
         html_printf(b, "</td><td data-label=\"%s\" class=\"days\">", _("Days pending"));
         days_pending(b, r);
@@ -267,7 +267,7 @@ static void pg_referrals(struct hreq *h)
     json_t *opts = json_object(), *st = json_array();
     for (const char *const *s = referral_states; *s; s++) {
         char l[64];
-        json_array_append_new(st, json_pack("[s,s]", *s, ui_label(*s, l, sizeof l)));
+        json_array_append_new(st, json_pack("[s,s]", *s, ui_vlabel("referral state", *s, l, sizeof l)));
     }
     json_array_append_new(st, json_pack("[s,s]", "closed", _("Closed ones")));
     json_object_set_new(opts, "state", st);
@@ -326,7 +326,7 @@ static void sections_words(struct buf *b, json_t *r)
     json_array_foreach(s, i, x)
     {
         char l[64];
-        html_printf(b, "%s%s", i ? ", " : "", ui_label(json_string_value(x), l, sizeof l));
+        html_printf(b, "%s%s", i ? ", " : "", ui_vlabel("data class", json_string_value(x), l, sizeof l));
     }
 }
 
@@ -340,7 +340,7 @@ static void timeline(struct buf *b, json_t *r)
     {
         char al[64], sl[64];
         html_printf(b, "<li data-action=\"%s\"><p class=\"meta\"><strong>%s</strong> → %s · ", jstr(e, "action"),
-                    ui_label(jstr(e, "action"), al, sizeof al), ui_label(jstr(e, "to_state"), sl, sizeof sl));
+                    ui_vlabel("referral action", jstr(e, "action"), al, sizeof al), ui_vlabel("referral state", jstr(e, "to_state"), sl, sizeof sl));
         page_when(b, jstr(e, "at"));
         if (*jstr(e, "staff_name"))
             html_printf(b, " · %s (%s)", jstr(e, "staff_name"), jstr(e, "staff_organisation"));
@@ -349,7 +349,7 @@ static void timeline(struct buf *b, json_t *r)
         buf_adds(b, "</p>");
         if (*jstr(e, "reason_code")) {
             char rl[80];
-            html_printf(b, "<p class=\"small\">%s: %s</p>", _("Reason"), ui_label(jstr(e, "reason_code"), rl, sizeof rl));
+            html_printf(b, "<p class=\"small\">%s: %s</p>", _("Reason"), ui_vlabel("referral declined", jstr(e, "reason_code"), rl, sizeof rl));
         }
         if (*jstr(e, "text"))
             html_printf(b, "<div class=\"note-body\">%s</div>", jstr(e, "text"));
@@ -558,7 +558,7 @@ static void pg_referral_letter(struct hreq *h)
     html_printf(&b, "</p><p class=\"small\">%s</p>",
                 _("We share only what the person's consent allows. Please keep this letter confidential."));
     html_printf(&b, "<h2>%s</h2><p>%s: <strong>%s</strong>. %s</p>", _("Where it stands"), _("Today"),
-                ui_label(jstr(r, "state"), title, sizeof title), _("Please tell us when you have seen the person and what happened, so that we can close the loop."));
+                ui_vlabel("referral state", jstr(r, "state"), title, sizeof title), _("Please tell us when you have seen the person and what happened, so that we can close the loop."));
     html_printf(&b, "<p class=\"letter-sign\">%s<br>%s, %s</p>", _("With thanks,"), jstr(r, "from_staff_name"),
                 jstr(r, "from_organisation"));
     html_printf(&b, "<p class=\"actions no-print\"><button type=\"button\" data-print hidden>%s</button></p></article>",

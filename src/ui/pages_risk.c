@@ -24,7 +24,7 @@ static int may_write(json_t *client)
 static void level_badge(struct buf *b, const char *level)
 {
     char l[40];
-    html_printf(b, "<span class=\"badge lvl-%s\">%s</span>", level, ui_label(level, l, sizeof l));
+    html_printf(b, "<span class=\"badge lvl-%s\">%s</span>", level, ui_vlabel("risk level", level, l, sizeof l));
 }
 
 /* A phone number as a link that calls it. */
@@ -150,7 +150,7 @@ static void flag_item(struct hreq *h, struct buf *b, json_t *f, int64_t cid, int
         {
             char ol[60];
             html_printf(b, "<li><p class=\"meta\"><strong>%s</strong>",
-                        ui_label(jstr(r, "outcome"), ol, sizeof ol));
+                        ui_vlabel("flag review", jstr(r, "outcome"), ol, sizeof ol));
             if (str_eq(jstr(r, "outcome"), "level_changed")) {
                 buf_adds(b, " ");
                 level_badge(b, jstr(r, "level"));
@@ -283,10 +283,10 @@ void rk_event_line(struct buf *b, json_t *e)
     }
     html_printf(b, "<li class=\"event\" data-event-id=\"%D\"><p class=\"meta\">", page_int(e, "id"));
     page_when(b, jstr(e, "occurred_at"));
-    html_printf(b, " · <strong>%s</strong> ", ui_label(jstr(e, "kind"), kl, sizeof kl));
+    html_printf(b, " · <strong>%s</strong> ", ui_vlabel("crisis kind", jstr(e, "kind"), kl, sizeof kl));
     level_badge(b, jstr(e, "severity"));
-    html_printf(b, "</p><p class=\"small\">%s · %s", ui_label(jstr(e, "response_mode"), ml, sizeof ml),
-                ui_label(jstr(e, "outcome"), ol, sizeof ol));
+    html_printf(b, "</p><p class=\"small\">%s · %s", ui_vlabel("crisis response", jstr(e, "response_mode"), ml, sizeof ml),
+                ui_vlabel("crisis outcome", jstr(e, "outcome"), ol, sizeof ol));
     size_t i;
     json_t *r;
     json_array_foreach(json_object_get(e, "responders"), i, r)
@@ -394,7 +394,7 @@ static void stay_line(struct hreq *h, struct buf *b, json_t *s, int64_t cid, int
         html_printf(b,
                     "<li class=\"stay\" data-stay-id=\"%D\"><p class=\"meta\"><strong>%s</strong> <span "
                     "class=\"tag\">%s</span>",
-                    sid, jstr(s, "hospital"), ui_label(jstr(s, "admission_type"), tl, sizeof tl));
+                    sid, jstr(s, "hospital"), ui_vlabel("admission", jstr(s, "admission_type"), tl, sizeof tl));
     if (in)
         html_printf(b, " <span class=\"badge prio-high\">%s</span>", _("in hospital"));
     if (json_is_true(json_object_get(s, "readmission_30")))

@@ -233,10 +233,10 @@ static void account_render(struct hreq *h, int status, const struct fstate *fs)
                     "class=\"facts-list\">"
                     "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>",
                     _("Who I am"), _("Name"), jstr(me, "display_name"), _("Username"), jstr(me, "username"),
-                    _("Role"), ui_label(jstr(me, "role"), rl, sizeof rl));
+                    _("Role"), ui_vlabel("role", jstr(me, "role"), rl, sizeof rl));
         if (*jstr(me, "discipline"))
             html_printf(&b, "<dt>%s</dt><dd>%s</dd>", _("Discipline"),
-                        ui_label(jstr(me, "discipline"), dl, sizeof dl));
+                        ui_vlabel("discipline", jstr(me, "discipline"), dl, sizeof dl));
         html_printf(&b, "<dt>%s</dt><dd>%s</dd>", _("Organisation"), jstr(me, "organisation"));
         if (*jstr(me, "phone"))
             html_printf(&b, "<dt>%s</dt><dd>%s</dd>", _("Phone"), jstr(me, "phone"));

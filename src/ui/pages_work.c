@@ -83,7 +83,7 @@ static void task_row(struct hreq *h, struct buf *b, json_t *t)
         html_printf(b, "<a href=\"/clients/%D\">%s</a>", cid, page_name_text(t, nm, sizeof nm));
     html_printf(
         b, "</td><td data-label=\"%s\"><span class=\"badge prio-%s\">%s</span></td><td class=\"actions\">",
-        _("Priority"), prio, ui_label(prio, pl, sizeof pl));
+        _("Priority"), prio, ui_vlabel("priority", prio, pl, sizeof pl));
     task_done_form(h, b, t, "/#tasks");
     html_printf(b, "<a class=\"button small\" href=\"/tasks/%D/reassign\">%s<span class=\"sr\"> — %s"
                    "</span></a></td></tr>",
@@ -166,8 +166,8 @@ static void clients_section(struct hreq *h, struct buf *b)
             b,
             "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%D</td>"
             "<td class=\"date\" data-label=\"%s\">%s</td></tr>",
-            _("Programme"), ui_label(jstr(r, "programme"), l1, sizeof l1), _("Status"),
-            ui_label(jstr(r, "episode_status"), l2, sizeof l2), _("Open tasks"), page_int(r, "open_tasks"),
+            _("Programme"), ui_vlabel("programme", jstr(r, "programme"), l1, sizeof l1), _("Status"),
+            ui_vlabel("episode status", jstr(r, "episode_status"), l2, sizeof l2), _("Open tasks"), page_int(r, "open_tasks"),
             _("Last contact"), *jstr(r, "last_contact") ? jstr(r, "last_contact") : "—");
     }
     buf_adds(b, "</tbody></table></section>");

@@ -15,7 +15,23 @@ void ui_end(struct hreq *h, struct buf *b);
 /* Hidden CSRF field for a form. */
 void ui_csrf(struct hreq *h, struct buf *b);
 void ui_error_page(struct hreq *h, int status, const char *title, const char *detail);
-/* Human label for a vocabulary value: "home_visit" -> "Home visit" (translated). */
+/* vocab.c: the vocabularies whose values reach a page, each value's label written out (N_/NC_). */
+struct ui_vocab_label {
+    const char *value, *label; /* label: a msgid (N_ or NC_) */
+};
+struct ui_vocab {
+    const char *name;                   /* "episode status" */
+    const char *const *values;          /* core's list, NULL-terminated */
+    const struct ui_vocab_label *labels; /* {NULL} ended */
+};
+extern const struct ui_vocab ui_vocabs[]; /* {NULL} ended */
+const struct ui_vocab *ui_vocab_find(const char *name);
+const char *ui_vocab_msgid(const struct ui_vocab *v, const char *value); /* NULL: no label */
+/* A value's label in this request's language: "home_visit" -> "가정방문". ui_label takes the first
+ * vocabulary that has the value; ui_label_in the vocabulary of core's list values (the choices of a
+ * form field), ui_vlabel the one named. A value no vocabulary knows is humanised ("x_y" -> "X y"). */
 const char *ui_label(const char *value, char *out, size_t len);
+const char *ui_label_in(const char *const *values, const char *value, char *out, size_t len);
+const char *ui_vlabel(const char *vocab, const char *value, char *out, size_t len);
 const char *jstr(json_t *o, const char *k); /* "" when missing */
 #endif
