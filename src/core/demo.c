@@ -2387,6 +2387,193 @@ static int demo_caseloads(struct gen *g)
     return 0;
 }
 
+/* ---- housing (issue 13 §1-§3): Harbour's stock, a waiting list of hundreds, tenancies with events ---- */
+
+static const char *const hs_types[] = {"supportive", "supportive", "supportive", "group_home", "training_home",
+                                       "public_rental", "private_supported", NULL};
+static const char *const hs_props[] = {"Harbour House", "Willow Court", "Quay Street Homes", "Lantern Row", NULL};
+static const char *const hs_sits[] = {"homeless", "hospital", "at_risk", "unstable", "unstable", "housed", NULL};
+static const char *const hs_events[] = {"visit", "repair", "complaint", "visit", "hospital_stay", "crisis", NULL};
+static const char *const hs_event_notes[] = {"Home visit: the flat is kept well; talked about the week ahead.",
+                                             "The boiler was repaired.",
+                                             "A neighbour complained about music late at night.",
+                                             "Visit with the support worker; shopping list made together.",
+                                             "Two weeks in the ward; the flat was kept for the return.",
+                                             "A night of crisis at home; the on-call team visited.",
+                                             NULL};
+
+static unsigned hs_count(const char *const *a)
+{
+    unsigned n = 0;
+    while (a[n])
+        n++;
+    return n;
+}
+
+/* Harbour's units (four properties, 48 units: 5 vacant for a while, 3 being prepared, 2 offline, the
+ * rest occupied by tenancies with events, one of them in rent arrears with its task for the case
+ * manager), and a waiting list: applications from the case managers of every open episode beyond
+ * cm1..cm3's first clients (those stay free for the journeys), up to 600. Its own generator, so that
+ * nothing made before it changes. */
+static int demo_housing(struct gen *g)
+{
+    struct rng r;
+    rng_seed(&r, 1313);
+    int64_t org = g->harbour, by = g->housing1;
+    char d[11], ts[21];
+    int64_t units[48];
+    int nunits = 0;
+    for (int p = 0; hs_props[p]; p++)
+        for (int k = 0; k < 12; k++) {
+            const char *type = p == 0 ? "supportive" : hs_types[rbelow(&r, hs_count(hs_types))];
+            const char *district = p == 3 ? "Eastgate-gu" : p == 2 ? "Northside-gu" : "Riverside-gu";
+            int n = p * 12 + k;
+            const char *state = n % 12 == 3 ? "vacant" : n % 16 == 5 ? "preparing" : n == 22 || n == 41 ? "offline" : "occupied";
+            if (n == 3) /* Harbour House, Flat 4: being prepared, for the journey to make vacant */
+                state = "preparing";
+            if (n == 0)
+                state = "vacant";
+            int64_t since = g->today - (str_eq(state, "vacant") ? 3 + (int64_t)rbelow(&r, 60) : 10 + (int64_t)rbelow(&r, 400));
+            fmt_date(since, d);
+            char label[32], addr[120];
+            snprintf(label, sizeof label, p == 1 ? "Room %d" : "Flat %d", k + 1);
+            snprintf(addr, sizeof addr, "%d %s, %s", 10 + p * 7, hs_props[p], district);
+            int64_t id = db_insert_id(g->db,
+                                      "INSERT INTO housing_units(org_id, property, address, label, type, bedrooms,"
+                                      " accessible, district, rent, eligible, state, state_since, offline_reason,"
+                                      " created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                      " RETURNING id",
+                                      "ittttiitittttitt", org, hs_props[p], addr, label, type,
+                                      (int64_t)(p == 1 ? 0 : 1 + (k % 3 == 2)), (int64_t)(k % 4 == 0), district,
+                                      (int64_t)(250000 + 10000 * (int64_t)rbelow(&r, 20)),
+                                      "Adults with a case manager who keeps visiting.", state, d,
+                                      str_eq(state, "offline") ? "Water damage: the floor is being replaced." : NULL,
+                                      by, g->now, g->now);
+            if (!id)
+                return fail(g, "cannot add a housing unit");
+            units[nunits++] = id;
+        }
+    /* the waiting list */
+    json_t *eps = db_rows(g->db,
+                          "SELECT e.client_id, e.org_id, e.primary_cm FROM episodes e WHERE e.status<>'discharged' AND"
+                          " e.primary_cm IS NOT NULL AND e.client_id>? ORDER BY e.client_id LIMIT 640",
+                          "i", (int64_t)CM_FIRST);
+    size_t i;
+    json_t *e;
+    int64_t last = 0;
+    int tenant = 0;
+    json_array_foreach(eps, i, e)
+    {
+        int64_t cid = json_integer_value(json_object_get(e, "client_id"));
+        int64_t from = json_integer_value(json_object_get(e, "org_id"));
+        int64_t cm = json_integer_value(json_object_get(e, "primary_cm"));
+        if (cid == last)
+            continue;
+        last = cid;
+        const char *sit = hs_sits[rbelow(&r, hs_count(hs_sits))];
+        const char *type = hs_types[rbelow(&r, hs_count(hs_types))];
+        int64_t applied = g->today - 5 - (int64_t)rbelow(&r, 700), ready = applied + (int64_t)rbelow(&r, 30);
+        char ready_s[11];
+        fmt_date(applied, d);
+        fmt_date(ready, ready_s);
+        stamp(g, applied, ts);
+        /* the first tenants come from the list: housed, with a tenancy in an occupied unit */
+        int housed = tenant < nunits && rpct(&r, 12);
+        int64_t unit = 0;
+        if (housed) {
+            while (tenant < nunits &&
+                   !db_int1(g->db, 0, "SELECT 1 FROM housing_units WHERE id=? AND state='occupied'", "i", units[tenant]))
+                tenant++;
+            if (tenant >= nunits)
+                housed = 0;
+            else
+                unit = units[tenant++];
+        }
+        int64_t app = db_insert_id(g->db,
+                                   "INSERT INTO housing_applications(client_id, org_id, from_org_id, type, district,"
+                                   " accessible, household, situation, ready_since, ready_day, documents, applied_on,"
+                                   " applied_day, status, created_by, created_at, updated_at) VALUES"
+                                   " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                                   "iiittiitttttititt", cid, org, from, housed ? "supportive" : type,
+                                   rpct(&r, 40) ? (rpct(&r, 60) ? "Riverside-gu" : "Eastgate-gu") : NULL,
+                                   (int64_t)rpct(&r, 10), (int64_t)(1 + rpct(&r, 15)), sit,
+                                   str_eq(sit, "hospital") ? ready_s : NULL, NULL, /* ready_day: set below */
+                                   "[{\"name\":\"Proof of income\",\"received\":true},{\"name\":\"Doctor's letter\","
+                                   "\"received\":false}]",
+                                   d, applied, housed ? "housed" : "waiting", cm, ts, ts);
+        if (!app)
+            return fail(g, "cannot add a housing application");
+        if (str_eq(sit, "hospital") &&
+            db_run(g->db, "UPDATE housing_applications SET ready_day=? WHERE id=?", "ii", ready, app) != DB_OK)
+            return fail(g, "cannot set a discharge day");
+        if (i % 97 == 5 &&
+            db_run(g->db,
+                   "UPDATE housing_applications SET override_points=15, override_reason=?, override_by=?, override_at=?"
+                   " WHERE id=?",
+                   "titi", "Her landlord sold the house: she must leave by the end of the month.", by, g->now, app) != DB_OK)
+            return fail(g, "cannot override an application");
+        if (!housed)
+            continue;
+        int64_t start = applied + 20 + (int64_t)rbelow(&r, 40);
+        if (start > g->today - 1)
+            start = g->today - 1;
+        fmt_date(start, d);
+        int64_t offer = db_insert_id(g->db,
+                                     "INSERT INTO housing_offers(application_id, unit_id, client_id, org_id, deadline,"
+                                     " status, score, made_by, made_at) VALUES (?,?,?,?,?,'moved_in',4000,?,?) RETURNING id",
+                                     "iiiitit", app, unit, cid, org, d, by, ts);
+        int64_t ten = offer ? db_insert_id(g->db,
+                                           "INSERT INTO tenancies(client_id, unit_id, org_id, offer_id, landlord, start_date,"
+                                           " start_day, rent, rent_payer, support_level, created_by, created_at,"
+                                           " updated_at) SELECT ?, ?, ?, ?, 'Harbour Housing Association', ?, ?, u.rent,"
+                                           " ?, ?, ?, ?, ? FROM housing_units u WHERE u.id=? RETURNING id",
+                                           "iiiitittitti", cid, unit, org, offer, d, start,
+                                           rpct(&r, 60) ? "benefit" : "client", rpct(&r, 50) ? "medium" : "low", by,
+                                           g->now, g->now, unit)
+                            : 0;
+        if (!ten)
+            return fail(g, "cannot add a tenancy");
+        int nev = 1 + (int)rbelow(&r, 4);
+        for (int k = 0; k < nev; k++) {
+            unsigned which = rbelow(&r, hs_count(hs_events));
+            int64_t day = start + 1 + (int64_t)rbelow(&r, (unsigned)(g->today - start > 1 ? g->today - start : 1));
+            if (day > g->today)
+                day = g->today;
+            fmt_date(day, d);
+            stamp(g, day, ts);
+            if (db_run(g->db,
+                       "INSERT INTO tenancy_events(tenancy_id, kind, happened_on, happened_day, note, made_by, made_at)"
+                       " VALUES (?,?,?,?,?,?,?)",
+                       "ittitit", ten, hs_events[which], d, day, hs_event_notes[which], str_eq(hs_events[which], "visit") ? cm : by,
+                       ts) != DB_OK)
+                return fail(g, "cannot add a tenancy event");
+        }
+        if (tenant == 2) { /* one in arrears, above the rules' threshold: its task for the case manager */
+            fmt_date(g->today - 2, d);
+            stamp(g, g->today - 2, ts);
+            char args[160], title[200];
+            snprintf(args, sizeof args, "{\"id\":\"%lld\",\"amount\":\"450000\",\"property\":\"Harbour House\"}",
+                     (long long)ten);
+            snprintf(title, sizeof title,
+                     "Rent arrears of 450000 won in tenancy no. %lld (Harbour House): talk with the client about the rent",
+                     (long long)ten);
+            int64_t task = db_insert_id(g->db,
+                                        "INSERT INTO tasks(client_id, assignee, title, title_key, title_args, due, priority,"
+                                        " status, source, created_at) VALUES (?,?,?,'tenancy.arrears',?,?,'normal','open',"
+                                        "'rule',?) RETURNING id",
+                                        "iitttt", cid, cm, title, args, d, ts);
+            if (!task ||
+                db_run(g->db,
+                       "INSERT INTO tenancy_events(tenancy_id, kind, happened_on, happened_day, amount, note, made_by,"
+                       " made_at) VALUES (?,'rent_arrears',?,?,450000,'Two months unpaid since the benefit stopped.',?,?)",
+                       "itiit", ten, d, g->today - 2, by, ts) != DB_OK ||
+                db_run(g->db, "UPDATE tenancies SET arrears=450000, arrears_task=? WHERE id=?", "ii", task, ten) != DB_OK)
+                return fail(g, "cannot record the arrears");
+        }
+    }
+    json_decref(eps);
+    return 0;
+}
 
 /* ---- care services (issue 13 §4): care workers, plans, a month of visits ---- */
 
@@ -2603,6 +2790,8 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
     if (demo_linkages(&g) != 0) /* issue 11 §2: after the care-plan demo's plans, which it links when there */
         goto out;
     if (demo_caseloads(&g) != 0)
+        goto out;
+    if (demo_housing(&g) != 0) /* issue 13 §1-§3 */
         goto out;
     if (demo_care_services(&g) != 0) /* issue 13 §4, last: its care worker's account draws from g.r */
         goto out;

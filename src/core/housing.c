@@ -196,6 +196,17 @@ int housing_unit_list(struct ctx *c, int64_t org_id, const char *state, const st
     return OK;
 }
 
+int housing_providers(struct ctx *c, json_t **out)
+{
+    int rc = access_check(c, RES_HOUSING_UNIT, ACT_LIST, 0, "housing_unit.list");
+    if (rc != OK)
+        return rc;
+    *out = json_pack("{s:o}", "items",
+                     db_rows(c->db, "SELECT id, name, district FROM orgs WHERE kind='housing_provider' ORDER BY name, id",
+                             ""));
+    return OK;
+}
+
 static json_t *unit_load(struct ctx *c, int64_t id)
 {
     json_t *u = db_row(c->db, UNIT_COLS " WHERE u.id=?", "i", id);

@@ -44,6 +44,8 @@ int housing_points_parse(const char *s, int lo, int hi, int *v);
 extern const char *const housing_unit_states[];   /* vacant, preparing, offline, occupied */
 extern const char *const housing_app_statuses[];  /* waiting, offered, housed, withdrawn, removed */
 extern const char *const housing_offer_statuses[]; /* open, accepted, declined, withdrawn, moved_in */
+/* The housing providers (organisations of that kind) one may apply to: {items: [{id, name, district}]}. */
+int housing_providers(struct ctx *c, json_t **out);
 /* Units of the housing providers: filters org_id (0: any), state (NULL: any); vacant first. */
 int housing_unit_list(struct ctx *c, int64_t org_id, const char *state, const struct page *pg, json_t **out);
 int housing_unit_get(struct ctx *c, int64_t id, json_t **out); /* with its offers and current tenancy */

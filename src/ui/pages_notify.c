@@ -21,6 +21,12 @@ static void note_href(json_t *n, char *out, size_t len)
         snprintf(out, len, "/referrals/%lld", (long long)id);
     else if (str_eq(entity, "consent") && id)
         snprintf(out, len, "/consents/%lld", (long long)id);
+    else if (str_eq(entity, "housing_unit") && id)
+        snprintf(out, len, "/housing/units/%lld", (long long)id);
+    else if (str_eq(entity, "housing_offer") && id)
+        snprintf(out, len, "/housing-offers/%lld", (long long)id);
+    else if (str_eq(entity, "tenancy") && id)
+        snprintf(out, len, "/tenancies/%lld", (long long)id);
     else if (str_eq(entity, "flag") && cid)
         snprintf(out, len, "/clients/%lld#flags", (long long)cid);
     else if (str_eq(entity, "task") && cid)

@@ -2003,6 +2003,86 @@ const journeys = [
     await expectVisible(page.getByRole('link', { name: /위기 상황 기록/ }).first(), 'the link "위기 상황 기록"');
     await noEnglishChrome(page, 'the crisis view');
   }],
+  ['housing: the case manager applies; the coordinator records a vacancy on a phone, matches it and makes an offer; the case manager sees it and the client accepts; the move-in; arrears make a task for the case manager', async ({ newPage }, f) => {
+    const c = f.client1;
+    const cm = await newPage();
+    await loginOk(cm, 'cm1', PASSWORD, `/clients/${c.id}`);
+    const section = () => cm.getByRole('region', { name: /^housing$/i });
+    await expectVisible(section().getByText(/0 days housed/i), 'the days housed before any tenancy');
+    await section().getByRole('link', { name: /apply for housing/i }).click();
+    await cm.waitForURL(/\/housing-applications\/new$/);
+    await cm.getByLabel(/^housing provider/i).selectOption({ label: 'Harbour Housing Association' });
+    await cm.getByLabel(/^type of housing/i).selectOption('supportive');
+    await cm.getByLabel(/^district/i).fill('Riverside-gu');
+    await cm.getByLabel(/^situation now/i).selectOption('homeless');
+    await cm.getByLabel(/^documents asked for/i).fill('Proof of income\nDoctor\'s letter');
+    await cm.getByRole('button', { name: /^apply$/i }).click();
+    await cm.waitForURL(/\/housing-applications\/\d+\?msg=housing-app/);
+    await expectVisible(cm.getByRole('status').filter({ hasText: /waiting list/i }), 'the "on the waiting list" notice');
+    const parts = cm.getByRole('table').filter({ has: cm.getByRole('columnheader', { name: /^part$/i }) });
+    await expectVisible(parts.getByRole('row', { name: /situation\s+homeless\s+40/i }), 'the situation part of the score');
+    await expectVisible(cm.locator('#score-total').getByText(/^40$/), 'the score as the sum of its parts');
+
+    // The housing coordinator, on a phone: the stock, a unit being prepared made vacant, the match, the offer.
+    const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+    const hc = await newPage(phone);
+    await loginOk(hc, 'housing1', PASSWORD, '/housing');
+    await hc.waitForURL(/\/housing$/);
+    assert(await hc.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /^housing$/i }).count() === 1,
+      'no "Housing" in the coordinator\'s navigation');
+    await expectVisible(hc.getByRole('heading', { level: 1, name: /housing stock/i }), 'the housing stock');
+    await expectVisible(hc.locator('#unit-list tbody tr').first().getByText(/^vacant$/i), 'the vacant units first');
+    await noHorizontalScroll(hc, 'the housing stock');
+    await hc.getByRole('link', { name: 'Harbour House, Flat 4' }).tap();
+    await hc.waitForURL(/\/housing\/units\/\d+$/);
+    await hc.getByLabel(/^state/i).selectOption('vacant');
+    await hc.getByRole('button', { name: /change the state/i }).tap();
+    await hc.waitForURL(/\?msg=housing-state/);
+    await expectVisible(hc.locator('#unit-state-now').getByText(/vacant/i), 'the unit now vacant');
+    await expectVisible(hc.locator('#unit-state-now').getByText(/\(0 days\)/), 'vacant since today');
+    const match = hc.locator('#match-list tbody tr').filter({ has: hc.getByRole('link', { name: nameRe(c) }) });
+    await expectCount(match, 1, 'the application among those that fit');
+    await expectVisible(match.getByText(/Situation 40/), 'its score with its parts');
+    await noHorizontalScroll(hc, 'the unit with the applications that fit');
+    const label = await hc.getByRole('combobox', { name: /^application/i }).locator('option').filter({ hasText: nameRe(c) }).first().textContent();
+    await hc.getByRole('combobox', { name: /^application/i }).selectOption({ label });
+    await hc.getByRole('button', { name: /make the offer/i }).tap();
+    await hc.waitForURL(/\/housing-offers\/\d+\?msg=housing-offer/);
+    const offerUrl = hc.url().replace(/\?.*$/, '');
+    await expectVisible(hc.locator('#offer-status').getByText(/open/i), 'the open offer');
+    await noHorizontalScroll(hc, 'the offer');
+
+    // The case manager sees the offer on the client's record and records the client's answer.
+    await cm.goto(`/clients/${c.id}`);
+    const offer = section().getByRole('listitem').filter({ hasText: /Harbour House, Flat 4/ });
+    await expectVisible(offer.getByText(/open: waiting for an answer/i), 'the offer on the client\'s record');
+    await offer.getByRole('link', { name: /Harbour House, Flat 4/ }).click();
+    await cm.waitForURL(/\/housing-offers\/\d+$/);
+    await cm.getByLabel(/^answer/i).selectOption('accepted');
+    await cm.getByRole('button', { name: /record the answer/i }).click();
+    await cm.waitForURL(/\?msg=housing-answer/);
+    await expectVisible(cm.locator('#offer-status').getByText(/accepted/i), 'the accepted offer');
+
+    // The coordinator records the move-in, then arrears above the rules' threshold.
+    await hc.goto(offerUrl);
+    await hc.getByLabel(/who pays the rent/i).selectOption('benefit');
+    await hc.getByLabel(/^support level/i).selectOption('medium');
+    await hc.getByRole('button', { name: /record the move-in/i }).tap();
+    await hc.waitForURL(/\/tenancies\/\d+\?msg=housing-moved-in/);
+    const tenancy = hc.url().match(/\/tenancies\/(\d+)/)[1];
+    await hc.getByLabel(/what happened/i).selectOption('rent_arrears');
+    await hc.getByLabel(/arrears owed now/i).fill('350000');
+    await hc.locator('#tenancy-event').getByLabel(/^note/i).fill('Two months unpaid: the benefit claim lapsed.');
+    await hc.getByRole('button', { name: /record the event/i }).tap();
+    await hc.waitForURL(/\?msg=tenancy-event/);
+    await expectVisible(hc.locator('#event-list').getByText(/rent arrears: 350000/i), 'the arrears in the events');
+    await noHorizontalScroll(hc, 'the tenancy');
+
+    // The case manager: the task the arrears made.
+    await cm.goto('/');
+    await expectVisible(cm.getByText(new RegExp(`rent arrears of 350000 won in tenancy no\\. ${tenancy}`, 'i')).first(),
+      'the arrears task in the case manager\'s work');
+  }],
 ];
 
 function label(v) {
