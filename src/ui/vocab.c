@@ -371,6 +371,7 @@ static const struct ui_vocab_label notify_kinds_l[] = {
     L("task", NC_("notification", "Task")),
     L("flag", NC_("notification", "Risk flag")),
     L("consent", NC_("notification", "Consent")),
+    L("housing", NC_("notification", "Housing")),
     END};
 
 /* The actions of referral_transitions, and the events core writes itself (referral.c, handover.c). */
