@@ -84,14 +84,16 @@ static char *score_sql(const int w[HW__COUNT], int64_t t, const char *where)
                (long long)t, w[HW_WAITING_MONTH], w[HW_WAITING_MAX], w[HW_WAITING_MAX], (long long)t,
                w[HW_WAITING_MONTH]);
     buf_printf(&b,
-               " (CASE WHEN EXISTS (SELECT 1 FROM flags f WHERE f.client_id=a.client_id AND f.status='active' AND"
-               " f.level='high') THEN %d ELSE 0 END) AS p_risk, a.override_points*100 AS p_override,"
+               " (CASE WHEN hr.client_id IS NULL THEN 0 ELSE %d END) AS p_risk, a.override_points*100 AS p_override,"
                " %lld-a.applied_day AS days_waiting, CASE WHEN a.ready_day IS NULL THEN NULL ELSE %lld-a.ready_day"
                " END AS days_ready",
                w[HW_HIGH_RISK], (long long)t, (long long)t);
     buf_printf(&b,
                " FROM housing_applications a JOIN clients cl ON cl.id=a.client_id JOIN orgs o ON o.id=a.org_id JOIN"
-               " orgs fo ON fo.id=a.from_org_id WHERE %s) q",
+               " orgs fo ON fo.id=a.from_org_id"
+               /* the clients at high risk found once (a few), not probed once per application */
+               " LEFT JOIN (SELECT DISTINCT f.client_id FROM flags f WHERE f.status='active' AND f.level='high') hr"
+               " ON hr.client_id=a.client_id WHERE %s) q",
                where);
     return b.data;
 }
