@@ -18,21 +18,12 @@ static void service_page(struct hreq *h, int status, const struct fstate *fs);
  * stored key no rule file has now, offered as it is so that saving the form does not drop it unseen. */
 static json_t *programme_opts(const char *keep)
 {
-    json_t *all = elig_programmes();
-    json_t *rows = form_rows(all, "programme", "name");
-    json_decref(all);
+    json_t *rows = page_programme_rows();
     if (keep && *keep && !elig_programme(keep))
         json_array_append_new(rows, json_pack("[s,s]", keep, keep));
     return rows;
 }
 
-/* A programme by the name of its rule set ("Integrated care"), else its key. */
-static const char *programme_name(const char *key)
-{
-    const json_t *p = key && *key ? elig_programme(key) : NULL;
-    const char *n = p ? json_string_value(json_object_get((json_t *)p, "name")) : NULL;
-    return n ? n : key;
-}
 
 /* ---- the forms ---- */
 
@@ -309,7 +300,10 @@ static void service_page(struct hreq *h, int status, const struct fstate *fs)
     detail(&b, _("Organisation"), jstr(s, "organisation"));
     detail(&b, _("District"), jstr(s, "district"));
     detail(&b, _("Who it is for"), jstr(s, "eligibility"));
-    detail(&b, _("Eligibility rule set"), programme_name(jstr(s, "programme")));
+    {
+        char pn[120];
+        detail(&b, _("Eligibility rule set"), page_programme_name(jstr(s, "programme"), pn, sizeof pn));
+    }
     detail(&b, _("How to refer"), jstr(s, "how_to_refer"));
     detail(&b, _("Contact"), jstr(s, "contact"));
     buf_adds(&b, "</dl>");
