@@ -32,7 +32,7 @@ static json_t *programme_opts(const char *keep)
         F("kind", FI_SELECT, N_("Kind of service"), FF_REQ, .choices = service_kinds),                       \
         F("eligibility", FI_TEXTAREA, N_("Who it is for"), 0, .rows = 2, .attrs = " maxlength=\"1000\""),   \
         F("how_to_refer", FI_TEXTAREA, N_("How to refer"), 0, .rows = 2, .attrs = " maxlength=\"1000\""),   \
-        F("contact", FI_TEXT, N_("Contact"), 0, .attrs = " maxlength=\"200\""),                              \
+        F("contact", FI_TEXT, NC_("contact details", "Contact"), 0, .attrs = " maxlength=\"200\""),                              \
         F("programme", FI_SELECT, N_("Eligibility rule set (optional)"), 0, .none = N_("None"),                \
           .hint = N_("The programme whose eligibility rules apply: one of the rule sets loaded here."))
 #define CAPACITY_FIELDS                                                                                      \
@@ -305,7 +305,7 @@ static void service_page(struct hreq *h, int status, const struct fstate *fs)
         detail(&b, _("Eligibility rule set"), page_programme_name(jstr(s, "programme"), pn, sizeof pn));
     }
     detail(&b, _("How to refer"), jstr(s, "how_to_refer"));
-    detail(&b, _("Contact"), jstr(s, "contact"));
+    detail(&b, C_("contact details", "Contact"), jstr(s, "contact"));
     buf_adds(&b, "</dl>");
     if (may_edit) {
         json_t *hid = json_pack("{s:I}", "version", (json_int_t)page_int(s, "version"));
