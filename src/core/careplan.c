@@ -928,7 +928,7 @@ SWEEP_REGISTER(careplan_review_rule);
 /* ---- the descriptor ---- */
 
 static const struct res_field careplan_step_fields[] = {
-    {"key", FT_STRING, 0, N_("Step")},
+    {"key", FT_STRING, 0, NC_("care plan", "Step")},
     {"who", FT_STRING, 0, N_("Who")}, /* client, team_member, other_org, family */
     {"who_name", FT_STRING, 1, N_("Name")},
     {"what", FT_STRING, 0, N_("What")},
@@ -944,7 +944,7 @@ static const struct res_field careplan_goal_fields[] = {
     {"barriers", FT_STRING, 1, N_("What stands in the way")},
     {"status", FT_STRING, 0, N_("Status")}, /* active, reached, stopped */
     {"share_with_peer", FT_BOOL, 0, N_("Shared with the peer supporter")},
-    {"steps", FT_ARRAY, 0, N_("Steps"), careplan_step_fields},
+    {"steps", FT_ARRAY, 0, NC_("care plan", "Steps"), careplan_step_fields},
     {NULL, 0, 0, NULL}};
 static const struct res_field care_plan_fields[] = {
     {"id", FT_INT, 0, N_("Care plan")},
@@ -954,7 +954,7 @@ static const struct res_field care_plan_fields[] = {
     {"org_name", FT_STRING, 0, N_("Organisation")},
     {"programme", FT_STRING, 0, N_("Programme")},
     {"episode_status", FT_STRING, 0, N_("Episode status")},
-    {"review_due", FT_DATE, 0, N_("Review due")},
+    {"review_due", FT_DATE, 0, NC_("care plan", "Review due")},
     {"created_by", FT_INT, 0, N_("Started by")},
     {"created_at", FT_DATETIME, 0, N_("Started")},
     {"updated_at", FT_DATETIME, 0, N_("Changed")},

@@ -13,7 +13,7 @@ const char *const data_classes[] = {"identity", "notes",     "assessments", "ris
 const char *const data_class_labels[] = {N_("Identity and contact"), N_("Contacts and notes"),
                                          N_("Assessments"),          N_("Risk and crisis"),
                                          N_("Hospital stays"),       N_("Care plan"),
-                                         N_("Housing"),              NULL};
+                                         NC_("data class", "Housing"), NULL};
 const char *const consent_purposes[] = {"care_coordination", "referral", "housing", "peer_support", "evaluation",
                                         NULL};
 enum { CP_CARE = 1u << 0, CP_REFERRAL = 1u << 1, CP_HOUSING = 1u << 2, CP_PEER = 1u << 3 };

@@ -350,7 +350,7 @@ static const struct res_field contact_fields[] = {
     {"at", FT_DATETIME, 0, N_("When")},
     {"duration_min", FT_INT, 0, N_("Minutes")},
     {"domains", FT_ARRAY, 0, N_("Service domains")}, /* of strings */
-    {"body", FT_STRING, 1, N_("Note")},              /* null: restricted, and hidden from you */
+    {"body", FT_STRING, 1, NC_("contact note", "Note")}, /* null: restricted, and hidden from you */
     {"restricted", FT_INT, 0, N_("Restricted")},     /* 0 or 1 */
     {"supersedes", FT_INT, 1, N_("Corrects")},
     {"superseded_by", FT_INT, 1, N_("Corrected by")},
@@ -404,7 +404,7 @@ RESOURCE_REGISTER(res_contact);
 /* The text of a restricted note: a record of its own for the access table; read and written as part
  * of a contact (its fields, actions and table are the contact's). */
 static const struct res_field note_restricted_fields[] = {
-    {"body", FT_STRING, 1, N_("Note")},
+    {"body", FT_STRING, 1, NC_("contact note", "Note")},
     {NULL, 0, 0, NULL},
 };
 static const struct res_audit note_restricted_actions[] = {{NULL, 0}};

@@ -441,7 +441,7 @@ static const struct res_field episode_fields[] = {
     {"primary_cm", FT_INT, 1, N_("Primary case manager")},
     {"primary_cm_name", FT_STRING, 1, N_("Primary case manager")},
     {"start_date", FT_DATE, 0, N_("Start")},
-    {"end_date", FT_DATE, 1, N_("End")},
+    {"end_date", FT_DATE, 1, NC_("date", "End")},
     {"discharge_reason", FT_STRING, 1, N_("Reason for discharge")},
     {"created_by", FT_INT, 0, N_("Opened by")},
     {"created_at", FT_DATETIME, 0, N_("Opened")},

@@ -342,7 +342,7 @@ static const struct res_field service_fields[] = {
     {"eligibility", FT_STRING, 1, N_("Who it is for")},
     {"programme", FT_STRING, 1, N_("Eligibility rule set")},
     {"how_to_refer", FT_STRING, 1, N_("How to refer")},
-    {"contact", FT_STRING, 1, N_("Contact")},
+    {"contact", FT_STRING, 1, NC_("contact details", "Contact")},
     {"capacity", FT_STRING, 0, N_("Capacity")},
     {"waiting_count", FT_INT, 1, N_("People waiting")},
     {"typical_wait_days", FT_INT, 1, N_("Typical wait (days)")},

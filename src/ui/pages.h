@@ -278,6 +278,9 @@ void page_risk_banner(struct hreq *h, struct buf *b, json_t *client);
 void page_risk_flags(struct buf *b, int64_t client_id, json_t *flags, int reasons);
 /* A flag's kind as shown ("Suicide risk"). */
 const char *page_flag_kind(json_t *flag, char *out, size_t len);
+/* A programme's label (core's, else its rule file's name), and the rule sets as a select's rows. */
+const char *page_programme_name(const char *key, char *out, size_t len);
+json_t *page_programme_rows(void);
 void page_client_head(struct hreq *h, struct buf *b, json_t *client, const char *here);
 /* The forms other page families draw. */
 extern const struct form form_bg, form_episode;

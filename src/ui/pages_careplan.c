@@ -1487,7 +1487,7 @@ static void pg_cp_compare(struct hreq *h)
             json_t *sy = y ? by_key(json_object_get(y, "steps"), jstr(sd, "key")) : NULL;
             step_text(&t1, sx);
             step_text(&t2, sy);
-            cmp_row(&b, _("Step"), t1.data, t2.data, !str_eq(jstr(sd, "state"), "same"));
+            cmp_row(&b, C_("care plan", "Step"), t1.data, t2.data, !str_eq(jstr(sd, "state"), "same"));
         }
         buf_adds(&b, same ? "</tbody></table></details></div>" : "</tbody></table></div>");
     }

@@ -189,7 +189,7 @@ static void ids_parse(struct hreq *h, const struct form_field *fd, json_t *in)
         F("sex", FI_SELECT, N_("Sex"), 0, .choices = client_sexes),                                                 \
         F("gender_identity", FI_TEXT, N_("Gender identity"), 0, .attrs = " maxlength=\"60\""),               \
         F("language", FI_TEXT, N_("Language"), 0, .attrs = " maxlength=\"40\""), ROW_END, FIELDSET_END,      \
-        FIELDSET(N_("Contact")), ROW(2), F("phone", FI_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\"",      \
+        FIELDSET(NC_("contact details", "Contact")), ROW(2), F("phone", FI_TEL, N_("Phone"), 0, .attrs = " maxlength=\"40\"",      \
           .hint = N_("010-1234-5678, 02-123-4567; +82 or another country's + form")),                          \
         F("email", FI_EMAIL, N_("E-mail"), 0, .attrs = " maxlength=\"200\""), ROW_END,                       \
         F("address", FI_TEXT, N_("Address"), 0, .attrs = " maxlength=\"400\" autocomplete=\"street-address\"",\

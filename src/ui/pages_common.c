@@ -1,6 +1,7 @@
 /* pages_common: what the page families share: sending a page, notices after a redirect, local
  * times, form fields for pages with several forms, the client heading and the break-glass parts. */
 #include "core/risk.h"
+#include "core/eligibility.h"
 #include "ui/pages.h"
 #include <ctype.h>
 #include <limits.h>
@@ -301,6 +302,33 @@ void page_bg_banner(struct buf *b, json_t *client)
                 _("You opened this record by break-glass. Everything you see "
                   "and do is recorded and reviewed by a supervisor."));
     buf_free(&t);
+}
+
+/* A programme as shown: its label (vocab.c) when core knows it, else the name its rule file gives
+ * (a programme an organisation added), else its key. */
+const char *page_programme_name(const char *key, char *out, size_t len)
+{
+    if (ui_vocab_msgid(ui_vocab_find("programme"), key))
+        return ui_vlabel("programme", key, out, len);
+    const json_t *p = key && *key ? elig_programme(key) : NULL;
+    const char *n = p ? json_string_value(json_object_get((json_t *)p, "name")) : NULL;
+    snprintf(out, len, "%s", n ? n : key ? key : "");
+    return out;
+}
+
+/* The loaded eligibility rule sets as a select's rows, [[key, name]...], named as above. */
+json_t *page_programme_rows(void)
+{
+    json_t *all = elig_programmes(), *rows = json_array(), *p;
+    size_t i;
+    json_array_foreach(all, i, p)
+    {
+        char l[120];
+        json_array_append_new(rows, json_pack("[s,s]", jstr(p, "programme"),
+                                              page_programme_name(jstr(p, "programme"), l, sizeof l)));
+    }
+    json_decref(all);
+    return rows;
 }
 
 /* The kind of a flag as shown: core's label when it gives one, else the kind's label. */

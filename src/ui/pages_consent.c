@@ -9,7 +9,7 @@
 /* ---- words ---- */
 
 /* What each purpose and each class of data means, in the words a client reads on the form. */
-static const char *const purpose_names[] = {N_("Care coordination"), N_("Referral"), N_("Housing"),
+static const char *const purpose_names[] = {N_("Care coordination"), NC_("consent purpose", "Referral"), NC_("consent purpose", "Housing"),
                                             N_("Peer support"), N_("Evaluation"), NULL};
 static const char *const purpose_texts[] = {
     N_("Workers of these organisations who help with your care may see the information below, so that they "

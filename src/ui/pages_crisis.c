@@ -309,7 +309,7 @@ static void shift_when(struct buf *b, json_t *s)
 
 static void oncall_page(struct hreq *h, int status, const struct fstate *fs);
 static const struct form_field range_fields[] = {
-    ROW(3), F("from", FI_DATE, N_("From"), 0), F("to", FI_DATE, N_("To"), 0), {0}};
+    ROW(3), F("from", FI_DATE, N_("From"), 0), F("to", FI_DATE, NC_("date range", "To"), 0), {0}};
 static const struct form form_range = {.id = "rota-range",
                                        .pfx = "r",
                                        .method = "get",

@@ -18,21 +18,12 @@ static void service_page(struct hreq *h, int status, const struct fstate *fs);
  * stored key no rule file has now, offered as it is so that saving the form does not drop it unseen. */
 static json_t *programme_opts(const char *keep)
 {
-    json_t *all = elig_programmes();
-    json_t *rows = form_rows(all, "programme", "name");
-    json_decref(all);
+    json_t *rows = page_programme_rows();
     if (keep && *keep && !elig_programme(keep))
         json_array_append_new(rows, json_pack("[s,s]", keep, keep));
     return rows;
 }
 
-/* A programme by the name of its rule set ("Integrated care"), else its key. */
-static const char *programme_name(const char *key)
-{
-    const json_t *p = key && *key ? elig_programme(key) : NULL;
-    const char *n = p ? json_string_value(json_object_get((json_t *)p, "name")) : NULL;
-    return n ? n : key;
-}
 
 /* ---- the forms ---- */
 
@@ -41,7 +32,7 @@ static const char *programme_name(const char *key)
         F("kind", FI_SELECT, N_("Kind of service"), FF_REQ, .choices = service_kinds),                       \
         F("eligibility", FI_TEXTAREA, N_("Who it is for"), 0, .rows = 2, .attrs = " maxlength=\"1000\""),   \
         F("how_to_refer", FI_TEXTAREA, N_("How to refer"), 0, .rows = 2, .attrs = " maxlength=\"1000\""),   \
-        F("contact", FI_TEXT, N_("Contact"), 0, .attrs = " maxlength=\"200\""),                              \
+        F("contact", FI_TEXT, NC_("contact details", "Contact"), 0, .attrs = " maxlength=\"200\""),                              \
         F("programme", FI_SELECT, N_("Eligibility rule set (optional)"), 0, .none = N_("None"),                \
           .hint = N_("The programme whose eligibility rules apply: one of the rule sets loaded here."))
 #define CAPACITY_FIELDS                                                                                      \
@@ -309,9 +300,12 @@ static void service_page(struct hreq *h, int status, const struct fstate *fs)
     detail(&b, _("Organisation"), jstr(s, "organisation"));
     detail(&b, _("District"), jstr(s, "district"));
     detail(&b, _("Who it is for"), jstr(s, "eligibility"));
-    detail(&b, _("Eligibility rule set"), programme_name(jstr(s, "programme")));
+    {
+        char pn[120];
+        detail(&b, _("Eligibility rule set"), page_programme_name(jstr(s, "programme"), pn, sizeof pn));
+    }
     detail(&b, _("How to refer"), jstr(s, "how_to_refer"));
-    detail(&b, _("Contact"), jstr(s, "contact"));
+    detail(&b, C_("contact details", "Contact"), jstr(s, "contact"));
     buf_adds(&b, "</dl>");
     if (may_edit) {
         json_t *hid = json_pack("{s:I}", "version", (json_int_t)page_int(s, "version"));

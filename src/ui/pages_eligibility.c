@@ -165,10 +165,7 @@ static const struct form form_decide = {
 
 static json_t *programme_opts(void)
 {
-    json_t *all = elig_programmes();
-    json_t *rows = form_rows(all, "programme", "name");
-    json_decref(all);
-    return rows;
+    return page_programme_rows();
 }
 
 /* ---- the section on the client page ---- */
@@ -186,9 +183,9 @@ static void decisions_table(struct hreq *h, struct buf *b, json_t *rows)
     json_t *d;
     json_array_foreach(rows, i, d)
     {
-        const json_t *p = elig_programme(jstr(d, "programme"));
+        char pn[120];
         html_printf(b, "<tr><td data-label=\"%s\">%s <span class=\"muted small\">%s %s</span></td>",
-                    _("Programme"), p ? jstr((json_t *)p, "name") : jstr(d, "programme"), _("rules"),
+                    _("Programme"), page_programme_name(jstr(d, "programme"), pn, sizeof pn), _("rules"),
                     jstr(d, "rules_version"));
         html_printf(b, "<td data-label=\"%s\"><strong>%s</strong>", _("Decision"),
                     decision_label(jstr(d, "decision")));
@@ -290,7 +287,8 @@ static void eval_page(struct hreq *h, int status, const struct fstate *fs)
     struct buf b;
     buf_init(&b);
     ui_begin(h, &b, _("Eligibility"));
-    page_client_head(h, &b, c, ev ? jstr(ev, "name") : _("Eligibility"));
+    char evn[120];
+    page_client_head(h, &b, c, ev ? page_programme_name(jstr(ev, "programme"), evn, sizeof evn) : _("Eligibility"));
     json_t *opts = json_pack("{s:o}", "programme", programme_opts());
     json_t *errs = NULL;
     if (!ev && *key) {

@@ -513,10 +513,9 @@ static void eligibility_section(struct hreq *h, struct buf *b, json_t *r, int ma
     html_printf(b, "<section class=\"card\" id=\"intake-eligibility\" aria-labelledby=\"ie-h\"><h2 id=\"ie-h\">%s</h2>",
                 _("Eligibility"));
     if (json_is_integer(json_object_get(r, "decision_id"))) {
-        const json_t *p = elig_programme(jstr(r, "decision_programme"));
-        char l[80];
+        char l[80], pn[120];
         html_printf(b, "<p id=\"intake-decision\"><strong>%s</strong> · %s", ui_vlabel("eligibility decision", jstr(r, "decision"), l, sizeof l),
-                    p ? jstr((json_t *)p, "name") : jstr(r, "decision_programme"));
+                    page_programme_name(jstr(r, "decision_programme"), pn, sizeof pn));
         html_printf(b, " <span class=\"small muted\">(");
         when_who(b, r, "decided_at", "decided_by_name");
         buf_adds(b, ")</span></p>");
@@ -528,9 +527,7 @@ static void eligibility_section(struct hreq *h, struct buf *b, json_t *r, int ma
         char needs[400], iid[24];
         needs_csv(json_object_get(r, "needs"), needs, sizeof needs);
         snprintf(iid, sizeof iid, "%lld", (long long)page_int(r, "id"));
-        json_t *all = elig_programmes();
-        json_t *opts = json_pack("{s:o}", "programme", form_rows(all, "programme", "name"));
-        json_decref(all);
+        json_t *opts = json_pack("{s:o}", "programme", page_programme_rows());
         json_t *hid = json_pack("{s:s,s:s}", "needs", needs, "intake", iid);
         int linked = json_is_integer(json_object_get(r, "decision_id"));
         if (linked) /* a decision is linked: another one, folded */
@@ -550,11 +547,10 @@ static void eligibility_section(struct hreq *h, struct buf *b, json_t *r, int ma
             json_t *d;
             json_array_foreach(rows, i, d)
             {
-                char id[24], l[200], dl[80], when[20];
-                const json_t *p = elig_programme(jstr(d, "programme"));
+                char id[24], l[200], dl[80], when[20], pn[120];
                 snprintf(id, sizeof id, "%lld", (long long)page_int(d, "id"));
                 snprintf(when, sizeof when, "%.10s", jstr(d, "decided_at"));
-                snprintf(l, sizeof l, "%s — %s (%s, %s)", p ? jstr((json_t *)p, "name") : jstr(d, "programme"),
+                snprintf(l, sizeof l, "%s — %s (%s, %s)", page_programme_name(jstr(d, "programme"), pn, sizeof pn),
                          ui_vlabel("eligibility decision", jstr(d, "decision"), dl, sizeof dl), when, jstr(d, "decided_by_name"));
                 json_array_append_new(choices, json_pack("[s,s]", id, l));
             }

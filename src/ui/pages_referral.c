@@ -118,7 +118,7 @@ CHANGE_FORM(form_accept, "rf-accept", "accept", N_("Accept without an episode"),
 CHANGE_FORM(form_decline, "rf-decline", "decline", N_("Decline"), "danger", decline_fields, run_decline);
 CHANGE_FORM(form_request_info, "rf-ask", "request-info", N_("Ask for more information"), NULL, question_fields,
             run_request_info);
-CHANGE_FORM(form_answer, "rf-answer", "answer", N_("Answer"), "primary", answer_fields, run_answer);
+CHANGE_FORM(form_answer, "rf-answer", "answer", NC_("referral", "Answer"), "primary", answer_fields, run_answer);
 CHANGE_FORM(form_start, "rf-start", "start", N_("Start the work"), "primary", note_fields, run_start);
 CHANGE_FORM(form_complete, "rf-complete", "complete", N_("Complete"), "primary", complete_fields, run_complete);
 CHANGE_FORM(form_fail, "rf-fail", "fail", N_("Record that it failed"), "danger", fail_fields, run_fail);
@@ -209,7 +209,7 @@ static void referral_table(struct buf *b, json_t *items, int received, const cha
                 "<table class=\"list\" id=\"%s\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th></tr></thead><tbody>",
-                id, _("Referral"), _("Client"), received ? _("From") : _("To"), _("Urgency"), _("State"),
+                id, _("Referral"), _("Client"), received ? C_("referral", "From") : C_("referral", "To"), _("Urgency"), _("State"),
                 _("Days pending"), _("Assigned to"));
     size_t i;
     json_t *r;
@@ -222,7 +222,7 @@ static void referral_table(struct buf *b, json_t *items, int received, const cha
                     "<td data-label=\"%s\">",
                     page_int(r, "id"), json_is_true(json_object_get(r, "overdue")) ? " class=\"overdue\"" : "",
                     _("Referral"), page_int(r, "id"), _("no."), page_int(r, "id"), _("Client"),
-                    page_name_text(r, nm, sizeof nm), received ? _("From") : _("To"),
+                    page_name_text(r, nm, sizeof nm), received ? C_("referral", "From") : C_("referral", "To"),
                     received ? jstr(r, "from_organisation") : jstr(r, "to_organisation"), _("Urgency"),
                     ui_vlabel("urgency", jstr(r, "urgency"), ul, sizeof ul), _("State"));
         state_badge(b, r);
@@ -263,7 +263,8 @@ static void pg_referrals(struct hreq *h)
                 "<h1>%s</h1><nav class=\"tabs\" aria-label=\"%s\"><a href=\"/referrals?box=received\"%r>%s</a> "
                 "<a href=\"/referrals?box=sent\"%r>%s</a></nav>",
                 _("Referrals"), _("Queues"), received ? " aria-current=\"page\" class=\"current\"" : "",
-                _("Received"), received ? "" : " aria-current=\"page\" class=\"current\"", _("Sent"));
+                C_("referral queue", "Received"), received ? "" : " aria-current=\"page\" class=\"current\"",
+                C_("referral queue", "Sent"));
     json_t *opts = json_object(), *st = json_array();
     for (const char *const *s = referral_states; *s; s++) {
         char l[64];
@@ -468,8 +469,8 @@ static void referral_page(struct hreq *h, int status, const struct fstate *fs)
     snprintf(from, sizeof from, "%s (%s)", jstr(r, "from_organisation"), jstr(r, "from_staff_name"));
     snprintf(to, sizeof to, "%s%s%s", jstr(r, "to_organisation"), *jstr(r, "service_name") ? " — " : "",
              jstr(r, "service_name"));
-    fact(&b, _("From"), from);
-    fact(&b, _("To"), to);
+    fact(&b, C_("referral", "From"), from);
+    fact(&b, C_("referral", "To"), to);
     fact(&b, _("Urgency"), urgency_words(jstr(r, "urgency")));
     html_printf(&b, "<dt>%s</dt><dd>", _("Sent"));
     page_when(&b, jstr(r, "sent_at"));

@@ -875,7 +875,7 @@ const journeys = [
     await expectVisible(page.getByRole('status').filter({ hasText: /crisis event is recorded/i }), 'the "crisis event is recorded" notice');
     const event = page.getByRole('region', { name: /recent crisis events/i }).getByRole('listitem').filter({ hasText: actions });
     await expectVisible(event, 'the new event in "Recent crisis events"');
-    await expectVisible(event.getByText(/self harm/i), 'the kind of the new event');
+    await expectVisible(event.getByText(/self-harm/i), 'the kind of the new event'); // its label (vocab.c), not the key humanised
     await expectVisible(event.getByText(/^high$/i), 'the severity of the new event');
     await noHorizontalScroll(page, 'the crisis view after recording');
   }],

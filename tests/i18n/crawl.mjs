@@ -340,7 +340,8 @@ async function main() {
   NAMES = demoNames(db);
   DATA = dataCorpus();
   const base = await startServer(hearth, db);
-  const pw = await import('playwright-core');
+  // the browser tests' playwright-core (scripts/deps installs it in tests/e2e/node_modules)
+  const pw = await import(path.join(ROOT, 'tests/e2e/node_modules/playwright-core/index.mjs'));
   process.env.TMPDIR = state.tmp; // the browser's profile goes with the temporary directory
   state.browser = await pw.chromium.launch({ executablePath: CHROMIUM, timeout: 30_000,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
