@@ -31,7 +31,7 @@ json .items[7].items[8].options[3].label == "Nearly every day"
 ### setup KO: the client
 as cm1
 POST /api/v1/clients
-{"given_name":"민지","family_name":"한","birth_date":"1988-07-02","sex":"female","identifiers":[{"kind":"apitest","value":"ASSESS-KO"}]}
+{"given_name":"서윤","family_name":"한","birth_date":"1988-07-02","sex":"female","identifiers":[{"kind":"apitest","value":"ASSESS-KO"}]}
 expect 201
 save ko .id
 
