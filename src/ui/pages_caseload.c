@@ -356,7 +356,7 @@ static void worker_page(struct hreq *h, int status, const struct fstate *fs)
                         "<tr data-episode-id=\"%D\" data-client-id=\"%D\"><th scope=\"row\"><a href=\"/clients/%D\">%s</a>%r"
                         "</th><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\" class=\"weight\">%s"
                         "</td><td data-label=\"%s\">",
-                        page_int(r, "episode_id"), page_int(r, "client_id"), nm, primary ? "" : " <span class=\"badge\">team</span>", _("Programme"),
+                        page_int(r, "episode_id"), page_int(r, "client_id"), page_int(r, "client_id"), nm, primary ? "" : " <span class=\"badge\">team</span>", _("Programme"),
                         ui_vlabel("programme", jstr(r, "programme"), l1, sizeof l1), _("Status"), ui_vlabel("episode status", jstr(r, "status"), l2, sizeof l2),
                         _("Weight"), wt, _("Why"));
             why_text(&b, json_object_get(r, "why"));
