@@ -341,6 +341,24 @@ static const char *const res_nouns[RES__COUNT] = {
 static const char *const act_verbs[ACT__COUNT] = {N_("read"),   N_("see"),    N_("add"),
                                                   N_("change"), N_("review"), N_("manage")};
 
+int access_action_words(const char *action, char *out, size_t len)
+{
+    const struct resource *r = resource_of_action(action);
+    if (!r || len == 0)
+        return -1;
+    for (const struct res_audit *x = r->actions; x->name; x++)
+        if (str_eq(x->name, action)) {
+            /* TRANSLATORS: an audit action in a client's access log: a verb ("read", "see", "add",
+             * "change", "review", "manage") and what it was done to ("care plans"); reorder with %2$s %1$s. */
+            snprintf(out, len, C_("audit action", "%s %s"), _(act_verbs[x->act]),
+                     res_nouns[r->id] ? _(res_nouns[r->id]) : _(r->plural));
+            if (out[0] >= 'a' && out[0] <= 'z')
+                out[0] = (char)(out[0] - 'a' + 'A');
+            return 0;
+        }
+    return -1;
+}
+
 int access_deny(struct ctx *c, enum res r, enum act a, int64_t client_id, const char *audit_action,
                 const char *entity, int64_t entity_id, const char *msg)
 {

@@ -263,6 +263,9 @@ int access_check(struct ctx *c, enum res r, enum act a, int64_t client_id, const
  * that the table cannot see (the author of a note, the assignee of a task). */
 int access_deny(struct ctx *c, enum res r, enum act a, int64_t client_id, const char *audit_action,
                 const char *entity, int64_t entity_id, const char *msg);
+/* A registered audit action in the reader's words, from the access table's verb and noun ("Read care
+ * plans", "돌봄계획 열람") into out; -1 for a name no resource registers. */
+int access_action_words(const char *action, char *out, size_t len);
 /* 1 when the actor cares for the client already: primary case manager, on the care team or
  * assigned as a peer supporter of an open episode, or supervising it (not by break-glass, on call or
  * the organisation alone). */

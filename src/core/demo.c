@@ -2491,13 +2491,13 @@ static int demo_housing(struct gen *g)
         }
         int64_t app = db_insert_id(g->db,
                                    "INSERT INTO housing_applications(client_id, org_id, from_org_id, type, district,"
-                                   " accessible, household, situation, ready_since, ready_day, documents, applied_on,"
+                                   " accessible, household, situation, ready_since, documents, applied_on,"
                                    " applied_day, status, created_by, created_at, updated_at) VALUES"
-                                   " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                                   "iiittiitttttititt", cid, org, from, housed ? "supportive" : type,
+                                   " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                                   "iiittiittttititt", cid, org, from, housed ? "supportive" : type,
                                    rpct(&r, 40) ? (rpct(&r, 60) ? "Riverside-gu" : "Eastgate-gu") : NULL,
                                    (int64_t)rpct(&r, 10), (int64_t)(1 + rpct(&r, 15)), sit,
-                                   str_eq(sit, "hospital") ? ready_s : NULL, NULL, /* ready_day: set below */
+                                   str_eq(sit, "hospital") ? ready_s : NULL, /* ready_day: set below */
                                    "[{\"name\":\"Proof of income\",\"received\":true},{\"name\":\"Doctor's letter\","
                                    "\"received\":false}]",
                                    d, applied, housed ? "housed" : "waiting", cm, ts, ts);

@@ -22,25 +22,27 @@
  * by the receiving organisation): the holder condition WHO binds ?1 (the staff
  * member, or the organisation: 0 for every one); ?2 is today, ?3 now. A care-team place that is the
  * episode's own primary case manager's comes with the episode. */
-#define HELD_COLS(kind, id, client, what, until, staff)                                                      \
+/* key: a task's rule key and arguments (its title in the reader's language), NULL, NULL for the rest */
+#define HELD_COLS(kind, id, client, what, until, key)                                                        \
     "SELECT '" kind "' AS kind, " id " AS id, " client " AS client_id, c.given_name, c.family_name, c.name_order, " what    \
-    " AS what, " until " AS until, s.id AS staff_id, s.display_name AS staff_name, s.username, s.role AS"    \
-    " staff_role, s.org_id"
+    " AS what, " until " AS until, " key ", s.id AS staff_id, s.display_name AS staff_name, s.username,"     \
+    " s.role AS staff_role, s.org_id"
+#define NO_KEY "NULL AS what_key, NULL AS what_args"
 #define HELD(who)                                                                                            \
-    HELD_COLS("episode", "e.id", "e.client_id", "e.programme", "NULL", "")                                   \
+    HELD_COLS("episode", "e.id", "e.client_id", "e.programme", "NULL", NO_KEY)                                   \
     " FROM episodes e JOIN staff s ON s.id=e.primary_cm JOIN clients c ON c.id=e.client_id"                  \
     " WHERE e.status<>'discharged' AND " who                                                                 \
-    " UNION ALL " HELD_COLS("team_member", "t.id", "e.client_id", "t.team_role", "t.to_date", "")            \
+    " UNION ALL " HELD_COLS("team_member", "t.id", "e.client_id", "t.team_role", "t.to_date", NO_KEY)            \
     " FROM team_members t JOIN episodes e ON e.id=t.episode_id JOIN staff s ON s.id=t.staff_id"              \
     " JOIN clients c ON c.id=e.client_id WHERE e.status<>'discharged' AND (t.to_date IS NULL OR"             \
     " t.to_date>?2) AND NOT (t.team_role='primary_case_manager' AND e.primary_cm=t.staff_id) AND " who       \
-    " UNION ALL " HELD_COLS("task", "k.id", "k.client_id", "k.title", "k.due", "")                           \
+    " UNION ALL " HELD_COLS("task", "k.id", "k.client_id", "k.title", "k.due", "k.title_key AS what_key, k.title_args AS what_args")                           \
     " FROM tasks k JOIN staff s ON s.id=k.assignee LEFT JOIN clients c ON c.id=k.client_id"                  \
     " WHERE k.status='open' AND " who                                                                        \
-    " UNION ALL " HELD_COLS("oncall", "o.id", "NULL", "o.starts_at", "o.ends_at", "")                        \
+    " UNION ALL " HELD_COLS("oncall", "o.id", "NULL", "o.starts_at", "o.ends_at", NO_KEY)                        \
     " FROM oncall o JOIN staff s ON s.id=o.staff_id LEFT JOIN clients c ON c.id=NULL"                        \
     " WHERE o.ends_at>?3 AND " who                                                                           \
-    " UNION ALL " HELD_COLS("referral", "r.id", "r.client_id", "r.state", "NULL", "")                         \
+    " UNION ALL " HELD_COLS("referral", "r.id", "r.client_id", "r.state", "NULL", NO_KEY)                         \
     " FROM referrals r JOIN staff s ON s.id=r.assigned_to JOIN clients c ON c.id=r.client_id"                \
     " WHERE r.state IN ('received','info_requested','accepted','in_progress') AND " who
 #define WHO_ONE "s.id=?1"
@@ -66,6 +68,10 @@ static void hide_names(struct ctx *c, json_t *items, const char *action)
     json_t *r;
     json_array_foreach(items, i, r)
     {
+        /* a task a rule made: its title in the reader's language (the key and arguments go) */
+        rule_text_shape(r, "what");
+        json_object_del(r, "what_key");
+        json_object_del(r, "what_args");
         int64_t cid = iget(r, "client_id");
         int may = cid && access_may(c, RES_CLIENT, ACT_LIST, cid);
         if (!may) {

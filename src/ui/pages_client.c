@@ -609,12 +609,13 @@ static const struct {
     {"consent.withdraw", N_("Withdrew a consent")},
 };
 
-static const char *action_label(const char *a)
+/* The table's own words, else the access table's verb and noun (every registered action has them). */
+static const char *action_label(const char *a, char *out, size_t len)
 {
     for (size_t i = 0; i < ARRAY_LEN(actions); i++)
         if (str_eq(actions[i].action, a))
             return _(actions[i].label);
-    return a;
+    return a && access_action_words(a, out, len) == 0 ? out : a;
 }
 
 /* Why, in words a client reads: the purpose of the record. */
@@ -688,7 +689,7 @@ void pg_access_log(struct hreq *h)
     json_t *r;
     json_array_foreach(rows, i, r)
     {
-        char rl[64];
+        char rl[64], al[160];
         int denied = !str_eq(jstr(r, "outcome"), "ok");
         html_printf(&b, "<tr class=\"%s\" data-action=\"%s\"><td class=\"date\" data-label=\"%s\">",
                     denied ? "denied" : "", jstr(r, "action"), _("When"));
@@ -698,7 +699,7 @@ void pg_access_log(struct hreq *h)
             "</td><td data-label=\"%s\">%s <span class=\"muted small\">%s</span></td><td data-label=\"%s\">"
             "%s</td><td data-label=\"%s\">%s",
             _("Who"), jstr(r, "staff"), ui_vlabel("role", jstr(r, "role"), rl, sizeof rl), _("Organisation"),
-            jstr(r, "organisation"), _("What"), action_label(jstr(r, "action")));
+            jstr(r, "organisation"), _("What"), action_label(jstr(r, "action"), al, sizeof al));
         if (denied)
             html_printf(&b, " <span class=\"badge overdue\">%s</span>", _("refused"));
         /* A page view: what else it showed, one line (opening the record is said above). */
@@ -711,7 +712,7 @@ void pg_access_log(struct hreq *h)
             json_array_foreach(sec, k, x)
             {
                 if (!str_eq(json_string_value(x), "client.read"))
-                    html_printf(&b, "%s%s", n++ ? " · " : "", action_label(json_string_value(x)));
+                    html_printf(&b, "%s%s", n++ ? " · " : "", action_label(json_string_value(x), al, sizeof al));
             }
             buf_adds(&b, "</span>");
         }

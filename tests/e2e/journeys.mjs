@@ -1005,10 +1005,10 @@ const journeys = [
     await admin.waitForURL(/\/admin\/staff/);
     // The staff list's search: by username, then the one row.
     const find = admin.getByRole('search').getByRole('searchbox', { name: /name or username/i });
-    await find.fill('housing1');
+    await find.fill('analyst1');
     await find.press('Enter');
-    await admin.waitForURL(/[?&]q=housing1/);
-    const row = admin.getByRole('row').filter({ hasText: 'housing1' });
+    await admin.waitForURL(/[?&]q=analyst1/);
+    const row = admin.getByRole('row').filter({ hasText: 'analyst1' });
     await expectCount(row, 1, 'the one staff row the search found');
     await row.getByText(/^reset password$/i).first().click(); // the details box opens
     await row.getByRole('button', { name: /reset password/i }).click();
@@ -1018,14 +1018,14 @@ const journeys = [
     assert(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/.test(temp), `the temporary password looks wrong: ${temp}`);
     // The user logs in with it: only the password form, and every other page sends them back.
     const page = await newPage();
-    await login(page, 'housing1', temp, '/');
+    await login(page, 'analyst1', temp, '/');
     await page.waitForURL(/\/account\?msg=must-change/);
     await expectVisible(page.getByRole('alert').filter({ hasText: /choose a new one/i }), 'the "choose a new password" alert');
     await page.goto('/clients');
     await page.waitForURL(/\/account\?msg=must-change/);
     await page.getByLabel(/current password/i).fill(temp);
-    await page.getByLabel(/^new password \(/i).fill('housing-new-password-1');
-    await page.getByLabel(/new password again/i).fill('housing-new-password-1');
+    await page.getByLabel(/^new password \(/i).fill('analyst-new-password-1');
+    await page.getByLabel(/new password again/i).fill('analyst-new-password-1');
     await page.getByRole('button', { name: /change password/i }).click();
     await expectVisible(page.getByRole('status').filter({ hasText: /password is changed/i }), 'the "password is changed" notice');
     await expectVisible(page.getByRole('heading', { name: /api tokens/i }), 'the whole account page again');
@@ -1502,7 +1502,7 @@ const journeys = [
     const seen = cm4.getByRole('region', { name: /where it stands/i });
     await expectVisible(seen.locator('[data-state="accepted"]'), 'the sender sees "accepted"');
     await expectVisible(seen.getByText('Daniel Lee', { exact: true }), 'the sender sees who it is assigned to');
-    await expectVisible(cm4.getByRole('region', { name: /timeline/i }).getByText(/accept with episode/i), 'the acceptance on the timeline');
+    await expectVisible(cm4.getByRole('region', { name: /timeline/i }).getByText(/accepted, episode opened/i), 'the acceptance on the timeline');
 
     // The case manager works it and completes it with an outcome.
     const cm2 = await newPage();
