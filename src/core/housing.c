@@ -692,10 +692,10 @@ int housing_app_update(struct ctx *c, int64_t id, int64_t version, json_t *in, j
     json_decref(n.documents);
     int keep_ready = str_eq(situation, "hospital");
     rc = db_run(c->db,
-                "UPDATE housing_applications SET type=COALESCE(?,type), district=CASE WHEN ? THEN ? ELSE district END,"
-                " accessible=CASE WHEN ? THEN ? ELSE accessible END, household=CASE WHEN ?>0 THEN ? ELSE household END,"
-                " household_note=COALESCE(?,household_note), situation=?, ready_since=CASE WHEN ? THEN"
-                " COALESCE(?,ready_since) ELSE NULL END, ready_day=CASE WHEN ? THEN COALESCE(?,ready_day) ELSE NULL END,"
+                "UPDATE housing_applications SET type=COALESCE(?,type), district=CASE WHEN ?<>0 THEN ? ELSE district END,"
+                " accessible=CASE WHEN ?<>0 THEN ? ELSE accessible END, household=CASE WHEN ?>0 THEN ? ELSE household END,"
+                " household_note=COALESCE(?,household_note), situation=?, ready_since=CASE WHEN ?<>0 THEN"
+                " COALESCE(?,ready_since) ELSE NULL END, ready_day=CASE WHEN ?<>0 THEN COALESCE(?,ready_day) ELSE NULL END,"
                 " documents=COALESCE(?,documents), note=COALESCE(?,note), updated_at=?, version=version+1 WHERE id=?"
                 " AND version=?",
                 "titiiiittitiItttii", n.type, (int64_t)(json_object_get(in, "district") != NULL),
