@@ -356,7 +356,8 @@ static int64_t worker_of(struct ctx *c, json_t *in, int required, const char *no
     if (staff) {
         json_t *s = db_row(c->db, "SELECT display_name, role, disabled FROM staff WHERE id=? AND org_id=?", "ii", staff,
                            c->a->org_id);
-        int ok = s && !iget(s, "disabled") && !str_eq(sget(s, "role"), "analyst") && !str_eq(sget(s, "role"), "admin");
+        int ok = s && !iget(s, "disabled") && !str_eq(sget(s, "role"), "analyst") &&
+                 !str_eq(sget(s, "role"), "task_force") && !str_eq(sget(s, "role"), "admin");
         char dn[200];
         snprintf(dn, sizeof dn, "%s", s ? sget(s, "display_name") : "");
         json_decref(s);

@@ -154,7 +154,7 @@ int caseload_parse(const char *file, const char *text, size_t len, struct caselo
             int r = role_parse(words[1]);
             if (r < 0)
                 return bad(&p, "unknown role \"%s\"", words[1]);
-            if (r == ROLE_ADMIN || r == ROLE_ANALYST)
+            if (r == ROLE_ADMIN || (ROLE_BIT(r) & ROLES_AGGREGATE))
                 return bad(&p, "the role \"%s\" holds no clients", words[1]);
             if (!number(words[2], 1, 1000, &v))
                 return bad(&p, "the units per FTE must be a number from 1 to 1000, not \"%s\"", words[2]);

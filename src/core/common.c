@@ -14,6 +14,7 @@ const struct role_info role_table[ROLE__COUNT] = {
     [ROLE_CARE_DESK] = {"care_desk", N_("Care-desk officer")},
     [ROLE_HOUSING] = {"housing_coordinator", N_("Housing coordinator")},
     [ROLE_ANALYST] = {"analyst", N_("Analyst")},
+    [ROLE_TASKFORCE] = {"task_force", N_("City task force")},
 };
 int role_parse(const char *name)
 {
@@ -26,7 +27,7 @@ const char *const disciplines[] = {"psychiatrist", "nurse", "psychologist", "soc
                                    "occupational_therapist", "vocational_counsellor", NULL};
 const char *const org_kinds[] = {"mental_health_welfare_centre", "public_health_centre", "hospital",
                                  "administrative_welfare_centre", "housing_provider", "rehabilitation_facility",
-                                 "other", NULL};
+                                 "city_office", "other", NULL};
 const char *const service_domains[] = {"mental_health_treatment", "crisis_response", "health_dental", "housing",
                                        "income_entitlements", "peer_support", "family_community",
                                        "rehabilitation_employment", "protection_advocacy", "daily_living_care",

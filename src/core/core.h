@@ -66,10 +66,12 @@ enum { OK = 0, ERR_INVALID = -1, ERR_NOTFOUND = -2, ERR_FORBIDDEN = -3, ERR_CONF
        ERR_BUSY = -9 /* the server is full just now (503): try again later */ };
 
 enum role { ROLE_ADMIN, ROLE_SUPERVISOR, ROLE_CASE_MANAGER, ROLE_CLINICIAN, ROLE_PEER, ROLE_CARE_DESK,
-            ROLE_HOUSING, ROLE_ANALYST, ROLE__COUNT };
+            ROLE_HOUSING, ROLE_ANALYST, ROLE_TASKFORCE, ROLE__COUNT };
 #define ROLE_BIT(r) (1u << (r))
 #define ROLES_ANY 0xFFFFu
-#define ROLES_STAFF (ROLES_ANY & ~ROLE_BIT(ROLE_ANALYST)) /* everyone who may touch client records */
+/* Who reads aggregates only, never a client: analysts and the city task force (issue 14). */
+#define ROLES_AGGREGATE (ROLE_BIT(ROLE_ANALYST) | ROLE_BIT(ROLE_TASKFORCE))
+#define ROLES_STAFF (ROLES_ANY & ~ROLES_AGGREGATE) /* everyone who may touch client records */
 
 struct role_info {
     const char *name;  /* as stored and sent: "case_manager" */

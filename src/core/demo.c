@@ -540,6 +540,14 @@ static int make_orgs_and_staff(struct gen *g, int clients)
         else
             g->syn_r[i] = id;
     }
+    /* The city's task force ("control tower", issue 14): aggregates only. Made last, so that the
+     * other accounts keep their ids, and with the random draws put back, so that the rest of the data is
+     * what it was before the task force came. */
+    struct rng drawn = g->r;
+    int64_t city = demo_org(g, "Riverside City Integrated Care Task Force", "city_office");
+    if (!city || !demo_staff(g, city, "taskforce1", "Seojin Bae", "task_force", NULL))
+        return -1;
+    g->r = drawn;
     return 0;
 }
 

@@ -20,6 +20,7 @@ struct db;
  *   desk1     care-desk officer      Northside Administrative Welfare Centre
  *   housing1  housing coordinator    Harbour Housing Association
  *   analyst1  analyst                Riverside
+ *   taskforce1 city task force       Riverside City Integrated Care Task Force (made after the cmNNNN)
  *   cmNNNN    synthetic case managers (about one per 25 clients, at most 2000)
  * Client id 1 is on cm1's team (with psy1, nurse1 and peer1); the clients of cm2 and cm3 are open
  * Riverside episodes without cm1 (for break-glass). Every client has an identifier of kind

@@ -122,12 +122,13 @@ static const char *const orgs[][2] = {
     {"Northside Administrative Welfare Centre", "한빛시 북촌동 행정복지센터"},
     {"Harbour Housing Association", "한빛주거복지센터"},
     {"St Luke's Hospital", "성누가병원"},
+    {"Riverside City Integrated Care Task Force", "한빛시 통합돌봄 추진단"},
 };
 /* The fixed accounts keep their usernames and get the Korean form of their names. */
 static const char *const staff[][2] = {
     {"admin", "박유나"}, {"sup", "조선희"},   {"cm1", "김민지"},    {"cm2", "이대니"},   {"cm3", "최지원"},
     {"cm4", "권미라"},   {"psy1", "장현우"},  {"nurse1", "서은경"}, {"peer1", "정태민"}, {"desk1", "한소연"},
-    {"housing1", "오은혜"}, {"analyst1", "임준호"}, {"cm5", "윤하나"},
+    {"housing1", "오은혜"}, {"analyst1", "임준호"}, {"taskforce1", "배서진"}, {"cm5", "윤하나"},
 };
 static const char *const relations_f[] = {"어머니", "언니", "누나", "딸", "이모", "고모", NULL};
 static const char *const relations_m[] = {"아버지", "오빠", "형", "아들", "삼촌", "남동생", NULL};

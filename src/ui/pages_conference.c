@@ -406,7 +406,7 @@ static json_t *staff_opts(struct hreq *h, int not_me)
     json_t *s;
     json_array_foreach(staff, i, s)
     {
-        if (str_eq(jstr(s, "role"), "analyst") || (not_me && page_int(s, "id") == h->actor.staff_id))
+        if (str_eq(jstr(s, "role"), "analyst") || str_eq(jstr(s, "role"), "task_force") || (not_me && page_int(s, "id") == h->actor.staff_id))
             continue;
         char id[24], rl[64], l[200];
         snprintf(id, sizeof id, "%lld", (long long)page_int(s, "id"));

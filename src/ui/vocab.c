@@ -16,9 +16,9 @@ static const struct ui_vocab_label roles[] = {
     L("admin", N_("Administrator")),     L("supervisor", N_("Supervisor")),  L("case_manager", N_("Case manager")),
     L("clinician", N_("Clinician")),     L("peer_supporter", N_("Peer supporter")),
     L("care_desk", N_("Care-desk officer")), L("housing_coordinator", N_("Housing coordinator")),
-    L("analyst", N_("Analyst")),         END};
+    L("analyst", N_("Analyst")),         L("task_force", N_("City task force")), END};
 static const char *const role_names[] = {"admin",     "supervisor",          "case_manager", "clinician", "peer_supporter",
-                                         "care_desk", "housing_coordinator", "analyst",      NULL};
+                                         "care_desk", "housing_coordinator", "analyst",      "task_force", NULL};
 
 static const struct ui_vocab_label disciplines_l[] = {
     L("psychiatrist", N_("Psychiatrist")),
@@ -50,6 +50,7 @@ static const struct ui_vocab_label org_kinds_l[] = {
     L("administrative_welfare_centre", N_("Administrative welfare centre")),
     L("housing_provider", N_("Housing provider")),
     L("rehabilitation_facility", N_("Rehabilitation facility")),
+    L("city_office", N_("City office")),
     L("other", N_("Other")),
     END};
 

@@ -654,6 +654,7 @@ static void table_cells(void **state)
             for (int rel = 0; rel < REL__COUNT; rel++) {
                 if (rel != REL_NONE) {
                     assert_int_equal(access_table((enum res)r, (enum act)a, (enum rel)rel, ROLE_ANALYST), V_DENY);
+                    assert_int_equal(access_table((enum res)r, (enum act)a, (enum rel)rel, ROLE_TASKFORCE), V_DENY);
                     assert_int_equal(access_table((enum res)r, (enum act)a, (enum rel)rel, ROLE_ADMIN), V_DENY);
                 }
                 assert_int_equal(access_table((enum res)r, (enum act)a, REL_SUPERVISOR, ROLE_CASE_MANAGER), V_DENY);
