@@ -324,3 +324,24 @@ const char *thread_hot(void)
 {
     return hot_thread;
 }
+
+char *file_slurp(const char *path, size_t max, size_t *len, const char *what, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open %s", path, what);
+        return NULL;
+    }
+    char *text = xmalloc(max + 2);
+    size_t n = fread(text, 1, max + 1, f);
+    int rerr = ferror(f);
+    fclose(f);
+    if (rerr) {
+        snprintf(err, errlen, "%s: cannot read %s", path, what);
+        free(text);
+        return NULL;
+    }
+    text[n] = 0;
+    *len = n;
+    return text;
+}

@@ -26,6 +26,9 @@
 #define LIMIT_IDLE_MS 30000            /* keep-alive idle timeout */
 
 void *xmalloc(size_t n);
+/* A data file's text for a parser: up to max + 1 bytes (so that the parser sees a file too long),
+ * NUL-terminated, *len its length; free it. NULL with "PATH: cannot open WHAT" (or read) in err. */
+char *file_slurp(const char *path, size_t max, size_t *len, const char *what, char *err, size_t errlen);
 void *xcalloc(size_t n, size_t sz);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);

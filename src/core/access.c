@@ -130,10 +130,11 @@ static const char SQL_FACTS[] =
     " (SELECT max(b.expires_at) FROM break_glass b WHERE b.staff_id=?2 AND b.client_id=c.id AND b.expires_at>?5)"
     " AS glass,"
     " EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND e.org_id=?4) AS org_any,"
-    " EXISTS (SELECT 1 FROM housing_applications h WHERE h.client_id=c.id AND h.org_id=?4 AND h.status IN"
-    " ('waiting','offered')) OR EXISTS (SELECT 1 FROM tenancies t WHERE t.client_id=c.id AND t.org_id=?4 AND"
-    " t.end_date IS NULL) OR EXISTS (SELECT 1 FROM referrals r WHERE r.client_id=c.id AND r.to_org_id=?4 AND"
-    " r.state IN ('accepted','in_progress')) AS housed"
+    /* REL_HOUSED is a housing coordinator's only (?6): nobody else pays for its three look-ups */
+    " (?6<>0 AND (EXISTS (SELECT 1 FROM housing_applications h WHERE h.client_id=c.id AND h.org_id=?4 AND"
+    " h.status IN ('waiting','offered')) OR EXISTS (SELECT 1 FROM tenancies t WHERE t.client_id=c.id AND"
+    " t.org_id=?4 AND t.end_date IS NULL) OR EXISTS (SELECT 1 FROM referrals r WHERE r.client_id=c.id AND"
+    " r.to_org_id=?4 AND r.state IN ('accepted','in_progress')))) AS housed"
     " FROM clients c WHERE c.id=?1";
 
 void access_forget(struct ctx *c)
@@ -161,7 +162,8 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
     char today[16], now[32];
     iso_today(today);
     iso_now(now);
-    struct db_stmt *st = db_query(c->db, SQL_FACTS, "iitit", client_id, a->staff_id, today, a->org_id, now);
+    struct db_stmt *st = db_query(c->db, SQL_FACTS, "iititi", client_id, a->staff_id, today, a->org_id, now,
+                                  (int64_t)(a->role == ROLE_HOUSING));
     int rc = db_step(st);
     if (rc != DB_ROW) {
         db_done(st);

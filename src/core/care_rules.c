@@ -302,23 +302,12 @@ done:
 
 int care_rules_load(const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open the care services file", path);
+    size_t n;
+    char *text = file_slurp(path, CARE_MAX_BYTES, &n, "the care services file", err, errlen);
+    if (!text)
         return -1;
-    }
-    char *text = xmalloc(CARE_MAX_BYTES + 2);
-    size_t n = fread(text, 1, CARE_MAX_BYTES + 1, f);
-    int rerr = ferror(f);
-    fclose(f);
     struct care_rules *r = xmalloc(sizeof *r);
-    int rc;
-    if (rerr) {
-        snprintf(err, errlen, "%s: cannot read the care services file", path);
-        rc = -1;
-    } else {
-        rc = care_rules_parse(path, text, n, r, err, errlen);
-    }
+    int rc = care_rules_parse(path, text, n, r, err, errlen);
     free(text);
     if (rc == 0) {
         loaded = *r;

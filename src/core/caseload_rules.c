@@ -233,23 +233,12 @@ int caseload_parse(const char *file, const char *text, size_t len, struct caselo
 
 int caseload_load(const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open the caseload weights file", path);
+    size_t n;
+    char *text = file_slurp(path, WEIGHTS_MAX_BYTES, &n, "the caseload weights file", err, errlen);
+    if (!text)
         return -1;
-    }
-    char *text = xmalloc(WEIGHTS_MAX_BYTES + 2);
-    size_t n = fread(text, 1, WEIGHTS_MAX_BYTES + 1, f);
-    int rerr = ferror(f);
-    fclose(f);
     struct caseload_weights w;
-    int rc;
-    if (rerr) {
-        snprintf(err, errlen, "%s: cannot read the caseload weights file", path);
-        rc = -1;
-    } else {
-        rc = caseload_parse(path, text, n, &w, err, errlen);
-    }
+    int rc = caseload_parse(path, text, n, &w, err, errlen);
     free(text);
     if (rc == 0) {
         loaded = w;

@@ -232,23 +232,12 @@ int housing_rules_parse(const char *file, const char *text, size_t len, struct h
 
 int housing_rules_load(const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open the housing priority rules", path);
+    size_t n;
+    char *text = file_slurp(path, RULES_MAX_BYTES, &n, "the housing priority rules", err, errlen);
+    if (!text)
         return -1;
-    }
-    char *text = xmalloc(RULES_MAX_BYTES + 2);
-    size_t n = fread(text, 1, RULES_MAX_BYTES + 1, f);
-    int rerr = ferror(f);
-    fclose(f);
     struct housing_rules r;
-    int rc;
-    if (rerr) {
-        snprintf(err, errlen, "%s: cannot read the housing priority rules", path);
-        rc = -1;
-    } else {
-        rc = housing_rules_parse(path, text, n, &r, err, errlen);
-    }
+    int rc = housing_rules_parse(path, text, n, &r, err, errlen);
     free(text);
     if (rc == 0) {
         loaded = r;
