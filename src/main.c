@@ -17,7 +17,8 @@ static const struct cmd commands[] = {
      "             [--eligibility DIR] [--eligibility-extra DIR] [--sweep SECONDS (default 60, 0: off)]\n"
      "             [--caseload-weights FILE (default caseload/weights.rules)]\n"
      "             [--housing-rules FILE (default housing/priority.rules)]\n"
-     "             [--care-services FILE (default care/services.rules)]",
+     "             [--care-services FILE (default care/services.rules)]\n"
+     "             [--indicators FILE (default indicators/indicators.rules)] [--small-cell N (default 11, >= 5)]",
      cmd_serve},
     {"init", "create the database and the first administrator",
      "hearth init [--db URL] --admin USERNAME [--name NAME] [--org NAME] [--password P] [--audit-key FILE]\n"
@@ -43,6 +44,8 @@ static const struct cmd commands[] = {
      cmd_check_assignments_usage, cmd_check_assignments},
     {"sweep", "run the time rules once (referrals not acknowledged in time, consents about to expire)",
      cmd_sweep_usage, cmd_sweep},
+    {"evaluate", "compute the evaluation's indicators into the precomputed aggregates (a refresh)",
+     cmd_evaluate_usage, cmd_evaluate},
     {"search-sql", "print the SQL and parameters of a name search, as the server runs it",
      cmd_search_sql_usage, cmd_search_sql},
     {"help", "list the commands, or explain one", "hearth help [COMMAND]", cmd_help},

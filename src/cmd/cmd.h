@@ -46,4 +46,6 @@ int cmd_sweep(int argc, char **argv);
 int cmd_search_sql(int argc, char **argv);
 extern const char cmd_search_sql_usage[];
 extern const char cmd_sweep_usage[];
+int cmd_evaluate(int argc, char **argv);
+extern const char cmd_evaluate_usage[];
 #endif

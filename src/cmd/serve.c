@@ -1,6 +1,7 @@
 /* serve: run the HTTP server until SIGTERM, then drain. */
 #include "cmd/cmd.h"
 #include "http/http.h"
+#include "core/indicator.h"
 #include "ui/ui.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,9 +14,9 @@ int cmd_serve(int argc, char **argv)
                                         "static", "max-batch", "quiet!", "instruments", "instruments-extra",
                                         "lang", "locale", "audit-key", "audit-head-log", "eligibility",
                                         "eligibility-extra", "sweep", "caseload-weights", "housing-rules",
-                                        "care-services", NULL};
+                                        "care-services", "indicators", "small-cell", NULL};
     /* v[i] is the value of names[i] */
-    const char *v[22] = {0}, *pos[1];
+    const char *v[24] = {0}, *pos[1];
     if (cmd_opts(argc, argv, names, v, pos, 0) < 0)
         return EXIT_USAGE;
     struct serve_opts o = {
@@ -41,6 +42,10 @@ int cmd_serve(int argc, char **argv)
         .housing_rules = v[19] ? v[19] : access("housing/priority.rules", F_OK) == 0 ? "housing/priority.rules" : NULL,
         /* The care services' tasks, criteria and rates (--care-services FILE); the shipped file when here. */
         .care_services = v[20] ? v[20] : access("care/services.rules", F_OK) == 0 ? "care/services.rules" : NULL,
+        /* The evaluation's indicator dictionary (--indicators FILE); the shipped file when here. */
+        .indicators = v[21] ? v[21] : access("indicators/indicators.rules", F_OK) == 0 ? "indicators/indicators.rules" : NULL,
+        /* The small-cell threshold of the evaluation's aggregates (never below 5). */
+        .small_cell = v[22] ? atoi(v[22]) : EVAL_SMALL_CELL,
         .audit_key = v[13],
         /* The head to syslog every 5 minutes unless told (HEARTH_AUDIT_HEAD_LOG: the test suite's 0). */
         .audit_head_log = atoi(v[14] ? v[14] : getenv("HEARTH_AUDIT_HEAD_LOG") ? getenv("HEARTH_AUDIT_HEAD_LOG") : "300"),
@@ -51,6 +56,11 @@ int cmd_serve(int argc, char **argv)
     const char *sw = v[17] ? v[17] : getenv("HEARTH_SWEEP_SECONDS");
     if (sw && (strspn(sw, "0123456789") != strlen(sw) || !*sw || o.sweep_seconds > 86400)) {
         fprintf(stderr, "hearth: --sweep takes 0..86400 seconds (0: off)\n");
+        return EXIT_USAGE;
+    }
+    if (v[22] && (strspn(v[22], "0123456789") != strlen(v[22]) || !*v[22] || o.small_cell < EVAL_SMALL_CELL_MIN ||
+                  o.small_cell > 1000)) {
+        fprintf(stderr, "hearth: --small-cell takes %d..1000 (a cell under it is hidden)\n", EVAL_SMALL_CELL_MIN);
         return EXIT_USAGE;
     }
     const char *hl = v[14] ? v[14] : getenv("HEARTH_AUDIT_HEAD_LOG");

@@ -154,6 +154,8 @@ struct serve_opts {
     const char *caseload_weights; /* the caseload weights file (NULL: none, caseloads unweighted) */
     const char *housing_rules;    /* the housing priority rules (NULL: none, waiting lists by time and hand only) */
     const char *care_services;    /* the care services file (NULL: none, care services off) */
+    const char *indicators;       /* the evaluation's indicator dictionary (NULL: none, no evaluation) */
+    int small_cell;               /* the evaluation's small-cell threshold (EVAL_SMALL_CELL unless told) */
     const char *audit_key; /* the audit key file; NULL: the default place (audit_key_file) */
     int audit_head_log;    /* seconds between writes of the audit head to syslog; 0: off */
     int sweep_seconds;     /* seconds between runs of the time rules (core/sweep.c); 0: off */

@@ -3,6 +3,7 @@
 #include "db/db.h"
 #include "db/migrate.h"
 #include "core/caseload.h"
+#include "core/indicator.h"
 #include "core/housing.h"
 #include "core/care.h"
 #include "core/eligibility.h"
@@ -838,6 +839,12 @@ int http_serve(const struct serve_opts *o)
     if (!o->care_services) {
         log_info("no care/services.rules here: care services are off (give --care-services FILE)");
     } else if (care_rules_load(o->care_services, err, sizeof err) != 0) {
+        log_error("%s", err);
+        return 1;
+    }
+    if (!o->indicators) {
+        log_info("no indicators/indicators.rules here: no evaluation (give --indicators FILE)");
+    } else if (ind_load(o->indicators, err, sizeof err) != 0) {
         log_error("%s", err);
         return 1;
     }
