@@ -78,8 +78,8 @@ static const struct res_field csv_query[] = {
 #define A ROLES_ANY
 #define J RF_API
 const struct route api_dashboard_routes[] = {
-    {"GET", "/api/v1/evaluation", overview_h, A, J, DOC(RR_ONE, RES_EVALUATION, ACT_READ, "The control tower: every indicator's figure for the period and selection, the previous period and a trend of twelve, from the latest computed run (aggregates only; a figure under the threshold, or hidden so that none can be worked out, comes as its state without a value)"), .query = overview_query},
-    {"GET", "/api/v1/evaluation/view", view_h, A, J, DOC(RR_ONE, RES_EVALUATION, ACT_READ, "One indicator for the period and selection: its figure, the previous period, a trend of twelve and the breakdown by organisation or by one dimension's values, each cell with its state"), .query = view_query},
+    {"GET", "/api/v1/evaluation", overview_h, A, J, DOC0(RR_ONE, "The control tower: every indicator's figure for the period and selection, the previous period and a trend of twelve, from the latest computed run (aggregates only; a figure under the threshold, or hidden so that none can be worked out, comes as its state without a value)"), GATE(RES_EVALUATION, ACT_READ), .query = overview_query},
+    {"GET", "/api/v1/evaluation/view", view_h, A, J, DOC0(RR_ONE, "One indicator for the period and selection: its figure, the previous period, a trend of twelve and the breakdown by organisation or by one dimension's values, each cell with its state"), GATE(RES_EVALUATION, ACT_READ), .query = view_query},
     {"GET", "/api/v1/evaluation/view.csv", csv_h, A, J, DOC(RR_CSV, RES_EVALUATION, ACT_READ, "One of a view's tables (trend or breakdown) as a CSV file, with the same suppression as the page"), .query = csv_query},
     {0},
 };

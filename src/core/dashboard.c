@@ -175,7 +175,9 @@ static json_t *cell_json(json_t *row, const json_t *ind, long threshold)
         return o;
     }
     long n = row ? (long)iget(row, "n") : 0;
-    json_object_set_new(o, "n", json_integer(n));
+    /* A median's count is another indicator's (n_of), published there under its own protection:
+     * here only the median. */
+    json_object_set_new(o, "n", str_eq(jstr(ind, "kind"), "median") ? json_null() : json_integer(n));
     json_t *ks = json_array(), *rates = json_array();
     size_t nk = json_array_size(json_object_get(ind, "numerators"));
     for (size_t i = 0; i < nk && i < 3; i++) {
@@ -258,7 +260,7 @@ static json_t *periods_of(struct ctx *c, const struct run *r, const char *ind, c
     json_t *rows = db_rows(c->db,
                            "SELECT DISTINCT period FROM eval_cells WHERE run_id=? AND indicator=? AND period LIKE ? "
                            "ORDER BY period DESC",
-                           "its", r->id, ind, like);
+                           "itt", r->id, ind, like);
     json_t *out = json_array();
     size_t i;
     json_t *p;
@@ -676,3 +678,25 @@ int dash_csv(struct ctx *c, const struct dash_query *q, const char *table, struc
     json_decref(v);
     return OK;
 }
+
+/* ---- the descriptor (the control tower's reading; the refresh's rows are indicator.c's) ---- */
+static const struct res_field evaluation_fields[] = {
+    {"as_of", FT_DATETIME, 1, N_("Figures as of")},
+    {"threshold", FT_INT, 0, N_("Small-cell threshold")},
+    {NULL, 0, 0, NULL}};
+static const struct res_audit evaluation_actions[] = {
+    {"evaluation.view", ACT_READ},
+    {NULL, 0},
+};
+static const char *const evaluation_tables[] = {"eval_runs", "eval_cells", NULL};
+#include "core/access_rows.h" /* the rows' words, for the rows below only */
+static const struct access_rule evaluation_access[] = {
+    /* the control tower: analysts and the city's task force; an organisation's lead, their own
+     * organisation (a rule on the record: gate above) */
+    {RES_EVALUATION, ACT_READ, NONE, ROLES_AGGREGATE | SUP, A},
+    {0}};
+const struct resource res_evaluation = {
+    .access = evaluation_access,
+    .id = RES_EVALUATION, .name = "evaluation", .label = N_("Evaluation"), .plural = N_("Evaluation"),
+    RESOURCE_OF(evaluation)};
+RESOURCE_REGISTER(res_evaluation);

@@ -198,14 +198,14 @@ static int set_store(struct db *db, int64_t run, const char *indicator, const ch
                 if (db_run(db,
                            "UPDATE eval_cells SET state=? WHERE run_id=? AND indicator=? AND period=? AND dim=? "
                            "AND org_id=? AND value=?",
-                           "iittsit", (int64_t)s->state[d][at], run, indicator, period, s->dims[d], org,
+                           "iitttit", (int64_t)s->state[d][at], run, indicator, period, s->dims[d], org,
                            value) != DB_OK)
                     return -1;
                 if (db_changes(db) == 0 &&
                     db_run(db,
                            "INSERT INTO eval_cells(run_id, indicator, period, org_id, dim, value, n, state) "
                            "VALUES (?,?,?,?,?,?,0,?)",
-                           "ittitsi", run, indicator, period, org, s->dims[d], value,
+                           "ittitti", run, indicator, period, org, s->dims[d], value,
                            (int64_t)s->state[d][at]) != DB_OK)
                     return -1;
             }
@@ -281,7 +281,7 @@ static int derive_hist(struct db *db, int64_t run, const char *indicator, char k
     json_t *rows = db_rows(db,
                            "SELECT period, org_id, dim, value FROM eval_cells WHERE run_id=? AND indicator=? AND "
                            "substr(period, 1, 1)=?",
-                           "its", run, indicator, kind == 'Q' ? "Q" : "Y");
+                           "itt", run, indicator, kind == 'Q' ? "Q" : "Y");
     long *counts = xcalloc(HIST_DAYS, sizeof *counts);
     size_t i;
     json_t *r;
@@ -300,7 +300,7 @@ static int derive_hist(struct db *db, int64_t run, const char *indicator, char k
         struct db_stmt *st = db_query(db,
                                       "SELECT hist FROM eval_cells WHERE run_id=? AND indicator=? AND period "
                                       "BETWEEN ? AND ? AND org_id=? AND dim=? AND value=? AND hist IS NOT NULL",
-                                      "ittttitt", run, indicator, lo, hi, org, dim, value);
+                                      "itttitt", run, indicator, lo, hi, org, dim, value);
         int any = 0;
         while (st && db_step(st) == DB_ROW) {
             hist_add(counts, HIST_DAYS, db_text(st, 0));
@@ -317,7 +317,7 @@ static int derive_hist(struct db *db, int64_t run, const char *indicator, char k
         if (db_run(db,
                    "UPDATE eval_cells SET hist=? WHERE run_id=? AND indicator=? AND period=? AND org_id=? AND "
                    "dim=? AND value=?",
-                   "sittitt", b.data ? b.data : "", run, indicator, p, org, dim, value) != DB_OK)
+                   "tittitt", b.data ? b.data : "", run, indicator, p, org, dim, value) != DB_OK)
             rc = -1;
         buf_free(&b);
         if (rc)
@@ -364,5 +364,5 @@ int eval_protect_run(struct db *db, int64_t run, int threshold)
     }
     json_decref(pairs);
     json_decref(kinds);
-    return rc;
+    return rc ? ERR_DB : OK;
 }

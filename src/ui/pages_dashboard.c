@@ -166,9 +166,10 @@ static void trend_svg(struct buf *b, json_t *ind, json_t *trend, int small_chart
         if (!figure_value(ind, t, &v))
             continue;
         char txt[64], pl[32];
-        html_printf(b, "<circle class=\"dot%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%s\"><title>%s: %s</title></circle>",
-                    json_is_true(json_object_get(t, "partial")) ? " partial" : "", x, B - (B - T) * v / hi,
-                    small_chart ? "2" : "4", period_label(jstr(t, "period"), pl, sizeof pl),
+        buf_printf(b, "<circle class=\"dot%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%s\">",
+                   json_is_true(json_object_get(t, "partial")) ? " partial" : "", x, B - (B - T) * v / hi,
+                   small_chart ? "2" : "4");
+        html_printf(b, "<title>%s: %s</title></circle>", period_label(jstr(t, "period"), pl, sizeof pl),
                     figure_text(ind, t, 0, txt, sizeof txt));
     }
     buf_adds(b, "</svg>");
