@@ -88,6 +88,8 @@ static const struct nav navs[] = {
      * statements for an administrator, who has no care visits */
     {"/care-work", N_("Care visits"), 0, RES_CARE_VISIT, ACT_LIST},
     {"/care/statements", N_("Care statements"), 0, RES_CARE_STATEMENT, ACT_REVIEW, RES_CARE_VISIT, ACT_LIST},
+    /* the evaluation (issue 14): the control tower, for analysts, the task force and organisations' leads */
+    {"/evaluation", N_("Control tower"), 0, RES_EVALUATION, ACT_READ},
 };
 
 /* The header's link to one's notifications: a bell, and the number unread in a badge (none at zero);

@@ -248,6 +248,10 @@ static void work_page(struct hreq *h, int status, const struct fstate *fs)
 
 void pg_work(struct hreq *h)
 {
+    if (ROLE_BIT(h->actor.role) & ROLES_AGGREGATE) { /* no client work: their home is the control tower */
+        reply_redirect(h, "/evaluation");
+        return;
+    }
     work_page(h, 200, NULL);
 }
 
