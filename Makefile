@@ -124,6 +124,9 @@ check-tests: build/hearth build/san/hearth $(LOCALES) $(UNITS) $(TESTBINS) $(FUZ
 
 bench: deps build/hearth
 	bench/run
+# The suppression library's timing (bench/RESULTS.md, "Suppression"); not run by make check.
+build/bench-suppress: bench/suppress.c build/rel/core/suppress.o
+	$(CC) $(BASE_CFLAGS) -O2 -o $@ $^
 
 format:
 	clang-format -i src/*/*.c src/*/*.h src/main.c tests/unit/*.c
