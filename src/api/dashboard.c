@@ -12,7 +12,7 @@ static const char *query_get(void *arg, const char *name)
 static void overview_h(struct hreq *h)
 {
     struct dash_query q;
-    int rc = dash_parse(&h->ctx, query_get, h, &q);
+    int rc = dash_parse(&h->ctx, query_get, h, 0, &q);
     if (rc == OK)
         rc = dash_overview(&h->ctx, &q, &h->result);
     reply_result(h, rc, 200);
@@ -21,7 +21,7 @@ static void overview_h(struct hreq *h)
 static void view_h(struct hreq *h)
 {
     struct dash_query q;
-    int rc = dash_parse(&h->ctx, query_get, h, &q);
+    int rc = dash_parse(&h->ctx, query_get, h, 1, &q);
     if (rc == OK && !q.indicator)
         rc = ctx_field(&h->ctx, "indicator", _("Choose an indicator."));
     if (rc == OK)
@@ -32,7 +32,7 @@ static void view_h(struct hreq *h)
 static void csv_h(struct hreq *h)
 {
     struct dash_query q;
-    int rc = dash_parse(&h->ctx, query_get, h, &q);
+    int rc = dash_parse(&h->ctx, query_get, h, 1, &q);
     if (rc == OK && !q.indicator)
         rc = ctx_field(&h->ctx, "indicator", _("Choose an indicator."));
     struct buf b;

@@ -80,10 +80,11 @@ static const char *kind_word(char k)
     return k == 'M' ? "month" : k == 'Y' ? "year" : k == 'D' ? "day" : "quarter";
 }
 
-int dash_parse(struct ctx *c, const char *(*get)(void *arg, const char *name), void *arg, struct dash_query *q)
+int dash_parse(struct ctx *c, const char *(*get)(void *arg, const char *name), void *arg, int detail,
+               struct dash_query *q)
 {
     memset(q, 0, sizeof *q);
-    q->indicator = get(arg, "indicator");
+    q->indicator = detail ? get(arg, "indicator") : NULL;
     const char *k = get(arg, "kind");
     q->kind = !k || !*k || str_eq(k, "quarter") ? 'Q' : str_eq(k, "month") ? 'M' : str_eq(k, "year") ? 'Y' : 0;
     if (!q->kind)
@@ -115,7 +116,7 @@ int dash_parse(struct ctx *c, const char *(*get)(void *arg, const char *name), v
         q->dim = dash_dims[i];
         q->value = v;
     }
-    q->by = get(arg, "by");
+    q->by = detail ? get(arg, "by") : NULL;
     if (q->by && *q->by) {
         int ok = str_eq(q->by, "organisation") || str_eq(q->by, "partner");
         for (int i = 0; dash_dims[i]; i++)

@@ -22,8 +22,9 @@ struct dash_query {
 
 /* Fill q from a request's parameters (get(name) returns the parameter or NULL): indicator, period
  * kind ("month", "quarter", "year"), period, org, programme, district, target_group, life_stage (at
- * most one of these four), by. ERR_INVALID with a field error naming what is wrong. */
-int dash_parse(struct ctx *c, const char *(*get)(void *arg, const char *name), void *arg, struct dash_query *q);
+ * most one of these four), and with detail (one indicator's view) indicator and by. ERR_INVALID with a field error naming what is wrong. */
+int dash_parse(struct ctx *c, const char *(*get)(void *arg, const char *name), void *arg, int detail,
+               struct dash_query *q);
 
 /* One indicator's view: {indicator, as_of, threshold, kind, period, periods[], partial, selection,
  * headline, previous, trend[], breakdown{by, rows[], total}}. Every figure is a cell {state, n,

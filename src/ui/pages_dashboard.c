@@ -381,7 +381,7 @@ static void pg_evaluation(struct hreq *h)
 {
     struct dash_query q;
     json_t *v = NULL;
-    int rc = dash_parse(&h->ctx, hreq_get, h, &q);
+    int rc = dash_parse(&h->ctx, hreq_get, h, 0, &q);
     if (rc == OK)
         rc = dash_overview(&h->ctx, &q, &v);
     if (dash_failed(h, rc))
@@ -494,7 +494,7 @@ static void pg_indicator(struct hreq *h)
 {
     struct dash_query q;
     json_t *v = NULL;
-    int rc = dash_parse(&h->ctx, hreq_get, h, &q);
+    int rc = dash_parse(&h->ctx, hreq_get, h, 1, &q);
     if (rc == OK && !q.indicator)
         rc = ctx_field(&h->ctx, "indicator", _("Choose an indicator."));
     if (rc == OK)
@@ -555,7 +555,7 @@ static void pg_print(struct hreq *h)
 {
     struct dash_query q;
     json_t *v = NULL;
-    int rc = dash_parse(&h->ctx, hreq_get, h, &q);
+    int rc = dash_parse(&h->ctx, hreq_get, h, 0, &q);
     if (rc == OK)
         rc = dash_overview(&h->ctx, &q, &v);
     if (dash_failed(h, rc))

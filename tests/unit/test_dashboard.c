@@ -170,7 +170,7 @@ static void every_view_shows_published_cells_only(void **state)
                     json_object_set_new(params, dim, json_string(value));
                 }
                 struct dash_query q;
-                assert_int_equal(dash_parse(&c, get_from, params, &q), OK);
+                assert_int_equal(dash_parse(&c, get_from, params, 1, &q), OK);
                 json_t *v = NULL;
                 assert_int_equal(dash_view(&c, &q, &v), OK);
                 check_view(v, q.org, dim, value);
@@ -236,7 +236,7 @@ static void who_sees_what(void **state)
     json_t *params = json_pack("{s:s, s:s, s:s}", "indicator", "reach.clients_served", "district", "East", "programme",
                                "act");
     struct dash_query q2;
-    assert_int_equal(dash_parse(&c, get_from, params, &q2), ERR_INVALID);
+    assert_int_equal(dash_parse(&c, get_from, params, 1, &q2), ERR_INVALID);
     assert_non_null(json_object_get(c.errors, "district")); /* the second one named */
     json_decref(params);
     ctx_clear(&c);
