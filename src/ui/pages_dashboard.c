@@ -313,9 +313,19 @@ static int dash_failed(struct hreq *h, int rc)
     return 1;
 }
 
+/* The page's parameters. A period of another kind than the one now chosen (the form keeps the last
+ * period when one changes month to year) is left out: the latest of the new kind is shown. */
 static const char *hreq_get(void *arg, const char *name)
 {
-    return qstr((struct hreq *)arg, name);
+    struct hreq *h = arg;
+    const char *v = qstr(h, name);
+    if (v && str_eq(name, "period")) {
+        const char *k = qstr(h, "kind");
+        char want = !k || !*k || str_eq(k, "quarter") ? 'Q' : str_eq(k, "month") ? 'M' : 'Y';
+        if (*v != want)
+            return NULL;
+    }
+    return v;
 }
 
 /* A card per indicator: its figure for the period, the previous one, a small trend line. */

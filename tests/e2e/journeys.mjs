@@ -2083,6 +2083,55 @@ const journeys = [
     await expectVisible(cm.getByText(new RegExp(`rent arrears of 350000 won in tenancy no\\. ${tenancy}`, 'i')).first(),
       'the arrears task in the case manager\'s work');
   }],
+  ['the control tower: the task force reads the figures, an indicator with its trend and breakdown, a CSV and the page for the meeting; an organisation\'s lead sees their own; never a name', async ({ newPage }, f) => {
+    const tf = await newPage();
+    await loginOk(tf, 'taskforce1', PASSWORD, '/');
+    await tf.waitForURL(/\/evaluation$/); // the task force's home
+    await expectVisible(tf.getByRole('heading', { level: 1, name: /control tower/i }), 'the control tower');
+    await expectVisible(tf.locator('#evaluation-as-of').getByText(/figures as of/i), 'how fresh the figures are');
+    for (const g of [/^reach$/i, /^referrals$/i, /^continuity$/i])
+      await expectVisible(tf.getByRole('heading', { level: 2, name: g }), `the group ${g}`);
+    const served = tf.locator('#ind-reach\\.clients_served');
+    await expectVisible(served.locator('.ev-now'), 'the clients served this quarter');
+    const body = await tf.locator('main').innerText();
+    assert(!nameRe(f.client1).test(body), 'a client\'s name on the control tower');
+    // One indicator: the trend line, the same as a table, the breakdown; by year.
+    await served.getByRole('link', { name: /clients served/i }).click();
+    await tf.waitForURL(/\/evaluation\/indicator\?indicator=reach\.clients_served/);
+    await tf.getByLabel(/^period$/i).selectOption('year');
+    await tf.getByRole('button', { name: /^show$/i }).click();
+    await tf.waitForURL(/kind=year/);
+    await expectVisible(tf.locator('svg.trend-chart polyline.trend'), 'the trend line');
+    await expectVisible(tf.locator('#trend-table'), 'the trend as a table');
+    await expectVisible(tf.locator('#breakdown-table tr.total'), 'the breakdown with its total');
+    const csv = await tf.locator('#breakdown-csv').getAttribute('href');
+    const r = await tf.request.get(csv);
+    assert(r.ok() && /text\/csv/.test(r.headers()['content-type']), `the breakdown's CSV: ${r.status()}`);
+    assert(/^\ufeff?organisation,/.test(await r.text()), 'the CSV starts with its header');
+    // By district: a figure under the threshold says so and has no number.
+    await tf.getByLabel(/^break down by$/i).selectOption('district');
+    await tf.getByRole('button', { name: /^show$/i }).click();
+    await tf.waitForURL(/by=district/);
+    await expectVisible(tf.getByRole('heading', { name: /breakdown: district/i }), 'the breakdown by district');
+    // The page for the meeting, as printed: no navigation, the tables.
+    await tf.goto('/evaluation');
+    await tf.getByRole('link', { name: /print for the meeting/i }).click();
+    await tf.waitForURL(/\/evaluation\/print/);
+    await tf.emulateMedia({ media: 'print' });
+    assert(!(await tf.getByRole('navigation', { name: /main/i }).isVisible()), 'the navigation printed');
+    await expectVisible(tf.locator('#evaluation-sheet table').first(), 'the printed tables');
+    await tf.emulateMedia({ media: 'screen' });
+    // On a phone.
+    const phone = await newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await loginOk(phone, 'taskforce1', PASSWORD, '/evaluation');
+    await expectVisible(phone.locator('#ind-reach\\.clients_served .ev-now'), 'the figures on a phone');
+    await noHorizontalScroll(phone, 'the control tower');
+    // An organisation's lead: their own organisation only.
+    const sup = await newPage();
+    await loginOk(sup, 'sup', PASSWORD, '/evaluation');
+    const orgs = await sup.getByLabel(/^organisation$/i).locator('option').allTextContents();
+    assert(orgs.length === 2 && /riverside/i.test(orgs[1]), `the lead's organisations: ${orgs.join(', ')}`);
+  }],
 ];
 
 function label(v) {
@@ -2140,6 +2189,8 @@ async function main() {
     const demo = spawnSync(hearth, ['demo', '--db', db, '--clients', String(CLIENTS)],
       { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     assert(demo.status === 0, `hearth demo failed (${demo.status ?? demo.signal}):\n${firstLines(demo.stderr, 30)}`);
+    const evaluate = spawnSync(hearth, ['evaluate', '--db', db], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    assert(evaluate.status === 0, `hearth evaluate failed (${evaluate.status ?? evaluate.signal}):\n${firstLines(evaluate.stderr, 30)}`);
     base = await startServer(hearth, db);
     // Playwright gives the browser a fresh profile (user-data dir) under the temporary
     // directory, so nothing of it outlives the run.
