@@ -95,19 +95,19 @@ int eval_period_bounds(const char *p, char from[11], char to[11])
 int eval_periods(const char *today, int months_only, char (*out)[12], int max)
 {
     int y, m, d, n = 0;
-    if (ymd(today, &y, &m, &d))
+    if (ymd(today, &y, &m, &d) || y < 1902 || y > 9999)
         return 0;
     for (int yy = y - 2; yy <= y; yy++) {
         for (int mm = 1; mm <= 12 && (yy < y || mm <= m); mm++)
             if (n < max)
-                snprintf(out[n++], 12, "M%04d-%02d", yy % 10000, mm);
+                snprintf(out[n++], 12, "M%04u-%02u", (unsigned)yy % 10000u, (unsigned)mm % 100u);
         if (months_only)
             continue;
         for (int q = 1; q <= 4 && (yy < y || 3 * q - 2 <= m); q++)
             if (n < max)
-                snprintf(out[n++], 12, "Q%04d-%d", yy % 10000, q);
+                snprintf(out[n++], 12, "Q%04u-%u", (unsigned)yy % 10000u, (unsigned)q % 10u);
         if (n < max)
-            snprintf(out[n++], 12, "Y%04d", yy % 10000);
+            snprintf(out[n++], 12, "Y%04u", (unsigned)yy % 10000u);
     }
     return n;
 }
