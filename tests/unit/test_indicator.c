@@ -445,6 +445,102 @@ static void runs_replace_older_ones_and_refuse_a_low_threshold(void **state)
     assert_int_equal(count_of(T->db, "SELECT count(*) FROM eval_cells WHERE value IN ('Gil', 'Runs')"), 0);
 }
 
+static void days_in_the_community_housing_and_outcomes(void **state)
+{
+    (void)state;
+    int64_t c = mk_client(T->db, org_a, cm_a, "Hal", "Home", "1970-01-01");
+    episode(c, org_a, "active", "2026-03-10", NULL);
+    /* March: observed from the 10th, 22 days; in hospital the nights of 20..24 (out on the 25th): 5 */
+    hospital(c, "2026-03-20", "2026-03-25");
+    refresh();
+    json_t *r = db_row(T->db,
+                       "SELECT n, s1, s2 FROM eval_cells WHERE indicator='continuity.community_days' AND"
+                       " period='M2026-03' AND org_id=0 AND dim='programme' AND value='*'",
+                       "");
+    assert_non_null(r);
+    assert_int_equal(json_integer_value(json_object_get(r, "n")), 1);
+    assert_true(json_real_value(json_object_get(r, "s2")) == 22);
+    assert_true(json_real_value(json_object_get(r, "s1")) == 17);
+    json_decref(r);
+    /* a tenancy from 22 May: 6 months on is 22 November (today): sustained; 12 months not yet */
+    sql(T->db, "INSERT INTO housing_units(org_id, property, label, type, bedrooms, district, rent, state, state_since,"
+               " created_by, created_at, updated_at) VALUES (1, 'Elm', 'Room 1', 'supportive', 1, 'North', 1, 'occupied',"
+               " '2026-01-01', 1, '2026-01-01', '2026-01-01')");
+    char q[600];
+    snprintf(q, sizeof q,
+             "INSERT INTO tenancies(client_id, unit_id, org_id, landlord, start_date, start_day, rent, rent_payer,"
+             " support_level, end_date, created_by, created_at, updated_at) VALUES (%lld, 1, %lld, 'Elm', '%s', 0, 1,"
+             " 'client', 'low', %s, %lld, '%s', '%s')",
+             (long long)c, (long long)org_a, "2026-01-05", "'2026-05-21'", (long long)cm_a, T_NOW, T_NOW);
+    sql(T->db, q);
+    snprintf(q, sizeof q,
+             "INSERT INTO tenancies(client_id, unit_id, org_id, landlord, start_date, start_day, rent, rent_payer,"
+             " support_level, end_date, created_by, created_at, updated_at) VALUES (%lld, 1, %lld, 'Elm', '%s', 0, 1,"
+             " 'client', 'low', %s, %lld, '%s', '%s')",
+             (long long)c, (long long)org_a, "2026-05-22", "NULL", (long long)cm_a, T_NOW, T_NOW);
+    sql(T->db, q);
+    /* PHQ-9: 16 at first, then 10 (a drop of 6: reliable, still at caseness), then 9 in the next month */
+    static const struct {
+        const char *ins, *at;
+        int total;
+    } sc[] = {{"phq9", "2026-06-01T10:00:00Z", 16}, {"phq9", "2026-07-01T10:00:00Z", 10},
+              {"phq9", "2026-08-01T10:00:00Z", 9},  {"gad7", "2026-06-01T10:00:00Z", 7},
+              {"gad7", "2026-07-01T10:00:00Z", 2}};
+    for (size_t i = 0; i < ARRAY_LEN(sc); i++) {
+        double t = sc[i].total;
+        assert_int_equal(db_run(T->db,
+                                "INSERT INTO assessments(client_id, instrument, instrument_version, answers, total,"
+                                " staff_id, administered_at, created_at) VALUES (?,?,'1','{}',?,?,?,?)",
+                                "itfitt", c, sc[i].ins, &t, cm_a, sc[i].at, T_NOW),
+                         DB_OK);
+    }
+    refresh();
+    struct got g = cell("housing.tenancies", "M2026-05", org_a, "programme", "integrated_care");
+    assert_int_equal(g.n, 1);
+    assert_int_equal(g.k[0], 1); /* a move: an earlier tenancy */
+    assert_int_equal(g.k[1], 1); /* 6 months on is today */
+    assert_int_equal(g.k[2], 0);
+    g = cell("housing.tenancies", "M2026-01", org_a, "programme", "*");
+    assert_int_equal(g.n, 1);
+    assert_int_equal(g.k[0], 0);
+    assert_int_equal(g.k[1], 0); /* ended before its 6 months */
+    g = cell("outcomes.phq9", "M2026-07", org_a, "programme", "integrated_care");
+    assert_int_equal(g.n, 1);
+    assert_int_equal(g.k[0], 1); /* a drop of exactly 6 */
+    assert_int_equal(g.k[1], 0); /* 10 is still caseness */
+    g = cell("outcomes.phq9", "Q2026-3", org_a, "programme", "integrated_care");
+    assert_int_equal(g.k[1], 1); /* the latest in the quarter, 9 */
+    assert_int_equal(g.k[2], 1);
+    /* a first GAD-7 under caseness (7 < 8) is not in its population */
+    assert_int_equal(cell("outcomes.gad7", "Y2026", 0, "programme", "*").n, -1);
+}
+
+static void checkins_by_organisation_only(void **state)
+{
+    (void)state;
+    static const int ans[][2] = {{5, 4}, {4, 2}, {2, 5}};
+    for (int i = 0; i < 3; i++) {
+        char u[16];
+        snprintf(u, sizeof u, "w%d", i);
+        int64_t w = mk_staff(T->db, org_b, u, "case_manager");
+        assert_int_equal(db_run(T->db,
+                                "INSERT INTO checkins(staff_id, org_id, period, manageable, supported, answered_at)"
+                                " VALUES (?,?,'2026-10',?,?,?)",
+                                "iiiit", w, org_b, (int64_t)ans[i][0], (int64_t)ans[i][1], T_NOW),
+                         DB_OK);
+    }
+    refresh();
+    struct got g = cell("workforce.checkins", "M2026-10", org_b, "-", "*");
+    assert_int_equal(g.n, 3);
+    assert_int_equal(g.k[0], 2);
+    assert_int_equal(g.k[1], 2);
+    assert_int_equal(cell("workforce.checkins", "M2026-10", 0, "-", "*").n, 3);
+    /* no row names a worker */
+    assert_int_equal(count_of(T->db, "SELECT count(*) FROM eval_cells WHERE indicator='workforce.checkins' AND"
+                                     " dim<>'-'"),
+                     0);
+}
+
 int main(void)
 {
     clock_init();
@@ -459,6 +555,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(referrals_acknowledged_at_the_deadline_count, setup, teardown),
         cmocka_unit_test_setup_teardown(crisis_follow_up_at_exactly_24_hours_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(runs_replace_older_ones_and_refuse_a_low_threshold, setup, teardown),
+        cmocka_unit_test_setup_teardown(days_in_the_community_housing_and_outcomes, setup, teardown),
+        cmocka_unit_test_setup_teardown(checkins_by_organisation_only, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
