@@ -3,6 +3,7 @@
  * and prints how long it took and how many cells it wrote. */
 #include "base/base.h"
 #include "cmd/cmd.h"
+#include "core/caseload.h"
 #include "core/indicator.h"
 #include "db/db.h"
 #include <stdio.h>
@@ -45,6 +46,9 @@ int cmd_evaluate(int argc, char **argv)
         fprintf(stderr, "hearth: %s\n", err);
         return EXIT_FAIL;
     }
+    /* the workforce indicators weigh caseloads with the shipped weights when they are here */
+    if (access("caseload/weights.rules", F_OK) == 0 && caseload_load("caseload/weights.rules", err, sizeof err) != 0)
+        fprintf(stderr, "hearth: %s (the workforce indicators are left empty)\n", err);
     cmd_set_audit_key(v[4], CMD_KEY_CREATE);
     struct db *db;
     if (cmd_open_existing(v[0] ? v[0] : "var/hearth.db", &db) != 0) {

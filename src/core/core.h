@@ -52,8 +52,9 @@ enum res {
     RES_CARE_SERVICE,     /* a client's care-service plan (household support; core/care.h) */
     RES_CARE_VISIT,       /* a care worker's visit logs of a care service */
     RES_CARE_STATEMENT,   /* a care worker's monthly statement for payroll, and the care workers */
-    RES_INDICATOR,        /* issue 14 §1: the indicator dictionary (core/indicator.h) */
-    RES_EVALUATION,       /* issue 14 §2, §4: the evaluation's aggregates, their refresh, the control tower */
+    /* issue 14 §1, the evaluation (core/indicator.h) */
+    RES_INDICATOR,        /* the indicator dictionary (no client data) */
+    RES_EVALUATION,       /* the precomputed aggregates' runs and cells (counts only, never a client) */
     RES__COUNT
 };
 

@@ -56,7 +56,7 @@ static json_t *describe(const struct indicator *x, const char *lang)
     return o;
 }
 
-static json_t *indicator_describe(const char *id, const char *lang)
+static json_t *dash_indicator(const char *id, const char *lang)
 {
     const struct ind_dict *d = ind_loaded();
     const struct indicator *x = d ? ind_find(d, id) : NULL;
@@ -64,7 +64,7 @@ static json_t *indicator_describe(const char *id, const char *lang)
 }
 
 /* Every indicator, grouped in the groups' order, in the file's order within a group. */
-static json_t *indicator_list(const char *lang)
+static json_t *dash_indicators(const char *lang)
 {
     json_t *all = json_array();
     const struct ind_dict *d = ind_loaded();
@@ -460,7 +460,7 @@ int dash_view(struct ctx *c, const struct dash_query *q0, json_t **out)
     int rc = gate(c, &q);
     if (rc != OK)
         return rc;
-    json_t *ind = q.indicator ? indicator_describe(q.indicator, c->a->lang) : NULL;
+    json_t *ind = q.indicator ? dash_indicator(q.indicator, c->a->lang) : NULL;
     if (!ind)
         return ctx_fail(c, ERR_NOTFOUND, "%s", _("No such indicator."));
     struct run r;
@@ -510,7 +510,7 @@ int dash_overview(struct ctx *c, const struct dash_query *q0, json_t **out)
         return rc;
     struct run r;
     int have_run = find_run(c->db, &r);
-    json_t *groups = json_array(), *all = indicator_list(c->a->lang);
+    json_t *groups = json_array(), *all = dash_indicators(c->a->lang);
     json_t *o = json_pack("{s:o, s:I, s:s, s:o, s:o}", "as_of", have_run ? json_string(r.as_of) : json_null(),
                           "threshold", (json_int_t)(have_run ? r.threshold : 0), "kind", kind_word(q.kind), "selection",
                           selection_json(&q), "groups", groups);
@@ -679,25 +679,3 @@ int dash_csv(struct ctx *c, const struct dash_query *q, const char *table, struc
     json_decref(v);
     return OK;
 }
-
-/* ---- the descriptor (the control tower's reading; the refresh's rows are indicator.c's) ---- */
-static const struct res_field evaluation_fields[] = {
-    {"as_of", FT_DATETIME, 1, N_("Figures as of")},
-    {"threshold", FT_INT, 0, N_("Small-cell threshold")},
-    {NULL, 0, 0, NULL}};
-static const struct res_audit evaluation_actions[] = {
-    {"evaluation.view", ACT_READ},
-    {NULL, 0},
-};
-static const char *const evaluation_tables[] = {"eval_runs", "eval_cells", NULL};
-#include "core/access_rows.h" /* the rows' words, for the rows below only */
-static const struct access_rule evaluation_access[] = {
-    /* the control tower: analysts and the city's task force; an organisation's lead, their own
-     * organisation (a rule on the record: gate above) */
-    {RES_EVALUATION, ACT_READ, NONE, ROLES_AGGREGATE | SUP, A},
-    {0}};
-const struct resource res_evaluation = {
-    .access = evaluation_access,
-    .id = RES_EVALUATION, .name = "evaluation", .label = N_("Evaluation"), .plural = N_("Evaluation"),
-    RESOURCE_OF(evaluation)};
-RESOURCE_REGISTER(res_evaluation);

@@ -5,6 +5,7 @@
  * (organisation x one value of each dimension), adds the margins in C and writes the cells in short
  * batches. Counts only: no cell names a client. */
 #include "core/indicator.h"
+#include "core/caseload.h"
 #include "base/base.h"
 #include "db/db.h"
 #include <stdio.h>
@@ -95,7 +96,7 @@ int eval_period_bounds(const char *p, char from[11], char to[11])
 int eval_periods(const char *today, int months_only, char (*out)[12], int max)
 {
     int y, m, d, n = 0;
-    if (ymd(today, &y, &m, &d))
+    if (ymd(today, &y, &m, &d) || y < 1902 || y > 9999)
         return 0;
     for (int yy = y - 2; yy <= y; yy++) {
         for (int mm = 1; mm <= 12 && (yy < y || mm <= m); mm++)
@@ -876,6 +877,400 @@ static int m_crisis_followup(struct eval_run *r, const struct indicator *ind)
     return rc == DB_DONE ? OK : ERR_DB;
 }
 
+
+/* continuity: days in the community. For each client served in the period: the days of the period
+ * (up to today) within their served episodes (s2, observed) and of those the days not in hospital (s1;
+ * a stay's nights: from admission up to the day before discharge, or up to today while in). */
+struct span {
+    int a, b; /* inclusive days */
+};
+static int m_community_days(struct eval_run *r, const struct indicator *ind)
+{
+    (void)ind;
+    /* every stay, by client */
+    int cap = 256, n = 0;
+    struct hs {
+        int64_t client;
+        int a, b;
+    } *h = xmalloc(sizeof *h * (size_t)cap);
+    struct db_stmt *st = db_query(r->io->db,
+                                  "SELECT client_id, admitted_at, discharged_at FROM hospitalisations"
+                                  " ORDER BY client_id, admitted_at",
+                                  "");
+    if (!st) {
+        free(h);
+        return ERR_DB;
+    }
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (n == cap) {
+            cap *= 2;
+            h = xrealloc(h, sizeof *h * (size_t)cap);
+        }
+        h[n].client = db_int(st, 0);
+        h[n].a = day_of(db_text(st, 1));
+        h[n].b = db_isnull(st, 2) ? r->today_day : day_of(db_text(st, 2)) - 1;
+        n++;
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        free(h);
+        return ERR_DB;
+    }
+    int hi = 0;
+    for (int i = 0; i < r->nclients; i++) {
+        const struct a_client *c = &r->clients[i];
+        while (hi < n && h[hi].client < c->id)
+            hi++;
+        int h0 = hi, h1 = hi;
+        while (h1 < n && h[h1].client == c->id)
+            h1++;
+        for (int p = 0; p < r->nperiods; p++) {
+            if (r->periods[p][0] == 'D')
+                continue;
+            const struct a_ep *e = episode_for(r, c, r->period_from[p], r->period_to[p], 1);
+            if (!e)
+                continue;
+            /* the union of the served episodes within the period (episodes ordered by start) */
+            struct span u[16];
+            int nu = 0;
+            for (int j = 0; j < c->n_ep; j++) {
+                const struct a_ep *x = &r->eps[c->first_ep + j];
+                if (!x->served)
+                    continue;
+                int a = x->start > r->period_from[p] ? x->start : r->period_from[p];
+                int b = x->end < r->period_to[p] ? x->end : r->period_to[p];
+                if (a > b)
+                    continue;
+                if (nu && a <= u[nu - 1].b + 1) {
+                    if (b > u[nu - 1].b)
+                        u[nu - 1].b = b;
+                } else if (nu < 16) {
+                    u[nu].a = a;
+                    u[nu++].b = b;
+                }
+            }
+            struct fig f = NOFIG;
+            for (int k = 0; k < nu; k++) {
+                f.s2 += u[k].b - u[k].a + 1;
+                for (int q = h0; q < h1; q++) {
+                    int a = h[q].a > u[k].a ? h[q].a : u[k].a, b = h[q].b < u[k].b ? h[q].b : u[k].b;
+                    if (a <= b)
+                        f.s1 -= b - a + 1;
+                }
+            }
+            f.s1 += f.s2;
+            if (f.s1 < 0)
+                f.s1 = 0;
+            struct unit un;
+            unit_of_client(r, c, e, r->period_to[p], &un);
+            unit_add(r, p, &un, &f);
+        }
+    }
+    free(h);
+    return OK;
+}
+
+/* housing: tenancies that began in the month (placements); of them moves (the client had an earlier
+ * tenancy), and those sustained 6 and 12 months (not ended before then, and that long ago). */
+static int m_housing_tenancies(struct eval_run *r, const struct indicator *ind)
+{
+    (void)ind;
+    struct db_stmt *st = db_query(r->io->db,
+                                  "SELECT t.client_id, t.org_id, t.start_date, t.end_date,"
+                                  " (SELECT count(*) FROM tenancies t2 WHERE t2.client_id=t.client_id AND"
+                                  " (t2.start_date < t.start_date OR (t2.start_date = t.start_date AND t2.id < t.id)))"
+                                  " FROM tenancies t WHERE t.start_date >= ?",
+                                  "t", range_start);
+    if (!st)
+        return ERR_DB;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        int day = day_of(db_text(st, 2));
+        int p = month_of(r, day);
+        if (p < 0)
+            continue;
+        const struct a_client *c = client_of(r, db_int(st, 0));
+        if (!c)
+            continue;
+        struct unit u;
+        unit_of_client(r, c, episode_for(r, c, day, day, 0), r->period_to[p], &u);
+        int end = db_isnull(st, 3) ? 0x7fffffff : day_of(db_text(st, 3));
+        int y, m, d;
+        ymd(db_text(st, 2), &y, &m, &d);
+        /* the same day 6 and 12 months on (the month's last day when shorter) */
+        int m6 = m + 6, y6 = y + (m6 > 12), d6;
+        m6 = m6 > 12 ? m6 - 12 : m6;
+        d6 = d > month_days(y6, m6) ? month_days(y6, m6) : d;
+        int six = civil(y6, m6, d6);
+        int twelve = civil(y + 1, m, d > month_days(y + 1, m) ? month_days(y + 1, m) : d);
+        struct fig f = NOFIG;
+        f.k[0] = db_int(st, 4) > 0;
+        f.k[1] = six <= r->today_day && end >= six;
+        f.k[2] = twelve <= r->today_day && end >= twelve;
+        unit_add(r, p, &u, &f);
+    }
+    db_done(st);
+    return rc == DB_DONE ? OK : ERR_DB;
+}
+
+/* housing: whole days on the waiting list (applied to moved in) of the placements made from it, by the
+ * period of the move-in; attributed to the provider's waiting list's applicant (the client). */
+static int m_housing_wait_days(struct eval_run *r, const struct indicator *ind)
+{
+    (void)ind;
+    struct db_stmt *st = db_query(r->io->db,
+                                  "SELECT t.client_id, t.start_date, a.applied_on FROM tenancies t"
+                                  " JOIN housing_offers o ON o.id=t.offer_id JOIN housing_applications a ON"
+                                  " a.id=o.application_id WHERE t.start_date >= ?",
+                                  "t", range_start);
+    if (!st)
+        return ERR_DB;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        int day = day_of(db_text(st, 1));
+        const struct a_client *c = client_of(r, db_int(st, 0));
+        if (!c)
+            continue;
+        struct fig f = NOFIG;
+        f.days = day - day_of(db_text(st, 2));
+        if (f.days < 0)
+            f.days = 0;
+        for (int p = 0; p < r->nperiods; p++)
+            if (r->periods[p][0] != 'D' && day >= r->period_from[p] && day <= r->period_to[p]) {
+                struct unit u;
+                unit_of_client(r, c, episode_for(r, c, day, day, 0), r->period_to[p], &u);
+                unit_add(r, p, &u, &f);
+            }
+    }
+    db_done(st);
+    return rc == DB_DONE ? OK : ERR_DB;
+}
+
+/* rehabilitation: distinct clients with a linkage in rehabilitation and employment open on a day of the
+ * period; k1: of them, those whose care plan has a goal in that domain. */
+static int m_rehab_participation(struct eval_run *r, const struct indicator *ind)
+{
+    (void)ind;
+    struct db_stmt *st = db_query(r->io->db,
+                                  "SELECT l.client_id, l.start_date, l.end_date, EXISTS (SELECT 1 FROM care_plan_goals g"
+                                  " WHERE g.client_id=l.client_id AND g.domain='rehabilitation_employment')"
+                                  " FROM linkages l WHERE l.domain='rehabilitation_employment'"
+                                  " AND (l.end_date IS NULL OR l.end_date >= ?) ORDER BY l.client_id",
+                                  "t", range_start);
+    if (!st)
+        return ERR_DB;
+    int rc;
+    int64_t cur = 0;
+    char *seen = xcalloc((size_t)r->nperiods, 1);
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t cid = db_int(st, 0);
+        if (cid != cur) {
+            memset(seen, 0, (size_t)r->nperiods);
+            cur = cid;
+        }
+        const struct a_client *c = client_of(r, cid);
+        if (!c)
+            continue;
+        int a = day_of(db_text(st, 1)), b = db_isnull(st, 2) ? 0x7fffffff : day_of(db_text(st, 2));
+        for (int p = 0; p < r->nperiods; p++) {
+            if (r->periods[p][0] == 'D' || seen[p] || a > r->period_to[p] || b < r->period_from[p])
+                continue;
+            seen[p] = 1;
+            struct unit u;
+            unit_of_client(r, c, episode_for(r, c, r->period_from[p], r->period_to[p], 0), r->period_to[p], &u);
+            struct fig f = NOFIG;
+            f.k[0] = (int)db_int(st, 3);
+            unit_add(r, p, &u, &f);
+        }
+    }
+    db_done(st);
+    free(seen);
+    return rc == DB_DONE ? OK : ERR_DB;
+}
+
+/* outcomes: for each period, the clients with a score of the instrument in it after their first
+ * (baseline) score; the latest in the period against the baseline. PHQ-9 and GAD-7 (clinical: lower is
+ * better): n those whose baseline was at caseness (>= caseness); k1 reliable improvement (a drop of
+ * >= drop), k2 recovery (latest below caseness), k3 reliable recovery (both). SWEMWBS (higher is
+ * better): n every such client; k1 improved by >= change, k2 worsened by >= change. */
+static int outcomes(struct eval_run *r, const char *instrument, int clinical, int caseness, int drop)
+{
+    struct db_stmt *st = db_query(r->io->db,
+                                  "SELECT client_id, administered_at, total FROM assessments WHERE instrument=?"
+                                  " AND total IS NOT NULL ORDER BY client_id, administered_at, id",
+                                  "t", instrument);
+    if (!st)
+        return ERR_DB;
+    int rc, nv = 0, cap = 16;
+    struct sc {
+        int day;
+        double total;
+    } *v = xmalloc(sizeof *v * (size_t)cap);
+    int64_t cur = 0;
+    for (;;) {
+        rc = db_step(st);
+        int64_t cid = rc == DB_ROW ? db_int(st, 0) : -1;
+        if (cid != cur && nv > 1) {
+            /* the client's scores are in v: baseline v[0] */
+            const struct a_client *c = client_of(r, cur);
+            double base = v[0].total;
+            for (int p = 0; c && p < r->nperiods; p++) {
+                if (r->periods[p][0] == 'D')
+                    continue;
+                int last = -1;
+                for (int j = 1; j < nv; j++)
+                    if (v[j].day >= r->period_from[p] && v[j].day <= r->period_to[p])
+                        last = j;
+                if (last < 0 || (clinical && base < caseness))
+                    continue;
+                double now = v[last].total;
+                struct fig f = NOFIG;
+                if (clinical) {
+                    f.k[0] = base - now >= drop;
+                    f.k[1] = now < caseness;
+                    f.k[2] = f.k[0] && f.k[1];
+                } else {
+                    f.k[0] = now - base >= drop;
+                    f.k[1] = base - now >= drop;
+                }
+                struct unit u;
+                unit_of_client(r, c, episode_for(r, c, r->period_from[p], r->period_to[p], 0), r->period_to[p], &u);
+                unit_add(r, p, &u, &f);
+            }
+        }
+        if (rc != DB_ROW)
+            break;
+        if (cid != cur) {
+            cur = cid;
+            nv = 0;
+        }
+        if (nv == cap) {
+            cap *= 2;
+            v = xrealloc(v, sizeof *v * (size_t)cap);
+        }
+        v[nv].day = day_of(db_text(st, 1));
+        v[nv].total = db_real(st, 2);
+        nv++;
+    }
+    db_done(st);
+    free(v);
+    return rc == DB_DONE ? OK : ERR_DB;
+}
+static int m_outcome_phq9(struct eval_run *r, const struct indicator *ind)
+{
+    return outcomes(r, "phq9", 1, ind->params[0][0], ind->params[1][0]);
+}
+static int m_outcome_gad7(struct eval_run *r, const struct indicator *ind)
+{
+    return outcomes(r, "gad7", 1, ind->params[0][0], ind->params[1][0]);
+}
+static int m_outcome_swemwbs(struct eval_run *r, const struct indicator *ind)
+{
+    return outcomes(r, "swemwbs", 0, 0, ind->params[0][0]);
+}
+
+/* outcomes: the goals of the clients' current care plans today (a snapshot), k1 reached. */
+static int m_goals_reached(struct eval_run *r, const struct indicator *ind)
+{
+    (void)ind;
+    int p = r->nperiods - 1;
+    struct db_stmt *st = db_query(r->io->db,
+                                  "SELECT g.client_id, g.status FROM care_plan_goals g JOIN care_plans cp ON"
+                                  " cp.id=g.plan_id WHERE g.status<>'stopped'",
+                                  "");
+    if (!st)
+        return ERR_DB;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        const struct a_client *c = client_of(r, db_int(st, 0));
+        if (!c)
+            continue;
+        struct unit u;
+        unit_of_client(r, c, episode_for(r, c, r->today_day, r->today_day, 0), r->today_day, &u);
+        struct fig f = NOFIG;
+        f.k[0] = str_eq(db_text(st, 1), "reached");
+        unit_add(r, p, &u, &f);
+    }
+    db_done(st);
+    return rc == DB_DONE ? OK : ERR_DB;
+}
+
+/* workforce: the workers who have a capacity (the caseload weights give their role units and they have
+ * an FTE) today, by organisation only; k1 those over it. Nothing without weights loaded. */
+static int workers(struct eval_run *r, int median)
+{
+    if (!caseload_weights())
+        return OK;
+    int p = r->nperiods - 1;
+    json_t *staff = db_rows(r->io->db, "SELECT id, org_id FROM staff WHERE disabled=0 ORDER BY id", "");
+    size_t i;
+    json_t *s;
+    json_array_foreach(staff, i, s)
+    {
+        double cap = 0, load = caseload_load_of(r->io->db, json_integer_value(json_object_get(s, "id")), &cap);
+        if (load < 0) {
+            json_decref(staff);
+            return ERR_DB;
+        }
+        if (cap <= 0)
+            continue;
+        struct unit u;
+        for (int d = 0; d < ID__COUNT; d++)
+            u.value[d] = V_NONE;
+        u.org = json_integer_value(json_object_get(s, "org_id"));
+        struct fig f = NOFIG;
+        if (median)
+            f.days = (int)(load / cap * 10 + 0.5) * 10; /* percent of capacity, to the nearest 10 */
+        else
+            f.k[0] = load > cap + 1e-9;
+        unit_add(r, p, &u, &f);
+    }
+    json_decref(staff);
+    return OK;
+}
+static int m_workforce_capacity(struct eval_run *r, const struct indicator *ind)
+{
+    (void)ind;
+    return workers(r, 0);
+}
+static int m_workforce_load(struct eval_run *r, const struct indicator *ind)
+{
+    (void)ind;
+    return workers(r, 1);
+}
+
+/* workforce: the month's private check-ins by organisation (never a worker's own): answers, those who
+ * find the workload manageable (4 or 5 of 5) and those who feel supported (4 or 5). */
+static int m_checkins(struct eval_run *r, const struct indicator *ind)
+{
+    (void)ind;
+    char from[8];
+    snprintf(from, sizeof from, "%.7s", range_start);
+    struct db_stmt *st = db_query(r->io->db, "SELECT org_id, period, manageable, supported FROM checkins WHERE period >= ?",
+                                  "t", from);
+    if (!st)
+        return ERR_DB;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        char day[16];
+        snprintf(day, sizeof day, "%.7s-01", db_text(st, 1));
+        int p = month_of(r, day_of(day));
+        if (p < 0)
+            continue;
+        struct unit u;
+        for (int d = 0; d < ID__COUNT; d++)
+            u.value[d] = V_NONE;
+        u.org = db_int(st, 0);
+        struct fig f = NOFIG;
+        f.k[0] = db_int(st, 2) >= 4;
+        f.k[1] = db_int(st, 3) >= 4;
+        unit_add(r, p, &u, &f);
+    }
+    db_done(st);
+    return rc == DB_DONE ? OK : ERR_DB;
+}
+
 const struct eval_measure eval_measures[] = {
     {"clients_served", 0, IK_COUNT, 0, 0, IND_CLIENT_DIMS, {"clients_served"}, "", {{0}}, m_clients_served},
     {"clients_new", 0, IK_COUNT, 1, 0, IND_CLIENT_DIMS, {"clients_new"}, "", {{0}}, m_clients_new},
@@ -897,6 +1292,30 @@ const struct eval_measure eval_measures[] = {
     {"crisis_followup", 3, IK_PROPORTION, 1, 0, IND_CLIENT_DIMS,
      {"crisis_events", "crises_followed_1", "crises_followed_2", "crises_followed_3"}, "",
      {{"hours", 3, 1, 24 * 90}}, m_crisis_followup},
+    {"community_days", 0, IK_RATE, 0, 0, IND_CLIENT_DIMS, {"clients_observed"}, "clients_served", {{0}},
+     m_community_days},
+    {"housing_tenancies", 3, IK_PROPORTION, 1, 0, IND_CLIENT_DIMS,
+     {"tenancies_started", "tenancy_moves", "tenancies_6_months", "tenancies_12_months"}, "", {{0}},
+     m_housing_tenancies},
+    {"housing_wait_days", 0, IK_MEDIAN, 0, 0, IND_CLIENT_DIMS, {"placements_from_list"}, "", {{0}},
+     m_housing_wait_days},
+    {"rehab_participation", 1, IK_PROPORTION, 0, 0, IND_CLIENT_DIMS, {"rehab_participants", "rehab_with_goal"}, "",
+     {{0}}, m_rehab_participation},
+    {"outcome_phq9", 3, IK_PROPORTION, 0, 0, IND_CLIENT_DIMS,
+     {"phq9_cases", "phq9_reliable_improvement", "phq9_recovery", "phq9_reliable_recovery"}, "",
+     {{"caseness", 1, 1, 27}, {"drop", 1, 1, 27}}, m_outcome_phq9},
+    {"outcome_gad7", 3, IK_PROPORTION, 0, 0, IND_CLIENT_DIMS,
+     {"gad7_cases", "gad7_reliable_improvement", "gad7_recovery", "gad7_reliable_recovery"}, "",
+     {{"caseness", 1, 1, 21}, {"drop", 1, 1, 21}}, m_outcome_gad7},
+    {"outcome_swemwbs", 2, IK_PROPORTION, 0, 0, IND_CLIENT_DIMS,
+     {"swemwbs_followed", "swemwbs_improved", "swemwbs_worsened"}, "", {{"change", 1, 1, 28}}, m_outcome_swemwbs},
+    {"goals_reached", 1, IK_PROPORTION, 0, 1, IND_CLIENT_DIMS, {"plan_goals", "plan_goals_reached"}, "", {{0}},
+     m_goals_reached},
+    {"workforce_capacity", 1, IK_PROPORTION, 0, 1, 0, {"workers_with_capacity", "workers_over_capacity"}, "", {{0}},
+     m_workforce_capacity},
+    {"workforce_load", 0, IK_MEDIAN, 0, 1, 0, {"workers_load"}, "workers_with_capacity", {{0}}, m_workforce_load},
+    {"checkins", 2, IK_PROPORTION, 1, 0, 0, {"checkins", "checkins_manageable", "checkins_supported"}, "", {{0}},
+     m_checkins},
     {NULL, 0, 0, 0, 0, 0, {NULL}, NULL, {{0}}, NULL},
 };
 

@@ -115,4 +115,22 @@ int eval_periods(const char *today, int months_only, char (*out)[12], int max);
 int eval_period_bounds(const char *period, char from[11], char to[11]);
 /* Whole days from date a to date b (YYYY-MM-DD or an ISO time; the date part), b - a. */
 int eval_days(const char *a, const char *b);
+
+/* ---- evaluation.c: the refresh as the server runs it, and the dictionary for the API ---- */
+/* At the server's start, after the writer: refreshes open db_url for their reads and protect with threshold. */
+void eval_serve_init(const char *db_url, int threshold);
+int eval_threshold(void);
+/* POST /api/v1/evaluation/refresh, on the writer: a new run row {id, state, progress, started: true},
+ * or the run under way (started false); 409 on a server without a dictionary. After the commit, the
+ * caller starts a new one with evaluation_start (or, when the commit failed, calls evaluation_abandon). */
+int evaluation_refresh(struct ctx *c, json_t **out);
+void evaluation_start(int64_t run_id);
+void evaluation_abandon(void);
+/* The server's sweep thread after each round: starts the daily run the sweep made, once committed. */
+void evaluation_after_sweep(int committed);
+/* GET /api/v1/evaluation/runs/latest: {run: the latest run or null, done: the latest done run or null}. */
+int evaluation_latest(struct ctx *c, json_t **out);
+/* GET /api/v1/indicators: {version, threshold, items: [each indicator's texts in the request's language,
+ * kind, group, dims, params, recorded, additive]}. */
+int indicator_list(struct ctx *c, json_t **out);
 #endif

@@ -790,6 +790,7 @@ static void *sweep_main(void *arg)
         pthread_mutex_unlock(&j.mu);
         if (j.w.rc != 0 || !j.w.committed)
             log_error("the time rules failed this round; they run again in %d s", every);
+        evaluation_after_sweep(j.w.rc == 0 && j.w.committed); /* the daily evaluation refresh, if it made one */
         pthread_mutex_destroy(&j.mu);
         pthread_cond_destroy(&j.cv);
     }
@@ -920,6 +921,8 @@ int http_serve(const struct serve_opts *o)
         log_error("cannot start the writer thread");
         return 1;
     }
+    if (ind_loaded())
+        eval_serve_init(o->db_url, o->small_cell); /* refreshes run on threads of their own, writing through the writer */
 
     int n = o->threads > 0 ? o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (n < 1)

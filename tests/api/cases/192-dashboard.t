@@ -124,5 +124,5 @@ audit action=evaluation.view outcome=denied staff=sup
 matrix
 roles admin sup cm1 psy1 nurse1 peer1 desk1 housing1 analyst1 cm4 taskforce1
 tag groups json .groups exists
--     GET /api/v1/evaluation | 403* 200+/groups 403* 403* 403* 403* 403* 403* 200+/groups 403* 200+/groups
--     GET /api/v1/evaluation/view?indicator=reach.clients_served | 403* 200+ 403* 403* 403* 403* 403* 403* 200+ 403* 200+
+-     GET /api/v1/evaluation | 200+/groups 200+/groups 403* 403* 403* 403* 403* 403* 200+/groups 403* 200+/groups
+-     GET /api/v1/evaluation/view?indicator=reach.clients_served | 200+ 200+ 403* 403* 403* 403* 403* 403* 200+ 403* 200+
