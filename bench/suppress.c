@@ -1,18 +1,17 @@
 /* bench/suppress: how long supp_protect (core/suppress.c) takes on one indicator's published set of
  * the size the dashboard shows: 5 linked tables (organisation by programme, district, target group,
  * life stage, partner) of 25 organisations x 25 values, counts mostly large and a tenth of them
- * small. Not part of `make check`: `make build/bench-suppress && build/bench-suppress [ROUNDS]`.
- * Prints the time per protection (each round a new random set, the same seeds on every run). */
+ * small. Not part of `make check`: `make build/bench-suppress && build/bench-suppress [ROUNDS [TABLES
+ * ORGS VALUES SMALL%]]` (20 rounds of 5 tables of 25 x 25 with 10% small by default). Prints the time
+ * per protection (each round a new random set, the same seeds on every run). */
 #include "core/suppress.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-#define TABLES 5
-#define ORGS 25
-#define VALUES 25
 #define THRESHOLD 11
+#define MAXT 8
 
 static uint64_t rng = 88172645463325252ull;
 static long pick(long lo, long hi)
@@ -26,18 +25,27 @@ static long pick(long lo, long hi)
 int main(int argc, char **argv)
 {
     int rounds = argc > 1 ? atoi(argv[1]) : 20;
-    if (rounds < 1)
-        rounds = 1;
+    int TABLES = argc > 5 ? atoi(argv[2]) : 5, ORGS = argc > 5 ? atoi(argv[3]) : 25;
+    int VALUES = argc > 5 ? atoi(argv[4]) : 25, SMALL = argc > 5 ? atoi(argv[5]) : 10;
+    if (rounds < 1 || TABLES < 1 || TABLES > MAXT || ORGS < 1 || VALUES < 1 || SMALL < 0 || SMALL > 100) {
+        fprintf(stderr, "usage: bench-suppress [ROUNDS [TABLES(1-8) ORGS VALUES SMALL%%]]\n");
+        return 2;
+    }
     const int W = VALUES + 1, CELLS = (ORGS + 1) * (VALUES + 1);
-    static long n[TABLES][(ORGS + 1) * (VALUES + 1)];
-    static unsigned char state[TABLES][(ORGS + 1) * (VALUES + 1)];
-    struct supp_table t[TABLES];
+    long *n[MAXT], *org = malloc(sizeof(long) * (size_t)ORGS);
+    unsigned char *state[MAXT];
+    for (int k = 0; k < TABLES; k++) {
+        n[k] = malloc(sizeof(long) * (size_t)CELLS);
+        state[k] = malloc((size_t)CELLS);
+        if (!n[k] || !state[k] || !org)
+            return 1;
+    }
+    struct supp_table t[MAXT];
     double total = 0, lo = 1e9, hi = 0;
     long primary = 0, added = 0, cells = 0;
     for (int round = 0; round < rounds; round++) {
         /* the organisations' totals first, then each table spreads them over its values: a tenth
          * of the cells small, the rest large; the row totals agree across the tables as published */
-        long org[ORGS];
         for (int r = 0; r < ORGS; r++)
             org[r] = 0;
         for (int k = 0; k < TABLES; k++) {
@@ -45,7 +53,7 @@ int main(int argc, char **argv)
                 n[k][i] = 0;
             for (int r = 0; r < ORGS; r++)
                 for (int c = 0; c < VALUES; c++)
-                    n[k][r * W + c] = pick(0, 9) == 0 ? pick(1, THRESHOLD - 1) : pick(20, 400);
+                    n[k][r * W + c] = pick(0, 99) < SMALL ? pick(1, THRESHOLD - 1) : pick(20, 400);
             for (int r = 0; r < ORGS; r++) { /* the large cells scaled so the row adds up to org[r] */
                 long small = 0, large = 0, *row = &n[k][r * W];
                 int top = 0;
@@ -63,7 +71,7 @@ int main(int argc, char **argv)
                 long want = org[r] - small, got = 0;
                 for (int c = 0; c < VALUES; c++)
                     if (row[c] >= THRESHOLD)
-                        got += row[c] = row[c] * want / large;
+                        got += row[c] = large ? row[c] * want / large : 0;
                 row[top] += want - got;
             }
             for (int r = 0; r < ORGS; r++)
@@ -97,9 +105,9 @@ int main(int argc, char **argv)
         lo = ms < lo ? ms : lo;
         hi = ms > hi ? ms : hi;
     }
-    printf("supp_protect: %d linked tables of %d x %d, %d rounds: %.1f ms per protection (min %.1f, max %.1f); "
+    printf("supp_protect: %d linked tables of %d x %d (%d%% of the cells small), %d rounds: %.1f ms per protection (min %.1f, max %.1f); "
            "%.1f%% of the numbers primary, %.1f%% complements\n",
-           TABLES, ORGS, VALUES, rounds, total / rounds, lo, hi, 100.0 * (double)primary / (double)cells,
+           TABLES, ORGS, VALUES, SMALL, rounds, total / rounds, lo, hi, 100.0 * (double)primary / (double)cells,
            100.0 * (double)added / (double)cells);
     return 0;
 }

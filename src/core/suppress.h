@@ -25,8 +25,12 @@ enum supp_state { SUPP_SHOWN = 0, SUPP_PRIMARY = 1, SUPP_SECONDARY = 2 };
 /* One two-way table with margins, (rows+1) x (cols+1) cells, row-major: cell (r, c) at
  * r * (cols + 1) + c; row `rows` holds the column totals, column `cols` the row totals, and
  * (rows, cols) the grand total. cost: what suppressing the cell costs (usually its count; the
- * caller's choice), >= 0. state: in, the primary cells (SUPP_PRIMARY) and the rest SUPP_SHOWN; out,
- * the complements added (SUPP_SECONDARY). */
+ * caller's choice), >= 0; margins too (their count): the library itself ranks every margin and every
+ * interior cell of cost 0 (taken for a zero cell) above any number of ordinary cells, and the grand
+ * total above those. state: in, the primary cells (SUPP_PRIMARY) and the rest SUPP_SHOWN (a
+ * SUPP_SECONDARY from an earlier run is kept); out, the complements added (SUPP_SECONDARY). A number
+ * that is the same number in two places gets one state: a row total or the grand total in every table
+ * of the set; a single column's cell and its row total; a single row's cell and its column total. */
 struct supp_table {
     int rows, cols;
     const long *cost;
@@ -37,7 +41,9 @@ struct supp_table {
  * numbers). Adds complementary suppressions until no suppressed cell of any table is determined by
  * the shown cells of all of them (checked exactly: Gaussian elimination over the equations the
  * tables' rows and columns satisfy, restricted to the suppressed cells). Returns the number of
- * complements added, or -1 when out of memory. */
+ * complements added, or -1 when out of memory or when the tables are not a set (rows or cols below
+ * 1, rows differing between tables). The audit is linear: no suppressed number can be worked out
+ * exactly; bounds (a count is never negative) are not considered. */
 int supp_protect(struct supp_table *t, int n);
 
 /* The display state of a coarse period's cell of an additive indicator, from the k finer periods'
