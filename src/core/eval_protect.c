@@ -86,7 +86,7 @@ static long find_org(const struct set *s, int64_t org)
 static long find_value(const struct set *s, int d, const char *v)
 {
     if (!strcmp(v, "*"))
-        return (long)s->nvalues[d]; /* the row totals' column */
+        return (long)s->nvalues[d]; /* the row totals' column (and its twin's, see set_load) */
     const char *key = v;
     char *const *p = bsearch(&key, s->values[d], s->nvalues[d], sizeof(char *), cmp_str);
     return p ? p - s->values[d] : -1;
@@ -142,6 +142,14 @@ static int set_load(struct db *db, int64_t run, const char *indicator, const cha
             }
         }
     }
+    /* A dimension with no values but '*' (an indicator published by organisation only): one column
+     * whose cell is its row's total, the same number (suppress.h's twins), under the name '*'. */
+    for (int d = 0; d < s->ndims; d++)
+        if (!s->nvalues[d]) {
+            s->values[d] = xmalloc(sizeof(char *));
+            s->values[d][0] = xstrdup("*");
+            s->nvalues[d] = 1;
+        }
     for (int d = 0; d < s->ndims; d++) {
         size_t cells = (s->norgs + 1) * (s->nvalues[d] + 1);
         for (int l = 0; l < LAYERS; l++)
@@ -158,6 +166,9 @@ static int set_load(struct db *db, int64_t run, const char *indicator, const cha
         size_t at = (size_t)r * (s->nvalues[d] + 1) + (size_t)v;
         for (int l = 0; l < LAYERS; l++)
             s->layer[d][l][at] = c->v[l];
+        if (!strcmp(c->value, "*") && !strcmp(s->values[d][0], "*")) /* the twin of an organisation-only table */
+            for (int l = 0; l < LAYERS; l++)
+                s->layer[d][l][(size_t)r * 2] = c->v[l];
     }
     return 0;
 }
@@ -218,7 +229,10 @@ static int protect_one(struct db *db, int64_t run, const char *indicator, const 
     struct set s;
     memset(&s, 0, sizeof s);
     int rc = set_load(db, run, indicator, period, &s);
-    if (!rc && s.ndims) {
+    if (!rc && s.ndims && !s.norgs) { /* the city's figure alone: primary or shown, nothing to protect it from */
+        set_primary(&s, threshold);
+        rc = set_store(db, run, indicator, period, &s);
+    } else if (!rc && s.ndims) {
         set_primary(&s, threshold);
         struct supp_table t[MAX_DIMS];
         for (int d = 0; d < s.ndims; d++)

@@ -1344,8 +1344,11 @@ static int upd_write(void *arg, struct db *w)
     if (u->kind == 0)
         rc = db_run(w, "UPDATE eval_runs SET progress=? WHERE id=?", "ii", u->a, u->id);
     else if (u->kind == 1)
-        rc = db_run(w, "UPDATE eval_runs SET state='done', progress=100, finished_at=?, cells=? WHERE id=?", "tii",
-                    now, u->a, u->id);
+        /* cells: what the run holds, with the quarters and years the protection derived */
+        rc = db_run(w,
+                    "UPDATE eval_runs SET state='done', progress=100, finished_at=?, cells=(SELECT COUNT(*) FROM "
+                    "eval_cells WHERE run_id=?) WHERE id=?",
+                    "tii", now, u->id, u->id);
     else
         rc = db_run(w, "UPDATE eval_runs SET state='failed', finished_at=?, error=? WHERE id=?", "tti", now, u->t,
                     u->id);

@@ -208,6 +208,8 @@ static const struct user {
     {"housing1", ROLE_HOUSING, R(REL_CARE_TEAM), R(REL_SAME_ORG)},    /* Harbour, on a Riverside team */
     {"analyst1", ROLE_ANALYST, R(REL_CARE_TEAM) | R(REL_SAME_ORG), R(REL_SAME_ORG)},
     {"cm4", ROLE_CASE_MANAGER, R(REL_PRIMARY_CM) | R(REL_CARE_TEAM) | R(REL_SAME_ORG), R(REL_SAME_ORG)},
+    /* issue 14: the city task force, at an organisation of its own, on no team: no client at all */
+    {"taskforce1", ROLE_TASKFORCE, 0, 0},
 };
 
 static int rank(enum verdict v)
