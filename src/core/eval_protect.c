@@ -304,7 +304,7 @@ static int derive_hist(struct db *db, int64_t run, const char *indicator, char k
     {
         const char *p = json_string_value(json_object_get(r, "period"));
         int year = atoi(p + 1), q = kind == 'Q' ? atoi(p + 6) : 0;
-        char lo[16], hi[16];
+        char lo[32], hi[32];
         snprintf(lo, sizeof lo, "M%04d-%02d", year, kind == 'Q' ? 3 * q - 2 : 1);
         snprintf(hi, sizeof hi, "M%04d-%02d", year, kind == 'Q' ? 3 * q : 12);
         memset(counts, 0, HIST_DAYS * sizeof *counts);
