@@ -208,6 +208,7 @@ static const struct user {
     {"housing1", ROLE_HOUSING, R(REL_CARE_TEAM), R(REL_SAME_ORG)},    /* Harbour, on a Riverside team */
     {"analyst1", ROLE_ANALYST, R(REL_CARE_TEAM) | R(REL_SAME_ORG), R(REL_SAME_ORG)},
     {"cm4", ROLE_CASE_MANAGER, R(REL_PRIMARY_CM) | R(REL_CARE_TEAM) | R(REL_SAME_ORG), R(REL_SAME_ORG)},
+    {"taskforce1", ROLE_TASKFORCE, 0, 0}, /* the city task force: no client, no relationship */
 };
 
 static int rank(enum verdict v)
