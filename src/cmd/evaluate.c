@@ -25,6 +25,12 @@ static void show_progress(void *arg, int pct)
         fprintf(stderr, "\r%3d%%", pct);
 }
 
+static void show_indicator(void *arg, const char *id, double secs, int64_t cells)
+{
+    (void)arg;
+    printf("  %-34s %7.2f s %8lld cells\n", id, secs, (long long)cells);
+}
+
 int cmd_evaluate(int argc, char **argv)
 {
     static const char *const names[] = {"db", "indicators", "small-cell", "today", "audit-key", NULL};
@@ -55,7 +61,7 @@ int cmd_evaluate(int argc, char **argv)
         ind_unload();
         return EXIT_FAIL;
     }
-    struct eval_io io = {.db = db, .progress = show_progress};
+    struct eval_io io = {.db = db, .progress = show_progress, .indicator_done = show_indicator};
     double t0 = now_mono();
     int64_t run = 0;
     int rc = eval_refresh(&io, ind_loaded(), threshold, v[3], &run);

@@ -1445,6 +1445,8 @@ int eval_run_compute(struct eval_io *io, const struct ind_dict *d, int64_t run_i
         if (!ind->recorded)
             continue;
         r.ind = ind;
+        double t0 = now_mono();
+        int64_t before = r.written;
         rc = ind->measure->run(&r, ind);
         if (rc == OK)
             rc = cells_flush(&r);
@@ -1454,6 +1456,8 @@ int eval_run_compute(struct eval_io *io, const struct ind_dict *d, int64_t run_i
             failed = ind->id;
             break;
         }
+        if (io->indicator_done)
+            io->indicator_done(io->progress_arg, ind->id, now_mono() - t0, r.written - before);
         progress(&r, 5 + 85 * ++done / (n ? n : 1));
     }
     if (rc == OK) {

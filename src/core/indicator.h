@@ -91,6 +91,8 @@ struct eval_io {
     void *write_arg;
     void (*progress)(void *arg, int percent); /* optional */
     void *progress_arg;
+    /* optional: after each indicator, its computation's and writing's seconds and the cells written */
+    void (*indicator_done)(void *arg, const char *id, double seconds, int64_t cells);
 };
 /* One refresh: a run row (state running), the attribution built once, every recorded indicator of d
  * computed into eval_cells, eval_protect_run, state done (older runs deleted), or failed with the

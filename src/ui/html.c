@@ -81,6 +81,7 @@ static const struct nav navs[] = {
     {"/break-glass", N_("Break-glass review"), 0, RES_BREAKGLASS, ACT_LIST},
     {"/team", N_("Team"), 0, RES_CASELOAD, ACT_LIST},
     {"/housing", NC_("navigation", "Housing"), 0, RES_HOUSING_UNIT, ACT_REVIEW}, /* housing coordinators */
+    {"/indicators", N_("Indicators"), 0, RES_INDICATOR, ACT_LIST}, /* the evaluation's dictionary */
     {"/admin/orgs", N_("Organisations"), 0, RES_ORG, ACT_LIST},
     {"/admin/staff", N_("Staff"), 0, RES_STAFF, ACT_ADMINISTER},
     {"/admin/assignments", N_("Handover"), 0, RES_HANDOVER, ACT_LIST},
