@@ -52,6 +52,7 @@ enum res {
     RES_CARE_SERVICE,     /* a client's care-service plan (household support; core/care.h) */
     RES_CARE_VISIT,       /* a care worker's visit logs of a care service */
     RES_CARE_STATEMENT,   /* a care worker's monthly statement for payroll, and the care workers */
+    RES_STORY,            /* issue 14 §3: success stories, their review and publication (core/story.h) */
     RES__COUNT
 };
 

@@ -87,6 +87,13 @@ static const struct special {
     {"POST", "/api/v1/care-services/{id}/end", K_RULE, -1, -1},
     {"GET", "/api/v1/care-services/{id}/visits", K_RULE, -1, -1},
     {"POST", "/api/v1/care-services/{id}/visits", K_RULE, -1, -1},
+    /* a story (issue 14 §3): only its own organisation works on it; a supervisor never reviews a
+     * story they wrote or submitted (the rules on the record) */
+    {"GET", "/api/v1/stories/{id}", K_RULE, -1, -1},
+    {"PATCH", "/api/v1/stories/{id}", K_RULE, -1, -1},
+    {"POST", "/api/v1/stories/{id}/submit", K_RULE, -1, -1},
+    {"POST", "/api/v1/stories/{id}/withdraw", K_RULE, -1, -1},
+    {"POST", "/api/v1/stories/{id}/review", K_RULE, -1, -1},
 };
 
 struct rowroute {
@@ -208,6 +215,8 @@ static const struct user {
     {"housing1", ROLE_HOUSING, R(REL_CARE_TEAM), R(REL_SAME_ORG)},    /* Harbour, on a Riverside team */
     {"analyst1", ROLE_ANALYST, R(REL_CARE_TEAM) | R(REL_SAME_ORG), R(REL_SAME_ORG)},
     {"cm4", ROLE_CASE_MANAGER, R(REL_PRIMARY_CM) | R(REL_CARE_TEAM) | R(REL_SAME_ORG), R(REL_SAME_ORG)},
+    /* issue 14: the city task force, at an organisation of its own, on no team: no client at all */
+    {"taskforce1", ROLE_TASKFORCE, 0, 0},
 };
 
 static int rank(enum verdict v)
