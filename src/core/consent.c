@@ -4,6 +4,7 @@
 #include "base/base.h"
 #include "core/core.h"
 #include "core/risk.h"
+#include "core/story.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <string.h>
@@ -271,11 +272,12 @@ int consent_create(struct ctx *c, int64_t client_id, json_t *in, json_t **out)
 
 int consent_withdraw(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t **out)
 {
-    json_t *k = db_row(c->db, "SELECT client_id, version, withdrawn_at FROM consents WHERE id=?", "i", id);
+    json_t *k = db_row(c->db, "SELECT client_id, purpose, version, withdrawn_at FROM consents WHERE id=?", "i", id);
     if (!k)
         return ctx_fail(c, ERR_NOTFOUND, "%s", _("No such consent."));
     int64_t client_id = iget(k, "client_id"), current = iget(k, "version");
     int withdrawn = !json_is_null(json_object_get(k, "withdrawn_at"));
+    int evaluation = str_eq(json_string_value(json_object_get(k, "purpose")), "evaluation");
     json_decref(k);
     int rc = access_check(c, RES_CONSENT, ACT_UPDATE, client_id, "consent.withdraw");
     if (rc != OK)
@@ -308,6 +310,11 @@ int consent_withdraw(struct ctx *c, int64_t id, int64_t version, json_t *in, jso
             return ctx_fail(c, ERR_DB, "%s", _("The withdrawal could not be saved."));
         audit_log(c, "task.update", "ok", client_id, "task", task, "consent withdrawn");
     }
+    /* Consent for evaluation withdrawn: every story of the client is withdrawn and erased with it, in
+     * this transaction, so no view or export shows one a moment longer (core/story.c). */
+    int stories = 0;
+    if (evaluation && story_withdraw_consent(c, client_id, id, &stories) != OK)
+        return ERR_DB;
     access_forget(c);
     audit_log(c, "consent.withdraw", "ok", client_id, "consent", id, reason);
     *out = consent_load(c->db, id);

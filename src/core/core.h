@@ -55,6 +55,7 @@ enum res {
     /* issue 14 §1, the evaluation (core/indicator.h) */
     RES_INDICATOR,        /* the indicator dictionary (no client data) */
     RES_EVALUATION,       /* the precomputed aggregates' runs and cells (counts only, never a client) */
+    RES_STORY,            /* issue 14 §3: success stories, their review and publication (core/story.h) */
     RES__COUNT
 };
 

@@ -2721,6 +2721,89 @@ static int demo_care_services(struct gen *g)
     return 0;
 }
 
+/* Success stories (issue 14 §3): three published, one waiting for the supervisor's review, one returned
+ * with the reasons; each of a Riverside client whose consent for evaluation is active (the breadth
+ * clients with one), written by their primary case manager, reviewed by sup. No random draw. */
+static int demo_stories(struct gen *g)
+{
+    static const struct {
+        const char *title, *body, *words, *domains, *programme, *status, *note;
+        int months_ago;
+    } st[] = {
+        {"Beans on Thursdays",
+         "For a year I did not leave my room. My worker asked what I used to like, and I said growing things.\n\n"
+         "Now I go to the community garden every week. The others know my name and ask after me when I miss a day.",
+         "client", "[\"family_community\",\"rehabilitation_employment\"]", "integrated_care", "published", NULL, 3},
+        {"A key of my own",
+         "After the hospital I had nowhere to go back to. Living in my own flat, I cook, I sleep at night, and I "
+         "invite my sister for dinner.",
+         "with_worker", "[\"housing\",\"daily_living_care\"]", "integrated_care", "published", NULL, 2},
+        {"Calling before it gets bad",
+         "We made a plan together of what to do when the voices get loud. Last winter I called the crisis line "
+         "early instead of waiting, and I stayed at home.",
+         "client", "[\"crisis_response\",\"mental_health_treatment\"]", "integrated_care", "published", NULL, 1},
+        {"Back to work, slowly",
+         "Two mornings a week at the bakery at first, and now four. The job coach came along the first weeks.",
+         "with_worker", "[\"rehabilitation_employment\"]", "integrated_care", "submitted", NULL, 0},
+        {"Meeting other people who have been there",
+         "At the peer group I met someone who had been in the same ward as me. We now walk together on Sundays.",
+         "worker", "[\"peer_support\",\"family_community\"]", "integrated_care", "returned",
+         "The ward and the Sunday walks together could identify them: leave out the ward, say \"regularly\".", 0},
+    };
+    int64_t clients[ARRAY_LEN(st)], cms[ARRAY_LEN(st)], consents[ARRAY_LEN(st)];
+    size_t n = 0;
+    /* the open Riverside clients with an active consent for evaluation (consent_data's k % 10 == 8) */
+    for (int k = 1; k < g->nb && n < ARRAY_LEN(st); k++) {
+        const struct breadth *c = &g->b[k];
+        if (!c->open || c->east || k % 10 != 8 || k == 2 || k == 12)
+            continue;
+        int64_t kid = db_int1(g->db, 0,
+                              "SELECT id FROM consents WHERE client_id=? AND purpose='evaluation' AND withdrawn_at IS"
+                              " NULL AND ends_on IS NULL",
+                              "i", c->id);
+        if (!kid)
+            continue;
+        clients[n] = c->id;
+        cms[n] = c->cm;
+        consents[n] = kid;
+        n++;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(st) && n; i++) {
+        size_t j = i % n;
+        int64_t written = g->today - 30 * st[i].months_ago - 20, sent = written + 6, done = written + 12;
+        if (st[i].months_ago == 0) {
+            written = g->today - 9;
+            sent = g->today - 3;
+            done = g->today - 1;
+        }
+        char created[21], submitted[21], reviewed[21], month[8];
+        fmt_time(written, 10 * 3600, created);
+        fmt_time(sent, 14 * 3600, submitted);
+        fmt_time(done, 11 * 3600, reviewed);
+        snprintf(month, sizeof month, "%.7s", reviewed);
+        int published = str_eq(st[i].status, "published"), returned = str_eq(st[i].status, "returned");
+        int64_t id = db_insert_id(
+            g->db,
+            "INSERT INTO stories(client_id, org_id, title, body, words, domains, programme, status, consent_id,"
+            " created_by, created_at, updated_at, submitted_by, submitted_at, published_by, published_at,"
+            " published_month, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+            "iittttttiittitItti", clients[j], g->riverside, st[i].title, st[i].body, st[i].words, st[i].domains,
+            st[i].programme, st[i].status, consents[j], cms[j], created, published || returned ? reviewed : submitted,
+            cms[j], submitted, published ? g->sup : 0, published ? reviewed : NULL, published ? month : NULL,
+            (int64_t)(published || returned ? 3 : 2));
+        if (!id)
+            return fail(g, "cannot add a story");
+        if ((published || returned) &&
+            !db_insert_id(g->db,
+                          "INSERT INTO story_reviews(story_id, reviewer_id, decision, no_names, no_places, no_dates,"
+                          " no_rare_details, note, made_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
+                          "iitiiiitt", id, g->sup, published ? "publish" : "return", (int64_t)1, (int64_t)!returned,
+                          (int64_t)1, (int64_t)!returned, st[i].note, reviewed))
+            return fail(g, "cannot add a story's review");
+    }
+    return 0;
+}
+
 int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t errlen)
 {
     struct demo_opts def = {.clients = 1000, .seed = 1};
@@ -2802,6 +2885,8 @@ int demo_generate(struct db *db, const struct demo_opts *o, char *err, size_t er
     if (demo_housing(&g) != 0) /* issue 13 §1-§3 */
         goto out;
     if (demo_care_services(&g) != 0) /* issue 13 §4, last: its care worker's account draws from g.r */
+        goto out;
+    if (demo_stories(&g) != 0) /* issue 14 §3: no random draw */
         goto out;
     in_tx = 0;
     if (db_commit(db) != DB_OK) {

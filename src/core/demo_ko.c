@@ -922,6 +922,29 @@ static const char *const prose[][2] = {
      "트랜스젠더 여성"},
     {"transgender man",
      "트랜스젠더 남성"},
+    /* success stories (issue 14 §3): the client's own words, as they would say them */
+    {"Beans on Thursdays", "목요일의 강낭콩"},
+    {"For a year I did not leave my room. My worker asked what I used to like, and I said growing things.\n\n"
+     "Now I go to the community garden every week. The others know my name and ask after me when I miss a day.",
+     "일 년 동안 방 밖으로 나가지 않았어요. 담당 선생님이 예전에 뭘 좋아했냐고 물어서, 식물 키우는 거라고 했어요.\n\n"
+     "지금은 매주 마을 텃밭에 가요. 다른 분들이 제 이름을 알고, 하루 빠지면 안부를 물어 줘요."},
+    {"A key of my own", "내 집 열쇠"},
+    {"After the hospital I had nowhere to go back to. Living in my own flat, I cook, I sleep at night, and I "
+     "invite my sister for dinner.",
+     "퇴원하고 나서 돌아갈 곳이 없었어요. 지금은 제 집에서 살면서 밥을 해 먹고, 밤에 잠을 자고, 언니를 저녁에 초대해요."},
+    {"Calling before it gets bad", "나빠지기 전에 전화하기"},
+    {"We made a plan together of what to do when the voices get loud. Last winter I called the crisis line "
+     "early instead of waiting, and I stayed at home.",
+     "목소리가 커질 때 어떻게 할지 선생님과 함께 계획을 세웠어요. 지난겨울에는 참고 기다리지 않고 일찍 위기상담 전화를 했고, "
+     "집에서 지낼 수 있었어요."},
+    {"Back to work, slowly", "천천히, 다시 일터로"},
+    {"Two mornings a week at the bakery at first, and now four. The job coach came along the first weeks.",
+     "처음에는 일주일에 이틀 아침 빵집에 나갔는데, 이제는 나흘 나가요. 처음 몇 주는 직업 코치 선생님이 함께 와 주셨어요."},
+    {"Meeting other people who have been there", "같은 일을 겪은 사람들을 만나기"},
+    {"At the peer group I met someone who had been in the same ward as me. We now walk together on Sundays.",
+     "동료지원 모임에서 저와 같은 병동에 있었던 사람을 만났어요. 지금은 일요일마다 같이 산책해요."},
+    {"The ward and the Sunday walks together could identify them: leave out the ward, say \"regularly\".",
+     "병동과 일요일 산책은 이용자를 알아볼 수 있게 합니다. 병동은 빼고 \"정기적으로\"라고 써 주세요."},
 };
 
 /* Where the demo writes prose: a table with an integer id and its text columns. A column holding
@@ -954,6 +977,8 @@ static const struct {
     {"peer_activities", "place, summary"},
     {"peer_supervisions", "topics, went_well, to_develop, next_on"},
     {"checkins", "would_help"},
+    {"stories", "title, body"},
+    {"story_reviews", "note"},
 };
 /* Tables without an id: each distinct text once. */
 static const struct {

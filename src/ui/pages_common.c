@@ -94,6 +94,11 @@ static const struct {
     {"housing-withdrawn", N_("The application is withdrawn.")},
     {"tenancy-event", N_("The event is recorded.")},
     {"tenancy-ended", N_("The tenancy is ended.")},
+    /* success stories (issue 14 §3) */
+    {"story", N_("The story is saved. It stays a draft until it is submitted for review.")},
+    {"story-submitted", N_("The story is submitted: a supervisor reviews it before it is published.")},
+    {"story-reviewed", N_("The review is recorded.")},
+    {"story-withdrawn", N_("The story is withdrawn and its text erased.")},
     {"draft-kept", N_("Your session had ended. What you typed is kept for you: log in to go back to it.")},
     {"draft-lost",
      N_("Your session had ended, and what you typed could not be kept: log in, then enter it again.")},

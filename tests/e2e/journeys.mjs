@@ -2132,6 +2132,99 @@ const journeys = [
     const orgs = await sup.getByLabel(/^organisation$/i).locator('option').allTextContents();
     assert(orgs.length === 2 && /riverside/i.test(orgs[1]), `the lead's organisations: ${orgs.join(', ')}`);
   }],
+  ['a success story from writing to publication: the case manager writes it with the client (consent for evaluation present) and submits it; the supervisor returns it once with the reasons, then publishes it; the task force reads it on /stories without a name, on a desk and on a phone', async ({ newPage }, f) => {
+    // The task force's session first (on a phone), for its organisation: the consent names it.
+    const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+    const tf = await newPage(phone);
+    const rt = await tf.request.post('/api/v1/login', { data: { username: 'taskforce1', password: PASSWORD } });
+    assert(rt.ok(), `API login as taskforce1: ${rt.status()}`);
+    const city = (await (await tf.request.get('/api/v1/me')).json()).org_id;
+    // A client of cm1's who consents to share stories for evaluation, made through the API.
+    const cm = await newPage();
+    const r0 = await cm.request.post('/api/v1/login', { data: { username: 'cm1', password: PASSWORD } });
+    assert(r0.ok(), `API login as cm1: ${r0.status()}`);
+    const headers = { 'X-CSRF-Token': (await r0.json()).csrf_token };
+    const post = async (url, data) => {
+      const r = await cm.request.post(url, { data, headers });
+      assert(r.ok(), `POST ${url}: ${r.status()} ${await r.text()}`);
+      return r.json();
+    };
+    const client = await post('/api/v1/clients', { given_name: 'Storied', family_name: 'Gardener', birth_date: '1971-05-06' });
+    await post(`/api/v1/clients/${client.id}/episodes`, { programme: 'integrated_care', target_group: 'severe', status: 'active' });
+    await post(`/api/v1/clients/${client.id}/consents`, { purpose: 'evaluation', orgs: [city], classes: ['identity'], given_how: 'written' });
+    // The case manager writes the story with the client, from the client's record.
+    await cm.goto(`/clients/${client.id}`);
+    const section = cm.getByRole('region', { name: /^success stories$/i });
+    await expectVisible(section.getByText(/consents to share their stories for evaluation/i), 'the consent for evaluation in the section');
+    await section.getByRole('link', { name: /write a story with the client/i }).click();
+    await cm.waitForURL(/\/stories\/new$/);
+    await cm.getByLabel(/^title/i).fill('Beans with the others');
+    await cm.getByLabel(/^the story/i).fill('For a year I did not leave my room.\n\nNow I grow beans with the others at the allotment on Thursdays.');
+    await cm.getByLabel(/^whose words/i).selectOption('client');
+    await cm.getByRole('checkbox', { name: /^family and community$/i }).check();
+    await cm.getByRole('checkbox', { name: /^rehabilitation and employment$/i }).check();
+    await cm.getByLabel(/^programme/i).selectOption('integrated_care');
+    await cm.getByRole('button', { name: /save the draft/i }).click();
+    await cm.waitForURL(/\/stories\/\d+\?msg=story$/);
+    const storyUrl = cm.url().replace(/\?.*$/, '');
+    await expectVisible(cm.locator('#story-state').getByText(/^draft$/i), 'the draft');
+    await cm.getByRole('button', { name: /submit for review/i }).click();
+    await cm.waitForURL(/\?msg=story-submitted/);
+    await expectVisible(cm.locator('#story-state').getByText(/waiting for review/i), 'the story waiting for review');
+
+    // The supervisor finds it in the review queue and returns it: a rare detail left in.
+    const sup = await newPage();
+    await loginOk(sup, 'sup', PASSWORD, '/stories/review');
+    await sup.waitForURL(/\/stories\/review$/);
+    await sup.locator('#story-queue').getByRole('link', { name: 'Beans with the others' }).click();
+    await sup.waitForURL(/\/stories\/\d+$/);
+    await sup.getByRole('checkbox', { name: /^no names/i }).check();
+    await sup.getByRole('checkbox', { name: /^no places/i }).check();
+    await sup.getByRole('checkbox', { name: /^no dates/i }).check();
+    await sup.getByLabel(/^note to the worker/i).fill('The allotment on Thursdays is a rare detail: say "in a garden" instead.');
+    await sup.getByLabel(/^decision/i).selectOption('return');
+    await sup.getByRole('button', { name: /record the review/i }).click();
+    await sup.waitForURL(/\?msg=story-reviewed/);
+    await expectVisible(sup.locator('#story-state').getByText(/returned for changes/i), 'the returned story');
+
+    // The case manager sees the reasons, changes the story with the client and submits it again.
+    await cm.goto(storyUrl);
+    await expectVisible(cm.locator('.review-note').filter({ hasText: /rare detail/ }), 'the reviewer\'s reasons');
+    await expectVisible(cm.locator('#story-reviews').getByText(/rare details/i), 'the box left unticked');
+    await cm.getByLabel(/^the story/i).fill('For a year I did not leave my room.\n\nNow I grow beans with others in a garden.');
+    await cm.getByRole('button', { name: /save the changes/i }).click();
+    await cm.waitForURL(/\?msg=story$/);
+    await cm.getByRole('button', { name: /submit for review/i }).click();
+    await cm.waitForURL(/\?msg=story-submitted/);
+
+    // The supervisor publishes it: every box ticked.
+    await sup.goto(storyUrl);
+    for (const box of [/^no names/i, /^no places/i, /^no dates/i, /^no rare details/i])
+      await sup.getByRole('checkbox', { name: box }).check();
+    await sup.getByLabel(/^decision/i).selectOption('publish');
+    await sup.getByRole('button', { name: /record the review/i }).click();
+    await sup.waitForURL(/\?msg=story-reviewed/);
+    await expectVisible(sup.locator('#story-state').getByText(/^published$/i), 'the published story');
+
+    // The task force reads it on /stories: no client's name, no link to a record; on a desk and on a phone.
+    const desk = await newPage();
+    await loginOk(desk, 'taskforce1', PASSWORD, '/stories');
+    for (const [page, where] of [[desk, 'the desk'], [tf, 'a phone']]) {
+      await page.goto('/stories?domain=family_community');
+      const story = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Beans with the others' }) });
+      await expectVisible(story, `the published story on ${where}`);
+      await expectVisible(story.getByText(/in a garden/), `the story's text on ${where}`);
+      await expectVisible(story.getByText(/^rehabilitation and employment$/i), `the domain's tag on ${where}`);
+      const text = await page.locator('main').innerText();
+      assert(!/Storied|Gardener/.test(text), `the client's name on /stories on ${where}`);
+      assert(!/Minji Kim/.test(text), `the author on /stories on ${where}`);
+      assert(await page.locator('main a[href^="/clients"]').count() === 0, `a link to a client's record on /stories on ${where}`);
+      await noHorizontalScroll(page, `the published stories on ${where}`);
+    }
+    // The task force cannot open the story's record page.
+    const r = await tf.goto(storyUrl);
+    assert(r.status() === 403, `the task force opened ${storyUrl}: ${r.status()}`);
+  }],
 ];
 
 function label(v) {

@@ -87,6 +87,13 @@ static const struct special {
     {"POST", "/api/v1/care-services/{id}/end", K_RULE, -1, -1},
     {"GET", "/api/v1/care-services/{id}/visits", K_RULE, -1, -1},
     {"POST", "/api/v1/care-services/{id}/visits", K_RULE, -1, -1},
+    /* a story (issue 14 §3): only its own organisation works on it; a supervisor never reviews a
+     * story they wrote or submitted (the rules on the record) */
+    {"GET", "/api/v1/stories/{id}", K_RULE, -1, -1},
+    {"PATCH", "/api/v1/stories/{id}", K_RULE, -1, -1},
+    {"POST", "/api/v1/stories/{id}/submit", K_RULE, -1, -1},
+    {"POST", "/api/v1/stories/{id}/withdraw", K_RULE, -1, -1},
+    {"POST", "/api/v1/stories/{id}/review", K_RULE, -1, -1},
 };
 
 struct rowroute {
