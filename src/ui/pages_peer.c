@@ -58,8 +58,11 @@ static void activity_line(struct buf *b, json_t *a, int64_t this_client)
             page_name(b, c);
             buf_adds(b, "</a>");
         }
-        if (hidden)
-            html_printf(b, "%s%N %s", n ? " " : "", hidden, hidden == 1 ? _("other client") : _("other clients"));
+        if (hidden) {
+            buf_adds(b, n ? " " : "");
+            /* TRANSLATORS: clients of the activity the reader may not see; %N is how many (1 or more) */
+            html_printf(b, hidden == 1 ? _("%N other client") : _("%N other clients"), (int64_t)hidden);
+        }
         buf_adds(b, "</p>");
     }
     html_printf(b, "<div class=\"note-body small\">%s</div><p class=\"small muted\">%s %s</p></li>", jstr(a, "summary"),
