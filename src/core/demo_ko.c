@@ -129,6 +129,7 @@ static const char *const staff[][2] = {
     {"admin", "박유나"}, {"sup", "조선희"},   {"cm1", "김민지"},    {"cm2", "이대니"},   {"cm3", "최지원"},
     {"cm4", "권미라"},   {"psy1", "장현우"},  {"nurse1", "서은경"}, {"peer1", "정태민"}, {"desk1", "한소연"},
     {"housing1", "오은혜"}, {"analyst1", "임준호"}, {"taskforce1", "배서진"}, {"cm5", "윤하나"},
+    {"care1", "유하나"},
 };
 static const char *const relations_f[] = {"어머니", "언니", "누나", "딸", "이모", "고모", NULL};
 static const char *const relations_m[] = {"아버지", "오빠", "형", "아들", "삼촌", "남동생", NULL};
@@ -945,6 +946,52 @@ static const char *const prose[][2] = {
      "동료지원 모임에서 저와 같은 병동에 있었던 사람을 만났어요. 지금은 일요일마다 같이 산책해요."},
     {"The ward and the Sunday walks together could identify them: leave out the ward, say \"regularly\".",
      "병동과 일요일 산책은 이용자를 알아볼 수 있게 합니다. 병동은 빼고 \"정기적으로\"라고 써 주세요."},
+    /* plan steps' "how often" and a safety-plan step's means, as the demo writes them */
+    {"once", "한 번"},
+    {"weekly", "매주"},
+    {"daily", "매일"},
+    {"monthly", "매달"},
+    {"medication", "약"},
+    /* housing (issue 13 §1-§3): the units, the waiting list, the tenancies and their events */
+    {"Adults with a case manager who keeps visiting.",
+     "꾸준히 찾아오는 사례관리자가 있는 성인."},
+    {"Water damage: the floor is being replaced.",
+     "누수 피해: 바닥을 교체하는 중입니다."},
+    {"Proof of income", "소득 증빙 서류"},
+    {"Doctor's letter", "의사 소견서"},
+    {"Her landlord sold the house: she must leave by the end of the month.",
+     "집주인이 집을 팔아 이번 달 말까지 집을 비워야 합니다."},
+    {"Harbour Housing Association", "한빛주거복지센터"},
+    {"Home visit: the flat is kept well; talked about the week ahead.",
+     "가정방문: 집을 잘 관리하고 있습니다. 다음 한 주 계획을 이야기했습니다."},
+    {"The boiler was repaired.",
+     "보일러를 수리했습니다."},
+    {"A neighbour complained about music late at night.",
+     "이웃이 밤늦게 음악 소리가 크다고 민원을 넣었습니다."},
+    {"Visit with the support worker; shopping list made together.",
+     "지원 인력과 함께 방문했습니다. 장 볼 목록을 함께 만들었습니다."},
+    {"Two weeks in the ward; the flat was kept for the return.",
+     "2주 동안 입원했습니다. 돌아올 수 있도록 집은 그대로 두었습니다."},
+    {"A night of crisis at home; the on-call team visited.",
+     "집에서 위기가 있었던 밤이었습니다. 당직팀이 방문했습니다."},
+    {"Two months unpaid since the benefit stopped.",
+     "급여가 끊긴 뒤 두 달째 내지 못했습니다."},
+    /* care services (issue 13 §4): the care workers, the plans' notes, what a visit noticed */
+    {"Harbour House", "햇살하우스"},
+    {"Willow Court", "버들채"},
+    {"Quay Street Homes", "나루터주택"},
+    {"Lantern Row", "등불마을"},
+    {"Hana Yoo", "유하나"},
+    {"Song Mirae", "송미래"},
+    {"Bae Jiyoung", "배지영"},
+    {"Mornings suit her best; cook together, do not cook for her.",
+     "오전 시간을 가장 편해합니다. 대신 요리해 주지 말고 함께 요리하세요."},
+    {"He pays his bills on his own now.",
+     "이제 공과금을 스스로 냅니다."},
+    {"She asked for help to clear the kitchen before her sister's visit.",
+     "언니가 오기 전에 부엌 정리를 도와 달라고 했습니다."},
+    {"Several days of medication were still in the organiser; she said she had not been sleeping.",
+     "약 정리함에 며칠 치 약이 그대로 남아 있었습니다. 잠을 못 자고 있었다고 합니다."},
 };
 
 /* Where the demo writes prose: a table with an integer id and its text columns. A column holding
@@ -954,7 +1001,7 @@ static const struct {
 } prose_at[] = {
     {"contacts", "body"},
     {"episodes", "discharge_reason"},
-    {"tasks", "title"},
+    {"tasks", "title, title_args"}, /* a rule's task's arguments: a property, a care worker, what they noticed */
     {"clients", "gender_identity"},
     {"safety_plans", "warning_signs, coping, distractions, help_people, professionals, environment, reasons_for_living"},
     {"crisis_events", "actions, notes"},
@@ -979,6 +1026,13 @@ static const struct {
     {"checkins", "would_help"},
     {"stories", "title, body"},
     {"story_reviews", "note"},
+    {"housing_units", "eligible, offline_reason"},
+    {"housing_applications", "documents, override_reason"},
+    {"tenancies", "landlord"},
+    {"tenancy_events", "note"},
+    {"care_workers", "name"},
+    {"care_services", "note, end_note"},
+    {"care_visits", "noticed"},
 };
 /* Tables without an id: each distinct text once. */
 static const struct {
@@ -1135,7 +1189,7 @@ static int rehab_facility(struct db *db, char *err, size_t errlen)
         return fail(err, errlen, db, "cannot begin");
     int64_t org = db_insert_id(db,
                                "INSERT INTO orgs(name, kind, district, created_at) VALUES (?,?,?,?) RETURNING id",
-                               "tttt", "한빛시 새봄주간재활센터", "rehabilitation_facility", "Riverside-gu", now);
+                               "tttt", "한빛시 새봄주간재활센터", "rehabilitation_facility", "강변구", now);
     if (!org ||
         !db_insert_id(db,
                       "INSERT INTO services(org_id, name, kind, eligibility, programme, how_to_refer, contact, capacity,"
@@ -1148,6 +1202,78 @@ static int rehab_facility(struct db *db, char *err, size_t errlen)
                       "사무실 02-310-4500", "open", now, admin, admin, now, now)) {
         db_rollback(db);
         return fail(err, errlen, db, "cannot add the rehabilitation facility");
+    }
+    return db_commit(db) == DB_OK ? 0 : fail(err, errlen, db, "cannot commit");
+}
+
+/* The housing provider's four properties: their Korean names (also in prose[], for a rule task's
+ * arguments) and road-name addresses. */
+static const char *const properties[][3] = {
+    {"Harbour House", "햇살하우스", "한강로 10"},
+    {"Willow Court", "버들채", "버들로 17"},
+    {"Quay Street Homes", "나루터주택", "해안로 24"},
+    {"Lantern Row", "등불마을", "역전로 31"},
+};
+
+static const char *district_name_ko(const char *en)
+{
+    for (size_t i = 0; en && i < ARRAY_LEN(districts); i++)
+        if (strcmp(en, districts[i][0]) == 0)
+            return districts[i][1];
+    return en;
+}
+
+/* The housing stock in Korean: each unit's property, its number as Korean buildings number them
+ * (101호: floor and door; a shared house's rooms 1호실) and its road-name address; then every district
+ * the demo writes as text (organisations, intakes, units, applications) by its Korean name, the same
+ * on a unit and an application so that they still match. */
+static int housing_ko(struct db *db, char *err, size_t errlen)
+{
+    static const char *const with_district[] = {"orgs", "intakes", "housing_units", "housing_applications"};
+    json_t *units = db_rows(db, "SELECT id, property, label, district FROM housing_units ORDER BY id", ""), *u;
+    size_t i;
+    int rc = 0;
+    if (db_begin(db) != DB_OK) {
+        json_decref(units);
+        return fail(err, errlen, db, "cannot begin");
+    }
+    json_array_foreach(units, i, u)
+    {
+        const char *prop = json_string_value(json_object_get(u, "property"));
+        const char *label = json_string_value(json_object_get(u, "label"));
+        size_t p = 0;
+        while (p < ARRAY_LEN(properties) && !(prop && strcmp(prop, properties[p][0]) == 0))
+            p++;
+        if (p == ARRAY_LEN(properties) || !label)
+            continue; /* not one of the demo's */
+        char label_ko[32], addr[200];
+        int k;
+        if (sscanf(label, "Room %d", &k) == 1)
+            snprintf(label_ko, sizeof label_ko, "%d호실", k);
+        else if (sscanf(label, "Flat %d", &k) == 1 && k > 0)
+            snprintf(label_ko, sizeof label_ko, "%d%02d호", 1 + (k - 1) / 4, 1 + (k - 1) % 4);
+        else
+            snprintf(label_ko, sizeof label_ko, "%s", label);
+        snprintf(addr, sizeof addr, "한빛시 %s %s (%s)",
+                 district_name_ko(json_string_value(json_object_get(u, "district"))), properties[p][2],
+                 properties[p][1]);
+        if (db_run(db, "UPDATE housing_units SET property=?, label=?, address=? WHERE id=?", "ttti", properties[p][1],
+                   label_ko, addr, json_integer_value(json_object_get(u, "id"))) != DB_OK) {
+            rc = fail(err, errlen, db, "cannot rename a housing unit");
+            break;
+        }
+    }
+    json_decref(units);
+    for (size_t t = 0; rc == 0 && t < ARRAY_LEN(with_district); t++)
+        for (size_t d = 0; rc == 0 && d < ARRAY_LEN(districts); d++) {
+            char sql[120];
+            snprintf(sql, sizeof sql, "UPDATE %s SET district=? WHERE district=?", with_district[t]);
+            if (db_run(db, sql, "tt", districts[d][1], districts[d][0]) != DB_OK)
+                rc = fail(err, errlen, db, "cannot name a district");
+        }
+    if (rc) {
+        db_rollback(db);
+        return rc;
     }
     return db_commit(db) == DB_OK ? 0 : fail(err, errlen, db, "cannot commit");
 }
@@ -1282,7 +1408,7 @@ int demo_localise(struct db *db, const char *locale, int seed, int progress, cha
         fputc('\n', stderr);
     if (db_commit(db) != DB_OK)
         return fail(err, errlen, db, "cannot commit");
-    return prose_tables(db, err, errlen) || rehab_facility(db, err, errlen) ? -1 : 0;
+    return prose_tables(db, err, errlen) || housing_ko(db, err, errlen) || rehab_facility(db, err, errlen) ? -1 : 0;
 bad:
     fail(err, errlen, db, "cannot rename");
     db_rollback(db);

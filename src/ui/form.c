@@ -363,8 +363,22 @@ void form_show(struct hreq *h, struct buf *b, const struct form *f, struct form_
             ui_csrf(h, b);
         html_printf(b, "<input type=\"hidden\" name=\"_page\" value=\"%s\">", page);
     }
-    for (const struct form_field *fd = f->fields; fd && fd->name; fd++)
+    /* A row left open at the end takes the buttons in (the rota's range: two dates, then "Show") and is
+     * closed after them; one left open inside a fieldset ends with the fieldset. */
+    int open_rows = 0, before_fieldset = 0;
+    for (const struct form_field *fd = f->fields; fd && fd->name; fd++) {
         form_field_draw(v, fd);
+        if (fd->flags & FF_NODRAW)
+            continue;
+        if (fd->type == FI_ROW)
+            open_rows++;
+        else if (fd->type == FI_FIELDSET)
+            before_fieldset = open_rows;
+        else if (fd->type == FI_END && fd->label)
+            open_rows = before_fieldset;
+        else if (fd->type == FI_END && open_rows > 0)
+            open_rows--;
+    }
     if (f->note)
         html_printf(b, "<p class=\"muted small\">%s</p>", _(f->note));
     int inline_ = f->cls && strstr(f->cls, "inline");
@@ -378,7 +392,10 @@ void form_show(struct hreq *h, struct buf *b, const struct form *f, struct form_
         expand(h, f, f->cancel, v->target, &act);
         html_printf(b, " <a href=\"%s\">%s</a>", act.data, _("Cancel"));
     }
-    buf_adds(b, inline_ ? "</form>" : "</div></form>");
+    buf_adds(b, inline_ ? "" : "</div>");
+    for (; open_rows > 0; open_rows--)
+        buf_adds(b, "</div>");
+    buf_adds(b, "</form>");
     if (details)
         buf_adds(b, "</details>");
     buf_free(&act);

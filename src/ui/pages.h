@@ -256,6 +256,9 @@ const char *page_safe_next(const char *next, const char *def);
 /* Times: UTC ISO-8601 from core shown in local time. */
 void page_when(struct buf *b, const char *iso);    /* "2026-11-22 16:18" (dates as they are) */
 void page_until(struct buf *b, const char *iso);   /* "16:18", or "16:18 on 2026-11-23" */
+void page_shift_until(struct buf *b, const char *iso); /* "until 16:18" (Korean: "16:18까지") */
+void page_shift_next(struct buf *b, const char *name, const char *iso); /* "Next on call: 김민지, from 09:00" */
+const char *page_language_name(const char *code); /* "ko" -> "Korean" in the reader's language, else as written */
 void page_local_now(char out[20]);                 /* datetime-local value for now */
 void page_local_of(const char *iso, char out[20]); /* datetime-local value of a UTC time */
 /* A datetime-local value to UTC ISO-8601; copies s unchanged when it is not one. */

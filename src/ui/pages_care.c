@@ -303,8 +303,10 @@ static int contacts_section(struct hreq *h, struct buf *b, int64_t cid, const st
                     restricted ? " restricted" : "", page_int(r, "id"));
         page_when(b, jstr(r, "at"));
         html_printf(b, " · <strong>%s</strong>", ui_vlabel("contact kind", jstr(r, "kind"), kl, sizeof kl));
-        if (page_int(r, "duration_min"))
-            html_printf(b, " · %D %s", page_int(r, "duration_min"), _("min"));
+        if (page_int(r, "duration_min")) {
+            buf_adds(b, " · ");
+            html_printf(b, _("%D min"), page_int(r, "duration_min"));
+        }
         html_printf(b, " · %s", jstr(r, "staff_name"));
         if (restricted)
             html_printf(b, " <span class=\"badge restricted\">%s</span>", _("restricted"));

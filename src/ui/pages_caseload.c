@@ -352,13 +352,19 @@ static void worker_page(struct hreq *h, int status, const struct fstate *fs)
             page_name_text(r, nm, sizeof nm);
             snprintf(wt, sizeof wt, "%.2f", num(r, "weight"));
             int primary = json_is_true(json_object_get(r, "is_primary"));
+            struct buf badge; /* a client whose care team the worker is on, not as the primary case manager */
+            buf_init(&badge);
+            if (!primary)
+                html_printf(&badge, " <span class=\"badge team\" title=\"%s\">%s</span>",
+                            _("On the care team, not the primary case manager"), C_("worker's client", "care team"));
             html_printf(&b,
                         "<tr data-episode-id=\"%D\" data-client-id=\"%D\"><th scope=\"row\"><a href=\"/clients/%D\">%s</a>%r"
                         "</th><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\" class=\"weight\">%s"
                         "</td><td data-label=\"%s\">",
-                        page_int(r, "episode_id"), page_int(r, "client_id"), page_int(r, "client_id"), nm, primary ? "" : " <span class=\"badge\">team</span>", _("Programme"),
+                        page_int(r, "episode_id"), page_int(r, "client_id"), page_int(r, "client_id"), nm, badge.data, _("Programme"),
                         ui_vlabel("programme", jstr(r, "programme"), l1, sizeof l1), _("Status"), ui_vlabel("episode status", jstr(r, "status"), l2, sizeof l2),
                         _("Weight"), wt, _("Why"));
+            buf_free(&badge);
             why_text(&b, json_object_get(r, "why"));
             buf_adds(&b, "</td><td class=\"actions\">");
             if (primary && access_may(&h->ctx, RES_EPISODE, ACT_UPDATE, page_int(r, "client_id")))

@@ -437,12 +437,15 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
     char l1[80], l2[80];
     buf_adds(&b, "<div class=\"page-head\"><div><h1 id=\"client-name\">");
     page_name(&b, c);
-    html_printf(&b, "</h1><p class=\"facts\">%D %s · %s · %s %s", page_int(c, "age"), _("years"),
-                ui_vlabel("life stage", jstr(c, "life_stage"), l1, sizeof l1), _("born"), jstr(c, "birth_date"));
+    buf_adds(&b, "</h1><p class=\"facts\">");
+    /* TRANSLATORS: a person's age in years ("44 years", Korean "44세") */
+    html_printf(&b, _("%D years"), page_int(c, "age"));
+    html_printf(&b, " · %s · %s %s", ui_vlabel("life stage", jstr(c, "life_stage"), l1, sizeof l1), _("born"),
+                jstr(c, "birth_date"));
     if (*jstr(c, "sex"))
         html_printf(&b, " · %s", ui_vlabel("sex", jstr(c, "sex"), l2, sizeof l2));
     if (*jstr(c, "language"))
-        html_printf(&b, " · %s", jstr(c, "language"));
+        html_printf(&b, " · %s", page_language_name(jstr(c, "language")));
     buf_adds(&b, "</p></div><p class=\"actions\">"); /* only what the table allows */
     if (access_may(&h->ctx, RES_CONTACT, ACT_CREATE, id))
         html_printf(
@@ -482,7 +485,8 @@ static void full_page(struct hreq *h, int status, json_t *c, const struct fstate
     json_array_foreach(json_object_get(c, "identifiers"), i, x)
     {
         /* an identifier's kind is the issuing system's own code ("hearth-demo"), shown as it is */
-        html_printf(&b, "<dt class=\"mono\">%s</dt><dd class=\"mono\">%s</dd>", jstr(x, "kind"), jstr(x, "value"));
+        html_printf(&b, "<dt class=\"mono\"><code>%s</code></dt><dd class=\"mono\">%s</dd>", jstr(x, "kind"),
+                    jstr(x, "value"));
     }
     buf_adds(&b, "</dl>");
     links_list(h, &b, id, json_object_get(c, "links"));

@@ -183,6 +183,52 @@ void page_until(struct buf *b, const char *iso)
     html_printf(b, "<time datetime=\"%s\">%s</time>", iso, out);
 }
 
+/* An on-call shift's end and the next shift, as one sentence each: the word order is the language's
+ * ("until 18:00", "18:00까지"). */
+void page_shift_until(struct buf *b, const char *iso)
+{
+    struct buf t;
+    buf_init(&t);
+    page_until(&t, iso);
+    /* TRANSLATORS: the end of an on-call shift; %r is the time ("18:00", or "18:00 on 2026-12-08") */
+    html_printf(b, _("until %r"), t.data ? t.data : "");
+    buf_free(&t);
+}
+
+void page_shift_next(struct buf *b, const char *name, const char *iso)
+{
+    struct buf t;
+    buf_init(&t);
+    page_until(&t, iso);
+    /* TRANSLATORS: the next on-call shift; %s is the worker's name, %r the time it starts */
+    html_printf(b, _("Next on call: %s, from %r"), name, t.data ? t.data : "");
+    buf_free(&t);
+}
+
+/* A client's language as the record holds it: an ISO 639-1 code ("ko") named in the reader's language
+ * (한국어, Korean); anything else (a language written out) as written. */
+const char *page_language_name(const char *code)
+{
+    static const char *const names[][2] = {
+        {"ko", NC_("language", "Korean")},     {"en", NC_("language", "English")},
+        {"zh", NC_("language", "Chinese")},    {"vi", NC_("language", "Vietnamese")},
+        {"tl", NC_("language", "Tagalog")},    {"fil", NC_("language", "Filipino")},
+        {"ja", NC_("language", "Japanese")},   {"hi", NC_("language", "Hindi")},
+        {"es", NC_("language", "Spanish")},    {"ru", NC_("language", "Russian")},
+        {"mn", NC_("language", "Mongolian")},  {"th", NC_("language", "Thai")},
+        {"uz", NC_("language", "Uzbek")},      {"km", NC_("language", "Khmer")},
+        {"ne", NC_("language", "Nepali")},     {"id", NC_("language", "Indonesian")},
+        {"my", NC_("language", "Burmese")},    {"kk", NC_("language", "Kazakh")},
+        {"ur", NC_("language", "Urdu")},       {"bn", NC_("language", "Bengali")},
+        {"ar", NC_("language", "Arabic")},     {"fr", NC_("language", "French")},
+        {"de", NC_("language", "German")},
+    };
+    for (size_t i = 0; code && i < ARRAY_LEN(names); i++)
+        if (str_eq(code, names[i][0]))
+            return i18n_text(names[i][1]);
+    return code ? code : "";
+}
+
 void page_local_of(const char *iso, char out[20])
 {
     struct tm tm;

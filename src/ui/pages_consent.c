@@ -522,11 +522,13 @@ static void paper(struct hreq *h, json_t *c, json_t *k)
     /* Until when */
     html_printf(&b, "<h2>%s</h2>", _("4. From when, until when"));
     if (k) {
-        html_printf(&b, "<p id=\"paper-period\">%s %s ", _("From"), jstr(k, "starts_on"));
+        buf_adds(&b, "<p id=\"paper-period\">");
         if (*jstr(k, "ends_on"))
-            html_printf(&b, "%s %s.", _("until"), jstr(k, "ends_on"));
+            /* TRANSLATORS: a consent's period: its first and last days */
+            html_printf(&b, _("From %s until %s."), jstr(k, "starts_on"), jstr(k, "ends_on"));
         else
-            html_printf(&b, "%s.", _("until you withdraw it"));
+            /* TRANSLATORS: a consent without an end: its first day */
+            html_printf(&b, _("From %s until you withdraw it."), jstr(k, "starts_on"));
         buf_adds(&b, "</p>");
     } else
         html_printf(&b, "<p class=\"paper-line\">%s</p>",

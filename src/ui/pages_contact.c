@@ -108,8 +108,12 @@ void pg_contact(struct hreq *h)
                 _("When"));
     page_when(&b, jstr(ct, "at"));
     html_printf(&b, "</dd><dt>%s</dt><dd>%s</dd>", _("Kind"), ui_vlabel("contact kind", jstr(ct, "kind"), kl, sizeof kl));
-    if (page_int(ct, "duration_min"))
-        html_printf(&b, "<dt>%s</dt><dd>%D %s</dd>", _("Duration"), page_int(ct, "duration_min"), _("min"));
+    if (page_int(ct, "duration_min")) {
+        html_printf(&b, "<dt>%s</dt><dd>", _("Duration"));
+        /* TRANSLATORS: a duration in minutes ("50 min", Korean "50분") */
+        html_printf(&b, _("%D min"), page_int(ct, "duration_min"));
+        buf_adds(&b, "</dd>");
+    }
     html_printf(&b, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>", _("Recorded by"), jstr(ct, "staff_name"),
                 _("Service domains"));
     size_t i;
@@ -150,8 +154,10 @@ void pg_contact(struct hreq *h)
             html_printf(&b, " · %s</p><p class=\"muted small\">%s ", jstr(v, "staff_name"), _("Contact:"));
             page_when(&b, jstr(v, "at"));
             html_printf(&b, " · %s", ui_vlabel("contact kind", jstr(v, "kind"), kl, sizeof kl));
-            if (page_int(v, "duration_min"))
-                html_printf(&b, " · %D %s", page_int(v, "duration_min"), _("min"));
+            if (page_int(v, "duration_min")) {
+                buf_adds(&b, " · ");
+                html_printf(&b, _("%D min"), page_int(v, "duration_min"));
+            }
             if (vid != h->id[0])
                 html_printf(&b, " · <a href=\"/contacts/%D\">%s</a>", vid, _("open"));
             buf_adds(&b, "</p>");

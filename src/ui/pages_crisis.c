@@ -107,14 +107,14 @@ static void whom_to_call(struct buf *b, json_t *v)
             html_printf(b, "<li class=\"on-call-now\"><span class=\"who-name\">%s</span> ", jstr(s, "name"));
             if (*jstr(s, "phone"))
                 rk_tel(b, jstr(s, "phone"));
-            html_printf(b, " <span class=\"muted small\">%s ", _("until"));
-            page_until(b, jstr(s, "ends_at"));
+            buf_adds(b, " <span class=\"muted small\">");
+            page_shift_until(b, jstr(s, "ends_at"));
             buf_adds(b, "</span></li>");
         }
         json_t *nx = json_object_get(o, "next");
         if (json_is_object(nx)) {
-            html_printf(b, "<li class=\"muted small\">%s %s, %s ", _("Next:"), jstr(nx, "name"), _("from"));
-            page_until(b, jstr(nx, "starts_at"));
+            buf_adds(b, "<li class=\"muted small\">");
+            page_shift_next(b, jstr(nx, "name"), jstr(nx, "starts_at"));
             buf_adds(b, "</li>");
         }
         buf_adds(b, "</ul>");
@@ -167,12 +167,14 @@ static void crisis_page(struct hreq *h, int status, json_t *v, const struct fsta
     html_printf(&b, "<header class=\"crisis-head\"><p class=\"kicker\">%s</p><h1 id=\"client-name\">",
                 _("Crisis view"));
     page_name(&b, cl);
-    html_printf(&b, "</h1><p class=\"facts\">%D %s · %s ", page_int(cl, "age"), _("years"), _("born"));
+    buf_adds(&b, "</h1><p class=\"facts\">");
+    html_printf(&b, _("%D years"), page_int(cl, "age"));
+    html_printf(&b, " · %s ", _("born"));
     page_date_long(&b, jstr(cl, "birth_date"));
     if (*jstr(cl, "sex"))
         html_printf(&b, " · %s", ui_vlabel("sex", jstr(cl, "sex"), sl, sizeof sl));
     if (*jstr(cl, "language"))
-        html_printf(&b, " · %s", jstr(cl, "language"));
+        html_printf(&b, " · %s", page_language_name(jstr(cl, "language")));
     buf_adds(&b, "</p><p class=\"facts\">");
     if (*jstr(cl, "phone")) {
         html_printf(&b, "%s ", _("Phone"));
@@ -398,16 +400,16 @@ static void oncall_page(struct hreq *h, int status, const struct fstate *fs)
         html_printf(&b, "<li><span class=\"who-name big\">%s</span> ", jstr(s, "name"));
         if (*jstr(s, "phone"))
             rk_tel(&b, jstr(s, "phone"));
-        html_printf(&b, " <span class=\"muted small\">%s ", _("until"));
-        page_until(&b, jstr(s, "ends_at"));
+        buf_adds(&b, " <span class=\"muted small\">");
+        page_shift_until(&b, jstr(s, "ends_at"));
         buf_adds(&b, "</span></li>");
     }
     if (json_array_size(cur))
         buf_adds(&b, "</ul>");
     json_t *nx = json_object_get(now, "next");
     if (json_is_object(nx)) {
-        html_printf(&b, "<p class=\"muted\">%s %s, %s ", _("Next:"), jstr(nx, "name"), _("from"));
-        page_until(&b, jstr(nx, "starts_at"));
+        buf_adds(&b, "<p class=\"muted\">");
+        page_shift_next(&b, jstr(nx, "name"), jstr(nx, "starts_at"));
         buf_adds(&b, "</p>");
     }
     buf_adds(&b, "</section>");

@@ -41,7 +41,7 @@ static const struct lb offer_lb[] = {{"open", N_("Open: waiting for an answer")}
                                      {"accepted", N_("Accepted")},
                                      {"declined", N_("Declined")},
                                      {"withdrawn", N_("Withdrawn")},
-                                     {"moved_in", N_("Moved in")},
+                                     {"moved_in", NC_("offer state", "Moved in")},
                                      {NULL, NULL}};
 static const struct lb answer_lb[] = {{"accepted", N_("The client accepts")},
                                       {"declined", N_("The client declines")},
@@ -107,9 +107,11 @@ static const char *pts(json_t *o, const char *k, char *out, size_t len)
     return out;
 }
 
+/* The client's name as every page writes it (김민지; Xiaoling Wu). */
 static void client_name_of(struct buf *b, json_t *app)
 {
-    html_printf(b, "%s %s", jstr(app, "given_name"), jstr(app, "family_name"));
+    char nm[256];
+    html_printf(b, "%s", page_name_text(app, nm, sizeof nm));
 }
 
 static void fact(struct buf *b, const char *label, const char *value)
@@ -121,6 +123,12 @@ static void fact(struct buf *b, const char *label, const char *value)
 static void fact_int(struct buf *b, const char *label, int64_t v)
 {
     html_printf(b, "<dt>%s</dt><dd>%D</dd>", label, v);
+}
+
+/* An amount of money, grouped as the reader groups digits (420,000). */
+static void fact_won(struct buf *b, const char *label, int64_t v)
+{
+    html_printf(b, "<dt>%s</dt><dd>%N</dd>", label, v);
 }
 
 /* "12.5 = Situation 10 + Time waiting 2.5": the score as the sum of its parts. */
@@ -275,7 +283,7 @@ static void stock_page(struct hreq *h, int status, const struct fstate *fs)
         html_printf(&b, "<br><span class=\"small muted\">%s</span>", _("Bedrooms"));
         html_printf(&b, " %D%s</td>", page_int(u, "bedrooms"),
                     json_is_true(json_object_get(u, "accessible")) ? _(", accessible") : "");
-        html_printf(&b, "<td data-label=\"%s\">%s</td><td data-label=\"%s\">%D</td></tr>", _("District"),
+        html_printf(&b, "<td data-label=\"%s\">%s</td><td data-label=\"%s\">%N</td></tr>", _("District"),
                     jstr(u, "district"), _("Rent (won a month)"), page_int(u, "rent"));
     }
     if (json_array_size(items))
@@ -372,9 +380,9 @@ static void matches_part(struct hreq *h, struct buf *b, json_t *u, const struct 
     json_t *a;
     json_array_foreach(items, i, a)
     {
-        char id[24], p[32], l[400];
+        char id[24], p[32], l[400], nm[256];
         snprintf(id, sizeof id, "%lld", (long long)page_int(a, "id"));
-        snprintf(l, sizeof l, "%s %s — %s", jstr(a, "given_name"), jstr(a, "family_name"), pts(a, "score", p, sizeof p));
+        snprintf(l, sizeof l, "%s — %s", page_name_text(a, nm, sizeof nm), pts(a, "score", p, sizeof p));
         json_array_append_new(choices, json_pack("[s,s]", id, l));
         html_printf(b, "<tr data-application-id=\"%D\"><td data-label=\"%s\"><a href=\"/housing-applications/%D\">",
                     page_int(a, "id"), _("Client"), page_int(a, "id"));
@@ -433,7 +441,7 @@ static void unit_page(struct hreq *h, int status, const struct fstate *fs)
     fact_int(&b, _("Bedrooms"), page_int(u, "bedrooms"));
     fact(&b, _("Accessible (step-free)"), json_is_true(json_object_get(u, "accessible")) ? _("yes") : _("no"));
     fact(&b, _("District"), jstr(u, "district"));
-    fact_int(&b, _("Rent (won a month)"), page_int(u, "rent"));
+    fact_won(&b, _("Rent (won a month)"), page_int(u, "rent"));
     fact(&b, _("Who may be placed there"), jstr(u, "eligible"));
     if (page_int(u, "tenancy_id"))
         html_printf(&b, "<dt>%s</dt><dd><a href=\"/tenancies/%D\" id=\"unit-tenancy\">%s</a></dd>", _("Tenancy"),
@@ -463,9 +471,11 @@ static void unit_page(struct hreq *h, int status, const struct fstate *fs)
         json_t *f;
         json_array_foreach(offers, i, f)
         {
-            html_printf(&b, "<li data-offer-id=\"%D\"><a href=\"/housing-offers/%D\">%s %s</a> · %s · %s %s</li>",
-                        page_int(f, "id"), page_int(f, "id"), _("Offer made"), jstr(f, "made_at"),
-                        lbl(offer_lb, jstr(f, "status")), _("answer by"), jstr(f, "deadline"));
+            html_printf(&b, "<li data-offer-id=\"%D\"><a href=\"/housing-offers/%D\">%s ", page_int(f, "id"),
+                        page_int(f, "id"), _("Offer made"));
+            page_when(&b, jstr(f, "made_at"));
+            html_printf(&b, "</a> · %s · %s %s</li>", lbl(offer_lb, jstr(f, "status")), _("answer by"),
+                        jstr(f, "deadline"));
         }
         buf_adds(&b, "</ul></section>");
     }
@@ -934,7 +944,7 @@ static void offer_page(struct hreq *h, int status, const struct fstate *fs)
     fact(&b, _("Type of housing"), lbl(type_lb, jstr(f, "type")));
     fact(&b, _("District"), jstr(f, "district"));
     fact_int(&b, _("Bedrooms"), page_int(f, "bedrooms"));
-    fact_int(&b, _("Rent (won a month)"), page_int(f, "rent"));
+    fact_won(&b, _("Rent (won a month)"), page_int(f, "rent"));
     fact(&b, _("Offered by"), jstr(f, "made_by_name"));
     fact(&b, _("Offered on"), jstr(f, "made_at"));
     if (page_int(f, "tenancy_id"))
@@ -1072,10 +1082,10 @@ static void tenancy_page(struct hreq *h, int status, const struct fstate *fs)
     fact(&b, _("Address"), jstr(t, "address"));
     fact(&b, _("Landlord"), jstr(t, "landlord"));
     fact(&b, _("Moved in on"), jstr(t, "start_date"));
-    fact_int(&b, _("Rent (won a month)"), page_int(t, "rent"));
+    fact_won(&b, _("Rent (won a month)"), page_int(t, "rent"));
     fact(&b, _("Who pays the rent"), lbl(payer_lb, jstr(t, "rent_payer")));
     fact(&b, _("Support level"), lbl(support_lb, jstr(t, "support_level")));
-    html_printf(&b, "<dt>%s</dt><dd id=\"tenancy-arrears\"%r>%D</dd>", _("Arrears owed now (won)"),
+    html_printf(&b, "<dt>%s</dt><dd id=\"tenancy-arrears\"%r>%N</dd>", _("Arrears owed now (won)"),
                 page_int(t, "arrears") ? " class=\"warn\"" : "", page_int(t, "arrears"));
     if (!current) {
         html_printf(&b, "<dt>%s</dt><dd id=\"tenancy-ended\">%s: %s", _("Ended"), jstr(t, "end_date"),

@@ -40,7 +40,9 @@ static void activity_line(struct buf *b, json_t *a, int64_t this_client)
     html_printf(b, "</a> · <strong>%s</strong>", word(peer_activity_kinds, kind_names, jstr(a, "kind")));
     if (*jstr(a, "accompany_to"))
         html_printf(b, " %s %s", _("to"), word(peer_accompany_to, to_names, jstr(a, "accompany_to")));
-    html_printf(b, " · %D %s · %s</p>", page_int(a, "duration_min"), _("min"), jstr(a, "place"));
+    buf_adds(b, " · ");
+    html_printf(b, _("%D min"), page_int(a, "duration_min"));
+    html_printf(b, " · %s</p>", jstr(a, "place"));
     json_t *cl = json_object_get(a, "clients");
     int64_t hidden = page_int(a, "clients_hidden");
     if (json_array_size(cl) > 1 || hidden || !this_client) {
@@ -56,8 +58,11 @@ static void activity_line(struct buf *b, json_t *a, int64_t this_client)
             page_name(b, c);
             buf_adds(b, "</a>");
         }
-        if (hidden)
-            html_printf(b, "%s%N %s", n ? " " : "", hidden, hidden == 1 ? _("other client") : _("other clients"));
+        if (hidden) {
+            buf_adds(b, n ? " " : "");
+            /* TRANSLATORS: clients of the activity the reader may not see; %N is how many (1 or more) */
+            html_printf(b, hidden == 1 ? _("%N other client") : _("%N other clients"), (int64_t)hidden);
+        }
         buf_adds(b, "</p>");
     }
     html_printf(b, "<div class=\"note-body small\">%s</div><p class=\"small muted\">%s %s</p></li>", jstr(a, "summary"),

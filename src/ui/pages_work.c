@@ -71,8 +71,12 @@ static void task_row(struct hreq *h, struct buf *b, json_t *t)
                 jstr(t, "title"));
     if (str_eq(jstr(t, "source"), "rule"))
         html_printf(b, " <span class=\"muted small\">%s</span>", _("(from a rule)"));
-    else if (page_int(t, "created_by") && page_int(t, "created_by") != h->actor.staff_id)
-        html_printf(b, " <span class=\"muted small\">%s %s</span>", _("from"), jstr(t, "created_by_name"));
+    else if (page_int(t, "created_by") && page_int(t, "created_by") != h->actor.staff_id) {
+        buf_adds(b, " <span class=\"muted small\">");
+        /* TRANSLATORS: who gave the task; %s is their name */
+        html_printf(b, _("(from %s)"), jstr(t, "created_by_name"));
+        buf_adds(b, "</span>");
+    }
     html_printf(b, "</td><td data-label=\"%s\">", _("Client"));
     char nm[256];
     if (!cid)

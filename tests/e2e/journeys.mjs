@@ -517,8 +517,16 @@ async function koreanCaseWork(newPage, f, view, phone) {
   const results = page.getByRole('region', { name: /검색 결과/ });
   await expectVisible(results, 'the region "검색 결과"');
   if (phone) await noHorizontalScroll(page, 'the search results');
+  await expectVisible(results.getByRole('link', { name: /김\s?민지|민지\s?김/ }).first(), '김민지 found by typing 민지');
+  // And by the initial consonants of her name (ㄱㅁㅈ), as Korean search boxes allow.
+  await box.fill('ㄱㅁㅈ');
+  await box.press('Enter');
+  await page.waitForURL((u) => new URL(u).searchParams.get('q') === 'ㄱㅁㅈ');
+  assert(await box.inputValue() === 'ㄱㅁㅈ', `the search box holds "${await box.inputValue()}" after searching, not ㄱㅁㅈ`);
+  await expectVisible(results, 'the region "검색 결과" for ㄱㅁㅈ');
+  if (phone) await noHorizontalScroll(page, 'the search results for ㄱㅁㅈ');
   const hit = results.getByRole('link', { name: /김\s?민지|민지\s?김/ }).first();
-  await expectVisible(hit, '김민지 found by typing 민지');
+  await expectVisible(hit, '김민지 found by typing ㄱㅁㅈ');
   await tap(hit);
   await page.waitForURL(new RegExp(`/clients/${minji.id}(\\?|$)`));
   await expectVisible(page.getByRole('heading', { level: 1, name: /김\s?민지|민지\s?김/ }), 'the heading 김민지');
@@ -1970,14 +1978,14 @@ const journeys = [
     await expectVisible(row.first().getByRole('link', { name: new RegExp(escapeRe(client.split(' ')[0])) }), 'the client named');
   }],
   // Issue 12 §1 (koinst): Korean at work. A Korean case manager (their account's language is ko)
-  // finds 김민지 by typing 민지, opens the record, records a contact and fills a Korean instrument
+  // finds 김민지 by typing 민지 and by her initial consonants ㄱㅁㅈ, opens the record, records a contact and fills a Korean instrument
   // (GAD-7 in Hearth's own Korean wording) and reads the result in Korean; at desktop width and on a
   // 390 px phone, where nothing may scroll sideways. Then the on-call worker opens the crisis view in
   // Korean on a phone.
-  ['한국어: a Korean case manager at a desk finds 김민지 by typing 민지, records a contact and scores a GAD-7 in Korean', async ({ newPage }, f) => {
+  ['한국어: a Korean case manager at a desk finds 김민지 by typing 민지 and ㄱㅁㅈ, records a contact and scores a GAD-7 in Korean', async ({ newPage }, f) => {
     await koreanCaseWork(newPage, f, { viewport: { width: 1280, height: 900 } }, false);
   }],
-  ['한국어: a Korean case manager on a 390 px phone finds 김민지 by typing 민지, records a contact and scores a GAD-7 in Korean, without sideways scrolling', async ({ newPage }, f) => {
+  ['한국어: a Korean case manager on a 390 px phone finds 김민지 by typing 민지 and ㄱㅁㅈ, records a contact and scores a GAD-7 in Korean, without sideways scrolling', async ({ newPage }, f) => {
     await koreanCaseWork(newPage, f, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, true);
   }],
   ['한국어: the on-call worker opens the crisis view in Korean on a 390 px phone', async ({ newPage }, f) => {
