@@ -134,7 +134,7 @@ audit action=story.read outcome=ok client_id=$team_client staff=cm1
 as cm1
 PATCH /api/v1/stories/$story
 If-Match: 7
-{"title":"Beans on Thursdays"}
+{"title":"Beans with the others"}
 expect 409
 json .current_version == 1
 
@@ -142,9 +142,9 @@ json .current_version == 1
 as cm1
 PATCH /api/v1/stories/$story
 If-Match: 1
-{"title":"Beans on Thursdays"}
+{"title":"Beans with the others"}
 expect 200
-json .title == "Beans on Thursdays"
+json .title == "Beans with the others"
 json .body contains "grow beans"
 json .version == 2
 audit action=story.update outcome=ok client_id=$team_client staff=cm1
@@ -294,7 +294,7 @@ GET /api/v1/stories
 expect 200
 json .items[*].id contains $story
 json .items[0].id == $story
-json .items[0].title == "Beans on Thursdays"
+json .items[0].title == "Beans with the others"
 json .items[0].words == "with_worker"
 json .items[0].domains contains "rehabilitation_employment"
 json .items[0].programme == "integrated_care"
@@ -424,7 +424,7 @@ as taskforce1
 GET /api/v1/stories
 expect 200
 json .items[*].id excludes $story
-text excludes Beans
+text excludes grow beans with others
 
 ### and from the analyst's
 as analyst1
@@ -454,7 +454,7 @@ expect 200
 json .items length 3
 json .items[*].status excludes "draft"
 json .items[*].status excludes "published"
-text excludes Beans
+text excludes grow beans with others
 text excludes First steps
 audit action=story.list outcome=ok client_id=$team_client staff=cm1
 
@@ -547,3 +547,17 @@ unset other_story@cm4
 unset org_story@cm4
 unset org_story@desk1
 unset org_story@housing1
+
+### teardown: cm4 discharges the world's Eastgate client, so that the next files' worlds keep cm4 within capacity
+as cm4
+GET /api/v1/clients/$other_client/episodes
+expect 200
+save st_other_episode_version .items[0].version
+
+### teardown: the discharge
+as cm4
+PATCH /api/v1/episodes/$other_episode
+If-Match: $st_other_episode_version
+{"status":"discharged","discharge_reason":"The stories' matrix is done."}
+expect 200
+json .status == "discharged"
