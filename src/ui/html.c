@@ -91,6 +91,8 @@ static const struct nav navs[] = {
     {"/care/statements", N_("Care statements"), 0, RES_CARE_STATEMENT, ACT_REVIEW, RES_CARE_VISIT, ACT_LIST},
     /* the evaluation (issue 14): the control tower, for analysts, the task force and organisations' leads */
     {"/evaluation", N_("Control tower"), 0, RES_EVALUATION, ACT_READ},
+    {"/stories", N_("Success stories"), 0, RES_STORY, ACT_LIST},
+    {"/stories/review", N_("Story review"), 0, RES_STORY, ACT_REVIEW},
 };
 
 /* The header's link to one's notifications: a bell, and the number unread in a badge (none at zero);

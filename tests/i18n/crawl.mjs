@@ -34,9 +34,9 @@ const MAX_PAGES = Number(process.env.HEARTH_CRAWL_MAX || 160);
 const PER_SHAPE = 1; // pages of one path shape (/clients/N/contacts/N) fetched per role
 const OVERALL_MS = 420_000; // about 100 s on an idle machine, 210 s with the machine's two cores busy
 const CHROMIUM = '/usr/bin/chromium';
-const ROLES = process.env.HEARTH_CRAWL_ROLES ? process.env.HEARTH_CRAWL_ROLES.split(',') : ['admin', 'sup', 'cm1', 'psy1', 'nurse1', 'peer1', 'desk1', 'housing1', 'analyst1', 'cm4', 'care1'];
+const ROLES = process.env.HEARTH_CRAWL_ROLES ? process.env.HEARTH_CRAWL_ROLES.split(',') : ['admin', 'sup', 'cm1', 'psy1', 'nurse1', 'peer1', 'desk1', 'housing1', 'analyst1', 'cm4', 'care1', 'taskforce1'];
 // Entry points beyond the links of "/": pages that no link on the first pages may lead to.
-const ENTRIES = ['/', '/account', '/notifications', '/clients', '/clients?q=%EA%B9%80', '/intakes', '/intakes/new',
+const ENTRIES = ['/', '/account', '/evaluation', '/evaluation?kind=month', '/evaluation/print', '/indicators', '/stories', '/notifications', '/clients', '/clients?q=%EA%B9%80', '/intakes', '/intakes/new',
   '/directory', '/referrals', '/referrals?box=sent', '/conferences', '/oncall', '/peer-activities',
   '/peer-supervisions', '/break-glass', '/team', '/admin/orgs', '/admin/staff', '/admin/assignments',
   '/clients/1', '/clients/2', '/clients/3', '/clients/1/crisis', '/clients/1/contacts/new', '/clients/1/flags/new',
@@ -352,6 +352,8 @@ async function main() {
   const demo = spawnSync(hearth, ['demo', '--db', db, '--clients', String(CLIENTS), '--locale', 'ko'],
     { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   if (demo.status !== 0) throw new Error(`hearth demo --locale ko failed (${demo.status ?? demo.signal}):\n${demo.stderr}`);
+  const evaluate = spawnSync(hearth, ['evaluate', '--db', db], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  if (evaluate.status !== 0) throw new Error(`hearth evaluate failed (${evaluate.status ?? evaluate.signal}):\n${evaluate.stderr}`);
   NAMES = demoNames(db);
   DATA = dataCorpus();
   const base = await startServer(hearth, db);
