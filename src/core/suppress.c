@@ -296,7 +296,7 @@ static struct price edge_price(const struct supp_table *t, int r, int c)
     int i = r * cols_of(t) + c;
     if (t->state[i] != SUPP_SHOWN)
         return p;
-    long cost = t->cost[i] < 0 ? 0 : t->cost[i];
+    long cost = t->cost[i] < 0 ? 0 : t->cost[i] > (1L << 40) ? (1L << 40) : t->cost[i]; /* no overflow */
     p.s = (unsigned long long)cost + 1;
     if (r == t->rows && c == t->cols)
         p.g = 1;
