@@ -39,7 +39,7 @@ static const char *group_label(int g)
  * additive, snapshot} in the language lang. */
 static json_t *describe(const struct indicator *x, const char *lang)
 {
-    int l = lang && !strncmp(lang, "ko", 2) ? IND_KO : IND_EN;
+    int l = lang && str_eq(lang, "ko") ? IND_KO : IND_EN;
 #define T(f) json_string(x->f[l][0] ? x->f[l] : x->f[IND_EN])
     json_t *ks = json_array(), *dims = json_array();
     for (int k = 0; k < x->nk && k < IND_MAX_K; k++)
@@ -52,6 +52,7 @@ static json_t *describe(const struct indicator *x, const char *lang)
                           T(definition), "denominator", T(denominator), "numerators", ks, "kind", ind_kinds[x->kind],
                           "dims", dims, "recorded", x->recorded && x->measure, "additive", x->additive, "snapshot",
                           x->measure && x->measure->snapshot);
+    json_object_set_new(o, "unit", json_string(ind_units[x->unit]));
 #undef T
     return o;
 }
@@ -460,7 +461,7 @@ int dash_view(struct ctx *c, const struct dash_query *q0, json_t **out)
     int rc = gate(c, &q);
     if (rc != OK)
         return rc;
-    json_t *ind = q.indicator ? dash_indicator(q.indicator, c->a->lang) : NULL;
+    json_t *ind = q.indicator ? dash_indicator(q.indicator, i18n_current()) : NULL;
     if (!ind)
         return ctx_fail(c, ERR_NOTFOUND, "%s", _("No such indicator."));
     struct run r;
@@ -510,7 +511,7 @@ int dash_overview(struct ctx *c, const struct dash_query *q0, json_t **out)
         return rc;
     struct run r;
     int have_run = find_run(c->db, &r);
-    json_t *groups = json_array(), *all = dash_indicators(c->a->lang);
+    json_t *groups = json_array(), *all = dash_indicators(i18n_current());
     json_t *o = json_pack("{s:o, s:I, s:s, s:o, s:o}", "as_of", have_run ? json_string(r.as_of) : json_null(),
                           "threshold", (json_int_t)(have_run ? r.threshold : 0), "kind", kind_word(q.kind), "selection",
                           selection_json(&q), "groups", groups);
@@ -629,7 +630,10 @@ static void csv_head(struct buf *b, const json_t *ind, const char *first)
         csv_cell(b, pct, i + 1 == nk && !tail);
     }
     if (tail)
-        csv_cell(b, str_eq(jstr(ind, "kind"), "median") ? _("median days") : _("per client-year"), 1);
+        csv_cell(b, !str_eq(jstr(ind, "kind"), "median")         ? _("per client-year")
+                    : str_eq(jstr(ind, "unit"), "percent") ? _("median (%)")
+                                                           : _("median days"),
+                 1);
 }
 
 int dash_csv(struct ctx *c, const struct dash_query *q, const char *table, struct buf *b)

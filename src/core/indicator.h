@@ -14,6 +14,9 @@ enum ind_group { IG_REACH, IG_REFERRALS, IG_CONTINUITY, IG_HOUSING, IG_REHABILIT
 extern const char *const ind_groups[]; /* NULL-terminated, in enum order */
 enum ind_kind { IK_COUNT, IK_PROPORTION, IK_MEDIAN, IK_RATE, IK__COUNT };
 extern const char *const ind_kinds[];
+/* What a median counts ("unit" in the dictionary): days (the default), or a percentage. */
+enum ind_unit { IU_DAYS, IU_PERCENT };
+extern const char *const ind_units[];
 /* The dimensions a cell is published by; '-' (none) is the dim of an indicator without any. */
 enum ind_dim { ID_PROGRAMME, ID_DISTRICT, ID_TARGET_GROUP, ID_LIFE_STAGE, ID_PARTNER, ID__COUNT };
 extern const char *const ind_dims[];
@@ -52,7 +55,7 @@ enum { IND_EN = 0, IND_KO = 1 };
 struct indicator {
     char id[64];
     int line; /* where it starts in the file */
-    int group, kind, additive, recorded;
+    int group, kind, additive, recorded, unit;
     const struct eval_measure *measure; /* NULL when not recorded */
     unsigned dims;                      /* IND_DIM bits, in ind_dims order */
     int params[IND_MAX_PARAMS][IND_MAX_VALUES];

@@ -16,6 +16,7 @@
 const char *const ind_groups[] = {"reach", "referrals", "continuity", "housing", "rehabilitation", "outcomes",
                                   "workforce", NULL};
 const char *const ind_kinds[] = {"count", "proportion", "median", "rate", NULL};
+const char *const ind_units[] = {"days", "percent", NULL};
 const char *const ind_dims[] = {"programme", "district", "target_group", "life_stage", "partner", NULL};
 
 static struct ind_dict loaded;
@@ -53,7 +54,7 @@ static int index_of(const char *const *list, const char *v)
 
 /* What an indicator has said so far (to refuse a second line and name what is missing). */
 struct seen {
-    int group, measure, kind, additive, recorded, dims, source, params[IND_MAX_PARAMS];
+    int group, measure, kind, additive, recorded, dims, source, unit, params[IND_MAX_PARAMS];
     int text[5][2]; /* name, definition, denominator, period, attribution */
     int num[IND_MAX_K][2];
 };
@@ -261,6 +262,12 @@ static int line_statement(struct ip *p, struct ind_dict *d, struct indicator *x,
         x->kind = index_of(ind_kinds, rest);
         if (x->kind < 0)
             return bad(p, "unknown kind \"%s\" (count, proportion, median, rate)", rest);
+    } else if (str_eq(key, "unit")) {
+        if (s->unit++)
+            return bad(p, "a second unit line in indicator %s", x->id);
+        x->unit = index_of(ind_units, rest);
+        if (x->unit < 0)
+            return bad(p, "unknown unit \"%s\" (days, percent)", rest);
     } else if (str_eq(key, "additive") || str_eq(key, "recorded")) {
         int *flag = str_eq(key, "additive") ? &x->additive : &x->recorded;
         int *once = str_eq(key, "additive") ? &s->additive : &s->recorded;

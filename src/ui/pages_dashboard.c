@@ -71,6 +71,8 @@ static const char *figure_text(json_t *ind, json_t *cell, long threshold, char *
     double x = json_number_value(v);
     if (str_eq(kind, "proportion"))
         snprintf(out, len, "%.1f%%", x);
+    else if (str_eq(kind, "median") && str_eq(jstr(ind, "unit"), "percent"))
+        snprintf(out, len, "%g%%", x);
     else if (str_eq(kind, "median"))
         snprintf(out, len, _("%g days"), x);
     else if (str_eq(kind, "rate"))

@@ -50,6 +50,7 @@ static void each_bad_dictionary_names_its_line_and_reason(void **state)
     refused("version 1\nindicator a\ngroup fun\n", "x/i.rules:3: ", "unknown group \"fun\"");
     refused("version 1\nindicator a\nmeasure magic\n", "x/i.rules:3: ", "unknown measure \"magic\"");
     refused("version 1\nindicator a\nkind ratio\n", "x/i.rules:3: ", "unknown kind \"ratio\"");
+    refused("version 1\nindicator a\nunit hours\n", "x/i.rules:3: ", "unknown unit \"hours\"");
     refused("version 1\nindicator a\nadditive maybe\n", "x/i.rules:3: ", "additive takes yes or no");
     refused("version 1\nindicator a\ndims colour\n", "x/i.rules:3: ", "unknown dimension \"colour\"");
     refused("version 1\nindicator a\ndims district district\n", "x/i.rules:3: ", "the dimension district twice");
