@@ -18,6 +18,8 @@ static char serve_url[1024];
 static int serve_threshold = EVAL_SMALL_CELL;
 static int busy; /* a refresh of this process is under way (guarded by mu) */
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t idle = PTHREAD_COND_INITIALIZER; /* busy went back to 0 */
+static volatile int stopping;                          /* the server is shutting down */
 
 void eval_serve_init(const char *db_url, int threshold)
 {
@@ -87,7 +89,7 @@ static void *background(void *arg)
     if (db_open(serve_url, &o, &db, err, sizeof err) != DB_OK) {
         log_error("evaluation run %lld: cannot open the database: %s", (long long)b->run_id, err);
     } else {
-        struct eval_io io = {.db = db, .write = via_writer};
+        struct eval_io io = {.db = db, .write = via_writer, .cancel = &stopping};
         double t0 = now_mono();
         int rc = eval_run_compute(&io, ind_loaded(), b->run_id, b->threshold, NULL);
         log_info("evaluation run %lld %s in %.1f s", (long long)b->run_id, rc == OK ? "done" : "failed",
@@ -96,9 +98,19 @@ static void *background(void *arg)
     }
     pthread_mutex_lock(&mu);
     busy = 0;
+    pthread_cond_broadcast(&idle);
     pthread_mutex_unlock(&mu);
     free(b);
     return NULL;
+}
+
+void evaluation_stop(void)
+{
+    pthread_mutex_lock(&mu);
+    stopping = 1;
+    while (busy)
+        pthread_cond_wait(&idle, &mu);
+    pthread_mutex_unlock(&mu);
 }
 
 /* Start the computation of run_id (made by evaluation_refresh) on a thread of its own. */
@@ -115,9 +127,7 @@ void evaluation_start(int64_t run_id)
     pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
     if (pthread_create(&t, &at, background, b) != 0) {
         log_error("evaluation run %lld: cannot start its thread", (long long)run_id);
-        pthread_mutex_lock(&mu);
-        busy = 0;
-        pthread_mutex_unlock(&mu);
+        evaluation_abandon();
         free(b);
     }
     pthread_attr_destroy(&at);
@@ -183,6 +193,7 @@ void evaluation_abandon(void)
 {
     pthread_mutex_lock(&mu);
     busy = 0;
+    pthread_cond_broadcast(&idle);
     pthread_mutex_unlock(&mu);
 }
 

@@ -618,6 +618,10 @@ static int cells_flush(struct eval_run *r)
             all[n++] = &r->cells[i];
     int rc = OK;
     for (size_t i = 0; i < n && rc == OK; i += EVAL_BATCH) {
+        if (r->io->cancel && *r->io->cancel) {
+            rc = ERR_CONFLICT;
+            break;
+        }
         struct batch b = {r, all + i, (int)(n - i < EVAL_BATCH ? n - i : EVAL_BATCH)};
         rc = io_write(r->io, batch_write, &b);
     }
@@ -1444,6 +1448,11 @@ int eval_run_compute(struct eval_io *io, const struct ind_dict *d, int64_t run_i
         const struct indicator *ind = &d->v[i];
         if (!ind->recorded)
             continue;
+        if (io->cancel && *io->cancel) {
+            rc = ERR_CONFLICT;
+            failed = "the server stopped";
+            break;
+        }
         r.ind = ind;
         double t0 = now_mono();
         int64_t before = r.written;
@@ -1453,7 +1462,7 @@ int eval_run_compute(struct eval_io *io, const struct ind_dict *d, int64_t run_i
         else
             cells_free(&r);
         if (rc != OK) {
-            failed = ind->id;
+            failed = io->cancel && *io->cancel ? "the server stopped" : ind->id;
             break;
         }
         if (io->indicator_done)

@@ -94,6 +94,9 @@ struct eval_io {
     void *write_arg;
     void (*progress)(void *arg, int percent); /* optional */
     void *progress_arg;
+    /* optional: set (by another thread) to stop the run between indicators and batches: it fails as
+     * stopped (a server shutting down) */
+    volatile int *cancel;
     /* optional: after each indicator, its computation's and writing's seconds and the cells written */
     void (*indicator_done)(void *arg, const char *id, double seconds, int64_t cells);
 };
@@ -131,6 +134,9 @@ int eval_threshold(void);
 int evaluation_refresh(struct ctx *c, json_t **out);
 void evaluation_start(int64_t run_id);
 void evaluation_abandon(void);
+/* At the server's shutdown, before the writer stops: a refresh under way stops at its next batch (the
+ * run is marked failed) and this returns once its thread is done. */
+void evaluation_stop(void);
 /* The server's sweep thread after each round: starts the daily run the sweep made, once committed. */
 void evaluation_after_sweep(int committed);
 /* GET /api/v1/evaluation/runs/latest: {run: the latest run or null, done: the latest done run or null}. */

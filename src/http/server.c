@@ -969,6 +969,7 @@ int http_serve(const struct serve_opts *o)
         log_info("hearth draining: all loops stopped accepting and answered");
         if (sw)
             pthread_join(swtid, NULL); /* its last job is answered before the writer stops */
+        evaluation_stop(); /* an evaluation refresh under way stops at its next batch, through the writer */
         writer_stop();
         pthread_barrier_wait(&writer_done);
         for (int i = 0; i < n; i++)

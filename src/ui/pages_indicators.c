@@ -42,6 +42,39 @@ static const char *dim_label(const char *d)
                                        : _("Partner organisation");
 }
 
+/* The records a table holds, in the reader's words (the dictionary names tables; a table not here is
+ * shown by its name). */
+static const char *table_label(const char *t)
+{
+    static const struct {
+        const char *table, *label;
+    } t_[] = {{"assessments", N_("assessments")},
+              {"care_plan_goals", N_("care-plan goals")},
+              {"care_plans", N_("care plans")},
+              {"checkins", N_("workers' check-ins")},
+              {"clients", N_("clients")},
+              {"contacts", N_("contacts")},
+              {"crisis_events", N_("crisis events")},
+              {"episodes", N_("episodes of care")},
+              {"flags", N_("risk flags")},
+              {"hospitalisations", N_("hospital stays")},
+              {"housing_applications", N_("housing applications")},
+              {"housing_offers", N_("housing offers")},
+              {"intakes", N_("intakes")},
+              {"linkages", N_("linked services")},
+              {"none", N_("none")},
+              {"orgs", N_("organisations")},
+              {"referral_events", N_("referral events")},
+              {"referrals", N_("referrals")},
+              {"staff", N_("staff")},
+              {"team_members", N_("care teams")},
+              {"tenancies", N_("tenancies")}};
+    for (size_t i = 0; i < ARRAY_LEN(t_); i++)
+        if (str_eq(t_[i].table, t))
+            return _(t_[i].label);
+    return t;
+}
+
 static void dict_page(struct hreq *h)
 {
     json_t *d = NULL;
@@ -123,8 +156,13 @@ static void dict_page(struct hreq *h)
         json_array_foreach(dims, k, dm)
             html_printf(&b, "%s%s", k ? ", " : "", dim_label(json_string_value(dm)));
         buf_adds(&b, "</dd>");
-        html_printf(&b, "<dt>%s</dt><dd><code>%s</code></dd></dl></article>", _("Source tables"),
-                    json_string_value(json_object_get(x, "source")));
+        html_printf(&b, "<dt>%s</dt><dd>", _("Records it reads"));
+        char src[300];
+        snprintf(src, sizeof src, "%s", json_string_value(json_object_get(x, "source")));
+        int first = 1;
+        for (char *sv = NULL, *tb = strtok_r(src, " ,", &sv); tb; tb = strtok_r(NULL, " ,", &sv), first = 0)
+            html_printf(&b, "%s%s", first ? "" : ", ", table_label(tb));
+        buf_adds(&b, "</dd></dl></article>");
     }
     if (*cur)
         buf_adds(&b, "</section>");

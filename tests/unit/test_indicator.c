@@ -444,6 +444,15 @@ static void runs_replace_older_ones_and_refuse_a_low_threshold(void **state)
     int64_t run = 0;
     assert_int_equal(eval_refresh(&io, &D, EVAL_SMALL_CELL_MIN - 1, T_TODAY, &run), ERR_INVALID);
     assert_int_equal(run, 0);
+    /* a server shutting down stops a run: marked failed, its cells left for the next one to delete */
+    volatile int stop = 1;
+    struct eval_io io2 = {.db = T->db, .cancel = &stop};
+    assert_int_equal(eval_refresh(&io2, &D, 11, T_TODAY, &run), ERR_CONFLICT);
+    r = eval_latest_run(T->db);
+    assert_string_equal(json_string_value(json_object_get(r, "state")), "failed");
+    assert_non_null(strstr(json_string_value(json_object_get(r, "error")), "the server stopped"));
+    json_decref(r);
+    assert_int_equal(count_of(T->db, "SELECT count(*) FROM eval_runs WHERE state='done'"), 1);
     /* no cell names a client: every value is a dimension's */
     assert_int_equal(count_of(T->db, "SELECT count(*) FROM eval_cells WHERE value IN ('Gil', 'Runs')"), 0);
 }
