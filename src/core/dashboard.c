@@ -53,6 +53,9 @@ static json_t *describe(const struct indicator *x, const char *lang)
                           "dims", dims, "recorded", x->recorded && x->measure, "additive", x->additive, "snapshot",
                           x->measure && x->measure->snapshot);
     json_object_set_new(o, "unit", json_string(ind_units[x->unit]));
+    /* Its population is another indicator's count (the measure's n_of), published there under that
+     * indicator's protection: here it is never given, so that no count is published twice. */
+    json_object_set_new(o, "n_published", json_boolean(!(x->measure && x->measure->n_of && *x->measure->n_of)));
 #undef T
     return o;
 }
@@ -177,9 +180,10 @@ static json_t *cell_json(json_t *row, const json_t *ind, long threshold)
         return o;
     }
     long n = row ? (long)iget(row, "n") : 0;
-    /* A median's count is another indicator's (n_of), published there under its own protection:
-     * here only the median. */
-    json_object_set_new(o, "n", str_eq(jstr(ind, "kind"), "median") ? json_null() : json_integer(n));
+    /* A median's count, or a population that is another indicator's (n_published false), is
+     * published there under its own protection: here only the median or the rate. */
+    int own = !str_eq(jstr(ind, "kind"), "median") && !json_is_false(json_object_get(ind, "n_published"));
+    json_object_set_new(o, "n", own ? json_integer(n) : json_null());
     json_t *ks = json_array(), *rates = json_array();
     size_t nk = json_array_size(json_object_get(ind, "numerators"));
     for (size_t i = 0; i < nk && i < 3; i++) {
@@ -593,7 +597,8 @@ static void csv_figure(struct buf *b, const json_t *ind, json_t *cell, long thre
     snprintf(t, sizeof t, "%lld", (long long)json_integer_value(json_object_get(cell, "n")));
     size_t nk = json_array_size(json_object_get(ind, "numerators"));
     int tail = str_eq(jstr(ind, "kind"), "median") || str_eq(jstr(ind, "kind"), "rate");
-    csv_cell(b, shown ? t : hidden, !nk && !tail);
+    /* the population: empty where it is another indicator's (not published here) */
+    csv_cell(b, !shown ? hidden : json_is_integer(json_object_get(cell, "n")) ? t : "", !nk && !tail);
     for (size_t i = 0; i < nk; i++) {
         snprintf(t, sizeof t, "%lld", (long long)json_integer_value(json_array_get(json_object_get(cell, "k"), i)));
         csv_cell(b, shown ? t : hidden, 0);

@@ -448,7 +448,9 @@ static void breakdown_table(struct buf *b, json_t *v)
             label = value_label(by, json_string_value(json_object_get(x, "key")), lab, sizeof lab);
         const char *state = jstr(x, "state");
         int shown = str_eq(state, "shown");
-        if (shown)
+        if (shown && !json_is_integer(json_object_get(x, "n")))
+            snprintf(n, sizeof n, "—"); /* another indicator's count: published there */
+        else if (shown)
             i18n_count((long long)json_integer_value(json_object_get(x, "n")), n, sizeof n);
         else if (str_eq(state, "small"))
             snprintf(n, sizeof n, "<%ld", t);
