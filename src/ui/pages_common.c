@@ -99,6 +99,8 @@ static const struct {
     {"story-submitted", N_("The story is submitted: a supervisor reviews it before it is published.")},
     {"story-reviewed", N_("The review is recorded.")},
     {"story-withdrawn", N_("The story is withdrawn and its text erased.")},
+    /* the control tower (issue 14 §2) */
+    {"evaluation-refresh", N_("New figures are being computed in the background; those shown stay until they are done.")},
     {"draft-kept", N_("Your session had ended. What you typed is kept for you: log in to go back to it.")},
     {"draft-lost",
      N_("Your session had ended, and what you typed could not be kept: log in, then enter it again.")},

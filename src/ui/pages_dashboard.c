@@ -3,6 +3,7 @@
  * print for the task force's meeting. Figures come from core/dashboard.c, already protected: a small
  * one is "<11", one hidden to protect it is "suppressed", and neither has a value here to leak. */
 #include "core/dashboard.h"
+#include "core/indicator.h"
 #include "ui/pages.h"
 
 #include <math.h>
@@ -284,6 +285,33 @@ static void filter_form(struct hreq *h, struct buf *b, const char *action, json_
     json_decref(hidden);
 }
 
+/* A refresh under way, with how far it is; and, for those who may, the button that starts one (it runs
+ * in the background: the figures shown stay those of the last done run until it is done). */
+static void refresh_box(struct hreq *h, struct buf *b)
+{
+    json_t *lr = NULL;
+    if (evaluation_latest(&h->ctx, &lr) != OK) {
+        page_errors_reset(&h->ctx);
+        return;
+    }
+    json_t *run = json_object_get(lr, "run");
+    int running = json_is_object(run) && str_eq(jstr(run, "state"), "running");
+    if (running)
+        html_printf(b, "<p class=\"notice\" role=\"status\" id=\"evaluation-running\">%s %D%%</p>",
+                    _("New figures are being computed; reload this page to see how far:"),
+                    (int64_t)json_integer_value(json_object_get(run, "progress")));
+    else if (json_is_object(run) && str_eq(jstr(run, "state"), "failed"))
+        html_printf(b, "<p class=\"notice\" id=\"evaluation-failed\">%s</p>",
+                    _("The last computation of the figures failed; the figures shown are from the one before."));
+    if (!running && access_may(&h->ctx, RES_EVALUATION, ACT_CREATE, 0)) {
+        html_printf(b, "<form method=\"post\" action=\"/evaluation/refresh\" class=\"inline no-print\" "
+                       "id=\"evaluation-refresh\">");
+        ui_csrf(h, b);
+        html_printf(b, "<button type=\"submit\" class=\"secondary\">%s</button></form>", _("Compute the figures now"));
+    }
+    json_decref(lr);
+}
+
 static void as_of(struct buf *b, json_t *v)
 {
     html_printf(b, "<p class=\"muted\" id=\"evaluation-as-of\">");
@@ -408,7 +436,9 @@ static void pg_evaluation(struct hreq *h)
                 _("Indicator dictionary"));
     selection_query(&b, v);
     html_printf(&b, "\">%s</a></p></div>", _("Print for the meeting"));
+    page_flash(h, &b);
     as_of(&b, v);
+    refresh_box(h, &b);
     filter_form(h, &b, "/evaluation", v, 0);
     overview_cards(h, &b, v, 0);
     legend(&b, v);
@@ -589,11 +619,35 @@ static void pg_print(struct hreq *h)
     page_send(h, 200, &b);
 }
 
+/* POST /evaluation/refresh: a run made on the writer, started after its commit (as the API's). */
+static int refresh_w(struct hreq *h)
+{
+    return evaluation_refresh(&h->ctx, &h->result);
+}
+static void refresh_done(struct hreq *h)
+{
+    int started = json_is_true(json_object_get(h->result, "started"));
+    if (h->rc == OK && started)
+        evaluation_start(json_integer_value(json_object_get(h->result, "id")));
+    else if (started)
+        evaluation_abandon();
+    if (h->rc != OK) {
+        reply_core_error(h, h->rc);
+        return;
+    }
+    reply_redirect(h, "/evaluation?msg=evaluation-refresh");
+}
+static void pg_refresh(struct hreq *h)
+{
+    http_write(h, refresh_w, refresh_done);
+}
+
 #define A ROLES_ANY
 const struct route ui_dashboard_routes[] = {
     {"GET", "/evaluation", pg_evaluation, A, 0},
     {"GET", "/evaluation/indicator", pg_indicator, A, 0},
     {"GET", "/evaluation/print", pg_print, A, 0},
+    {"POST", "/evaluation/refresh", pg_refresh, A, 0},
     {0},
 };
 HTTP_ROUTES(ui_dashboard_routes, "ui-16b-dashboard");

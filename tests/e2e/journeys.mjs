@@ -2097,6 +2097,11 @@ const journeys = [
     await tf.waitForURL(/\/evaluation$/); // the task force's home
     await expectVisible(tf.getByRole('heading', { level: 1, name: /control tower/i }), 'the control tower');
     await expectVisible(tf.locator('#evaluation-as-of').getByText(/figures as of/i), 'how fresh the figures are');
+    // New figures computed in the background; the page says so, and keeps showing the last ones.
+    await tf.getByRole('button', { name: /compute the figures now/i }).click();
+    await tf.waitForURL(/\/evaluation\?msg=evaluation-refresh/);
+    await expectVisible(tf.getByRole('status').filter({ hasText: /being computed in the background/i }), 'the refresh under way');
+    await expectVisible(tf.locator('#ind-reach\\.clients_served .ev-now'), 'the last figures while the new ones are computed');
     for (const g of [/^reach$/i, /^referrals$/i, /^continuity$/i])
       await expectVisible(tf.getByRole('heading', { level: 2, name: g }), `the group ${g}`);
     const served = tf.locator('#ind-reach\\.clients_served');
