@@ -2,6 +2,7 @@
 #include "base/base.h"
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -344,4 +345,36 @@ char *file_slurp(const char *path, size_t max, size_t *len, const char *what, ch
     text[n] = 0;
     *len = n;
     return text;
+}
+
+int rules_bad(struct rules_at *p, const char *fmt, ...)
+{
+    char reason[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    if (p->line)
+        snprintf(p->err, p->errlen, "%s:%d: %s", p->file, p->line, reason);
+    else
+        snprintf(p->err, p->errlen, "%s: %s", p->file, reason);
+    return -1;
+}
+
+void csv_field(struct buf *b, const char *s, int last)
+{
+    s = s ? s : "";
+    int quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        buf_addc(b, '"');
+    if (*s && strchr("=+-@\t\r", *s))
+        buf_addc(b, '\'');
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            buf_addc(b, '"');
+        buf_addc(b, *p);
+    }
+    if (quote)
+        buf_addc(b, '"');
+    buf_adds(b, last ? "\r\n" : ",");
 }

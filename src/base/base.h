@@ -29,6 +29,15 @@ void *xmalloc(size_t n);
 /* A data file's text for a parser: up to max + 1 bytes (so that the parser sees a file too long),
  * NUL-terminated, *len its length; free it. NULL with "PATH: cannot open WHAT" (or read) in err. */
 char *file_slurp(const char *path, size_t max, size_t *len, const char *what, char *err, size_t errlen);
+/* Where a data file's parser is, for its errors: "FILE:LINE: REASON", or "FILE: REASON" at line 0
+ * (what is missing from the whole file). rules_bad writes one into err and returns -1. */
+struct rules_at {
+    const char *file;
+    int line;
+    char *err;
+    size_t errlen;
+};
+int rules_bad(struct rules_at *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void *xcalloc(size_t n, size_t sz);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
@@ -52,6 +61,9 @@ void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 char *buf_steal(struct buf *b);
+/* One CSV field into b, then "," or (last) a line end: quoted when it holds a comma, a quote or a line
+ * break; a leading = + - @ tab or CR (a spreadsheet's formula) neutralised with '. */
+void csv_field(struct buf *b, const char *s, int last);
 
 /* Time: one convention everywhere, UTC ISO-8601 text. */
 int64_t now_epoch(void);

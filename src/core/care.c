@@ -991,26 +991,6 @@ int care_statement_mine(struct ctx *c, const char *month, json_t **out)
     return statement_answer(c, wk, month, out);
 }
 
-/* One CSV field: quoted when it holds a comma, a quote or a line break; a leading = + - @ tab or CR
- * (a spreadsheet's formula) neutralised with '. */
-static void csv_field(struct buf *b, const char *s, int last)
-{
-    s = s ? s : "";
-    int quote = strpbrk(s, ",\"\r\n") != NULL;
-    if (quote)
-        buf_addc(b, '"');
-    if (strchr("=+-@\t\r", *s) && *s)
-        buf_addc(b, '\'');
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            buf_addc(b, '"');
-        buf_addc(b, *p);
-    }
-    if (quote)
-        buf_addc(b, '"');
-    buf_adds(b, last ? "\r\n" : ",");
-}
-
 static void csv_num(struct buf *b, json_t *v, int last)
 {
     char t[40] = "";

@@ -14,27 +14,7 @@
 static struct care_rules loaded;
 static int have_loaded;
 
-struct cp {
-    const char *file;
-    int line;
-    char *err;
-    size_t errlen;
-};
-
-static int bad(struct cp *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int bad(struct cp *p, const char *fmt, ...)
-{
-    char reason[400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
-    va_end(ap);
-    if (p->line)
-        snprintf(p->err, p->errlen, "%s:%d: %s", p->file, p->line, reason);
-    else
-        snprintf(p->err, p->errlen, "%s: %s", p->file, reason);
-    return -1;
-}
+#define bad rules_bad /* base.h: "FILE:LINE: REASON" */
 
 /* A key: a lower-case letter, then lower-case letters, digits and '_' (up to 40). */
 static int key_ok(const char *s)
@@ -80,7 +60,7 @@ static struct care_item *find(struct care_item *list, int n, const char *key)
 }
 
 /* "KEY \"Label\"": one item of a list. */
-static int item(struct cp *p, const char *what, const char *rest, struct care_item *list, int *n, int max)
+static int item(struct rules_at *p, const char *what, const char *rest, struct care_item *list, int *n, int max)
 {
     char key[64];
     int w = word(&rest, key, sizeof key);
@@ -128,7 +108,7 @@ static int whole(const char *s, int64_t lo, int64_t hi, int64_t *v)
 }
 
 /* "KIND AMOUNT" or "KIND AMOUNT org NAME". */
-static int rate_line(struct cp *p, const char *rest, struct care_rules *r)
+static int rate_line(struct rules_at *p, const char *rest, struct care_rules *r)
 {
     char kind[64], amount[32], org[8];
     if (word(&rest, kind, sizeof kind) <= 0 || word(&rest, amount, sizeof amount) <= 0)
@@ -164,7 +144,7 @@ static int rate_line(struct cp *p, const char *rest, struct care_rules *r)
 int care_rules_parse(const char *file, const char *text, size_t len, struct care_rules *out, char *err,
                      size_t errlen)
 {
-    struct cp p = {file, 0, err, errlen};
+    struct rules_at p = {file, 0, err, errlen};
     struct care_rules *r = calloc(1, sizeof *r);
     int rc = -1, seen_version = 0, seen_currency = 0, seen_over = 0;
     if (!r)

@@ -16,27 +16,7 @@ const char *const cl_open_statuses[] = {"intake", "active", "on_hold", NULL};
 static struct caseload_weights loaded;
 static int have_loaded;
 
-struct wp {
-    const char *file;
-    int line;
-    char *err;
-    size_t errlen;
-};
-
-static int bad(struct wp *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int bad(struct wp *p, const char *fmt, ...)
-{
-    char reason[300];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
-    va_end(ap);
-    if (p->line)
-        snprintf(p->err, p->errlen, "%s:%d: %s", p->file, p->line, reason);
-    else
-        snprintf(p->err, p->errlen, "%s: %s", p->file, reason);
-    return -1;
-}
+#define bad rules_bad /* base.h: "FILE:LINE: REASON" */
 
 /* A number lo..hi written as digits with at most two decimals ("1", "0.25", "40"). */
 static int number(const char *s, double lo, double hi, double *v)
@@ -72,7 +52,7 @@ static int index_of(const char *const *list, const char *v)
 }
 
 /* "high_risk W", "crisis W within DAYS", "discharge W within DAYS". */
-static int extra(struct wp *p, char **w, int n, double *weight, int *d)
+static int extra(struct rules_at *p, char **w, int n, double *weight, int *d)
 {
     if (d ? n != 4 || !str_eq(w[2], "within") : n != 2)
         return bad(p, d ? "%s takes a weight and \"within DAYS\": %s 1 within 30" : "%s takes one weight", w[0],
@@ -87,7 +67,7 @@ static int extra(struct wp *p, char **w, int n, double *weight, int *d)
 int caseload_parse(const char *file, const char *text, size_t len, struct caseload_weights *out, char *err,
                    size_t errlen)
 {
-    struct wp p = {file, 0, err, errlen};
+    struct rules_at p = {file, 0, err, errlen};
     struct caseload_weights w;
     memset(&w, 0, sizeof w);
     snprintf(w.file, sizeof w.file, "%s", file);

@@ -568,24 +568,6 @@ int dash_overview(struct ctx *c, const struct dash_query *q0, json_t **out)
 
 /* ---- CSV ---- */
 
-static void csv_cell(struct buf *b, const char *s, int last)
-{
-    s = s ? s : "";
-    int quote = strpbrk(s, ",\"\r\n") != NULL;
-    if (quote)
-        buf_addc(b, '"');
-    if (*s && strchr("=+-@\t\r", *s))
-        buf_addc(b, '\'');
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            buf_addc(b, '"');
-        buf_addc(b, *p);
-    }
-    if (quote)
-        buf_addc(b, '"');
-    buf_adds(b, last ? "\r\n" : ",");
-}
-
 /* A figure's columns: n, then each numerator and its rate, then the median or the rate per year. */
 static void csv_figure(struct buf *b, const json_t *ind, json_t *cell, long threshold)
 {
@@ -598,16 +580,16 @@ static void csv_figure(struct buf *b, const json_t *ind, json_t *cell, long thre
     size_t nk = json_array_size(json_object_get(ind, "numerators"));
     int tail = str_eq(jstr(ind, "kind"), "median") || str_eq(jstr(ind, "kind"), "rate");
     /* the population: empty where it is another indicator's (not published here) */
-    csv_cell(b, !shown ? hidden : json_is_integer(json_object_get(cell, "n")) ? t : "", !nk && !tail);
+    csv_field(b, !shown ? hidden : json_is_integer(json_object_get(cell, "n")) ? t : "", !nk && !tail);
     for (size_t i = 0; i < nk; i++) {
         snprintf(t, sizeof t, "%lld", (long long)json_integer_value(json_array_get(json_object_get(cell, "k"), i)));
-        csv_cell(b, shown ? t : hidden, 0);
+        csv_field(b, shown ? t : hidden, 0);
         json_t *rate = json_array_get(json_object_get(cell, "rate"), i);
         if (json_is_number(rate))
             snprintf(t, sizeof t, "%.1f", json_number_value(rate));
         else
             t[0] = 0;
-        csv_cell(b, shown ? t : hidden, i + 1 == nk && !tail);
+        csv_field(b, shown ? t : hidden, i + 1 == nk && !tail);
     }
     if (tail) {
         json_t *v = json_object_get(cell, str_eq(jstr(ind, "kind"), "median") ? "median" : "per_year");
@@ -615,27 +597,27 @@ static void csv_figure(struct buf *b, const json_t *ind, json_t *cell, long thre
             snprintf(t, sizeof t, "%g", json_number_value(v));
         else
             t[0] = 0;
-        csv_cell(b, shown ? t : hidden, 1);
+        csv_field(b, shown ? t : hidden, 1);
     }
 }
 
 static void csv_head(struct buf *b, const json_t *ind, const char *first)
 {
-    csv_cell(b, first, 0);
+    csv_field(b, first, 0);
     size_t nk = json_array_size(json_object_get(ind, "numerators"));
     int tail = str_eq(jstr(ind, "kind"), "median") || str_eq(jstr(ind, "kind"), "rate");
-    csv_cell(b, jstr(ind, "denominator"), !nk && !tail);
+    csv_field(b, jstr(ind, "denominator"), !nk && !tail);
     size_t i;
     json_t *k;
     json_array_foreach(json_object_get(ind, "numerators"), i, k)
     {
-        csv_cell(b, json_string_value(k), 0);
+        csv_field(b, json_string_value(k), 0);
         char pct[300];
         snprintf(pct, sizeof pct, "%s (%%)", json_string_value(k));
-        csv_cell(b, pct, i + 1 == nk && !tail);
+        csv_field(b, pct, i + 1 == nk && !tail);
     }
     if (tail)
-        csv_cell(b, !str_eq(jstr(ind, "kind"), "median")         ? _("per client-year")
+        csv_field(b, !str_eq(jstr(ind, "kind"), "median")         ? _("per client-year")
                     : str_eq(jstr(ind, "unit"), "percent") ? _("median (%)")
                                                            : _("median days"),
                  1);
@@ -653,14 +635,14 @@ int dash_csv(struct ctx *c, const struct dash_query *q, const char *table, struc
     long threshold = (long)json_integer_value(json_object_get(v, "threshold"));
     buf_adds(b, "\xEF\xBB\xBF");
     if (!json_is_true(json_object_get(v, "recorded"))) {
-        csv_cell(b, _("not yet recorded"), 1);
+        csv_field(b, _("not yet recorded"), 1);
     } else if (str_eq(table, "trend")) {
         csv_head(b, ind, _("period"));
         size_t i;
         json_t *x;
         json_array_foreach(json_object_get(v, "trend"), i, x)
         {
-            csv_cell(b, jstr(x, "period"), 0);
+            csv_field(b, jstr(x, "period"), 0);
             csv_figure(b, ind, x, threshold);
         }
     } else {
@@ -674,14 +656,14 @@ int dash_csv(struct ctx *c, const struct dash_query *q, const char *table, struc
             char k[64];
             if (json_is_integer(key))
                 snprintf(k, sizeof k, "%lld", (long long)json_integer_value(key));
-            csv_cell(b, json_is_string(json_object_get(x, "label")) ? jstr(x, "label")
+            csv_field(b, json_is_string(json_object_get(x, "label")) ? jstr(x, "label")
                         : json_is_integer(key)                      ? k
                                                                     : json_string_value(key),
                      0);
             csv_figure(b, ind, x, threshold);
         }
         if (json_is_object(json_object_get(bd, "total"))) {
-            csv_cell(b, _("total"), 0);
+            csv_field(b, _("total"), 0);
             csv_figure(b, ind, json_object_get(bd, "total"), threshold);
         }
     }

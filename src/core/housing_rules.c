@@ -23,27 +23,7 @@ const char *const housing_weight_keys[] = {"situation.homeless", "situation.hosp
 static struct housing_rules loaded, none = {.offer_days = 7};
 static int have_loaded;
 
-struct rp {
-    const char *file;
-    int line;
-    char *err;
-    size_t errlen;
-};
-
-static int bad(struct rp *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int bad(struct rp *p, const char *fmt, ...)
-{
-    char reason[300];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
-    va_end(ap);
-    if (p->line)
-        snprintf(p->err, p->errlen, "%s:%d: %s", p->file, p->line, reason);
-    else
-        snprintf(p->err, p->errlen, "%s: %s", p->file, reason);
-    return -1;
-}
+#define bad rules_bad /* base.h: "FILE:LINE: REASON" */
 
 int housing_points_parse(const char *s, int lo, int hi, int *v)
 {
@@ -89,7 +69,7 @@ static int index_of(const char *const *list, const char *v)
 int housing_rules_parse(const char *file, const char *text, size_t len, struct housing_rules *out, char *err,
                         size_t errlen)
 {
-    struct rp p = {file, 0, err, errlen};
+    struct rules_at p = {file, 0, err, errlen};
     struct housing_rules r;
     memset(&r, 0, sizeof r);
     snprintf(r.file, sizeof r.file, "%s", file);

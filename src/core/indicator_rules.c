@@ -22,27 +22,7 @@ const char *const ind_dims[] = {"programme", "district", "target_group", "life_s
 static struct ind_dict loaded;
 static int have_loaded;
 
-struct ip {
-    const char *file;
-    int line;
-    char *err;
-    size_t errlen;
-};
-
-static int bad(struct ip *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int bad(struct ip *p, const char *fmt, ...)
-{
-    char reason[400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
-    va_end(ap);
-    if (p->line)
-        snprintf(p->err, p->errlen, "%s:%d: %s", p->file, p->line, reason);
-    else
-        snprintf(p->err, p->errlen, "%s: %s", p->file, reason);
-    return -1;
-}
+#define bad rules_bad /* base.h: "FILE:LINE: REASON" */
 
 static int index_of(const char *const *list, const char *v)
 {
@@ -72,7 +52,7 @@ static char *text_of(struct indicator *x, int t, int lang)
 }
 
 /* A text's value: the rest of the line, valid UTF-8, not empty. */
-static int set_text(struct ip *p, char *dst, const char *v, const char *key)
+static int set_text(struct rules_at *p, char *dst, const char *v, const char *key)
 {
     if (!*v)
         return bad(p, "%s takes a text", key);
@@ -93,7 +73,7 @@ static int id_ok(const char *s)
 }
 
 /* The checks of one indicator once its lines are read (p->line: its first line). */
-static int finish(struct ip *p, struct indicator *x, const struct seen *s)
+static int finish(struct rules_at *p, struct indicator *x, const struct seen *s)
 {
     for (int t = 0; text_keys[t]; t++)
         for (int l = 0; l < 2; l++)
@@ -148,7 +128,7 @@ static int finish(struct ip *p, struct indicator *x, const struct seen *s)
 }
 
 /* Two indicators publishing the same count, and a median's n that no indicator publishes. */
-static int check_counts(struct ip *p, const struct ind_dict *d)
+static int check_counts(struct rules_at *p, const struct ind_dict *d)
 {
     for (int i = 0; i < d->n; i++) {
         const struct indicator *a = &d->v[i];
@@ -188,7 +168,7 @@ static int check_counts(struct ip *p, const struct ind_dict *d)
     return 0;
 }
 
-static int line_statement(struct ip *p, struct ind_dict *d, struct indicator *x, struct seen *s, char *t)
+static int line_statement(struct rules_at *p, struct ind_dict *d, struct indicator *x, struct seen *s, char *t)
 {
     char *sp = t + strcspn(t, " \t");
     char *rest = sp;
@@ -340,7 +320,7 @@ static int line_statement(struct ip *p, struct ind_dict *d, struct indicator *x,
 
 int ind_parse(const char *file, const char *text, size_t len, struct ind_dict *out, char *err, size_t errlen)
 {
-    struct ip p = {file, 0, err, errlen};
+    struct rules_at p = {file, 0, err, errlen};
     struct ind_dict d;
     memset(&d, 0, sizeof d);
     memset(out, 0, sizeof *out);

@@ -417,7 +417,8 @@ static void overview_cards(struct hreq *h, struct buf *b, json_t *v, int printin
     (void)h;
 }
 
-static void pg_evaluation(struct hreq *h)
+/* The overview of the request's selection, and the page begun; NULL when it failed (answered). */
+static json_t *overview_page(struct hreq *h, struct buf *b)
 {
     struct dash_query q;
     json_t *v = NULL;
@@ -425,10 +426,18 @@ static void pg_evaluation(struct hreq *h)
     if (rc == OK)
         rc = dash_overview(&h->ctx, &q, &v);
     if (dash_failed(h, rc))
-        return;
+        return NULL;
+    buf_init(b);
+    ui_begin(h, b, _("Control tower"));
+    return v;
+}
+
+static void pg_evaluation(struct hreq *h)
+{
     struct buf b;
-    buf_init(&b);
-    ui_begin(h, &b, _("Control tower"));
+    json_t *v = overview_page(h, &b);
+    if (!v)
+        return;
     char pl[32];
     html_printf(&b, "<div class=\"page-head\"><h1>%s <span class=\"muted\">%s</span></h1><p class=\"actions\">"
                     "<a href=\"/indicators\">%s</a> <a class=\"button\" id=\"evaluation-print\" href=\"/evaluation/print?",
@@ -597,16 +606,10 @@ static void pg_indicator(struct hreq *h)
 /* For the task force's meeting: every indicator's figure and the previous period's, as tables. */
 static void pg_print(struct hreq *h)
 {
-    struct dash_query q;
-    json_t *v = NULL;
-    int rc = dash_parse(&h->ctx, hreq_get, h, 0, &q);
-    if (rc == OK)
-        rc = dash_overview(&h->ctx, &q, &v);
-    if (dash_failed(h, rc))
-        return;
     struct buf b;
-    buf_init(&b);
-    ui_begin(h, &b, _("Control tower"));
+    json_t *v = overview_page(h, &b);
+    if (!v)
+        return;
     char pl[32];
     html_printf(&b, "<div class=\"print-sheet\" id=\"evaluation-sheet\"><h1>%s · %s</h1>", _("Control tower"),
                 period_label(json_is_string(json_object_get(v, "period")) ? jstr(v, "period") : NULL, pl, sizeof pl));
