@@ -29,6 +29,22 @@ static void view_h(struct hreq *h)
     reply_result(h, rc, 200);
 }
 
+static void overview_csv_h(struct hreq *h)
+{
+    struct dash_query q;
+    struct buf b;
+    buf_init(&b);
+    int rc = dash_parse(&h->ctx, query_get, h, 0, &q);
+    if (rc == OK)
+        rc = dash_overview_csv(&h->ctx, &q, &b);
+    if (rc != OK) {
+        buf_free(&b);
+        reply_core_error(h, rc);
+        return;
+    }
+    reply_download(h, "text/csv; charset=utf-8", "control-tower.csv", &b);
+}
+
 static void csv_h(struct hreq *h)
 {
     struct dash_query q;
@@ -79,6 +95,7 @@ static const struct res_field csv_query[] = {
 #define J RF_API
 const struct route api_dashboard_routes[] = {
     {"GET", "/api/v1/evaluation", overview_h, A, J, DOC0(RR_ONE, "The control tower: every indicator's figure for the period and selection, the previous period and a trend of twelve, from the latest computed run (aggregates only; a figure under the threshold, or hidden so that none can be worked out, comes as its state without a value)"), GATE(RES_EVALUATION, ACT_READ), .query = overview_query},
+    {"GET", "/api/v1/evaluation.csv", overview_csv_h, A, J, DOC(RR_CSV, RES_EVALUATION, ACT_READ, "The control tower's overview as a CSV file: a line per indicator with its figure for the period and the previous period's, suppressed as on the page"), .query = overview_query},
     {"GET", "/api/v1/evaluation/view", view_h, A, J, DOC0(RR_ONE, "One indicator for the period and selection: its figure, the previous period, a trend of twelve and the breakdown by organisation or by one dimension's values, each cell with its state"), GATE(RES_EVALUATION, ACT_READ), .query = view_query},
     {"GET", "/api/v1/evaluation/view.csv", csv_h, A, J, DOC(RR_CSV, RES_EVALUATION, ACT_READ, "One of a view's tables (trend or breakdown) as a CSV file, with the same suppression as the page"), .query = csv_query},
     {0},

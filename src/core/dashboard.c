@@ -670,3 +670,59 @@ int dash_csv(struct ctx *c, const struct dash_query *q, const char *table, struc
     json_decref(v);
     return OK;
 }
+
+/* A figure as the CSV writes it: its headline number, or "<11" / "suppressed", or "" when there is none. */
+static const char *csv_headline(const json_t *ind, json_t *cell, long threshold, char *out, size_t len)
+{
+    if (!json_is_object(cell))
+        return "";
+    const char *state = jstr(cell, "state");
+    if (str_eq(state, "small"))
+        return snprintf(out, len, "<%ld", threshold), out;
+    if (!str_eq(state, "shown"))
+        return "suppressed";
+    const char *kind = jstr(ind, "kind");
+    json_t *v = str_eq(kind, "proportion") ? json_array_get(json_object_get(cell, "rate"), 0)
+                : str_eq(kind, "median")   ? json_object_get(cell, "median")
+                : str_eq(kind, "rate")     ? json_object_get(cell, "per_year")
+                                           : json_object_get(cell, "n");
+    if (!json_is_number(v))
+        return "";
+    snprintf(out, len, "%g", json_number_value(v));
+    return out;
+}
+
+int dash_overview_csv(struct ctx *c, const struct dash_query *q, struct buf *b)
+{
+    json_t *v;
+    int rc = dash_overview(c, q, &v);
+    if (rc != OK)
+        return rc;
+    long threshold = (long)json_integer_value(json_object_get(v, "threshold"));
+    static const char *const head[] = {"group", "indicator", "name", "kind", "period", "figure", "previous_period",
+                                       "previous_figure", NULL};
+    buf_adds(b, "\xEF\xBB\xBF");
+    for (int i = 0; head[i]; i++)
+        csv_field(b, head[i], !head[i + 1]);
+    size_t gi, i;
+    json_t *g, *x;
+    json_array_foreach(json_object_get(v, "groups"), gi, g) json_array_foreach(json_object_get(g, "indicators"), i, x)
+    {
+        json_t *ind = json_object_get(x, "indicator");
+        json_t *prev = json_object_get(x, "previous");
+        char now[48], before[48];
+        csv_field(b, jstr(ind, "group"), 0);
+        csv_field(b, jstr(ind, "id"), 0);
+        csv_field(b, jstr(ind, "name"), 0);
+        csv_field(b, jstr(ind, "kind"), 0);
+        csv_field(b, jstr(x, "period"), 0);
+        csv_field(b, !json_is_true(json_object_get(ind, "recorded")) ? _("not yet recorded")
+                     : json_is_string(json_object_get(x, "not_by"))   ? ""
+                                                                       : csv_headline(ind, json_object_get(x, "headline"), threshold, now, sizeof now),
+                  0);
+        csv_field(b, json_is_object(prev) ? jstr(prev, "period") : "", 0);
+        csv_field(b, csv_headline(ind, prev, threshold, before, sizeof before), 1);
+    }
+    json_decref(v);
+    return OK;
+}

@@ -36,4 +36,7 @@ int dash_overview(struct ctx *c, const struct dash_query *q, json_t **out);
 /* One of a view's tables as CSV (UTF-8 with BOM): table "trend" or "breakdown"; a suppressed cell is
  * written as "<11" or "suppressed", as on the page. */
 int dash_csv(struct ctx *c, const struct dash_query *q, const char *table, struct buf *b);
+/* The overview as CSV: a line per indicator (group, indicator, name, kind, period, figure, previous
+ * period, previous figure), figures as on the page. */
+int dash_overview_csv(struct ctx *c, const struct dash_query *q, struct buf *b);
 #endif

@@ -444,7 +444,10 @@ static void pg_evaluation(struct hreq *h)
                 _("Control tower"), period_label(json_is_string(json_object_get(v, "period")) ? jstr(v, "period") : NULL, pl, sizeof pl),
                 _("Indicator dictionary"));
     selection_query(&b, v);
-    html_printf(&b, "\">%s</a></p></div>", _("Print for the meeting"));
+    html_printf(&b, "\">%s</a> <a class=\"button\" id=\"evaluation-csv\" download href=\"/api/v1/evaluation.csv?",
+                _("Print for the meeting"));
+    selection_query(&b, v);
+    html_printf(&b, "\">%s</a></p></div>", _("Download as CSV"));
     page_flash(h, &b);
     as_of(&b, v);
     refresh_box(h, &b);

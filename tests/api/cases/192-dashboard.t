@@ -102,6 +102,15 @@ header content-type contains text/csv
 text contains period,
 audit action=evaluation.view outcome=ok staff=taskforce1
 
+### the overview as CSV: a line per indicator
+as taskforce1
+GET /api/v1/evaluation.csv?kind=year
+expect 200
+header content-type contains text/csv
+text contains group,indicator,name,kind,period,figure,previous_period,previous_figure
+text contains reach.clients_served
+audit action=evaluation.view outcome=ok staff=taskforce1
+
 ### the breakdown as CSV, with the total
 as analyst1
 GET /api/v1/evaluation/view.csv?indicator=reach.clients_served&kind=year&table=breakdown
