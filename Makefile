@@ -105,11 +105,13 @@ serve-demo: build/hearth $(LOCALES)
 	@mkdir -p var
 	@case "$(DB)" in postgres*) ./build/hearth demo --db "$(DB)" --clients 500 --if-empty ;; \
 	  *) test -f "$(DB)" || ./build/hearth demo --db "$(DB)" --clients 500 ;; esac
+	@./build/hearth evaluate --db "$(DB)" >/dev/null # the control tower's figures (every night after)
 	@echo ""
 	@echo "  Hearth: open http://127.0.0.1:8080 and log in (password hearth-demo-2026 for every demo account):"
 	@echo "    admin (administrator)   sup (supervisor)        cm1 cm2 cm3 (case managers)"
 	@echo "    psy1 nurse1 (clinicians) peer1 (peer supporter) desk1 (care-desk officer)"
-	@echo "    housing1 (housing coordinator)  analyst1 (analyst)  cm4 (case manager, Eastgate)"
+	@echo "    housing1 (housing coordinator)  care1 (care worker)  cm4 (case manager, Eastgate)"
+	@echo "    analyst1 (analyst)  taskforce1 (the city's task force: the control tower, aggregates only)"
 	@echo "  Stop with Ctrl-C."
 	@echo ""
 	./build/hearth serve --db "$(DB)" --listen 127.0.0.1:8080
