@@ -13,12 +13,7 @@ static int refresh_w(struct hreq *h)
 }
 static void refresh_done(struct hreq *h)
 {
-    json_int_t id = json_integer_value(json_object_get(h->result, "id"));
-    int started = json_is_true(json_object_get(h->result, "started"));
-    if (h->rc == OK && started)
-        evaluation_start(id);
-    else if (started)
-        evaluation_abandon(); /* made, but its transaction did not commit */
+    evaluation_refreshed(h->rc, h->result);
     reply_result(h, h->rc, 202);
 }
 static void refresh_h(struct hreq *h)

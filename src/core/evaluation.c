@@ -237,6 +237,16 @@ static int evaluation_daily_run(struct ctx *c, int *made)
 static const struct sweep_rule evaluation_daily = {"evaluation.daily", evaluation_daily_run};
 SWEEP_REGISTER(evaluation_daily);
 
+void evaluation_refreshed(int rc, json_t *out)
+{
+    if (!json_is_true(json_object_get(out, "started")))
+        return;
+    if (rc == OK)
+        evaluation_start(json_integer_value(json_object_get(out, "id")));
+    else
+        evaluation_abandon(); /* made, but its transaction did not commit */
+}
+
 void evaluation_after_sweep(int committed)
 {
     int64_t id = sweep_pending;

@@ -134,6 +134,9 @@ int eval_threshold(void);
 int evaluation_refresh(struct ctx *c, json_t **out);
 void evaluation_start(int64_t run_id);
 void evaluation_abandon(void);
+/* After evaluation_refresh's transaction (rc: OK when it committed; out: what it answered): starts the
+ * run it made, or forgets it when the commit failed; nothing for a run already under way. */
+void evaluation_refreshed(int rc, json_t *out);
 /* At the server's shutdown, before the writer stops: a refresh under way stops at its next batch (the
  * run is marked failed) and this returns once its thread is done. */
 void evaluation_stop(void);

@@ -632,11 +632,7 @@ static int refresh_w(struct hreq *h)
 }
 static void refresh_done(struct hreq *h)
 {
-    int started = json_is_true(json_object_get(h->result, "started"));
-    if (h->rc == OK && started)
-        evaluation_start(json_integer_value(json_object_get(h->result, "id")));
-    else if (started)
-        evaluation_abandon();
+    evaluation_refreshed(h->rc, h->result);
     if (h->rc != OK) {
         reply_core_error(h, h->rc);
         return;
