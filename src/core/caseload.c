@@ -136,6 +136,84 @@ double caseload_load_of(struct db *db, int64_t staff_id, double *capacity)
     return load;
 }
 
+/* Every open episode each worker carries, in one pass (the grouped form of carried()): rows
+ * {staff_id, is_primary, programme, status, high_risk, crisis, discharge}, a worker once per episode
+ * (as primary when both). */
+#define CARRY_ALL_SQL                                                                                        \
+    "WITH carry(staff_id, episode_id, is_primary) AS ("                                                      \
+    " SELECT e.primary_cm, e.id, 1 FROM episodes e WHERE e.primary_cm IS NOT NULL AND " OPEN_SQL            \
+    " UNION SELECT t.staff_id, e.id, 0 FROM team_members t JOIN episodes e ON e.id=t.episode_id"           \
+    " WHERE " OPEN_SQL " AND (t.to_date IS NULL OR t.to_date>?1)"                                            \
+    " AND (e.primary_cm IS NULL OR e.primary_cm<>t.staff_id))"                                               \
+    " SELECT k.staff_id, k.is_primary, e.programme, e.status,"                                               \
+    " EXISTS (SELECT 1 FROM flags f WHERE f.client_id=e.client_id AND f.status='active' AND f.level='high'),"  \
+    " EXISTS (SELECT 1 FROM crisis_events x WHERE x.client_id=e.client_id AND x.occurred_at>=?2),"          \
+    " EXISTS (SELECT 1 FROM hospitalisations hs WHERE hs.client_id=e.client_id AND hs.discharged_at>=?3)"    \
+    " FROM carry k JOIN episodes e ON e.id=k.episode_id"
+
+static int by_staff(const void *a, const void *b)
+{
+    int64_t x = ((const struct cl_load *)a)->staff_id, y = ((const struct cl_load *)b)->staff_id;
+    return x < y ? -1 : x > y;
+}
+
+int caseload_loads(struct db *db, struct cl_load **out, size_t *n)
+{
+    const struct caseload_weights *w = caseload_weights();
+    *out = NULL;
+    *n = 0;
+    if (!w)
+        return OK;
+    struct db_stmt *st = db_query(db, "SELECT id, org_id, role, fte_tenths FROM staff WHERE disabled=0 ORDER BY id", "");
+    if (!st)
+        return ERR_DB;
+    size_t cap = 64, k = 0;
+    struct cl_load *v = xmalloc(cap * sizeof *v);
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (k == cap)
+            v = xrealloc(v, (cap *= 2) * sizeof *v);
+        v[k] = (struct cl_load){.staff_id = db_int(st, 0), .org_id = db_int(st, 1)};
+        v[k].capacity = caseload_capacity(w, role_parse(db_text(st, 2)), (int)db_int(st, 3));
+        k++;
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        free(v);
+        return ERR_DB;
+    }
+    char today[16], crisis_from[16], discharge_from[16];
+    iso_today(today);
+    days_ago(w->crisis_days, crisis_from);
+    days_ago(w->discharge_days, discharge_from);
+    st = db_query(db, CARRY_ALL_SQL, "ttt", today, crisis_from, discharge_from);
+    if (!st) {
+        free(v);
+        return ERR_DB;
+    }
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct cl_load key = {.staff_id = db_int(st, 0)};
+        struct cl_load *s = bsearch(&key, v, k, sizeof *v, by_staff);
+        if (!s)
+            continue; /* a disabled worker */
+        struct cl_facts f = {.programme = db_text(st, 2),
+                             .status = db_text(st, 3),
+                             .primary = db_int(st, 1) != 0,
+                             .high_risk = db_int(st, 4) != 0,
+                             .recent_crisis = db_int(st, 5) != 0,
+                             .recent_discharge = db_int(st, 6) != 0};
+        s->load += caseload_weight(w, &f, NULL);
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        free(v);
+        return ERR_DB;
+    }
+    *out = v;
+    *n = k;
+    return OK;
+}
+
 json_t *caseload_brief(struct db *db, int64_t staff_id)
 {
     const struct caseload_weights *w = caseload_weights();

@@ -50,6 +50,14 @@ double caseload_capacity(const struct caseload_weights *w, int role, int fte_ten
 /* The load of staff_id now (no access check): the sum of their open episodes' weights; *capacity
  * (0: none); *role. -1 on a database error. */
 double caseload_load_of(struct db *db, int64_t staff_id, double *capacity);
+/* Every enabled worker's load and capacity now, in two queries whatever their number (the
+ * evaluation's workforce indicators): *out (free it) holds *n entries in staff id order, the same
+ * figures caseload_load_of() gives one by one. No weights loaded: none. OK or ERR_DB. */
+struct cl_load {
+    int64_t staff_id, org_id;
+    double load, capacity;
+};
+int caseload_loads(struct db *db, struct cl_load **out, size_t *n);
 /* Call after writing an assignment of staff_id (primary case manager or care-team place) to
  * client_id, in the same transaction: when the worker's load (with it) is over their capacity, the
  * input's "capacity_reason" (CL_REASON_MIN..MAX characters) is required: without it ERR_CONFLICT

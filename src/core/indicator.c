@@ -1204,25 +1204,19 @@ static int m_goals_reached(struct eval_run *r, const struct indicator *ind)
  * an FTE) today, by organisation only; k1 those over it. Nothing without weights loaded. */
 static int workers(struct eval_run *r, int median)
 {
-    if (!caseload_weights())
-        return OK;
+    struct cl_load *v;
+    size_t n;
+    if (caseload_loads(r->io->db, &v, &n) != OK)
+        return ERR_DB;
     int p = r->nperiods - 1;
-    json_t *staff = db_rows(r->io->db, "SELECT id, org_id FROM staff WHERE disabled=0 ORDER BY id", "");
-    size_t i;
-    json_t *s;
-    json_array_foreach(staff, i, s)
-    {
-        double cap = 0, load = caseload_load_of(r->io->db, json_integer_value(json_object_get(s, "id")), &cap);
-        if (load < 0) {
-            json_decref(staff);
-            return ERR_DB;
-        }
+    for (size_t i = 0; i < n; i++) {
+        double cap = v[i].capacity, load = v[i].load;
         if (cap <= 0)
             continue;
         struct unit u;
         for (int d = 0; d < ID__COUNT; d++)
             u.value[d] = V_NONE;
-        u.org = json_integer_value(json_object_get(s, "org_id"));
+        u.org = v[i].org_id;
         struct fig f = NOFIG;
         if (median)
             f.days = (int)(load / cap * 10 + 0.5) * 10; /* percent of capacity, to the nearest 10 */
@@ -1230,7 +1224,7 @@ static int workers(struct eval_run *r, int median)
             f.k[0] = load > cap + 1e-9;
         unit_add(r, p, &u, &f);
     }
-    json_decref(staff);
+    free(v);
     return OK;
 }
 static int m_workforce_capacity(struct eval_run *r, const struct indicator *ind)

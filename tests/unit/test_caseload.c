@@ -147,6 +147,23 @@ static int teardown(void **state)
     return 0;
 }
 
+/* The grouped pass gives every enabled worker the figures caseload_load_of() gives one by one. */
+static void loads_agree(void)
+{
+    struct cl_load *v;
+    size_t n;
+    assert_int_equal(caseload_loads(T->db, &v, &n), OK);
+    assert_int_equal((int)n, (int)db_int1(T->db, -1, "SELECT count(*) FROM staff WHERE disabled=0", ""));
+    for (size_t i = 0; i < n; i++) {
+        double cap = -1, load = caseload_load_of(T->db, v[i].staff_id, &cap);
+        assert_true(fabs(load - v[i].load) < 1e-9);
+        assert_true(cap == v[i].capacity);
+        if (i)
+            assert_true(v[i - 1].staff_id < v[i].staff_id);
+    }
+    free(v);
+}
+
 static void primary_and_team_places_weigh_and_what_has_ended_does_not(void **state)
 {
     (void)state;
@@ -159,6 +176,7 @@ static void primary_and_team_places_weigh_and_what_has_ended_does_not(void **sta
     (void)gone;
     double cap;
     assert_true(caseload_load_of(T->db, cm, &cap) == 1.5);
+    loads_agree();
     assert_true(cap == 10);
     /* a recent crisis, a recent discharge and an active high-risk flag on the first client: 1 + 1 + 0.5 + 1 */
     char q[600];
@@ -180,9 +198,17 @@ static void primary_and_team_places_weigh_and_what_has_ended_does_not(void **sta
              (long long)client, (long long)cm);
     sql(T->db, q);
     assert_true(caseload_load_of(T->db, cm, &cap) == 4.0);
+    loads_agree();
     /* an old crisis (before the 30 days) does not weigh: move it back */
     sql(T->db, "UPDATE crisis_events SET occurred_at='2026-09-01T03:00:00Z'");
     assert_true(caseload_load_of(T->db, cm, &cap) == 3.0);
+    loads_agree();
+    /* a worker who is primary and on the care team counts the episode once; a disabled worker is left out */
+    mk_member(T->db, ep2, cm2, "nurse", "2026-01-01", NULL);
+    loads_agree();
+    sql(T->db, "UPDATE staff SET disabled=1 WHERE username='cm2'");
+    loads_agree();
+    sql(T->db, "UPDATE staff SET disabled=0 WHERE username='cm2'");
 }
 
 static void an_assignment_over_capacity_needs_a_reason(void **state)
