@@ -22,13 +22,20 @@ fi
 PSQL=$PG_BIN/psql
 PGBENCH=$PG_BIN/pgbench
 
-# ---- a durable throw-away cluster, on the server CPUs (its processes inherit the affinity) ----
+# ---- a durable throw-away cluster, on the server CPUs (its processes inherit the affinity), or the
+# database --pg-url gives (never stopped: PGDIR stays empty) ----
+if [ -n "$PG_GIVEN" ]; then
+    PG_URL=$PG_GIVEN
+    PG_BASE=$PG_URL
+    say "using the PostgreSQL database $PG_URL (--pg-url)"
+else
 PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/hearth-bench-pg.XXXXXX") # bench/run's cleanup stops and removes it
 say "starting a durable PostgreSQL cluster in $PGDIR on CPU $SRV_CPUS"
 PG_BASE=$(BENCH_DURABLE=1 taskset -c "$SRV_CPUS" "$ROOT/tests/pg/cluster" start "$PGDIR") || die "tests/pg/cluster start failed"
 PG_URL=${PG_BASE/\/postgres\?//bench?} # the same server, database 'bench'
 [ "$PG_URL" != "$PG_BASE" ] || die "unexpected cluster URL $PG_BASE"
 "$PSQL" -X -q "$PG_BASE" -c "CREATE DATABASE bench" || die "CREATE DATABASE bench failed"
+fi
 pg1() { "$PSQL" -X -A -t -q "$PG_URL" -c "$1"; } # one value from the bench database
 PG_SETTINGS=""
 for k in fsync synchronous_commit full_page_writes wal_sync_method shared_buffers max_wal_size; do
@@ -38,7 +45,7 @@ case "$PG_SETTINGS" in *" fsync=on synchronous_commit=on full_page_writes=on "*)
     die "the cluster is not durable ($PG_SETTINGS); tests/pg/cluster must honour BENCH_DURABLE=1" ;;
 esac
 PG_VERSION=$(pg1 "SHOW server_version" | cut -d' ' -f1)
-PGPM=$(head -n 1 "$PGDIR/data/postmaster.pid")
+PGPM=$(head -n 1 "$(pg1 "SHOW data_directory")/postmaster.pid")
 
 # tree_ticks PID...: CPU ticks of each process and its children, the live ones and (through
 # cutime/cstime) those already reaped, so pgbench's short-lived backends are counted too.
@@ -66,7 +73,18 @@ gen() { # gen LABEL URL -> GEN_S
     "$HEARTH" demo --db "$2" --clients "$CLIENTS" --locale "$LOCALE" >"$WORK/demo-$1.log" 2>&1 || { cat "$WORK/demo-$1.log" >&2; die "hearth demo ($1) failed"; }
     GEN_S=$(awk -v s="$t0" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e - s}')
 }
-if [ -n "$DB_FILE" ]; then # the same data: a copy of the SQLite file, moved onto PostgreSQL by hearth itself
+if [ -n "$PG_GIVEN" ]; then # the same data: the copy of the SQLite file, and the database it was moved to
+    sqlite3 "$DB_FILE" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+    cp "$DB_FILE" "$WORK/hearth.db"
+    install -m 600 "$DB_FILE.audit-key" "$WORK/hearth.db.audit-key"
+    [ ! -f "$DB_FILE.audit-head" ] || cp "$DB_FILE.audit-head" "$WORK/hearth.db.audit-head"
+    CLIENTS=$(sqlite3 "$WORK/hearth.db" "SELECT count(*) FROM clients")
+    PG_CLIENTS=$(pg1 "SELECT count(*) FROM clients")
+    [ "$PG_CLIENTS" = "$CLIENTS" ] || die "--pg-url holds $PG_CLIENTS clients, $DB_FILE $CLIENTS: not the same data"
+    GEN_SQLITE=0 GEN_PG=0 # moved beforehand: see the data line
+    cp "$HEARTH_AUDIT_KEY_DIR"/*.audit-key "$WORK/" 2>/dev/null || true
+    export HEARTH_AUDIT_KEY_DIR=$WORK
+elif [ -n "$DB_FILE" ]; then # the same data: a copy of the SQLite file, moved onto PostgreSQL by hearth itself
     say "copying $DB_FILE and moving it onto PostgreSQL (hearth migrate-data)"
     t0=$(date +%s.%N)
     sqlite3 "$DB_FILE" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
@@ -206,7 +224,7 @@ Hearth benchmark, --db postgresql, $(date -u '+%Y-%m-%d %H:%M UTC')
 command:  bench/run $BENCH_ARGS
 machine:  $(nproc) CPUs, $CPU_MODEL; $(awk '/MemTotal/{printf "%.0f GB RAM", $2 / 1048576}' /proc/meminfo); $(uname -sr)
 binary:   $HEARTH_SRC$STALE
-data:     $CLIENTS clients (hearth demo --locale $LOCALE${DB_FILE:+, from $DB_FILE}) in SQLite (${GEN_SQLITE}s, ${DB_MB} MB) and in PostgreSQL (${GEN_PG}s, ${PG_MB} MB, then VACUUM ANALYZE and CHECKPOINT)
+data:     $CLIENTS clients (hearth demo --locale $LOCALE${DB_FILE:+, from $DB_FILE}${PG_GIVEN:+, on PostgreSQL the database --pg-url gave, moved there beforehand by hearth migrate-data}) in SQLite (${GEN_SQLITE}s, ${DB_MB} MB) and in PostgreSQL (${GEN_PG}s, ${PG_MB} MB, then VACUUM ANALYZE and CHECKPOINT)
 postgres: PostgreSQL $PG_VERSION, throw-away cluster (BENCH_DURABLE=1 tests/pg/cluster start):$PG_SETTINGS
 pinning:  wrk and pgbench on CPU $WRK_CPUS; Hearth (--threads $THREADS) and the PostgreSQL cluster on CPU $SRV_CPUS
 runs:     wrk -t$WRK_THREADS -c$CONNS and pgbench -c$CONNS -j$WRK_THREADS -M prepared, ${DURATION}s each after a ${WARMUP}s warm-up;
