@@ -267,6 +267,25 @@ void random_hex(char *out, size_t nbytes)
     sodium_bin2hex(out, nbytes * 2 + 1, raw, nbytes);
 }
 
+void request_id_hex(char out[17])
+{
+    static _Thread_local uint64_t state;
+    static _Thread_local int seeded;
+    if (!seeded) {
+        randombytes_buf(&state, sizeof state);
+        seeded = 1;
+    }
+    /* splitmix64: a bijection of the counter, so a thread never repeats an id */
+    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    z ^= z >> 31;
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--, z >>= 4)
+        out[i] = hex[z & 15];
+    out[16] = 0;
+}
+
 static void vlog(const char *level, const char *fmt, va_list ap)
 {
     char ts[32], line[2048];

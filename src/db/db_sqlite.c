@@ -22,11 +22,17 @@ struct sdb {
     struct db_stmt cache[CACHE_SLOTS];
 };
 
+/* The statement cache's slot: the length and the first and last 64 bytes (the SQL the server runs
+ * is long, up to kilobytes, and mostly differs near its start or end; two that share all three only
+ * share a slot, strcmp() tells them apart). */
 static unsigned hash_sql(const char *s)
 {
-    unsigned h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
+    size_t n = strlen(s), k = n < 64 ? n : 64;
+    unsigned h = 2166136261u ^ (unsigned)n;
+    for (size_t i = 0; i < k; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    for (size_t i = n - k; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
 }
 
@@ -54,6 +60,9 @@ static void io_ok(void)
                  atomic_exchange(&io_failed, 0));
 }
 
+static struct db_stmt *s_prepare(struct db *db, const char *sql);
+static void s_done(struct db_stmt *s);
+
 static int s_exec(struct db *db, const char *sql)
 {
     struct sdb *d = (struct sdb *)db;
@@ -61,11 +70,28 @@ static int s_exec(struct db *db, const char *sql)
     /* After a disk error SQLite may have rolled the transaction back itself: nothing to undo. */
     if (strcmp(sql, "ROLLBACK") == 0 && sqlite3_get_autocommit(d->h))
         return DB_OK;
-    int rc = sqlite3_exec(d->h, sql, NULL, NULL, &msg);
+    int rc, ext;
+    if (sql[0] >= 'A' && sql[0] <= 'Z' && !strpbrk(sql, ";-/")) { /* one statement and no comment
+        (SAVEPOINT, RELEASE, BEGIN, COMMIT: per job and per group): from the statement cache, not
+        parsed again each time */
+        struct db_stmt *st = s_prepare(db, sql);
+        if (!st)
+            return DB_ERR;
+        while ((rc = sqlite3_step(st->st)) == SQLITE_ROW)
+            ;
+        if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        else
+            msg = sqlite3_mprintf("%s", sqlite3_errmsg(d->h));
+        ext = sqlite3_extended_errcode(d->h);
+        s_done(st);
+    } else {
+        rc = sqlite3_exec(d->h, sql, NULL, NULL, &msg);
+        ext = sqlite3_extended_errcode(d->h);
+    }
     if (rc != SQLITE_OK) {
         /* A sync that failed after the log was written: SQLite rolls back, but the frames are in
          * the log, and a crash before the next commit overwrites them brings them back. */
-        int ext = sqlite3_extended_errcode(d->h);
         if (strcmp(sql, "COMMIT") == 0 && (ext == SQLITE_IOERR_FSYNC || ext == SQLITE_IOERR_DIR_FSYNC))
             db->commit_unsure = 1;
         if (rc == SQLITE_FULL || rc == SQLITE_IOERR)

@@ -61,7 +61,12 @@ int http_pattern_match(const char *pat, const char *path, size_t plen, int64_t *
     int ni = 0, nk = 0;
     const char *p = path, *end = path + plen;
     while (*pat) {
-        if (strncmp(pat, "{id}", 4) == 0) {
+        if (*pat != '{') { /* a literal character: most of every pattern, and most mismatches */
+            if (p >= end || *p != *pat)
+                return 0;
+            p++;
+            pat++;
+        } else if (strncmp(pat, "{id}", 4) == 0) {
             if (p >= end || *p < '1' || *p > '9')
                 return 0;
             int64_t v = 0;

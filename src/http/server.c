@@ -384,7 +384,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
     h->if_match = -1;
     h->route_index = -1;
     buf_init(&h->out);
-    random_hex(h->request_id, 8);
+    request_id_hex(h->request_id);
     peer_addr(req, h->addr, sizeof h->addr);
     struct hreq_link *link = h2o_mem_alloc_shared(&req->pool, sizeof *link, on_req_dispose);
     link->h = h;
@@ -602,7 +602,7 @@ static void on_setup_ostream(h2o_filter_t *self, h2o_req_t *req, h2o_ostream_t *
                      req->headers.entries[al].value.base);
         snprintf(lang, sizeof lang, "%s", i18n_choose(NULL, al >= 0 ? accept : NULL));
         i18n_use(lang);
-        random_hex(rid, 8);
+        request_id_hex(rid);
         int st = req->res.status;
         const char *title = _(http_status_title(st));
         if (st == 413)
