@@ -47,9 +47,11 @@ static void days_ago(int days, char out[16])
  * weigh: rows {episode_id, client_id, given_name, family_name, programme, status, is_primary,
  * high_risk, crisis_at, discharged_at}. */
 #define OPEN_SQL "e.status IN ('intake','active','on_hold')"
+/* (driven by the worker's own episodes through episodes_primary and team_members_staff, never a
+ * scan of every episode: a worker's page and the check of every assignment read it) */
 #define CARRIES_SQL                                                                                          \
-    "(e.primary_cm=?1 OR EXISTS (SELECT 1 FROM team_members t WHERE t.episode_id=e.id AND t.staff_id=?1"    \
-    " AND (t.to_date IS NULL OR t.to_date>?2)))"
+    "e.id IN (SELECT x.id FROM episodes x WHERE x.primary_cm=?1 UNION SELECT t.episode_id FROM team_members t" \
+    " WHERE t.staff_id=?1 AND (t.to_date IS NULL OR t.to_date>?2))"
 static json_t *carried(struct db *db, int64_t staff_id, const struct caseload_weights *w)
 {
     char today[16], crisis_from[16], discharge_from[16];

@@ -451,8 +451,9 @@ int task_update(struct ctx *c, int64_t id, int64_t version, json_t *in, json_t *
 
 /* An open episode the actor is on (primary case manager or a current team member): staff, staff, today, today. */
 #define ON_EPISODE(e)                                                                                        \
-    e ".status<>'discharged' AND (" e ".primary_cm=? OR EXISTS (SELECT 1 FROM team_members m WHERE"          \
-      " m.episode_id=" e ".id AND m.staff_id=? AND m.from_date<=? AND (m.to_date IS NULL OR m.to_date>?)))"
+    e ".status<>'discharged' AND " e ".id IN (SELECT pe.id FROM episodes pe WHERE pe.primary_cm=? UNION SELECT"  \
+      " m.episode_id FROM team_members m WHERE m.staff_id=? AND m.from_date<=? AND (m.to_date IS NULL OR"      \
+      " m.to_date>?))"
 int my_clients(struct ctx *c, const struct page *pg, json_t **out)
 {
     if (!access_may(c, RES_CLIENT, ACT_LIST, 0)) {
