@@ -109,7 +109,7 @@ fi
 # nor a checkpoint of the bulk load lands in a measured run.
 "$PSQL" -X -q "$PG_URL" -c "VACUUM ANALYZE" -c "CHECKPOINT" || die "VACUUM ANALYZE / CHECKPOINT failed"
 DB_MB=$(du -m "$WORK/hearth.db" | cut -f1)
-PG_MB=$(pg1 "SELECT pg_database_size('bench') / 1048576")
+PG_MB=$(pg1 "SELECT pg_database_size(current_database()) / 1048576")
 say "generated in ${GEN_SQLITE}s (SQLite, ${DB_MB} MB) and ${GEN_PG}s (PostgreSQL, ${PG_MB} MB)"
 
 # ---- (1) Hearth on SQLite, (2) Hearth on PostgreSQL: the same wrk load as (a) ----
