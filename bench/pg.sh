@@ -225,7 +225,7 @@ command:  bench/run $BENCH_ARGS
 machine:  $(nproc) CPUs, $CPU_MODEL; $(awk '/MemTotal/{printf "%.0f GB RAM", $2 / 1048576}' /proc/meminfo); $(uname -sr)
 binary:   $HEARTH_SRC$STALE
 data:     $CLIENTS clients (hearth demo --locale $LOCALE${DB_FILE:+, from $DB_FILE}${PG_GIVEN:+, on PostgreSQL the database --pg-url gave, moved there beforehand by hearth migrate-data}) in SQLite (${GEN_SQLITE}s, ${DB_MB} MB) and in PostgreSQL (${GEN_PG}s, ${PG_MB} MB, then VACUUM ANALYZE and CHECKPOINT)
-postgres: PostgreSQL $PG_VERSION, throw-away cluster (BENCH_DURABLE=1 tests/pg/cluster start):$PG_SETTINGS
+postgres: PostgreSQL $PG_VERSION, $([ -n "$PG_GIVEN" ] && echo "the cluster of --pg-url" || echo "throw-away cluster (BENCH_DURABLE=1 tests/pg/cluster start)"):$PG_SETTINGS
 pinning:  wrk and pgbench on CPU $WRK_CPUS; Hearth (--threads $THREADS) and the PostgreSQL cluster on CPU $SRV_CPUS
 runs:     wrk -t$WRK_THREADS -c$CONNS and pgbench -c$CONNS -j$WRK_THREADS -M prepared, ${DURATION}s each after a ${WARMUP}s warm-up;
           CPU columns in % of one CPU: server = Hearth plus, on PostgreSQL, all PostgreSQL processes; load = wrk or pgbench$BG_NOTE

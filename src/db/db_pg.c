@@ -216,12 +216,17 @@ static int fail_code(struct pdb *d, PGresult *r, const char *sql)
     return DB_ERR;
 }
 
+/* A read connection plans each prepared statement once (force_generic_plan): the server's reads are
+ * index look-ups whose best plan does not depend on the values, and PostgreSQL would otherwise keep
+ * planning a long one (the name search: 2 ms of planning for 0.3 ms of execution at 1,000,000
+ * clients) on every execution, its custom plans looking cheaper than the generic one. */
 static int session_setup(PGconn *h, const char *sync, int readonly)
 {
     char sql[256];
     snprintf(sql, sizeof sql,
              "SET client_min_messages=warning; SET TIME ZONE 'UTC'; SET synchronous_commit=%s;%s",
-             strcmp(sync, "OFF") == 0 ? "off" : "on", readonly ? " SET default_transaction_read_only=on;" : "");
+             strcmp(sync, "OFF") == 0 ? "off" : "on",
+             readonly ? " SET default_transaction_read_only=on; SET plan_cache_mode=force_generic_plan;" : "");
     PGresult *r = PQexec(h, sql);
     int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
     PQclear(r);
