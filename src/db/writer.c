@@ -20,6 +20,12 @@ static struct {
  * run, and neither may the rest of the batch. */
 static int run_one(struct db *db, struct wjob *j)
 {
+    if (j->plain && !j->after) {
+        thread_set_hot("the writer");
+        j->rc = j->run(j, db);
+        thread_set_hot(NULL);
+        return j->rc == 0 ? 0 : -1; /* failed without a savepoint: the group cannot commit */
+    }
     if (db_exec(db, "SAVEPOINT job") != DB_OK)
         return j->rc = -1;
     thread_set_hot("the writer"); /* group commit waits on every job: no slow work inside one */

@@ -15,6 +15,12 @@ struct wjob {
     void (*after)(struct wjob *j, struct db *db, int rc);
     /* On the writer thread, after commit (or after the batch failed: then committed == 0). */
     void (*notify)(struct wjob *j);
+    /* 1: a job that only appends (a read's audit records) and has no after(): it runs without a
+     * savepoint of its own (two statements fewer per job, three round trips fewer on PostgreSQL),
+     * so if it fails, nothing of its group is committed and every job of the group is handed back
+     * with committed == 0, as when the group's BEGIN or COMMIT fails. Only for jobs that fail only
+     * when the database does. */
+    int plain;
     int rc;
     int committed;
     int unsure; /* not committed, but the failed COMMIT may still have reached the disk (db_commit_unsure) */

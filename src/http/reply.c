@@ -7,7 +7,7 @@
 
 void http_request_answered(struct hreq *h);
 void http_submit(struct hreq *h, int (*run)(struct wjob *, struct db *),
-                 void (*after)(struct wjob *, struct db *, int));
+                 void (*after)(struct wjob *, struct db *, int), int plain);
 struct db *http_reader(struct hreq *h);
 
 const char *http_status_title(int status);
@@ -115,7 +115,7 @@ static void respond(struct hreq *h)
 {
     if (h->ctx.npend > 0) {
         h->wdone = NULL;
-        http_submit(h, flush_run, NULL);
+        http_submit(h, flush_run, NULL, 1); /* only the audit records: no savepoint of their own (writer.h) */
         return;
     }
     send_now(h);
@@ -142,7 +142,7 @@ void http_write(struct hreq *h, int (*wrun)(struct hreq *), void (*wdone)(struct
 {
     h->wrun = wrun;
     h->wdone = wdone;
-    http_submit(h, write_run, write_after);
+    http_submit(h, write_run, write_after, 0);
 }
 
 void http_job_done(struct hreq *h); /* server.c calls this on the loop thread */

@@ -151,12 +151,15 @@ static void on_messages(h2o_multithread_receiver_t *r, h2o_linklist_t *messages)
     }
 }
 
-void http_submit(struct hreq *h, int (*run)(struct wjob *, struct db *), void (*after)(struct wjob *, struct db *, int));
-void http_submit(struct hreq *h, int (*run)(struct wjob *, struct db *), void (*after)(struct wjob *, struct db *, int))
+void http_submit(struct hreq *h, int (*run)(struct wjob *, struct db *), void (*after)(struct wjob *, struct db *, int),
+                 int plain);
+void http_submit(struct hreq *h, int (*run)(struct wjob *, struct db *), void (*after)(struct wjob *, struct db *, int),
+                 int plain)
 {
     memset(&h->job, 0, sizeof h->job);
     h->job.run = run;
     h->job.after = after;
+    h->job.plain = plain;
     h->job.notify = job_notify;
     h->pending = 1;
     writer_submit(&h->job);

@@ -663,6 +663,53 @@ static void writer_failing_job_spoils_nothing(void **state)
     db_close(w);
 }
 
+/* A plain job (writer.h: a read's audit records) runs without a savepoint: plain jobs that succeed
+ * commit with their group; one that fails takes its whole group down (nothing committed, every job
+ * handed back with committed == 0), and the next group commits again. */
+static void writer_plain_job_fails_its_group(void **state)
+{
+    struct tdb *t = *state;
+    struct db *w = writer_conn(t);
+    done_count = 0;
+    assert_int_equal(writer_start(w, 64, NULL), 0);
+    sem_t gate;
+    sem_init(&gate, 0, 0);
+    struct tjob g1 = {.w = {.run = tjob_run, .notify = tjob_notify, .plain = 1}, .n = 10, .gate = &gate};
+    struct tjob p1 = {.w = {.run = tjob_run, .notify = tjob_notify, .plain = 1}, .n = 11};
+    struct tjob s1 = {.w = {.run = tjob_run, .after = tjob_after, .notify = tjob_notify}, .n = 12};
+    struct tjob *first[] = {&g1, &p1, &s1};
+    for (size_t i = 0; i < ARRAY_LEN(first); i++)
+        writer_submit(&first[i]->w);
+    sem_post(&gate);
+    wait_done((int)ARRAY_LEN(first));
+    for (size_t i = 0; i < ARRAY_LEN(first); i++) {
+        assert_int_equal(first[i]->w.rc, 0);
+        assert_int_equal(first[i]->w.committed, 1);
+    }
+    assert_int_equal(count_of(t->db, "SELECT count(*) FROM orgs WHERE name IN ('job10','job11','job12')"), 3);
+    struct tjob g2 = {.w = {.run = tjob_run, .after = tjob_after, .notify = tjob_notify}, .n = 20, .gate = &gate};
+    struct tjob bad = {.w = {.run = tjob_run, .notify = tjob_notify, .plain = 1}, .n = 21, .fail = 1};
+    struct tjob p2 = {.w = {.run = tjob_run, .notify = tjob_notify, .plain = 1}, .n = 22};
+    struct tjob *second[] = {&g2, &bad, &p2};
+    for (size_t i = 0; i < ARRAY_LEN(second); i++)
+        writer_submit(&second[i]->w);
+    sem_post(&gate);
+    wait_done((int)(ARRAY_LEN(first) + ARRAY_LEN(second)));
+    for (size_t i = 0; i < ARRAY_LEN(second); i++) {
+        assert_int_equal(second[i]->w.committed, 0);
+        assert_int_not_equal(second[i]->w.rc, 0);
+    }
+    assert_int_equal(count_of(t->db, "SELECT count(*) FROM orgs WHERE name IN ('job20','job21','job22','after20')"), 0);
+    struct tjob again = {.w = {.run = tjob_run, .notify = tjob_notify, .plain = 1}, .n = 30};
+    writer_submit(&again.w);
+    wait_done((int)(ARRAY_LEN(first) + ARRAY_LEN(second)) + 1);
+    assert_int_equal(again.w.committed, 1);
+    assert_int_equal(count_of(t->db, "SELECT count(*) FROM orgs WHERE name='job30'"), 1);
+    writer_stop();
+    sem_destroy(&gate);
+    db_close(w);
+}
+
 static void writer_without_group_commit(void **state)
 {
     struct tdb *t = *state;
@@ -728,6 +775,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(cache_does_not_keep_callers_sql, setup, teardown),
         cmocka_unit_test_setup_teardown(writer_groups_commits, setup, teardown),
         cmocka_unit_test_setup_teardown(writer_failing_job_spoils_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(writer_plain_job_fails_its_group, setup, teardown),
         cmocka_unit_test_setup_teardown(writer_without_group_commit, setup, teardown),
         cmocka_unit_test_setup_teardown(writer_run_now_same_semantics, setup, teardown),
     };
