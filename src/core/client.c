@@ -532,10 +532,15 @@ int client_history(struct ctx *c, int64_t id, const struct page *pg, json_t **ou
     " (e.primary_cm=?2 OR EXISTS (SELECT 1 FROM team_members t WHERE t.episode_id=e.id AND t.staff_id=?2 AND"      \
     " (t.to_date IS NULL OR t.to_date>?3)))) OR EXISTS (SELECT 1 FROM break_glass b WHERE b.client_id=c.id AND"   \
     " b.staff_id=?2 AND b.expires_at>?4)" VISIBLE_SHARED ")"
+/* _own: the client is of the actor's organisation (?1), theirs or through an episode there: never
+ * found only through a consent (access_shared_basis), so the search asks nothing more about it. */
+#define OWN_COL                                                                                                   \
+    ", CASE WHEN c.org_id=?1 OR EXISTS (SELECT 1 FROM episodes o WHERE o.client_id=c.id AND o.org_id=?1) THEN 1" \
+    " ELSE 0 END AS _own"
 #define SEARCH_COLS                                                                                               \
     "SELECT c.id, c.given_name, c.family_name, c.preferred_name,"                             \
     " coalesce(c.name_order, 'auto') AS name_order, substr(c.birth_date,1,4) AS birth_year, (SELECT %s(e.programme, ',') FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged')"            \
-    " AS programmes"
+    " AS programmes" OWN_COL
 /* Which input drives the search when no name is given: the date of birth, or an identifier; the
  * other inputs filter. (A name drives it through its keys, name_search_sql.) */
 #define BY_BIRTH " FROM clients c WHERE c.birth_date=?7 AND c.id>?5 AND ?6 IS NULL"
@@ -648,7 +653,7 @@ static char *name_search_sql(struct db *db, const struct name_query *nq, int fro
                    ", c.given_name, c.family_name, c.preferred_name, coalesce(c.name_order, 'auto') AS name_order,"
                    " substr(c.birth_date,1,4) AS birth_year,"
                    " (SELECT %s(e.programme, ',') FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged')"
-                   " AS programmes",
+                   " AS programmes" OWN_COL,
                    agg);
         switch (level) {
         case 0:
@@ -884,7 +889,9 @@ int client_search(struct ctx *c, const char *q, const char *birth_date, const ch
     json_array_foreach(json_object_get(*out, "items"), i, r)
     {
         int64_t id = json_integer_value(json_object_get(r, "id"));
-        int64_t basis = access_shared_basis(c, id);
+        int own = json_integer_value(json_object_get(r, "_own")) != 0;
+        json_object_del(r, "_own");
+        int64_t basis = own ? 0 : access_shared_basis(c, id);
         if (!basis) {
             json_array_append(shown, r);
             continue;
