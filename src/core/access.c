@@ -118,7 +118,7 @@ static enum verdict decide(enum res r, enum act a, unsigned rels, int role, enum
  * covers); a shift of the actor's on the organisation's rota now; the newest unexpired
  * break-glass; any episode in the actor's organisation. */
 static const char SQL_FACTS[] =
-    "SELECT c.org_id,"
+    "SELECT c.id," /* found */
     " EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged' AND e.primary_cm=?2)"
     " AS primary_cm,"
     " EXISTS (SELECT 1 FROM episodes e JOIN team_members t ON t.episode_id=e.id WHERE e.client_id=c.id"
@@ -129,7 +129,7 @@ static const char SQL_FACTS[] =
     " AS on_call,"
     " (SELECT max(b.expires_at) FROM break_glass b WHERE b.staff_id=?2 AND b.client_id=c.id AND b.expires_at>?5)"
     " AS glass,"
-    " EXISTS (SELECT 1 FROM episodes e WHERE e.client_id=c.id AND e.org_id=?4) AS org_any,"
+    " CASE WHEN " CLIENT_OF_ORG_SQL("?4") " THEN 1 ELSE 0 END AS same_org,"
     /* REL_HOUSED is a housing coordinator's only (?6): nobody else pays for its three look-ups */
     " (?6<>0 AND (EXISTS (SELECT 1 FROM housing_applications h WHERE h.client_id=c.id AND h.org_id=?4 AND"
     " h.status IN ('waiting','offered')) OR EXISTS (SELECT 1 FROM tenancies t WHERE t.client_id=c.id AND"
@@ -173,9 +173,8 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
         return NULL;
     }
     f->found = 1;
-    int64_t client_org = db_int(st, 0);
     int primary = db_int(st, 1) != 0, team = db_int(st, 2) != 0, org_open = db_int(st, 3) != 0;
-    int on_call = db_int(st, 4) != 0, org_any = db_int(st, 6) != 0, housed = db_int(st, 7) != 0;
+    int on_call = db_int(st, 4) != 0, same_org = db_int(st, 6) != 0, housed = db_int(st, 7) != 0;
     const char *glass = db_text(st, 5);
     if (glass)
         snprintf(f->bg_expires, sizeof f->bg_expires, "%s", glass);
@@ -197,7 +196,7 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
         f->rels |= R(REL_BREAK_GLASS);
     if (housed && a->role == ROLE_HOUSING)
         f->rels |= R(REL_HOUSED);
-    if (client_org == a->org_id || org_any) {
+    if (same_org) {
         f->rels |= R(REL_SAME_ORG);
         /* The client may share more with the peer supporter assigned to them: an active consent for
          * peer support naming the peer's own organisation gives its classes, read only (REL_SHARED,

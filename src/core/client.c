@@ -532,11 +532,9 @@ int client_history(struct ctx *c, int64_t id, const struct page *pg, json_t **ou
     " (e.primary_cm=?2 OR EXISTS (SELECT 1 FROM team_members t WHERE t.episode_id=e.id AND t.staff_id=?2 AND"      \
     " (t.to_date IS NULL OR t.to_date>?3)))) OR EXISTS (SELECT 1 FROM break_glass b WHERE b.client_id=c.id AND"   \
     " b.staff_id=?2 AND b.expires_at>?4)" VISIBLE_SHARED ")"
-/* _own: the client is of the actor's organisation (?1), theirs or through an episode there: never
- * found only through a consent (access_shared_basis), so the search asks nothing more about it. */
-#define OWN_COL                                                                                                   \
-    ", CASE WHEN c.org_id=?1 OR EXISTS (SELECT 1 FROM episodes o WHERE o.client_id=c.id AND o.org_id=?1) THEN 1" \
-    " ELSE 0 END AS _own"
+/* _own: the client belongs to the actor's organisation (?1, CLIENT_OF_ORG_SQL), so the search need
+ * not ask access_shared_basis about it. */
+#define OWN_COL ", CASE WHEN " CLIENT_OF_ORG_SQL("?1") " THEN 1 ELSE 0 END AS _own"
 #define SEARCH_COLS                                                                                               \
     "SELECT c.id, c.given_name, c.family_name, c.preferred_name,"                             \
     " coalesce(c.name_order, 'auto') AS name_order, substr(c.birth_date,1,4) AS birth_year, (SELECT %s(e.programme, ',') FROM episodes e WHERE e.client_id=c.id AND e.status<>'discharged')"            \

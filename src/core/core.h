@@ -279,6 +279,11 @@ int access_in_care(struct ctx *c, int64_t client_id);
 /* The consent through which the actor reaches the client when that is their only relationship to it
  * (another organisation, REL_SHARED), else 0. */
 int64_t access_shared_basis(struct ctx *c, int64_t client_id);
+/* SQL: the client c belongs to the organisation bound to ORG (a parameter, "?1"): its own, or with an
+ * episode there. The fact behind REL_SAME_ORG (access.c); a client of the actor's organisation is
+ * never reached only through a consent, so a list need not ask access_shared_basis about it. */
+#define CLIENT_OF_ORG_SQL(ORG)                                                                           \
+    "(c.org_id=" ORG " OR EXISTS (SELECT 1 FROM episodes o WHERE o.client_id=c.id AND o.org_id=" ORG "))"
 /* The same for an open referral to the actor's organisation: its id when it shares some of what
  * the actor may read there (0: none). */
 int64_t access_shared_referral(struct ctx *c, int64_t client_id);
