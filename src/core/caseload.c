@@ -45,8 +45,16 @@ static void days_ago(int days, char out[16])
 
 /* The open episodes staff_id carries (as primary or on the care team now), with the facts that
  * weigh: rows {episode_id, client_id, given_name, family_name, programme, status, is_primary,
- * high_risk, crisis_at, discharged_at}. */
+ * high_risk, crises, discharges}. */
 #define OPEN_SQL "e.status IN ('intake','active','on_hold')"
+/* The facts of the open episode e that weigh beside its programme and status (cl_facts): counts of
+ * the client's active high-risk flags, crises since CRISIS_FROM and discharges since DISCHARGE_FROM
+ * (parameters), as high_risk, crises, discharges. */
+#define WEIGHT_FACTS_SQL(CRISIS_FROM, DISCHARGE_FROM)                                                        \
+    " (SELECT count(*) FROM flags f WHERE f.client_id=e.client_id AND f.status='active' AND f.level='high')" \
+    " AS high_risk, (SELECT count(*) FROM crisis_events x WHERE x.client_id=e.client_id AND x.occurred_at>="  \
+    CRISIS_FROM ") AS crises, (SELECT count(*) FROM hospitalisations hs WHERE hs.client_id=e.client_id"       \
+    " AND hs.discharged_at>=" DISCHARGE_FROM ") AS discharges"
 /* (driven by the worker's own episodes through episodes_primary and team_members_staff, never a
  * scan of every episode: a worker's page and the check of every assignment read it) */
 #define CARRIES_SQL                                                                                          \
@@ -61,12 +69,7 @@ static json_t *carried(struct db *db, int64_t staff_id, const struct caseload_we
     return db_rows(db,
                    "SELECT e.id AS episode_id, e.client_id, c.given_name, c.family_name, c.name_order, e.programme, e.status,"
                    " CASE WHEN e.primary_cm=?1 THEN 1 ELSE 0 END AS is_primary,"
-                   " (SELECT count(*) FROM flags f WHERE f.client_id=e.client_id AND f.status='active'"
-                   " AND f.level='high') AS high_risk,"
-                   " (SELECT max(x.occurred_at) FROM crisis_events x WHERE x.client_id=e.client_id"
-                   " AND x.occurred_at>=?3) AS crisis_at,"
-                   " (SELECT max(hs.discharged_at) FROM hospitalisations hs WHERE hs.client_id=e.client_id"
-                   " AND hs.discharged_at>=?4) AS discharged_at"
+                   WEIGHT_FACTS_SQL("?3", "?4")
                    " FROM episodes e JOIN clients c ON c.id=e.client_id WHERE " OPEN_SQL " AND " CARRIES_SQL
                    " ORDER BY c.family_name, c.given_name, e.id",
                    "ittt", staff_id, today, crisis_from, discharge_from);
@@ -84,8 +87,8 @@ static double weigh(const struct caseload_weights *w, json_t *rows)
                              .status = sget(r, "status"),
                              .primary = iget(r, "is_primary") != 0,
                              .high_risk = iget(r, "high_risk") > 0,
-                             .recent_crisis = sget(r, "crisis_at") != NULL,
-                             .recent_discharge = sget(r, "discharged_at") != NULL};
+                             .recent_crisis = iget(r, "crises") > 0,
+                             .recent_discharge = iget(r, "discharges") > 0};
         json_t *why = json_array();
         double x = caseload_weight(w, &f, why);
         total += x;
@@ -93,8 +96,8 @@ static double weigh(const struct caseload_weights *w, json_t *rows)
         json_object_set_new(r, "why", why);
         json_object_set_new(r, "is_primary", json_boolean(f.primary));
         json_object_del(r, "high_risk");
-        json_object_del(r, "crisis_at");
-        json_object_del(r, "discharged_at");
+        json_object_del(r, "crises");
+        json_object_del(r, "discharges");
     }
     return total;
 }
@@ -139,7 +142,7 @@ double caseload_load_of(struct db *db, int64_t staff_id, double *capacity)
 }
 
 /* Every open episode each worker carries, in one pass (the grouped form of carried()): rows
- * {staff_id, is_primary, programme, status, high_risk, crisis, discharge}, a worker once per episode
+ * {staff_id, is_primary, programme, status, high_risk, crises, discharges}, a worker once per episode
  * (as primary when both). */
 #define CARRY_ALL_SQL                                                                                        \
     "WITH carry(staff_id, episode_id, is_primary) AS ("                                                      \
@@ -147,10 +150,7 @@ double caseload_load_of(struct db *db, int64_t staff_id, double *capacity)
     " UNION SELECT t.staff_id, e.id, 0 FROM team_members t JOIN episodes e ON e.id=t.episode_id"           \
     " WHERE " OPEN_SQL " AND (t.to_date IS NULL OR t.to_date>?1)"                                            \
     " AND (e.primary_cm IS NULL OR e.primary_cm<>t.staff_id))"                                               \
-    " SELECT k.staff_id, k.is_primary, e.programme, e.status,"                                               \
-    " EXISTS (SELECT 1 FROM flags f WHERE f.client_id=e.client_id AND f.status='active' AND f.level='high'),"  \
-    " EXISTS (SELECT 1 FROM crisis_events x WHERE x.client_id=e.client_id AND x.occurred_at>=?2),"          \
-    " EXISTS (SELECT 1 FROM hospitalisations hs WHERE hs.client_id=e.client_id AND hs.discharged_at>=?3)"    \
+    " SELECT k.staff_id, k.is_primary, e.programme, e.status," WEIGHT_FACTS_SQL("?2", "?3")                 \
     " FROM carry k JOIN episodes e ON e.id=k.episode_id"
 
 static int by_staff(const void *a, const void *b)
@@ -201,9 +201,9 @@ int caseload_loads(struct db *db, struct cl_load **out, size_t *n)
         struct cl_facts f = {.programme = db_text(st, 2),
                              .status = db_text(st, 3),
                              .primary = db_int(st, 1) != 0,
-                             .high_risk = db_int(st, 4) != 0,
-                             .recent_crisis = db_int(st, 5) != 0,
-                             .recent_discharge = db_int(st, 6) != 0};
+                             .high_risk = db_int(st, 4) > 0,
+                             .recent_crisis = db_int(st, 5) > 0,
+                             .recent_discharge = db_int(st, 6) > 0};
         s->load += caseload_weight(w, &f, NULL);
     }
     db_done(st);
@@ -404,8 +404,8 @@ int caseload_worker(struct ctx *c, int64_t staff_id, json_t **out)
             json_object_set_new(r, "why", json_array());
             json_object_set_new(r, "is_primary", json_boolean(iget(r, "is_primary")));
             json_object_del(r, "high_risk");
-            json_object_del(r, "crisis_at");
-            json_object_del(r, "discharged_at");
+            json_object_del(r, "crises");
+            json_object_del(r, "discharges");
         }
     }
     figures(w, s, load);
