@@ -75,12 +75,15 @@ int auth_sessions_destroy_staff(struct db *w, int64_t staff_id, const char *exce
 /* API tokens: "hth_" + 64 hex; stored hashed (BLAKE2b), never in clear. A token lives `days`
  * (AUTH_TOKEN_MIN_DAYS..AUTH_TOKEN_MAX_DAYS; the API's default AUTH_TOKEN_DAYS); its end in expires_at.
  * Lookup (reader): 0, the actor and the token's id of a token neither revoked nor expired of an
- * enabled account; *touch when its last use should be written (auth_token_touch, on the writer). */
+ * enabled account; *touch when its last use should be written (auth_token_touch, on the writer).
+ * epoch: the access epoch the request reads under (access_epoch_of; -1: none): with one, the
+ * thread keeps what it found and answers from it while the epoch stays and the token has not
+ * expired (a revocation, a disabled account, a changed role moves the epoch, migration 031). */
 #define AUTH_TOKEN_DAYS 90
 #define AUTH_TOKEN_MIN_DAYS 1
 #define AUTH_TOKEN_MAX_DAYS 365
 int auth_token_create(struct db *w, int64_t staff_id, const char *name, int days, char token[AUTH_TOKEN_HEX + 5],
                       int64_t *id, char expires_at[32]);
-int auth_token_lookup(struct db *db, const char *token, struct actor *a, int64_t *id, int *touch);
+int auth_token_lookup(struct db *db, const char *token, int64_t epoch, struct actor *a, int64_t *id, int *touch);
 int auth_token_touch(struct db *w, int64_t id);
 #endif

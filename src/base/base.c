@@ -151,16 +151,23 @@ char *buf_steal(struct buf *b)
     return p;
 }
 
+/* tests move the clock with HEARTH_FAKE_NOW (read once) or now_fake_set */
+static int fake_checked;
+static int64_t fake_now = -1;
 int64_t now_epoch(void)
 {
-    static int checked;
-    static int64_t fake = -1; /* tests move the clock with HEARTH_FAKE_NOW (read once) */
-    if (!__atomic_load_n(&checked, __ATOMIC_ACQUIRE)) {
+    if (!__atomic_load_n(&fake_checked, __ATOMIC_ACQUIRE)) {
         const char *f = getenv("HEARTH_FAKE_NOW");
-        fake = f && *f ? iso_parse(f) : -1;
-        __atomic_store_n(&checked, 1, __ATOMIC_RELEASE);
+        __atomic_store_n(&fake_now, f && *f ? iso_parse(f) : -1, __ATOMIC_RELAXED);
+        __atomic_store_n(&fake_checked, 1, __ATOMIC_RELEASE);
     }
+    int64_t fake = __atomic_load_n(&fake_now, __ATOMIC_RELAXED);
     return fake >= 0 ? fake : (int64_t)time(NULL);
+}
+void now_fake_set(int64_t epoch)
+{
+    __atomic_store_n(&fake_now, epoch, __ATOMIC_RELAXED);
+    __atomic_store_n(&fake_checked, 1, __ATOMIC_RELEASE);
 }
 double now_mono(void)
 {

@@ -67,6 +67,8 @@ void csv_field(struct buf *b, const char *s, int last);
 
 /* Time: one convention everywhere, UTC ISO-8601 text. */
 int64_t now_epoch(void);
+/* Tests only: this process's clock at epoch from now on (-1: the real clock again). */
+void now_fake_set(int64_t epoch);
 double now_mono(void);                             /* seconds, monotonic */
 void iso_time(int64_t epoch, char out[32]);        /* 2026-11-22T07:18:01Z */
 void iso_now(char out[32]);

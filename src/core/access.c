@@ -134,12 +134,75 @@ static const char SQL_FACTS[] =
     " (?6<>0 AND (EXISTS (SELECT 1 FROM housing_applications h WHERE h.client_id=c.id AND h.org_id=?4 AND"
     " h.status IN ('waiting','offered')) OR EXISTS (SELECT 1 FROM tenancies t WHERE t.client_id=c.id AND"
     " t.org_id=?4 AND t.end_date IS NULL) OR EXISTS (SELECT 1 FROM referrals r WHERE r.client_id=c.id AND"
-    " r.to_org_id=?4 AND r.state IN ('accepted','in_progress')))) AS housed"
+    " r.to_org_id=?4 AND r.state IN ('accepted','in_progress')))) AS housed,"
+    /* when the on-call facts change by time alone: the actor's next shift start or end */
+    " (SELECT min(x) FROM (SELECT o.starts_at AS x FROM oncall o WHERE o.org_id=?4 AND o.staff_id=?2 AND"
+    " o.starts_at>?5 UNION ALL SELECT o.ends_at FROM oncall o WHERE o.org_id=?4 AND o.staff_id=?2 AND"
+    " o.ends_at>?5) z) AS until"
     " FROM clients c WHERE c.id=?1";
 
 void access_forget(struct ctx *c)
 {
     c->nfacts = 0;
+    if (c->epoch > 0)
+        c->epoch = 0;
+}
+
+int64_t access_epoch(struct db *db)
+{
+    return db_int1(db, -1, "SELECT n FROM access_epoch WHERE id=1", "");
+}
+
+int64_t access_epoch_of(struct ctx *c)
+{
+    if (c->epoch == 0)
+        c->epoch = access_epoch(c->db);
+    return c->epoch;
+}
+
+/* ---- what a loop thread keeps between requests ---- */
+
+/* The facts of (actor, client) read on a connection outside any write transaction (whose own
+ * changes may yet be undone) are kept by the thread with the access epoch they were read under,
+ * the day (care-team and consent dates) and the moment the first of them ends by time alone (an
+ * on-call shift starting or ending, a break-glass expiring), and used again while all three hold.
+ * The epoch is asked at the start of each request, so a revoked consent, an ended team membership
+ * or a new break-glass, committed by this server or any other writer of the database, is seen by
+ * the next request (tests/unit/test_access.c, kept_*). */
+#define KEPT 256 /* slots, by (actor, client) */
+struct kept {
+    uint64_t db; /* db_serial; 0: empty */
+    int64_t epoch, staff_id, org_id;
+    int role;
+    char today[16], until[32]; /* until "": nothing ends by time */
+    struct access_facts f;
+};
+static __thread struct kept kept[KEPT];
+
+static struct kept *kept_slot(struct ctx *c, int64_t client_id)
+{
+    if (c->epoch < 0 || !c->a || db_generation(c->db) != 0 || access_epoch_of(c) < 0)
+        return NULL;
+    uint64_t h = (uint64_t)client_id * 0x9E3779B97F4A7C15u ^ (uint64_t)c->a->staff_id * 0xC2B2AE3D27D4EB4Fu;
+    return &kept[(h >> 32) % KEPT];
+}
+
+static int kept_holds(const struct kept *k, const struct ctx *c, int64_t client_id, const char *today, const char *now)
+{
+    return k->db == db_serial(c->db) && k->f.client_id == client_id && k->epoch == c->epoch &&
+           k->staff_id == c->a->staff_id && k->org_id == c->a->org_id && k->role == c->a->role &&
+           strcmp(k->today, today) == 0 && (!k->until[0] || strcmp(now, k->until) < 0);
+}
+
+static void keep(struct kept *k, const struct ctx *c, const struct access_facts *f, const char *today,
+                 const char *until)
+{
+    *k = (struct kept){.db = db_serial(c->db), .epoch = c->epoch, .staff_id = c->a->staff_id,
+                       .org_id = c->a->org_id, .role = c->a->role, .f = *f};
+    snprintf(k->today, sizeof k->today, "%s", today);
+    snprintf(k->until, sizeof k->until, "%s", until ? until : "");
+    if (f->bg_expires[0] && (!k->until[0] || strcmp(f->bg_expires, k->until) < 0))
+        snprintf(k->until, sizeof k->until, "%s", f->bg_expires);
 }
 
 /* The facts of (actor, client) on this connection, asked once per request. NULL: a database error. */
@@ -159,16 +222,25 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
         f->found = org >= 0;
         return f;
     }
-    char today[16], now[32];
+    char today[16], now[32], until[32] = "";
     iso_today(today);
     iso_now(now);
+    struct kept *k = kept_slot(c, client_id);
+    if (k && kept_holds(k, c, client_id, today, now)) {
+        *f = k->f;
+        f->db = c->db;
+        return f;
+    }
     struct db_stmt *st = db_query(c->db, SQL_FACTS, "iititi", client_id, a->staff_id, today, a->org_id, now,
                                   (int64_t)(a->role == ROLE_HOUSING));
     int rc = db_step(st);
     if (rc != DB_ROW) {
         db_done(st);
-        if (rc == DB_DONE)
+        if (rc == DB_DONE) {
+            if (k)
+                keep(k, c, f, today, NULL);
             return f; /* found = 0 */
+        }
         c->nfacts--;
         return NULL;
     }
@@ -178,6 +250,8 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
     const char *glass = db_text(st, 5);
     if (glass)
         snprintf(f->bg_expires, sizeof f->bg_expires, "%s", glass);
+    if (db_text(st, 8))
+        snprintf(until, sizeof until, "%s", db_text(st, 8));
     db_done(st);
     if (a->role == ROLE_PEER) {
         if (primary || team)
@@ -242,6 +316,8 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
         if (f->shared)
             f->rels |= R(REL_SHARED);
     }
+    if (k)
+        keep(k, c, f, today, until);
     return f;
 }
 

@@ -57,6 +57,7 @@ void ctx_init(struct ctx *c, const struct actor *a, struct db *db)
     c->a = a;
     c->db = db;
     c->purpose = "care";
+    c->epoch = -1;
 }
 void ctx_clear(struct ctx *c)
 {
@@ -73,6 +74,8 @@ void ctx_clear(struct ctx *c)
     c->errors = c->extra = NULL;
     c->msg[0] = 0;
     c->nfacts = 0;
+    if (c->epoch > 0)
+        c->epoch = 0;
     c->denied = 0;
     c->view = 0;
 }

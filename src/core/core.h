@@ -155,6 +155,9 @@ struct ctx {
     int view;   /* a page view: its reads of a client make one audit record (audit_view) */
     char basis[40]; /* what let another organisation read (purpose "shared"): "consent 12"; the
                      * reason of the audit records queued under it */
+    int64_t epoch;  /* the access epoch this request reads under (access_epoch): 0 not asked yet,
+                     * -1 never (what ctx_init gives: only a request on a loop thread keeps facts
+                     * between requests, http/server.c) */
 };
 enum { DENIED_RELATIONSHIP = 1, DENIED_ROLE = 2 };
 void ctx_init(struct ctx *c, const struct actor *a, struct db *db);
@@ -289,6 +292,11 @@ int64_t access_shared_basis(struct ctx *c, int64_t client_id);
 int64_t access_shared_referral(struct ctx *c, int64_t client_id);
 /* Relationships changed in this call (a team, an episode, break-glass): ask the database again. */
 void access_forget(struct ctx *c);
+/* The access epoch (migration 031): a number that moves whenever anything an access decision or
+ * an API token's look-up reads is written. -1: the database could not say. */
+int64_t access_epoch(struct db *db);
+/* c->epoch, asked of the database once per request; -1 when c does not keep facts. */
+int64_t access_epoch_of(struct ctx *c);
 
 /* The client record's summary of the table (the "access" member of client_get). */
 enum { ACC_NONE = 0, ACC_FIND = 1, ACC_FULL = 2 };

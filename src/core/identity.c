@@ -139,10 +139,10 @@ int64_t identity_token_add(struct db *w, int64_t staff_id, const char *name, con
 }
 
 int identity_token_get(struct db *db, const unsigned char hash[32], const char *now, struct actor *a, int64_t *id,
-                       char last_used[32])
+                       char last_used[32], char expires_at[32])
 {
     struct db_stmt *st = db_query(db,
-                                  "SELECT " ACTOR_COLS ", t.id, coalesce(t.last_used_at,'') FROM api_tokens t"
+                                  "SELECT " ACTOR_COLS ", t.id, coalesce(t.last_used_at,''), t.expires_at FROM api_tokens t"
                                   " JOIN staff s ON s.id=t.staff_id WHERE t.token_hash=? AND t.revoked_at IS NULL"
                                   " AND t.expires_at>? AND s.disabled=0",
                                   "bt", hash, (size_t)32, now);
@@ -150,6 +150,7 @@ int identity_token_get(struct db *db, const unsigned char hash[32], const char *
     if (rc == 0) {
         *id = db_int(st, ACTOR_NCOLS);
         snprintf(last_used, 32, "%s", db_text(st, ACTOR_NCOLS + 1));
+        snprintf(expires_at, 32, "%s", db_text(st, ACTOR_NCOLS + 2));
     }
     db_done(st);
     return rc;

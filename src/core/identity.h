@@ -34,12 +34,12 @@ int identity_session_delete(struct db *w, const unsigned char hash[32]);
 /* Every session of the staff member but the one with hash `keep` (may be all zero). */
 int identity_sessions_delete_staff(struct db *w, int64_t staff_id, const unsigned char keep[32]);
 
-/* API tokens by hash: the new id (0 on failure); 0, the actor, the token's id and last use ("" never)
- * of a token neither revoked nor expired (expires_at <= now) of an enabled account, else -1. */
+/* API tokens by hash: the new id (0 on failure); 0, the actor, the token's id, last use ("" never)
+ * and end of a token neither revoked nor expired (expires_at <= now) of an enabled account, else -1. */
 int64_t identity_token_add(struct db *w, int64_t staff_id, const char *name, const unsigned char hash[32],
                            const char *expires_at);
 int identity_token_get(struct db *db, const unsigned char hash[32], const char *now, struct actor *a, int64_t *id,
-                       char last_used[32]);
+                       char last_used[32], char expires_at[32]);
 int identity_token_touch(struct db *w, int64_t id, const char *now); /* a DB_* code */
 
 /* The id of the account with this username (enabled or not); 0 when none. */

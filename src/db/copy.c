@@ -54,9 +54,10 @@ static const char *shown_name(const char *name)
     return found ? found : "(a table)";
 }
 
-/* Tables that are not a centre's data: the schema's own record (the target has its own), and the
- * shared audit head of PostgreSQL, which is set from the copied chain. */
-static const char *const not_copied[] = {"schema_migrations", "audit_head"};
+/* Tables that are not a centre's data: the schema's own record (the target has its own), the
+ * shared audit head of PostgreSQL, which is set from the copied chain, and the access epoch, a
+ * number of the database itself that the copy's own writes move on (migration 031). */
+static const char *const not_copied[] = {"schema_migrations", "audit_head", "access_epoch"};
 
 /* The tables to copy, in foreign-key order, as the database itself describes them. */
 struct plan {

@@ -36,9 +36,16 @@ int db_open(const char *url, const struct db_options *o, struct db **out, char *
     }
     struct db_options def = {0};
     int rc = ops->open(target, o ? o : &def, out, err, errlen);
-    if (rc == DB_OK)
+    if (rc == DB_OK) {
+        static atomic_uint_fast64_t serials;
         (*out)->url = url;
+        (*out)->serial = atomic_fetch_add(&serials, 1) + 1;
+    }
     return rc;
+}
+uint64_t db_serial(struct db *db)
+{
+    return db->serial;
 }
 void db_url_shown(const char *url, char *out, size_t len)
 {

@@ -149,6 +149,8 @@ void http_job_done(struct hreq *h); /* server.c calls this on the loop thread */
 void http_job_done(struct hreq *h)
 {
     h->ctx.db = http_reader(h);
+    if (h->ctx.epoch > 0)
+        h->ctx.epoch = 0; /* what the job wrote may have moved it: ask again */
     if (!h->job.committed) {
         h->wdone = NULL;
         ctx_clear(&h->ctx);

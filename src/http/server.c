@@ -261,7 +261,7 @@ static int authenticate(struct hreq *h)
     if (authz && strncasecmp(authz, "Bearer ", 7) == 0) {
         int64_t id;
         int touch = 0;
-        if (auth_token_lookup(h->loop->rdb, authz + 7, &h->actor, &id, &touch) == 0) {
+        if (auth_token_lookup(h->loop->rdb, authz + 7, access_epoch_of(&h->ctx), &h->actor, &id, &touch) == 0) {
             h->auth = 2;
             if (touch) { /* the token's last use, at most once a minute */
                 struct touch_job *t = xcalloc(1, sizeof *t);
@@ -399,6 +399,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
     h2o_iovec_t path = req->path_normalized;
     h->is_api = path.len >= 4 && memcmp(path.base, "/api", 4) == 0;
     ctx_init(&h->ctx, &h->actor, L->rdb);
+    h->ctx.epoch = 0; /* a request on a loop thread: keeps access facts and tokens (core/access.c) */
     h->ctx.request_id = h->request_id;
     h->ctx.addr = h->addr;
 

@@ -130,7 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         struct actor a;
         int64_t tid;
         int touch;
-        int ok = auth_token_lookup(fuzz_db(), authz + 7, &a, &tid, &touch) == 0;
+        int ok = auth_token_lookup(fuzz_db(), authz + 7, -1, &a, &tid, &touch) == 0;
         if (ok != (strcmp(authz + 7, token) == 0))
             fuzz_fail("token \"%s\" %s", authz + 7, ok ? "accepted" : "refused");
         if (ok && a.staff_id != staff_id)

@@ -497,6 +497,75 @@ static void team_changes_take_effect_now(void **state)
     ctx_clear(&c);
 }
 
+/* A loop thread keeps the facts of (actor, client) between requests (core/access.c): each request
+ * asks the access epoch once, and facts kept under another epoch, another day, or past the moment
+ * one of them ends by time (a shift, a break-glass) are asked again. The writes come from another
+ * connection, as from another server or a command would. */
+static struct access request_as(struct db *r, const struct actor *a, int64_t epoch, int64_t client)
+{
+    struct ctx c;
+    struct access acc;
+    ctx_init(&c, a, r);
+    c.epoch = epoch; /* 0: the request asks it */
+    assert_int_equal(access_client(&c, client, &acc), OK);
+    ctx_clear(&c);
+    return acc;
+}
+static void kept_facts_follow_the_database(void **state)
+{
+    (void)state;
+    struct db *r = NULL;
+    char err[256];
+    assert_int_equal(db_open(T->path, &(struct db_options){.readonly = 1}, &r, err, sizeof err), DB_OK);
+    struct actor clin = actor_of(T->db, W.clin), cm_free = actor_of(T->db, W.cm_free),
+                 off = actor_of(T->db, W.cm_offduty);
+    assert_int_equal(request_as(r, &clin, 0, W.c1).level, ACC_FULL);
+    /* An ended team membership: the next request no longer reads the record. */
+    int64_t member =
+        db_int1(T->db, 0, "SELECT id FROM team_members WHERE staff_id=? AND to_date IS NULL", "i", W.clin);
+    int64_t e = access_epoch(r);
+    assert_int_equal(db_run(T->db, "UPDATE team_members SET to_date=? WHERE id=?", "ti", T_TODAY, member), DB_OK);
+    int64_t e2 = access_epoch(r);
+    assert_true(e2 > e);
+    assert_int_equal(request_as(r, &clin, 0, W.c1).level, ACC_FIND);
+    /* What answers is what was kept: back on the team, a request still under e2 (begun before the
+     * write) is answered as before it; the next one, under the new epoch, reads the record again. */
+    assert_int_equal(db_run(T->db, "UPDATE team_members SET to_date=NULL WHERE id=?", "i", member), DB_OK);
+    assert_int_equal(request_as(r, &clin, e2, W.c1).level, ACC_FIND);
+    assert_int_equal(request_as(r, &clin, 0, W.c1).level, ACC_FULL);
+    /* A break-glass ends by time alone: kept until its second, not after. */
+    mk_breakglass(T->db, W.cm_free, W.riv, W.c4, T_NOW, "2026-11-22T12:01:00Z");
+    struct access acc = request_as(r, &cm_free, 0, W.c4);
+    assert_int_equal(acc.level, ACC_FULL);
+    assert_true(acc.break_glass);
+    e = access_epoch(r);
+    now_fake_set(iso_parse("2026-11-22T12:00:59Z"));
+    assert_true(request_as(r, &cm_free, e, W.c4).break_glass);
+    now_fake_set(iso_parse("2026-11-22T12:01:00Z"));
+    acc = request_as(r, &cm_free, e, W.c4);
+    assert_false(acc.break_glass);
+    assert_int_not_equal(acc.level, ACC_FULL);
+    /* An on-call shift starts and ends by time alone too. */
+    now_fake_set(iso_parse(T_NOW));
+    sql(T->db, "INSERT INTO oncall(org_id, staff_id, starts_at, ends_at, created_at) SELECT org_id, id,"
+               " '2026-11-22T12:30:00Z', '2026-11-22T13:00:00Z', 'x' FROM staff WHERE username='cm_offduty'");
+    e = access_epoch(r);
+    assert_false(request_as(r, &off, e, W.c1).on_call);
+    now_fake_set(iso_parse("2026-11-22T12:30:00Z"));
+    assert_true(request_as(r, &off, e, W.c1).on_call);
+    now_fake_set(iso_parse("2026-11-22T13:00:00Z"));
+    assert_false(request_as(r, &off, e, W.c1).on_call);
+    now_fake_set(iso_parse(T_NOW));
+    sql(T->db, "DELETE FROM oncall WHERE starts_at='2026-11-22T12:30:00Z'");
+    /* Inside a write transaction nothing is kept or used: its own changes may yet be undone. */
+    assert_int_equal(db_begin(T->db), DB_OK);
+    assert_int_equal(db_run(T->db, "UPDATE team_members SET to_date=? WHERE id=?", "ti", T_TODAY, member), DB_OK);
+    assert_int_equal(request_as(T->db, &clin, 0, W.c1).level, ACC_FIND);
+    assert_int_equal(db_rollback(T->db), DB_OK);
+    assert_int_equal(request_as(T->db, &clin, 0, W.c1).level, ACC_FULL);
+    db_close(r);
+}
+
 /* On call now: the crisis view and a crisis event without break-glass, each audited with the purpose
  * "on call"; nothing else written; the denial of a write audited once. */
 static void on_call_reads_and_records_crisis(void **state)
@@ -802,6 +871,7 @@ int main(void)
         cmocka_unit_test(emergency_never_widens_a_role),
         cmocka_unit_test(link_decisions),
         cmocka_unit_test(consent_shares_classes),
+        cmocka_unit_test(kept_facts_follow_the_database),
     };
     /* clang-format on */
     return cmocka_run_group_tests_name("access", tests, setup_world, teardown_world);

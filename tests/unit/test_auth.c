@@ -89,7 +89,7 @@ static int step_token(int argc, char **argv)
     struct actor a;
     int64_t id;
     int touch;
-    int rc = auth_token_lookup(db, argv[2], &a, &id, &touch);
+    int rc = auth_token_lookup(db, argv[2], -1, &a, &id, &touch);
     db_close(db);
     return rc != 0 ? 1 : 0;
 }
@@ -476,11 +476,11 @@ static void api_tokens(void **state)
     struct actor a;
     int64_t tid = 0;
     int touch = 0;
-    assert_int_equal(auth_token_lookup(T->db, tok, &a, &tid, &touch), 0);
+    assert_int_equal(auth_token_lookup(T->db, tok, -1, &a, &tid, &touch), 0);
     assert_int_equal(tid, id);
     assert_true(touch); /* never used: its first use is written */
     assert_int_equal(auth_token_touch(T->db, id), 0);
-    assert_int_equal(auth_token_lookup(T->db, tok, &a, &tid, &touch), 0);
+    assert_int_equal(auth_token_lookup(T->db, tok, -1, &a, &tid, &touch), 0);
     assert_false(touch); /* just used: not again within the minute */
     assert_int_equal(a.staff_id, cm);
     assert_int_equal(a.role, ROLE_CASE_MANAGER);
@@ -488,22 +488,76 @@ static void api_tokens(void **state)
     char bad[AUTH_TOKEN_HEX + 5];
     snprintf(bad, sizeof bad, "%s", tok);
     bad[20] = bad[20] == 'a' ? 'b' : 'a';
-    assert_int_equal(auth_token_lookup(T->db, bad, &a, &tid, &touch), -1);
-    assert_int_equal(auth_token_lookup(T->db, tok + 4, &a, &tid, &touch), -1); /* without the prefix */
-    assert_int_equal(auth_token_lookup(T->db, "hth_", &a, &tid, &touch), -1);
-    assert_int_equal(auth_token_lookup(T->db, NULL, &a, &tid, &touch), -1);
+    assert_int_equal(auth_token_lookup(T->db, bad, -1, &a, &tid, &touch), -1);
+    assert_int_equal(auth_token_lookup(T->db, tok + 4, -1, &a, &tid, &touch), -1); /* without the prefix */
+    assert_int_equal(auth_token_lookup(T->db, "hth_", -1, &a, &tid, &touch), -1);
+    assert_int_equal(auth_token_lookup(T->db, NULL, -1, &a, &tid, &touch), -1);
     /* A session token is not an API token. */
     char st[AUTH_TOKEN_HEX + 1], csrf[AUTH_TOKEN_HEX + 1];
     assert_int_equal(auth_session_create(T->db, cm, st, csrf), 0);
-    assert_int_equal(auth_token_lookup(T->db, st, &a, &tid, &touch), -1);
+    assert_int_equal(auth_token_lookup(T->db, st, -1, &a, &tid, &touch), -1);
     /* Revoked: refused; the other token still works. */
     db_run(T->db, "UPDATE api_tokens SET revoked_at=? WHERE id=?", "ti", T_NOW, id);
-    assert_int_equal(auth_token_lookup(T->db, tok, &a, &tid, &touch), -1);
-    assert_int_equal(auth_token_lookup(T->db, tok2, &a, &tid, &touch), 0);
+    assert_int_equal(auth_token_lookup(T->db, tok, -1, &a, &tid, &touch), -1);
+    assert_int_equal(auth_token_lookup(T->db, tok2, -1, &a, &tid, &touch), 0);
     /* A disabled account's tokens stop working. */
     db_run(T->db, "UPDATE staff SET disabled=1 WHERE id=?", "i", cm);
-    assert_int_equal(auth_token_lookup(T->db, tok2, &a, &tid, &touch), -1);
+    assert_int_equal(auth_token_lookup(T->db, tok2, -1, &a, &tid, &touch), -1);
     db_run(T->db, "UPDATE staff SET disabled=0 WHERE id=?", "i", cm);
+}
+
+/* A loop thread keeps the tokens it looked up under an access epoch (auth_token_lookup with one),
+ * request after request. A revocation or a disabled account moves the epoch, whoever writes it:
+ * here another connection, as another server or `hearth user disable` would; the next look-up,
+ * which asks the epoch again, refuses the token. The token's end needs no write. */
+static void kept_tokens_follow_the_database(void **state)
+{
+    (void)state;
+    struct db *r = NULL;
+    char err[256];
+    assert_int_equal(db_open(T->path, &(struct db_options){.readonly = 1}, &r, err, sizeof err), DB_OK);
+    char tok[AUTH_TOKEN_HEX + 5], exp[32];
+    int64_t id = 0, tid = 0;
+    int touch = 0;
+    struct actor a;
+    assert_int_equal(auth_token_create(T->db, cm, "kept", 1, tok, &id, exp), 0);
+    int64_t e = access_epoch(r);
+    assert_true(e > 0);
+    assert_int_equal(auth_token_lookup(r, tok, e, &a, &tid, &touch), 0);
+    assert_true(touch); /* never used: written once (by the caller) ... */
+    assert_int_equal(auth_token_lookup(r, tok, e, &a, &tid, &touch), 0);
+    assert_false(touch); /* ... and this thread does not ask again within the minute */
+    /* Revoked on another connection: the epoch moves. A look-up still under the old epoch (a request
+     * that began before the revocation) is answered from what the thread kept; the next is refused. */
+    assert_int_equal(db_run(T->db, "UPDATE api_tokens SET revoked_at=? WHERE id=?", "ti", T_NOW, id), DB_OK);
+    int64_t e2 = access_epoch(r);
+    assert_true(e2 > e);
+    assert_int_equal(auth_token_lookup(r, tok, e, &a, &tid, &touch), 0);
+    assert_int_equal(auth_token_lookup(r, tok, e2, &a, &tid, &touch), -1);
+    /* A disabled account, the same. */
+    assert_int_equal(auth_token_create(T->db, cm, "kept 2", 1, tok, &id, exp), 0);
+    e = access_epoch(r);
+    assert_int_equal(auth_token_lookup(r, tok, e, &a, &tid, &touch), 0);
+    assert_int_equal(a.role, ROLE_CASE_MANAGER);
+    assert_int_equal(db_run(T->db, "UPDATE staff SET disabled=1 WHERE id=?", "i", cm), DB_OK);
+    assert_int_equal(auth_token_lookup(r, tok, access_epoch(r), &a, &tid, &touch), -1);
+    assert_int_equal(db_run(T->db, "UPDATE staff SET disabled=0 WHERE id=?", "i", cm), DB_OK);
+    /* A changed role is the actor's from the next request. */
+    e = access_epoch(r);
+    assert_int_equal(auth_token_lookup(r, tok, e, &a, &tid, &touch), 0);
+    assert_int_equal(db_run(T->db, "UPDATE staff SET role='supervisor' WHERE id=?", "i", cm), DB_OK);
+    assert_int_equal(auth_token_lookup(r, tok, access_epoch(r), &a, &tid, &touch), 0);
+    assert_int_equal(a.role, ROLE_SUPERVISOR);
+    assert_int_equal(db_run(T->db, "UPDATE staff SET role='case_manager' WHERE id=?", "i", cm), DB_OK);
+    /* Its end, with no write at all: kept until the second it ends. */
+    e = access_epoch(r);
+    assert_int_equal(auth_token_lookup(r, tok, e, &a, &tid, &touch), 0);
+    now_fake_set(iso_parse(exp) - 1);
+    assert_int_equal(auth_token_lookup(r, tok, e, &a, &tid, &touch), 0);
+    now_fake_set(iso_parse(exp));
+    assert_int_equal(auth_token_lookup(r, tok, e, &a, &tid, &touch), -1);
+    now_fake_set(iso_parse(T_NOW));
+    db_close(r);
 }
 
 #define T_(fn) cmocka_unit_test_setup_teardown(fn, setup_each, teardown_each)
@@ -544,6 +598,7 @@ int main(int argc, char **argv)
         T_(throttle_success_forgets),
         T_(check_queue_bounded),
         T_(api_tokens),
+        T_(kept_tokens_follow_the_database),
     };
     return cmocka_run_group_tests_name("auth", tests, setup, teardown);
 }

@@ -90,6 +90,17 @@ json .items[0].token_hash missing
 json .items[1].id == $t7_id
 json .items[1].last_used_at == null
 
+### a token in use: each loop thread keeps what it found (core/access.c's epoch), asked once ...
+GET /api/v1/me
+Authorization: Bearer $t7
+expect 200
+json .username == "cm1"
+
+### ... and again: the revocation below must still be seen by the next request
+GET /api/v1/clients/1
+Authorization: Bearer $t7
+expect 200
+
 ### the owner revokes a token
 as cm1
 DELETE /api/v1/tokens/$t7_id
