@@ -374,10 +374,11 @@ static void every_action_in_the_source_is_registered(void **state)
 static void every_table_has_one_owner(void **state)
 {
     struct tdb *t = *state;
-    /* identity (auth/), the schema's record, the chain head PostgreSQL keeps in the database, and what
-     * a user was typing when their session ended (the form engine's, no resource's) */
-    static const char *const house[] = {"schema_migrations", "sessions", "api_tokens", "login_failures",
-                                        "audit_head", "form_drafts"};
+    /* identity (auth/), the schema's record, the chain head PostgreSQL keeps in the database, what
+     * a user was typing when their session ended (the form engine's, no resource's), and the gate's
+     * own epoch (access.c, migration 031) */
+    static const char *const house[] = {"schema_migrations", "sessions",    "api_tokens",  "login_failures",
+                                        "audit_head",        "form_drafts", "access_epoch"};
     json_t *rows = db_is_sqlite(t->db)
                        ? db_rows(t->db,
                                  "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
