@@ -223,8 +223,8 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
         return f;
     }
     char today[16], now[32], until[32] = "";
-    iso_today(today);
     iso_now(now);
+    snprintf(today, sizeof today, "%.10s", now); /* iso_today, without a second clock read */
     struct kept *k = kept_slot(c, client_id);
     if (k && kept_holds(k, c, client_id, today, now)) {
         *f = k->f;

@@ -73,9 +73,7 @@ void ctx_clear(struct ctx *c)
     json_decref(c->extra);
     c->errors = c->extra = NULL;
     c->msg[0] = 0;
-    c->nfacts = 0;
-    if (c->epoch > 0)
-        c->epoch = 0;
+    access_forget(c);
     c->denied = 0;
     c->view = 0;
 }

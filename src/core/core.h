@@ -290,7 +290,8 @@ int64_t access_shared_basis(struct ctx *c, int64_t client_id);
 /* The same for an open referral to the actor's organisation: its id when it shares some of what
  * the actor may read there (0: none). */
 int64_t access_shared_referral(struct ctx *c, int64_t client_id);
-/* Relationships changed in this call (a team, an episode, break-glass): ask the database again. */
+/* Relationships changed in this call (a team, an episode, break-glass), or the request's write job
+ * ran: ask the database again, the access epoch too (what ctx_clear does as well). */
 void access_forget(struct ctx *c);
 /* The access epoch (migration 031): a number that moves whenever anything an access decision or
  * an API token's look-up reads is written. -1: the database could not say. */

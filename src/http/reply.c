@@ -149,8 +149,7 @@ void http_job_done(struct hreq *h); /* server.c calls this on the loop thread */
 void http_job_done(struct hreq *h)
 {
     h->ctx.db = http_reader(h);
-    if (h->ctx.epoch > 0)
-        h->ctx.epoch = 0; /* what the job wrote may have moved it: ask again */
+    access_forget(&h->ctx); /* what the job wrote may have changed the facts and moved the epoch */
     if (!h->job.committed) {
         h->wdone = NULL;
         ctx_clear(&h->ctx);
