@@ -47,6 +47,10 @@ uint64_t db_serial(struct db *db)
 {
     return db->serial;
 }
+uint64_t db_prepared(struct db *db)
+{
+    return db->prepared;
+}
 void db_url_shown(const char *url, char *out, size_t len)
 {
     snprintf(out, len, "%s", url);

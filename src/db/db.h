@@ -72,6 +72,7 @@ struct db {
     const char *url;
     uint64_t gen; /* see db_generation */
     uint64_t serial; /* see db_serial */
+    uint64_t prepared; /* see db_prepared */
     int in_txn;   /* between db_begin and db_commit/db_rollback */
     int insert_rc; /* how the last db_insert_id ended (db_insert_rc) */
     int commit_unsure; /* see db_commit_unsure */
@@ -95,6 +96,9 @@ int db_commit(struct db *db);
 /* A number no other connection opened by this process has had: what a thread keeps of one
  * connection's answers is not taken for another's that reuses its memory. */
 uint64_t db_serial(struct db *db);
+/* How many statements this connection has compiled (prepared): what its statement cache could not
+ * spare it. */
+uint64_t db_prepared(struct db *db);
 /* After a db_commit that failed: nonzero when the transaction may still have reached the disk
  * (SQLite: its log was written but the sync failed; after a crash it may come back), so the
  * answer must not say that nothing was saved. */

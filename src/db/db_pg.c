@@ -19,6 +19,7 @@
 #include <time.h>
 
 #define CACHE_SLOTS 512
+#define CACHE_WAYS 8
 #define MAX_PARAMS 64
 /* One lock that every writing transaction of every hearth process takes first: it serialises
  * the audit chain head (and the writers, as SQLite's BEGIN IMMEDIATE does). */
@@ -47,7 +48,9 @@ struct db_stmt {
     int row, nrows, executed;
     struct blob *blobs; /* decoded bytea per column of the current row */
     int nblobs;
+    unsigned hash;
     int cached, in_use;
+    uint64_t used; /* when last taken (pdb.tick): the least recent of the ways is evicted */
 };
 
 /* A connection re-opened in the background (reconnect_async): the thread connects and sets up the
@@ -74,6 +77,7 @@ struct pdb {
     double last_reset;
     int in_txn; /* a transaction was open when the last call began (see ensure_conn) */
     struct reopen *reopen; /* reconnect_async only */
+    uint64_t tick;
     struct db_stmt cache[CACHE_SLOTS];
 };
 
@@ -547,11 +551,22 @@ static struct db_stmt *p_prepare(struct db *db, const char *sql)
     struct pdb *d = (struct pdb *)db;
     if (ensure_conn(d) != DB_OK)
         return NULL;
-    struct db_stmt *slot = &d->cache[hash_sql(sql) % CACHE_SLOTS];
-    if (slot->sql && !slot->in_use && strcmp(slot->sql, sql) == 0) {
-        slot->in_use = 1;
-        return slot;
+    /* kept in one of CACHE_WAYS slots from its hash on, as in db_sqlite.c */
+    unsigned h = hash_sql(sql);
+    struct db_stmt *slot = NULL;
+    for (int i = 0; i < CACHE_WAYS; i++) {
+        struct db_stmt *c = &d->cache[(h + (unsigned)i) % CACHE_SLOTS];
+        if (c->in_use)
+            continue;
+        if (c->sql && c->hash == h && strcmp(c->sql, sql) == 0) {
+            c->in_use = 1;
+            c->used = ++d->tick;
+            return c;
+        }
+        if (!slot || (slot->sql && (!c->sql || c->used < slot->used)))
+            slot = c;
     }
+    d->base.prepared++;
     int n = 0;
     char *pg = db_pg_placeholders(sql, &n);
     if (n > MAX_PARAMS) {
@@ -560,7 +575,7 @@ static struct db_stmt *p_prepare(struct db *db, const char *sql)
         return NULL;
     }
     struct db_stmt *s;
-    if (!slot->in_use) { /* take the slot, evicting another statement */
+    if (slot) { /* take the slot, evicting the statement it held */
         if (slot->name[0]) {
             char dealloc[40];
             snprintf(dealloc, sizeof dealloc, "DEALLOCATE %s", slot->name);
@@ -570,8 +585,10 @@ static struct db_stmt *p_prepare(struct db *db, const char *sql)
         s = slot;
         memset(s, 0, sizeof *s);
         s->cached = 1;
+        s->hash = h;
+        s->used = ++d->tick;
     } else {
-        s = xcalloc(1, sizeof *s); /* slot busy: a one-off, unnamed statement */
+        s = xcalloc(1, sizeof *s); /* every way in use: a one-off, unnamed statement */
     }
     s->db = db;
     s->sql = xstrdup(sql);

@@ -8,17 +8,21 @@
 #include <string.h>
 
 #define CACHE_SLOTS 256
+#define CACHE_WAYS 8 /* the slots a statement may be kept in: from its hash's on */
 
 struct db_stmt {
     struct db *db; /* first: see db.c */
     sqlite3_stmt *st;
     char *sql; /* our own copy when cached */
+    unsigned hash;
     int cached, in_use;
+    uint64_t used; /* when last taken (sdb.tick): the least recent of the ways is evicted */
 };
 
 struct sdb {
     struct db base;
     sqlite3 *h;
+    uint64_t tick;
     struct db_stmt cache[CACHE_SLOTS];
 };
 
@@ -153,26 +157,41 @@ static void s_close(struct db *db)
     free(d);
 }
 
+/* The statement cache: a statement is kept in one of CACHE_WAYS slots from its hash on, so that the
+ * few a hot path runs over and over never evict one another (with one slot each, two of them
+ * sharing it were compiled again on every use). A miss takes an empty slot of those, else the one
+ * least recently used that is not in use; when all are in use, a one-off statement. */
 static struct db_stmt *s_prepare(struct db *db, const char *sql)
 {
     struct sdb *d = (struct sdb *)db;
-    struct db_stmt *slot = &d->cache[hash_sql(sql) % CACHE_SLOTS];
-    if (slot->st && !slot->in_use && strcmp(slot->sql, sql) == 0) {
-        slot->in_use = 1;
-        return slot;
+    unsigned h = hash_sql(sql);
+    struct db_stmt *slot = NULL;
+    for (int i = 0; i < CACHE_WAYS; i++) {
+        struct db_stmt *s = &d->cache[(h + (unsigned)i) % CACHE_SLOTS];
+        if (s->in_use)
+            continue;
+        if (s->st && s->hash == h && strcmp(s->sql, sql) == 0) {
+            s->in_use = 1;
+            s->used = ++d->tick;
+            return s;
+        }
+        if (!slot || (slot->st && (!s->st || s->used < slot->used)))
+            slot = s;
     }
     sqlite3_stmt *st;
+    d->base.prepared++;
     if (sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
         log_error("sqlite prepare: %s (in: %.120s)", sqlite3_errmsg(d->h), sql);
         return NULL;
     }
-    if (!slot->in_use) { /* take the slot (evicting another statement) */
+    if (slot) { /* take the slot (evicting the statement it held) */
         sqlite3_finalize(slot->st);
         free(slot->sql);
-        *slot = (struct db_stmt){.db = db, .st = st, .sql = xstrdup(sql), .cached = 1, .in_use = 1};
+        *slot = (struct db_stmt){.db = db, .st = st, .sql = xstrdup(sql), .hash = h, .cached = 1, .in_use = 1,
+                                 .used = ++d->tick};
         return slot;
     }
-    struct db_stmt *one = xcalloc(1, sizeof *one); /* slot busy: a one-off statement */
+    struct db_stmt *one = xcalloc(1, sizeof *one); /* every way in use: a one-off statement */
     *one = (struct db_stmt){.db = db, .st = st, .sql = NULL, .cached = 0, .in_use = 1};
     return one;
 }
