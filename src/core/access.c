@@ -160,10 +160,10 @@ int64_t access_epoch_of(struct ctx *c)
     return c->epoch;
 }
 
-/* ---- what a loop thread keeps between requests ---- */
+/* ---- what a thread keeps between requests ---- */
 
-/* The facts of (actor, client) read on a connection outside any write transaction (whose own
- * changes may yet be undone) are kept by the thread with the access epoch they were read under,
+/* The facts of (actor, client) read on a connection outside any write transaction, or inside one
+ * that has changed none of them yet (below), are kept by the thread with the access epoch they were read under,
  * the day (care-team and consent dates) and the moment the first of them ends by time alone (an
  * on-call shift starting or ending, a break-glass expiring), and used again while all three hold.
  * The epoch is asked at the start of each request, so a revoked consent, an ended team membership
@@ -179,25 +179,55 @@ struct kept {
 };
 static __thread struct kept kept[KEPT];
 
-static struct kept *kept_slot(struct ctx *c, int64_t client_id)
+/* A write transaction uses and keeps facts too while it has changed nothing they read: while the
+ * access epoch read inside it is still the one read when it began (access_txn_begun, the writer's
+ * hook after BEGIN). Its own changes move the epoch (the triggers), and the committed epoch only
+ * grows, so nothing is ever kept under the number of a state that may yet be undone. A ROLLBACK TO
+ * gives the transaction a new generation: from then on it neither keeps nor uses. */
+static __thread struct {
+    uint64_t gen;
+    int64_t epoch;
+} begun;
+
+void access_txn_begun(struct db *w)
 {
-    if (c->epoch < 0 || !c->a || db_generation(c->db) != 0 || access_epoch_of(c) < 0)
+    begun.gen = db_generation(w);
+    begun.epoch = begun.gen ? access_epoch(w) : -1;
+}
+
+/* The epoch under which facts are kept and used on c's connection now; -1: none. */
+static int64_t kept_epoch(struct ctx *c)
+{
+    if (c->epoch < 0 || !c->a)
+        return -1;
+    uint64_t gen = db_generation(c->db);
+    if (gen == 0)
+        return access_epoch_of(c);
+    if (gen != begun.gen || begun.epoch < 0)
+        return -1;
+    return access_epoch(c->db) == begun.epoch ? begun.epoch : -1;
+}
+
+static struct kept *kept_slot(struct ctx *c, int64_t client_id, int64_t epoch)
+{
+    if (epoch < 0)
         return NULL;
     uint64_t h = (uint64_t)client_id * 0x9E3779B97F4A7C15u ^ (uint64_t)c->a->staff_id * 0xC2B2AE3D27D4EB4Fu;
     return &kept[(h >> 32) % KEPT];
 }
 
-static int kept_holds(const struct kept *k, const struct ctx *c, int64_t client_id, const char *today, const char *now)
+static int kept_holds(const struct kept *k, const struct ctx *c, int64_t client_id, int64_t epoch, const char *today,
+                      const char *now)
 {
-    return k->db == db_serial(c->db) && k->f.client_id == client_id && k->epoch == c->epoch &&
+    return k->db == db_serial(c->db) && k->f.client_id == client_id && k->epoch == epoch &&
            k->staff_id == c->a->staff_id && k->org_id == c->a->org_id && k->role == c->a->role &&
            strcmp(k->today, today) == 0 && (!k->until[0] || strcmp(now, k->until) < 0);
 }
 
-static void keep(struct kept *k, const struct ctx *c, const struct access_facts *f, const char *today,
+static void keep(struct kept *k, const struct ctx *c, int64_t epoch, const struct access_facts *f, const char *today,
                  const char *until)
 {
-    *k = (struct kept){.db = db_serial(c->db), .epoch = c->epoch, .staff_id = c->a->staff_id,
+    *k = (struct kept){.db = db_serial(c->db), .epoch = epoch, .staff_id = c->a->staff_id,
                        .org_id = c->a->org_id, .role = c->a->role, .f = *f};
     snprintf(k->today, sizeof k->today, "%s", today);
     snprintf(k->until, sizeof k->until, "%s", until ? until : "");
@@ -225,8 +255,9 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
     char today[16], now[32], until[32] = "";
     iso_now(now);
     snprintf(today, sizeof today, "%.10s", now); /* iso_today, without a second clock read */
-    struct kept *k = kept_slot(c, client_id);
-    if (k && kept_holds(k, c, client_id, today, now)) {
+    int64_t epoch = kept_epoch(c);
+    struct kept *k = kept_slot(c, client_id, epoch);
+    if (k && kept_holds(k, c, client_id, epoch, today, now)) {
         *f = k->f;
         f->db = c->db;
         return f;
@@ -238,7 +269,7 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
         db_done(st);
         if (rc == DB_DONE) {
             if (k)
-                keep(k, c, f, today, NULL);
+                keep(k, c, epoch, f, today, NULL);
             return f; /* found = 0 */
         }
         c->nfacts--;
@@ -317,7 +348,7 @@ static const struct access_facts *facts(struct ctx *c, int64_t client_id)
             f->rels |= R(REL_SHARED);
     }
     if (k)
-        keep(k, c, f, today, until);
+        keep(k, c, epoch, f, today, until);
     return f;
 }
 
