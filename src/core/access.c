@@ -179,33 +179,19 @@ struct kept {
 };
 static __thread struct kept kept[KEPT];
 
-/* A write transaction uses and keeps facts too while it has changed nothing they read: while the
- * access epoch read inside it is still the one read when it began (access_txn_begun, the writer's
- * hook after BEGIN). Its own changes move the epoch (the triggers), and the committed epoch only
- * grows, so nothing is ever kept under the number of a state that may yet be undone. A ROLLBACK TO
- * gives the transaction a new generation: from then on it neither keeps nor uses. */
-static __thread struct {
-    uint64_t gen;
-    int64_t epoch;
-} begun;
-
-void access_txn_begun(struct db *w)
-{
-    begun.gen = db_generation(w);
-    begun.epoch = begun.gen ? access_epoch(w) : -1;
-}
-
-/* The epoch under which facts are kept and used on c's connection now; -1: none. */
+/* Inside a write transaction facts are used and kept too, while the access epoch read inside it is
+ * still the one the request began under (c->epoch, read outside it): the committed epoch only grows
+ * and the transaction's own changes move it further (the triggers; a ROLLBACK TO moves it back with
+ * what it undoes), so an equal number means that the transaction has changed nothing the facts
+ * read, and nothing is kept under the number of a state that may yet be undone. A request with no
+ * epoch of its own (0) neither uses nor keeps there. */
 static int64_t kept_epoch(struct ctx *c)
 {
     if (c->epoch < 0 || !c->a)
         return -1;
-    uint64_t gen = db_generation(c->db);
-    if (gen == 0)
+    if (db_generation(c->db) == 0)
         return access_epoch_of(c);
-    if (gen != begun.gen || begun.epoch < 0)
-        return -1;
-    return access_epoch(c->db) == begun.epoch ? begun.epoch : -1;
+    return c->epoch > 0 && access_epoch(c->db) == c->epoch ? c->epoch : -1;
 }
 
 static struct kept *kept_slot(struct ctx *c, int64_t client_id, int64_t epoch)

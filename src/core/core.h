@@ -298,9 +298,6 @@ void access_forget(struct ctx *c);
 int64_t access_epoch(struct db *db);
 /* c->epoch, asked of the database once per request; -1 when c does not keep facts. */
 int64_t access_epoch_of(struct ctx *c);
-/* The writer's hook after BEGIN: the epoch the transaction began under, so that its jobs use and
- * keep facts while they have changed none of them (core/access.c). */
-void access_txn_begun(struct db *w);
 
 /* The client record's summary of the table (the "access" member of client_get). */
 enum { ACC_NONE = 0, ACC_FIND = 1, ACC_FULL = 2 };

@@ -12,7 +12,7 @@ static struct {
     struct wjob *head, *tail;
     int stopping, running, max_batch;
     struct db *db;
-    void (*on_begin)(struct db *), (*on_commit)(struct db *);
+    void (*on_commit)(struct db *);
     struct writer_stats st;
 } W = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
 
@@ -84,8 +84,6 @@ static void *writer_main(void *arg)
          * rather than retrying, so a database that is away costs one failed call per batch. */
         double t0 = now_mono();
         int began = db_begin(W.db) == DB_OK, ok = began;
-        if (began && W.on_begin)
-            W.on_begin(W.db);
         for (struct wjob *j = batch; ok && j; j = j->next)
             ok = run_one(W.db, j) == 0;
         double t1 = now_mono();
@@ -171,8 +169,6 @@ int writer_run_now(struct db *db, struct wjob *j)
 {
     if (db_begin(db) != DB_OK)
         return j->rc = -1;
-    if (W.on_begin)
-        W.on_begin(db);
     int ran = run_one(db, j) == 0;
     j->committed = ran && db_commit(db) == DB_OK;
     j->unsure = ran && !j->committed && db_commit_unsure(db);
@@ -188,9 +184,4 @@ int writer_run_now(struct db *db, struct wjob *j)
 void writer_set_on_commit(void (*on_commit)(struct db *))
 {
     W.on_commit = on_commit;
-}
-
-void writer_set_on_begin(void (*on_begin)(struct db *))
-{
-    W.on_begin = on_begin;
 }

@@ -43,10 +43,6 @@ void writer_get_stats(struct writer_stats *s);
 /* The hook run after every commit, also by writer_run_now (the audit head file). */
 void writer_set_on_commit(void (*on_commit)(struct db *db));
 
-/* The hook run after every BEGIN of the writer, also by writer_run_now (the access epoch the
- * transaction began under). */
-void writer_set_on_begin(void (*on_begin)(struct db *db));
-
 /* Run one job synchronously on a connection (CLI commands, tests): same semantics. */
 int writer_run_now(struct db *db, struct wjob *j);
 #endif

@@ -921,7 +921,6 @@ int http_serve(const struct serve_opts *o)
     char head[4200];
     audit_head_file(w, head, sizeof head);
     audit_set_head_path(head);
-    writer_set_on_begin(access_txn_begun);
     if (writer_start(w, o->max_batch, after_commit) != 0) {
         log_error("cannot start the writer thread");
         return 1;
