@@ -7,14 +7,15 @@
  * commits every request queued as one transaction; the loop answers when the commit is done).
  *
  *   make build/bench-bound
- *   build/bench-bound --listen 127.0.0.1:PORT --body FILE --db FILE [--threads N]
+ *   build/bench-bound --listen 127.0.0.1:PORT --body FILE --db FILE [--threads N] [--max-batch N]
  *
  * Like `hearth serve`: N event loops (default 1), each on its own SO_REUSEPORT socket; the writer
  * on its own connection with wal_autocheckpoint=0 and a checkpointer thread on another connection
  * (a PASSIVE checkpoint every 250 ms), so commits never run a checkpoint. Anything but GET is 405.
  * A group whose commit fails is answered 503, never 200. SIGTERM or SIGINT: stop accepting, answer
  * what was submitted, print to stderr how many inserts were committed in how many transactions, and
- * exit 0 (1 when a group failed). Not part of `make check`. */
+ * exit 0 (1 when a group failed). --max-batch N commits at most N requests a transaction (default 0:
+ * every request queued); --max-batch 1 is (b)'s bound without group commit. Not part of `make check`. */
 #include <h2o.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -59,7 +60,7 @@ static struct {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     struct job *head, *tail;
-    int stop;
+    int stop, max_batch;
     sqlite3 *db;
     sqlite3_stmt *begin, *ins, *commit;
     unsigned long long txns, inserts, failed;
@@ -111,8 +112,14 @@ static void *writer_main(void *arg)
         pthread_mutex_lock(&W.mu);
         while (!W.head && !W.stop)
             pthread_cond_wait(&W.cv, &W.mu);
-        struct job *g = W.head;
-        W.head = W.tail = NULL;
+        struct job *g = W.head, *last = g;
+        for (int k = 1; last && last->next && (W.max_batch <= 0 || k < W.max_batch); k++)
+            last = last->next;
+        W.head = last ? last->next : NULL;
+        if (!W.head)
+            W.tail = NULL;
+        if (last)
+            last->next = NULL;
         pthread_mutex_unlock(&W.mu);
         if (!g)
             return NULL; /* stopping, and nothing left */
@@ -355,11 +362,14 @@ int main(int argc, char **argv)
             db_file = argv[i + 1];
         else if (!strcmp(argv[i], "--threads"))
             n = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--max-batch"))
+            W.max_batch = atoi(argv[i + 1]);
         else
             bad = 1;
     }
-    if (bad || !listen_at || !body_file || !db_file || n < 1 || n > 256) {
-        fprintf(stderr, "usage: bench-bound --listen HOST:PORT --body FILE --db FILE [--threads N]\n");
+    if (bad || !listen_at || !body_file || !db_file || n < 1 || n > 256 || W.max_batch < 0) {
+        fprintf(stderr, "usage: bench-bound --listen HOST:PORT --body FILE --db FILE [--threads N]"
+                        " [--max-batch N]\n");
         return 2;
     }
     FILE *f = fopen(body_file, "rb");
@@ -410,8 +420,8 @@ int main(int argc, char **argv)
     pthread_create(&cktid, NULL, checkpoint_main, ck);
     for (int i = 0; i < n; i++)
         pthread_create(&loops[i].tid, NULL, loop_main, &loops[i]);
-    fprintf(stderr, "bench-bound: serving %zu bytes on %s with %d threads (synchronous=FULL, group commit)\n",
-            body_len, listen_at, n);
+    fprintf(stderr, "bench-bound: serving %zu bytes on %s with %d threads (synchronous=FULL, %s)\n", body_len,
+            listen_at, n, W.max_batch == 1 ? "one request per transaction" : "group commit");
 
     pthread_barrier_wait(&drained);
     pthread_mutex_lock(&W.mu);
