@@ -163,9 +163,10 @@ int64_t access_epoch_of(struct ctx *c)
 /* ---- what a thread keeps between requests ---- */
 
 /* The facts of (actor, client) read on a connection outside any write transaction, or inside one
- * that has changed none of them yet (below), are kept by the thread with the access epoch they were read under,
- * the day (care-team and consent dates) and the moment the first of them ends by time alone (an
- * on-call shift starting or ending, a break-glass expiring), and used again while all three hold.
+ * that has changed none of them yet (below), are kept by the thread with the access epoch they
+ * were read under, the day (care-team and consent dates) and the moment the first of them ends by
+ * time alone (an on-call shift starting or ending, a break-glass expiring), and used again while
+ * all three hold.
  * The epoch is asked at the start of each request, so a revoked consent, an ended team membership
  * or a new break-glass, committed by this server or any other writer of the database, is seen by
  * the next request (tests/unit/test_access.c, kept_*). */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #define CACHE_SLOTS 256
-#define CACHE_WAYS 8 /* the slots a statement may be kept in: from its hash's on */
+#define CACHE_WAYS 8 /* the slots a statement may be kept in: its hash's slot and the next 7 */
 
 struct db_stmt {
     struct db *db; /* first: see db.c */
