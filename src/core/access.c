@@ -169,7 +169,8 @@ int64_t access_epoch_of(struct ctx *c)
  * all three hold.
  * The epoch is asked at the start of each request, so a revoked consent, an ended team membership
  * or a new break-glass, committed by this server or any other writer of the database, is seen by
- * the next request (tests/unit/test_access.c, kept_*). */
+ * the next request (tests/unit/test_access.c: kept_facts_follow_the_database,
+ * writer_keeps_facts_until_it_changes_them). */
 #define KEPT 256 /* slots, by (actor, client) */
 struct kept {
     uint64_t db; /* db_serial; 0: empty */

@@ -142,7 +142,7 @@ void http_write(struct hreq *h, int (*wrun)(struct hreq *), void (*wdone)(struct
 {
     h->wrun = wrun;
     h->wdone = wdone;
-    (void)access_epoch_of(&h->ctx); /* read here, so that the job may use and keep access facts (core/access.c) */
+    (void)access_epoch_of(&h->ctx); /* read outside the job: it may then keep access facts (access.c) */
     http_submit(h, write_run, write_after, 0);
 }
 
