@@ -1,6 +1,7 @@
 /* reply: every response leaves through here: security headers, request id, the access log,
  * metrics, and the rule that a response waits for the commit of its audit records. */
 #include "http/http.h"
+#include "base/json_text.h"
 #include "db/db.h"
 #include <stdio.h>
 #include <string.h>
@@ -180,11 +181,8 @@ void reply_json(struct hreq *h, int status, json_t *body)
     h->status = status;
     h->ctype = "application/json";
     buf_reset(&h->out);
-    char *s = json_dumps(body, JSON_COMPACT);
-    if (s) {
-        buf_adds(&h->out, s);
-        free(s);
-    }
+    if (body)
+        json_text(&h->out, body);
     buf_addc(&h->out, '\n');
     json_decref(body);
     respond(h);
@@ -227,10 +225,8 @@ void reply_problem(struct hreq *h, int status, const char *title, const char *de
     h->status = status;
     h->ctype = "application/problem+json";
     buf_reset(&h->out);
-    char *s = json_dumps(p, JSON_COMPACT);
-    buf_adds(&h->out, s);
+    json_text(&h->out, p);
     buf_addc(&h->out, '\n');
-    free(s);
     json_decref(p);
     respond(h);
 }

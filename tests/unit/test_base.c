@@ -1,6 +1,7 @@
 /* test_base: buffers, ISO dates and times (invalid ones and leap years), ages, the fake
  * clock, UTF-8 lengths and whole-number parsing: the ground every field check stands on. */
 #include "helpers.h"
+#include "base/json_text.h"
 
 static void buffers_grow_and_stay_terminated(void **state)
 {
@@ -219,6 +220,136 @@ static void whole_numbers(void **state)
     assert_int_equal(parse_int64(NULL, &v), -1);
 }
 
+/* ---- json_text: the same bytes as json_dumps(JSON_COMPACT), and a reply even for bad UTF-8 ---- */
+
+static void same_as_jansson(const json_t *v)
+{
+    struct buf b;
+    buf_init(&b);
+    json_text(&b, v);
+    char *want = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+    assert_non_null(want);
+    if (strcmp(b.data ? b.data : "", want) != 0)
+        fail_msg("json_text wrote\n  %s\njansson writes\n  %s", b.data ? b.data : "", want);
+    assert_int_equal(b.len, strlen(want));
+    free(want);
+    buf_free(&b);
+}
+
+/* One code point as UTF-8 into p; its length. */
+static int utf8_put(unsigned cp, char *p)
+{
+    if (cp < 0x80)
+        return p[0] = (char)cp, 1;
+    if (cp < 0x800)
+        return p[0] = (char)(0xC0 | cp >> 6), p[1] = (char)(0x80 | (cp & 63)), 2;
+    if (cp < 0x10000)
+        return p[0] = (char)(0xE0 | cp >> 12), p[1] = (char)(0x80 | (cp >> 6 & 63)), p[2] = (char)(0x80 | (cp & 63)), 3;
+    p[0] = (char)(0xF0 | cp >> 18), p[1] = (char)(0x80 | (cp >> 12 & 63));
+    p[2] = (char)(0x80 | (cp >> 6 & 63)), p[3] = (char)(0x80 | (cp & 63));
+    return 4;
+}
+
+/* A random valid string: ASCII (controls, quotes and backslashes often), Hangul, other planes, NUL. */
+static json_t *random_string(unsigned *seed)
+{
+    char s[256];
+    int n = 0, len = rand_r(seed) % 40;
+    for (int i = 0; i < len; i++) {
+        unsigned r = (unsigned)rand_r(seed), cp;
+        switch (r % 6) {
+        case 0: cp = r / 6 % 0x20; break;                    /* controls and NUL */
+        case 1: cp = "\"\\/ a\x7f"[r / 6 % 6]; break;
+        case 2: cp = 0xAC00 + r / 6 % 11172; break;          /* Hangul syllables */
+        case 3: cp = 0x80 + r / 6 % 0x780; break;            /* two bytes */
+        case 4: cp = 0x10000 + r / 6 % 0x100000; break;      /* four bytes */
+        default: cp = 0x20 + r / 6 % 0x5F; break;
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            cp = 0xE000;
+        n += utf8_put(cp, s + n);
+    }
+    return json_stringn(s, (size_t)n);
+}
+
+static json_t *random_value(unsigned *seed, int depth)
+{
+    unsigned r = (unsigned)rand_r(seed) % (depth > 3 ? 6 : 8);
+    switch (r) {
+    case 0: return json_null();
+    case 1: return json_boolean(rand_r(seed) & 1);
+    case 2: return json_integer((json_int_t)(((uint64_t)rand_r(seed) << 33) ^ (uint64_t)rand_r(seed)));
+    case 3: return json_real((double)rand_r(seed) / ((rand_r(seed) % 1000) + 1) - 1000.0);
+    case 4:
+    case 5: return random_string(seed);
+    case 6: {
+        json_t *a = json_array();
+        for (int i = rand_r(seed) % 5; i > 0; i--)
+            json_array_append_new(a, random_value(seed, depth + 1));
+        return a;
+    }
+    default: {
+        json_t *o = json_object();
+        for (int i = rand_r(seed) % 5; i > 0; i--) {
+            json_t *k = random_string(seed);
+            json_object_setn_new(o, json_string_value(k), json_string_length(k), random_value(seed, depth + 1));
+            json_decref(k);
+        }
+        return o;
+    }
+    }
+}
+
+static void json_text_writes_what_jansson_writes(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "{}", "[]", "\"\"", "0", "-1", "9223372036854775807", "-9223372036854775808", "true", "false", "null",
+        "0.1", "-0.0", "3.0", "1e300", "123456789.125", "[[],{},[{}],{\"a\":[]}]",
+        "{\"id\":1,\"given_name\":\"\\uc218\\uc9c4\",\"flags\":[],\"access\":{\"level\":\"full\",\"x\":null}}",
+        "\"tab\\tline\\nfeed\\fback\\bret\\rquote\\\"slash\\\\/solidus\\u0001\\u001f\\u007f\"",
+        "\"\\ud83d\\ude00 \\u00e9 \\u20ac \\u0800 \\uffff \\udbff\\udfff\"",
+        "{\"\\n key \\\"\":1,\"z\":2,\"a\":3}",
+    };
+    for (size_t i = 0; i < ARRAY_LEN(docs); i++) {
+        json_error_t e;
+        json_t *v = json_loads(docs[i], JSON_DECODE_ANY, &e);
+        assert_non_null(v);
+        same_as_jansson(v);
+        json_decref(v);
+    }
+    json_t *nul = json_stringn("a\0b", 3); /* an embedded NUL, in a value and in a key */
+    same_as_jansson(nul);
+    json_t *o = json_object();
+    json_object_setn_new(o, "k\0ey", 4, nul);
+    same_as_jansson(o);
+    json_decref(o);
+    unsigned seed = 20261208;
+    for (int i = 0; i < 3000; i++) {
+        json_t *v = random_value(&seed, 0);
+        same_as_jansson(v);
+        json_decref(v);
+    }
+}
+
+static void json_text_replaces_bad_utf8(void **state)
+{
+    (void)state;
+    /* A lone continuation byte, an overlong form, a surrogate, past U+10FFFF, a cut-off sequence. */
+    static const char bad[] = "a\x80" "b\xC0\xAF" "c\xED\xA0\x80" "d\xF4\x90\x80\x80" "e\xE2\x82";
+    json_t *v = json_stringn_nocheck(bad, sizeof bad - 1);
+    char *dumped = json_dumps(v, JSON_ENCODE_ANY);
+    assert_null(dumped); /* what jansson does: nothing at all */
+    struct buf b;
+    buf_init(&b);
+    json_text(&b, v);
+#define R "\xEF\xBF\xBD"
+    assert_string_equal(b.data, "\"a" R "b" R R "c" R R R "d" R R R R "e" R R "\"");
+#undef R
+    buf_free(&b);
+    json_decref(v);
+}
+
 static void strings_and_ids(void **state)
 {
     (void)state;
@@ -264,6 +395,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(utf8_counts_code_points),
         cmocka_unit_test(whole_numbers),
         cmocka_unit_test(strings_and_ids),
+        cmocka_unit_test(json_text_writes_what_jansson_writes),
+        cmocka_unit_test(json_text_replaces_bad_utf8),
     };
     return cmocka_run_group_tests_name("base", tests, NULL, NULL);
 }
