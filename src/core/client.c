@@ -376,6 +376,8 @@ static const char SQL_FULL[] =
     " x.given_name, 'family_name', x.family_name, 'name_order', x.name_order, 'organisation', x.organisation, 'state', x.state,"
     " 'decided_by_name', x.decided_by_name, 'decided_at', x.decided_at)), '[]') FROM (" LINK_SIDE("other_id", "client_id")
     " UNION " LINK_SIDE("client_id", "other_id") " ORDER BY link_id) x) AS links_json, " PROGRAMMES_JSON
+    /* most records have no active flag: then the flags' own query (a sort) is not run */
+    ", EXISTS (SELECT 1 FROM flags f WHERE f.client_id=?1 AND f.status='active') AS has_flags"
     " FROM clients c JOIN orgs o ON o.id=c.org_id WHERE c.id=?1";
 static const char SQL_LIMITED[] =
     "SELECT id, given_name, family_name, preferred_name, coalesce(name_order, 'auto') AS name_order,"
@@ -386,9 +388,8 @@ static const char SQL_LIMITED[] =
 /* Replace the JSON text in column `from` with the parsed array under `to`. */
 static void json_column(json_t *o, const char *from, const char *to)
 {
-    json_t *v = json_loads(json_string_value(json_object_get(o, from)) ? json_string_value(json_object_get(o, from))
-                                                                         : "[]",
-                           0, NULL);
+    const char *text = json_string_value(json_object_get(o, from));
+    json_t *v = text && strcmp(text, "[]") != 0 ? json_loads(text, 0, NULL) : NULL;
     json_object_set_new(o, to, v ? v : json_array());
     json_object_del(o, from);
 }
@@ -433,8 +434,11 @@ int client_get(struct ctx *c, int64_t id, json_t **out)
         json_object_set_new(o, "age", json_integer(client_life_stage(sget(o, "birth_date"), &stage)));
         json_object_set_new(o, "life_stage", json_string(stage));
         /* The active risk flags for the banner, part of this read, when the actor may see flags. */
+        json_t *hf = json_object_get(o, "has_flags"); /* 1 or true, as the engine writes it */
+        int has_flags = json_is_true(hf) || json_integer_value(hf) != 0;
+        json_object_del(o, "has_flags");
         if (access_may(c, RES_FLAG, ACT_LIST, id))
-            json_object_set_new(o, "flags", flag_active(c->db, id));
+            json_object_set_new(o, "flags", has_flags ? flag_active(c->db, id) : json_array());
         audit_log(c, "client.read", "ok", id, "client", id, NULL);
     } else {
         audit_log(c, "client.read_limited", "ok", id, "client", id, NULL);

@@ -160,6 +160,12 @@ expect 200
 json .items length 0
 audit action=flag.list outcome=ok client_id=$rc staff=cm1
 
+### flags: none on the record's banner either
+as cm1
+GET /api/v1/clients/$rc
+expect 200
+json .flags length 0
+
 ### flags: kind, level and reason are required
 as cm1
 POST /api/v1/clients/$rc/flags
@@ -280,6 +286,16 @@ json .items length 4
 json .items[0].level == "high"
 json .items[-1].level == "moderate"
 json .items[*].status excludes "resolved"
+
+### flags: the record's banner has the same four, highest first
+as cm1
+GET /api/v1/clients/$rc
+expect 200
+json .flags length 4
+json .flags[0].level == "high"
+json .flags[-1].level == "moderate"
+json .flags[*].id contains $sflag
+json .has_flags missing
 
 ### flags: a peer supporter not on the team may not raise one (403, audited)
 as peer1
@@ -435,6 +451,13 @@ json .items[-1].id == $sflag
 json .items[-1].status == "resolved"
 json .items[-1].reviews length 3
 json .items[-1].reviews[*].outcome contains "level_changed"
+
+### review: the resolved flag has left the record's banner
+as cm1
+GET /api/v1/clients/$rc
+expect 200
+json .flags length 3
+json .flags[*].id excludes $sflag
 
 ### review: a peer supporter may raise a flag on a team client ...
 as peer1
