@@ -134,6 +134,16 @@ const struct route **http_routes(int *n);
 int http_routes_join(const struct route *const *tables, const struct route ***out, int *n, char *err, size_t len);
 /* The one table checked: 0, or -1 with the problem in err (the server refuses to start). */
 int http_routes_check(char *err, size_t len);
+/* The route of a request in the one table: its index; -2 when the path is there for other methods
+ * only (their names, ", "-separated, added to allow: the Allow header of a 405); -1 when it is not
+ * there. HEAD finds GET. */
+int http_route_find(const char *method, size_t mlen, const char *path, size_t plen, struct buf *allow);
+/* The same over any checked table (tests): built once, read by any number of threads. */
+struct route_index;
+struct route_index *route_index_new(const struct route *const *routes, int n);
+int route_index_find(const struct route_index *x, const char *method, size_t mlen, const char *path, size_t plen,
+                     struct buf *allow);
+void route_index_free(struct route_index *x);
 /* Match a path against a pattern: 1 on a match, the {id} values in ids and the {key} segments (start,
  * length) in keys, up to the route's own count (http_pattern_params); NULL arrays just match. */
 int http_pattern_match(const char *pattern, const char *path, size_t plen, int64_t *ids, const char **keys,

@@ -198,12 +198,115 @@ static const struct route **joined;
 static int njoined = -1;
 static char join_err[256];
 
+/* ---- finding a request's route ----
+ * The routes are grouped by their first segment, or for "/api/v1/..." by the segment after it: a
+ * path can only match a route of its own group, or one whose grouping segment is a parameter (the
+ * wild ones). A request tries those, in table order, not the whole table. */
+struct keyed {
+    const char *key;
+    size_t len;
+    int i; /* in the table */
+};
+struct route_index {
+    const struct route *const *routes;
+    struct keyed *grouped; /* the routes that are not wild, by (key, i) */
+    int ngrouped, *wild, nwild;
+};
+static struct route_index *the_index;
+
+static size_t group_len(const char *s, size_t n)
+{
+    size_t start = n >= 8 && memcmp(s, "/api/v1/", 8) == 0 ? 8 : 1;
+    const char *e = start < n ? memchr(s + start, '/', n - start) : NULL;
+    return e ? (size_t)(e - s) : n;
+}
+
+static int key_cmp(const char *a, size_t al, const char *b, size_t bl)
+{
+    int c = memcmp(a, b, al < bl ? al : bl);
+    return c ? c : (al > bl) - (al < bl);
+}
+
+static int by_group(const void *a, const void *b)
+{
+    const struct keyed *x = a, *y = b;
+    int c = key_cmp(x->key, x->len, y->key, y->len);
+    return c ? c : x->i - y->i;
+}
+
+struct route_index *route_index_new(const struct route *const *routes, int n)
+{
+    struct route_index *x = xcalloc(1, sizeof *x);
+    x->routes = routes;
+    x->grouped = xcalloc((size_t)n + 1, sizeof *x->grouped);
+    x->wild = xcalloc((size_t)n + 1, sizeof *x->wild);
+    for (int i = 0; i < n; i++) {
+        const char *p = routes[i]->pattern;
+        size_t kl = group_len(p, strlen(p));
+        if (memchr(p, '{', kl))
+            x->wild[x->nwild++] = i;
+        else
+            x->grouped[x->ngrouped++] = (struct keyed){p, kl, i};
+    }
+    qsort(x->grouped, (size_t)x->ngrouped, sizeof *x->grouped, by_group);
+    return x;
+}
+
+void route_index_free(struct route_index *x)
+{
+    if (x) {
+        free(x->grouped);
+        free(x->wild);
+        free(x);
+    }
+}
+
+int route_index_find(const struct route_index *x, const char *method, size_t mlen, const char *path, size_t plen,
+                     struct buf *allow)
+{
+    size_t kl = group_len(path, plen);
+    int lo = 0, hi = x->ngrouped; /* the first of the path's group */
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (key_cmp(x->grouped[mid].key, x->grouped[mid].len, path, kl) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int a = lo, b = 0, found_path = 0;
+    int head = mlen == 4 && memcmp(method, "HEAD", 4) == 0;
+    for (;;) { /* the group and the wild ones, merged in table order */
+        int in_group = a < x->ngrouped && key_cmp(x->grouped[a].key, x->grouped[a].len, path, kl) == 0;
+        if (!in_group && b >= x->nwild)
+            break;
+        int i = in_group && (b >= x->nwild || x->grouped[a].i < x->wild[b]) ? x->grouped[a++].i : x->wild[b++];
+        const struct route *r = x->routes[i];
+        if (!http_pattern_match(r->pattern, path, plen, NULL, NULL, NULL))
+            continue;
+        size_t rl = strlen(r->method);
+        if ((rl == mlen && memcmp(r->method, method, mlen) == 0) || (head && strcmp(r->method, "GET") == 0))
+            return i;
+        if (allow->len)
+            buf_adds(allow, ", ");
+        buf_adds(allow, r->method);
+        found_path = 1;
+    }
+    return found_path ? -2 : -1;
+}
+
+int http_route_find(const char *method, size_t mlen, const char *path, size_t plen, struct buf *allow)
+{
+    return the_index ? route_index_find(the_index, method, mlen, path, plen, allow) : -1;
+}
+
 int http_routes_check(char *err, size_t len)
 {
     if (njoined < 0) {
         const struct route **tables = registered_tables(join_err, sizeof join_err);
         if (!tables || http_routes_join(tables, &joined, &njoined, join_err, sizeof join_err) != 0)
             njoined = -2;
+        else
+            the_index = route_index_new(joined, njoined);
         free(tables);
     }
     if (njoined == -2) {

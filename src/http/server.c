@@ -46,26 +46,6 @@ static const struct serve_opts *opts;
 
 /* ---------- routing ---------- */
 
-/* Finds the route; *allow gets the methods of a path that matched with another method. */
-static int route_find(const char *method, size_t mlen, const char *path, size_t plen, struct buf *allow)
-{
-    int found_path = 0;
-    for (int i = 0; i < nroutes; i++) {
-        if (!http_pattern_match(routes[i]->pattern, path, plen, NULL, NULL, NULL))
-            continue;
-        size_t rl = strlen(routes[i]->method);
-        int same = (rl == mlen && memcmp(routes[i]->method, method, mlen) == 0) ||
-                   (mlen == 4 && memcmp(method, "HEAD", 4) == 0 && strcmp(routes[i]->method, "GET") == 0);
-        if (same)
-            return i;
-        if (allow->len)
-            buf_adds(allow, ", ");
-        buf_adds(allow, routes[i]->method);
-        found_path = 1;
-    }
-    return found_path ? -2 : -1;
-}
-
 /* The matched route's parameters into the request: h->id (never NULL) and h->key. */
 static void route_params(struct hreq *h, const char *path, size_t plen)
 {
@@ -412,7 +392,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
     }
     struct buf allow;
     buf_init(&allow);
-    int ri = route_find(req->method.base, req->method.len, path.base, path.len, &allow);
+    int ri = http_route_find(req->method.base, req->method.len, path.base, path.len, &allow);
     if (ri < 0) {
         /* A page that is not there keeps the page frame: the navigation of who is logged in. */
         if (!h->is_api && authenticate(h) == 0 && h->auth) {
