@@ -162,13 +162,7 @@ search_run postgresql "$PG_URL"
 HDB=""
 
 # ---- (3) pgbench: the same SELECTs, the same concurrency, the same load-generator CPUs ----
-# The token in the database is the one the PostgreSQL run's wrk sent (its hash, as Hearth binds it).
-TOK_HEX=$(pg1 "SELECT encode(token_hash, 'hex') FROM api_tokens WHERE revoked_at IS NULL ORDER BY id DESC LIMIT 1")
-STAFF_ID=$(pg1 "SELECT id FROM staff WHERE username='cm1'")
-ORG_ID=$(pg1 "SELECT org_id FROM staff WHERE username='cm1'")
-[ -n "$TOK_HEX" ] && [ -n "$STAFF_ID" ] || die "no API token or no cm1 in the PostgreSQL database"
-PGB_ARGS=(-n -f "$HERE/pg-read.sql" -c "$CONNS" -j "$WRK_THREADS" -M prepared -D "clients=$CLIENTS"
-    -D "tok=\\x$TOK_HEX" -D "staff=$STAFF_ID" -D "org=$ORG_ID" -D "today=$(date -u +%F)")
+PGB_ARGS=(-n -f "$HERE/pg-read.sql" -c "$CONNS" -j "$WRK_THREADS" -M prepared -D "clients=$CLIENTS")
 run_pgbench() { # -> PGB_TPS, PGB_P50/P95/P99/MAX (ms, from pgbench's per-transaction log), CPU columns
     local t0 t1 c0 c1 b0 b1 x0 x
     wait_quiet
@@ -241,7 +235,7 @@ audited client read: GET /api/v1/clients/1 as cm1 (bearer token), $CONNS connect
     Hearth writer on SQLite:     $R_S_W
     Hearth writer on PostgreSQL: $R_P_W
     Hearth peak RSS: SQLite $R_S_RSS MB, PostgreSQL $R_P_RSS MB; exit status on SIGTERM:$SHUTDOWN
-    pgbench: bench/pg-read.sql (the 3 SELECTs of the read connection; random client 1..$CLIENTS; no audit write)
+    pgbench: bench/pg-read.sql (the 2 SELECTs of the read connection; random client 1..$CLIENTS; no audit write)
     => PostgreSQL/SQLite  = ${R_PS}x    [aim >= 0.5x: $(verdict "$R_PS" 0.5)]
     => PostgreSQL/pgbench = ${R_PB}x    [aim >= 0.7x: $(verdict "$R_PB" 0.7)]
 
