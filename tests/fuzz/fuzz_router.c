@@ -2,7 +2,8 @@
  * (http_routes). The input is "METHOD path". Properties: a path that matches a pattern is that
  * pattern with its parameters written back (no leading zero, sign, space or extra digit gets
  * through an {id}, every {id} is a positive integer, a {key} is 1 to LIMIT_KEY of [A-Za-z0-9._-]);
- * no two routes of one method match one path. */
+ * no two routes of one method match one path; the index (http_route_find) answers what trying every
+ * route in order answers: the route, or the other methods of the path (Allow), or nothing. */
 #include "fuzz.h"
 #include "http/http.h"
 
@@ -43,7 +44,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t mlen = (size_t)(sp - method), plen = size - mlen - 1;
     int n;
     const struct route **routes = http_routes(&n);
-    int first = -1;
+    int first = -1, head_get = -1;
+    struct buf allow, got;
+    buf_init(&allow);
+    buf_init(&got);
     for (int i = 0; i < n; i++) {
         int64_t ids[MAXP] = {0};
         const char *keys[MAXP] = {0};
@@ -62,7 +66,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 fuzz_fail("%s \"%.*s\" matches both %s and %s", routes[i]->method, (int)plen, path,
                           routes[first]->pattern, routes[i]->pattern);
             first = i;
+        } else if (mlen == 4 && memcmp(method, "HEAD", 4) == 0 && strcmp(routes[i]->method, "GET") == 0) {
+            if (head_get < 0)
+                head_get = i;
+        } else if (first < 0 && head_get < 0) { /* what a scan lists before it finds the route */
+            buf_adds(&allow, allow.len ? ", " : "");
+            buf_adds(&allow, routes[i]->method);
         }
     }
+    int want = first >= 0 && (head_get < 0 || first < head_get) ? first : head_get >= 0 ? head_get
+               : allow.len                                        ? -2
+                                                                  : -1;
+    int found = http_route_find(method, mlen, path, plen, &got);
+    if (found != want || (want == -2 && strcmp(got.data, allow.data) != 0))
+        fuzz_fail("%.*s \"%.*s\": the index finds %d (Allow: %s), a scan %d (Allow: %s)", (int)mlen, method, (int)plen,
+                  path, found, got.data ? got.data : "", want, allow.data ? allow.data : "");
+    buf_free(&allow);
+    buf_free(&got);
     return 0;
 }
