@@ -434,8 +434,7 @@ int client_get(struct ctx *c, int64_t id, json_t **out)
         json_object_set_new(o, "age", json_integer(client_life_stage(sget(o, "birth_date"), &stage)));
         json_object_set_new(o, "life_stage", json_string(stage));
         /* The active risk flags for the banner, part of this read, when the actor may see flags. */
-        json_t *hf = json_object_get(o, "has_flags"); /* 1 or true, as the engine writes it */
-        int has_flags = json_is_true(hf) || json_integer_value(hf) != 0;
+        int has_flags = json_integer_value(json_object_get(o, "has_flags")) != 0; /* both engines: 0 or 1 */
         json_object_del(o, "has_flags");
         if (access_may(c, RES_FLAG, ACT_LIST, id))
             json_object_set_new(o, "flags", has_flags ? flag_active(c->db, id) : json_array());
